@@ -1,0 +1,7 @@
+"""Lets `python -m portage_desktop` behave exactly like the installed command."""
+
+import sys
+
+from portage_desktop.cli import main
+
+sys.exit(main())

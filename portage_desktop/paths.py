@@ -1,0 +1,102 @@
+"""The one place that decides where files live.
+
+Everything the app writes goes under per-user folders from platformdirs, never beside the
+executable. ``PORTAGE_DESKTOP_HOME`` moves all of it into one folder, which is how tests and the
+demo keep away from a real setting's data.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+HOME_ENV = "PORTAGE_DESKTOP_HOME"
+DATABASE_ENV = "PORTAGE_DESKTOP_DATABASE"
+_APP_DIR_NAME = "PortageDesktop"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Folders the app owns; created on first use."""
+
+    data_dir: Path
+    config_dir: Path
+    log_dir: Path
+
+    @property
+    def default_database(self) -> Path:
+        return self.data_dir / "portage.db"
+
+    @property
+    def demo_database(self) -> Path:
+        return self.data_dir / "demo" / "portage-demo.db"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "portage-desktop.log"
+
+    def ensure(self) -> AppPaths:
+        for folder in (self.data_dir, self.config_dir, self.log_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def app_paths() -> AppPaths:
+    """Resolve the folders, honouring ``PORTAGE_DESKTOP_HOME`` for tests and portable use."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        root = Path(override).expanduser()
+        return AppPaths(root / "data", root / "config", root / "logs")
+    return AppPaths(
+        Path(platformdirs.user_data_dir(_APP_DIR_NAME, appauthor=False)),
+        Path(platformdirs.user_config_dir(_APP_DIR_NAME, appauthor=False)),
+        Path(platformdirs.user_log_dir(_APP_DIR_NAME, appauthor=False)),
+    )
+
+
+def database_path(explicit: str | os.PathLike[str] | None, paths: AppPaths) -> Path:
+    """The database to open: the command line wins, then the environment, then the default."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(DATABASE_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    return paths.default_database
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under ``resources/``, found the same way from source and from a frozen build."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    base = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
+    return base.joinpath("resources", *parts)
+
+
+_SYNC_MARKERS = (
+    "dropbox",
+    "onedrive",
+    "google drive",
+    "googledrive",
+    "icloud",
+    "box sync",
+    "nextcloud",
+)
+
+
+def looks_like_shared_drive(path: Path) -> bool:
+    """True for folders that cloud-sync tools or network shares own, where SQLite is not safe."""
+    text = str(path).lower()
+    if text.startswith(("\\\\", "//")):
+        return True
+    return any(marker in text for marker in _SYNC_MARKERS)

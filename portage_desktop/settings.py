@@ -1,0 +1,51 @@
+"""User preferences, stored as JSON in the config folder.
+
+Kept apart from the database so a preference never needs a migration, and a broken settings file
+never stops the app opening: it falls back to the defaults.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Settings:
+    """Preferences the user can change in the Settings area."""
+
+    backups_to_keep: int = 10
+    backup_on_close: bool = True
+    show_archived_children: bool = False
+    window_geometry: str = ""
+    recent_databases: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError):
+            log.warning("Settings file could not be read; using defaults")
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+        try:
+            settings = cls(**values)
+        except TypeError:
+            return cls()
+        settings.backups_to_keep = max(1, min(int(settings.backups_to_keep or 10), 100))
+        return settings
+
+    def save(self, path: Path) -> None:
+        """Write atomically so a crash mid-save leaves the previous file intact."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        os.replace(tmp, path)
