@@ -1,0 +1,133 @@
+"""Backups through the SQLite backup API (safe while the app has the file open, WAL included).
+
+Every backup is checked with ``integrity_check`` after writing; a backup that fails is deleted
+rather than kept as a false comfort. Restore keeps the current file aside first.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from portage_desktop.data.engine import DatabaseError
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)-(?P<reason>[a-z-]+)\.db$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup file as the restore list shows it."""
+
+    path: Path
+    created: datetime
+    reason: str
+    size_bytes: int
+
+
+def _copy(src: Path, dst: Path, progress: Progress | None) -> None:
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    target = sqlite3.connect(dst)
+    try:
+
+        def report(_status: int, remaining: int, total: int) -> None:
+            if progress is not None:
+                progress(total - remaining, total)
+
+        source.backup(target, pages=256, progress=report)
+    finally:
+        target.close()
+        source.close()
+
+
+def verify(path: Path) -> None:
+    """Raise :class:`DatabaseError` unless ``path`` is a readable, intact SQLite database."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchall()
+            conn.execute("SELECT count(*) FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path.name} is not a readable Portage Desktop backup.") from exc
+    if result != [("ok",)]:
+        raise DatabaseError(f"{path.name} is damaged and cannot be used.")
+
+
+def make_backup(
+    database: Path,
+    backup_dir: Path,
+    reason: str = "manual",
+    keep: int = 10,
+    progress: Progress | None = None,
+) -> Path:
+    """Write a verified backup of ``database`` into ``backup_dir`` and prune old ones."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{database.stem}-{stamp}-{reason}.db"
+    n = 1
+    while target.exists():
+        target = backup_dir / f"{database.stem}-{stamp}-{n}-{reason}.db"
+        n += 1
+    partial = target.with_suffix(".partial")
+    try:
+        _copy(database, partial, progress)
+        verify(partial)
+        partial.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseError(f"The backup could not be written ({exc.__class__.__name__}).") from exc
+    except BaseException:  # cancelled, or verification failed: never leave half a backup
+        partial.unlink(missing_ok=True)
+        raise
+    prune(backup_dir, database.stem, keep)
+    return target
+
+
+def list_backups(backup_dir: Path, stem: str | None = None) -> list[BackupInfo]:
+    """Backups newest first; files that do not follow the naming scheme are ignored."""
+    found: list[BackupInfo] = []
+    if not backup_dir.is_dir():
+        return found
+    for path in backup_dir.glob("*.db"):
+        match = _NAME.match(path.name)
+        if not match or (stem is not None and match["stem"] != stem):
+            continue
+        created = datetime.strptime(match["stamp"][:15], "%Y%m%d-%H%M%S")
+        found.append(BackupInfo(path, created, match["reason"], path.stat().st_size))
+    found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    return found
+
+
+def prune(backup_dir: Path, stem: str, keep: int) -> None:
+    """Keep the newest ``keep`` routine backups; pre-upgrade and pre-restore copies are kept too."""
+    routine = [b for b in list_backups(backup_dir, stem) if b.reason in ("manual", "on-close")]
+    for old in routine[max(keep, 1) :]:
+        old.path.unlink(missing_ok=True)
+
+
+def restore(backup: Path, database: Path, backup_dir: Path) -> Path:
+    """Replace ``database`` with ``backup``; return where the previous contents were kept.
+
+    The caller must have closed every connection to ``database`` first.
+    """
+    verify(backup)
+    aside = None
+    if database.exists() and database.stat().st_size > 0:
+        aside = make_backup(database, backup_dir, reason="before-restore")
+    try:
+        _copy(backup, database, None)
+        verify(database)
+    except (sqlite3.Error, OSError, DatabaseError) as exc:
+        if aside is not None:
+            _copy(aside, database, None)
+        raise DatabaseError("The backup could not be restored; your data is unchanged.") from exc
+    return aside or backup

@@ -1,0 +1,67 @@
+"""Table models. Codes are stored as short strings; their meaning lives in the services layer.
+
+Multi-valued codes (staff roles, areas of need) are stored as comma-separated codes: they are
+small, fixed vocabularies that are read with the row and never joined on.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlmodel import Field, SQLModel
+
+
+def utc_now() -> datetime:
+    """Timestamps are stored in UTC and shown in local time."""
+    return datetime.now(UTC)
+
+
+class SettingRecord(SQLModel, table=True):
+    """The setting or childminder that owns this database (one row)."""
+
+    __tablename__ = "setting"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    kind: str = Field(max_length=20)
+    ofsted_urn: str = Field(default="", max_length=20)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class StaffMemberRecord(SQLModel, table=True):
+    """A practitioner, assistant or manager, current or former."""
+
+    __tablename__ = "staff_member"
+
+    id: int | None = Field(default=None, primary_key=True)
+    first_name: str = Field(max_length=100)
+    last_name: str = Field(max_length=100, index=True)
+    roles: str = Field(default="", max_length=200)
+    start_date: date | None = None
+    leave_date: date | None = Field(default=None, index=True)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class ChildRecord(SQLModel, table=True):
+    """A child on roll, or who has left and whose records are still kept."""
+
+    __tablename__ = "child"
+
+    id: int | None = Field(default=None, primary_key=True)
+    first_name: str = Field(max_length=100)
+    last_name: str = Field(max_length=100, index=True)
+    known_as: str = Field(default="", max_length=100)
+    date_of_birth: date = Field(index=True)
+    start_date: date | None = None
+    leave_date: date | None = None
+    key_person_id: int | None = Field(
+        default=None, foreign_key="staff_member.id", index=True, ondelete="SET NULL"
+    )
+    sen_status: str = Field(default="none", max_length=30)
+    need_areas: str = Field(default="", max_length=200)
+    home_languages: str = Field(default="", max_length=200)
+    archived_at: datetime | None = Field(default=None, index=True)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
