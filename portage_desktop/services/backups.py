@@ -1,0 +1,47 @@
+"""Backup and restore as the user sees them: make one now, list them, put one back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from portage_desktop.data import backup as backup_store
+from portage_desktop.data import migrate
+from portage_desktop.data.backup import BackupInfo
+from portage_desktop.data.engine import Database, DatabaseError
+
+__all__ = ["BackupInfo", "back_up", "list_backups", "restore_backup"]
+
+
+def back_up(
+    db: Database,
+    backup_dir: Path,
+    keep: int,
+    reason: str = "manual",
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """A verified copy of the open database, pruned to the newest ``keep`` routine backups."""
+    if db.path is None:
+        raise DatabaseError("This database cannot be backed up from here.")
+    return backup_store.make_backup(
+        db.path, backup_dir, reason=reason, keep=keep, progress=progress
+    )
+
+
+def list_backups(db: Database, backup_dir: Path) -> list[BackupInfo]:
+    return backup_store.list_backups(backup_dir, db.path.stem if db.path else None)
+
+
+def restore_backup(db: Database, backup: Path, backup_dir: Path) -> Path:
+    """Replace the open database with ``backup`` and bring it to the current schema.
+
+    The current contents are kept aside first, and their location is returned, so a restore
+    chosen by mistake can itself be undone from the same list.
+    """
+    if db.path is None:
+        raise DatabaseError("This database cannot be restored from here.")
+    backup_store.verify(backup)
+    db.dispose()
+    aside = backup_store.restore(backup, db.path, backup_dir)
+    migrate.upgrade_to_head(db, backup_dir)
+    return aside

@@ -1,0 +1,88 @@
+"""UK date wording, shared by screens and printed records so both say the same thing."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2}|\d{4})$")
+_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[ \-]([a-z]+)[ \-,]*(\d{4})$")
+
+
+def format_date(value: date | None) -> str:
+    """24/03/2023, the form UK users type and read; empty for no date."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_long(value: date | None) -> str:
+    """24 March 2023, for printed records."""
+    return f"{value.day} {value.strftime('%B %Y')}" if value else ""
+
+
+def format_datetime(value: datetime | None) -> str:
+    return value.strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+def parse_uk_date(text: str) -> date | None:
+    """Read what a person types: 24/3/2023, 24-03-23, 24.03.2023 or 24 March 2023.
+
+    Returns ``None`` for empty text; raises ``ValueError`` with a plain message otherwise.
+    Day comes first, always: 03/04/2023 is 3 April.
+    """
+    text = " ".join(text.strip().lower().split())
+    if not text:
+        return None
+    match = _NUMERIC.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        if len(match.group(3)) == 2:
+            year += 2000
+    else:
+        match = _WORDS.match(text)
+        if not match or match.group(2) not in _MONTHS:
+            raise ValueError("Enter a date like 24/03/2023.")
+        day, month, year = int(match.group(1)), _MONTHS[match.group(2)], int(match.group(3))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError("That date does not exist. Enter a date like 24/03/2023.") from None
+
+
+def age_in_months(born: date, on: date) -> int:
+    months = (on.year - born.year) * 12 + on.month - born.month
+    if on.day < born.day:
+        months -= 1
+    return max(months, 0)
+
+
+def age_text(born: date, on: date) -> str:
+    """'2 years 3 months' (or '7 months'), the way practitioners speak of young children."""
+    months = age_in_months(born, on)
+    years, rest = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} year{'s' if years != 1 else ''}")
+    if rest or not years:
+        parts.append(f"{rest} month{'s' if rest != 1 else ''}")
+    return " ".join(parts)

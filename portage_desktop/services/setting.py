@@ -1,0 +1,72 @@
+"""The setting's own details: set at first run, edited in Settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from portage_desktop.data import stores
+from portage_desktop.data.engine import Database
+from portage_desktop.data.models import SettingRecord
+from portage_desktop.services import validation as v
+from portage_desktop.services.errors import ValidationError
+from portage_desktop.services.vocabulary import SettingKind
+
+
+@dataclass(frozen=True)
+class SettingInfo:
+    id: int
+    name: str
+    kind: SettingKind
+    ofsted_urn: str
+
+    @property
+    def is_childminder(self) -> bool:
+        return self.kind is SettingKind.CHILDMINDER
+
+
+@dataclass(frozen=True)
+class SettingInput:
+    """What the first-run dialog and the Settings page send in."""
+
+    name: str
+    kind: SettingKind | str | None
+    ofsted_urn: str = ""
+
+
+def _info(record: SettingRecord) -> SettingInfo:
+    assert record.id is not None
+    return SettingInfo(record.id, record.name, SettingKind(record.kind), record.ofsted_urn)
+
+
+def get_setting(db: Database) -> SettingInfo | None:
+    """The setting, or ``None`` before the first-run dialog has been completed."""
+    with db.session() as s:
+        record = stores.first_setting(s)
+        return _info(record) if record else None
+
+
+def validate_setting(data: SettingInput) -> tuple[str, SettingKind, str]:
+    errors: dict[str, str] = {}
+    name = v.required_name(errors, "name", data.name, "name of your setting")
+    if len(name) > 200:
+        errors["name"] = "The name is too long (at most 200 characters)."
+    kind = SettingKind(data.kind) if data.kind in set(SettingKind) else None
+    if kind is None:
+        errors["kind"] = "Please choose whether you are a group setting or a childminder."
+    urn = v.ofsted_urn(errors, "ofsted_urn", data.ofsted_urn)
+    if errors:
+        raise ValidationError(errors)
+    assert kind is not None
+    return name, kind, urn
+
+
+def save_setting(db: Database, data: SettingInput) -> SettingInfo:
+    """Create the setting on first run, or update it; there is only ever one."""
+    name, kind, urn = validate_setting(data)
+    with db.session() as s:
+        record = stores.first_setting(s) or SettingRecord(name=name, kind=kind)
+        record.name, record.kind, record.ofsted_urn = name, kind.value, urn
+        stores.touch(record)
+        s.add(record)
+        s.flush()
+        return _info(record)

@@ -1,0 +1,87 @@
+"""The fixed vocabularies of the domain, with the plain-English labels users see."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TypeVar
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class SettingKind(StrEnum):
+    GROUP = "group"
+    CHILDMINDER = "childminder"
+
+    @property
+    def label(self) -> str:
+        return {"group": "Group setting (nursery, pre-school)", "childminder": "Childminder"}[self]
+
+
+class StaffRole(StrEnum):
+    MANAGER = "manager"
+    SENCO = "senco"
+    KEY_PERSON = "key_person"
+    PRACTITIONER = "practitioner"
+    ASSISTANT = "assistant"
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    StaffRole.MANAGER: "Manager",
+    StaffRole.SENCO: "SENCO",
+    StaffRole.KEY_PERSON: "Key person",
+    StaffRole.PRACTITIONER: "Practitioner",
+    StaffRole.ASSISTANT: "Assistant",
+}
+
+
+class SenStatus(StrEnum):
+    NONE = "none"
+    SEN_SUPPORT = "sen_support"
+    EHC_ASSESSMENT = "ehc_assessment"
+    EHC_PLAN = "ehc_plan"
+
+    @property
+    def label(self) -> str:
+        return _SEN_LABELS[self]
+
+
+_SEN_LABELS = {
+    SenStatus.NONE: "None recorded",
+    SenStatus.SEN_SUPPORT: "SEN support",
+    SenStatus.EHC_ASSESSMENT: "EHC needs assessment requested",
+    SenStatus.EHC_PLAN: "EHC plan",
+}
+
+
+class NeedArea(StrEnum):
+    COMMUNICATION = "communication_interaction"
+    COGNITION = "cognition_learning"
+    SEMH = "social_emotional_mental_health"
+    SENSORY_PHYSICAL = "sensory_physical"
+
+    @property
+    def label(self) -> str:
+        return _NEED_LABELS[self]
+
+
+_NEED_LABELS = {
+    NeedArea.COMMUNICATION: "Communication and interaction",
+    NeedArea.COGNITION: "Cognition and learning",
+    NeedArea.SEMH: "Social, emotional and mental health",
+    NeedArea.SENSORY_PHYSICAL: "Sensory and/or physical",
+}
+
+
+def join_codes(values: tuple[StrEnum, ...] | list[StrEnum]) -> str:
+    """Store several codes in one column, in their declared order."""
+    return ",".join(str(v) for v in values)
+
+
+def split_codes(text: str, enum: type[E]) -> tuple[E, ...]:
+    """Read codes back, ignoring any unknown one so an old file never breaks a screen."""
+    known = {e.value: e for e in enum}
+    return tuple(known[c] for c in text.split(",") if c in known)
