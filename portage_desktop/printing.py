@@ -1,0 +1,107 @@
+"""The kinds of printed record, shared by the Print menu and ``portage-desktop print``.
+
+Each kind loads plain data through the services and hands it to a report builder, so the window
+and the command line always print the same thing. Later features add kinds to ``PRINT_KINDS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from portage_desktop.data.engine import Database
+from portage_desktop.services import children as children_service
+from portage_desktop.services import setting as setting_service
+from portage_desktop.services.dates import age_text, format_date
+
+
+class PrintError(Exception):
+    """A record cannot be printed, for a reason the user can fix."""
+
+
+@dataclass(frozen=True)
+class PrintKind:
+    name: str
+    description: str
+    needs_child: bool
+    build: Callable[[Database, int | None, date, Path | None], bytes]
+
+
+def _setting_name(db: Database) -> str:
+    info = setting_service.get_setting(db)
+    if info is None:
+        raise PrintError("This database has no setting yet. Open it in the app to set it up.")
+    return info.name
+
+
+def _children_list(db: Database, _child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.children_list import ChildListRow, build_children_list
+
+    rows = [
+        ChildListRow(
+            name=c.display_name,
+            date_of_birth=format_date(c.date_of_birth),
+            age=age_text(c.date_of_birth, today),
+            key_person=c.key_person,
+            sen_status=c.sen_status.label,
+            needs=tuple(a.label for a in c.need_areas),
+        )
+        for c in children_service.list_children(db)
+    ]
+    meta = ReportMeta(_setting_name(db), "Children on roll", today)
+    return build_children_list(meta, rows, out)
+
+
+PRINT_KINDS: dict[str, PrintKind] = {
+    kind.name: kind
+    for kind in [
+        PrintKind(
+            "children-list",
+            "The children on roll, with age, key person and SEN status",
+            needs_child=False,
+            build=_children_list,
+        ),
+    ]
+}
+
+
+def find_child_id(db: Database, text: str) -> int:
+    """Resolve ``--child`` given as a record number or a name; refuse an ambiguous name."""
+    everyone = children_service.list_children(db, include_archived=True)
+    if text.strip().isdigit():
+        wanted = int(text)
+        if any(c.id == wanted for c in everyone):
+            return wanted
+        raise PrintError(f"No child has record number {wanted}.")
+    needle = " ".join(text.lower().split())
+    matches = [
+        c
+        for c in everyone
+        if needle in (f"{c.first_name} {c.last_name}".lower(), c.display_name.lower())
+    ]
+    if not matches:
+        raise PrintError(f'No child is called "{text}".')
+    if len(matches) > 1:
+        numbers = ", ".join(str(c.id) for c in matches)
+        raise PrintError(
+            f'More than one child is called "{text}"; use a record number ({numbers}).'
+        )
+    return matches[0].id
+
+
+def print_record(
+    db: Database, kind_name: str, child: str | None, out: Path, today: date | None = None
+) -> Path:
+    kind = PRINT_KINDS.get(kind_name)
+    if kind is None:
+        raise PrintError(f'Unknown print kind "{kind_name}". See: portage-desktop print --list')
+    child_id = None
+    if kind.needs_child:
+        if not child:
+            raise PrintError(f"{kind_name} is printed for one child: add --child ID-or-name.")
+        child_id = find_child_id(db, child)
+    kind.build(db, child_id, today or date.today(), out)
+    return out
