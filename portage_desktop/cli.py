@@ -1,0 +1,169 @@
+"""``portage-desktop``: the window, and subcommands for scripts and headless checks.
+
+Heavy imports (Qt, the ORM, ReportLab) happen inside the command that needs them, so ``--help``
+is instant and a typo costs nothing. Every failure is one plain line and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from portage_desktop import APP_NAME, __version__
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """A failure explained in one line, for the command line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="portage-desktop",
+        description=f"{APP_NAME}: Portage records, plans and reviews for early-years settings.",
+        epilog="Run without a command to open the app. "
+        "Environment: PORTAGE_DESKTOP_DATABASE (database file), "
+        "PORTAGE_DESKTOP_HOME (one folder for all data, settings and logs).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--database", metavar="PATH", help="open this database file")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a fresh demo database (fictional setting)"
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the main window, wait for it to paint, and exit 0 (or non-zero with a reason)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("make-demo", help="write a demo database to PATH")
+    demo.add_argument("path", metavar="PATH")
+    demo.add_argument("--children", type=int, default=12, help="number of children (default 12)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    demo.add_argument("--force", action="store_true", help="replace PATH if it exists")
+
+    printer = commands.add_parser("print", help="print a record to a PDF file")
+    printer.add_argument("kind", nargs="?", metavar="KIND", help="what to print (see --list)")
+    printer.add_argument("--list", action="store_true", help="list the kinds of record")
+    printer.add_argument("--database", dest="print_database", metavar="PATH")
+    printer.add_argument("--child", metavar="ID-or-name", help="the child, for per-child records")
+    printer.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF")
+    return parser
+
+
+def _existing_database(path_text: str | None) -> Path:
+    if not path_text:
+        raise UserError("--database PATH is required")
+    path = Path(path_text).expanduser()
+    if not path.is_file():
+        raise UserError(f"no database at {path}")
+    return path
+
+
+def _cmd_make_demo(args: argparse.Namespace) -> int:
+    from portage_desktop.startup import make_demo
+
+    path = Path(args.path).expanduser()
+    if not 1 <= args.children <= 5000:
+        raise UserError("--children must be between 1 and 5000")
+    if path.exists() and not args.force:
+        raise UserError(f"{path} already exists; add --force to replace it")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name such as demo.db")
+    db = make_demo(path, children=args.children, seed=args.seed)
+    db.dispose()
+    print(f"Wrote a demo database with {args.children} children to {path}")
+    return EXIT_OK
+
+
+def _cmd_print(args: argparse.Namespace) -> int:
+    from portage_desktop.printing import PRINT_KINDS, print_record
+    from portage_desktop.startup import open_and_migrate
+
+    if args.list:
+        width = max(len(k) for k in PRINT_KINDS)
+        for kind in PRINT_KINDS.values():
+            child = " (needs --child)" if kind.needs_child else ""
+            print(f"{kind.name.ljust(width)}  {kind.description}{child}")
+        return EXIT_OK
+    if not args.kind:
+        raise UserError("say what to print, or use --list to see the kinds")
+    if args.kind not in PRINT_KINDS:
+        raise UserError(f'unknown kind "{args.kind}"; use --list to see the kinds')
+    if not args.out:
+        raise UserError("--out FILE.pdf is required")
+    database = _existing_database(args.print_database or args.database)
+    db = open_and_migrate(database, backup_dir=database.parent / "backups")
+    try:
+        out = print_record(db, args.kind, args.child, Path(args.out).expanduser())
+    finally:
+        db.dispose()
+    print(f"Wrote {out}")
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "make-demo":
+        return _cmd_make_demo(args)
+    if args.command == "print":
+        return _cmd_print(args)
+    from portage_desktop.app import run_app
+
+    return run_app(database=args.database, demo=args.demo, smoke_test=args.smoke_test)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from portage_desktop.logs import setup_logging
+    from portage_desktop.paths import app_paths
+
+    paths = app_paths()
+    with contextlib.suppress(OSError):  # a read-only home must not stop the command itself
+        setup_logging(paths.ensure().log_file)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the boundary: turn everything into one clear line
+        message = _explain(exc)
+        if message is None:
+            from portage_desktop.logs import redacted_traceback
+
+            log.error("Unexpected error:\n%s", redacted_traceback(type(exc), exc.__traceback__))
+            message = f"unexpected error ({type(exc).__name__}); details are in {paths.log_file}"
+        print(f"portage-desktop: {message}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _explain(exc: Exception) -> str | None:
+    """The one-line message for errors a user can act on; ``None`` for real bugs."""
+    from portage_desktop.data.engine import DatabaseError
+    from portage_desktop.printing import PrintError
+    from portage_desktop.services.errors import NotFoundError, ValidationError
+
+    if isinstance(exc, UserError | DatabaseError | PrintError | NotFoundError):
+        return str(exc)
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.errors.values())
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror or 'file error'}{where}"
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
