@@ -1,0 +1,45 @@
+"""Unexpected errors: a readable message for the user, a redacted traceback for the log."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from portage_desktop.logs import redacted_traceback
+
+log = logging.getLogger("portage_desktop.crash")
+
+
+def install_crash_handler(log_file: Path) -> None:
+    """Route uncaught errors on any thread to the log and, on the GUI thread, a dialog."""
+
+    def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("Unexpected error:\n%s", redacted_traceback(exc_type, tb))
+        if (
+            QApplication.instance() is None
+            or threading.current_thread() is not threading.main_thread()
+        ):
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong", "")
+        box.setText(
+            "Portage Desktop hit a problem it did not expect. "
+            "Everything you had already saved is safe."
+        )
+        box.setInformativeText(
+            "If the last thing you did did not work, please try it again. "
+            f"A note of the problem (with no personal details in it) is in:\n{log_file}"
+        )
+        box.exec()
+
+    sys.excepthook = handle
+    threading.excepthook = lambda args: handle(
+        args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback
+    )

@@ -1,0 +1,229 @@
+"""The main window: a sidebar of areas, the page for each, menus and shortcuts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from portage_desktop import APP_NAME, __version__
+from portage_desktop.services import setting as setting_service
+from portage_desktop.ui.backup_actions import BackupActions
+from portage_desktop.ui.children_page import ChildrenPage
+from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.pages import DashboardPage, SettingsPage, StampPage
+from portage_desktop.ui.staff_page import StaffPage
+from portage_desktop.ui.tasks import run_with_progress
+
+AREAS = ("Dashboard", "Children", "Staff & training", "Stamp of Approval", "Settings")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.backups = BackupActions(ctx, self)
+        self.setMinimumSize(QSize(900, 600))
+
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Areas")
+        self.sidebar.addItems(list(AREAS))
+        self.sidebar.setSpacing(3)
+        self.sidebar.setStyleSheet("QListWidget::item { padding: 0.4em 0.6em; }")
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 60)
+        self.pages = QStackedWidget()
+        self.dashboard = DashboardPage(ctx)
+        self.children_page = ChildrenPage(ctx)
+        self.staff_page = StaffPage(ctx)
+        self.stamp_page = StampPage()
+        self.settings_page = SettingsPage(ctx)
+        for page in (
+            self.dashboard,
+            self.children_page,
+            self.staff_page,
+            self.stamp_page,
+            self.settings_page,
+        ):
+            self.pages.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.dashboard.open_children.connect(lambda: self.go_to(1))
+        self.dashboard.add_child.connect(self.add_child)
+        self.children_page.print_requested.connect(self.print_children_list)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._build_status_bar()
+        ctx.hub.setting_changed.connect(self._update_title)
+        ctx.hub.database_replaced.connect(self._update_title)
+        self._update_title()
+        self.go_to(1 if ctx.is_demo else 0)
+        if ctx.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(ctx.settings.window_geometry.encode()))
+        else:
+            self.resize(1100, 720)
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self._action("&New child…", self.add_child, "Ctrl+N", "Add a child"))
+        file_menu.addAction(
+            self._action(
+                "&Print children list…", self.print_children_list, QKeySequence.StandardKey.Print
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                "&Back up now",
+                self.backups.back_up_now,
+                "Ctrl+B",
+                "Make a checked copy of your records",
+            )
+        )
+        file_menu.addAction(self._action("&Restore from a backup…", self.backups.restore))
+        file_menu.addAction(self._action("Open the &data folder", self._open_data_folder))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(
+            self._action("&Find a child", self.find_child, QKeySequence.StandardKey.Find)
+        )
+        edit_menu.addAction(self._action("&Edit selected child…", self.edit_child, "Ctrl+E"))
+
+        go_menu = bar.addMenu("&Go")
+        for number, area in enumerate(AREAS):
+            go_menu.addAction(
+                self._action(
+                    area.replace("&", "&&"),
+                    lambda _c=False, n=number: self.go_to(n),
+                    f"Ctrl+{number + 1}",
+                )
+            )
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(
+            self._action(
+                "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents
+            )
+        )
+        help_menu.addAction(self._action("Open the &log folder", self._open_log_folder))
+        help_menu.addAction(self._action(f"&About {APP_NAME}", self.show_about))
+
+    def _build_status_bar(self) -> None:
+        where = (
+            "Demo data (made up; nothing here is real)"
+            if self.ctx.is_demo
+            else str(self.ctx.db.path)
+        )
+        label = QLabel(where)
+        label.setAccessibleName("Database in use")
+        self.statusBar().addPermanentWidget(label)
+
+    def _update_title(self) -> None:
+        info = setting_service.get_setting(self.ctx.db)
+        name = info.name if info else APP_NAME
+        self.setWindowTitle(f"{name} - {APP_NAME}" + (" (DEMO)" if self.ctx.is_demo else ""))
+
+    def go_to(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def add_child(self) -> None:
+        self.go_to(1)
+        self.children_page.add_child()
+
+    def edit_child(self) -> None:
+        self.go_to(1)
+        self.children_page.edit_selected()
+
+    def find_child(self) -> None:
+        self.go_to(1)
+        self.children_page.focus_search()
+
+    def print_children_list(self) -> None:
+        suggested = str(Path.home() / f"children-on-roll-{date.today():%Y-%m-%d}.pdf")
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save the children list as PDF", suggested, "PDF files (*.pdf)"
+        )
+        if not target:
+            return
+        out = Path(target if target.lower().endswith(".pdf") else f"{target}.pdf")
+        db = self.ctx.db
+
+        def work(_progress):  # noqa: ANN001, ANN202
+            from portage_desktop.printing import print_record
+
+            return print_record(db, "children-list", None, out)
+
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(f"Saved {path}", 8000)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, "Not printed", str(exc) or "The PDF could not be made.")
+
+        run_with_progress(self, "Making the PDF…", work, done, failed)
+
+    def _open_data_folder(self) -> None:
+        folder = self.ctx.db.path.parent if self.ctx.db.path else self.ctx.paths.data_dir
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.log_dir)))
+
+    def show_shortcuts(self) -> None:
+        lines = [
+            ("Ctrl+N", "Add a child"),
+            ("Ctrl+F", "Find a child"),
+            ("Enter or Ctrl+E", "Edit the selected child"),
+            ("Ctrl+P", "Print the children list"),
+            ("Ctrl+B", "Back up now"),
+            ("Ctrl+1 to Ctrl+5", "Go to an area"),
+            ("Alt+Down in a date", "Open the calendar"),
+            ("Escape", "Close a dialog"),
+            ("Ctrl+Q", "Quit"),
+        ]
+        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in lines)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br>Portage records for early-years settings "
+            "and childminders. Your records stay on this computer; the app makes no network "
+            "connections.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.ctx.save_settings()
+        self.backups.backup_on_close()
+        event.accept()

@@ -1,0 +1,221 @@
+"""The Dashboard, the Stamp of Approval area and the Settings page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from portage_desktop.paths import looks_like_shared_drive
+from portage_desktop.services import children as children_service
+from portage_desktop.services import setting as setting_service
+from portage_desktop.services.errors import ValidationError
+from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.form import FormSection
+from portage_desktop.ui.setting_form import SettingFields
+from portage_desktop.ui.widgets import heading
+
+
+def _card(title: str, value_label: QLabel) -> QFrame:
+    frame = QFrame()
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    column = QVBoxLayout(frame)
+    value_label.setObjectName(f"count_{title.lower().replace(' ', '_')}")
+    font = value_label.font()
+    font.setPointSizeF(font.pointSizeF() * 2.2)
+    font.setBold(True)
+    value_label.setFont(font)
+    caption = QLabel(title)
+    value_label.setAccessibleName(title)
+    column.addWidget(value_label)
+    column.addWidget(caption)
+    return frame
+
+
+def _coming(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+class DashboardPage(QWidget):
+    """Counts that are true today, and an honest list of what the Dashboard will add."""
+
+    open_children = Signal()
+    add_child = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title = heading("Dashboard")
+        self.children_count = QLabel()
+        self.left_count = QLabel()
+        self.staff_count = QLabel()
+        cards = QGridLayout()
+        cards.addWidget(_card("Children on roll", self.children_count), 0, 0)
+        cards.addWidget(_card("Staff working here", self.staff_count), 0, 1)
+        cards.addWidget(_card("Children who have left", self.left_count), 0, 2)
+        open_children = QPushButton("Open the &children list")
+        open_children.clicked.connect(self.open_children)
+        add = QPushButton("&Add a child")
+        add.clicked.connect(self.add_child)
+        coming = QGroupBox("Coming to the Dashboard")
+        coming_layout = QVBoxLayout(coming)
+        coming_layout.addWidget(
+            _coming(
+                "As more of Portage Desktop is built, this page will show:<ul>"
+                "<li>reviews with parents that are overdue, due this term or coming up;</li>"
+                "<li>where the setting stands on each Stamp of Approval criterion;</li>"
+                "<li>training and NPA memberships about to expire;</li>"
+                "<li>transition plans and actions that are due.</li></ul>"
+            )
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(cards)
+        quick = QHBoxLayout()
+        quick.addWidget(open_children)
+        quick.addWidget(add)
+        quick.addStretch(1)
+        layout.addLayout(quick)
+        layout.addWidget(coming)
+        layout.addStretch(1)
+        for signal in (
+            ctx.hub.children_changed,
+            ctx.hub.staff_changed,
+            ctx.hub.setting_changed,
+            ctx.hub.database_replaced,
+        ):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        info = setting_service.get_setting(self.ctx.db)
+        self.title.setText(f"Dashboard: {info.name}" if info else "Dashboard")
+        summary = children_service.roll_summary(self.ctx.db, date.today())
+        self.children_count.setText(str(summary.children_on_roll))
+        self.staff_count.setText(str(summary.current_staff))
+        self.left_count.setText(str(summary.children_archived))
+
+
+class StampPage(QWidget):
+    """Says plainly what this area will hold; it does not pretend to check anything yet."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Stamp of Approval"))
+        layout.addWidget(
+            _coming(
+                "<p>This area is not built yet. It will help you prepare the National Portage "
+                "Association's Stamp of Approval, which settings renew every year:</p><ul>"
+                "<li>a check of each criterion against your records (reviews with parents, "
+                "assessments, shared records, Portage Workshop training, NPA membership, "
+                "your latest inspection), showing what is met and what would fix the rest;</li>"
+                "<li>a step-by-step self-assessment that builds the application, with four "
+                "plans printed with the children's details removed;</li>"
+                "<li>your award history and reminders before it expires.</li></ul>"
+                "<p>Until then, keep your children's and staff details up to date here: "
+                "they are what the check will use.</p>"
+            )
+        )
+        layout.addStretch(1)
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._form = FormSection()
+        self.fields = SettingFields(self._form)
+        setting_box = QGroupBox("Your setting")
+        setting_layout = QVBoxLayout(setting_box)
+        setting_layout.addLayout(self._form.form)
+        setting_layout.addWidget(self._form.general_error)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            "&Save setting details", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved_label")
+        buttons.accepted.connect(self.save_setting)
+        setting_layout.addWidget(buttons)
+        setting_layout.addWidget(self.saved_label)
+
+        data_box = QGroupBox("Your data and backups")
+        grid = QGridLayout(data_box)
+        path = ctx.db.path
+        where = QLabel(f"Records are kept in: {path}")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setWordWrap(True)
+        grid.addWidget(where, 0, 0, 1, 2)
+        if path is not None and looks_like_shared_drive(path):
+            warn = QLabel(
+                "⚠ This folder looks like a network or cloud-sync drive. The database "
+                "can be damaged there; please keep it on this computer's own disk."
+            )
+            warn.setWordWrap(True)
+            warn.setStyleSheet("color: #a4262c;")
+            grid.addWidget(warn, 1, 0, 1, 2)
+        backups = QLabel(f"Backups are kept in: {ctx.paths.backup_dir}")
+        backups.setWordWrap(True)
+        backups.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(backups, 2, 0, 1, 2)
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 100)
+        self.keep.setValue(ctx.settings.backups_to_keep)
+        self.keep.setAccessibleName("Number of backups to keep")
+        keep_label = QLabel("&Backups to keep:")
+        keep_label.setBuddy(self.keep)
+        grid.addWidget(keep_label, 3, 0)
+        grid.addWidget(self.keep, 3, 1)
+        self.on_close = QCheckBox("Make a backup each time Portage Desktop &closes")
+        self.on_close.setChecked(ctx.settings.backup_on_close)
+        grid.addWidget(self.on_close, 4, 0, 1, 2)
+        self.keep.valueChanged.connect(self._save_preferences)
+        self.on_close.toggled.connect(self._save_preferences)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Settings"))
+        layout.addWidget(setting_box)
+        layout.addWidget(data_box)
+        layout.addStretch(1)
+        ctx.hub.database_replaced.connect(self.load)
+        self.load()
+
+    def load(self) -> None:
+        info = setting_service.get_setting(self.ctx.db)
+        if info is not None:
+            self.fields.load(info)
+        self._form.dirty = False
+
+    def save_setting(self) -> None:
+        self._form.clear_errors()
+        try:
+            setting_service.save_setting(self.ctx.db, self.fields.read())
+        except ValidationError as exc:
+            self.saved_label.clear()
+            self._form.show_errors(exc.errors)
+            return
+        self._form.dirty = False
+        self.saved_label.setText("Saved.")
+        self.ctx.hub.setting_changed.emit()
+
+    def _save_preferences(self) -> None:
+        self.ctx.settings.backups_to_keep = self.keep.value()
+        self.ctx.settings.backup_on_close = self.on_close.isChecked()
+        self.ctx.save_settings()
