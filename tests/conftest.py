@@ -1,0 +1,46 @@
+"""Shared fixtures: every test gets its own home folder and database; nothing touches real data."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "C.UTF-8")
+
+import pytest
+
+from portage_desktop.data.engine import Database
+from portage_desktop.paths import HOME_ENV, AppPaths, app_paths
+from portage_desktop.startup import make_demo, open_and_migrate
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
+    monkeypatch.setenv(HOME_ENV, str(tmp_path / "home"))
+    monkeypatch.delenv("PORTAGE_DESKTOP_DATABASE", raising=False)
+    return app_paths().ensure()
+
+
+@pytest.fixture
+def db(home: AppPaths):
+    database = open_and_migrate(home.default_database, home.backup_dir)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def demo_db(home: AppPaths):
+    database = make_demo(home.data_dir / "demo.db", children=12, seed=3)
+    yield database
+    database.dispose()
+
+
+def reopen(database: Database) -> Database:
+    """A fresh connection to the same file, as after restarting the app."""
+    assert database.path is not None
+    database.dispose()
+    return open_and_migrate(database.path, None)

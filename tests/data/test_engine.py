@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import pytest
+
+from portage_desktop.data.engine import DatabaseError, open_database
+
+
+def test_every_connection_has_the_safety_pragmas(db):
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_foreign_keys_are_enforced(db):
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO child (first_name, last_name, known_as, date_of_birth, key_person_id,"
+            " sen_status, need_areas, home_languages, created_at, updated_at)"
+            " VALUES ('A', 'B', '', '2024-01-01', 999, 'none', '', '', '2026-01-01', '2026-01-01')"
+        )
+
+
+def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"this is a shopping list, not a database" * 100)
+    with pytest.raises(DatabaseError, match="not a Portage Desktop database, or it is damaged"):
+        open_database(bad)
+
+
+def test_a_truncated_database_is_refused(demo_db, tmp_path):
+    demo_db.dispose()
+    data = demo_db.path.read_bytes()
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(data[: len(data) // 3])
+    with pytest.raises(DatabaseError):
+        open_database(cut)

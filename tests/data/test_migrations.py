@@ -1,0 +1,83 @@
+"""The migrations build exactly the schema the models describe, from nothing or any fixture."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from portage_desktop.data import migrate
+from portage_desktop.data.engine import DatabaseError, open_database
+from portage_desktop.data.models import ChildRecord  # noqa: F401 (registers the tables)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _diff(db) -> list:
+    with db.engine.connect() as conn:
+        return compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+
+
+def test_migrated_schema_equals_the_models(db):
+    assert migrate.current_revision(db) == migrate.head_revision()
+    assert _diff(db) == []
+
+
+def test_the_comparison_notices_a_difference(db):
+    """Guard: the equality test above must be able to fail."""
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_child_last_name")
+    assert _diff(db) != []
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-*.db")), ids=lambda p: p.name)
+def test_every_released_schema_migrates_to_head(fixture, tmp_path):
+    copy = tmp_path / fixture.name
+    shutil.copy(fixture, copy)
+    db = open_database(copy)
+    migrate.upgrade_to_head(db, tmp_path / "backups")
+    assert _diff(db) == []
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM child").scalar() > 0
+    db.dispose()
+
+
+def test_there_is_a_fixture_for_the_first_release():
+    assert (FIXTURES / "schema-0001.db").is_file()
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(db):
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+    before = db.path.read_bytes()
+    with pytest.raises(DatabaseError, match="newer version of Portage Desktop"):
+        migrate.upgrade_to_head(db, db.path.parent / "backups")
+    db.dispose()
+    assert db.path.read_bytes() == before
+
+
+def test_a_backup_is_taken_before_migrating_existing_data(db, tmp_path):
+    from alembic import command
+
+    cfg = migrate._config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+    backup_dir = tmp_path / "backups"
+    backup = migrate.upgrade_to_head(db, backup_dir)
+    assert backup is not None and backup.exists()
+    conn = sqlite3.connect(backup)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+
+
+def test_no_backup_for_a_brand_new_file(home, tmp_path):
+    db = open_database(tmp_path / "new.db")
+    assert migrate.upgrade_to_head(db, tmp_path / "backups") is None
+    assert not (tmp_path / "backups").exists()
+    db.dispose()

@@ -1,0 +1,112 @@
+"""The command line: every path a script or a manager would use, and its errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from portage_desktop.cli import main
+from tests.pdf_text import pdf_text
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    for word in ("make-demo", "print", "--database", "--demo", "--smoke-test"):
+        assert word in out
+
+
+def test_make_demo_then_print(home, tmp_path, capsys):
+    db = tmp_path / "demo.db"
+    assert main(["make-demo", str(db), "--children", "5", "--seed", "2"]) == 0
+    assert (
+        main(["print", "children-list", "--database", str(db), "--out", str(tmp_path / "l.pdf")])
+        == 0
+    )
+    assert "5 children" in pdf_text(tmp_path / "l.pdf")
+
+
+def test_print_list_names_the_kinds(home, capsys):
+    assert main(["print", "--list"]) == 0
+    assert "children-list" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["print", "children-list", "--out", "x.pdf"], "--database PATH is required"),
+        (
+            ["print", "children-list", "--database", "missing.db", "--out", "x.pdf"],
+            "no database at",
+        ),
+        (["print", "nonsense", "--database", "x.db", "--out", "x.pdf"], 'unknown kind "nonsense"'),
+        (["print"], "say what to print"),
+        (["make-demo", "demo.db", "--children", "0"], "between 1 and 5000"),
+    ],
+)
+def test_errors_are_one_line_and_non_zero(home, tmp_path, monkeypatch, capsys, argv, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_make_demo_never_overwrites_without_force(home, tmp_path, capsys):
+    target = tmp_path / "precious.db"
+    target.write_bytes(b"precious")
+    assert main(["make-demo", str(target)]) == 1
+    assert target.read_bytes() == b"precious"
+    assert "--force" in capsys.readouterr().err
+
+
+def test_a_damaged_database_is_one_clear_line(home, tmp_path, capsys):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"x" * 5000)
+    assert (
+        main(["print", "children-list", "--database", str(bad), "--out", str(tmp_path / "o.pdf")])
+        == 1
+    )
+    err = capsys.readouterr().err
+    assert "damaged" in err and err.count("\n") == 1
+
+
+def test_usage_errors_exit_2_on_one_line(home, capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["frobnicate"])
+    assert done.value.code == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_smoke_test_opens_and_paints_the_window(tmp_path):
+    env = {**os.environ, "PORTAGE_DESKTOP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "portage_desktop", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Smoke test passed" in result.stdout
+
+
+def test_smoke_test_reports_a_bad_database(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"x" * 5000)
+    env = {**os.environ, "PORTAGE_DESKTOP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "portage_desktop", "--smoke-test", "--database", str(bad)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "damaged" in result.stderr

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from portage_desktop.settings import Settings
+from portage_desktop.ui.context import AppContext, SignalHub
+from portage_desktop.ui.main_window import MainWindow
+
+
+def make_ctx(database, home, is_demo: bool = False) -> AppContext:
+    return AppContext(database, home, Settings(), SignalHub(), is_demo=is_demo)
+
+
+@pytest.fixture
+def ctx(db, home) -> AppContext:
+    return make_ctx(db, home)
+
+
+@pytest.fixture
+def demo_ctx(demo_db, home) -> AppContext:
+    return make_ctx(demo_db, home, is_demo=True)
+
+
+@pytest.fixture
+def open_window(qtbot):
+    def _open(context: AppContext) -> MainWindow:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return _open
+
+
+@pytest.fixture
+def answer_boxes(monkeypatch):
+    """Replace modal message boxes with recorded, pre-set answers."""
+    said: list[tuple[str, str]] = []
+
+    def record(kind: str, answer: object = None):
+        def box(_parent, title, text, *_args, **_kwargs):
+            said.append((kind, f"{title}: {text}"))
+            return answer
+
+        return box
+
+    def setup(question=QMessageBox.StandardButton.Yes):
+        monkeypatch.setattr(QMessageBox, "question", record("question", question))
+        monkeypatch.setattr(QMessageBox, "information", record("information"))
+        monkeypatch.setattr(QMessageBox, "warning", record("warning"))
+        return said
+
+    return setup
+
+
+def when_modal_opens(qtbot, act: Callable[[QDialog], None]) -> None:
+    """Run ``act`` on the next modal dialog, as a person would once it appears."""
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, run)
+            return
+        try:
+            act(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.done(0)
+
+    QTimer.singleShot(0, run)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from portage_desktop.services import children
+from portage_desktop.ui.main_window import AREAS
+
+
+def _action(window, text: str):
+    for menu in window.menuBar().actions():
+        for action in menu.menu().actions():
+            plain = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            if plain.startswith(text):
+                return action
+    raise AssertionError(f"no menu item {text!r}")
+
+
+def test_every_area_is_in_the_sidebar_and_reachable(qtbot, demo_ctx, open_window):
+    window = open_window(demo_ctx)
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == list(AREAS)
+    for number, _area in enumerate(AREAS):
+        _action(window, AREAS[number]).trigger()
+        assert window.pages.currentIndex() == number
+    assert _action(window, "Staff & training").shortcut().toString() == "Ctrl+3"
+
+
+def test_areas_not_built_yet_say_what_they_will_hold(qtbot, demo_ctx, open_window):
+    window = open_window(demo_ctx)
+    text = " ".join(label.text() for label in window.stamp_page.findChildren(QLabel))
+    assert "not built yet" in text and "criterion" in text
+    note = window.staff_page.findChild(QLabel, "coming_note")
+    assert "not in this version yet" in note.text()
+
+
+def test_dashboard_counts_match_the_records(qtbot, demo_ctx, open_window):
+    window = open_window(demo_ctx)
+    window.go_to(0)
+    assert window.dashboard.children_count.text() == "12"
+    assert window.dashboard.staff_count.text() == "8"
+    first = children.list_children(demo_ctx.db)[0]
+    children.archive_child(demo_ctx.db, first.id, date.today())
+    demo_ctx.hub.children_changed.emit()
+    assert window.dashboard.children_count.text() == "11"
+    assert window.dashboard.left_count.text() == "1"
+
+
+def test_find_shortcut_goes_to_the_search_box(qtbot, demo_ctx, open_window):
+    window = open_window(demo_ctx)
+    _action(window, "Find a child").trigger()
+    assert window.pages.currentWidget() is window.children_page
+    assert _action(window, "Find a child").shortcut().toString() == "Ctrl+F"
+    assert _action(window, "New child").shortcut().toString() == "Ctrl+N"
+    assert _action(window, "Back up now").shortcut().toString() == "Ctrl+B"
+
+
+def test_every_control_has_an_accessible_name(qtbot, demo_ctx, open_window):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView
+
+    window = open_window(demo_ctx)
+    nameless = []
+    for kind in (QLineEdit, QComboBox, QTableView):
+        for widget in window.findChildren(kind):
+            if (
+                not widget.accessibleName()
+                and widget.parent().objectName() != "qt_calendar_navigationbar"
+            ):
+                nameless.append(widget)
+    for button in window.findChildren(QAbstractButton):
+        if not (button.accessibleName() or button.text()):
+            nameless.append(button)
+    assert [w for w in nameless if w.isVisibleTo(window)] == []
+
+
+def test_the_demo_is_labelled_as_demo(qtbot, demo_ctx, open_window):
+    window = open_window(demo_ctx)
+    assert window.windowTitle().endswith("(DEMO)")
+    assert window.pages.currentWidget() is window.children_page
+    qtbot.keyClick(window.children_page.search, Qt.Key.Key_A)
