@@ -153,9 +153,10 @@ def _explain(exc: Exception) -> str | None:
     """The one-line message for errors a user can act on; ``None`` for real bugs."""
     from portage_desktop.data.engine import DatabaseError
     from portage_desktop.printing import PrintError
+    from portage_desktop.services.access import PermissionDenied
     from portage_desktop.services.errors import NotFoundError, ValidationError
 
-    if isinstance(exc, UserError | DatabaseError | PrintError | NotFoundError):
+    if isinstance(exc, UserError | DatabaseError | PrintError | NotFoundError | PermissionDenied):
         return str(exc)
     if isinstance(exc, ValidationError):
         return " ".join(exc.errors.values())

@@ -12,8 +12,11 @@ from datetime import date
 from pathlib import Path
 
 from portage_desktop.data.engine import Database
+from portage_desktop.services import audit
 from portage_desktop.services import children as children_service
 from portage_desktop.services import setting as setting_service
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.dates import age_text, format_date
 
 
@@ -103,5 +106,7 @@ def print_record(
         if not child:
             raise PrintError(f"{kind_name} is printed for one child: add --child ID-or-name.")
         child_id = find_child_id(db, child)
+    require(db, Permission.PRINT)
     kind.build(db, child_id, today or date.today(), out)
+    audit.record_now(db, AuditAction.PRINT, "child" if child_id else "setting", child_id, kind.name)
     return out

@@ -15,6 +15,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
+# The session type services pass around, so they need not import the ORM themselves.
+DbSession = Session
+
 
 class DatabaseError(Exception):
     """A database problem explained in words a user can act on."""
@@ -26,6 +29,8 @@ class Database:
     def __init__(self, engine: Engine, path: Path | None) -> None:
         self.engine = engine
         self.path = path
+        # Who is using this database now; set and read by ``services.access`` only.
+        self.actor: object | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:

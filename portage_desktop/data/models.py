@@ -65,3 +65,41 @@ class ChildRecord(SQLModel, table=True):
     archived_at: datetime | None = Field(default=None, index=True)
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
+
+
+class UserAccountRecord(SQLModel, table=True):
+    """A named login on a shared computer. No rows at all means single-user mode."""
+
+    __tablename__ = "user_account"
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=60, unique=True)
+    display_name: str = Field(max_length=120)
+    staff_member_id: int | None = Field(
+        default=None, foreign_key="staff_member.id", ondelete="SET NULL"
+    )
+    role: str = Field(max_length=20)
+    password_hash: str = Field(max_length=200)
+    active: bool = True
+    failed_attempts: int = 0
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class AuditEntryRecord(SQLModel, table=True):
+    """One line of the append-only audit log, chained to the previous line by its hash.
+
+    It says who did what to which record, never what the record contains.
+    """
+
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utc_now, index=True)
+    actor: str = Field(max_length=60, index=True)
+    action: str = Field(max_length=20, index=True)
+    record_kind: str = Field(max_length=30)
+    record_id: int | None = Field(default=None, index=True)
+    detail: str = Field(default="", max_length=200)
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)

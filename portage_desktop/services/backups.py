@@ -9,6 +9,7 @@ from portage_desktop.data import backup as backup_store
 from portage_desktop.data import migrate
 from portage_desktop.data.backup import BackupInfo
 from portage_desktop.data.engine import Database, DatabaseError
+from portage_desktop.services.access import Permission, require
 
 __all__ = ["BackupInfo", "back_up", "list_backups", "restore_backup"]
 
@@ -38,6 +39,7 @@ def restore_backup(db: Database, backup: Path, backup_dir: Path) -> Path:
     The current contents are kept aside first, and their location is returned, so a restore
     chosen by mistake can itself be undone from the same list.
     """
+    require(db, Permission.RESTORE_BACKUP)
     if db.path is None:
         raise DatabaseError("This database cannot be restored from here.")
     backup_store.verify(backup)

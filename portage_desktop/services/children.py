@@ -8,7 +8,10 @@ from datetime import date
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import ChildRecord, StaffMemberRecord, utc_now
+from portage_desktop.services import audit
 from portage_desktop.services import validation as v
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.vocabulary import NeedArea, SenStatus, join_codes, split_codes
 
@@ -93,6 +96,7 @@ def _details(child: ChildRecord) -> ChildDetails:
 
 
 def list_children(db: Database, include_archived: bool = False) -> list[ChildSummary]:
+    require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
         rows = stores.children_with_key_person(s, include_archived)
         found = [_summary(child, staff) for child, staff in rows]
@@ -100,10 +104,13 @@ def list_children(db: Database, include_archived: bool = False) -> list[ChildSum
 
 
 def get_child(db: Database, child_id: int) -> ChildDetails:
+    """Open one child's record; the opening is written to the audit log."""
+    require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
         record = s.get(ChildRecord, child_id)
         if record is None:
             raise NotFoundError("That child's record no longer exists.")
+        audit.record(s, db, AuditAction.VIEW, "child", child_id)
         return _details(record)
 
 
@@ -149,6 +156,7 @@ def save_child(
     db: Database, data: ChildInput, child_id: int | None = None, today: date | None = None
 ) -> ChildDetails:
     """Add or update a child; nothing is written unless every field is valid."""
+    require(db, Permission.EDIT_CHILDREN)
     values = validate_child(data, today or date.today())
     with db.session() as s:
         if data.key_person_id is not None and s.get(StaffMemberRecord, data.key_person_id) is None:
@@ -167,11 +175,15 @@ def save_child(
             stores.touch(record)
         s.add(record)
         s.flush()
+        assert record.id is not None
+        action = AuditAction.CREATE if child_id is None else AuditAction.CHANGE
+        audit.record(s, db, action, "child", record.id)
         return _details(record)
 
 
 def archive_child(db: Database, child_id: int, leave_date: date) -> None:
     """Move a leaver out of the day-to-day list; their records are kept, not deleted."""
+    require(db, Permission.ARCHIVE_CHILDREN)
     with db.session() as s:
         record = s.get(ChildRecord, child_id)
         if record is None:
@@ -184,10 +196,12 @@ def archive_child(db: Database, child_id: int, leave_date: date) -> None:
         record.archived_at = utc_now()
         stores.touch(record)
         s.add(record)
+        audit.record(s, db, AuditAction.ARCHIVE, "child", child_id)
 
 
 def unarchive_child(db: Database, child_id: int) -> None:
     """Undo an archive made by mistake: the child returns to the list, leave date cleared."""
+    require(db, Permission.ARCHIVE_CHILDREN)
     with db.session() as s:
         record = s.get(ChildRecord, child_id)
         if record is None:
@@ -196,6 +210,7 @@ def unarchive_child(db: Database, child_id: int) -> None:
         record.leave_date = None
         stores.touch(record)
         s.add(record)
+        audit.record(s, db, AuditAction.CHANGE, "child", child_id, "returned to roll")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import SettingRecord
+from portage_desktop.services import audit
 from portage_desktop.services import validation as v
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.vocabulary import SettingKind
 
@@ -62,6 +65,7 @@ def validate_setting(data: SettingInput) -> tuple[str, SettingKind, str]:
 
 def save_setting(db: Database, data: SettingInput) -> SettingInfo:
     """Create the setting on first run, or update it; there is only ever one."""
+    require(db, Permission.EDIT_SETTING)
     name, kind, urn = validate_setting(data)
     with db.session() as s:
         record = stores.first_setting(s) or SettingRecord(name=name, kind=kind)
@@ -69,4 +73,5 @@ def save_setting(db: Database, data: SettingInput) -> SettingInfo:
         stores.touch(record)
         s.add(record)
         s.flush()
+        audit.record(s, db, AuditAction.CHANGE, "setting", record.id)
         return _info(record)

@@ -8,7 +8,10 @@ from datetime import date
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import StaffMemberRecord
+from portage_desktop.services import audit
 from portage_desktop.services import validation as v
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.vocabulary import StaffRole, join_codes, split_codes
 
@@ -95,6 +98,7 @@ def validate_staff(data: StaffInput) -> dict[str, object]:
 
 def save_staff(db: Database, data: StaffInput, staff_id: int | None = None) -> StaffMember:
     """Add a staff member, or update one; validation runs before anything is written."""
+    require(db, Permission.EDIT_STAFF)
     values = validate_staff(data)
     with db.session() as s:
         if staff_id is None:
@@ -109,6 +113,9 @@ def save_staff(db: Database, data: StaffInput, staff_id: int | None = None) -> S
             stores.touch(record)
         s.add(record)
         s.flush()
+        assert record.id is not None
+        action = AuditAction.CREATE if staff_id is None else AuditAction.CHANGE
+        audit.record(s, db, action, "staff", record.id)
         return _member(record)
 
 

@@ -1,0 +1,103 @@
+"""Who may do what. Checked here, in the services, so hiding a button is never the only guard.
+
+A database with no user accounts is in single-user mode (a childminder working alone): whoever
+unlocked it is the owner and may do everything. Once accounts exist, each person logs in and
+their role decides what they may see and do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from portage_desktop.data.engine import Database
+
+
+class Role(StrEnum):
+    MANAGER = "manager"
+    SENCO = "senco"
+    PRACTITIONER = "practitioner"
+    READ_ONLY = "read_only"
+
+    @property
+    def label(self) -> str:
+        return {
+            "manager": "Manager",
+            "senco": "SENCO",
+            "practitioner": "Practitioner",
+            "read_only": "Read only",
+        }[self]
+
+
+class Permission(StrEnum):
+    VIEW_CHILDREN = "view_children"
+    EDIT_CHILDREN = "edit_children"  # details, family, assessments, plans, records, reviews
+    ARCHIVE_CHILDREN = "archive_children"
+    PRINT = "print"
+    EXPORT = "export"  # subject access export, sharing with another agency
+    EDIT_STAFF = "edit_staff"  # staff and their training records
+    EDIT_SETTING = "edit_setting"  # setting profile, inspections, award, rules
+    SUBMIT_APPLICATION = "submit_application"
+    MANAGE_USERS = "manage_users"
+    VIEW_AUDIT = "view_audit"
+    ERASE = "erase"
+    RESTORE_BACKUP = "restore_backup"
+
+
+_READ = {Permission.VIEW_CHILDREN, Permission.PRINT}
+_PRACTITIONER = _READ | {Permission.EDIT_CHILDREN}
+_SENCO = _PRACTITIONER | {Permission.ARCHIVE_CHILDREN, Permission.EXPORT}
+GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.READ_ONLY: frozenset(_READ),
+    Role.PRACTITIONER: frozenset(_PRACTITIONER),
+    Role.SENCO: frozenset(_SENCO),
+    Role.MANAGER: frozenset(Permission),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person using the app now, as the audit log names them."""
+
+    username: str
+    display_name: str
+    role: Role
+    user_id: int | None = None
+    staff_member_id: int | None = None
+
+    def may(self, permission: Permission) -> bool:
+        return permission in GRANTS[self.role]
+
+
+OWNER = Actor("owner", "Owner (single-user mode)", Role.MANAGER)
+
+
+class PermissionDenied(Exception):
+    """The current user's role does not allow this; the message says who can."""
+
+
+_WHO_CAN = {
+    Permission.EDIT_CHILDREN: "a practitioner, SENCO or manager",
+    Permission.ARCHIVE_CHILDREN: "a SENCO or manager",
+    Permission.EXPORT: "a SENCO or manager",
+    Permission.VIEW_CHILDREN: "anyone who is logged in",
+    Permission.PRINT: "anyone who is logged in",
+}
+
+
+def current_actor(db: Database) -> Actor:
+    actor = db.actor
+    return actor if isinstance(actor, Actor) else OWNER
+
+
+def set_actor(db: Database, actor: Actor | None) -> None:
+    db.actor = actor
+
+
+def require(db: Database, permission: Permission) -> Actor:
+    """Return the current actor if they hold ``permission``; otherwise refuse, plainly."""
+    actor = current_actor(db)
+    if not actor.may(permission):
+        who = _WHO_CAN.get(permission, "a manager")
+        raise PermissionDenied(f"Your role ({actor.role.label}) cannot do this. Please ask {who}.")
+    return actor

@@ -1,0 +1,135 @@
+"""The audit log: who viewed, changed, printed or exported which record, and when.
+
+Entries are append-only and each carries a SHA-256 hash of its own fields and the previous
+entry's hash, so changing or deleting any entry breaks the chain and :func:`verify_chain` finds
+it. Entries never hold record content: only the kind of record, its number and a short,
+non-personal detail (such as which print kind).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from portage_desktop.data import audit_store
+from portage_desktop.data.engine import Database, DbSession
+from portage_desktop.data.models import AuditEntryRecord, utc_now
+from portage_desktop.services.access import Permission, current_actor, require
+
+
+class AuditAction(StrEnum):
+    VIEW = "view"
+    CREATE = "create"
+    CHANGE = "change"
+    ARCHIVE = "archive"
+    PRINT = "print"
+    EXPORT = "export"
+    SHARE = "share"
+    ERASE = "erase"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOCK = "lock"
+    BACKUP = "backup"
+    RESTORE = "restore"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    record_kind: str
+    record_id: int | None
+    detail: str
+
+
+def _digest(
+    prev: str, at: datetime, actor: str, action: str, kind: str, record_id: int | None, detail: str
+) -> str:
+    stamp = at.replace(tzinfo=None).isoformat(timespec="microseconds")
+    text = "\x1f".join([prev, stamp, actor, action, kind, str(record_id or ""), detail])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def record(
+    session: DbSession,
+    db: Database,
+    action: AuditAction,
+    record_kind: str,
+    record_id: int | None = None,
+    detail: str = "",
+) -> None:
+    """Append an entry inside the caller's session, so it commits with the change it describes."""
+    actor = current_actor(db).username
+    prev = audit_store.last_hash(session)
+    at = utc_now()
+    detail = detail[:200]
+    entry = AuditEntryRecord(
+        at=at,
+        actor=actor,
+        action=action.value,
+        record_kind=record_kind,
+        record_id=record_id,
+        detail=detail,
+        prev_hash=prev,
+        hash=_digest(prev, at, actor, action.value, record_kind, record_id, detail),
+    )
+    audit_store.append(session, entry)
+    session.flush()
+
+
+def record_now(
+    db: Database,
+    action: AuditAction,
+    record_kind: str,
+    record_id: int | None = None,
+    detail: str = "",
+) -> None:
+    """Append an entry on its own (for actions with no other write, such as printing)."""
+    with db.session() as s:
+        record(s, db, action, record_kind, record_id, detail)
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    ok: bool
+    entries: int
+    first_broken_id: int | None = None
+
+
+def verify_chain(db: Database) -> ChainCheck:
+    """Recompute every hash in order; report the first entry that does not match."""
+    prev = ""
+    count = 0
+    with db.session() as s:
+        for row in audit_store.in_order(s):
+            count += 1
+            expected = _digest(
+                prev, row.at, row.actor, row.action, row.record_kind, row.record_id, row.detail
+            )
+            if row.prev_hash != prev or row.hash != expected:
+                return ChainCheck(False, count, row.id)
+            prev = row.hash
+    return ChainCheck(True, count)
+
+
+def search(
+    db: Database,
+    actor: str | None = None,
+    action: str | None = None,
+    record_kind: str | None = None,
+    record_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> list[AuditEntry]:
+    """Entries newest first; only a manager may read the log."""
+    require(db, Permission.VIEW_AUDIT)
+    with db.session() as s:
+        rows = audit_store.search(s, actor, action, record_kind, record_id, since, until)
+        return [
+            AuditEntry(r.id or 0, r.at, r.actor, r.action, r.record_kind, r.record_id, r.detail)
+            for r in rows
+        ]
