@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from portage_desktop import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from portage_desktop.data.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +79,29 @@ def _existing_database(path_text: str | None) -> Path:
     return path
 
 
+def read_passphrase(prompt: str = "Passphrase: ") -> str:
+    """From PORTAGE_DESKTOP_PASSPHRASE, else a prompt that does not echo; never an argument."""
+    from portage_desktop.startup import PASSPHRASE_ENV
+
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise UserError(
+        f"the database is encrypted: set {PASSPHRASE_ENV}, or run in a terminal to be asked"
+    )
+
+
+def open_existing(path_text: str | None) -> Database:
+    """Open an existing database from the command line, asking for its passphrase if needed."""
+    from portage_desktop.startup import file_state, open_and_migrate, unlock
+
+    path = _existing_database(path_text)
+    key = unlock(path, read_passphrase()) if file_state(path) == "encrypted" else None
+    return open_and_migrate(path, path.parent / "backups", key)
+
+
 def _cmd_make_demo(args: argparse.Namespace) -> int:
     from portage_desktop.startup import make_demo
 
@@ -92,7 +120,6 @@ def _cmd_make_demo(args: argparse.Namespace) -> int:
 
 def _cmd_print(args: argparse.Namespace) -> int:
     from portage_desktop.printing import PRINT_KINDS, print_record
-    from portage_desktop.startup import open_and_migrate
 
     if args.list:
         width = max(len(k) for k in PRINT_KINDS)
@@ -106,8 +133,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
         raise UserError(f'unknown kind "{args.kind}"; use --list to see the kinds')
     if not args.out:
         raise UserError("--out FILE.pdf is required")
-    database = _existing_database(args.print_database or args.database)
-    db = open_and_migrate(database, backup_dir=database.parent / "backups")
+    db = open_existing(args.print_database or args.database)
     try:
         out = print_record(db, args.kind, args.child, Path(args.out).expanduser())
     finally:

@@ -11,11 +11,15 @@ os.environ.setdefault("LANG", "C.UTF-8")
 
 import pytest
 
+from portage_desktop.data.cipher import derive
 from portage_desktop.data.engine import Database
 from portage_desktop.paths import HOME_ENV, AppPaths, app_paths
 from portage_desktop.startup import make_demo, open_and_migrate
 
 TODAY = date(2026, 11, 22)
+TEST_PASSPHRASE = "test passphrase 123"
+# Derived once for the whole run (argon2id is deliberately slow); a fixed salt is fine in tests.
+TEST_KEY = derive(TEST_PASSPHRASE, b"portage-tests-16")
 
 
 @pytest.fixture
@@ -27,14 +31,14 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
 
 @pytest.fixture
 def db(home: AppPaths):
-    database = open_and_migrate(home.default_database, home.backup_dir)
+    database = open_and_migrate(home.default_database, home.backup_dir, TEST_KEY)
     yield database
     database.dispose()
 
 
 @pytest.fixture
 def demo_db(home: AppPaths):
-    database = make_demo(home.data_dir / "demo.db", children=12, seed=3)
+    database = make_demo(home.data_dir / "demo.db", children=12, seed=3, key=TEST_KEY)
     yield database
     database.dispose()
 
@@ -43,4 +47,4 @@ def reopen(database: Database) -> Database:
     """A fresh connection to the same file, as after restarting the app."""
     assert database.path is not None
     database.dispose()
-    return open_and_migrate(database.path, None)
+    return open_and_migrate(database.path, None, database.key)

@@ -21,8 +21,17 @@ def test_help_lists_every_command(capsys):
         assert word in out
 
 
-def test_make_demo_then_print(home, tmp_path, capsys):
+def test_make_demo_then_print(home, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("PORTAGE_DESKTOP_PASSPHRASE", raising=False)
     db = tmp_path / "demo.db"
+    assert main(["make-demo", str(db), "--children", "5", "--seed", "2"]) == 0
+    assert (
+        main(["print", "children-list", "--database", str(db), "--out", str(tmp_path / "l.pdf")])
+        == 1
+    )
+    assert "PORTAGE_DESKTOP_PASSPHRASE" in capsys.readouterr().err
+    monkeypatch.setenv("PORTAGE_DESKTOP_PASSPHRASE", "portage demo")
+    db = tmp_path / "demo2.db"
     assert main(["make-demo", str(db), "--children", "5", "--seed", "2"]) == 0
     assert (
         main(["print", "children-list", "--database", str(db), "--out", str(tmp_path / "l.pdf")])
@@ -66,7 +75,8 @@ def test_make_demo_never_overwrites_without_force(home, tmp_path, capsys):
     assert "--force" in capsys.readouterr().err
 
 
-def test_a_damaged_database_is_one_clear_line(home, tmp_path, capsys):
+def test_a_damaged_database_is_one_clear_line(home, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PORTAGE_DESKTOP_PASSPHRASE", "whatever it is")
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"x" * 5000)
     assert (
@@ -74,7 +84,7 @@ def test_a_damaged_database_is_one_clear_line(home, tmp_path, capsys):
         == 1
     )
     err = capsys.readouterr().err
-    assert "damaged" in err and err.count("\n") == 1
+    assert "not a Portage Desktop database" in err and err.count("\n") == 1
 
 
 def test_usage_errors_exit_2_on_one_line(home, capsys):
@@ -100,7 +110,12 @@ def test_smoke_test_opens_and_paints_the_window(tmp_path):
 def test_smoke_test_reports_a_bad_database(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"x" * 5000)
-    env = {**os.environ, "PORTAGE_DESKTOP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    env = {
+        **os.environ,
+        "PORTAGE_DESKTOP_HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PORTAGE_DESKTOP_PASSPHRASE": "not the right one",
+    }
     result = subprocess.run(
         [sys.executable, "-m", "portage_desktop", "--smoke-test", "--database", str(bad)],
         capture_output=True,
@@ -109,4 +124,4 @@ def test_smoke_test_reports_a_bad_database(tmp_path):
         timeout=120,
     )
     assert result.returncode == 1
-    assert "damaged" in result.stderr
+    assert "does not open" in result.stderr

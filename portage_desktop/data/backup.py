@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from portage_desktop.data import cipher
+from portage_desktop.data.cipher import KeyMaterial, WrongPassphrase
 from portage_desktop.data.engine import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -32,9 +33,10 @@ class BackupInfo:
     size_bytes: int
 
 
-def _copy(src: Path, dst: Path, progress: Progress | None) -> None:
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-    target = sqlite3.connect(dst)
+def _copy(src: Path, dst: Path, key: KeyMaterial | None, progress: Progress | None) -> None:
+    """Page-by-page copy; with a key both sides share it (and the salt), so pages copy as-is."""
+    source = cipher.connect(src, key, readonly=True)
+    target = cipher.connect(dst, key)
     try:
 
         def report(_status: int, remaining: int, total: int) -> None:
@@ -47,16 +49,26 @@ def _copy(src: Path, dst: Path, progress: Progress | None) -> None:
         source.close()
 
 
-def verify(path: Path) -> None:
-    """Raise :class:`DatabaseError` unless ``path`` is a readable, intact SQLite database."""
+def verify(path: Path, key: KeyMaterial | None = None) -> None:
+    """Raise :class:`DatabaseError` unless ``path`` is a readable, intact database for ``key``.
+
+    Raises :class:`WrongPassphrase` when the file is encrypted with another passphrase.
+    """
+    state = cipher.file_state(path)
+    if state == "encrypted":
+        if key is None:
+            raise WrongPassphrase()
+        cipher.check_key(path, key)
+    elif state != "plain":
+        raise DatabaseError(f"{path.name} is not a readable Portage Desktop backup.")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = cipher.connect(path, key if state == "encrypted" else None, readonly=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
             conn.execute("SELECT count(*) FROM alembic_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DBAPI_ERRORS as exc:
         raise DatabaseError(f"{path.name} is not a readable Portage Desktop backup.") from exc
     if result != [("ok",)]:
         raise DatabaseError(f"{path.name} is damaged and cannot be used.")
@@ -68,6 +80,7 @@ def make_backup(
     reason: str = "manual",
     keep: int = 10,
     progress: Progress | None = None,
+    key: KeyMaterial | None = None,
 ) -> Path:
     """Write a verified backup of ``database`` into ``backup_dir`` and prune old ones."""
     backup_dir.mkdir(parents=True, exist_ok=True)
@@ -79,10 +92,10 @@ def make_backup(
         n += 1
     partial = target.with_suffix(".partial")
     try:
-        _copy(database, partial, progress)
-        verify(partial)
+        _copy(database, partial, key, progress)
+        verify(partial, key)
         partial.replace(target)
-    except (sqlite3.Error, OSError) as exc:
+    except (*cipher.DBAPI_ERRORS, OSError) as exc:
         partial.unlink(missing_ok=True)
         raise DatabaseError(f"The backup could not be written ({exc.__class__.__name__}).") from exc
     except BaseException:  # cancelled, or verification failed: never leave half a backup
@@ -114,20 +127,22 @@ def prune(backup_dir: Path, stem: str, keep: int) -> None:
         old.path.unlink(missing_ok=True)
 
 
-def restore(backup: Path, database: Path, backup_dir: Path) -> Path:
+def restore(backup: Path, database: Path, backup_dir: Path, key: KeyMaterial | None = None) -> Path:
     """Replace ``database`` with ``backup``; return where the previous contents were kept.
 
     The caller must have closed every connection to ``database`` first.
     """
-    verify(backup)
+    verify(backup, key)
     aside = None
     if database.exists() and database.stat().st_size > 0:
-        aside = make_backup(database, backup_dir, reason="before-restore")
+        aside = make_backup(database, backup_dir, reason="before-restore", key=key)
     try:
-        _copy(backup, database, None)
-        verify(database)
-    except (sqlite3.Error, OSError, DatabaseError) as exc:
+        for suffix in ("-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        _copy(backup, database, key, None)
+        verify(database, key)
+    except (*cipher.DBAPI_ERRORS, OSError, DatabaseError) as exc:
         if aside is not None:
-            _copy(aside, database, None)
+            _copy(aside, database, key, None)
         raise DatabaseError("The backup could not be restored; your data is unchanged.") from exc
     return aside or backup

@@ -62,7 +62,7 @@ def upgrade_to_head(db: Database, backup_dir: Path | None) -> Path | None:
         return None
     backup = None
     if db.path is not None and backup_dir is not None and _has_tables(db):
-        backup = make_backup(db.path, backup_dir, reason="before-upgrade")
+        backup = make_backup(db.path, backup_dir, reason="before-upgrade", key=db.key)
         log.info("Backed up before migrating from %s to %s", current, head)
     cfg = _config()
     with db.engine.begin() as conn:

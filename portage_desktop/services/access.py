@@ -18,6 +18,7 @@ class Role(StrEnum):
     SENCO = "senco"
     PRACTITIONER = "practitioner"
     READ_ONLY = "read_only"
+    NONE = "none"  # nobody has logged in yet on a multi-user database
 
     @property
     def label(self) -> str:
@@ -26,7 +27,11 @@ class Role(StrEnum):
             "senco": "SENCO",
             "practitioner": "Practitioner",
             "read_only": "Read only",
+            "none": "Not logged in",
         }[self]
+
+
+ASSIGNABLE_ROLES = (Role.MANAGER, Role.SENCO, Role.PRACTITIONER, Role.READ_ONLY)
 
 
 class Permission(StrEnum):
@@ -48,6 +53,7 @@ _READ = {Permission.VIEW_CHILDREN, Permission.PRINT}
 _PRACTITIONER = _READ | {Permission.EDIT_CHILDREN}
 _SENCO = _PRACTITIONER | {Permission.ARCHIVE_CHILDREN, Permission.EXPORT}
 GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.NONE: frozenset(),
     Role.READ_ONLY: frozenset(_READ),
     Role.PRACTITIONER: frozenset(_PRACTITIONER),
     Role.SENCO: frozenset(_SENCO),
@@ -70,6 +76,7 @@ class Actor:
 
 
 OWNER = Actor("owner", "Owner (single-user mode)", Role.MANAGER)
+NOBODY = Actor("nobody", "Not logged in", Role.NONE)
 
 
 class PermissionDenied(Exception):
@@ -86,8 +93,11 @@ _WHO_CAN = {
 
 
 def current_actor(db: Database) -> Actor:
+    """The logged-in person; the owner in single-user mode; nobody (no rights) otherwise."""
     actor = db.actor
-    return actor if isinstance(actor, Actor) else OWNER
+    if isinstance(actor, Actor):
+        return actor
+    return NOBODY if db.multi_user else OWNER
 
 
 def set_actor(db: Database, actor: Actor | None) -> None:
@@ -97,6 +107,8 @@ def set_actor(db: Database, actor: Actor | None) -> None:
 def require(db: Database, permission: Permission) -> Actor:
     """Return the current actor if they hold ``permission``; otherwise refuse, plainly."""
     actor = current_actor(db)
+    if actor.role is Role.NONE:
+        raise PermissionDenied("Please log in first.")
     if not actor.may(permission):
         who = _WHO_CAN.get(permission, "a manager")
         raise PermissionDenied(f"Your role ({actor.role.label}) cannot do this. Please ask {who}.")

@@ -61,9 +61,10 @@ def record(
     record_kind: str,
     record_id: int | None = None,
     detail: str = "",
+    actor: str | None = None,
 ) -> None:
     """Append an entry inside the caller's session, so it commits with the change it describes."""
-    actor = current_actor(db).username
+    actor = actor or current_actor(db).username
     prev = audit_store.last_hash(session)
     at = utc_now()
     detail = detail[:200]

@@ -8,6 +8,7 @@ from pathlib import Path
 from portage_desktop.data import backup as backup_store
 from portage_desktop.data import migrate
 from portage_desktop.data.backup import BackupInfo
+from portage_desktop.data.cipher import WrongPassphrase
 from portage_desktop.data.engine import Database, DatabaseError
 from portage_desktop.services.access import Permission, require
 
@@ -25,7 +26,7 @@ def back_up(
     if db.path is None:
         raise DatabaseError("This database cannot be backed up from here.")
     return backup_store.make_backup(
-        db.path, backup_dir, reason=reason, keep=keep, progress=progress
+        db.path, backup_dir, reason=reason, keep=keep, progress=progress, key=db.key
     )
 
 
@@ -42,8 +43,14 @@ def restore_backup(db: Database, backup: Path, backup_dir: Path) -> Path:
     require(db, Permission.RESTORE_BACKUP)
     if db.path is None:
         raise DatabaseError("This database cannot be restored from here.")
-    backup_store.verify(backup)
+    try:
+        backup_store.verify(backup, db.key)
+    except WrongPassphrase as exc:
+        raise DatabaseError(
+            "That backup was made with a different passphrase (before it was changed), "
+            "or it is not a Portage Desktop backup. It has not been restored."
+        ) from exc
     db.dispose()
-    aside = backup_store.restore(backup, db.path, backup_dir)
+    aside = backup_store.restore(backup, db.path, backup_dir, db.key)
     migrate.upgrade_to_head(db, backup_dir)
     return aside

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from portage_desktop.data.engine import DatabaseError, open_database
+from tests.conftest import TEST_KEY
 
 
 def test_every_connection_has_the_safety_pragmas(db):
@@ -26,8 +27,26 @@ def test_foreign_keys_are_enforced(db):
 def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path):
     bad = tmp_path / "notes.db"
     bad.write_bytes(b"this is a shopping list, not a database" * 100)
-    with pytest.raises(DatabaseError, match="not a Portage Desktop database, or it is damaged"):
+    with pytest.raises(DatabaseError, match="not a Portage Desktop database"):
+        open_database(bad, TEST_KEY)
+    with pytest.raises(DatabaseError, match="not a Portage Desktop database"):
         open_database(bad)
+
+
+def test_a_damaged_plain_database_is_refused(tmp_path):
+    import sqlite3
+
+    plain = tmp_path / "plain.db"
+    conn = sqlite3.connect(plain)
+    conn.execute("CREATE TABLE t (x)")
+    conn.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 200)
+    conn.commit()
+    conn.close()
+    data = bytearray(plain.read_bytes())
+    data[5000:9000] = b"\xff" * 4000
+    plain.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError, match="damaged"):
+        open_database(plain)
 
 
 def test_a_truncated_database_is_refused(demo_db, tmp_path):
@@ -36,4 +55,4 @@ def test_a_truncated_database_is_refused(demo_db, tmp_path):
     cut = tmp_path / "cut.db"
     cut.write_bytes(data[: len(data) // 3])
     with pytest.raises(DatabaseError):
-        open_database(cut)
+        open_database(cut, TEST_KEY)

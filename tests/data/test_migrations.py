@@ -12,8 +12,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
 from portage_desktop.data import migrate
+from portage_desktop.data.backup import verify
 from portage_desktop.data.engine import DatabaseError, open_database
 from portage_desktop.data.models import ChildRecord  # noqa: F401 (registers the tables)
+from tests.conftest import TEST_KEY
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -71,13 +73,13 @@ def test_a_backup_is_taken_before_migrating_existing_data(db, tmp_path):
     backup_dir = tmp_path / "backups"
     backup = migrate.upgrade_to_head(db, backup_dir)
     assert backup is not None and backup.exists()
-    conn = sqlite3.connect(backup)
-    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    conn.close()
+    verify(backup, db.key)
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(backup).execute("PRAGMA integrity_check").fetchone()
 
 
 def test_no_backup_for_a_brand_new_file(home, tmp_path):
-    db = open_database(tmp_path / "new.db")
+    db = open_database(tmp_path / "new.db", TEST_KEY)
     assert migrate.upgrade_to_head(db, tmp_path / "backups") is None
     assert not (tmp_path / "backups").exists()
     db.dispose()

@@ -82,5 +82,5 @@ def test_senco_archives_but_only_a_manager_edits_staff_and_restores(demo_db, tmp
 
 def test_roles_grow_from_read_only_to_manager():
     order = [Role.READ_ONLY, Role.PRACTITIONER, Role.SENCO, Role.MANAGER]
-    for lower, higher in itertools.pairwise(order):
+    for lower, higher in itertools.pairwise([Role.NONE, *order]):
         assert GRANTS[lower] < GRANTS[higher]

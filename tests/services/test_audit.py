@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
+from portage_desktop.data import cipher
 from portage_desktop.printing import print_record
 from portage_desktop.services import audit, children
 from portage_desktop.services.access import Actor, Role, set_actor
@@ -34,7 +33,7 @@ def test_the_log_holds_no_record_content(demo_db, tmp_path):
     names = {c.first_name for c in children.list_children(demo_db)}
     names |= {c.last_name for c in children.list_children(demo_db)}
     demo_db.dispose()
-    conn = sqlite3.connect(demo_db.path)
+    conn = cipher.connect(demo_db.path, demo_db.key)
     rows = conn.execute("SELECT actor, action, record_kind, detail FROM audit_entry").fetchall()
     conn.close()
     text = " ".join(" ".join(str(v) for v in row) for row in rows)

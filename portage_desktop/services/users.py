@@ -1,0 +1,219 @@
+"""Named users for shared computers: accounts, roles, passwords (argon2id) and logging in.
+
+With no accounts the database is in single-user mode. The first account must be a manager, and
+the last active manager can be neither removed nor demoted, so nobody is ever locked out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from portage_desktop.data import users_store
+from portage_desktop.data.engine import Database
+from portage_desktop.data.models import StaffMemberRecord, UserAccountRecord
+from portage_desktop.data.stores import touch
+from portage_desktop.services import audit
+from portage_desktop.services.access import Actor, Permission, Role, require, set_actor
+from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.validation import clean
+
+_HASHER = PasswordHasher()
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+MIN_PASSWORD = 10
+
+
+@dataclass(frozen=True)
+class UserAccount:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    staff_member_id: int | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class UserInput:
+    username: str
+    display_name: str
+    role: Role | str | None
+    password: str = ""
+    confirm: str = ""
+    staff_member_id: int | None = None
+
+
+class LoginFailed(Exception):
+    """Wrong username or password; deliberately does not say which."""
+
+
+def _account(r: UserAccountRecord) -> UserAccount:
+    assert r.id is not None
+    return UserAccount(r.id, r.username, r.display_name, Role(r.role), r.staff_member_id, r.active)
+
+
+def is_multi_user(db: Database) -> bool:
+    with db.session() as s:
+        return users_store.count_accounts(s) > 0
+
+
+def list_users(db: Database) -> list[UserAccount]:
+    require(db, Permission.MANAGE_USERS)
+    with db.session() as s:
+        return [_account(r) for r in users_store.all_accounts(s)]
+
+
+def _check_password(errors: dict[str, str], password: str, confirm: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        errors["password"] = f"Use at least {MIN_PASSWORD} characters."
+    elif password != confirm:
+        errors["confirm"] = "The two passwords are not the same."
+
+
+def create_user(db: Database, data: UserInput) -> UserAccount:
+    require(db, Permission.MANAGE_USERS)
+    errors: dict[str, str] = {}
+    username = clean(data.username).lower()
+    display = clean(data.display_name)
+    if not _USERNAME.match(username):
+        errors["username"] = "Use 2-40 lower-case letters, numbers, dots, dashes or underscores."
+    if not display:
+        errors["display_name"] = "Please enter the person's name."
+    role = Role(data.role) if data.role in set(Role) else None
+    if role is None:
+        errors["role"] = "Please choose a role."
+    _check_password(errors, data.password, data.confirm)
+    with db.session() as s:
+        if "username" not in errors and users_store.by_username(s, username):
+            errors["username"] = "Someone already has that username."
+        if users_store.count_accounts(s) == 0 and role is not None and role is not Role.MANAGER:
+            errors["role"] = "The first account must be a manager, so someone can manage the rest."
+        if (
+            data.staff_member_id is not None
+            and s.get(StaffMemberRecord, data.staff_member_id) is None
+        ):
+            errors["staff_member_id"] = "That staff member no longer exists."
+        if errors:
+            raise ValidationError(errors)
+        assert role is not None
+        record = UserAccountRecord(
+            username=username,
+            display_name=display,
+            role=role.value,
+            staff_member_id=data.staff_member_id,
+            password_hash=_HASHER.hash(data.password),
+        )
+        s.add(record)
+        s.flush()
+        audit.record(s, db, AuditAction.CREATE, "user", record.id)
+        db.multi_user = True
+        return _account(record)
+
+
+def update_user(
+    db: Database, user_id: int, role: Role, active: bool, display_name: str | None = None
+) -> UserAccount:
+    """Change someone's role or switch their account off (accounts are never deleted)."""
+    require(db, Permission.MANAGE_USERS)
+    with db.session() as s:
+        record = s.get(UserAccountRecord, user_id)
+        if record is None:
+            raise NotFoundError("That account no longer exists.")
+        losing_manager = (
+            record.role == Role.MANAGER
+            and record.active
+            and (role is not Role.MANAGER or not active)
+        )
+        if losing_manager and users_store.active_managers(s) <= 1:
+            raise ValidationError(
+                {"role": "This is the last active manager. Make someone else a manager first."}
+            )
+        record.role, record.active = role.value, active
+        if display_name is not None and clean(display_name):
+            record.display_name = clean(display_name)
+        if active:
+            record.failed_attempts = 0
+        touch(record)
+        s.add(record)
+        audit.record(s, db, AuditAction.CHANGE, "user", user_id, f"role {role.value}")
+        return _account(record)
+
+
+def set_password(db: Database, user_id: int, password: str, confirm: str) -> None:
+    """A manager resets a password, or a person changes their own."""
+    from portage_desktop.services.access import current_actor
+
+    actor = current_actor(db)
+    if actor.user_id != user_id:
+        require(db, Permission.MANAGE_USERS)
+    errors: dict[str, str] = {}
+    _check_password(errors, password, confirm)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        record = s.get(UserAccountRecord, user_id)
+        if record is None:
+            raise NotFoundError("That account no longer exists.")
+        record.password_hash = _HASHER.hash(password)
+        record.failed_attempts = 0
+        touch(record)
+        s.add(record)
+        audit.record(s, db, AuditAction.CHANGE, "user", user_id, "password")
+
+
+LOCK_AFTER_FAILURES = 10
+
+
+def log_in(db: Database, username: str, password: str) -> Actor:
+    """Check a password and make that person the current actor; every attempt is audited."""
+    with db.session() as s:
+        record = users_store.by_username(s, clean(username))
+        ok = False
+        if record is not None and record.active:
+            try:
+                ok = _HASHER.verify(record.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                ok = False
+        if not ok:
+            if record is not None:
+                record.failed_attempts += 1
+                if record.failed_attempts >= LOCK_AFTER_FAILURES:
+                    record.active = False
+                s.add(record)
+            set_actor(db, None)
+            audit.record(
+                s,
+                db,
+                AuditAction.LOGIN_FAILED,
+                "user",
+                record.id if record else None,
+                actor="(failed login)",
+            )
+            failed = True
+        else:
+            assert record is not None and record.id is not None
+            record.failed_attempts = 0
+            if _HASHER.check_needs_rehash(record.password_hash):
+                record.password_hash = _HASHER.hash(password)
+            s.add(record)
+            actor = Actor(
+                record.username,
+                record.display_name,
+                Role(record.role),
+                record.id,
+                record.staff_member_id,
+            )
+            set_actor(db, actor)
+            audit.record(s, db, AuditAction.LOGIN, "user", record.id)
+            failed = False
+    if failed:
+        raise LoginFailed("That username and password do not match an active account.")
+    return actor
+
+
+def log_out(db: Database) -> None:
+    set_actor(db, None)

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import pytest
+
+from portage_desktop.services import audit, security, users
+from portage_desktop.services.access import PermissionDenied, Role, current_actor
+from portage_desktop.services.errors import ValidationError
+from portage_desktop.services.users import LoginFailed, UserInput
+from tests.conftest import reopen
+
+PW = "a long password 1"
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("short", 0),
+        ("password", 0),
+        ("aaaaaaaaaaaa", 0),
+        ("blue kettle", 1),
+        ("BlueKettle12", 2),
+        ("blue kettle river", 3),
+        ("blue kettle river orchard puffin", 4),
+    ],
+)
+def test_strength_scores(text, score):
+    assert security.strength(text).score == score
+    assert security.strength(text).label
+
+
+def test_suggestions_are_strong_and_different():
+    first, second = security.suggest(), security.suggest()
+    assert first != second
+    assert security.strength(first).score >= 2
+    assert len(first.split()) == 4
+
+
+def _manager(db):
+    return users.create_user(db, UserInput("mina", "Mina Shah", Role.MANAGER, PW, PW))
+
+
+def test_first_account_must_be_a_manager(db):
+    with pytest.raises(ValidationError) as caught:
+        users.create_user(db, UserInput("jo", "Jo", Role.PRACTITIONER, PW, PW))
+    assert "first account must be a manager" in caught.value.errors["role"]
+    assert not users.is_multi_user(db)
+    _manager(db)
+    assert users.is_multi_user(db)
+
+
+def test_account_validation(db):
+    with pytest.raises(ValidationError) as caught:
+        users.create_user(db, UserInput("Bad Name!", "", None, "short", "short"))
+    assert set(caught.value.errors) == {"username", "display_name", "role", "password"}
+    _manager(db)
+    users.log_in(db, "mina", PW)
+    with pytest.raises(ValidationError) as caught:
+        users.create_user(db, UserInput("MINA", "Another", Role.SENCO, PW, PW + "x"))
+    assert set(caught.value.errors) == {"username", "confirm"}
+
+
+def test_once_accounts_exist_nobody_may_act_before_logging_in(db):
+    _manager(db)
+    again = reopen(db)
+    assert again.multi_user
+    assert current_actor(again).role is Role.NONE
+    from portage_desktop.services import children
+
+    with pytest.raises(PermissionDenied, match="log in"):
+        children.list_children(again)
+    users.log_in(again, "mina", PW)
+    assert children.list_children(again) == []
+
+
+def test_login_checks_the_password_and_is_audited(db):
+    _manager(db)
+    with pytest.raises(LoginFailed):
+        users.log_in(db, "mina", "wrong password!!")
+    with pytest.raises(LoginFailed):
+        users.log_in(db, "nobody-here", PW)
+    actor = users.log_in(db, "MINA", PW)
+    assert (actor.username, actor.role) == ("mina", Role.MANAGER)
+    actions = [(e.actor, e.action) for e in audit.search(db, record_kind="user")]
+    assert actions[:3] == [
+        ("mina", "login"),
+        ("(failed login)", "login_failed"),
+        ("(failed login)", "login_failed"),
+    ]
+
+
+def test_repeated_failures_switch_the_account_off(db):
+    _manager(db)
+    users.log_in(db, "mina", PW)
+    jo = users.create_user(db, UserInput("jo", "Jo", Role.PRACTITIONER, PW, PW))
+    for _ in range(users.LOCK_AFTER_FAILURES):
+        with pytest.raises(LoginFailed):
+            users.log_in(db, "jo", "not it at all")
+    with pytest.raises(LoginFailed):
+        users.log_in(db, "jo", PW)
+    users.log_in(db, "mina", PW)
+    users.update_user(db, jo.id, Role.PRACTITIONER, active=True)
+    assert users.log_in(db, "jo", PW).role is Role.PRACTITIONER
+
+
+def test_the_last_manager_cannot_be_demoted_or_switched_off(db):
+    mina = _manager(db)
+    users.log_in(db, "mina", PW)
+    with pytest.raises(ValidationError):
+        users.update_user(db, mina.id, Role.SENCO, active=True)
+    with pytest.raises(ValidationError):
+        users.update_user(db, mina.id, Role.MANAGER, active=False)
+    users.create_user(db, UserInput("sam", "Sam", Role.MANAGER, PW, PW))
+    users.update_user(db, mina.id, Role.SENCO, active=True)
+
+
+def test_only_managers_manage_accounts_but_anyone_changes_their_own_password(db):
+    _manager(db)
+    users.log_in(db, "mina", PW)
+    jo = users.create_user(db, UserInput("jo", "Jo", Role.PRACTITIONER, PW, PW))
+    users.log_in(db, "jo", PW)
+    with pytest.raises(PermissionDenied):
+        users.list_users(db)
+    with pytest.raises(PermissionDenied):
+        users.create_user(db, UserInput("kim", "Kim", Role.SENCO, PW, PW))
+    users.set_password(db, jo.id, "my new password", "my new password")
+    users.log_in(db, "jo", "my new password")
+    with pytest.raises(PermissionDenied):
+        security.change_passphrase(db, "x", "y", "y")
