@@ -1,4 +1,4 @@
-"""Starting the window: paths, settings, the database, first run, and the smoke test."""
+"""Starting the window: paths, settings, unlocking the database, first run, the smoke test."""
 
 from __future__ import annotations
 
@@ -6,11 +6,19 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from portage_desktop import APP_NAME
 from portage_desktop.paths import AppPaths, app_paths, database_path
 
+if TYPE_CHECKING:
+    from portage_desktop.data.engine import Database
+
 SMOKE_TIMEOUT_MS = 20_000
+
+
+class _Cancelled(Exception):
+    """The person closed a start-up dialog: leave quietly."""
 
 
 def _needs_offscreen() -> bool:
@@ -25,6 +33,7 @@ def run_app(database: str | None = None, demo: bool = False, smoke_test: bool = 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from portage_desktop.data.engine import DatabaseError
     from portage_desktop.settings import Settings
     from portage_desktop.ui.crash import install_crash_handler
 
@@ -37,12 +46,11 @@ def run_app(database: str | None = None, demo: bool = False, smoke_test: bool = 
 
     scratch = tempfile.TemporaryDirectory(prefix="portage-smoke-") if smoke_test else None
     try:
-        db, is_demo = _open(paths, database, demo, scratch)
-    except Exception as exc:
-        from portage_desktop.data.engine import DatabaseError
-
-        if not isinstance(exc, DatabaseError):
-            raise
+        db, is_demo = _open(paths, database, demo, scratch, smoke_test)
+        _log_in_if_needed(db, smoke_test)
+    except _Cancelled:
+        return 0
+    except DatabaseError as exc:
         if smoke_test:
             print(f"portage-desktop: {exc}", file=sys.stderr)
             return 1
@@ -56,19 +64,117 @@ def _open(
     database: str | None,
     demo: bool,
     scratch: tempfile.TemporaryDirectory[str] | None,
-) -> tuple[object, bool]:
-    from portage_desktop.startup import make_demo, open_and_migrate
+    smoke_test: bool,
+) -> tuple[Database, bool]:
+    from portage_desktop.startup import PASSPHRASE_ENV, file_state, make_demo, unlock
 
     if demo:
         return make_demo(paths.demo_database), True
     if scratch is not None and not database:
         return make_demo(Path(scratch.name) / "smoke.db"), True
     path = database_path(database, paths)
-    return open_and_migrate(path, paths.backup_dir), False
+    state = file_state(path)
+    key = None
+    if state in ("missing", "empty"):
+        if smoke_test:
+            from portage_desktop.data.engine import DatabaseError
+
+            raise DatabaseError(f"no database at {path}")
+        from portage_desktop.ui.security_dialogs import choose_new_key
+
+        key = choose_new_key()
+        if key is None:
+            raise _Cancelled()
+    elif state == "encrypted":
+        given = os.environ.get(PASSPHRASE_ENV)
+        if given or smoke_test:
+            key = unlock(path, given or "")
+        else:
+            from portage_desktop.ui.security_dialogs import unlock_file
+
+            key = unlock_file(path)
+            if key is None:
+                raise _Cancelled()
+    db = _open_or_recover(path, paths.backup_dir, key, smoke_test)
+    if state == "plain" and not smoke_test:
+        _offer_encryption(db)
+    return db, False
+
+
+def _open_or_recover(path: Path, backup_dir: Path, key: object, smoke_test: bool) -> Database:
+    """Open ``path``; if it is damaged, offer to put the latest verified backup in its place."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from portage_desktop.data.engine import DatabaseError, WrongPassphrase
+    from portage_desktop.data.recovery import latest_verified_backup, replace_damaged
+    from portage_desktop.startup import open_and_migrate
+
+    try:
+        return open_and_migrate(path, backup_dir, key)  # type: ignore[arg-type]
+    except WrongPassphrase:
+        raise
+    except DatabaseError as exc:
+        if smoke_test or "newer version" in str(exc):
+            raise
+        backup = latest_verified_backup(path, backup_dir, key)  # type: ignore[arg-type]
+        if backup is None:
+            raise
+        answer = QMessageBox.question(
+            None,
+            "Your records file is damaged",
+            f"{exc}\n\nA checked backup from {backup.name} is available. Put it in place "
+            "now? The damaged file is kept beside it, renamed, in case it is needed.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            raise
+        replace_damaged(path, backup, key)  # type: ignore[arg-type]
+        return open_and_migrate(path, backup_dir, key)  # type: ignore[arg-type]
+
+
+def _offer_encryption(db: Database) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from portage_desktop.services import security
+    from portage_desktop.ui.security_dialogs import NewPassphraseDialog
+
+    answer = QMessageBox.question(
+        None,
+        "Your records are not encrypted",
+        "These records were saved without encryption, so anyone with the file can read them. "
+        "Encrypt them now with a passphrase? (Recommended.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    dialog = NewPassphraseDialog("Choose the passphrase that will protect these records.")
+    if dialog.exec():
+        security.encrypt_existing(db, dialog.passphrase, dialog.passphrase)
+
+
+def _log_in_if_needed(db: Database, smoke_test: bool) -> None:
+    if not db.multi_user:
+        return
+    from portage_desktop.cli import UserError
+    from portage_desktop.services import users
+
+    if smoke_test:
+        name, password = (
+            os.environ.get("PORTAGE_DESKTOP_USER"),
+            os.environ.get("PORTAGE_DESKTOP_PASSWORD"),
+        )
+        if not (name and password):
+            raise UserError("this database has accounts: set PORTAGE_DESKTOP_USER and _PASSWORD")
+        users.log_in(db, name, password)
+        return
+    from portage_desktop.ui.security_dialogs import LoginDialog
+
+    if not LoginDialog(db).exec():
+        raise _Cancelled()
 
 
 def _show(
-    app: object, db: object, paths: AppPaths, settings: object, is_demo: bool, smoke_test: bool
+    app: object, db: Database, paths: AppPaths, settings: object, is_demo: bool, smoke_test: bool
 ) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -79,11 +185,11 @@ def _show(
     from portage_desktop.ui.main_window import MainWindow
 
     assert isinstance(app, QApplication)
-    if setting_service.get_setting(db) is None:  # type: ignore[arg-type]
+    if setting_service.get_setting(db) is None:
         if smoke_test:
             print("portage-desktop: the database has no setting yet", file=sys.stderr)
             return 1
-        if not FirstRunDialog(db).exec():  # type: ignore[arg-type]
+        if not FirstRunDialog(db).exec():
             return 0
     ctx = AppContext(db, paths, settings, SignalHub(), is_demo=is_demo)  # type: ignore[arg-type]
     window = MainWindow(ctx)

@@ -99,7 +99,23 @@ def open_existing(path_text: str | None) -> Database:
 
     path = _existing_database(path_text)
     key = unlock(path, read_passphrase()) if file_state(path) == "encrypted" else None
-    return open_and_migrate(path, path.parent / "backups", key)
+    db = open_and_migrate(path, path.parent / "backups", key)
+    if db.multi_user:
+        from portage_desktop.services.users import log_in
+
+        name = os.environ.get("PORTAGE_DESKTOP_USER") or _ask("Username: ", echo=True)
+        password = os.environ.get("PORTAGE_DESKTOP_PASSWORD") or _ask("Password: ", echo=False)
+        log_in(db, name, password)
+    return db
+
+
+def _ask(prompt: str, echo: bool) -> str:
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UserError(
+            "this database has named accounts: set PORTAGE_DESKTOP_USER and "
+            "PORTAGE_DESKTOP_PASSWORD, or run in a terminal to be asked"
+        )
+    return input(prompt) if echo else getpass.getpass(prompt)
 
 
 def _cmd_make_demo(args: argparse.Namespace) -> int:
@@ -181,8 +197,11 @@ def _explain(exc: Exception) -> str | None:
     from portage_desktop.printing import PrintError
     from portage_desktop.services.access import PermissionDenied
     from portage_desktop.services.errors import NotFoundError, ValidationError
+    from portage_desktop.services.users import LoginFailed
 
-    if isinstance(exc, UserError | DatabaseError | PrintError | NotFoundError | PermissionDenied):
+    if isinstance(
+        exc, UserError | DatabaseError | PrintError | NotFoundError | PermissionDenied | LoginFailed
+    ):
         return str(exc)
     if isinstance(exc, ValidationError):
         return " ".join(exc.errors.values())

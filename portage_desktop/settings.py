@@ -21,6 +21,7 @@ class Settings:
 
     backups_to_keep: int = 10
     backup_on_close: bool = True
+    lock_after_minutes: int = 10
     show_archived_children: bool = False
     window_geometry: str = ""
     recent_databases: list[str] = field(default_factory=list)
@@ -41,6 +42,7 @@ class Settings:
         except TypeError:
             return cls()
         settings.backups_to_keep = max(1, min(int(settings.backups_to_keep or 10), 100))
+        settings.lock_after_minutes = max(0, min(int(settings.lock_after_minutes), 240))
         return settings
 
     def save(self, path: Path) -> None:

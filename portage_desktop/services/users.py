@@ -90,7 +90,8 @@ def create_user(db: Database, data: UserInput) -> UserAccount:
     with db.session() as s:
         if "username" not in errors and users_store.by_username(s, username):
             errors["username"] = "Someone already has that username."
-        if users_store.count_accounts(s) == 0 and role is not None and role is not Role.MANAGER:
+        first = users_store.count_accounts(s) == 0
+        if first and role is not None and role is not Role.MANAGER:
             errors["role"] = "The first account must be a manager, so someone can manage the rest."
         if (
             data.staff_member_id is not None
@@ -110,8 +111,20 @@ def create_user(db: Database, data: UserInput) -> UserAccount:
         s.add(record)
         s.flush()
         audit.record(s, db, AuditAction.CREATE, "user", record.id)
-        db.multi_user = True
-        return _account(record)
+        account = _account(record)
+    db.multi_user = True
+    if first:  # whoever set up the first account carries on as that manager
+        set_actor(
+            db,
+            Actor(
+                account.username,
+                account.display_name,
+                account.role,
+                account.id,
+                account.staff_member_id,
+            ),
+        )
+    return account
 
 
 def update_user(

@@ -23,6 +23,7 @@ from portage_desktop.services import setting as setting_service
 from portage_desktop.ui.backup_actions import BackupActions
 from portage_desktop.ui.children_page import ChildrenPage
 from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.lock import IdleWatcher, LockPanel, record_lock
 from portage_desktop.ui.pages import DashboardPage, SettingsPage, StampPage
 from portage_desktop.ui.staff_page import StaffPage
 from portage_desktop.ui.tasks import run_with_progress
@@ -62,11 +63,18 @@ class MainWindow(QMainWindow):
         self.dashboard.add_child.connect(self.add_child)
         self.children_page.print_requested.connect(self.print_children_list)
 
-        central = QWidget()
-        row = QHBoxLayout(central)
+        content = QWidget()
+        row = QHBoxLayout(content)
         row.addWidget(self.sidebar)
         row.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        self.lock_panel = LockPanel(ctx.db, self.unlock)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(content)
+        self.screens.addWidget(self.lock_panel)
+        self.setCentralWidget(self.screens)
+        self.idle = IdleWatcher(ctx.settings.lock_after_minutes, self.lock)
+        self.settings_page.lock_minutes_changed.connect(self.idle.set_minutes)
+        self.settings_page.lock_requested.connect(self.lock)
         self._build_menus()
         self._build_status_bar()
         ctx.hub.setting_changed.connect(self._update_title)
@@ -110,6 +118,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Restore from a backup…", self.backups.restore))
         file_menu.addAction(self._action("Open the &data folder", self._open_data_folder))
         file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                "&Lock now", self.lock, "Ctrl+L", "Hide your records until the passphrase is typed"
+            )
+        )
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit_menu = bar.addMenu("&Edit")
@@ -151,6 +165,33 @@ class MainWindow(QMainWindow):
         info = setting_service.get_setting(self.ctx.db)
         name = info.name if info else APP_NAME
         self.setWindowTitle(f"{name} - {APP_NAME}" + (" (DEMO)" if self.ctx.is_demo else ""))
+
+    def lock(self) -> None:
+        """Hide everything (an open dialog too) until the person unlocks again."""
+        if self.screens.currentWidget() is self.lock_panel:
+            return
+        from PySide6.QtWidgets import QApplication
+
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self:
+            modal.hide()
+            self.lock_panel.hidden_dialog = modal
+        self.menuBar().setEnabled(False)
+        self.screens.setCurrentWidget(self.lock_panel)
+        self.lock_panel.unlock_button.setFocus()
+        record_lock(self.ctx.db)
+
+    def unlock(self) -> None:
+        self.menuBar().setEnabled(True)
+        self.screens.setCurrentIndex(0)
+        dialog = self.lock_panel.hidden_dialog
+        self.lock_panel.hidden_dialog = None
+        if dialog is not None:
+            dialog.show()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.screens.currentWidget() is self.lock_panel
 
     def go_to(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
@@ -205,6 +246,7 @@ class MainWindow(QMainWindow):
             ("Enter or Ctrl+E", "Edit the selected child"),
             ("Ctrl+P", "Print the children list"),
             ("Ctrl+B", "Back up now"),
+            ("Ctrl+L", "Lock now"),
             ("Ctrl+1 to Ctrl+5", "Go to an area"),
             ("Alt+Down in a date", "Open the calendar"),
             ("Escape", "Close a dialog"),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -21,10 +22,14 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.paths import looks_like_shared_drive
 from portage_desktop.services import children as children_service
+from portage_desktop.services import security
 from portage_desktop.services import setting as setting_service
+from portage_desktop.services.access import Permission, PermissionDenied, current_actor
 from portage_desktop.services.errors import ValidationError
+from portage_desktop.ui.audit_dialog import AuditDialog
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.form import FormSection
+from portage_desktop.ui.people_dialog import PeopleDialog
 from portage_desktop.ui.setting_form import SettingFields
 from portage_desktop.ui.widgets import heading
 
@@ -137,6 +142,9 @@ class StampPage(QWidget):
 
 
 class SettingsPage(QWidget):
+    lock_minutes_changed = Signal(int)
+    lock_requested = Signal()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -188,14 +196,99 @@ class SettingsPage(QWidget):
         grid.addWidget(self.on_close, 4, 0, 1, 2)
         self.keep.valueChanged.connect(self._save_preferences)
         self.on_close.toggled.connect(self._save_preferences)
+        security_box = self._security_box()
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Settings"))
         layout.addWidget(setting_box)
         layout.addWidget(data_box)
+        layout.addWidget(security_box)
         layout.addStretch(1)
         ctx.hub.database_replaced.connect(self.load)
         self.load()
+
+    def _security_box(self) -> QGroupBox:
+        actor = current_actor(self.ctx.db)
+        box = QGroupBox("Privacy and security")
+        grid = QGridLayout(box)
+        state = QLabel(
+            "✓ Your records are encrypted."
+            if self.ctx.db.encrypted
+            else "⚠ Your records are NOT encrypted. Encrypt them now."
+        )
+        state.setObjectName("encryption_state")
+        state.setWordWrap(True)
+        grid.addWidget(state, 0, 0, 1, 3)
+        self.passphrase_button = QPushButton(
+            "Change the &passphrase…" if self.ctx.db.encrypted else "&Encrypt my records…"
+        )
+        self.passphrase_button.clicked.connect(self._change_passphrase)
+        self.people_button = QPushButton("People and &roles…")
+        self.people_button.clicked.connect(lambda: PeopleDialog(self.ctx.db, self).exec())
+        self.audit_button = QPushButton("Audit &log…")
+        self.audit_button.clicked.connect(lambda: AuditDialog(self.ctx.db, self).exec())
+        lock = QPushButton("Loc&k now")
+        lock.clicked.connect(self.lock_requested)
+        for column, button in enumerate(
+            (self.passphrase_button, self.people_button, self.audit_button)
+        ):
+            grid.addWidget(button, 1, column)
+        manager = actor.may(Permission.MANAGE_USERS)
+        for button in (self.passphrase_button, self.people_button):
+            button.setEnabled(manager)
+        self.audit_button.setEnabled(actor.may(Permission.VIEW_AUDIT))
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(" minutes")
+        self.lock_minutes.setSpecialValueText("Never")
+        self.lock_minutes.setValue(self.ctx.settings.lock_after_minutes)
+        self.lock_minutes.setAccessibleName("Lock after this many minutes without use")
+        lock_label = QLabel("Lock &after no use for:")
+        lock_label.setBuddy(self.lock_minutes)
+        self.lock_minutes.valueChanged.connect(self._lock_minutes_changed)
+        grid.addWidget(lock_label, 2, 0)
+        grid.addWidget(self.lock_minutes, 2, 1)
+        grid.addWidget(lock, 2, 2)
+        return box
+
+    def _lock_minutes_changed(self, minutes: int) -> None:
+        self.ctx.settings.lock_after_minutes = minutes
+        self.ctx.save_settings()
+        self.lock_minutes_changed.emit(minutes)
+
+    def _change_passphrase(self) -> None:
+        from portage_desktop.ui.security_dialogs import NewPassphraseDialog
+
+        db = self.ctx.db
+        if db.encrypted:
+            intro = (
+                "Choose a new passphrase. The old one stops working at once; backups "
+                "made before today still open with the old one."
+            )
+            dialog = NewPassphraseDialog(intro, self, ask_current=True)
+        else:
+            intro = "Choose the passphrase that will protect these records."
+            dialog = NewPassphraseDialog(intro, self)
+        while dialog.exec():
+            try:
+                if db.encrypted:
+                    assert dialog.current is not None
+                    security.change_passphrase(
+                        db, dialog.current.text(), dialog.passphrase, dialog.passphrase
+                    )
+                else:
+                    security.encrypt_existing(db, dialog.passphrase, dialog.passphrase)
+            except ValidationError as exc:
+                dialog.show_errors(exc.errors)
+                continue
+            except PermissionDenied as exc:
+                QMessageBox.warning(self, "Not changed", str(exc))
+                return
+            QMessageBox.information(
+                self, "Done", "Your records are protected by the new passphrase."
+            )
+            self.ctx.hub.database_replaced.emit()
+            return
 
     def load(self) -> None:
         info = setting_service.get_setting(self.ctx.db)

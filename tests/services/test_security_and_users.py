@@ -46,6 +46,7 @@ def test_first_account_must_be_a_manager(db):
     assert not users.is_multi_user(db)
     _manager(db)
     assert users.is_multi_user(db)
+    assert current_actor(db).username == "mina"
 
 
 def test_account_validation(db):
