@@ -67,7 +67,25 @@ def build_parser() -> argparse.ArgumentParser:
     printer.add_argument("--database", dest="print_database", metavar="PATH")
     printer.add_argument("--child", metavar="ID-or-name", help="the child, for per-child records")
     printer.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF")
+    export = commands.add_parser(
+        "export-child", help="everything held about one child, as a PDF and a JSON file"
+    )
+    export.add_argument("--database", dest="export_database", metavar="PATH")
+    export.add_argument("--child", required=True, metavar="ID-or-name")
+    export.add_argument("--out", required=True, metavar="FOLDER", help="folder to write into")
     return parser
+
+
+def _cmd_export_child(args: argparse.Namespace) -> int:
+    from portage_desktop.printing import export_child
+
+    db = open_existing(args.export_database or args.database)
+    try:
+        pdf, data = export_child(db, args.child, Path(args.out).expanduser())
+    finally:
+        db.dispose()
+    print(f"Wrote {pdf}\nWrote {data}")
+    return EXIT_OK
 
 
 def _existing_database(path_text: str | None) -> Path:
@@ -163,6 +181,8 @@ def _run(args: argparse.Namespace) -> int:
         return _cmd_make_demo(args)
     if args.command == "print":
         return _cmd_print(args)
+    if args.command == "export-child":
+        return _cmd_export_child(args)
     from portage_desktop.app import run_app
 
     return run_app(database=args.database, demo=args.demo, smoke_test=args.smoke_test)

@@ -110,3 +110,23 @@ def print_record(
     kind.build(db, child_id, today or date.today(), out)
     audit.record_now(db, AuditAction.PRINT, "child" if child_id else "setting", child_id, kind.name)
     return out
+
+
+def export_child(
+    db: Database, child: str, folder: Path, today: date | None = None
+) -> tuple[Path, Path]:
+    """Subject access export: a readable PDF and a complete JSON file, written together."""
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.subject_access import build_subject_access
+    from portage_desktop.services import subject_access
+
+    child_id = find_child_id(db, child)
+    export = subject_access.collect(db, child_id)
+    stem = f"child-{child_id}-subject-access-{(today or date.today()):%Y-%m-%d}"
+    folder.mkdir(parents=True, exist_ok=True)
+    json_path = subject_access.write_json(export, folder / f"{stem}.json")
+    meta = ReportMeta(_setting_name(db), "Subject access export", today or date.today())
+    sections = [(s.title, s.rows) for s in export.sections]
+    pdf_path = folder / f"{stem}.pdf"
+    build_subject_access(meta, export.child_name, sections, pdf_path)
+    return pdf_path, json_path

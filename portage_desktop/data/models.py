@@ -103,3 +103,21 @@ class AuditEntryRecord(SQLModel, table=True):
     detail: str = Field(default="", max_length=200)
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
+
+
+class RetentionRuleRecord(SQLModel, table=True):
+    """How long a kind of record is kept after its trigger, and what happens then.
+
+    Rows are dated: a change adds a new row from its date, so the rule that applied at any
+    time can be shown.
+    """
+
+    __tablename__ = "retention_rule"
+
+    id: int | None = Field(default=None, primary_key=True)
+    record_kind: str = Field(max_length=40, index=True)
+    trigger: str = Field(max_length=40)
+    period_months: int
+    action: str = Field(max_length=40)
+    effective_from: date
+    created_at: datetime = Field(default_factory=utc_now)

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import children as children_service
+from portage_desktop.services.access import Permission, current_actor
 from portage_desktop.services.children import ChildSummary
 from portage_desktop.services.dates import age_in_months, age_text, format_date, parse_uk_date
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.ui.child_dialog import ChildDialog
 from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.privacy_dialogs import export_subject_access
 from portage_desktop.ui.table_model import Column, RecordTableModel, SearchProxy
 from portage_desktop.ui.widgets import heading
 
@@ -86,6 +88,11 @@ class ChildrenPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.toggle_archive_selected)
         self.print_button.clicked.connect(self.print_requested)
+        self.export_button = QPushButton("E&xport everything…")
+        self.export_button.setToolTip(
+            "Everything held about the selected child, for a parent who asks (subject access)"
+        )
+        self.export_button.clicked.connect(self.export_selected)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -120,6 +127,7 @@ class ChildrenPage(QWidget):
         actions.addWidget(self.edit_button)
         actions.addWidget(self.archive_button)
         actions.addWidget(self.print_button)
+        actions.addWidget(self.export_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Children"))
@@ -196,8 +204,11 @@ class ChildrenPage(QWidget):
 
     def _update_buttons(self) -> None:
         child = self.selected_child()
+        actor = current_actor(self.ctx.db)
+        self.add_button.setEnabled(actor.may(Permission.EDIT_CHILDREN))
         self.edit_button.setEnabled(child is not None)
-        self.archive_button.setEnabled(child is not None)
+        self.archive_button.setEnabled(child is not None and actor.may(Permission.ARCHIVE_CHILDREN))
+        self.export_button.setEnabled(child is not None and actor.may(Permission.EXPORT))
         self.archive_button.setText(
             "Return to &roll" if child is not None and child.archived else "Mark as le&ft"
         )
@@ -220,6 +231,11 @@ class ChildrenPage(QWidget):
                 )
                 self.table.setCurrentIndex(self.proxy.index(row, 0))
                 return
+
+    def export_selected(self) -> None:
+        child = self.selected_child()
+        if child is not None:
+            export_subject_access(self.ctx, self, child.id, child.display_name)
 
     def focus_search(self) -> None:
         self.search.setFocus()

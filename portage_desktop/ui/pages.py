@@ -30,6 +30,7 @@ from portage_desktop.ui.audit_dialog import AuditDialog
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.form import FormSection
 from portage_desktop.ui.people_dialog import PeopleDialog
+from portage_desktop.ui.privacy_dialogs import RetentionDialog
 from portage_desktop.ui.setting_form import SettingFields
 from portage_desktop.ui.widgets import heading
 
@@ -227,6 +228,9 @@ class SettingsPage(QWidget):
         self.people_button.clicked.connect(lambda: PeopleDialog(self.ctx.db, self).exec())
         self.audit_button = QPushButton("Audit &log…")
         self.audit_button.clicked.connect(lambda: AuditDialog(self.ctx.db, self).exec())
+        self.retention_button = QPushButton("Keeping and erasing &records…")
+        self.retention_button.clicked.connect(lambda: RetentionDialog(self.ctx, self).exec())
+        grid.addWidget(self.retention_button, 3, 0, 1, 2)
         lock = QPushButton("Loc&k now")
         lock.clicked.connect(self.lock_requested)
         for column, button in enumerate(
