@@ -120,11 +120,44 @@ def list_backups(backup_dir: Path, stem: str | None = None) -> list[BackupInfo]:
     return found
 
 
+ROUTINE = ("manual", "on-close", "daily")
+
+
+def to_keep(backups: list[BackupInfo], keep: int) -> set[Path]:
+    """Grandfather-father-son rotation over routine backups (newest first in ``backups``).
+
+    Keeps the newest ``keep``, plus the newest of each of the last 7 days, 5 weeks and
+    12 months, so a problem noticed late can still be undone.
+    """
+    kept = {b.path for b in backups[: max(keep, 1)]}
+    for bucket, count in (
+        (lambda b: b.created.date(), 7),
+        (lambda b: b.created.isocalendar()[:2], 5),
+        (lambda b: (b.created.year, b.created.month), 12),
+    ):
+        seen: list[object] = []
+        for info in backups:
+            period = bucket(info)
+            if period not in seen:
+                seen.append(period)
+                if len(seen) > count:
+                    break
+                kept.add(info.path)
+    return kept
+
+
 def prune(backup_dir: Path, stem: str, keep: int) -> None:
-    """Keep the newest ``keep`` routine backups; pre-upgrade and pre-restore copies are kept too."""
-    routine = [b for b in list_backups(backup_dir, stem) if b.reason in ("manual", "on-close")]
-    for old in routine[max(keep, 1) :]:
-        old.path.unlink(missing_ok=True)
+    """Rotate routine backups; copies made before an upgrade or a restore are never pruned."""
+    routine = [b for b in list_backups(backup_dir, stem) if b.reason in ROUTINE]
+    keep_paths = to_keep(routine, keep)
+    for old in routine:
+        if old.path not in keep_paths:
+            old.path.unlink(missing_ok=True)
+
+
+def newest_routine(backup_dir: Path, stem: str) -> BackupInfo | None:
+    routine = [b for b in list_backups(backup_dir, stem) if b.reason in ROUTINE]
+    return routine[0] if routine else None
 
 
 def restore(backup: Path, database: Path, backup_dir: Path, key: KeyMaterial | None = None) -> Path:

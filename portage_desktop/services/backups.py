@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from portage_desktop.data import backup as backup_store
@@ -28,6 +29,14 @@ def back_up(
     return backup_store.make_backup(
         db.path, backup_dir, reason=reason, keep=keep, progress=progress, key=db.key
     )
+
+
+def daily_backup_due(db: Database, backup_dir: Path, now: datetime | None = None) -> bool:
+    """True when no routine backup is younger than a day."""
+    if db.path is None:
+        return False
+    newest = backup_store.newest_routine(backup_dir, db.path.stem)
+    return newest is None or (now or datetime.now()) - newest.created >= timedelta(days=1)
 
 
 def list_backups(db: Database, backup_dir: Path) -> list[BackupInfo]:

@@ -27,6 +27,7 @@ from portage_desktop.ui.tasks import run_with_progress
 
 _REASONS = {
     "manual": "made by hand",
+    "daily": "made automatically each day",
     "on-close": "made when the app closed",
     "before-upgrade": "made before an update",
     "before-restore": "your data just before a restore",
@@ -116,6 +117,52 @@ class BackupActions:
             QMessageBox.warning(self.parent, "Backup not made", message)
 
         run_with_progress(self.parent, "Backing up your records…", work, done, failed)
+
+    def back_up_to_folder(self) -> None:
+        """A copy on a USB stick or another drive: still encrypted, verified after writing."""
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self.parent, "Back up to which folder?")
+        if not folder:
+            return
+        ctx = self.ctx
+
+        def work(progress):  # noqa: ANN001, ANN202
+            return backups.back_up(ctx.db, Path(folder), keep=1000, progress=progress)
+
+        def done(path: Path) -> None:
+            note = (
+                "It is encrypted: it opens only with your passphrase."
+                if ctx.db.encrypted
+                else "It is NOT encrypted: keep it somewhere locked."
+            )
+            QMessageBox.information(
+                self.parent,
+                "Backup made",
+                f"Your records were copied and checked:\n{path}\n\n{note}",
+            )
+
+        def failed(exc: BaseException) -> None:
+            message = (
+                str(exc) if isinstance(exc, DatabaseError) else "The backup could not be made."
+            )
+            QMessageBox.warning(self.parent, "Backup not made", message)
+
+        run_with_progress(self.parent, "Backing up your records…", work, done, failed)
+
+    def daily_backup_if_due(self) -> None:
+        """Called at start-up and every hour: one quiet backup a day, rotated."""
+        ctx = self.ctx
+        if ctx.is_demo or not backups.daily_backup_due(ctx.db, ctx.paths.backup_dir):
+            return
+        try:
+            backups.back_up(
+                ctx.db, ctx.paths.backup_dir, ctx.settings.backups_to_keep, reason="daily"
+            )
+        except DatabaseError:
+            import logging
+
+            logging.getLogger(__name__).warning("Daily backup failed")
 
     def backup_on_close(self) -> None:
         """Quietly back up on exit; a failure is logged, never blocks closing."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, QUrl
+from PySide6.QtCore import QByteArray, QSize, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -73,6 +73,10 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.lock_panel)
         self.setCentralWidget(self.screens)
         self.idle = IdleWatcher(ctx.settings.lock_after_minutes, self.lock)
+        self.daily = QTimer(self)
+        self.daily.timeout.connect(self.backups.daily_backup_if_due)
+        self.daily.start(60 * 60 * 1000)
+        QTimer.singleShot(5000, self.backups.daily_backup_if_due)
         self.settings_page.lock_minutes_changed.connect(self.idle.set_minutes)
         self.settings_page.lock_requested.connect(self.lock)
         self._build_menus()
@@ -114,6 +118,9 @@ class MainWindow(QMainWindow):
                 "Ctrl+B",
                 "Make a checked copy of your records",
             )
+        )
+        file_menu.addAction(
+            self._action("Back up to another &folder…", self.backups.back_up_to_folder)
         )
         file_menu.addAction(self._action("&Restore from a backup…", self.backups.restore))
         file_menu.addAction(self._action("Open the &data folder", self._open_data_folder))

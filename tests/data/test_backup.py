@@ -61,3 +61,46 @@ def test_a_cancelled_backup_leaves_no_file(demo_db, tmp_path):
     with pytest.raises(Stop):
         backup.make_backup(demo_db.path, tmp_path / "b", progress=progress)
     assert list((tmp_path / "b").iterdir()) == []
+
+
+def _info(day: str, n: int = 0):
+    from datetime import datetime
+    from pathlib import Path
+
+    created = datetime.fromisoformat(day)
+    return backup.BackupInfo(Path(f"/b/{day}-{n}.db"), created, "daily", 1)
+
+
+def test_rotation_keeps_recent_days_weeks_and_months():
+    from datetime import datetime, timedelta
+
+    start = datetime(2026, 11, 22, 18, 0)
+    infos = [
+        backup.BackupInfo(backup.Path(f"/b/{i}.db"), start - timedelta(hours=12 * i), "daily", 1)
+        for i in range(800)
+    ]
+    kept = backup.to_keep(infos, keep=3)
+    kept_times = sorted((i.created for i in infos if i.path in kept), reverse=True)
+    assert kept_times[:3] == [i.created for i in infos[:3]]
+    days = {t.date() for t in kept_times}
+    assert {(start - timedelta(days=d)).date() for d in range(7)} <= days
+    months = {(t.year, t.month) for t in kept_times}
+    assert len(months) == 12
+    assert len(kept) < 40
+
+
+def test_daily_backup_is_due_once_a_day(demo_db, tmp_path):
+    from datetime import datetime, timedelta
+
+    assert backups.daily_backup_due(demo_db, tmp_path)
+    backups.back_up(demo_db, tmp_path, keep=5, reason="daily")
+    assert not backups.daily_backup_due(demo_db, tmp_path)
+    assert backups.daily_backup_due(demo_db, tmp_path, now=datetime.now() + timedelta(days=1))
+
+
+def test_backups_before_an_upgrade_or_restore_are_never_rotated_away(demo_db, tmp_path):
+    backups.back_up(demo_db, tmp_path, keep=1, reason="before-restore")
+    for _ in range(3):
+        backups.back_up(demo_db, tmp_path, keep=1)
+    reasons = sorted(b.reason for b in backups.list_backups(demo_db, tmp_path))
+    assert reasons == ["before-restore", "manual"]
