@@ -62,21 +62,6 @@ class ChildDetails(ChildInput):
     archived: bool = False
 
 
-def _summary(child: ChildRecord, staff: StaffMemberRecord | None) -> ChildSummary:
-    assert child.id is not None
-    return ChildSummary(
-        id=child.id,
-        first_name=child.first_name,
-        last_name=child.last_name,
-        known_as=child.known_as,
-        date_of_birth=child.date_of_birth,
-        key_person=f"{staff.first_name} {staff.last_name}" if staff else "",
-        sen_status=SenStatus(child.sen_status),
-        need_areas=split_codes(child.need_areas, NeedArea),
-        archived=child.archived_at is not None,
-    )
-
-
 def _details(child: ChildRecord) -> ChildDetails:
     assert child.id is not None
     return ChildDetails(
@@ -96,11 +81,26 @@ def _details(child: ChildRecord) -> ChildDetails:
 
 
 def list_children(db: Database, include_archived: bool = False) -> list[ChildSummary]:
+    """Children by surname, as the list shows them."""
     require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
-        rows = stores.children_with_key_person(s, include_archived)
-        found = [_summary(child, staff) for child, staff in rows]
-    return sorted(found, key=lambda c: v.name_sort_key(c.last_name, c.first_name))
+        rows = stores.children_list_rows(s, include_archived)
+    statuses = {s.value: s for s in SenStatus}
+    found = [
+        ChildSummary(
+            id=r.id,
+            first_name=r.first_name,
+            last_name=r.last_name,
+            known_as=r.known_as,
+            date_of_birth=r.date_of_birth,
+            key_person=f"{r.kp_first} {r.kp_last}" if r.kp_first is not None else "",
+            sen_status=statuses[r.sen_status],
+            need_areas=split_codes(r.need_areas, NeedArea),
+            archived=r.archived_at is not None,
+        )
+        for r in rows
+    ]
+    return sorted(found, key=lambda c: c.sort_name)
 
 
 def get_child(db: Database, child_id: int) -> ChildDetails:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -29,7 +28,7 @@ from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.ui.child_dialog import ChildDialog
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.privacy_dialogs import export_subject_access
-from portage_desktop.ui.table_model import Column, RecordTableModel, SearchProxy
+from portage_desktop.ui.table_model import Column, RecordTableModel, SearchProxy, fit_columns
 from portage_desktop.ui.widgets import heading
 
 
@@ -104,8 +103,6 @@ class ChildrenPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         # Enter, or a double-click (a single click where the desktop is set up that way).
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -170,6 +167,7 @@ class ChildrenPage(QWidget):
         keep = self.selected_child()
         rows = children_service.list_children(self.ctx.db, self.show_left.isChecked())
         self.model.set_rows(rows)
+        fit_columns(self.table)
         on_roll = sum(1 for c in rows if not c.archived)
         self.count_label.setText(
             f"{on_roll} {'child' if on_roll == 1 else 'children'} on roll"

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,7 +26,7 @@ from portage_desktop.services.staff import StaffInput, StaffMember
 from portage_desktop.services.vocabulary import StaffRole
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.form import FormDialog
-from portage_desktop.ui.table_model import Column, RecordTableModel, SearchProxy
+from portage_desktop.ui.table_model import Column, RecordTableModel, SearchProxy, fit_columns
 from portage_desktop.ui.widgets import DateField, heading
 
 
@@ -154,8 +153,6 @@ class StaffPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         # Enter, or a double-click (a single click where the desktop is set up that way).
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.search = QLineEdit()
@@ -195,6 +192,7 @@ class StaffPage(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(staff_service.list_staff(self.ctx.db))
+        fit_columns(self.table)
         if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 
