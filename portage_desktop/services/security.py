@@ -158,8 +158,8 @@ def strength(passphrase: str) -> Strength:
     advice = {
         1: "Longer is better: add another word or two.",
         2: "Good. One more word would make it stronger.",
-        3: "Strong.",
-        4: "Very strong.",
+        3: "A good choice.",
+        4: "An excellent choice.",
     }
     return Strength(score, labels[score], advice[score])
 

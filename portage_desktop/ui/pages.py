@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -188,10 +189,14 @@ class SettingsPage(QWidget):
         self.keep.setRange(1, 100)
         self.keep.setValue(ctx.settings.backups_to_keep)
         self.keep.setAccessibleName("Number of backups to keep")
+        self.keep.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         keep_label = QLabel("&Backups to keep:")
         keep_label.setBuddy(self.keep)
-        grid.addWidget(keep_label, 3, 0)
-        grid.addWidget(self.keep, 3, 1)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(keep_label)
+        keep_row.addWidget(self.keep)
+        keep_row.addStretch(1)
+        grid.addLayout(keep_row, 3, 0, 1, 2)
         self.on_close = QCheckBox("Make a backup each time Portage Desktop &closes")
         self.on_close.setChecked(ctx.settings.backup_on_close)
         grid.addWidget(self.on_close, 4, 0, 1, 2)
@@ -211,7 +216,7 @@ class SettingsPage(QWidget):
     def _security_box(self) -> QGroupBox:
         actor = current_actor(self.ctx.db)
         box = QGroupBox("Privacy and security")
-        grid = QGridLayout(box)
+        column = QVBoxLayout(box)
         state = QLabel(
             "✓ Your records are encrypted."
             if self.ctx.db.encrypted
@@ -219,7 +224,7 @@ class SettingsPage(QWidget):
         )
         state.setObjectName("encryption_state")
         state.setWordWrap(True)
-        grid.addWidget(state, 0, 0, 1, 3)
+        column.addWidget(state)
         self.passphrase_button = QPushButton(
             "Change the &passphrase…" if self.ctx.db.encrypted else "&Encrypt my records…"
         )
@@ -230,13 +235,18 @@ class SettingsPage(QWidget):
         self.audit_button.clicked.connect(lambda: AuditDialog(self.ctx.db, self).exec())
         self.retention_button = QPushButton("Keeping and erasing &records…")
         self.retention_button.clicked.connect(lambda: RetentionDialog(self.ctx, self).exec())
-        grid.addWidget(self.retention_button, 3, 0, 1, 2)
         lock = QPushButton("Loc&k now")
         lock.clicked.connect(self.lock_requested)
-        for column, button in enumerate(
-            (self.passphrase_button, self.people_button, self.audit_button)
+        buttons = QHBoxLayout()
+        for button in (
+            self.passphrase_button,
+            self.people_button,
+            self.audit_button,
+            self.retention_button,
         ):
-            grid.addWidget(button, 1, column)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
         manager = actor.may(Permission.MANAGE_USERS)
         for button in (self.passphrase_button, self.people_button):
             button.setEnabled(manager)
@@ -247,12 +257,16 @@ class SettingsPage(QWidget):
         self.lock_minutes.setSpecialValueText("Never")
         self.lock_minutes.setValue(self.ctx.settings.lock_after_minutes)
         self.lock_minutes.setAccessibleName("Lock after this many minutes without use")
+        self.lock_minutes.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         lock_label = QLabel("Lock &after no use for:")
         lock_label.setBuddy(self.lock_minutes)
         self.lock_minutes.valueChanged.connect(self._lock_minutes_changed)
-        grid.addWidget(lock_label, 2, 0)
-        grid.addWidget(self.lock_minutes, 2, 1)
-        grid.addWidget(lock, 2, 2)
+        lock_row = QHBoxLayout()
+        lock_row.addWidget(lock_label)
+        lock_row.addWidget(self.lock_minutes)
+        lock_row.addWidget(lock)
+        lock_row.addStretch(1)
+        column.addLayout(lock_row)
         return box
 
     def _lock_minutes_changed(self, minutes: int) -> None:
