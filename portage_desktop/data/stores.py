@@ -7,13 +7,15 @@ services' job.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Row, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
 from portage_desktop.data.models import ChildRecord, SettingRecord, StaffMemberRecord, utc_now
+
+M = TypeVar("M")
 
 
 def first_setting(session: Session) -> SettingRecord | None:
@@ -63,6 +65,25 @@ def count_children(session: Session, archived: bool) -> int:
     column = ChildRecord.archived_at
     condition = column.is_not(None) if archived else column.is_(None)  # type: ignore[union-attr]
     return session.exec(select(func.count()).select_from(ChildRecord).where(condition)).one()
+
+
+def save_record(
+    session: Session, model: type[M], record_id: int | None, values: dict[str, Any]
+) -> M | None:
+    """Create a row from ``values``, or update row ``record_id``; ``None`` if it is gone."""
+    if record_id is None:
+        record = model(**values)
+    else:
+        found = session.get(model, record_id)
+        if found is None:
+            return None
+        record = found
+        for key, value in values.items():
+            setattr(record, key, value)
+        touch(record)
+    session.add(record)
+    session.flush()
+    return record
 
 
 def touch(record: object) -> None:

@@ -163,19 +163,9 @@ def save_child(
             raise ValidationError(
                 {"key_person_id": "That key person is no longer on the staff list."}
             )
-        if child_id is None:
-            record = ChildRecord(**values)  # type: ignore[arg-type]
-        else:
-            found = s.get(ChildRecord, child_id)
-            if found is None:
-                raise NotFoundError("That child's record no longer exists.")
-            record = found
-            for key, value in values.items():
-                setattr(record, key, value)
-            stores.touch(record)
-        s.add(record)
-        s.flush()
-        assert record.id is not None
+        record = stores.save_record(s, ChildRecord, child_id, values)
+        if record is None or record.id is None:
+            raise NotFoundError("That child's record no longer exists.")
         action = AuditAction.CREATE if child_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "child", record.id)
         return _details(record)

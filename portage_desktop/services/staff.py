@@ -101,19 +101,9 @@ def save_staff(db: Database, data: StaffInput, staff_id: int | None = None) -> S
     require(db, Permission.EDIT_STAFF)
     values = validate_staff(data)
     with db.session() as s:
-        if staff_id is None:
-            record = StaffMemberRecord(**values)  # type: ignore[arg-type]
-        else:
-            found = s.get(StaffMemberRecord, staff_id)
-            if found is None:
-                raise NotFoundError("That staff member no longer exists.")
-            record = found
-            for key, value in values.items():
-                setattr(record, key, value)
-            stores.touch(record)
-        s.add(record)
-        s.flush()
-        assert record.id is not None
+        record = stores.save_record(s, StaffMemberRecord, staff_id, values)
+        if record is None or record.id is None:
+            raise NotFoundError("That staff member no longer exists.")
         action = AuditAction.CREATE if staff_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "staff", record.id)
         return _member(record)
