@@ -1,0 +1,80 @@
+"""The staff training matrix: who holds which Portage training, with what expires soon."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    name: str
+    roles: str
+    working: str
+    cells: tuple[str, ...]
+
+
+def matrix_table(
+    st: Styles, columns: Sequence[str], rows: Sequence[MatrixRow], widths: Sequence[float]
+) -> Table:
+    """The matrix as a table, shared with the application pack."""
+    header = [Paragraph("Staff member", st.cell_bold)] + [
+        Paragraph(esc(c), st.cell_bold) for c in columns
+    ]
+    data = [header]
+    for row in rows:
+        who = f"<b>{esc(row.name)}</b><br/>{esc(row.roles)}<br/>{esc(row.working)}"
+        data.append(
+            [Paragraph(who, st.small)] + [Paragraph(esc(c) or "None", st.small) for c in row.cells]
+        )
+    table = Table(data, colWidths=list(widths), repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def build_training_matrix(
+    meta: ReportMeta,
+    columns: Sequence[str],
+    rows: Sequence[MatrixRow],
+    warnings: Sequence[str],
+    out: Path | None = None,
+) -> bytes:
+    st = Styles()
+    story: list = [Paragraph("Staff training matrix", st.title)]
+    current = sum(1 for r in rows if r.working == "Working here")
+    story.append(
+        Paragraph(
+            f"{current} staff working here, {len(rows) - current} former staff whose training "
+            "is kept on record. Former staff do not count towards the Stamp of Approval.",
+            st.body,
+        )
+    )
+    if warnings:
+        story.append(Paragraph("Coming up", st.heading))
+        story.extend(Paragraph(f"⚠ {esc(w)}", st.body) for w in warnings)
+    story.append(Spacer(1, 4 * mm))
+    if not rows:
+        story.append(Paragraph("No staff are recorded yet.", st.body))
+    else:
+        first = 36 * mm
+        rest = (174 * mm - first) / max(1, len(columns))
+        story.append(matrix_table(st, columns, rows, [first] + [rest] * len(columns)))
+    return build_pdf(meta, story, out)
