@@ -7,15 +7,17 @@ NPA-accredited; membership dates; working towards or completed).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from pathlib import PurePath
 
 from portage_desktop.data import training_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import StaffMemberRecord, utc_now
-from portage_desktop.data.training_models import TrainingRecordRecord
-from portage_desktop.services import audit
+from portage_desktop.data.training_models import TrainingAttachmentRecord, TrainingRecordRecord
+from portage_desktop.services import audit, certificates
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -217,10 +219,13 @@ def save_training(
     data: TrainingInput,
     record_id: int | None = None,
     today: date | None = None,
+    files: Sequence[tuple[str, bytes]] = (),
 ) -> TrainingRecord:
-    """Add or update one training record; only a manager may."""
+    """Add or update one training record and attach ``files``, all or nothing; manager only."""
     require(db, Permission.EDIT_STAFF)
     values = validate_training(data, today or date.today())
+    checked = [(PurePath(n).name[:255] or "certificate", c) for n, c in files]
+    kinds = [certificates.check_file(n, c) for n, c in checked]
     with db.session() as s:
         if s.get(StaffMemberRecord, staff_id) is None:
             raise NotFoundError("That staff member no longer exists.")
@@ -239,6 +244,19 @@ def save_training(
         assert row.id is not None
         action = AuditAction.CREATE if record_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "training", row.id, f"staff {staff_id}; {row.kind}")
+        for (name, content), kind in zip(checked, kinds, strict=True):
+            s.add(
+                TrainingAttachmentRecord(
+                    training_record_id=row.id,
+                    filename=name,
+                    content_type=kind,
+                    size=len(content),
+                    content=content,
+                )
+            )
+        if checked:
+            s.flush()
+            audit.record(s, db, AuditAction.CREATE, "certificate", row.id, f"{len(checked)} files")
         return _record(row, training_store.attachment_count(s, row.id))
 
 
