@@ -1,5 +1,7 @@
-"""training and stamp: training records, certificates, inspections, awards, rules, statements
-and the yearly application; the setting gains its regulator and Portage service contact.
+"""training and stamp
+
+Training records and certificates, inspections, awards, rules, statements and the yearly
+application; the setting gains its regulator and Portage service contact.
 
 Existing setting rows get defaults (regulated by Ofsted, no contact yet).
 
