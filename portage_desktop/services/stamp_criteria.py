@@ -91,6 +91,19 @@ class StaffTraining:
         current = [r for r in self.records if r.membership_current(on)]
         return max(current, key=lambda r: r.expires_on or date.max, default=None)
 
+    def member_until(self, on: date, until: date) -> bool:
+        """A member every day from ``on`` to ``until``, counting renewals, and not leaving."""
+        if self.member.leave_date is not None and self.member.leave_date <= until:
+            return False
+        cursor = on
+        while True:
+            held = self.membership_on(cursor)
+            if held is None:
+                return False
+            if held.expires_on is None or held.expires_on >= until:
+                return True
+            cursor = held.expires_on + timedelta(days=1)
+
 
 def _names(people: Sequence[StaffTraining]) -> str:
     return ", ".join(p.member.full_name for p in people) or "nobody"
@@ -169,11 +182,7 @@ def criterion_7(staff: Sequence[StaffTraining], rules: Rules, year_end: date) ->
     on = rules.on
     current = [p for p in staff if p.member.is_current(on)]
     members = [(p, p.membership_on(on)) for p in current if p.membership_on(on)]
-    through = [
-        p
-        for p, m in members
-        if m is not None and (m.expires_on is None or m.expires_on >= year_end)
-    ]
+    through = [p for p, _m in members if p.member_until(on, year_end)]
     evidence = [
         f"Needed: {rules.members_needed}, current on {format_date(on)} and until "
         f"{format_date(year_end)} (the end of the award year).",
@@ -191,15 +200,21 @@ def criterion_7(staff: Sequence[StaffTraining], rules: Rules, year_end: date) ->
     if len(through) >= rules.members_needed:
         return CriterionResult(7, Status.MET, tuple(evidence))
     if len(members) >= rules.members_needed:
+        leaving = [
+            p
+            for p, _m in members
+            if p.member.leave_date is not None and p.member.leave_date <= year_end
+        ]
+        if leaving:
+            evidence.append(f"Leaving before {format_date(year_end)}: {_names(leaving)}.")
+            fix = "Another practitioner could join the NPA before the member leaves."
+        else:
+            fix = (
+                f"Renew NPA membership so that it runs to at least {format_date(year_end)}, "
+                "then add the renewal to the training record."
+            )
         return CriterionResult(
-            7,
-            Status.AT_RISK,
-            tuple(evidence),
-            (
-                f"Renew NPA membership so that it runs to at least {format_date(year_end)}, then "
-                "update the expiry date on the membership record.",
-            ),
-            "expiry",
+            7, Status.AT_RISK, tuple(evidence), (fix,), "leaver" if leaving else "expiry"
         )
     lapsed = [
         p
