@@ -84,13 +84,18 @@ class Redactor:
             for pattern in _date_patterns(plan.date_of_birth):
                 self._add_literal(pattern, DATE_REMOVED)
         child = [f"{plan.child_first_name} {plan.child_last_name}", plan.known_as]
+        words: dict[str, str] = {}
         for names, replacement in (
             (child, CHILD),
             (plan.other_children, OTHER_CHILD),
             (plan.family_names, FAMILY),
         ):
             for part in _name_parts(names):
-                self._add_word(part, replacement)
+                words.setdefault(_fold(part), replacement)
+        # Longest first, across every group, so "Tomasz Kowalski" (a parent) is replaced whole
+        # before "Kowalski" (the child's surname) is.
+        for part in sorted(words, key=len, reverse=True):
+            self._add_word(part, words[part])
 
     def _add_literal(self, text: str, replacement: str) -> None:
         words = [re.escape(_fold(w)) for w in text.split()]
@@ -98,7 +103,7 @@ class Redactor:
 
     def _add_word(self, text: str, replacement: str) -> None:
         words = [re.escape(_fold(w)) for w in text.split()]
-        pattern = r"(?<![\w])" + r"\s+".join(words) + r"(?:'s)?(?![\w])"
+        pattern = r"(?<![\w])" + r"\s+".join(words) + r"(?P<possessive>['’]s)?(?![\w])"
         self._rules.append((re.compile(pattern, re.IGNORECASE), replacement))
 
     def __call__(self, text: str) -> str:
@@ -111,14 +116,20 @@ class Redactor:
         return out
 
 
+def _replacement(match: re.Match[str], replacement: str) -> str:
+    """Keep a possessive: "Zofia's cup" becomes "the child's cup"."""
+    groups = match.groupdict()
+    return replacement + ("'s" if groups.get("possessive") else "")
+
+
 def _sub_folded(pattern: re.Pattern[str], replacement: str, text: str) -> str:
     folded = _fold(text)
     if len(folded) != len(text):
-        return pattern.sub(replacement, folded)
+        return pattern.sub(lambda m: _replacement(m, replacement), folded)
     pieces, last = [], 0
     for match in pattern.finditer(folded):
         pieces.append(text[last : match.start()])
-        pieces.append(replacement)
+        pieces.append(_replacement(match, replacement))
         last = match.end()
     pieces.append(text[last:])
     return "".join(pieces)
