@@ -70,6 +70,7 @@ def judgement_areas(
     framework: Framework,
 ) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
     """(area code, area words, its scale) for each judgement the framework publishes."""
+    framework = Framework(framework)  # a plain string from a form is accepted too
     if framework is Framework.GRADED:
         return tuple((c, w, GRADES) for c, w in GRADED_AREAS)
     if framework is Framework.REPORT_CARD:

@@ -159,7 +159,11 @@ def validate_training(data: TrainingInput, today: date) -> dict[str, object]:
     notes = (data.notes or "").strip()
     if len(notes) > 1000:
         errors["notes"] = "The notes are too long (at most 1,000 characters)."
-    status = data.status
+    status = (
+        TrainingStatus(data.status)
+        if data.status in set(TrainingStatus)
+        else TrainingStatus.COMPLETED
+    )
     if kind is TrainingKind.WORKSHOP:
         status = TrainingStatus.COMPLETED
         if data.completed_on is None:
