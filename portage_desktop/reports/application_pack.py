@@ -121,16 +121,17 @@ def _plan(st: Styles, plan: AnonymisedPlan) -> list:
     story.append(
         Paragraph(f"<b>Agreed with the parent:</b> {esc(plan.agreed_with_parent)}", st.body)
     )
-    when = ", ".join(
-        x
-        for x in (
-            f"started {plan.started}" if plan.started else "",
-            f"review {plan.review}" if plan.review else "",
+    when = [
+        w
+        for w in (
+            plan.started and f"started {plan.started}",
+            plan.review and f"review {plan.review}",
         )
-        if x
-    )
+        if w
+    ]
     if when:
-        story.append(Paragraph(esc(when.capitalize()) + ".", st.body))
+        text = ", ".join(when)
+        story.append(Paragraph(esc(text[0].upper() + text[1:]) + ".", st.body))
     if plan.photos_removed:
         story.append(
             Paragraph("Photos have been left out to protect the child's identity.", st.small)
@@ -151,7 +152,13 @@ def _signatures(st: Styles, pack: ApplicationPack) -> list:
     table = Table(rows, colWidths=[50 * mm, 124 * mm], rowHeights=[9 * mm] + [11 * mm] * 6)
     table.setStyle(
         TableStyle(
-            [("LINEBELOW", (1, 1), (1, -1), 0.5, RULE), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+            [
+                ("LINEBELOW", (1, 1), (1, 3), 0.5, RULE),
+                ("LINEBELOW", (1, 5), (1, 6), 0.5, RULE),
+                ("SPAN", (0, 0), (1, 0)),
+                ("SPAN", (0, 4), (1, 4)),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
         )
     )
     return [

@@ -17,6 +17,7 @@ from datetime import date
 from portage_desktop.services.dates import format_date, format_long
 from portage_desktop.services.stamp_evidence import PlanForApplication
 
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+)(the child|another child|a family member)")
 CHILD = "the child"
 OTHER_CHILD = "another child"
 FAMILY = "a family member"
@@ -113,7 +114,10 @@ class Redactor:
         out = folded if len(folded) != len(text or "") else (text or "")
         for pattern, replacement in self._rules:
             out = _sub_folded(pattern, replacement, out)
-        return out
+        # "the child" replacing a name at the start of a sentence starts with a capital.
+        return _SENTENCE_START.sub(
+            lambda m: m.group(1) + m.group(2)[0].upper() + m.group(2)[1:], out
+        )
 
 
 def _replacement(match: re.Match[str], replacement: str) -> str:

@@ -80,6 +80,7 @@ class StampPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
+        header.geometriesChanged.connect(self.table.resizeRowsToContents)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setWordWrap(True)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
@@ -123,6 +124,11 @@ class StampPage(QWidget):
         detail_layout.addWidget(self.evidence)
         detail_layout.addWidget(QLabel("<b>What would fix it</b>"))
         detail_layout.addWidget(self.fixes)
+        self.records_note = _wrapping(
+            "This criterion is checked from the training records: keep them up to date in "
+            "Staff & training."
+        )
+        detail_layout.addWidget(self.records_note)
         detail_layout.addWidget(self.statement_box)
         detail_layout.addStretch(1)
         scroll = QScrollArea()
@@ -255,6 +261,7 @@ class StampPage(QWidget):
         said = stamp_statements.statements(self.ctx.db).get(result.number)
         uses_statement = result.number in STATEMENT_CRITERIA
         self.statement_box.setVisible(uses_statement)
+        self.records_note.setVisible(not uses_statement)
         self.statement.blockSignals(True)
         self.confirm.blockSignals(True)
         self.statement.setPlainText(said.text if said else "")

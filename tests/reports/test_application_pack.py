@@ -80,7 +80,7 @@ def test_anonymising_replaces_every_identifier():
     for word in _identifiers(PLANS[0]):
         assert word.lower() not in text.lower(), word
     assert "will sign 'more' with another child at the snack table" in text
-    assert "the child's brother" in text and "a family member models the sign" in text
+    assert "the child's brother" in text and "A family member models the sign" in text
     assert plan.photos_removed
     assert "snack table, 4 of 5 tries" in text  # the teaching content survives
 
