@@ -249,3 +249,47 @@ def test_the_wizard_page_by_page(qtbot, demo_ctx, answer_boxes):
     again = StampWizard(demo_ctx)  # a draft is resumed where it was left
     qtbot.addWidget(again)
     assert again.sections[0].narrative.toPlainText() == "Parents are the senior partners."
+
+
+def _nameless(root) -> list:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+        QTableView,
+    )
+
+    found = []
+    for kind in (QLineEdit, QComboBox, QTableView, QPlainTextEdit, QListWidget):
+        for widget in root.findChildren(kind):
+            parent = widget.parent()
+            inner = widget.objectName() == "qt_spinbox_lineedit"  # named by its spin box
+            if not (widget.accessibleName() or inner) and not (
+                parent and parent.objectName() == "qt_calendar_navigationbar"
+            ):
+                found.append(widget)
+    found += [b for b in root.findChildren(QAbstractButton) if not (b.accessibleName() or b.text())]
+    return [w for w in found if w.isVisibleTo(root)]
+
+
+def test_every_new_control_has_an_accessible_name(qtbot, demo_ctx, open_window):
+    window = open_window(demo_ctx)
+    for area in (0, 2, 3, 4):
+        window.go_to(area)
+        assert _nameless(window) == [], area
+    window.go_to(2)
+    window.staff_page.tabs.setCurrentIndex(1)
+    assert _nameless(window) == []
+    member = staff.list_staff(demo_ctx.db)[0]
+    for dialog in (
+        TrainingDialog(demo_ctx, member),
+        InspectionDialog(demo_ctx),
+        AwardDialog(demo_ctx),
+        StampWizard(demo_ctx),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert _nameless(dialog) == [], type(dialog).__name__
+        dialog.hide()
