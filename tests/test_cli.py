@@ -18,7 +18,7 @@ def test_help_lists_every_command(capsys):
         main(["--help"])
     assert done.value.code == 0
     out = capsys.readouterr().out
-    for word in ("make-demo", "print", "--database", "--demo", "--smoke-test"):
+    for word in ("make-demo", "print", "check-stamp", "--database", "--demo", "--smoke-test"):
         assert word in out
 
 

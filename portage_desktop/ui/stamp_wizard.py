@@ -201,15 +201,24 @@ class StampWizard(QWizard):
         self.addPage(self.finish_page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Save and close")
         self.setButtonText(QWizard.WizardButton.CancelButton, "Close (draft is kept)")
+        self.save_failed = ""
+        self._saved = self._snapshot()  # what is in the database now
         self.currentIdChanged.connect(lambda _id: self.save_draft())
         self.resize(760, 620)
-        self.save_failed = ""
 
     def narratives(self) -> dict[str, str]:
         return {p.section.key: p.narrative.toPlainText() for p in self.sections}
 
+    def _snapshot(self) -> tuple[object, ...]:
+        narratives = {k: v.strip() for k, v in self.narratives().items() if v.strip()}
+        rep = " ".join(self.finish_page.representative.text().split())
+        return (narratives, self.plans_page.chosen(), rep)
+
     def save_draft(self) -> bool:
-        """Save everything typed so far; a refusal is shown once, never silently dropped."""
+        """Save what changed since the last save; a refusal is shown once, never dropped."""
+        snapshot = self._snapshot()
+        if snapshot == self._saved:
+            return True
         try:
             self.application = stamp_application.save_draft(
                 self.ctx.db,
@@ -226,6 +235,7 @@ class StampWizard(QWizard):
                 self.save_failed = message
                 QMessageBox.warning(self, "Draft not saved", message)
             return False
+        self._saved = snapshot
         return True
 
     def missing(self) -> list[str]:

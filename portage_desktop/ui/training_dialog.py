@@ -6,7 +6,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -170,13 +170,13 @@ class TrainingDialog(FormDialog):
         if self.record is not None:
             for cert in certificates.list_certificates(self.ctx.db, self.record.id):
                 item = QListWidgetItem(f"{cert.filename} ({cert.size_text})")
-                item.setData(256, cert.id)
+                item.setData(Qt.ItemDataRole.UserRole, cert.id)
                 self.certificates.addItem(item)
         for name, content in self.pending:
             item = QListWidgetItem(
                 f"{name} ({max(1, round(len(content) / 1024))} KB, not saved yet)"
             )
-            item.setData(256, None)
+            item.setData(Qt.ItemDataRole.UserRole, None)
             self.certificates.addItem(item)
 
     def add_file(self, path: Path) -> bool:
@@ -210,7 +210,7 @@ class TrainingDialog(FormDialog):
         row = self.certificates.currentRow()
         if row < 0:
             return None
-        return row, self.certificates.item(row).data(256)
+        return row, self.certificates.item(row).data(Qt.ItemDataRole.UserRole)
 
     def open_certificate(self) -> None:
         chosen = self._selected_id()

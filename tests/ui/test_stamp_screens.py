@@ -293,3 +293,60 @@ def test_every_new_control_has_an_accessible_name(qtbot, demo_ctx, open_window):
         dialog.show()
         assert _nameless(dialog) == [], type(dialog).__name__
         dialog.hide()
+
+
+def test_changing_a_rule_from_settings_changes_the_check(qtbot, demo_ctx, open_window):
+    from portage_desktop.services import stamp_rules
+    from portage_desktop.ui.stamp_dialogs import RuleDialog
+
+    window = open_window(demo_ctx)
+    window.go_to(4)
+    section = window.settings_page.profile
+    keys = [section.rules_model.row_object(i).key for i in range(section.rules_model.rowCount())]
+    section.rules_table.selectRow(keys.index("members_needed"))
+
+    def change(dialog: RuleDialog) -> None:
+        dialog.value.clear()
+        qtbot.keyClicks(dialog.value, "0")
+        dialog.save()
+        assert "whole number from 1 to 20" in dialog.errors.text("value")
+        dialog.value.clear()
+        qtbot.keyClicks(dialog.value, "2")
+        dialog.save()
+
+    when_modal_opens(qtbot, change)
+    section.change_rule()
+    assert stamp_rules.rules_on(demo_ctx.db, date.today()).members_needed == 2
+    row = section.rules_model.row_object(keys.index("members_needed"))
+    assert (row.value, row.is_default) == ("2", False)
+    assert "Needed: 2" in window.stamp_page.check.result(7).evidence[0]
+
+
+def test_the_setting_profile_is_saved_from_settings(qtbot, demo_ctx, open_window):
+    from portage_desktop.services.setting_profile import Regulator
+
+    window = open_window(demo_ctx)
+    window.go_to(4)
+    section = window.settings_page.profile
+    section.regulator_buttons[Regulator.AGENCY].click()
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    assert "name of the childminder agency" in section.form.errors.text("agency_name")
+    assert setting_profile.get_profile(demo_ctx.db).regulator is Regulator.OFSTED
+    qtbot.keyClicks(section.agency_name, "Bright Start Agency")
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    profile = setting_profile.get_profile(demo_ctx.db)
+    assert (profile.regulator, profile.agency_name) == (Regulator.AGENCY, "Bright Start Agency")
+    assert profile.portage_service == "Riverside Portage Service (demo)"
+
+
+def test_the_wizard_saves_nothing_until_something_is_written(qtbot, demo_ctx, answer_boxes):
+    said = answer_boxes()
+    set_actor(demo_ctx.db, Actor("ro", "Reader", Role.READ_ONLY))
+    wizard = StampWizard(demo_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert said == []  # reading the draft is allowed; nothing to save yet
+    qtbot.keyClicks(wizard.currentPage().narrative, "Changed")
+    wizard.next()
+    assert said and "Please ask a manager" in said[0][1]
