@@ -96,4 +96,10 @@ def application_pack(db: Database, today: date) -> ApplicationPack:
         plans=tuple(anonymise_all(chosen)),
         missing=tuple(stamp_application.missing(check, application, len(plans))),
         representative=application.representative,
+        status_line=(
+            f"ready for the Portage representative to sign (marked final on "
+            f"{format_long(application.finalised_on)})"
+            if application.finalised_on
+            else "draft"
+        ),
     )

@@ -47,6 +47,7 @@ class ApplicationPack:
     plans: tuple[AnonymisedPlan, ...]
     missing: tuple[str, ...]
     representative: str
+    status_line: str = "Draft"
 
 
 _STYLE = [
@@ -76,6 +77,7 @@ def _front(st: Styles, pack: ApplicationPack) -> list:
             f"criteria, checked against our records on {esc(pack.checked_on)}.",
             st.body,
         ),
+        Paragraph(f"<b>Status:</b> {esc(pack.status_line)}", st.body),
         Paragraph("Our setting", st.heading),
     ]
     for label, value in pack.setting_lines:

@@ -133,3 +133,13 @@ def test_stamp_records_print_from_an_empty_setting(db, tmp_path, kind):
     save_setting(db, SettingInput("Tiny Steps Childminding", SettingKind.CHILDMINDER))
     text = pdf_text(print_record(db, kind, None, tmp_path / "x.pdf", today=TODAY))
     assert "Tiny Steps Childminding" in text
+
+
+def test_the_pack_says_whether_it_is_a_draft_or_final(demo_db, tmp_path):
+    year = stamp_application.award_year_for(check_stamp(demo_db, TODAY))
+    text = pdf_text(print_record(demo_db, "application-pack", None, tmp_path / "a.pdf", TODAY))
+    assert "Status: draft" in text and "Name the Portage representative" in text
+    stamp_application.save_draft(demo_db, year, {}, (), "Jo Whitfield (demo)")
+    stamp_application.finalise(demo_db, year, TODAY)
+    text = pdf_text(print_record(demo_db, "application-pack", None, tmp_path / "b.pdf", TODAY))
+    assert "marked final on 22 November 2026" in " ".join(text.split())

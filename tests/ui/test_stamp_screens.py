@@ -350,3 +350,24 @@ def test_the_wizard_saves_nothing_until_something_is_written(qtbot, demo_ctx, an
     qtbot.keyClicks(wizard.currentPage().narrative, "Changed")
     wizard.next()
     assert said and "Please ask a manager" in said[0][1]
+
+
+def test_choosing_four_plans_in_the_wizard(qtbot, demo_ctx, monkeypatch):
+    from portage_desktop.ui import stamp_wizard
+    from tests.reports.test_application_pack import PLANS
+
+    more = [*PLANS, PLANS[0].__class__(**{**PLANS[0].__dict__, "id": 5})]
+    monkeypatch.setattr(stamp_wizard, "plans_for_application", lambda _db: more)
+    wizard = StampWizard(demo_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.plans_page
+    assert page.list.count() == 5 and "Zofia Kowalski" in page.list.item(0).text()
+    for i in range(5):
+        page.list.item(i).setCheckState(Qt.CheckState.Checked)
+    assert not page.isComplete() and "at most 4" in page.error.text()
+    page.list.item(4).setCheckState(Qt.CheckState.Unchecked)
+    assert page.isComplete()
+    wizard.accept()
+    year = wizard.year
+    assert stamp_application.load_application(demo_ctx.db, year).chosen_plans == (1, 2, 3, 4)
