@@ -24,7 +24,7 @@ from portage_desktop.services.training_matrix import TrainingMatrix, training_ma
 
 
 def matrix_rows(matrix: TrainingMatrix) -> tuple[tuple[str, ...], tuple[MatrixRow, ...]]:
-    columns = tuple(k.label for k in matrix.kinds)
+    columns = tuple(k.short_label for k in matrix.kinds)
     rows = tuple(
         MatrixRow(
             line.member.full_name,

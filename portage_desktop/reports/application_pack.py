@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
-from portage_desktop.reports.training_matrix import MatrixRow, matrix_table
+from portage_desktop.reports.training_matrix import MatrixRow, column_widths, matrix_table
 from portage_desktop.services.anonymise import AnonymisedPlan
 
 
@@ -193,14 +193,9 @@ def build_application_pack(
         story.extend(block[2:])
     story.append(PageBreak())
     story.append(Paragraph("Staff training and NPA membership", st.title))
-    first = 36 * mm
-    rest = (174 * mm - first) / max(1, len(pack.training_columns))
     story.append(
         matrix_table(
-            st,
-            pack.training_columns,
-            pack.training_rows,
-            [first] + [rest] * len(pack.training_columns),
+            st, pack.training_columns, pack.training_rows, column_widths(len(pack.training_columns))
         )
     )
     story.append(Paragraph("Inspection record", st.heading))

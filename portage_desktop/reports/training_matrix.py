@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -24,9 +25,8 @@ def matrix_table(
     st: Styles, columns: Sequence[str], rows: Sequence[MatrixRow], widths: Sequence[float]
 ) -> Table:
     """The matrix as a table, shared with the application pack."""
-    header = [Paragraph("Staff member", st.cell_bold)] + [
-        Paragraph(esc(c), st.cell_bold) for c in columns
-    ]
+    bold = ParagraphStyle("matrix_heading", parent=st.small, fontName=st.cell_bold.fontName)
+    header = [Paragraph("Staff member", bold)] + [Paragraph(esc(c), bold) for c in columns]
     data = [header]
     for row in rows:
         who = f"<b>{esc(row.name)}</b><br/>{esc(row.roles)}<br/>{esc(row.working)}"
@@ -48,6 +48,14 @@ def matrix_table(
         )
     )
     return table
+
+
+def column_widths(columns: int) -> list[float]:
+    """The name column, then the training columns; the free-text ones (PCPD, CPD) get more."""
+    if columns == 5:
+        return [mm * w for w in (30, 30, 28, 24, 31, 31)]
+    rest = (174 - 36) / max(1, columns)
+    return [36 * mm] + [rest * mm] * columns
 
 
 def build_training_matrix(
@@ -74,7 +82,5 @@ def build_training_matrix(
     if not rows:
         story.append(Paragraph("No staff are recorded yet.", st.body))
     else:
-        first = 36 * mm
-        rest = (174 * mm - first) / max(1, len(columns))
-        story.append(matrix_table(st, columns, rows, [first] + [rest] * len(columns)))
+        story.append(matrix_table(st, columns, rows, column_widths(len(columns))))
     return build_pdf(meta, story, out)

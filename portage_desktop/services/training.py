@@ -42,6 +42,17 @@ class TrainingKind(StrEnum):
             "other_cpd": "Other CPD",
         }[self]
 
+    @property
+    def short_label(self) -> str:
+        """For narrow places: table headings on a printed page."""
+        return {
+            "workshop": "Portage Workshop",
+            "membership": "NPA membership",
+            "level3": "Level 3 Award",
+            "pcpd": "PCPD modules",
+            "other_cpd": "Other CPD",
+        }[self]
+
 
 class TrainingStatus(StrEnum):
     COMPLETED = "completed"
@@ -89,8 +100,8 @@ class TrainingRecord:
     def summary(self) -> str:
         """One line for lists and the matrix: what it is and its key date."""
         if self.kind is TrainingKind.WORKSHOP:
-            who = "NPA-accredited trainer" if self.trainer_accredited else "trainer not accredited"
-            return f"Completed {format_date(self.completed_on)} ({who})"
+            who = "NPA-accredited" if self.trainer_accredited else "not accredited"
+            return f"Completed {format_date(self.completed_on)}; trainer {who}"
         if self.kind is TrainingKind.MEMBERSHIP:
             return f"No. {self.membership_number}, expires {format_date(self.expires_on)}"
         name = f"{self.title}: " if self.title else ""

@@ -59,7 +59,7 @@ def test_saving_editing_and_deleting_a_record_is_audited(db):
     ann = add_staff(db, "Ann")
     workshop(db, ann)
     [record] = training.list_training(db, ann)
-    assert record.counts_for_workshop(ON) and "NPA-accredited trainer" in record.summary
+    assert record.counts_for_workshop(ON) and "trainer NPA-accredited" in record.summary
     training.save_training(
         db,
         ann,
