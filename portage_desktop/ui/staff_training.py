@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -131,6 +133,9 @@ class TrainingMatrixView(QWidget):
         self.model: RecordTableModel[MatrixLine] = RecordTableModel([])
         self.table = _table("Training matrix")
         self.table.setModel(self.model)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_a: self.table.resizeRowsToContents()
+        )
         print_button = QPushButton("&Print the training matrix…")
         print_button.clicked.connect(self.print_matrix)
         top = QHBoxLayout()
@@ -148,23 +153,42 @@ class TrainingMatrixView(QWidget):
         today = date.today()
         matrix = training_matrix(self.ctx.db, today)
         columns: list[Column[MatrixLine]] = [
-            Column("Staff member", lambda line: line.member.full_name),
-            Column("Working here", lambda line: line.working_text(today)),
+            Column(
+                "Staff member",
+                lambda line: (
+                    line.member.full_name
+                    + ("" if line.member.is_current(today) else f"\n({line.working_text(today)})")
+                ),
+            ),
+            Column("Warnings", lambda line: "\n".join(f"⚠ {a}" for a in line.alerts) or "None"),
         ]
         for i, kind in enumerate(matrix.kinds):
-            columns.append(Column(kind.label, lambda line, i=i: line.cells[i] or "None"))
-        columns.append(
-            Column("Warnings", lambda line: "; ".join(f"⚠ {a}" for a in line.alerts) or "None")
-        )
+            columns.append(Column(kind.short_label, lambda line, i=i: line.cells[i] or "None"))
         self.model = RecordTableModel(columns)
         self.model.set_rows(list(matrix.lines))
         self.table.setModel(self.model)
+        # Narrow, wrapping columns, so the whole matrix fits without scrolling sideways.
+        header = self.table.horizontalHeader()
+        width = self.table.fontMetrics().averageCharWidth() * 14
+        for column in range(self.model.columnCount()):
+            if column == 0:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+                fits = header.fontMetrics().horizontalAdvance(title) + 20
+                header.resizeSection(column, max(width, fits))
         self.table.resizeRowsToContents()
         text = "\n".join(f"⚠ {w}" for w in matrix.warnings)
         self.warnings.setText(
             text or f"No training expires in the coming weeks ({format_date(today)})."
         )
         self.warnings.setStyleSheet(ERROR_STYLE if text else "")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Rows fit their text once the columns have their final widths."""
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def print_matrix(self) -> None:
         out = ask_pdf_path(self, "Save the training matrix as PDF", "training-matrix")
