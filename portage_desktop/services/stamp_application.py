@@ -206,14 +206,17 @@ def finalise(db: Database, award_year: int, on: date) -> Application:
 def missing(check: StampCheck, application: Application, plans_available: int) -> list[str]:
     """What still stands between this draft and an application a representative could sign."""
     found = []
+    state = {
+        Status.AT_RISK: "is at risk",
+        Status.NOT_MET: "is not met",
+        Status.NEEDS_STATEMENT: "needs your statement",
+    }
     for result in check.results:
         if result.essential and result.status is not Status.MET:
-            found.append(
-                f"Criterion {result.number} ({result.title}) is {result.status.label.lower()}."
-            )
+            found.append(f"Criterion {result.number} ({result.title}) {state[result.status]}.")
     for section in SECTIONS:
         if not application.narrative(section.key):
-            found.append(f"The part on {section.title.lower()} is not written yet.")
+            found.append(f"Not written yet: {section.title}.")
     if len(application.chosen_plans) < PLANS_NEEDED:
         have = len(application.chosen_plans)
         where = (
