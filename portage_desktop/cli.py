@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -73,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--database", dest="export_database", metavar="PATH")
     export.add_argument("--child", required=True, metavar="ID-or-name")
     export.add_argument("--out", required=True, metavar="FOLDER", help="folder to write into")
+
+    stamp = commands.add_parser(
+        "check-stamp", help="check the Stamp of Approval criteria against the records"
+    )
+    stamp.add_argument("--database", dest="stamp_database", metavar="PATH")
+    stamp.add_argument("--on", metavar="DATE", help="check on this day (dd/mm/yyyy or yyyy-mm-dd)")
+    stamp.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
 
 
@@ -176,6 +184,38 @@ def _cmd_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _parse_day(text: str | None) -> date:
+    from portage_desktop.services.dates import parse_uk_date
+
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    try:
+        day = parse_uk_date(text)
+    except ValueError as exc:
+        raise UserError(f"--on: {exc}") from None
+    if day is None:
+        raise UserError("--on needs a date, such as 24/03/2026")
+    return day
+
+
+def _cmd_check_stamp(args: argparse.Namespace) -> int:
+    on = _parse_day(args.on)
+    db = open_existing(args.stamp_database or args.database)
+    try:
+        from portage_desktop.services.stamp_check import check_stamp
+        from portage_desktop.stamp_text import check_as_json, check_as_table
+
+        check = check_stamp(db, on)
+    finally:
+        db.dispose()
+    print(check_as_json(check) if args.json else check_as_table(check))
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "make-demo":
         return _cmd_make_demo(args)
@@ -183,6 +223,8 @@ def _run(args: argparse.Namespace) -> int:
         return _cmd_print(args)
     if args.command == "export-child":
         return _cmd_export_child(args)
+    if args.command == "check-stamp":
+        return _cmd_check_stamp(args)
     from portage_desktop.app import run_app
 
     return run_app(database=args.database, demo=args.demo, smoke_test=args.smoke_test)

@@ -58,6 +58,28 @@ def _children_list(db: Database, _child: int | None, today: date, out: Path | No
     return build_children_list(meta, rows, out)
 
 
+def _training_matrix(db: Database, _child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.print_stamp import matrix_rows
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.training_matrix import build_training_matrix
+    from portage_desktop.services.training_matrix import training_matrix
+
+    matrix = training_matrix(db, today)
+    columns, rows = matrix_rows(matrix)
+    meta = ReportMeta(_setting_name(db), "Staff training matrix", today)
+    return build_training_matrix(meta, columns, rows, matrix.warnings, out)
+
+
+def _application_pack(db: Database, _child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.print_stamp import application_pack
+    from portage_desktop.reports.application_pack import build_application_pack
+    from portage_desktop.reports.base import ReportMeta
+
+    pack = application_pack(db, today)
+    meta = ReportMeta(_setting_name(db), f"Stamp of Approval application {pack.award_year}", today)
+    return build_application_pack(meta, pack, out)
+
+
 PRINT_KINDS: dict[str, PrintKind] = {
     kind.name: kind
     for kind in [
@@ -66,6 +88,18 @@ PRINT_KINDS: dict[str, PrintKind] = {
             "The children on roll, with age, key person and SEN status",
             needs_child=False,
             build=_children_list,
+        ),
+        PrintKind(
+            "training-matrix",
+            "Every staff member's Portage training and NPA membership, with expiry warnings",
+            needs_child=False,
+            build=_training_matrix,
+        ),
+        PrintKind(
+            "application-pack",
+            "The Stamp of Approval application, with four anonymised plans, ready to sign",
+            needs_child=False,
+            build=_application_pack,
         ),
     ]
 }

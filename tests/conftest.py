@@ -25,6 +25,9 @@ TEST_KEY = derive(TEST_PASSPHRASE, b"portage-tests-16")
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
     monkeypatch.setenv(HOME_ENV, str(tmp_path / "home"))
+    # Command-line tests make demos and then read them, as a script would, through the
+    # environment; a test about a missing passphrase removes it again.
+    monkeypatch.setenv("PORTAGE_DESKTOP_PASSPHRASE", "portage demo")
     monkeypatch.delenv("PORTAGE_DESKTOP_DATABASE", raising=False)
     return app_paths().ensure()
 

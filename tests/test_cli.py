@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -17,7 +18,7 @@ def test_help_lists_every_command(capsys):
         main(["--help"])
     assert done.value.code == 0
     out = capsys.readouterr().out
-    for word in ("make-demo", "print", "--database", "--demo", "--smoke-test"):
+    for word in ("make-demo", "print", "check-stamp", "--database", "--demo", "--smoke-test"):
         assert word in out
 
 
@@ -125,3 +126,57 @@ def test_smoke_test_reports_a_bad_database(tmp_path):
     )
     assert result.returncode == 1
     assert "does not open" in result.stderr
+
+
+def test_check_stamp_prints_a_table_and_json(home, tmp_path, capsys):
+    import json
+
+    db = tmp_path / "demo.db"
+    assert main(["make-demo", str(db)]) == 0
+    capsys.readouterr()
+    today = date.today()  # the demo is built relative to today
+    assert main(["check-stamp", "--database", str(db), "--on", f"{today:%d/%m/%Y}"]) == 0
+    out = capsys.readouterr().out
+    assert f"Stamp of Approval check on {today:%d/%m/%Y}" in out
+    assert "6  ✔ Met" in out and "To fix:" in out
+    assert main(["check-stamp", "--database", str(db), "--on", today.isoformat(), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["checked_on"] == today.isoformat()
+    assert [c["number"] for c in data["criteria"]] == list(range(1, 9))
+    assert {c["status"] for c in data["criteria"]} <= {
+        "met",
+        "at_risk",
+        "not_met",
+        "needs_statement",
+    }
+
+
+def test_stamp_records_print_from_the_command_line(home, tmp_path, capsys):
+    db = tmp_path / "demo.db"
+    assert main(["make-demo", str(db), "--children", "3"]) == 0
+    for kind, words in (
+        ("training-matrix", "Staff training matrix"),
+        ("application-pack", "Support from a Portage representative"),
+    ):
+        out = tmp_path / f"{kind}.pdf"
+        assert main(["print", kind, "--database", str(db), "--out", str(out)]) == 0
+        assert words in pdf_text(out)
+    assert main(["print", "--list"]) == 0
+    listed = capsys.readouterr().out
+    assert "training-matrix" in listed and "application-pack" in listed
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["check-stamp"], "--database PATH is required"),
+        (["check-stamp", "--database", "missing.db"], "no database at"),
+        (["check-stamp", "--database", "x.db", "--on", "31/02/2026"], "That date does not exist"),
+        (["check-stamp", "--database", "x.db", "--on", "soon"], "Enter a date like"),
+    ],
+)
+def test_check_stamp_errors_are_one_line(home, tmp_path, monkeypatch, capsys, argv, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1

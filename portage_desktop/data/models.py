@@ -25,6 +25,10 @@ class SettingRecord(SQLModel, table=True):
     name: str = Field(max_length=200)
     kind: str = Field(max_length=20)
     ofsted_urn: str = Field(default="", max_length=20)
+    regulator: str = Field(default="ofsted", max_length=20)
+    agency_name: str = Field(default="", max_length=200)
+    portage_service: str = Field(default="", max_length=200)
+    portage_contact: str = Field(default="", max_length=300)
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
 
@@ -121,3 +125,9 @@ class RetentionRuleRecord(SQLModel, table=True):
     action: str = Field(max_length=40)
     effective_from: date
     created_at: datetime = Field(default_factory=utc_now)
+
+
+# Tables added by later features live in their own modules; importing them here registers them
+# with the metadata that migrations and tests compare against.
+from portage_desktop.data import stamp_models as _stamp_models  # noqa: E402,F401
+from portage_desktop.data import training_models as _training_models  # noqa: E402,F401

@@ -24,8 +24,9 @@ from portage_desktop.ui.backup_actions import BackupActions
 from portage_desktop.ui.children_page import ChildrenPage
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.lock import IdleWatcher, LockPanel, record_lock
-from portage_desktop.ui.pages import DashboardPage, SettingsPage, StampPage
+from portage_desktop.ui.pages import DashboardPage, SettingsPage
 from portage_desktop.ui.staff_page import StaffPage
+from portage_desktop.ui.stamp_page import StampPage
 from portage_desktop.ui.tasks import run_with_progress
 
 AREAS = ("Dashboard", "Children", "Staff & training", "Stamp of Approval", "Settings")
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(ctx)
         self.children_page = ChildrenPage(ctx)
         self.staff_page = StaffPage(ctx)
-        self.stamp_page = StampPage()
+        self.stamp_page = StampPage(ctx)
         self.settings_page = SettingsPage(ctx)
         for page in (
             self.dashboard,
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.dashboard.open_children.connect(lambda: self.go_to(1))
         self.dashboard.add_child.connect(self.add_child)
+        self.dashboard.open_stamp.connect(lambda: self.go_to(3))
         self.children_page.print_requested.connect(self.print_children_list)
 
         content = QWidget()

@@ -1,4 +1,4 @@
-"""The Dashboard, the Stamp of Approval area and the Settings page."""
+"""The Dashboard and the Settings page."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -32,7 +33,9 @@ from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.form import FormSection
 from portage_desktop.ui.people_dialog import PeopleDialog
 from portage_desktop.ui.privacy_dialogs import RetentionDialog
+from portage_desktop.ui.profile_section import ProfileSection
 from portage_desktop.ui.setting_form import SettingFields
+from portage_desktop.ui.stamp_summary import StampSummary
 from portage_desktop.ui.widgets import heading
 
 
@@ -86,8 +89,6 @@ class DashboardPage(QWidget):
             _coming(
                 "As more of Portage Desktop is built, this page will show:<ul>"
                 "<li>reviews with parents that are overdue, due this term or coming up;</li>"
-                "<li>where the setting stands on each Stamp of Approval criterion;</li>"
-                "<li>training and NPA memberships about to expire;</li>"
                 "<li>transition plans and actions that are due.</li></ul>"
             )
         )
@@ -99,6 +100,9 @@ class DashboardPage(QWidget):
         quick.addWidget(add)
         quick.addStretch(1)
         layout.addLayout(quick)
+        self.stamp = StampSummary(ctx)
+        self.open_stamp = self.stamp.open_stamp
+        layout.addWidget(self.stamp)
         layout.addWidget(coming)
         layout.addStretch(1)
         for signal in (
@@ -117,30 +121,6 @@ class DashboardPage(QWidget):
         self.children_count.setText(str(summary.children_on_roll))
         self.staff_count.setText(str(summary.current_staff))
         self.left_count.setText(str(summary.children_archived))
-
-
-class StampPage(QWidget):
-    """Says plainly what this area will hold; it does not pretend to check anything yet."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Stamp of Approval"))
-        layout.addWidget(
-            _coming(
-                "<p>This area is not built yet. It will help you prepare the National Portage "
-                "Association's Stamp of Approval, which settings renew every year:</p><ul>"
-                "<li>a check of each criterion against your records (reviews with parents, "
-                "assessments, shared records, Portage Workshop training, NPA membership, "
-                "your latest inspection), showing what is met and what would fix the rest;</li>"
-                "<li>a step-by-step self-assessment that builds the application, with four "
-                "plans printed with the children's details removed;</li>"
-                "<li>your award history and reminders before it expires.</li></ul>"
-                "<p>Until then, keep your children's and staff details up to date here: "
-                "they are what the check will use.</p>"
-            )
-        )
-        layout.addStretch(1)
 
 
 class SettingsPage(QWidget):
@@ -204,12 +184,21 @@ class SettingsPage(QWidget):
         self.on_close.toggled.connect(self._save_preferences)
         security_box = self._security_box()
 
+        self.profile = ProfileSection(ctx)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(setting_box)
+        column.addWidget(self.profile)
+        column.addWidget(data_box)
+        column.addWidget(security_box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Settings"))
-        layout.addWidget(setting_box)
-        layout.addWidget(data_box)
-        layout.addWidget(security_box)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         ctx.hub.database_replaced.connect(self.load)
         self.load()
 

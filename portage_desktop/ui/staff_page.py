@@ -1,4 +1,4 @@
-"""The Staff & training area: who works here, in which roles, and when they started or left."""
+"""The Staff & training area: who works here, their roles and dates, their training, the matrix."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +28,7 @@ from portage_desktop.services.staff import StaffInput, StaffMember
 from portage_desktop.services.vocabulary import StaffRole
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.form import FormDialog
+from portage_desktop.ui.staff_training import TrainingMatrixView, TrainingPanel
 from portage_desktop.ui.table_model import Column, RecordTableModel, SearchProxy, fit_columns
 from portage_desktop.ui.widgets import DateField, heading
 
@@ -168,33 +171,51 @@ class StaffPage(QWidget):
         row.addWidget(self.search, 1)
         row.addWidget(add)
         row.addWidget(self.edit_button)
-        note = QLabel(
-            "Training records will be kept here too: Portage Workshop, NPA professional "
-            "membership, the Level 3 Award in Portage Skills and other CPD, with expiry "
-            "warnings. They are not in this version yet."
-        )
-        note.setWordWrap(True)
-        note.setObjectName("coming_note")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Staff & training"))
-        layout.addWidget(
+        self.training = TrainingPanel(ctx)
+        self.matrix = TrainingMatrixView(ctx)
+        people = QWidget()
+        people_layout = QVBoxLayout(people)
+        people_layout.addWidget(
             QLabel(
                 "Everyone who works, or has worked, in the setting. "
                 "Record a leaving date rather than deleting anyone."
             )
         )
-        layout.addLayout(row)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(note)
+        people_layout.addLayout(row)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.training)
+        split.setChildrenCollapsible(False)
+        people_layout.addWidget(split, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Staff and training views")
+        self.tabs.addTab(people, "&Staff and their training")
+        self.tabs.addTab(self.matrix, "Training &matrix")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Staff & training"))
+        layout.addWidget(self.tabs, 1)
+        self.table.selectionModel().selectionChanged.connect(self._show_training)
         ctx.hub.staff_changed.connect(self.refresh)
         ctx.hub.database_replaced.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
+        chosen = self.selected()
         self.model.set_rows(staff_service.list_staff(self.ctx.db))
         fit_columns(self.table)
+        if chosen is not None:
+            rows = [
+                i for i in range(self.model.rowCount()) if self.model.row_object(i).id == chosen.id
+            ]
+            if rows:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(rows[0], 0)).row())
         if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
+        self._show_training()
+        self.matrix.refresh()
+
+    def _show_training(self, *_args: object) -> None:
+        self.training.show_member(self.selected())
 
     def selected(self) -> StaffMember | None:
         rows = self.table.selectionModel().selectedRows()

@@ -1,0 +1,105 @@
+"""Gathers the Stamp of Approval records into the plain data the two printed records take.
+
+Kept apart from :mod:`printing` so that module stays a short list of kinds.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from portage_desktop.data.engine import Database
+from portage_desktop.reports.application_pack import (
+    ApplicationPack,
+    CriterionRow,
+    NarrativeSection,
+)
+from portage_desktop.reports.training_matrix import MatrixRow
+from portage_desktop.services import inspections, setting_profile, stamp_application
+from portage_desktop.services import setting as setting_service
+from portage_desktop.services.anonymise import anonymise_all
+from portage_desktop.services.dates import format_date, format_long
+from portage_desktop.services.stamp_check import check_stamp
+from portage_desktop.services.stamp_evidence import plans_for_application
+from portage_desktop.services.training_matrix import TrainingMatrix, training_matrix
+
+
+def matrix_rows(matrix: TrainingMatrix) -> tuple[tuple[str, ...], tuple[MatrixRow, ...]]:
+    columns = tuple(k.short_label for k in matrix.kinds)
+    rows = tuple(
+        MatrixRow(
+            line.member.full_name,
+            line.member.roles_text,
+            line.working_text(matrix.on),
+            line.cells,
+        )
+        for line in matrix.lines
+    )
+    return columns, rows
+
+
+def application_pack(db: Database, today: date) -> ApplicationPack:
+    """Everything the pack prints, with the four chosen plans anonymised here, before printing."""
+    check = check_stamp(db, today)
+    year = stamp_application.award_year_for(check)
+    application = stamp_application.load_application(db, year)
+    info = setting_service.get_setting(db)
+    profile = setting_profile.get_profile(db)
+    plans = {p.id: p for p in plans_for_application(db)}
+    chosen = [plans[i] for i in application.chosen_plans if i in plans]
+    regulator = profile.regulator.label + (
+        f" ({profile.agency_name})" if profile.agency_name else ""
+    )
+    setting_lines = (
+        ("Name", info.name if info else ""),
+        ("Type", info.kind.label if info else ""),
+        ("Registered with", regulator),
+        ("Unique reference number (URN)", info.ofsted_urn if info else ""),
+        ("Local Portage service", profile.portage_service),
+        ("Portage service contact", profile.portage_contact),
+    )
+    awards = tuple(
+        (
+            format_date(a.applied_on),
+            format_date(a.awarded_on),
+            format_date(a.expires_on),
+            a.representative,
+        )
+        for a in setting_profile.list_awards(db)
+    )
+    criteria = tuple(
+        CriterionRow(r.number, r.title, f"{r.status.symbol} {r.status.label}", r.evidence, r.fixes)
+        for r in check.results
+    )
+    sections = tuple(
+        NarrativeSection(
+            s.title,
+            application.narrative(s.key),
+            tuple(e for n in s.criteria for e in check.result(n).evidence[:3]),
+        )
+        for s in stamp_application.SECTIONS
+    )
+    columns, rows = matrix_rows(training_matrix(db, today))
+    current_rows = tuple(r for r in rows if r.working == "Working here")
+    inspection_rows = tuple((i.title, i.lines) for i in inspections.list_inspections(db)[:3])
+    return ApplicationPack(
+        award_year=year,
+        checked_on=format_long(today),
+        setting_lines=setting_lines,
+        award_rows=awards,
+        criteria=criteria,
+        sections=sections,
+        training_columns=columns[:3],
+        training_rows=tuple(
+            MatrixRow(r.name, r.roles, r.working, r.cells[:3]) for r in current_rows
+        ),
+        inspections=inspection_rows,
+        plans=tuple(anonymise_all(chosen)),
+        missing=tuple(stamp_application.missing(check, application, len(plans))),
+        representative=application.representative,
+        status_line=(
+            f"ready for the Portage representative to sign (marked final on "
+            f"{format_long(application.finalised_on)})"
+            if application.finalised_on
+            else "draft"
+        ),
+    )

@@ -1,0 +1,188 @@
+"""The setting's profile for the Stamp of Approval: regulator, Portage service, award history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from portage_desktop.data import stamp_store, stores
+from portage_desktop.data.engine import Database
+from portage_desktop.data.models import utc_now
+from portage_desktop.data.stamp_models import StampAwardRecord
+from portage_desktop.services import audit
+from portage_desktop.services import validation as v
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.errors import NotFoundError, ValidationError
+
+
+class Regulator(StrEnum):
+    OFSTED = "ofsted"
+    AGENCY = "agency"
+
+    @property
+    def label(self) -> str:
+        return "Ofsted" if self is Regulator.OFSTED else "A childminder agency"
+
+
+@dataclass(frozen=True)
+class SettingProfile:
+    regulator: Regulator
+    agency_name: str
+    portage_service: str
+    portage_contact: str
+
+
+def get_profile(db: Database) -> SettingProfile:
+    with db.session() as s:
+        row = stores.first_setting(s)
+        if row is None:
+            return SettingProfile(Regulator.OFSTED, "", "", "")
+        regulator = (
+            Regulator(row.regulator) if row.regulator in set(Regulator) else Regulator.OFSTED
+        )
+        return SettingProfile(regulator, row.agency_name, row.portage_service, row.portage_contact)
+
+
+def save_profile(db: Database, data: SettingProfile) -> SettingProfile:
+    require(db, Permission.EDIT_SETTING)
+    errors: dict[str, str] = {}
+    regulator = Regulator(data.regulator) if data.regulator in set(Regulator) else None
+    if regulator is None:
+        errors["regulator"] = "Please choose who registers the setting."
+    agency = v.optional_text(errors, "agency_name", data.agency_name, 200, "agency name")
+    if regulator is Regulator.AGENCY and not agency:
+        errors["agency_name"] = "Please enter the name of the childminder agency."
+    service = v.optional_text(errors, "portage_service", data.portage_service, 200, "service name")
+    contact = v.optional_text(errors, "portage_contact", data.portage_contact, 300, "contact")
+    if errors:
+        raise ValidationError(errors)
+    assert regulator is not None
+    with db.session() as s:
+        row = stores.first_setting(s)
+        if row is None:
+            raise NotFoundError("Please set up your setting first.")
+        row.regulator = regulator.value
+        row.agency_name = agency if regulator is Regulator.AGENCY else ""
+        row.portage_service, row.portage_contact = service, contact
+        stores.touch(row)
+        s.add(row)
+        s.flush()
+        audit.record(s, db, AuditAction.CHANGE, "setting", row.id, "profile")
+        return SettingProfile(regulator, row.agency_name, service, contact)
+
+
+@dataclass(frozen=True)
+class Award:
+    id: int
+    applied_on: date | None
+    awarded_on: date | None
+    expires_on: date | None
+    representative: str
+    notes: str
+
+    def held_on(self, on: date) -> bool:
+        return (
+            self.awarded_on is not None
+            and self.awarded_on <= on
+            and (self.expires_on is None or on < self.expires_on)
+        )
+
+
+@dataclass(frozen=True)
+class AwardInput:
+    applied_on: date | None
+    awarded_on: date | None
+    expires_on: date | None
+    representative: str = ""
+    notes: str = ""
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later; the 31st falls back to the month's last day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def _award(row: StampAwardRecord) -> Award:
+    assert row.id is not None
+    return Award(
+        row.id, row.applied_on, row.awarded_on, row.expires_on, row.representative, row.notes
+    )
+
+
+def list_awards(db: Database) -> list[Award]:
+    """Newest award first."""
+    with db.session() as s:
+        return [_award(r) for r in stamp_store.awards(s)]
+
+
+def current_award(db: Database, on: date) -> Award | None:
+    return next((a for a in list_awards(db) if a.held_on(on)), None)
+
+
+def save_award(
+    db: Database, data: AwardInput, award_months: int, award_id: int | None = None
+) -> Award:
+    """Record an application or award; an award with no expiry lasts the rule's months."""
+    require(db, Permission.EDIT_SETTING)
+    errors: dict[str, str] = {}
+    if data.applied_on is None and data.awarded_on is None:
+        errors["applied_on"] = "Please enter when you applied, or when the award was made."
+    v.not_before(
+        errors,
+        "awarded_on",
+        data.awarded_on,
+        data.applied_on,
+        "The award date cannot be before the application date.",
+    )
+    v.not_before(
+        errors,
+        "expires_on",
+        data.expires_on,
+        data.awarded_on,
+        "The expiry date must be after the award date.",
+    )
+    if data.expires_on is not None and data.awarded_on is None:
+        errors["expires_on"] = "Please enter the award date as well as the expiry date."
+    rep = v.optional_text(errors, "representative", data.representative, 200, "name")
+    notes = v.optional_text(errors, "notes", data.notes, 1000, "notes")
+    if errors:
+        raise ValidationError(errors)
+    expires = data.expires_on
+    if expires is None and data.awarded_on is not None:
+        expires = add_months(data.awarded_on, award_months)
+    with db.session() as s:
+        if award_id is None:
+            row = StampAwardRecord()
+        else:
+            found = s.get(StampAwardRecord, award_id)
+            if found is None:
+                raise NotFoundError("That award no longer exists.")
+            row = found
+            row.updated_at = utc_now()
+        row.applied_on, row.awarded_on, row.expires_on = data.applied_on, data.awarded_on, expires
+        row.representative, row.notes = rep, notes
+        s.add(row)
+        s.flush()
+        action = AuditAction.CREATE if award_id is None else AuditAction.CHANGE
+        audit.record(s, db, action, "award", row.id)
+        return _award(row)
+
+
+def delete_award(db: Database, award_id: int) -> None:
+    require(db, Permission.EDIT_SETTING)
+    with db.session() as s:
+        row = s.get(StampAwardRecord, award_id)
+        if row is None:
+            raise NotFoundError("That award no longer exists.")
+        s.delete(row)
+        s.flush()
+        audit.record(s, db, AuditAction.ERASE, "award", award_id)

@@ -1,0 +1,288 @@
+"""Staff training records: Portage Workshops, NPA membership, the Level 3 Award, PCPD and CPD.
+
+These records are the evidence for criteria 6, 7 and 8 of the Stamp of Approval, so each kind
+asks for exactly what those criteria look at (who trained you and whether they were
+NPA-accredited; membership dates; working towards or completed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import PurePath
+
+from portage_desktop.data import training_store
+from portage_desktop.data.engine import Database
+from portage_desktop.data.models import StaffMemberRecord, utc_now
+from portage_desktop.data.training_models import TrainingAttachmentRecord, TrainingRecordRecord
+from portage_desktop.services import audit, certificates
+from portage_desktop.services import validation as v
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.dates import format_date
+from portage_desktop.services.errors import NotFoundError, ValidationError
+
+
+class TrainingKind(StrEnum):
+    WORKSHOP = "workshop"
+    MEMBERSHIP = "membership"
+    LEVEL3 = "level3"
+    PCPD = "pcpd"
+    OTHER_CPD = "other_cpd"
+
+    @property
+    def label(self) -> str:
+        return {
+            "workshop": "Portage Workshop",
+            "membership": "NPA professional membership",
+            "level3": "Level 3 Award in Portage Skills",
+            "pcpd": "PCPD module",
+            "other_cpd": "Other CPD",
+        }[self]
+
+    @property
+    def short_label(self) -> str:
+        """For narrow places: table headings on a printed page."""
+        return {
+            "workshop": "Portage Workshop",
+            "membership": "NPA membership",
+            "level3": "Level 3 Award",
+            "pcpd": "PCPD modules",
+            "other_cpd": "Other CPD",
+        }[self]
+
+
+class TrainingStatus(StrEnum):
+    COMPLETED = "completed"
+    WORKING_TOWARDS = "working_towards"
+
+    @property
+    def label(self) -> str:
+        return "Completed" if self is TrainingStatus.COMPLETED else "Working towards"
+
+
+@dataclass(frozen=True)
+class TrainingRecord:
+    id: int
+    staff_member_id: int
+    kind: TrainingKind
+    title: str
+    status: TrainingStatus
+    started_on: date | None
+    completed_on: date | None
+    expires_on: date | None
+    trainer: str
+    trainer_accredited: bool
+    membership_number: str
+    notes: str
+    attachments: int = 0
+
+    def counts_for_workshop(self, on: date) -> bool:
+        """A completed Workshop, by an NPA-accredited trainer, on or before ``on``."""
+        return (
+            self.kind is TrainingKind.WORKSHOP
+            and self.trainer_accredited
+            and self.completed_on is not None
+            and self.completed_on <= on
+        )
+
+    def membership_current(self, on: date) -> bool:
+        return (
+            self.kind is TrainingKind.MEMBERSHIP
+            and self.started_on is not None
+            and self.started_on <= on
+            and (self.expires_on is None or self.expires_on >= on)
+        )
+
+    @property
+    def summary(self) -> str:
+        """One line for lists and the matrix: what it is and its key date."""
+        if self.kind is TrainingKind.WORKSHOP:
+            who = "NPA-accredited" if self.trainer_accredited else "not accredited"
+            return f"Completed {format_date(self.completed_on)}; trainer {who}"
+        if self.kind is TrainingKind.MEMBERSHIP:
+            return f"No. {self.membership_number}, expires {format_date(self.expires_on)}"
+        name = f"{self.title}: " if self.title else ""
+        if self.status is TrainingStatus.WORKING_TOWARDS:
+            return f"{name}working towards (since {format_date(self.started_on)})"
+        return f"{name}completed {format_date(self.completed_on)}"
+
+
+@dataclass(frozen=True)
+class TrainingInput:
+    kind: TrainingKind | str | None
+    title: str = ""
+    status: TrainingStatus = TrainingStatus.COMPLETED
+    started_on: date | None = None
+    completed_on: date | None = None
+    expires_on: date | None = None
+    trainer: str = ""
+    trainer_accredited: bool = False
+    membership_number: str = ""
+    notes: str = ""
+
+
+def _record(row: TrainingRecordRecord, attachments: int = 0) -> TrainingRecord:
+    assert row.id is not None
+    return TrainingRecord(
+        row.id,
+        row.staff_member_id,
+        TrainingKind(row.kind),
+        row.title,
+        TrainingStatus(row.status),
+        row.started_on,
+        row.completed_on,
+        row.expires_on,
+        row.trainer,
+        row.trainer_accredited,
+        row.membership_number,
+        row.notes,
+        attachments,
+    )
+
+
+def list_training(db: Database, staff_id: int | None = None) -> list[TrainingRecord]:
+    """Training for one person, or for everyone (the matrix and the criteria check)."""
+    with db.session() as s:
+        rows = (
+            training_store.all_records(s)
+            if staff_id is None
+            else training_store.records_for_staff(s, staff_id)
+        )
+        ids = [r.id for r in rows if r.id is not None]
+        counts: dict[int, int] = {}
+        for _id, record_id, *_rest in training_store.attachment_rows(s, ids):
+            counts[record_id] = counts.get(record_id, 0) + 1
+        return [_record(r, counts.get(r.id or 0, 0)) for r in rows]
+
+
+def validate_training(data: TrainingInput, today: date) -> dict[str, object]:
+    """Check every field at once; each kind asks only for what its criterion needs."""
+    errors: dict[str, str] = {}
+    kind = TrainingKind(data.kind) if data.kind in set(TrainingKind) else None
+    if kind is None:
+        errors["kind"] = "Please choose what kind of training this is."
+    title = v.optional_text(errors, "title", data.title, 200, "title")
+    trainer = v.optional_text(errors, "trainer", data.trainer, 200, "trainer's name")
+    number = v.optional_text(errors, "membership_number", data.membership_number, 40, "number")
+    notes = (data.notes or "").strip()
+    if len(notes) > 1000:
+        errors["notes"] = "The notes are too long (at most 1,000 characters)."
+    status = (
+        TrainingStatus(data.status)
+        if data.status in set(TrainingStatus)
+        else TrainingStatus.COMPLETED
+    )
+    if kind is TrainingKind.WORKSHOP:
+        status = TrainingStatus.COMPLETED
+        if data.completed_on is None:
+            errors["completed_on"] = "Please enter the date the Workshop was completed."
+        if not trainer:
+            errors["trainer"] = "Please enter who delivered the Workshop."
+    elif kind is TrainingKind.MEMBERSHIP:
+        status = TrainingStatus.COMPLETED
+        if not number:
+            errors["membership_number"] = "Please enter the NPA membership number."
+        if data.started_on is None:
+            errors["started_on"] = "Please enter the date the membership started."
+        if data.expires_on is None:
+            errors["expires_on"] = "Please enter the date the membership expires."
+    elif kind in (TrainingKind.PCPD, TrainingKind.OTHER_CPD) and not title:
+        errors["title"] = "Please enter the name of the module or course."
+    if kind in (TrainingKind.LEVEL3, TrainingKind.PCPD, TrainingKind.OTHER_CPD):
+        if status is TrainingStatus.COMPLETED and data.completed_on is None:
+            errors["completed_on"] = "Please enter the date it was completed."
+        if status is TrainingStatus.WORKING_TOWARDS and data.started_on is None:
+            errors["started_on"] = "Please enter the date they started."
+    if data.completed_on and data.completed_on > today and "completed_on" not in errors:
+        errors["completed_on"] = "The completion date cannot be in the future."
+    v.not_before(
+        errors,
+        "completed_on",
+        data.completed_on,
+        data.started_on,
+        "The completion date cannot be before the start date.",
+    )
+    v.not_before(
+        errors,
+        "expires_on",
+        data.expires_on,
+        data.started_on or data.completed_on,
+        "The expiry date must be after the start date.",
+    )
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "kind": kind.value if kind else "",
+        "title": title,
+        "status": status.value,
+        "started_on": data.started_on,
+        "completed_on": None if status is TrainingStatus.WORKING_TOWARDS else data.completed_on,
+        "expires_on": data.expires_on,
+        "trainer": trainer,
+        "trainer_accredited": bool(data.trainer_accredited) and kind is TrainingKind.WORKSHOP,
+        "membership_number": number if kind is TrainingKind.MEMBERSHIP else "",
+        "notes": notes,
+    }
+
+
+def save_training(
+    db: Database,
+    staff_id: int,
+    data: TrainingInput,
+    record_id: int | None = None,
+    today: date | None = None,
+    files: Sequence[tuple[str, bytes]] = (),
+) -> TrainingRecord:
+    """Add or update one training record and attach ``files``, all or nothing; manager only."""
+    require(db, Permission.EDIT_STAFF)
+    values = validate_training(data, today or date.today())
+    checked = [(PurePath(n).name[:255] or "certificate", c) for n, c in files]
+    kinds = [certificates.check_file(n, c) for n, c in checked]
+    with db.session() as s:
+        if s.get(StaffMemberRecord, staff_id) is None:
+            raise NotFoundError("That staff member no longer exists.")
+        if record_id is None:
+            row = TrainingRecordRecord(staff_member_id=staff_id, **values)  # type: ignore[arg-type]
+        else:
+            found = s.get(TrainingRecordRecord, record_id)
+            if found is None or found.staff_member_id != staff_id:
+                raise NotFoundError("That training record no longer exists.")
+            row = found
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.updated_at = utc_now()
+        s.add(row)
+        s.flush()
+        assert row.id is not None
+        action = AuditAction.CREATE if record_id is None else AuditAction.CHANGE
+        audit.record(s, db, action, "training", row.id, f"staff {staff_id}; {row.kind}")
+        for (name, content), kind in zip(checked, kinds, strict=True):
+            s.add(
+                TrainingAttachmentRecord(
+                    training_record_id=row.id,
+                    filename=name,
+                    content_type=kind,
+                    size=len(content),
+                    content=content,
+                )
+            )
+        if checked:
+            s.flush()
+            audit.record(s, db, AuditAction.CREATE, "certificate", row.id, f"{len(checked)} files")
+        return _record(row, training_store.attachment_count(s, row.id))
+
+
+def delete_training(db: Database, record_id: int) -> None:
+    """Delete a record and its certificates (the screen asks first)."""
+    require(db, Permission.EDIT_STAFF)
+    with db.session() as s:
+        row = s.get(TrainingRecordRecord, record_id)
+        if row is None:
+            raise NotFoundError("That training record no longer exists.")
+        detail = f"staff {row.staff_member_id}; {row.kind}"
+        s.delete(row)
+        s.flush()
+        audit.record(s, db, AuditAction.ERASE, "training", record_id, detail)

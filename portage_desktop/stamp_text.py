@@ -1,0 +1,51 @@
+"""The criteria check as text for ``portage-desktop check-stamp``: a readable table or JSON."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from portage_desktop.services.dates import format_date
+from portage_desktop.services.stamp_check import StampCheck
+
+
+def check_as_json(check: StampCheck) -> str:
+    """Stable keys for scripts: one object per criterion, dates in ISO form."""
+    return json.dumps(
+        {
+            "checked_on": check.on.isoformat(),
+            "award_year_ends": check.year_end.isoformat(),
+            "essential_met": check.essentials_met,
+            "criteria": [
+                {
+                    "number": r.number,
+                    "title": r.title,
+                    "essential": r.essential,
+                    "status": r.status.value,
+                    "status_text": r.status.label,
+                    "evidence": list(r.evidence),
+                    "to_fix": list(r.fixes),
+                }
+                for r in check.results
+            ],
+            "warnings": list(check.warnings),
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def check_as_table(check: StampCheck, width: int = 100) -> str:
+    lines = [
+        f"Stamp of Approval check on {format_date(check.on)}: {check.headline}.",
+        "",
+        f"{'#':<2} {'Status':<22} Criterion",
+    ]
+    wrap = textwrap.TextWrapper(width=width, initial_indent="     ", subsequent_indent="       ")
+    for r in check.results:
+        lines.append(f"{r.number:<2} {r.status.symbol} {r.status.label:<20} {r.title}")
+        lines += [wrap.fill(f"- {e}") for e in r.evidence]
+        lines += [wrap.fill(f"> To fix: {f}") for f in r.fixes]
+    if check.warnings:
+        lines += ["", "Warnings:"] + [f"  ! {w}" for w in check.warnings]
+    return "\n".join(lines)

@@ -1,0 +1,205 @@
+"""Criteria 1 to 5: the inspection rule with its confirmation, statements, children's evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from portage_desktop.services import inspections, stamp_rules, stamp_statements
+from portage_desktop.services.access import Actor, PermissionDenied, Role, set_actor
+from portage_desktop.services.errors import ValidationError
+from portage_desktop.services.inspections import Framework, InspectionInput
+from portage_desktop.services.stamp_check import check_stamp
+from portage_desktop.services.stamp_criteria import Status, inspection_subject
+from portage_desktop.services.stamp_evidence import (
+    ChildrenEvidence,
+    EvidenceBundle,
+    GoalArea,
+    ReviewEvidence,
+    children_evidence,
+)
+from tests.services.stamp_helpers import ON, make_setting
+
+ALL_AREAS = frozenset(GoalArea)
+CARD = {a: "expected" for a, _w in inspections.REPORT_CARD_AREAS}
+
+
+def _inspect(db, day: date, framework: Framework, judgements: dict[str, str]):
+    return inspections.save_inspection(db, InspectionInput(day, framework, judgements), today=ON)
+
+
+def _confirm(db, inspection) -> None:
+    stamp_statements.save_statement(db, 2, "", True, inspection_subject(inspection), today=ON)
+
+
+@pytest.mark.parametrize(
+    ("grade", "passes"),
+    [("outstanding", True), ("good", True), ("requires_improvement", False), ("inadequate", False)],
+)
+def test_a_graded_inspection_before_november_2025(db, grade, passes):
+    make_setting(db)
+    found = _inspect(db, date(2024, 5, 1), Framework.GRADED, {"overall": grade})
+    result = check_stamp(db, ON).result(2)
+    if not passes:
+        assert result.status is Status.NOT_MET
+        return
+    assert result.status is Status.NEEDS_STATEMENT  # the rule passes, a person confirms
+    _confirm(db, found)
+    assert check_stamp(db, ON).result(2).status is Status.MET
+
+
+@pytest.mark.parametrize(
+    ("change", "passes"),
+    [
+        ({}, True),
+        ({"inclusion": "exceptional", "welfare": "strong"}, True),
+        ({"safeguarding": "not_met"}, False),
+        ({"leadership": "needs_attention"}, False),
+        ({"achievement": "urgent_improvement"}, False),
+    ],
+)
+def test_a_report_card_from_november_2025(db, change, passes):
+    make_setting(db)
+    judgements = {"safeguarding": "met", **CARD, **change}
+    found = _inspect(db, date(2026, 2, 3), Framework.REPORT_CARD, judgements)
+    _confirm(db, found)
+    result = check_stamp(db, ON).result(2)
+    assert result.status is (Status.MET if passes else Status.NOT_MET)
+    assert not any(
+        "overall" in e.lower() and "grade" not in e.lower() for e in result.evidence[1:2]
+    )
+
+
+def test_the_report_card_rule_is_editable(db):
+    make_setting(db)
+    found = _inspect(
+        db,
+        date(2026, 2, 3),
+        Framework.REPORT_CARD,
+        {"safeguarding": "met", **CARD, "inclusion": "needs_attention"},
+    )
+    _confirm(db, found)
+    assert check_stamp(db, ON).result(2).status is Status.NOT_MET
+    stamp_rules.save_rule(db, "report_card_minimum", "needs_attention", date(2026, 1, 1))
+    result = check_stamp(db, ON).result(2)
+    assert result.status is Status.MET
+    assert any("no area below Needs attention" in e for e in result.evidence)
+
+
+def test_an_agency_childminder_confirms_by_hand(db):
+    make_setting(db)
+    found = _inspect(db, date(2026, 6, 1), Framework.AGENCY, {})
+    result = check_stamp(db, ON).result(2)
+    assert result.status is Status.NEEDS_STATEMENT and "agency" in result.fixes[0]
+    _confirm(db, found)
+    assert check_stamp(db, ON).result(2).status is Status.MET
+
+
+def test_a_newer_inspection_needs_confirming_again(db):
+    make_setting(db)
+    _confirm(db, _inspect(db, date(2024, 5, 1), Framework.GRADED, {"overall": "good"}))
+    assert check_stamp(db, ON).result(2).status is Status.MET
+    _inspect(db, date(2026, 3, 1), Framework.REPORT_CARD, {"safeguarding": "met", **CARD})
+    assert check_stamp(db, ON).result(2).status is Status.NEEDS_STATEMENT
+    assert check_stamp(db, date(2026, 2, 1)).result(2).status is Status.MET  # as it stood then
+
+
+def test_no_inspection_asks_for_one(db):
+    make_setting(db)
+    result = check_stamp(db, ON).result(2)
+    assert (
+        result.status is Status.NEEDS_STATEMENT and "Add your latest inspection" in result.fixes[0]
+    )
+
+
+def test_inspections_are_checked_against_their_framework_dates(db):
+    with pytest.raises(ValidationError) as error:
+        inspections.save_inspection(
+            db, InspectionInput(date(2026, 1, 5), Framework.GRADED, {"overall": "good"}), today=ON
+        )
+    assert "Graded inspections ended" in error.value.errors["inspected_on"]
+    with pytest.raises(ValidationError) as error:
+        inspections.save_inspection(
+            db, InspectionInput(date(2025, 11, 9), Framework.REPORT_CARD, {}), today=ON
+        )
+    assert set(error.value.errors) >= {
+        "inspected_on",
+        "judgement_safeguarding",
+        "judgement_inclusion",
+    }
+    assert inspections.list_inspections(db) == []
+
+
+def test_without_childrens_records_criteria_3_to_5_need_a_statement(demo_db):
+    check = check_stamp(demo_db, ON)
+    for number in (3, 4, 5):
+        result = check.result(number)
+        assert result.status is Status.NEEDS_STATEMENT
+        assert any("not yet kept in Portage Desktop" in e for e in result.evidence)
+    bundle = children_evidence(demo_db, ON)
+    assert not (bundle.assessments_kept or bundle.reviews_kept or bundle.plans_kept)
+    assert len(bundle.children) == 11
+
+
+def test_a_confirmed_statement_meets_the_criterion_and_says_so(db):
+    make_setting(db)
+    with pytest.raises(ValidationError):
+        stamp_statements.save_statement(db, 1, "", True, today=ON)
+    stamp_statements.save_statement(db, 1, "We follow the child's lead.", False, today=ON)
+    result = check_stamp(db, ON).result(1)
+    assert result.status is Status.NEEDS_STATEMENT and "not yet confirmed" in result.evidence[-1]
+    stamp_statements.save_statement(db, 1, "We follow the child's lead.", True, today=ON)
+    result = check_stamp(db, ON).result(1)
+    assert result.status is Status.MET and "We follow the child's lead." in result.evidence[-1]
+
+
+def test_only_a_manager_confirms_statements(db):
+    make_setting(db)
+    set_actor(db, Actor("pat", "Pat", Role.PRACTITIONER))
+    with pytest.raises(PermissionDenied):
+        stamp_statements.save_statement(db, 1, "Text", True, today=ON)
+
+
+def _review(day: date, areas=ALL_AREAS, parents: bool = True) -> ReviewEvidence:
+    return ReviewEvidence(day, parents, frozenset(areas))
+
+
+def _bundle(*children: ChildrenEvidence) -> EvidenceBundle:
+    return EvidenceBundle(children, assessments_kept=True, reviews_kept=True, plans_kept=True)
+
+
+def test_criterion_4_from_reviews_when_they_are_kept(db):
+    make_setting(db)
+    three = (_review(date(2026, 2, 1)), _review(date(2026, 6, 1)), _review(date(2026, 10, 1)))
+    ok = ChildrenEvidence(1, has_active_plan=True, reviews=three)
+    assert check_stamp(db, ON, _bundle(ok)).result(4).status is Status.MET
+    two = ChildrenEvidence(2, has_active_plan=True, reviews=three[1:])
+    assert check_stamp(db, ON, _bundle(ok, two)).result(4).status is Status.NOT_MET
+    no_parent = ChildrenEvidence(
+        3, has_active_plan=True, reviews=(*three[1:], _review(date(2026, 3, 1), parents=False))
+    )
+    assert check_stamp(db, ON, _bundle(no_parent)).result(4).status is Status.NOT_MET
+    narrow = ChildrenEvidence(
+        4, has_active_plan=True, reviews=tuple(_review(r.held_on, {GoalArea.PLAY}) for r in three)
+    )
+    result = check_stamp(db, ON, _bundle(narrow)).result(4)
+    assert result.status is Status.NOT_MET and "participation" in result.fixes[-1]
+    old = (_review(date(2025, 12, 10)), *three[1:], _review(date(2026, 8, 1)))
+    soon = ChildrenEvidence(5, has_active_plan=True, reviews=old)
+    assert check_stamp(db, ON, _bundle(soon)).result(4).status is Status.MET
+    drops = ChildrenEvidence(
+        6, has_active_plan=True, reviews=(_review(date(2025, 12, 10)), *three[1:])
+    )
+    assert check_stamp(db, ON, _bundle(drops)).result(4).status is Status.AT_RISK
+
+
+def test_criteria_3_and_5_from_records_when_they_are_kept(db):
+    make_setting(db)
+    good = ChildrenEvidence(1, ("observation", "advice from a therapist"), True, (), 2, 2, 2)
+    one_kind = ChildrenEvidence(2, ("checklist",), True, (), 1, 1, 0)
+    assert check_stamp(db, ON, _bundle(good)).result(3).status is Status.MET
+    assert check_stamp(db, ON, _bundle(good, one_kind)).result(3).status is Status.NOT_MET
+    assert check_stamp(db, ON, _bundle(good)).result(5).status is Status.MET
+    result = check_stamp(db, ON, _bundle(good, one_kind)).result(5)
+    assert result.status is Status.NOT_MET and "shared with the family: 2" in result.evidence[-1]
