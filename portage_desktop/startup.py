@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from portage_desktop.data import demo, migrate
+from portage_desktop.data import assessment_store, demo, migrate
 from portage_desktop.data.engine import Database, open_database
 
 
@@ -14,6 +14,8 @@ def open_and_migrate(path: Path, backup_dir: Path | None) -> Database:
     db = open_database(path)
     try:
         migrate.upgrade_to_head(db, backup_dir)
+        with db.session() as session:
+            assessment_store.install_shipped(session)
     except Exception:
         db.dispose()
         raise

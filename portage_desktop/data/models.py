@@ -103,3 +103,6 @@ class AuditEntryRecord(SQLModel, table=True):
     detail: str = Field(default="", max_length=200)
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
+
+
+from portage_desktop.data import assessment_models as _assessment_models  # noqa: E402,F401
