@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import insert
 
+from portage_desktop.data import demo_assessment
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import ChildRecord, SettingRecord, StaffMemberRecord, utc_now
 
@@ -218,3 +219,4 @@ def populate(db: Database, children: int = 12, seed: int = 1, today: date | None
         for i, row in enumerate(child_rows):
             row["key_person_id"] = key_people[i % len(key_people)] if key_people else None
         s.execute(insert(ChildRecord), child_rows)
+    demo_assessment.populate_holistic(db, rng, today)
