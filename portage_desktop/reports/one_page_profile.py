@@ -80,9 +80,7 @@ def build_one_page_profile(meta: ReportMeta, sheet: ProfileSheet, out: Path | No
     cells = []
     for heading, text in sheet.sections:
         body = esc(text) if text.strip() else "<i>We will fill this in together.</i>"
-        cells.append(
-            [Paragraph(esc(heading), st.cell_bold), Spacer(1, 2), Paragraph(body, st.cell)]
-        )
+        cells.append([Paragraph(esc(heading), bold), Spacer(1, 3), Paragraph(body, st.body)])
     rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
     grid = Table(rows, colWidths=[FRAME_WIDTH / 2] * 2)
     grid.setStyle(
