@@ -1,0 +1,174 @@
+"""Entering an assessment with a parent: checklist, date, who took part, then each small step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from portage_desktop.services import assessments as assessment_service
+from portage_desktop.services import frameworks as framework_service
+from portage_desktop.services.assessments import Assessment, AssessmentInput
+from portage_desktop.services.frameworks import Framework
+from portage_desktop.services.record_vocabulary import Contributor
+from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.people_dialogs import RecordDialog
+from portage_desktop.ui.status_table import STATUS, StatusTable
+from portage_desktop.ui.widgets import DateField
+
+
+class AssessmentDialog(RecordDialog):
+    """New (``assessment`` is None) or an existing assessment to review and correct."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        child_id: int,
+        assessment: Assessment | None = None,
+        parent: QWidget | None = None,
+        default_framework_id: int | None = None,
+    ) -> None:
+        super().__init__(ctx, "New assessment" if assessment is None else "Assessment", parent)
+        self.child_id, self.assessment = child_id, assessment
+        self.saved: Assessment | None = None
+        self.resize(1000, 700)
+        self.framework = QComboBox()
+        self.frameworks: list[Framework] = framework_service.list_frameworks(ctx.db)
+        for fw in self.frameworks:
+            self.framework.addItem(fw.title, fw.id)
+        self.assessed_on = DateField("Date of the assessment")
+        who = QWidget()
+        row = QHBoxLayout(who)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.contributor_boxes: dict[Contributor, QCheckBox] = {}
+        for contributor, text in (
+            (Contributor.PARENT, "P&arent or carer"),
+            (Contributor.PRACTITIONER, "P&ractitioner"),
+            (Contributor.PROFESSIONAL, "Other profe&ssional"),
+        ):
+            box = QCheckBox(text)
+            box.setAccessibleName(f"Took part: {contributor.label}")
+            row.addWidget(box)
+            self.contributor_boxes[contributor] = box
+        row.addStretch(1)
+        self.names = QLineEdit()
+        self.names.setPlaceholderText("For example: Anna (Mum), Ruth (key person)")
+        self.notes = QLineEdit()
+        self.add_row("&Checklist *", "framework_id", self.framework)
+        self.add_row("&Date *", "assessed_on", self.assessed_on)
+        self.add_row("Who took part *", "contributors", who)
+        self.add_row("&Names", "contributor_names", self.names)
+        self.add_row("N&otes", "notes", self.notes)
+
+        self.table = StatusTable()
+        self.area = QComboBox()
+        self.area.setAccessibleName("Go to area")
+        self.carry_button = QPushButton("Carry &forward from the last assessment")
+        self.carry_button.setToolTip("Start from the statuses recorded last time (Ctrl+Shift+F)")
+        self.carry_button.clicked.connect(self.carry_forward)
+        QShortcut(QKeySequence("Ctrl+Shift+F"), self, self.carry_forward)
+        area_label = QLabel("&Go to area:")
+        area_label.setBuddy(self.area)
+        tools = QHBoxLayout()
+        tools.addWidget(area_label)
+        tools.addWidget(self.area)
+        tools.addWidget(self.carry_button)
+        tools.addStretch(1)
+        self.keys = QLabel()
+        self.keys.setWordWrap(True)
+        self.count = QLabel()
+        self.count.setObjectName("status_count")
+        self.body.addLayout(tools)
+        self.body.addWidget(self.keys)
+        self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.count)
+        self.entries_error = self.errors.label_for("entries", self.table)
+        self.body.addWidget(self.entries_error)
+
+        if assessment is not None:
+            self.framework.setCurrentIndex(self.framework.findData(assessment.framework_id))
+            self.framework.setEnabled(False)
+            self.assessed_on.set_value(assessment.assessed_on)
+            for contributor, box in self.contributor_boxes.items():
+                box.setChecked(contributor in assessment.contributors)
+            self.names.setText(assessment.contributor_names)
+            self.notes.setText(assessment.notes)
+        else:
+            self.assessed_on.set_value(date.today())
+            self.framework.setCurrentIndex(max(self.framework.findData(default_framework_id), 0))
+        self._load_framework()
+        self.framework.currentIndexChanged.connect(self._load_framework)
+        self.area.activated.connect(self._go_to_area)
+        self.table.edited.connect(self.mark_dirty)
+        self.table.edited.connect(self._update_count)
+        self.finish()
+        self.area.currentIndexChanged.disconnect(self.mark_dirty)  # moving around is not an edit
+        self.dirty = False
+        self.table.setFocus()
+
+    def _load_framework(self) -> None:
+        framework_id = self.framework.currentData()
+        if framework_id is None:
+            return
+        detail = framework_service.get_framework(self.ctx.db, framework_id)
+        entries = self.assessment.entries if self.assessment else {}
+        self.table.load(detail, entries)
+        self.area.clear()
+        for area in detail.areas:
+            self.area.addItem(area.name, area.id)
+        keys = ", ".join(f"{lvl.value} {lvl.label}" for lvl in detail.framework.scale)
+        self.keys.setText(
+            f"Keys: {keys}, 0 clears. The number sets the status and moves to the next step. "
+            "Type in Evidence to add a note (Enter to finish it)."
+        )
+        self._update_count()
+
+    def _update_count(self) -> None:
+        done = len(self.table.entries())
+        self.count.setText(f"{done} of {self.table.rowCount()} small steps have a status.")
+
+    def _go_to_area(self) -> None:
+        row = self.table.first_row_of_area(self.area.currentData())
+        self.table.setCurrentCell(row, STATUS)
+        self.table.scrollToItem(self.table.item(row, STATUS))
+        self.table.setFocus()
+
+    def carry_forward(self) -> None:
+        statuses = assessment_service.carried_statuses(
+            self.ctx.db, self.child_id, self.framework.currentData(), self.assessment
+        )
+        changed = self.table.apply(statuses)
+        self.count.setText(
+            f"Carried forward {changed} statuses from the last assessment. " + self.count.text()
+            if statuses
+            else "There is no earlier assessment with this checklist to carry forward from."
+        )
+
+    def save(self) -> None:
+        errors: dict[str, str] = {}
+        dates = self.read_dates(errors, assessed_on=self.assessed_on)
+        data = AssessmentInput(
+            framework_id=self.framework.currentData(),
+            contributors=tuple(c for c, b in self.contributor_boxes.items() if b.isChecked()),
+            contributor_names=self.names.text(),
+            notes=self.notes.text(),
+            entries=self.table.entries(),
+            **dates,
+        )
+        row_id = self.assessment.id if self.assessment else None
+
+        def store() -> None:
+            self.saved = assessment_service.save_assessment(
+                self.ctx.db, self.child_id, data, row_id
+            )
+
+        self.run_save(errors, store)
