@@ -82,7 +82,7 @@ def validate_consent(data: ConsentInput, today: date) -> dict[str, object]:
     agency = v.optional_text(errors, "agency", data.agency, 120, "agency")
     if data.purpose is ConsentPurpose.SHARE_WITH_AGENCY and not agency:
         errors["agency"] = "Please name the agency (for example, the speech and language team)."
-    if data.purpose is ConsentPurpose.PHOTOS and not data.photo_uses:
+    if data.purpose is ConsentPurpose.PHOTOS and data.given and not data.photo_uses:
         errors["photo_uses"] = "Please tick at least one use of photos or video."
     if data.decided_on is None:
         errors["decided_on"] = "Please enter the date of the decision."
