@@ -167,7 +167,7 @@ def test_a_new_version_is_stored_beside_the_old_and_old_assessments_stay_readabl
     old = assessments.list_assessments(db, child.id)[0]
     assert old.framework_id == v1.id
     assert old.framework_title == "Acorns Steps (version 1)"
-    assert [i.text for i in frameworks.get_framework(db, v1.id).items][0] == "Shakes a rattle"
+    assert frameworks.get_framework(db, v1.id).items[0].text == "Shakes a rattle"
     carried = assessments.carried_statuses(db, child.id, v2.id)
     d2 = frameworks.get_framework(db, v2.id)
     by_code = {i.code: carried.get(i.id) for i in d2.items}
