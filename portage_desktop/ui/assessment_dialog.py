@@ -154,6 +154,7 @@ class AssessmentDialog(RecordDialog):
         )
 
     def save(self) -> None:
+        self.table.commit_open_note()
         errors: dict[str, str] = {}
         dates = self.read_dates(errors, assessed_on=self.assessed_on)
         data = AssessmentInput(

@@ -269,9 +269,11 @@ class ChildrenPage(QWidget):
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda *_a, cid=child.id: self.record_windows.pop(cid, None))
             self.record_windows[child.id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
+            window.show()
+        else:  # already open: bring it forward rather than opening a second copy
+            window.show()
+            window.raise_()
+            window.activateWindow()
         return window
 
     def toggle_archive_selected(self) -> None:

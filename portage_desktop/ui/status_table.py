@@ -11,7 +11,14 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from portage_desktop.services.assessments import Entry
 from portage_desktop.services.frameworks import FrameworkDetail
@@ -81,19 +88,32 @@ class StatusTable(QTableWidget):
         assert self.detail is not None
         level = self.detail.framework.level(value)
         cell = self.item(row, STATUS)
-        cell.setData(STATUS_ROLE, level.value if level else None)
+        # 0 means "no status": storing None in an item's data upsets PySide's reference counts.
+        blocked = self.blockSignals(True)
+        cell.setData(STATUS_ROLE, level.value if level else 0)
         cell.setText(f"{level.value} {level.label}" if level else "–")
         tint = _TINT[level.meaning] if level else None
         brush = QBrush(QColor(tint)) if tint else QBrush()
         for column in range(self.columnCount()):
             self.item(row, column).setBackground(brush)
+        self.blockSignals(blocked)
+        self.viewport().update()
 
     def set_status(self, row: int, value: int | None) -> None:
         self._set_status(row, value)
         self.edited.emit()
 
     def status(self, row: int) -> int | None:
-        return self.item(row, STATUS).data(STATUS_ROLE)
+        return int(self.item(row, STATUS).data(STATUS_ROLE) or 0) or None
+
+    def commit_open_note(self) -> None:
+        """Keep an evidence note still being typed when Save is pressed without Enter."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.findChild(QLineEdit)
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def entries(self) -> dict[int, Entry]:
         """Every small step that has a status, with its evidence note."""
