@@ -19,24 +19,6 @@ from typing import Any
 FORMAT_NAME = "portage-desktop-checklist"
 MEANINGS = ("not_yet", "emerging", "achieved")
 MAX_ITEMS = 3000
-CSV_COLUMNS = (
-    "kind",
-    "area",
-    "aspect",
-    "code",
-    "text",
-    "meaning",
-    "age_from_months",
-    "age_to_months",
-)
-
-DEFAULT_SCALE_JSON = [
-    {"value": 1, "label": "Not yet", "meaning": "not_yet"},
-    {"value": 2, "label": "Emerging", "meaning": "emerging"},
-    {"value": 3, "label": "Developing", "meaning": "emerging"},
-    {"value": 4, "label": "Achieved", "meaning": "achieved"},
-    {"value": 5, "label": "Generalised", "meaning": "achieved"},
-]
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,9 @@ def populate_holistic(db: Database, rng: random.Random, today: date) -> None:
     now = utc_now()
     stamp = {"created_at": now, "updated_at": now}
     with db.session() as s:
-        children = list(s.execute(select(ChildRecord.id, ChildRecord.date_of_birth)))  # type: ignore[call-overload]
+        children = list(
+            s.execute(select(ChildRecord.id, ChildRecord.date_of_birth, ChildRecord.last_name))  # type: ignore[call-overload]
+        )
         framework_id = s.execute(
             select(FrameworkRecord.id).where(FrameworkRecord.name == "Portage Desktop Small Steps")  # type: ignore[call-overload]
         ).scalar_one()
@@ -134,14 +136,14 @@ def populate_holistic(db: Database, rng: random.Random, today: date) -> None:
         assessments: list[dict[str, Any]] = []
         planned: list[tuple[int, int, float]] = []  # (child index, age in months, pace)
         photos = 0
-        for index, (child_id, born) in enumerate(children):
+        for index, (child_id, born, surname) in enumerate(children):
             first, second = rng.choice(_RELATIONS)
-            surname_parent = rng.choice(_PARENT_FIRST)
+            parent_name = f"{rng.choice(_PARENT_FIRST)} {surname}"
             language = rng.choice(["English", "English", "Polish", "Urdu", "Somali"])
             family.append(
                 {
                     "child_id": child_id,
-                    "name": f"{surname_parent} (parent)",
+                    "name": parent_name,
                     "relationship": first,
                     "parental_responsibility": True,
                     "lives_with_child": True,
@@ -155,7 +157,7 @@ def populate_holistic(db: Database, rng: random.Random, today: date) -> None:
             family.append(
                 {
                     "child_id": child_id,
-                    "name": f"{rng.choice(_PARENT_FIRST)} (family)",
+                    "name": f"{rng.choice(_PARENT_FIRST)} {surname}",
                     "relationship": second,
                     "parental_responsibility": second in ("Dad", "Mum"),
                     "lives_with_child": rng.random() < 0.7,
@@ -194,7 +196,7 @@ def populate_holistic(db: Database, rng: random.Random, today: date) -> None:
                         "agency": agency,
                         "photo_uses": uses or ("record" if purpose == "photos" else ""),
                         "given": given,
-                        "decided_by": f"{surname_parent} (parent)",
+                        "decided_by": parent_name,
                         "decided_on": decided,
                         "withdrawn_on": None,
                         **stamp,
@@ -222,7 +224,7 @@ def populate_holistic(db: Database, rng: random.Random, today: date) -> None:
                     {
                         "child_id": child_id,
                         "written_on": max(when, born),
-                        "written_with": f"{surname_parent} (parent) and key person",
+                        "written_with": f"{parent_name} ({first}) and key person",
                         "photo_id": photo_id if n == len(versions) - 1 else None,
                         "created_at": now,
                         **text,
@@ -241,7 +243,7 @@ def populate_holistic(db: Database, rng: random.Random, today: date) -> None:
                         "framework_id": framework_id,
                         "assessed_on": when,
                         "contributors": "parent,practitioner",
-                        "contributor_names": f"{surname_parent} (parent) and key person",
+                        "contributor_names": f"{parent_name} ({first}) and key person",
                         "notes": "",
                         **stamp,
                     }

@@ -47,8 +47,9 @@ def summary_html(summary: AssessmentSummary) -> str:
         parts.append(
             f"<h4>{escape(area.area)}: {len(area.strengths)} of {area.total} achieved</h4>"
         )
+        latest = "Can do now" + (" (the latest 5)" if len(area.strengths) > 5 else "")
         for title, items in (
-            ("Can do now", area.strengths[-5:]),
+            (latest, area.strengths[-5:]),
             ("Emerging", area.emerging),
             ("Next small steps", area.next_steps),
         ):
