@@ -140,6 +140,7 @@ class ChildrenPage(QWidget):
         ctx.hub.children_changed.connect(self.refresh)
         ctx.hub.staff_changed.connect(self.refresh)
         ctx.hub.database_replaced.connect(self.refresh)
+        ctx.hub.database_replaced.connect(self.close_records)
         self.refresh()
 
     def _empty_state(self) -> QWidget:
@@ -275,6 +276,11 @@ class ChildrenPage(QWidget):
             window.raise_()
             window.activateWindow()
         return window
+
+    def close_records(self) -> None:
+        """After a restore the open records may no longer match the file: close them."""
+        for window in list(self.record_windows.values()):
+            window.close()
 
     def toggle_archive_selected(self) -> None:
         child = self.selected_child()

@@ -245,3 +245,61 @@ def test_read_only_may_look_but_not_change(db, child):
         assessments.save_assessment(db, child, _assessment(db, child), today=TODAY)
     with pytest.raises(PermissionDenied):
         frameworks.preview_import(db, "x.json", b"{}")
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        (ProfileInput(None, admired_for="x"), "written_on", "Please enter the date"),
+        (ProfileInput(date(2026, 12, 1), admired_for="x"), "written_on", "future"),
+        (ProfileInput(date(2026, 11, 1), interests="x" * 1501), "interests", "too long"),
+        (
+            ProfileInput(date(2026, 11, 1), communication="  \n \n"),
+            "admired_for",
+            "at least one part",
+        ),
+    ],
+)
+def test_profile_rules(data, field, message):
+    with pytest.raises(ValidationError) as caught:
+        profiles.validate_profile(data, TODAY)
+    assert message in caught.value.errors[field]
+
+
+def _obs(**changes):
+    data = dict(
+        kind=ObservationKind.OBSERVATION,
+        observed_on=date(2026, 11, 1),
+        author_kind=AuthorKind.PARENT,
+        author_name="Anna",
+        text="Rolled the ball back to me",
+    )
+    data.update(changes)
+    return ObservationInput(**data)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"text": "  "}, "text", "Please write"),
+        ({"text": "x" * 5001}, "text", "too long"),
+        ({"author_name": ""}, "author_name", "Please enter"),
+        ({"observed_on": None}, "observed_on", "Please enter the date"),
+        ({"observed_on": date(2026, 11, 23)}, "observed_on", "future"),
+        (
+            {"new_files": tuple(FileToAttach(f"{n}.png", PNG) for n in range(11))},
+            "files",
+            "at most 10",
+        ),
+        (
+            {"new_files": (FileToAttach("notes.txt", b"hello"),)},
+            "files",
+            "notes.txt is not a photo",
+        ),
+    ],
+)
+def test_observation_rules(db, child, changes, field, message):
+    with pytest.raises(ValidationError) as caught:
+        observations.save_observation(db, child, _obs(**changes), today=TODAY)
+    assert message in caught.value.errors[field]
+    assert observations.list_observations(db, child) == []
