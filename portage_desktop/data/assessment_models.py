@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, LargeBinary, UniqueConstraint
+from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from portage_desktop.data.models import utc_now
@@ -204,3 +204,20 @@ class ObservationItemLink(SQLModel, table=True):
     item_id: int = Field(
         foreign_key="framework_item.id", primary_key=True, index=True, ondelete="CASCADE"
     )
+
+
+class RecordDraftRecord(SQLModel, table=True):
+    """Work typed into a form but not yet saved, kept so a crash or power cut loses little.
+
+    One draft per child, form kind and record being edited (``target_id`` is empty for a new
+    record). It lives in the database, never in a loose file, so it is protected like the rest.
+    """
+
+    __tablename__ = "record_draft"
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="child.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=20)
+    target_id: int | None = None
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    saved_at: datetime = Field(default_factory=utc_now)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import assessments as assessment_service
 from portage_desktop.services import frameworks as framework_service
-from portage_desktop.services.assessments import Assessment, AssessmentInput
+from portage_desktop.services.assessments import Assessment, AssessmentInput, Entry
 from portage_desktop.services.frameworks import Framework
 from portage_desktop.services.record_vocabulary import Contributor
 from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.drafts import DraftKeeper
 from portage_desktop.ui.people_dialogs import RecordDialog
 from portage_desktop.ui.status_table import STATUS, StatusTable
 from portage_desktop.ui.widgets import DateField
@@ -113,7 +115,52 @@ class AssessmentDialog(RecordDialog):
         self.finish()
         self.area.currentIndexChanged.disconnect(self.mark_dirty)  # moving around is not an edit
         self.dirty = False
+        self._keep_drafts(assessment.id if assessment else None)
         self.table.setFocus()
+
+    def _keep_drafts(self, target_id: int | None) -> None:
+        self.drafts = DraftKeeper(
+            self.ctx, self.child_id, "assessment", target_id, self.draft_payload, self
+        )
+        self.table.edited.connect(self.drafts.changed)
+        self.assessed_on.changed.connect(self.drafts.changed)
+        self.names.textEdited.connect(self.drafts.changed)
+        self.notes.textEdited.connect(self.drafts.changed)
+        for box in self.contributor_boxes.values():
+            box.toggled.connect(self.drafts.changed)
+        if self.drafts.offer("an assessment for this child", self.restore_draft):
+            self.dirty = True
+
+    def draft_payload(self) -> dict[str, Any]:
+        return {
+            "framework_id": self.framework.currentData(),
+            "assessed_on": self.assessed_on.edit.text(),
+            "contributors": [c.value for c, b in self.contributor_boxes.items() if b.isChecked()],
+            "names": self.names.text(),
+            "notes": self.notes.text(),
+            "entries": {str(i): [e.status, e.evidence] for i, e in self.table.entries().items()},
+        }
+
+    def restore_draft(self, payload: dict[str, Any]) -> None:
+        """Put back what was typed; anything no longer valid is simply left out."""
+        index = self.framework.findData(payload.get("framework_id"))
+        if index >= 0 and self.framework.isEnabled():
+            self.framework.setCurrentIndex(index)
+        self.assessed_on.edit.setText(str(payload.get("assessed_on", "")))
+        chosen = set(payload.get("contributors", []))
+        for contributor, box in self.contributor_boxes.items():
+            box.setChecked(contributor.value in chosen)
+        self.names.setText(str(payload.get("names", "")))
+        self.notes.setText(str(payload.get("notes", "")))
+        entries: dict[int, Entry] = {}
+        for key, value in dict(payload.get("entries", {})).items():
+            try:
+                entries[int(key)] = Entry(int(value[0]), str(value[1]))
+            except (TypeError, ValueError, IndexError):
+                continue
+        if self.table.detail is not None:
+            self.table.load(self.table.detail, entries)
+        self._update_count()
 
     def _load_framework(self) -> None:
         framework_id = self.framework.currentData()

@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QLineEdit,
@@ -32,6 +33,7 @@ from portage_desktop.services.family import (
 )
 from portage_desktop.services.record_vocabulary import ConsentPurpose, PhotoUse, ProfessionalRole
 from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.drafts import DraftKeeper
 from portage_desktop.ui.form import FormDialog
 from portage_desktop.ui.widgets import DateField
 
@@ -45,6 +47,7 @@ class RecordDialog(FormDialog):
         self.setMinimumWidth(520)
         self.body = QVBoxLayout(self)
         self.body.addLayout(self.form)
+        self.drafts: DraftKeeper | None = None
 
     def finish(self) -> None:
         """Add the error line and buttons, and start counting edits as unsaved changes."""
@@ -91,7 +94,15 @@ class RecordDialog(FormDialog):
             self.show_errors({"general": str(exc)})
             return
         self.dirty = False
+        if self.drafts is not None:
+            self.drafts.discard()
         self.accept()
+
+    def done(self, result: int) -> None:
+        """Closing without saving (after the user agreed to discard) drops the draft too."""
+        if result == QDialog.DialogCode.Rejected and self.drafts is not None:
+            self.drafts.discard()
+        super().done(result)
 
 
 class FamilyMemberDialog(RecordDialog):

@@ -30,6 +30,7 @@ from portage_desktop.services.errors import NotFoundError
 from portage_desktop.services.profiles import SECTIONS, ProfileInput, ProfileVersion
 from portage_desktop.services.record_vocabulary import PhotoUse
 from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.drafts import DraftKeeper
 from portage_desktop.ui.people_dialogs import RecordDialog
 from portage_desktop.ui.widgets import DateField
 
@@ -102,7 +103,29 @@ class ProfileDialog(RecordDialog):
             self.written_with.setText(start_from.written_with)
         self.finish()
         self.dirty = False
+        self.drafts = DraftKeeper(ctx, child_id, "profile", None, self.draft_payload, self)
+        self.written_with.textEdited.connect(self.drafts.changed)
+        self.written_on.changed.connect(self.drafts.changed)
+        for edit in self.texts.values():
+            edit.textChanged.connect(self.drafts.changed)
+        if self.drafts.offer("a new version of the profile", self.restore_draft):
+            self.dirty = True
         self.written_with.setFocus()
+
+    def draft_payload(self) -> dict[str, str]:
+        """The words typed so far (a newly chosen photo is not kept in a draft)."""
+        texts = {field: edit.toPlainText() for field, edit in self.texts.items()}
+        return {
+            **texts,
+            "written_on": self.written_on.edit.text(),
+            "written_with": self.written_with.text(),
+        }
+
+    def restore_draft(self, payload: dict[str, str]) -> None:
+        for field, edit in self.texts.items():
+            edit.setPlainText(str(payload.get(field, "")))
+        self.written_on.edit.setText(str(payload.get("written_on", "")))
+        self.written_with.setText(str(payload.get("written_with", "")))
 
     def _choose_photo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -234,3 +234,45 @@ def test_a_status_can_be_cleared_from_the_keyboard(qtbot, demo_ctx, key):
     qtbot.keyClick(table, Qt.Key.Key_4)  # not on this checklist's scale: nothing happens
     assert table.status(0) is None
     dialog.dirty = False
+
+
+def test_an_assessment_cut_short_by_a_crash_is_offered_back(qtbot, demo_ctx, answer_boxes):
+    from portage_desktop.services import drafts
+
+    child_id = children.list_children(demo_ctx.db)[0].id
+    first = AssessmentDialog(demo_ctx, child_id)
+    qtbot.addWidget(first)
+    first.table.setCurrentCell(2, STATUS)
+    qtbot.keyClick(first.table, Qt.Key.Key_2)
+    qtbot.keyClicks(first.names, "Anna (Mum)")
+    qtbot.waitUntil(
+        lambda: drafts.find_draft(demo_ctx.db, child_id, "assessment", None) is not None,
+        timeout=6000,
+    )
+    first.hide()  # the app stops here without closing the dialog, as in a crash
+
+    said = answer_boxes(question=QMessageBox.StandardButton.Yes)
+    second = AssessmentDialog(demo_ctx, child_id)
+    qtbot.addWidget(second)
+    assert said[-1][1].startswith("Carry on where you left off?")
+    assert second.names.text() == "Anna (Mum)"
+    assert second.table.status(2) == 2 and second.dirty
+    qtbot.keyClick(second.contributor_boxes[Contributor.PARENT], Qt.Key.Key_Space)
+    second.save()
+    assert assessments.list_assessments(demo_ctx.db, child_id)[-1].contributor_names == "Anna (Mum)"
+    assert drafts.find_draft(demo_ctx.db, child_id, "assessment", None) is None
+    first.drafts.timer.stop()
+
+
+def test_starting_again_throws_the_draft_away(qtbot, demo_ctx, answer_boxes):
+    from portage_desktop.services import drafts
+
+    child_id = children.list_children(demo_ctx.db)[0].id
+    drafts.save_draft(demo_ctx.db, child_id, "profile", None, {"interests": "Trains"})
+    answer_boxes(question=QMessageBox.StandardButton.No)
+    from portage_desktop.ui.profile_tab import ProfileDialog
+
+    dialog = ProfileDialog(demo_ctx, child_id, None)
+    qtbot.addWidget(dialog)
+    assert dialog.texts["interests"].toPlainText() == ""
+    assert drafts.find_draft(demo_ctx.db, child_id, "profile", None) is None

@@ -1,9 +1,9 @@
 """holistic assessment: family, professionals, consent, profiles, checklists, assessments,
-observations and attached files
+observations, attached files and drafts of unsaved forms
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-22 23:04:54.490185
+Create Date: 2026-11-22 23:21:39.156001
 """
 
 import sqlalchemy as sa
@@ -178,6 +178,20 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_professional_child_id"), ["child_id"], unique=False)
 
     op.create_table(
+        "record_draft",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("child_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+        sa.Column("target_id", sa.Integer(), nullable=True),
+        sa.Column("payload", sa.Text(), nullable=False),
+        sa.Column("saved_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["child_id"], ["child.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("record_draft", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_record_draft_child_id"), ["child_id"], unique=False)
+
+    op.create_table(
         "assessment_entry",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("assessment_id", sa.Integer(), nullable=False),
@@ -276,6 +290,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_assessment_entry_assessment_id"))
 
     op.drop_table("assessment_entry")
+    with op.batch_alter_table("record_draft", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_record_draft_child_id"))
+
+    op.drop_table("record_draft")
     with op.batch_alter_table("professional", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_professional_child_id"))
 
