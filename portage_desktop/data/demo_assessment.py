@@ -250,15 +250,17 @@ def populate_holistic(db: Database, rng: random.Random, today: date) -> None:
                 )
             for n in range(rng.randint(2, 3)):
                 advice = n == 2
+                author = "professional" if advice else rng.choice(("staff", "parent"))
+                writer = {"staff": "Key person", "parent": parent_name}.get(
+                    author, "Speech and language therapist"
+                )
                 observations.append(
                     {
                         "child_id": child_id,
                         "kind": "advice" if advice else "observation",
                         "observed_on": today - timedelta(days=rng.randint(1, 120)),
-                        "author_kind": "professional"
-                        if advice
-                        else rng.choice(("staff", "parent")),
-                        "author_name": "Speech and language therapist" if advice else "Key person",
+                        "author_kind": author,
+                        "author_name": writer,
                         "text": rng.choice(_ADVICE if advice else _OBSERVATIONS),
                         **stamp,
                     }

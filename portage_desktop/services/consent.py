@@ -78,11 +78,12 @@ def photo_allowed(consents: Sequence[Consent], use: PhotoUse, on: date) -> bool:
 
 def validate_consent(data: ConsentInput, today: date) -> dict[str, object]:
     errors: dict[str, str] = {}
+    purpose = ConsentPurpose(data.purpose)  # screens may hand over the plain code
     decided_by = v.required_name(errors, "decided_by", data.decided_by, "name of who decided")
     agency = v.optional_text(errors, "agency", data.agency, 120, "agency")
-    if data.purpose is ConsentPurpose.SHARE_WITH_AGENCY and not agency:
+    if purpose is ConsentPurpose.SHARE_WITH_AGENCY and not agency:
         errors["agency"] = "Please name the agency (for example, the speech and language team)."
-    if data.purpose is ConsentPurpose.PHOTOS and data.given and not data.photo_uses:
+    if purpose is ConsentPurpose.PHOTOS and data.given and not data.photo_uses:
         errors["photo_uses"] = "Please tick at least one use of photos or video."
     if data.decided_on is None:
         errors["decided_on"] = "Please enter the date of the decision."
@@ -102,10 +103,10 @@ def validate_consent(data: ConsentInput, today: date) -> dict[str, object]:
         )
     if errors:
         raise ValidationError(errors)
-    photos = data.purpose is ConsentPurpose.PHOTOS
+    photos = purpose is ConsentPurpose.PHOTOS
     return {
-        "purpose": ConsentPurpose(data.purpose).value,
-        "agency": agency if data.purpose is ConsentPurpose.SHARE_WITH_AGENCY else "",
+        "purpose": purpose.value,
+        "agency": agency if purpose is ConsentPurpose.SHARE_WITH_AGENCY else "",
         "photo_uses": join_codes([u for u in PhotoUse if u in data.photo_uses]) if photos else "",
         "given": data.given,
         "decided_by": decided_by,

@@ -117,9 +117,10 @@ def remove_family_member(db: Database, child_id: int, member_id: int) -> None:
 
 def validate_professional(data: ProfessionalInput) -> dict[str, object]:
     errors: dict[str, str] = {}
+    role = ProfessionalRole(data.role)  # screens may hand over the plain code
     name = v.required_name(errors, "name", data.name, "professional's name")
     role_other = v.optional_text(errors, "role_other", data.role_other, 80, "role")
-    if data.role is ProfessionalRole.OTHER and not role_other:
+    if role is ProfessionalRole.OTHER and not role_other:
         errors["role_other"] = "Please say what their role is."
     organisation = v.optional_text(errors, "organisation", data.organisation, 120, "organisation")
     contact = v.optional_text(errors, "contact", data.contact, 120, "contact")
@@ -133,8 +134,8 @@ def validate_professional(data: ProfessionalInput) -> dict[str, object]:
     if errors:
         raise ValidationError(errors)
     return {
-        "role": ProfessionalRole(data.role).value,
-        "role_other": role_other if data.role is ProfessionalRole.OTHER else "",
+        "role": role.value,
+        "role_other": role_other if role is ProfessionalRole.OTHER else "",
         "name": name,
         "organisation": organisation,
         "contact": contact,

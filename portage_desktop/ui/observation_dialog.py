@@ -123,7 +123,8 @@ class ObservationDialog(RecordDialog):
             detail = framework_service.get_framework(self.ctx.db, fw.id)
             for step in detail.items:
                 area = detail.area_of[step.id].name
-                item = QListWidgetItem(f"{area}: {step.text}  ({fw.name} {fw.version})")
+                item = QListWidgetItem(f"{area}: {step.text}")
+                item.setToolTip(fw.title)
                 item.setData(ITEM_ROLE, step.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
@@ -185,8 +186,8 @@ class ObservationDialog(RecordDialog):
         errors: dict[str, str] = {}
         dates = self.read_dates(errors, observed_on=self.observed_on)
         data = ObservationInput(
-            kind=self.kind.currentData(),
-            author_kind=self.author_kind.currentData(),
+            kind=ObservationKind(self.kind.currentData()),
+            author_kind=AuthorKind(self.author_kind.currentData()),
             author_name=self.author_name.text(),
             text=self.text.toPlainText(),
             item_ids=self.item_ids(),

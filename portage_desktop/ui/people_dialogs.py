@@ -204,13 +204,13 @@ class ProfessionalDialog(RecordDialog):
         self.role.setFocus()
 
     def _role_changed(self) -> None:
-        self.role_other.setEnabled(self.role.currentData() is ProfessionalRole.OTHER)
+        self.role_other.setEnabled(self.role.currentData() == ProfessionalRole.OTHER)
 
     def save(self) -> None:
         errors: dict[str, str] = {}
         dates = self.read_dates(errors, from_date=self.from_date, to_date=self.to_date)
         data = ProfessionalInput(
-            role=self.role.currentData(),
+            role=ProfessionalRole(self.role.currentData()),
             role_other=self.role_other.text(),
             name=self.name.text(),
             organisation=self.organisation.text(),
@@ -279,15 +279,16 @@ class ConsentDialog(RecordDialog):
         self.purpose.setFocus()
 
     def _purpose_changed(self) -> None:
+        # Qt hands enum data back as its plain string code, so compare by value.
         purpose = self.purpose.currentData()
-        self.agency.setEnabled(purpose is ConsentPurpose.SHARE_WITH_AGENCY)
-        self.uses_box.setEnabled(purpose is ConsentPurpose.PHOTOS)
+        self.agency.setEnabled(purpose == ConsentPurpose.SHARE_WITH_AGENCY)
+        self.uses_box.setEnabled(purpose == ConsentPurpose.PHOTOS)
 
     def save(self) -> None:
         errors: dict[str, str] = {}
         dates = self.read_dates(errors, decided_on=self.decided_on, withdrawn_on=self.withdrawn_on)
         data = ConsentInput(
-            purpose=self.purpose.currentData(),
+            purpose=ConsentPurpose(self.purpose.currentData()),
             given=bool(self.decision.currentData()),
             decided_by=self.decided_by.text(),
             agency=self.agency.text(),

@@ -63,6 +63,7 @@ class ProfileDialog(RecordDialog):
     ) -> None:
         super().__init__(ctx, "New version of the one-page profile", parent)
         self.child_id = child_id
+        self.resize(820, 780)
         self.new_photo: FileToAttach | None = None
         self.keep_photo_id = start_from.photo_id if start_from else None
         self.written_on = DateField("Date written")

@@ -276,3 +276,31 @@ def test_starting_again_throws_the_draft_away(qtbot, demo_ctx, answer_boxes):
     qtbot.addWidget(dialog)
     assert dialog.texts["interests"].toPlainText() == ""
     assert drafts.find_draft(demo_ctx.db, child_id, "profile", None) is None
+
+
+def test_professional_other_role_and_consent_fields_follow_the_choice(qtbot, demo_ctx):
+    from portage_desktop.services.record_vocabulary import ProfessionalRole
+    from portage_desktop.ui.people_dialogs import ConsentDialog, ProfessionalDialog
+
+    child_id = children.list_children(demo_ctx.db)[0].id
+    pro = ProfessionalDialog(demo_ctx, child_id)
+    qtbot.addWidget(pro)
+    assert not pro.role_other.isEnabled()
+    pro.role.setCurrentIndex(pro.role.findData(ProfessionalRole.OTHER))
+    assert pro.role_other.isEnabled()
+    qtbot.keyClicks(pro.role_other, "Play therapist")
+    qtbot.keyClicks(pro.name, "Sam Lee")
+    pro.save()
+    assert family.list_professionals(demo_ctx.db, child_id)[-1].role_label == "Play therapist"
+
+    dialog = ConsentDialog(demo_ctx, child_id)
+    qtbot.addWidget(dialog)
+    dialog.purpose.setCurrentIndex(dialog.purpose.findData(ConsentPurpose.SHARE_WITH_AGENCY))
+    assert dialog.agency.isEnabled() and not dialog.uses_box.isEnabled()
+    qtbot.keyClicks(dialog.decided_by, "Anna")
+    qtbot.keyClicks(dialog.decided_on.edit, "01/01/2026")
+    dialog.save()
+    assert "name the agency" in dialog.errors.text("agency")
+    dialog.purpose.setCurrentIndex(dialog.purpose.findData(ConsentPurpose.PHOTOS))
+    assert dialog.uses_box.isEnabled() and not dialog.agency.isEnabled()
+    dialog.dirty = False
