@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -108,7 +109,8 @@ class AssessmentDialog(RecordDialog):
             self.assessed_on.set_value(date.today())
             self.framework.setCurrentIndex(max(self.framework.findData(default_framework_id), 0))
         self._load_framework()
-        self.framework.currentIndexChanged.connect(self._load_framework)
+        self._shown_framework = self.framework.currentIndex()
+        self.framework.currentIndexChanged.connect(self._framework_chosen)
         self.area.activated.connect(self._go_to_area)
         self.table.edited.connect(self.mark_dirty)
         self.table.edited.connect(self._update_count)
@@ -144,8 +146,12 @@ class AssessmentDialog(RecordDialog):
     def restore_draft(self, payload: dict[str, Any]) -> None:
         """Put back what was typed; anything no longer valid is simply left out."""
         index = self.framework.findData(payload.get("framework_id"))
-        if index >= 0 and self.framework.isEnabled():
+        if index >= 0 and self.framework.isEnabled() and index != self._shown_framework:
+            self.framework.blockSignals(True)
             self.framework.setCurrentIndex(index)
+            self.framework.blockSignals(False)
+            self._shown_framework = index
+            self._load_framework()
         self.assessed_on.edit.setText(str(payload.get("assessed_on", "")))
         chosen = set(payload.get("contributors", []))
         for contributor, box in self.contributor_boxes.items():
@@ -161,6 +167,27 @@ class AssessmentDialog(RecordDialog):
         if self.table.detail is not None:
             self.table.load(self.table.detail, entries)
         self._update_count()
+
+    def _framework_chosen(self, index: int) -> None:
+        """Switching checklist starts the table afresh, so ask before clearing statuses."""
+        if index == self._shown_framework:
+            return
+        if self.table.entries():
+            answer = QMessageBox.question(
+                self,
+                "Change the checklist?",
+                "The statuses entered so far belong to the other checklist and will be cleared. "
+                "Change the checklist?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.framework.blockSignals(True)
+                self.framework.setCurrentIndex(self._shown_framework)
+                self.framework.blockSignals(False)
+                return
+        self._shown_framework = index
+        self._load_framework()
 
     def _load_framework(self) -> None:
         framework_id = self.framework.currentData()

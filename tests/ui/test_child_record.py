@@ -304,3 +304,19 @@ def test_professional_other_role_and_consent_fields_follow_the_choice(qtbot, dem
     dialog.purpose.setCurrentIndex(dialog.purpose.findData(ConsentPurpose.PHOTOS))
     assert dialog.uses_box.isEnabled() and not dialog.agency.isEnabled()
     dialog.dirty = False
+
+
+def test_changing_checklist_mid_assessment_asks_first(qtbot, demo_ctx, answer_boxes):
+    child_id = children.list_children(demo_ctx.db)[0].id
+    dialog = AssessmentDialog(demo_ctx, child_id)
+    qtbot.addWidget(dialog)
+    dialog.table.setCurrentCell(0, STATUS)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_3)
+    said = answer_boxes(question=QMessageBox.StandardButton.Cancel)
+    dialog.framework.setCurrentIndex(1)
+    assert said[-1][1].startswith("Change the checklist?")
+    assert dialog.framework.currentIndex() == 0 and dialog.table.status(0) == 3
+    answer_boxes(question=QMessageBox.StandardButton.Yes)
+    dialog.framework.setCurrentIndex(1)
+    assert dialog.table.rowCount() >= 150 and dialog.table.entries() == {}
+    dialog.dirty = False
