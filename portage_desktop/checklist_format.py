@@ -32,6 +32,8 @@ class ScaleLevel:
 
 @dataclass(frozen=True)
 class ParsedItem:
+    """One small step as read from a file, before it has a database id."""
+
     text: str
     code: str = ""
     aspect: str = ""
@@ -41,12 +43,16 @@ class ParsedItem:
 
 @dataclass(frozen=True)
 class ParsedArea:
+    """An area of development and its small steps, in the file's order."""
+
     name: str
     items: tuple[ParsedItem, ...]
 
 
 @dataclass(frozen=True)
 class ParsedFramework:
+    """A whole checked framework, ready to store in one transaction."""
+
     name: str
     version: str
     source: str

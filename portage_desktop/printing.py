@@ -30,6 +30,8 @@ class PrintError(Exception):
 
 @dataclass(frozen=True)
 class PrintKind:
+    """A kind of printed record, as the Print menu and the command line offer it."""
+
     name: str
     description: str
     needs_child: bool
@@ -186,6 +188,7 @@ def find_child_id(db: Database, text: str) -> int:
 def print_record(
     db: Database, kind_name: str, child: str | None, out: Path, today: date | None = None
 ) -> Path:
+    """Build one record as a PDF at ``out``; checks the PRINT permission and audits."""
     kind = PRINT_KINDS.get(kind_name)
     if kind is None:
         raise PrintError(f'Unknown print kind "{kind_name}". See: portage-desktop print --list')

@@ -126,6 +126,8 @@ class FrameworkRecord(SQLModel, table=True):
 
 
 class FrameworkAreaRecord(SQLModel, table=True):
+    """An area of a framework version (for example Communication), in order."""
+
     __tablename__ = "framework_area"
 
     id: int | None = Field(default=None, primary_key=True)

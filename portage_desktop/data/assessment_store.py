@@ -42,11 +42,13 @@ def child_rows(session: Session, model: type[R], child_id: int) -> list[R]:
 
 
 def frameworks(session: Session) -> list[FrameworkRecord]:
+    """Every framework version, by name, oldest version first."""
     query = select(FrameworkRecord).order_by(col(FrameworkRecord.name), col(FrameworkRecord.id))
     return list(session.exec(query))
 
 
 def find_framework(session: Session, name: str, version: str) -> FrameworkRecord | None:
+    """The framework with this name (any case) and exact version, if stored."""
     query = select(FrameworkRecord).where(
         func.lower(FrameworkRecord.name) == name.lower(), FrameworkRecord.version == version
     )
@@ -56,6 +58,7 @@ def find_framework(session: Session, name: str, version: str) -> FrameworkRecord
 def framework_contents(
     session: Session, framework_id: int
 ) -> tuple[list[FrameworkAreaRecord], list[FrameworkItemRecord]]:
+    """A framework's areas and items, each in their stored order."""
     areas = session.exec(
         select(FrameworkAreaRecord)
         .where(FrameworkAreaRecord.framework_id == framework_id)
@@ -70,6 +73,7 @@ def framework_contents(
 
 
 def items_by_id(session: Session, ids: Sequence[int]) -> list[FrameworkItemRecord]:
+    """The items that still exist among ``ids`` (links to unknown ids are dropped)."""
     if not ids:
         return []
     query = select(FrameworkItemRecord).where(col(FrameworkItemRecord.id).in_(list(ids)))
@@ -127,6 +131,7 @@ def install_shipped(session: Session) -> None:
 
 
 def assessments_for_child(session: Session, child_id: int) -> list[AssessmentRecord]:
+    """One child's assessments, oldest first, as progress charts read them."""
     query = (
         select(AssessmentRecord)
         .where(AssessmentRecord.child_id == child_id)
@@ -136,6 +141,7 @@ def assessments_for_child(session: Session, child_id: int) -> list[AssessmentRec
 
 
 def entries_for(session: Session, assessment_ids: Sequence[int]) -> list[AssessmentEntryRecord]:
+    """Every status of the given assessments, in one query."""
     if not assessment_ids:
         return []
     query = select(AssessmentEntryRecord).where(
@@ -145,6 +151,7 @@ def entries_for(session: Session, assessment_ids: Sequence[int]) -> list[Assessm
 
 
 def replace_entries(session: Session, assessment_id: int, rows: list[dict[str, Any]]) -> None:
+    """Swap an assessment's statuses for ``rows`` inside the caller's transaction."""
     session.execute(
         delete(AssessmentEntryRecord).where(
             col(AssessmentEntryRecord.assessment_id) == assessment_id
@@ -167,6 +174,7 @@ def profiles_for_child(session: Session, child_id: int) -> list[ProfileVersionRe
 
 
 def observations_for_child(session: Session, child_id: int) -> list[ObservationRecord]:
+    """One child's observations and advice, newest first."""
     query = (
         select(ObservationRecord)
         .where(ObservationRecord.child_id == child_id)
@@ -176,6 +184,7 @@ def observations_for_child(session: Session, child_id: int) -> list[ObservationR
 
 
 def linked_items(session: Session, observation_ids: Sequence[int]) -> list[tuple[int, int]]:
+    """(observation id, item id) pairs for the given observations, in one query."""
     if not observation_ids:
         return []
     query = select(ObservationItemLink.observation_id, ObservationItemLink.item_id).where(
@@ -185,6 +194,7 @@ def linked_items(session: Session, observation_ids: Sequence[int]) -> list[tuple
 
 
 def set_links(session: Session, observation_id: int, item_ids: Sequence[int]) -> None:
+    """Make an observation's links exactly ``item_ids`` (duplicates ignored)."""
     session.execute(
         delete(ObservationItemLink).where(col(ObservationItemLink.observation_id) == observation_id)
     )

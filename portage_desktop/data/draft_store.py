@@ -25,10 +25,12 @@ def _where(child_id: int, kind: str, target_id: int | None) -> list:  # type: ig
 def find(
     session: Session, child_id: int, kind: str, target_id: int | None
 ) -> RecordDraftRecord | None:
+    """The draft kept for this child, form and record, if there is one."""
     return session.exec(select(RecordDraftRecord).where(*_where(child_id, kind, target_id))).first()
 
 
 def put(session: Session, child_id: int, kind: str, target_id: int | None, payload: str) -> None:
+    """Keep ``payload`` as the draft, replacing any earlier one."""
     row = find(session, child_id, kind, target_id) or RecordDraftRecord(
         child_id=child_id, kind=kind, target_id=target_id, payload=payload
     )
@@ -38,4 +40,5 @@ def put(session: Session, child_id: int, kind: str, target_id: int | None, paylo
 
 
 def remove(session: Session, child_id: int, kind: str, target_id: int | None) -> None:
+    """Forget the draft once the record is saved or the user discards it."""
     session.execute(delete(RecordDraftRecord).where(*_where(child_id, kind, target_id)))

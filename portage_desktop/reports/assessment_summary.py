@@ -19,6 +19,8 @@ STRENGTHS_SHOWN = 6
 
 @dataclass(frozen=True)
 class AreaSheet:
+    """One area's lines of the summary, as plain text."""
+
     name: str
     achieved: int
     total: int
@@ -29,6 +31,8 @@ class AreaSheet:
 
 @dataclass(frozen=True)
 class AssessmentSheet:
+    """Everything the summary prints, as plain data."""
+
     child_name: str
     assessed_on: str
     framework: str
@@ -91,6 +95,7 @@ def _area(area: AreaSheet, st: Styles) -> KeepTogether:
 def build_assessment_summary(
     meta: ReportMeta, sheet: AssessmentSheet, out: Path | None = None
 ) -> bytes:
+    """The summary: who and when, the progress chart, then each area."""
     st = Styles()
     story: list = [
         Paragraph(f"Assessment summary: {esc(sheet.child_name)}", st.title),

@@ -51,6 +51,7 @@ def _photo(data: bytes) -> Image:
 
 
 def build_one_page_profile(meta: ReportMeta, sheet: ProfileSheet, out: Path | None = None) -> bytes:
+    """Lay the profile out as one A4 page, scaled down only if it must be."""
     st = Styles()
     intro = [
         Paragraph("Finding out about me", st.heading),

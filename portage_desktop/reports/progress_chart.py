@@ -30,6 +30,7 @@ class ChartSeries:
 def progress_drawing(
     areas: Sequence[str], series: Sequence[ChartSeries], width: float, height: float = 200
 ) -> Drawing:
+    """A drawing of up to five assessments' shares per area, newest darkest."""
     base.register_fonts()
     drawing = Drawing(width, height)
     chart = VerticalBarChart()

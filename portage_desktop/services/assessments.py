@@ -36,12 +36,16 @@ EVIDENCE_LIMIT = 500
 
 @dataclass(frozen=True)
 class Entry:
+    """One small step's status (a value on the framework's scale) and its evidence."""
+
     status: int
     evidence: str = ""
 
 
 @dataclass(frozen=True)
 class AssessmentInput:
+    """What the assessment screen sends in; checked by :func:`validate_assessment`."""
+
     framework_id: int
     assessed_on: date | None
     contributors: tuple[Contributor, ...]
@@ -52,6 +56,8 @@ class AssessmentInput:
 
 @dataclass(frozen=True)
 class Assessment(AssessmentInput):
+    """A stored assessment with every status in it, detached from the database."""
+
     id: int = 0
     framework_title: str = ""
 
@@ -67,6 +73,8 @@ class Assessment(AssessmentInput):
 
 @dataclass(frozen=True)
 class AssessmentSummary:
+    """Everything the screen and the printed summary show for one assessment."""
+
     assessment: Assessment
     detail: FrameworkDetail
     areas: tuple[AreaSummary, ...]
@@ -76,6 +84,7 @@ class AssessmentSummary:
 def validate_assessment(
     data: AssessmentInput, detail: FrameworkDetail, born: date | None, today: date
 ) -> dict[str, object]:
+    """Check every field at once; statuses must be on this framework's scale."""
     errors: dict[str, str] = {}
     if data.assessed_on is None:
         errors["assessed_on"] = "Please enter the date of the assessment."
@@ -142,6 +151,7 @@ def save_assessment(
     assessment_id: int | None = None,
     today: date | None = None,
 ) -> Assessment:
+    """Add or replace an assessment and all its statuses, or nothing at all."""
     require(db, Permission.EDIT_CHILDREN)
     detail = get_framework(db, data.framework_id)
     with db.session() as s:
@@ -184,6 +194,7 @@ def save_assessment(
 
 
 def delete_assessment(db: Database, child_id: int, assessment_id: int) -> None:
+    """Remove an assessment entered by mistake, with all its statuses."""
     require(db, Permission.EDIT_CHILDREN)
     with db.session() as s:
         found = s.get(AssessmentRecord, assessment_id)

@@ -35,6 +35,8 @@ class FileToAttach:
 
 @dataclass(frozen=True)
 class AttachmentInfo:
+    """What a list shows about a file, without loading its contents."""
+
     id: int
     filename: str
     media_type: str
@@ -47,6 +49,8 @@ class AttachmentInfo:
 
 @dataclass(frozen=True)
 class AttachmentFile(AttachmentInfo):
+    """A file with its contents, for saving a copy."""
+
     content: bytes = b""
 
 
@@ -81,6 +85,7 @@ def store(
     media_type: str,
     observation_id: int | None = None,
 ) -> int:
+    """Keep a checked file inside the caller's transaction; returns its id."""
     row = AttachmentRecord(
         child_id=child_id,
         observation_id=observation_id,
@@ -96,6 +101,7 @@ def store(
 
 
 def read_content(session: DbSession, attachment_id: int | None) -> bytes | None:
+    """The bytes of an attachment, or ``None`` if it has gone."""
     row = session.get(AttachmentRecord, attachment_id) if attachment_id else None
     return row.content if row else None
 
@@ -112,5 +118,6 @@ def open_attachment(db: Database, child_id: int, attachment_id: int) -> Attachme
 
 
 def reject_if_errors(errors: dict[str, str]) -> None:
+    """Raise the collected messages together, so every problem shows at once."""
     if errors:
         raise ValidationError(errors)

@@ -22,6 +22,8 @@ from portage_desktop.services.vocabulary import join_codes, split_codes
 
 @dataclass(frozen=True)
 class ConsentInput:
+    """What the consent dialog sends in; checked by :func:`validate_consent`."""
+
     purpose: ConsentPurpose
     given: bool
     decided_by: str
@@ -33,6 +35,8 @@ class ConsentInput:
 
 @dataclass(frozen=True)
 class Consent(ConsentInput):
+    """A stored decision about one purpose."""
+
     id: int = 0
 
     def in_force(self, on: date) -> bool:
@@ -77,6 +81,7 @@ def photo_allowed(consents: Sequence[Consent], use: PhotoUse, on: date) -> bool:
 
 
 def validate_consent(data: ConsentInput, today: date) -> dict[str, object]:
+    """Check a decision: who, when, for what, and a withdrawal that makes sense."""
     errors: dict[str, str] = {}
     purpose = ConsentPurpose(data.purpose)  # screens may hand over the plain code
     decided_by = v.required_name(errors, "decided_by", data.decided_by, "name of who decided")
@@ -129,6 +134,7 @@ def _consent(row: ConsentRecord) -> Consent:
 
 
 def list_consents(db: Database, child_id: int) -> list[Consent]:
+    """A child's consent decisions, in the order they were recorded."""
     return list_rows(db, ConsentRecord, child_id, _consent)
 
 
@@ -139,6 +145,7 @@ def save_consent(
     consent_id: int | None = None,
     today: date | None = None,
 ) -> Consent:
+    """Record a decision, or correct one (for example to date a withdrawal)."""
     values = validate_consent(data, today or date.today())
     return save_row(db, ConsentRecord, child_id, consent_id, values, "consent", _consent)
 

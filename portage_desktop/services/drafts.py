@@ -22,6 +22,8 @@ MAX_PAYLOAD = 500_000
 
 @dataclass(frozen=True)
 class Draft:
+    """What was typed, and when it was last kept."""
+
     saved_at: datetime
     payload: dict[str, Any]
 
@@ -29,6 +31,7 @@ class Draft:
 def save_draft(
     db: Database, child_id: int, kind: str, target_id: int | None, payload: dict[str, Any]
 ) -> None:
+    """Keep what is typed so far; too large a payload is silently not kept."""
     require(db, Permission.EDIT_CHILDREN)
     text = json.dumps(payload, ensure_ascii=False)
     if len(text) > MAX_PAYLOAD:
@@ -39,6 +42,7 @@ def save_draft(
 
 
 def find_draft(db: Database, child_id: int, kind: str, target_id: int | None) -> Draft | None:
+    """The draft left for this form, if any (an unreadable one counts as none)."""
     require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
         row = draft_store.find(s, child_id, kind, target_id)
@@ -52,6 +56,7 @@ def find_draft(db: Database, child_id: int, kind: str, target_id: int | None) ->
 
 
 def discard_draft(db: Database, child_id: int, kind: str, target_id: int | None) -> None:
+    """Forget the draft once the record is saved or the user starts again."""
     require(db, Permission.EDIT_CHILDREN)
     with db.session() as s:
         draft_store.remove(s, child_id, kind, target_id)

@@ -20,6 +20,8 @@ _PHONE = re.compile(r"^[0-9+() \-]{6,40}$")
 
 @dataclass(frozen=True)
 class FamilyMemberInput:
+    """What the family dialog sends in."""
+
     name: str
     relationship: str
     parental_responsibility: bool = False
@@ -32,11 +34,15 @@ class FamilyMemberInput:
 
 @dataclass(frozen=True)
 class FamilyMember(FamilyMemberInput):
+    """A stored family member."""
+
     id: int = 0
 
 
 @dataclass(frozen=True)
 class ProfessionalInput:
+    """What the professional dialog sends in."""
+
     role: ProfessionalRole
     name: str
     role_other: str = ""
@@ -48,6 +54,8 @@ class ProfessionalInput:
 
 @dataclass(frozen=True)
 class Professional(ProfessionalInput):
+    """A stored professional; ``to_date`` empty while they are involved."""
+
     id: int = 0
 
     @property
@@ -59,6 +67,7 @@ class Professional(ProfessionalInput):
 
 
 def contact_checks(errors: dict[str, str], phone: str, email: str) -> tuple[str, str]:
+    """Tidy and check a phone number and an email address, both optional."""
     phone, email = v.clean(phone), v.clean(email)
     if phone and not _PHONE.match(phone):
         errors["phone"] = "A phone number has digits, spaces and + ( ) - only."
@@ -68,6 +77,7 @@ def contact_checks(errors: dict[str, str], phone: str, email: str) -> tuple[str,
 
 
 def validate_family_member(data: FamilyMemberInput) -> dict[str, object]:
+    """Check every field at once and return the values to store."""
     errors: dict[str, str] = {}
     name = v.required_name(errors, "name", data.name, "person's name")
     relationship = v.clean(data.relationship)
@@ -101,21 +111,25 @@ def _family(row: FamilyMemberRecord) -> FamilyMember:
 
 
 def list_family(db: Database, child_id: int) -> list[FamilyMember]:
+    """A child's family members, in the order they were added."""
     return list_rows(db, FamilyMemberRecord, child_id, _family)
 
 
 def save_family_member(
     db: Database, child_id: int, data: FamilyMemberInput, member_id: int | None = None
 ) -> FamilyMember:
+    """Add or change a family member."""
     values = validate_family_member(data)
     return save_row(db, FamilyMemberRecord, child_id, member_id, values, "family member", _family)
 
 
 def remove_family_member(db: Database, child_id: int, member_id: int) -> None:
+    """Remove a family member added by mistake or no longer involved."""
     delete_row(db, FamilyMemberRecord, child_id, member_id, "family member")
 
 
 def validate_professional(data: ProfessionalInput) -> dict[str, object]:
+    """Check every field at once; an Other role needs its name."""
     errors: dict[str, str] = {}
     role = ProfessionalRole(data.role)  # screens may hand over the plain code
     name = v.required_name(errors, "name", data.name, "professional's name")
@@ -158,12 +172,14 @@ def _professional(row: ProfessionalRecord) -> Professional:
 
 
 def list_professionals(db: Database, child_id: int) -> list[Professional]:
+    """Everyone from other services involved with the child, past and present."""
     return list_rows(db, ProfessionalRecord, child_id, _professional)
 
 
 def save_professional(
     db: Database, child_id: int, data: ProfessionalInput, professional_id: int | None = None
 ) -> Professional:
+    """Add or change a professional."""
     values = validate_professional(data)
     return save_row(
         db, ProfessionalRecord, child_id, professional_id, values, "professional", _professional
@@ -171,4 +187,5 @@ def save_professional(
 
 
 def remove_professional(db: Database, child_id: int, professional_id: int) -> None:
+    """Remove a professional added by mistake."""
     delete_row(db, ProfessionalRecord, child_id, professional_id, "professional")

@@ -30,6 +30,8 @@ __all__ = ["ChecklistFormatError", "Framework", "FrameworkDetail", "ImportPrevie
 
 @dataclass(frozen=True)
 class Framework:
+    """One stored version of a checklist and its status scale."""
+
     id: int
     name: str
     version: str
@@ -48,6 +50,8 @@ class Framework:
 
 @dataclass(frozen=True)
 class FrameworkItem:
+    """One small step of a stored framework version."""
+
     id: int
     area_id: int
     position: int
@@ -67,6 +71,8 @@ class FrameworkItem:
 
 @dataclass(frozen=True)
 class FrameworkArea:
+    """An area of a stored framework version with its small steps in order."""
+
     id: int
     name: str
     items: tuple[FrameworkItem, ...]
@@ -74,6 +80,8 @@ class FrameworkArea:
 
 @dataclass(frozen=True)
 class FrameworkDetail:
+    """A whole framework version, loaded once and read many times."""
+
     framework: Framework
     areas: tuple[FrameworkArea, ...]
 
@@ -122,12 +130,14 @@ def _framework(row: FrameworkRecord) -> Framework:
 
 
 def list_frameworks(db: Database) -> list[Framework]:
+    """Every stored framework version, for choosing one."""
     require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
         return [_framework(r) for r in assessment_store.frameworks(s)]
 
 
 def get_framework(db: Database, framework_id: int) -> FrameworkDetail:
+    """One framework version with all its areas and small steps."""
     require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
         row = s.get(FrameworkRecord, framework_id)

@@ -27,6 +27,8 @@ ATTACHABLE = (*attachments.IMAGE_TYPES, "application/pdf")
 
 @dataclass(frozen=True)
 class ObservationInput:
+    """What the observation dialog sends in, with any new files to attach."""
+
     kind: ObservationKind
     observed_on: date | None
     author_kind: AuthorKind
@@ -38,6 +40,8 @@ class ObservationInput:
 
 @dataclass(frozen=True)
 class Observation:
+    """A stored observation with its links and the list of its files."""
+
     id: int
     kind: ObservationKind
     observed_on: date
@@ -56,6 +60,7 @@ class Observation:
 def validate_observation(
     data: ObservationInput, today: date
 ) -> tuple[dict[str, object], list[str]]:
+    """Check the fields and every new file; returns values and file types."""
     errors: dict[str, str] = {}
     author = v.required_name(errors, "author_name", data.author_name, "name of who wrote it")
     text = clean_paragraphs(data.text)
@@ -145,6 +150,7 @@ def save_observation(
 
 
 def delete_observation(db: Database, child_id: int, observation_id: int) -> None:
+    """Remove an observation with its links and attached files."""
     require(db, Permission.EDIT_CHILDREN)
     with db.session() as s:
         found = s.get(ObservationRecord, observation_id)

@@ -35,6 +35,8 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class ProfileInput:
+    """A new version as typed; ``keep_photo_id`` carries the last photo over."""
+
     written_on: date | None
     written_with: str = ""
     admired_for: str = ""
@@ -49,6 +51,8 @@ class ProfileInput:
 
 @dataclass(frozen=True)
 class ProfileVersion:
+    """One stored, dated version of the profile."""
+
     id: int
     written_on: date
     written_with: str
@@ -75,6 +79,7 @@ def clean_paragraphs(text: str) -> str:
 
 
 def validate_profile(data: ProfileInput, today: date) -> dict[str, object]:
+    """Check a version: dated, not in the future, at least one part written."""
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
     for field, label in SECTIONS:

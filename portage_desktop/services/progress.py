@@ -18,6 +18,8 @@ NEXT_STEPS_PER_AREA = 3
 
 @dataclass(frozen=True)
 class AreaSummary:
+    """What one area of an assessment says: strengths, emerging, next steps."""
+
     area: str
     strengths: tuple[FrameworkItem, ...]
     emerging: tuple[FrameworkItem, ...]
@@ -49,6 +51,7 @@ def meanings(detail: FrameworkDetail, statuses: Mapping[int, int]) -> dict[int, 
 def summarise_area(
     area: FrameworkArea, meaning: Mapping[int, str], next_count: int = NEXT_STEPS_PER_AREA
 ) -> AreaSummary:
+    """Strengths, emerging skills and the next ``next_count`` steps of one area."""
     strengths = tuple(i for i in area.items if meaning.get(i.id) == "achieved")
     emerging = tuple(i for i in area.items if meaning.get(i.id) == "emerging")
     upcoming = tuple(i for i in area.items if meaning.get(i.id) != "achieved")[:next_count]
@@ -58,6 +61,7 @@ def summarise_area(
 def summarise(
     detail: FrameworkDetail, statuses: Mapping[int, int], next_count: int = NEXT_STEPS_PER_AREA
 ) -> list[AreaSummary]:
+    """Every area of an assessment, in the framework's order."""
     meaning = meanings(detail, statuses)
     return [summarise_area(area, meaning, next_count) for area in detail.areas]
 
@@ -65,6 +69,7 @@ def summarise(
 def progress_point(
     assessed_on: date, detail: FrameworkDetail, statuses: Mapping[int, int]
 ) -> ProgressPoint:
+    """The share achieved per area at one assessment, for a progress chart."""
     return ProgressPoint(
         assessed_on, {s.area: s.achieved_share for s in summarise(detail, statuses, 0)}
     )

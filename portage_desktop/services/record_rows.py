@@ -26,6 +26,7 @@ GONE = "That child's record no longer exists."
 
 
 def ensure_child(session: DbSession, child_id: int) -> ChildRecord:
+    """The child's row, or a plain message if it was erased meanwhile."""
     child = session.get(ChildRecord, child_id)
     if child is None:
         raise NotFoundError(GONE)
@@ -35,6 +36,7 @@ def ensure_child(session: DbSession, child_id: int) -> ChildRecord:
 def list_rows(
     db: Database, model: type[Row], child_id: int, convert: Callable[[Row], Out]
 ) -> list[Out]:
+    """A child's rows of one kind, converted to plain objects."""
     require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
         ensure_child(s, child_id)
@@ -73,6 +75,7 @@ def save_row(
 
 
 def delete_row(db: Database, model: type[Row], child_id: int, row_id: int, what: str) -> None:
+    """Remove one row of a child's record and note it in the audit log."""
     require(db, Permission.EDIT_CHILDREN)
     with db.session() as s:
         found = s.get(model, row_id)

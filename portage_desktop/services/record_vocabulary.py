@@ -6,6 +6,8 @@ from enum import StrEnum
 
 
 class ProfessionalRole(StrEnum):
+    """The roles of professionals most often involved, plus Other."""
+
     SPEECH_THERAPIST = "speech_language_therapist"
     PHYSIOTHERAPIST = "physiotherapist"
     OCCUPATIONAL_THERAPIST = "occupational_therapist"
@@ -32,6 +34,8 @@ class ProfessionalRole(StrEnum):
 
 
 class ConsentPurpose(StrEnum):
+    """What consent is asked for; safeguarding sharing needs none."""
+
     SHARE_WITH_AGENCY = "share_agency"
     DISCUSS_IN_MEETINGS = "discuss_meetings"
     PHOTOS = "photos"
@@ -62,6 +66,8 @@ class PhotoUse(StrEnum):
 
 
 class Contributor(StrEnum):
+    """Who took part in an assessment."""
+
     PARENT = "parent"
     PRACTITIONER = "practitioner"
     PROFESSIONAL = "professional"
@@ -74,6 +80,8 @@ class Contributor(StrEnum):
 
 
 class ObservationKind(StrEnum):
+    """Whether an entry is something seen, or advice from a professional."""
+
     OBSERVATION = "observation"
     ADVICE = "advice"
 
@@ -83,6 +91,8 @@ class ObservationKind(StrEnum):
 
 
 class AuthorKind(StrEnum):
+    """Who wrote an observation: staff, a parent or a professional."""
+
     STAFF = "staff"
     PARENT = "parent"
     PROFESSIONAL = "professional"

@@ -59,6 +59,8 @@ def summary_html(summary: AssessmentSummary) -> str:
 
 
 class AssessmentsTab(QWidget):
+    """Lists assessments and shows the chosen one's summary and the chart."""
+
     def __init__(self, ctx: AppContext, child_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.child_id = ctx, child_id

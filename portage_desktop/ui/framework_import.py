@@ -21,6 +21,7 @@ SHOWN_PROBLEMS = 12
 
 
 def problems_text(problems: list[str]) -> str:
+    """The first problems in full and a count of the rest, to fit a message box."""
     shown = problems[:SHOWN_PROBLEMS]
     more = len(problems) - len(shown)
     return "\n".join(shown) + (f"\n…and {more} more." if more else "")

@@ -37,6 +37,8 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ObservationDialog(RecordDialog):
+    """Add or change an observation; new files are saved with it."""
+
     def __init__(
         self,
         ctx: AppContext,

@@ -106,6 +106,8 @@ class RecordDialog(FormDialog):
 
 
 class FamilyMemberDialog(RecordDialog):
+    """Add or change a family member."""
+
     def __init__(
         self,
         ctx: AppContext,
@@ -163,6 +165,8 @@ class FamilyMemberDialog(RecordDialog):
 
 
 class ProfessionalDialog(RecordDialog):
+    """Add or change a professional; the Other box is used only for Other."""
+
     def __init__(
         self,
         ctx: AppContext,
@@ -225,6 +229,8 @@ class ProfessionalDialog(RecordDialog):
 
 
 class ConsentDialog(RecordDialog):
+    """Record or correct a consent decision, including its withdrawal."""
+
     def __init__(
         self,
         ctx: AppContext,

@@ -163,6 +163,8 @@ class ProfileDialog(RecordDialog):
 
 
 class ProfileTab(QWidget):
+    """Shows the latest profile (earlier versions chosen above) and its photo."""
+
     def __init__(self, ctx: AppContext, child_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.child_id = ctx, child_id

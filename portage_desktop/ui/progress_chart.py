@@ -22,6 +22,7 @@ INK = QColor("#1f2a33")
 
 
 def shades(count: int) -> list[str]:
+    """Shades from light (oldest) to dark (newest), as far apart as they can be."""
     if count <= 1:
         return [SHADES[-2]]
     last = len(SHADES) - 1

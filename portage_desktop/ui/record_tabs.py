@@ -26,6 +26,8 @@ def _yes(flag: bool) -> str:
 
 
 def family_tab(ctx: AppContext, child_id: int, parent: QWidget) -> RecordListSection[FamilyMember]:
+    """The Family tab."""
+
     def edit(row: FamilyMember | None) -> bool:
         return bool(FamilyMemberDialog(ctx, child_id, row, parent).exec())
 
@@ -57,6 +59,8 @@ def family_tab(ctx: AppContext, child_id: int, parent: QWidget) -> RecordListSec
 def professionals_tab(
     ctx: AppContext, child_id: int, parent: QWidget
 ) -> RecordListSection[Professional]:
+    """The Professionals tab; people no longer involved are marked so."""
+
     def edit(row: Professional | None) -> bool:
         return bool(ProfessionalDialog(ctx, child_id, row, parent).exec())
 
@@ -87,6 +91,8 @@ def professionals_tab(
 
 
 def consent_tab(ctx: AppContext, child_id: int, parent: QWidget) -> RecordListSection[Consent]:
+    """The Consent tab."""
+
     def edit(row: Consent | None) -> bool:
         return bool(ConsentDialog(ctx, child_id, row, parent).exec())
 
@@ -116,6 +122,8 @@ def consent_tab(ctx: AppContext, child_id: int, parent: QWidget) -> RecordListSe
 def observations_tab(
     ctx: AppContext, child_id: int, parent: QWidget
 ) -> RecordListSection[Observation]:
+    """The Observations and advice tab."""
+
     def edit(row: Observation | None) -> bool:
         return bool(ObservationDialog(ctx, child_id, row, parent).exec())
 

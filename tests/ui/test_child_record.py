@@ -320,3 +320,22 @@ def test_changing_checklist_mid_assessment_asks_first(qtbot, demo_ctx, answer_bo
     dialog.framework.setCurrentIndex(1)
     assert dialog.table.rowCount() >= 150 and dialog.table.entries() == {}
     dialog.dirty = False
+
+
+def test_a_read_only_user_sees_the_record_and_is_told_plainly_when_saving(qtbot, demo_ctx):
+    from portage_desktop.services.access import Actor, Role, set_actor
+
+    set_actor(demo_ctx.db, Actor("viewer", "Viewer", Role.READ_ONLY))
+    child_id = children.list_children(demo_ctx.db)[0].id
+    record = ChildRecordWindow(demo_ctx, child_id)
+    qtbot.addWidget(record)
+    assert record.family.model.rowCount() >= 1
+    from portage_desktop.ui.people_dialogs import FamilyMemberDialog
+
+    dialog = FamilyMemberDialog(demo_ctx, child_id)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Tom")
+    qtbot.keyClicks(dialog.relationship, "Dad")
+    dialog.save()
+    assert "Your role (Read only) cannot do this" in dialog.general_error.text()
+    dialog.dirty = False
