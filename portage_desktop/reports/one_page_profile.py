@@ -83,7 +83,28 @@ def build_one_page_profile(meta: ReportMeta, sheet: ProfileSheet, out: Path | No
         body = esc(text) if text.strip() else "<i>We will fill this in together.</i>"
         cells.append([Paragraph(esc(heading), bold), Spacer(1, 3), Paragraph(body, st.body)])
     rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
-    grid = Table(rows, colWidths=[FRAME_WIDTH / 2] * 2)
+    head_height = sum(f.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1] for f in head) + 5 * mm
+    grid = _grid(rows, FRAME_HEIGHT - head_height - 4)
+    content = [*head, Spacer(1, 5 * mm), grid]
+    story = [KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, content, mode="shrink")]
+    return build_pdf(meta, story, out)
+
+
+def _grid(rows: list[list[object]], room: float) -> Table:
+    """The six boxes, stretched to fill the page when the words are short (a page that looks
+    finished), left at their natural height when long (then the page is scaled to fit)."""
+    natural = _styled(Table(rows, colWidths=[FRAME_WIDTH / 2] * 2))
+    _width, height = natural.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+    if height >= room:
+        return natural
+    heights = list(natural._rowHeights)  # type: ignore[attr-defined]
+    extra = (room - height) / len(heights)
+    return _styled(
+        Table(rows, colWidths=[FRAME_WIDTH / 2] * 2, rowHeights=[h + extra for h in heights])
+    )
+
+
+def _styled(grid: Table) -> Table:
     grid.setStyle(
         TableStyle(
             [
@@ -98,6 +119,4 @@ def build_one_page_profile(meta: ReportMeta, sheet: ProfileSheet, out: Path | No
             ]
         )
     )
-    content = [*head, Spacer(1, 5 * mm), grid]
-    story = [KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, content, mode="shrink")]
-    return build_pdf(meta, story, out)
+    return grid
