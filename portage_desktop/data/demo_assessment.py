@@ -66,6 +66,11 @@ _PROFILE = {
         "Saying a few more words so that we know what they want.",
     ],
 }
+_EVIDENCE = [
+    "Seen at home and in the setting (from Mum).",
+    "Seen during play with the key person.",
+    "Only with a familiar adult so far.",
+]
 _OBSERVATIONS = [
     "Played at the water tray for ten minutes, pouring from a jug and watching closely.",
     "Joined the goodbye song today and signed 'finished' at the end.",
@@ -103,14 +108,20 @@ def _png(rng: random.Random, size: int = 96) -> bytes:
     )
 
 
-def _status(age: int, item: Any, pace: float, rng: random.Random) -> int:
-    """A plausible status for a child developing at ``pace`` of the usual rate."""
-    level = age * pace
+def _status(age: int, item: Any, pace: float, jitter: float) -> int:
+    """A plausible status for a child developing at ``pace`` of the usual rate.
+
+    ``jitter`` is fixed per child and step, so each step only moves forward from one
+    assessment to the next, as the demo's progress chart should show.
+    """
+    level = age * pace + jitter
     low, high = item.age_from_months or 0, item.age_to_months or 60
+    if high <= level - 8:
+        return 5
     if high <= level - 2:
-        return 5 if rng.random() < 0.3 else 4
+        return 4
     if low <= level:
-        return rng.choice((2, 3, 3, 4))
+        return 3 if level - low > (high - low) / 2 else 2
     return 1
 
 
@@ -134,7 +145,8 @@ def populate_holistic(db: Database, rng: random.Random, today: date) -> None:
         )
         family, pros, consents, profiles, observations = [], [], [], [], []
         assessments: list[dict[str, Any]] = []
-        planned: list[tuple[int, int, float]] = []  # (child index, age in months, pace)
+        # (assessment index, age in months, pace, per-step jitter)
+        planned: list[tuple[int, int, float, list[float]]] = []
         photos = 0
         for index, (child_id, born, surname) in enumerate(children):
             first, second = rng.choice(_RELATIONS)
@@ -231,12 +243,13 @@ def populate_holistic(db: Database, rng: random.Random, today: date) -> None:
                     }
                 )
             pace = rng.uniform(0.45, 0.8)
+            jitter = [rng.uniform(-4, 4) for _ in items]
             for back in (8, 4, 0)[3 - rng.choice((2, 3)) :]:
                 when = today - timedelta(days=back * 30 + rng.randint(3, 20))
                 if when <= born:
                     continue
                 age = (when - born).days // 30
-                planned.append((len(assessments), age, pace))
+                planned.append((len(assessments), age, pace, jitter))
                 assessments.append(
                     {
                         "child_id": child_id,
@@ -282,11 +295,11 @@ def populate_holistic(db: Database, rng: random.Random, today: date) -> None:
                 {
                     "assessment_id": ids[n],
                     "item_id": item.id,
-                    "status": _status(age, item, pace, rng),
-                    "evidence": "",
+                    "status": _status(age, item, pace, jitter[k]),
+                    "evidence": _EVIDENCE[k % len(_EVIDENCE)] if k % 7 == 0 else "",
                 }
-                for n, age, pace in planned
-                for item in items
+                for n, age, pace, jitter in planned
+                for k, item in enumerate(items)
                 if (item.age_from_months or 0) <= age + 6
             ]
             if entries:
