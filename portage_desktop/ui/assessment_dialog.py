@@ -199,6 +199,10 @@ class AssessmentDialog(RecordDialog):
         self.area.clear()
         for area in detail.areas:
             self.area.addItem(area.name, area.id)
+        fw = detail.framework
+        about = "; ".join(x for x in (fw.source, fw.licence) if x)
+        self.framework.setToolTip(about)
+        self.framework.setAccessibleDescription(about)
         keys = ", ".join(f"{lvl.value} {lvl.label}" for lvl in detail.framework.scale)
         self.keys.setText(
             f"Keys: {keys}, 0 clears. The number sets the status and moves to the next step. "

@@ -172,3 +172,18 @@ def test_a_new_version_is_stored_beside_the_old_and_old_assessments_stay_readabl
     d2 = frameworks.get_framework(db, v2.id)
     by_code = {i.code: carried.get(i.id) for i in d2.items}
     assert by_code == {"P0": None, "P1": 3, "P2": 3, "T1": None}
+
+
+def test_the_examples_in_the_format_documentation_import(db):
+    """Keep docs/checklist-format.md honest: its JSON and CSV examples must import."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "checklist-format.md").read_text()
+    blocks = re.findall(r"```(json|)\n(.*?)```", doc, flags=re.S)
+    json_text = next(body for lang, body in blocks if lang == "json")
+    csv_text = next(body for lang, body in blocks if body.startswith("kind,"))
+    from_json, from_csv = parse_json(json_text), parse_csv(csv_text)
+    assert (from_json.name, from_csv.name) == ("Acorns Small Steps", "Acorns Small Steps")
+    assert [a.name for a in from_csv.areas] == ["Communication", "Moving"]
+    assert from_json.areas[0].items[0].aspect == "Listening"
