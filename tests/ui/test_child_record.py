@@ -339,3 +339,30 @@ def test_a_read_only_user_sees_the_record_and_is_told_plainly_when_saving(qtbot,
     dialog.save()
     assert "Your role (Read only) cannot do this" in dialog.general_error.text()
     dialog.dirty = False
+
+
+def test_a_new_profile_version_is_shown_and_the_earlier_one_kept(qtbot, demo_ctx):
+    from portage_desktop.services import profiles
+
+    child_id = children.list_children(demo_ctx.db)[0].id
+    record = ChildRecordWindow(demo_ctx, child_id)
+    qtbot.addWidget(record)
+    tab = record.profile
+    before = tab.version.count()
+    earlier_text = tab.text.toPlainText()
+
+    def write(dialog) -> None:
+        dialog.texts["interests"].setPlainText("Dinosaurs & diggers <big ones>")
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+
+    when_modal_opens(qtbot, write)
+    tab.new_button.click()
+    assert tab.version.count() == before + 1
+    assert tab.version.currentText().endswith("(latest)")
+    assert "Dinosaurs & diggers <big ones>" in tab.text.toPlainText()
+    assert (
+        profiles.list_profiles(demo_ctx.db, child_id)[0].interests
+        == "Dinosaurs & diggers <big ones>"
+    )
+    tab.version.setCurrentIndex(1)
+    assert tab.text.toPlainText() == earlier_text
