@@ -236,8 +236,13 @@ def test_a_status_can_be_cleared_from_the_keyboard(qtbot, demo_ctx, key):
     dialog.dirty = False
 
 
-def test_an_assessment_cut_short_by_a_crash_is_offered_back(qtbot, demo_ctx, answer_boxes):
+def test_an_assessment_cut_short_by_a_crash_is_offered_back(
+    qtbot, demo_ctx, answer_boxes, monkeypatch
+):
     from portage_desktop.services import drafts
+    from portage_desktop.ui import drafts as draft_keeper
+
+    monkeypatch.setattr(draft_keeper, "DELAY_MS", 50)  # seconds in use; quick in a test
 
     child_id = children.list_children(demo_ctx.db)[0].id
     first = AssessmentDialog(demo_ctx, child_id)
