@@ -12,12 +12,16 @@ from datetime import date
 from pathlib import Path
 
 from portage_desktop.data.engine import Database
+from portage_desktop.services import assessments as assessments_service
 from portage_desktop.services import audit
 from portage_desktop.services import children as children_service
+from portage_desktop.services import profiles as profiles_service
 from portage_desktop.services import setting as setting_service
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
-from portage_desktop.services.dates import age_text, format_date
+from portage_desktop.services.dates import age_text, format_date, format_long
+from portage_desktop.services.errors import NotFoundError
+from portage_desktop.services.record_vocabulary import PhotoUse
 
 
 class PrintError(Exception):
@@ -26,6 +30,8 @@ class PrintError(Exception):
 
 @dataclass(frozen=True)
 class PrintKind:
+    """A kind of printed record, as the Print menu and the command line offer it."""
+
     name: str
     description: str
     needs_child: bool
@@ -80,6 +86,78 @@ def _application_pack(db: Database, _child: int | None, today: date, out: Path |
     return build_application_pack(meta, pack, out)
 
 
+def _child_name(db: Database, child_id: int) -> str:
+    child = children_service.get_child(db, child_id)
+    return f"{child.known_as or child.first_name} {child.last_name}"
+
+
+def _one_page_profile(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.one_page_profile import ProfileSheet, build_one_page_profile
+
+    assert child is not None
+    name = _child_name(db, child)
+    versions = profiles_service.list_profiles(db, child)
+    if not versions:
+        raise PrintError(f"{name} has no one-page profile yet: add one on the About me tab.")
+    latest = versions[0]
+    sheet = ProfileSheet(
+        child_name=name,
+        written_on=format_long(latest.written_on),
+        written_with=latest.written_with,
+        sections=[(label, latest.section_text(f)) for f, label in profiles_service.SECTIONS],
+        photo=profiles_service.profile_photo(db, child, latest, PhotoUse.PRINTED_RECORDS, today),
+    )
+    meta = ReportMeta(_setting_name(db), "One-page profile", today)
+    return build_one_page_profile(meta, sheet, out)
+
+
+def _assessment_summary(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.reports.assessment_summary import (
+        AreaSheet,
+        AssessmentSheet,
+        build_assessment_summary,
+    )
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.progress_chart import ChartSeries
+
+    assert child is not None
+    name = _child_name(db, child)
+    try:
+        summary = assessments_service.summarise_assessment(db, child)
+    except NotFoundError:
+        raise PrintError(
+            f"{name} has no assessments yet: add one on the Assessments tab."
+        ) from None
+    chosen = summary.assessment
+    areas = [a.name for a in summary.detail.areas]
+    sheet = AssessmentSheet(
+        child_name=name,
+        assessed_on=format_long(chosen.assessed_on),
+        framework=summary.detail.framework.title,
+        contributors=chosen.contributors_text,
+        notes=chosen.notes,
+        areas=[
+            AreaSheet(
+                a.area,
+                len(a.strengths),
+                a.total,
+                [i.text for i in a.strengths],
+                [i.text for i in a.emerging],
+                [i.text for i in a.next_steps],
+            )
+            for a in summary.areas
+        ],
+        chart_areas=areas,
+        chart_series=[
+            ChartSeries(format_date(p.assessed_on), [p.shares.get(a, 0.0) for a in areas])
+            for p in summary.progress
+        ],
+    )
+    meta = ReportMeta(_setting_name(db), "Assessment summary", today)
+    return build_assessment_summary(meta, sheet, out)
+
+
 PRINT_KINDS: dict[str, PrintKind] = {
     kind.name: kind
     for kind in [
@@ -100,6 +178,18 @@ PRINT_KINDS: dict[str, PrintKind] = {
             "The Stamp of Approval application, with four anonymised plans, ready to sign",
             needs_child=False,
             build=_application_pack,
+        ),
+        PrintKind(
+            "one-page-profile",
+            "A child's one-page profile, Finding out about me (photo only with consent)",
+            needs_child=True,
+            build=_one_page_profile,
+        ),
+        PrintKind(
+            "assessment-summary",
+            "A child's latest assessment: strengths, emerging skills, next small steps, progress",
+            needs_child=True,
+            build=_assessment_summary,
         ),
     ]
 }
@@ -132,6 +222,7 @@ def find_child_id(db: Database, text: str) -> int:
 def print_record(
     db: Database, kind_name: str, child: str | None, out: Path, today: date | None = None
 ) -> Path:
+    """Build one record as a PDF at ``out``; checks the PRINT permission and audits."""
     kind = PRINT_KINDS.get(kind_name)
     if kind is None:
         raise PrintError(f'Unknown print kind "{kind_name}". See: portage-desktop print --list')

@@ -6,7 +6,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from portage_desktop.data import cipher, demo, migrate
+from portage_desktop.data import assessment_store, cipher, demo, migrate
 from portage_desktop.data.cipher import KeyMaterial, WrongPassphrase
 from portage_desktop.data.engine import Database, open_database
 
@@ -45,6 +45,8 @@ def open_and_migrate(
     db = open_database(path, key)
     try:
         migrate.upgrade_to_head(db, backup_dir)
+        with db.session() as session:
+            assessment_store.install_shipped(session)
     except Exception:
         db.dispose()
         raise

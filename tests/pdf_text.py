@@ -21,3 +21,11 @@ def pdf_text(path: Path) -> str:
 def page_count(path: Path) -> int:
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+def pdf_text_in_order(path: Path) -> str:
+    """Text in the order it was drawn, so a table cell's lines stay together (no columns mixed)."""
+    result = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return " ".join(result.stdout.split())

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import insert
 
-from portage_desktop.data import demo_stamp
+from portage_desktop.data import demo_assessment, demo_stamp
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import ChildRecord, SettingRecord, StaffMemberRecord, utc_now
 
@@ -220,3 +220,4 @@ def populate(db: Database, children: int = 12, seed: int = 1, today: date | None
             row["key_person_id"] = key_people[i % len(key_people)] if key_people else None
         s.execute(insert(ChildRecord), child_rows)
         demo_stamp.populate(s, seed, today)
+    demo_assessment.populate_holistic(db, rng, today)

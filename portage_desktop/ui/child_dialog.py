@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import children as children_service
 from portage_desktop.services import staff as staff_service
+from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.children import ChildDetails, ChildInput
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.vocabulary import NeedArea, SenStatus, StaffRole
@@ -163,7 +164,7 @@ class ChildDialog(FormDialog):
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
-        except NotFoundError as exc:
+        except (NotFoundError, PermissionDenied) as exc:
             self.show_errors({"general": str(exc)})
             return
         self.dirty = False

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import children as children_service
-from portage_desktop.services.access import Permission, current_actor
+from portage_desktop.services.access import Permission, PermissionDenied, current_actor
 from portage_desktop.services.children import ChildSummary
 from portage_desktop.services.dates import age_in_months, age_text, format_date, parse_uk_date
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.ui.child_dialog import ChildDialog
+from portage_desktop.ui.child_record import ChildRecordWindow
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.privacy_dialogs import export_subject_access
 from portage_desktop.ui.table_model import Column, RecordTableModel, SearchProxy, fit_columns
@@ -60,6 +61,7 @@ class ChildrenPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.record_windows: dict[int, ChildRecordWindow] = {}
         self.model: RecordTableModel[ChildSummary] = RecordTableModel(_columns(date.today()))
         self.proxy = SearchProxy()
         self.proxy.setSourceModel(self.model)
@@ -75,8 +77,12 @@ class ChildrenPage(QWidget):
 
         self.add_button = QPushButton("&Add child")
         self.add_button.setToolTip("Add a child (Ctrl+N)")
+        self.open_button = QPushButton("&Open record")
+        self.open_button.setToolTip(
+            "Open the selected child's whole record: family, consent, profile, assessments (Enter)"
+        )
         self.edit_button = QPushButton("&Edit")
-        self.edit_button.setToolTip("Edit the selected child (Enter)")
+        self.edit_button.setToolTip("Edit the selected child's details (Ctrl+E)")
         self.archive_button = QPushButton("Mark as le&ft")
         self.archive_button.setToolTip(
             "Move a child who has left out of the list; records are kept"
@@ -84,6 +90,7 @@ class ChildrenPage(QWidget):
         self.print_button = QPushButton("&Print list")
         self.print_button.setToolTip("Print the list of children on roll (Ctrl+P)")
         self.add_button.clicked.connect(self.add_child)
+        self.open_button.clicked.connect(self.open_record)
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.toggle_archive_selected)
         self.print_button.clicked.connect(self.print_requested)
@@ -104,7 +111,7 @@ class ChildrenPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         # Enter, or a double-click (a single click where the desktop is set up that way).
-        self.table.activated.connect(lambda _i: self.edit_selected())
+        self.table.activated.connect(lambda _i: self.open_record())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.no_match = QLabel()
@@ -121,6 +128,7 @@ class ChildrenPage(QWidget):
         actions.addWidget(self.search, 1)
         actions.addWidget(self.show_left)
         actions.addWidget(self.add_button)
+        actions.addWidget(self.open_button)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.archive_button)
         actions.addWidget(self.print_button)
@@ -136,6 +144,7 @@ class ChildrenPage(QWidget):
         ctx.hub.children_changed.connect(self.refresh)
         ctx.hub.staff_changed.connect(self.refresh)
         ctx.hub.database_replaced.connect(self.refresh)
+        ctx.hub.database_replaced.connect(self.close_records)
         self.refresh()
 
     def _empty_state(self) -> QWidget:
@@ -204,6 +213,7 @@ class ChildrenPage(QWidget):
         child = self.selected_child()
         actor = current_actor(self.ctx.db)
         self.add_button.setEnabled(actor.may(Permission.EDIT_CHILDREN))
+        self.open_button.setEnabled(child is not None)
         self.edit_button.setEnabled(child is not None)
         self.archive_button.setEnabled(child is not None and actor.may(Permission.ARCHIVE_CHILDREN))
         self.export_button.setEnabled(child is not None and actor.may(Permission.EXPORT))
@@ -256,6 +266,34 @@ class ChildrenPage(QWidget):
             self.refresh()
             return
         dialog.exec()
+
+    def open_record(self) -> ChildRecordWindow | None:
+        """Show the child's record window, bringing it forward if it is already open."""
+        child = self.selected_child()
+        if child is None:
+            return None
+        window = self.record_windows.get(child.id)
+        if window is None:
+            try:
+                window = ChildRecordWindow(self.ctx, child.id, parent=self)
+            except (NotFoundError, PermissionDenied) as exc:
+                QMessageBox.information(self, "Record not opened", str(exc))
+                self.refresh()
+                return None
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda *_a, cid=child.id: self.record_windows.pop(cid, None))
+            self.record_windows[child.id] = window
+            window.show()
+        else:  # already open: bring it forward rather than opening a second copy
+            window.show()
+            window.raise_()
+            window.activateWindow()
+        return window
+
+    def close_records(self) -> None:
+        """After a restore the open records may no longer match the file: close them."""
+        for window in list(self.record_windows.values()):
+            window.close()
 
     def toggle_archive_selected(self) -> None:
         child = self.selected_child()

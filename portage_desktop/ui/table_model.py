@@ -41,7 +41,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self._text: list[list[str]] = []
         self._search: list[str] = []
         self._keys: list[list[Any]] = []
-        self._sort_column = 0
+        self._sort_column = -1  # keep the order given until a view asks to sort
         self._sort_order = Qt.SortOrder.AscendingOrder
 
     def set_rows(self, rows: Sequence[T]) -> None:
@@ -63,6 +63,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
     def _sort_order_indexes(self) -> list[int]:
         column = self._sort_column
+        if column < 0:
+            return list(range(len(self._rows)))
         return sorted(
             range(len(self._rows)),
             key=lambda i: self._keys[i][column],

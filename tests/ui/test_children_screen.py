@@ -126,7 +126,7 @@ def test_edit_a_child_from_the_keyboard(qtbot, demo_ctx, open_window):
         qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
 
     when_modal_opens(qtbot, change)
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.keyClick(page.edit_button, Qt.Key.Key_Space)  # Enter now opens the whole record
     assert children.get_child(demo_ctx.db, first.id).known_as == "Bobo"
     assert page.selected_child().display_name == f"Bobo {first.last_name}"
 

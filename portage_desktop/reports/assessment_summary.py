@@ -1,0 +1,128 @@
+"""The assessment summary for parents: what the child can do, what is emerging and the next
+small steps, area by area, with a chart of progress since earlier assessments."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
+from portage_desktop.reports.one_page_profile import FRAME_WIDTH
+from portage_desktop.reports.progress_chart import ChartSeries, progress_drawing
+
+STRENGTHS_SHOWN = 6
+
+
+@dataclass(frozen=True)
+class AreaSheet:
+    """One area's lines of the summary, as plain text."""
+
+    name: str
+    achieved: int
+    total: int
+    strengths: Sequence[str]  # in the checklist's order, earliest first
+    emerging: Sequence[str]
+    next_steps: Sequence[str]
+
+
+@dataclass(frozen=True)
+class AssessmentSheet:
+    """Everything the summary prints, as plain data."""
+
+    child_name: str
+    assessed_on: str
+    framework: str
+    contributors: str
+    notes: str
+    areas: Sequence[AreaSheet]
+    chart_areas: Sequence[str]
+    chart_series: Sequence[ChartSeries]
+
+
+def _bullets(items: Sequence[str], st: Styles, empty: str) -> list[Paragraph]:
+    if not items:
+        return [Paragraph(f"<i>{empty}</i>", st.cell)]
+    return [Paragraph(f"• {esc(text)}", st.cell) for text in items]
+
+
+def _strengths(items: Sequence[str], st: Styles) -> list[Paragraph]:
+    """The most recent strengths in full; earlier ones counted, so the page stays readable."""
+    shown = list(items)[-STRENGTHS_SHOWN:]
+    out = _bullets(shown, st, "Starting out: every small step ahead is a new success.")
+    earlier = len(items) - len(shown)
+    if earlier:
+        out.append(Paragraph(f"<i>…and {earlier} earlier small steps.</i>", st.small))
+    return out
+
+
+def _area(area: AreaSheet, st: Styles) -> KeepTogether:
+    heading = Paragraph(
+        f"{esc(area.name)}: {area.achieved} of {area.total} small steps achieved", st.heading
+    )
+    table = Table(
+        [
+            [
+                Paragraph("Can do now", st.cell_bold),
+                Paragraph("Emerging skills", st.cell_bold),
+                Paragraph("Next small steps", st.cell_bold),
+            ],
+            [
+                _strengths(area.strengths, st),
+                _bullets(area.emerging, st, "None just now."),
+                _bullets(area.next_steps, st, "Every small step in this area is achieved."),
+            ],
+        ],
+        colWidths=[FRAME_WIDTH / 3] * 3,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return KeepTogether([heading, table])
+
+
+def build_assessment_summary(
+    meta: ReportMeta, sheet: AssessmentSheet, out: Path | None = None
+) -> bytes:
+    """The summary: who and when, the progress chart, then each area."""
+    st = Styles()
+    story: list = [
+        Paragraph(f"Assessment summary: {esc(sheet.child_name)}", st.title),
+        Paragraph(
+            f"This summary celebrates what {esc(sheet.child_name)} can do, and sets out the "
+            "next small steps we will work on together, at home and in the setting.",
+            st.body,
+        ),
+        Spacer(1, 2 * mm),
+        Paragraph(f"<b>Assessed on:</b> {esc(sheet.assessed_on)}", st.body),
+        Paragraph(f"<b>Who took part:</b> {esc(sheet.contributors)}", st.body),
+        Paragraph(f"<b>Checklist:</b> {esc(sheet.framework)}", st.small),
+    ]
+    if sheet.notes:
+        story.append(Paragraph(f"<b>Notes:</b> {esc(sheet.notes)}", st.body))
+    if sheet.chart_series:
+        story += [
+            Paragraph("Progress over time", st.heading),
+            progress_drawing(sheet.chart_areas, sheet.chart_series, FRAME_WIDTH),
+        ]
+    story += [_area(area, st) for area in sheet.areas]
+    story.append(Spacer(1, 4 * mm))
+    story.append(
+        Paragraph(
+            "Emerging skills are ones we have seen starting to happen. Next small steps are the "
+            "first steps in each area not yet achieved, in the order children usually take them.",
+            st.small,
+        )
+    )
+    return build_pdf(meta, story, out)

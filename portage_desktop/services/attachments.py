@@ -1,0 +1,123 @@
+"""Files kept with a child's record: photos and PDFs, checked by their content, not their name.
+
+Files are stored inside the database, so a backup holds them and a later encrypted database
+protects them; nothing is left loose in a folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from portage_desktop.data.assessment_models import AttachmentRecord
+from portage_desktop.data.engine import Database, DbSession
+from portage_desktop.services import audit
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.errors import NotFoundError, ValidationError
+
+MAX_BYTES = 10 * 1024 * 1024
+IMAGE_TYPES = ("image/png", "image/jpeg")
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"%PDF-", "application/pdf"),
+)
+
+
+@dataclass(frozen=True)
+class FileToAttach:
+    """A file chosen by the user, read into memory by the screen."""
+
+    filename: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """What a list shows about a file, without loading its contents."""
+
+    id: int
+    filename: str
+    media_type: str
+    size: int
+
+    @property
+    def size_text(self) -> str:
+        return f"{max(1, round(self.size / 1024))} KB"
+
+
+@dataclass(frozen=True)
+class AttachmentFile(AttachmentInfo):
+    """A file with its contents, for saving a copy."""
+
+    content: bytes = b""
+
+
+def sniff(content: bytes) -> str | None:
+    """The file's real type from its first bytes, or ``None`` if it is not one we keep."""
+    for magic, media_type in _MAGIC:
+        if content.startswith(magic):
+            return media_type
+    return None
+
+
+def check_file(
+    field: str, file: FileToAttach, allowed: tuple[str, ...], errors: dict[str, str]
+) -> str:
+    """Add a plain message to ``errors`` for an empty, oversized or wrong kind of file."""
+    name = PurePath(file.filename).name
+    media_type = sniff(file.content)
+    kinds = "a photo (JPEG or PNG)" + (" or a PDF" if "application/pdf" in allowed else "")
+    if not file.content:
+        errors[field] = f"{name} is empty."
+    elif len(file.content) > MAX_BYTES:
+        errors[field] = f"{name} is larger than 10 MB. Please choose a smaller file."
+    elif media_type not in allowed:
+        errors[field] = f"{name} is not {kinds}. Please choose {kinds}."
+    return media_type or ""
+
+
+def store(
+    session: DbSession,
+    child_id: int,
+    file: FileToAttach,
+    media_type: str,
+    observation_id: int | None = None,
+) -> int:
+    """Keep a checked file inside the caller's transaction; returns its id."""
+    row = AttachmentRecord(
+        child_id=child_id,
+        observation_id=observation_id,
+        filename=PurePath(file.filename).name[:200],
+        media_type=media_type,
+        size=len(file.content),
+        content=file.content,
+    )
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return row.id
+
+
+def read_content(session: DbSession, attachment_id: int | None) -> bytes | None:
+    """The bytes of an attachment, or ``None`` if it has gone."""
+    row = session.get(AttachmentRecord, attachment_id) if attachment_id else None
+    return row.content if row else None
+
+
+def open_attachment(db: Database, child_id: int, attachment_id: int) -> AttachmentFile:
+    """The file's contents, to view or save a copy; the opening is audited."""
+    require(db, Permission.VIEW_CHILDREN)
+    with db.session() as s:
+        row = s.get(AttachmentRecord, attachment_id)
+        if row is None or row.child_id != child_id:
+            raise NotFoundError("That file is no longer in the record.")
+        audit.record(s, db, AuditAction.VIEW, "child", child_id, f"attachment {attachment_id}")
+        return AttachmentFile(attachment_id, row.filename, row.media_type, row.size, row.content)
+
+
+def reject_if_errors(errors: dict[str, str]) -> None:
+    """Raise the collected messages together, so every problem shows at once."""
+    if errors:
+        raise ValidationError(errors)

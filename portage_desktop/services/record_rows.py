@@ -1,0 +1,85 @@
+"""Saving and removing the small rows of a child's record (family, professionals, consent) in
+one way: permission checked, child checked, audit entry written in the same transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from portage_desktop.data import assessment_store
+from portage_desktop.data.assessment_models import (
+    ConsentRecord,
+    FamilyMemberRecord,
+    ProfessionalRecord,
+)
+from portage_desktop.data.engine import Database, DbSession
+from portage_desktop.data.models import ChildRecord, utc_now
+from portage_desktop.services import audit
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.errors import NotFoundError
+
+Row = TypeVar("Row", FamilyMemberRecord, ProfessionalRecord, ConsentRecord)
+Out = TypeVar("Out")
+
+GONE = "That child's record no longer exists."
+
+
+def ensure_child(session: DbSession, child_id: int) -> ChildRecord:
+    """The child's row, or a plain message if it was erased meanwhile."""
+    child = session.get(ChildRecord, child_id)
+    if child is None:
+        raise NotFoundError(GONE)
+    return child
+
+
+def list_rows(
+    db: Database, model: type[Row], child_id: int, convert: Callable[[Row], Out]
+) -> list[Out]:
+    """A child's rows of one kind, converted to plain objects."""
+    require(db, Permission.VIEW_CHILDREN)
+    with db.session() as s:
+        ensure_child(s, child_id)
+        return [convert(r) for r in assessment_store.child_rows(s, model, child_id)]
+
+
+def save_row(
+    db: Database,
+    model: type[Row],
+    child_id: int,
+    row_id: int | None,
+    values: dict[str, Any],
+    what: str,
+    convert: Callable[[Row], Out],
+) -> Out:
+    """Insert or update one row; ``what`` names the kind of row in the audit log."""
+    require(db, Permission.EDIT_CHILDREN)
+    with db.session() as s:
+        ensure_child(s, child_id)
+        if row_id is None:
+            row = model(child_id=child_id, **values)
+        else:
+            found = s.get(model, row_id)
+            if found is None or found.child_id != child_id:
+                raise NotFoundError(f"That {what} is no longer in the record.")
+            row = found
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.updated_at = utc_now()
+        s.add(row)
+        s.flush()
+        verb = "added" if row_id is None else "changed"
+        action = AuditAction.CREATE if row_id is None else AuditAction.CHANGE
+        audit.record(s, db, action, "child", child_id, f"{what} {verb}")
+        return convert(row)
+
+
+def delete_row(db: Database, model: type[Row], child_id: int, row_id: int, what: str) -> None:
+    """Remove one row of a child's record and note it in the audit log."""
+    require(db, Permission.EDIT_CHILDREN)
+    with db.session() as s:
+        found = s.get(model, row_id)
+        if found is None or found.child_id != child_id:
+            raise NotFoundError(f"That {what} is no longer in the record.")
+        s.delete(found)
+        audit.record(s, db, AuditAction.CHANGE, "child", child_id, f"{what} removed")

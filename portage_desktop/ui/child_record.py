@@ -1,0 +1,211 @@
+"""The child record: one window holding the whole holistic picture of a child, in tabs.
+
+Every tab saves through its own dialogs on an explicit Save, so closing this window never loses
+work; each dialog asks before discarding typed changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from portage_desktop.services import children as children_service
+from portage_desktop.services import staff as staff_service
+from portage_desktop.services.children import ChildDetails
+from portage_desktop.services.dates import age_text, format_date
+from portage_desktop.ui.assessments_tab import AssessmentsTab
+from portage_desktop.ui.child_dialog import ChildDialog
+from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.profile_tab import ProfileTab
+from portage_desktop.ui.record_tabs import (
+    consent_tab,
+    family_tab,
+    observations_tab,
+    professionals_tab,
+)
+from portage_desktop.ui.tasks import run_with_progress
+from portage_desktop.ui.widgets import heading
+
+TAB_TITLES = (
+    "&Details",
+    "&Family",
+    "&Professionals",
+    "&Consent",
+    "A&bout me",
+    "A&ssessments",
+    "Observations and ad&vice",
+)
+
+
+class DetailsTab(QWidget):
+    """The child's details at a glance, with the existing dialog for editing them."""
+
+    def __init__(self, ctx: AppContext, child_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.child_id = ctx, child_id
+        self.form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        for key, label in (
+            ("name", "Name"),
+            ("born", "Date of birth"),
+            ("dates", "Attending"),
+            ("key_person", "Key person"),
+            ("sen", "SEN status"),
+            ("needs", "Areas of need"),
+            ("languages", "Home languages"),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setAccessibleName(label)
+            caption = QLabel(label + ":")
+            caption.setBuddy(value)
+            self.form.addRow(caption, value)
+            self.values[key] = value
+        self.edit_button = QPushButton("&Edit details…")
+        self.edit_button.clicked.connect(self.edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        row = QHBoxLayout()
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def show_child(self, child: ChildDetails) -> None:
+        today = date.today()
+        staff = {m.id: m.full_name for m in staff_service.list_staff(self.ctx.db)}
+        known = f" (known as {child.known_as})" if child.known_as else ""
+        born = child.date_of_birth
+        attending = (
+            f"since {format_date(child.start_date)}"
+            if child.start_date
+            else "start date not recorded"
+        )
+        if child.leave_date:
+            attending += f", left {format_date(child.leave_date)}"
+        self.values["name"].setText(f"{child.first_name} {child.last_name}{known}")
+        self.values["born"].setText(
+            f"{format_date(born)} ({age_text(born, today)})" if born else ""
+        )
+        self.values["dates"].setText(attending)
+        self.values["key_person"].setText(staff.get(child.key_person_id, "Not chosen yet"))
+        self.values["sen"].setText(child.sen_status.label)
+        self.values["needs"].setText(
+            ", ".join(a.label for a in child.need_areas) or "None recorded"
+        )
+        self.values["languages"].setText(child.home_languages or "Not recorded")
+
+    def edit(self) -> None:
+        dialog = ChildDialog(self.ctx, self.child_id, parent=self)
+        if dialog.exec() and dialog.saved_child is not None:
+            self.show_child(dialog.saved_child)
+            window = self.window()
+            if isinstance(window, ChildRecordWindow):
+                window.set_title(dialog.saved_child)
+
+
+class ChildRecordWindow(QDialog):
+    """Opened from the children list; raises ``NotFoundError`` if the child has gone."""
+
+    def __init__(self, ctx: AppContext, child_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.child_id = ctx, child_id
+        self.setModal(False)
+        child = children_service.get_child(ctx.db, child_id)
+        self.title = heading("")
+        self.resize(1100, 760)
+        self.details = DetailsTab(ctx, child_id)
+        self.details.show_child(child)
+        self.family = family_tab(ctx, child_id, self)
+        self.professionals = professionals_tab(ctx, child_id, self)
+        self.consent = consent_tab(ctx, child_id, self)
+        self.profile = ProfileTab(ctx, child_id)
+        self.assessments = AssessmentsTab(ctx, child_id)
+        self.observations = observations_tab(ctx, child_id, self)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Parts of the record")
+        for title, page in zip(
+            TAB_TITLES,
+            (
+                self.details,
+                self.family,
+                self.professionals,
+                self.consent,
+                self.profile,
+                self.assessments,
+                self.observations,
+            ),
+            strict=True,
+        ):
+            self.tabs.addTab(page, title)
+        # Consent decides whether the profile photo shows, so look again after a change there.
+        self.tabs.currentChanged.connect(lambda i: self.profile.refresh() if i == 4 else None)
+
+        self.print_profile = QPushButton("Print one-page profile…")
+        self.print_profile.setToolTip("Save the one-page profile as a PDF (Ctrl+P)")
+        self.print_summary = QPushButton("Print assessment summary…")
+        self.print_summary.setToolTip("Save the latest assessment summary as a PDF (Ctrl+Shift+P)")
+        self.print_profile.clicked.connect(lambda: self.print_kind("one-page-profile"))
+        self.print_summary.clicked.connect(lambda: self.print_kind("assessment-summary"))
+        QShortcut(QKeySequence("Ctrl+P"), self, lambda: self.print_kind("one-page-profile"))
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, lambda: self.print_kind("assessment-summary"))
+        QShortcut(QKeySequence("Ctrl+W"), self, self.close)
+        close_button = QPushButton("Close")
+        close_button.clicked.connect(self.close)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.print_profile)
+        top.addWidget(self.print_summary)
+        top.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.set_title(child)
+
+    def set_title(self, child: ChildDetails) -> None:
+        name = f"{child.known_as or child.first_name} {child.last_name}"
+        self.title.setText(name)
+        self.title.setAccessibleName(f"Record of {name}")
+        self.setWindowTitle(f"{name} – child record")
+
+    def print_kind(self, kind: str) -> None:
+        name = self.windowTitle().split(" – ")[0]
+        suggested = (
+            Path.home() / f"{kind}-{name.replace(' ', '-').lower()}-{date.today():%Y-%m-%d}.pdf"
+        )
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save as PDF", str(suggested), "PDF files (*.pdf)"
+        )
+        if not target:
+            return
+        out = Path(target if target.lower().endswith(".pdf") else f"{target}.pdf")
+        db, child = self.ctx.db, str(self.child_id)
+
+        def work(_progress):  # noqa: ANN001, ANN202
+            from portage_desktop.printing import print_record
+
+            return print_record(db, kind, child, out)
+
+        def done(path: Path) -> None:
+            self.last_printed = path
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, "Not printed", str(exc) or "The PDF could not be made.")
+
+        run_with_progress(self, "Making the PDF…", work, done, failed)
