@@ -2,10 +2,10 @@
 
 This is the one seam between the Stamp of Approval and the assessment, plans and reviews
 features. The check and the wizard only see the plain objects below; :func:`children_evidence`
-and :func:`plans_for_application` are the providers. Today the database keeps children (with
-their SEN status) but not yet assessments, plans or reviews, so the providers say so (the
-``*_kept`` flags are ``False``) and the check asks for the manager's statement instead of
-guessing. When those records arrive, only these two functions change.
+and :func:`plans_for_application` are the providers. Assessments, observations, professional
+advice and profiles are kept, so criterion 3 is judged from them; plans and reviews are not
+kept yet, so those flags stay ``False`` and the check asks for the manager's statement instead
+of guessing. When they arrive, only these two functions change.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from portage_desktop.data import evidence_store
 from portage_desktop.data.engine import Database
 from portage_desktop.services import children as children_service
 from portage_desktop.services.vocabulary import SenStatus
@@ -97,14 +98,20 @@ class PlanForApplication:
 
 
 def children_evidence(db: Database, on: date) -> EvidenceBundle:
-    """Children with SEND on roll on ``on``; assessments, plans and reviews are not kept yet."""
+    """Children with SEND on roll on ``on`` and the assessment materials used with each.
+
+    Plans and reviews are not kept in the app yet, so criteria 4 and 5 still rest on the
+    manager's statement.
+    """
+    with db.session() as s:
+        materials = evidence_store.assessment_materials(s, on)
     children = [
-        ChildrenEvidence(child.id)
+        ChildrenEvidence(child.id, assessment_materials=tuple(sorted(materials.get(child.id, ()))))
         for child in children_service.list_children(db)
         if child.sen_status is not SenStatus.NONE and child.date_of_birth <= on
     ]
     return EvidenceBundle(
-        tuple(children), assessments_kept=False, reviews_kept=False, plans_kept=False
+        tuple(children), assessments_kept=True, reviews_kept=False, plans_kept=False
     )
 
 

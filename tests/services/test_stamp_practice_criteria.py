@@ -131,15 +131,46 @@ def test_inspections_are_checked_against_their_framework_dates(db):
     assert inspections.list_inspections(db) == []
 
 
-def test_without_childrens_records_criteria_3_to_5_need_a_statement(demo_db):
+def test_criterion_3_comes_from_the_records_and_4_and_5_need_a_statement(demo_db):
     check = check_stamp(demo_db, ON)
-    for number in (3, 4, 5):
+    result = check.result(3)
+    assert result.status is Status.MET
+    assert "Assessed with at least two kinds of material: 11 of 11." in result.evidence
+    for number in (4, 5):
         result = check.result(number)
         assert result.status is Status.NEEDS_STATEMENT
         assert any("not yet kept in Portage Desktop" in e for e in result.evidence)
     bundle = children_evidence(demo_db, ON)
-    assert not (bundle.assessments_kept or bundle.reviews_kept or bundle.plans_kept)
+    assert bundle.assessments_kept and not (bundle.reviews_kept or bundle.plans_kept)
     assert len(bundle.children) == 11
+
+
+def test_a_child_assessed_one_way_only_fails_criterion_3(db):
+    from portage_desktop.services import children, observations
+    from portage_desktop.services.children import ChildInput
+    from portage_desktop.services.record_vocabulary import AuthorKind, ObservationKind
+    from portage_desktop.services.vocabulary import SenStatus
+
+    make_setting(db)
+    child = children.save_child(
+        db, ChildInput("Noor", "Baig", date(2023, 2, 2), sen_status=SenStatus.SEN_SUPPORT), today=ON
+    )
+    note = observations.ObservationInput(
+        ObservationKind.OBSERVATION, date(2026, 10, 1), AuthorKind.STAFF, "Kay", "Stacked 3 bricks."
+    )
+    observations.save_observation(db, child.id, note, today=ON)
+    result = check_stamp(db, ON).result(3)
+    assert result.status is Status.NOT_MET
+    assert "1 child(ren) assessed with one kind of material only" in result.fixes[0]
+    advice = observations.ObservationInput(
+        ObservationKind.ADVICE, date(2026, 10, 2), AuthorKind.PROFESSIONAL, "SLT", "Use signs."
+    )
+    observations.save_observation(db, child.id, advice, today=ON)
+    assert check_stamp(db, ON).result(3).status is Status.MET
+    # Records are counted as they stood on the day checked: the advice came a day later.
+    assert children_evidence(db, date(2026, 10, 1)).children[0].assessment_materials == (
+        "observations",
+    )
 
 
 def test_a_confirmed_statement_meets_the_criterion_and_says_so(db):

@@ -1,0 +1,45 @@
+"""Site-wide evidence queries for the Stamp of Approval check: one grouped query per kind of
+record, so checking a thousand children costs a handful of queries, not thousands."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from portage_desktop.data.assessment_models import (
+    AssessmentRecord,
+    FrameworkRecord,
+    ObservationRecord,
+    ProfileVersionRecord,
+)
+
+
+def assessment_materials(session: Session, on: date) -> dict[int, set[str]]:
+    """For each child, the kinds of assessment material recorded on or before ``on``."""
+    found: dict[int, set[str]] = {}
+    assessment = AssessmentRecord.__table__  # type: ignore[attr-defined]
+    framework = FrameworkRecord.__table__  # type: ignore[attr-defined]
+    checklists = (
+        select(assessment.c.child_id, framework.c.name)
+        .select_from(assessment.join(framework, assessment.c.framework_id == framework.c.id))
+        .where(assessment.c.assessed_on <= on)
+        .distinct()
+    )
+    for child_id, name in session.connection().execute(checklists):
+        found.setdefault(child_id, set()).add(f"checklist: {name}")
+    observation = ObservationRecord.__table__  # type: ignore[attr-defined]
+    kinds = (
+        select(observation.c.child_id, observation.c.kind)
+        .where(observation.c.observed_on <= on)
+        .distinct()
+    )
+    labels = {"observation": "observations", "advice": "advice from other professionals"}
+    for child_id, kind in session.connection().execute(kinds):
+        found.setdefault(child_id, set()).add(labels.get(kind, kind))
+    profile = ProfileVersionRecord.__table__  # type: ignore[attr-defined]
+    profiles = select(profile.c.child_id).where(profile.c.written_on <= on).distinct()
+    for (child_id,) in session.connection().execute(profiles):
+        found.setdefault(child_id, set()).add("one-page profile")
+    return found
