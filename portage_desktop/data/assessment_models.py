@@ -132,7 +132,7 @@ class FrameworkAreaRecord(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     framework_id: int = Field(foreign_key="framework.id", index=True, ondelete="CASCADE")
-    position: int
+    position: int = Field(index=True)
     name: str = Field(max_length=120)
 
 
@@ -219,7 +219,7 @@ class RecordDraftRecord(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     child_id: int = Field(foreign_key="child.id", index=True, ondelete="CASCADE")
-    kind: str = Field(max_length=20)
-    target_id: int | None = None
+    kind: str = Field(max_length=20, index=True)
+    target_id: int | None = Field(default=None, index=True)
     payload: str = Field(sa_column=Column(Text, nullable=False))
     saved_at: datetime = Field(default_factory=utc_now)

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import attachments as attachment_service
+from portage_desktop.services import family as family_service
 from portage_desktop.services import frameworks as framework_service
 from portage_desktop.services import observations as observation_service
+from portage_desktop.services import staff as staff_service
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.attachments import FileToAttach
 from portage_desktop.services.errors import NotFoundError
@@ -31,7 +33,7 @@ from portage_desktop.services.observations import Observation, ObservationInput
 from portage_desktop.services.record_vocabulary import AuthorKind, ObservationKind
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.people_dialogs import RecordDialog
-from portage_desktop.ui.widgets import DateField
+from portage_desktop.ui.widgets import DateField, suggest
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -59,6 +61,12 @@ class ObservationDialog(RecordDialog):
         for kind in AuthorKind:
             self.author_kind.addItem(kind.label, kind)
         self.author_name = QLineEdit()
+        today = date.today()
+        suggest(
+            self.author_name,
+            [m.full_name for m in staff_service.list_staff(ctx.db) if m.is_current(today)]
+            + [m.name for m in family_service.list_family(ctx.db, child_id)],
+        )
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.add_row("&Kind", "kind", self.kind)

@@ -35,7 +35,7 @@ from portage_desktop.services.record_vocabulary import ConsentPurpose, PhotoUse,
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.drafts import DraftKeeper
 from portage_desktop.ui.form import FormDialog
-from portage_desktop.ui.widgets import DateField
+from portage_desktop.ui.widgets import DateField, suggest
 
 
 class RecordDialog(FormDialog):
@@ -249,6 +249,14 @@ class ConsentDialog(RecordDialog):
         self.decision.addItem("Given", True)
         self.decision.addItem("Refused", False)
         self.decided_by = QLineEdit()
+        holders = [
+            m.name
+            for m in family_service.list_family(ctx.db, child_id)
+            if m.parental_responsibility
+        ]
+        suggest(self.decided_by, holders)
+        if holders:
+            self.decided_by.setPlaceholderText(f"For example: {holders[0]}")
         self.decided_on = DateField("Date of the decision")
         self.withdrawn_on = DateField("Date withdrawn")
         self.uses_box = QGroupBox("Photos or video may be used")

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -134,6 +135,18 @@ class FieldErrors:
 
     def unplaced(self, errors: dict[str, str]) -> dict[str, str]:
         return {k: v for k, v in errors.items() if k not in self._labels}
+
+
+def suggest(edit: QLineEdit, names: list[str]) -> None:
+    """Offer known names while typing, without limiting the field to them.
+
+    The rest of a matching name appears selected in the field itself (End accepts it, typing
+    on replaces it), so there is no pop-up to steal the keyboard or a screen reader's focus.
+    """
+    completer = QCompleter(sorted(set(names)), edit)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+    edit.setCompleter(completer)
 
 
 def heading(text: str, scale: float = 1.5) -> QLabel:

@@ -302,7 +302,18 @@ def test_professional_other_role_and_consent_fields_follow_the_choice(qtbot, dem
     qtbot.addWidget(dialog)
     dialog.purpose.setCurrentIndex(dialog.purpose.findData(ConsentPurpose.SHARE_WITH_AGENCY))
     assert dialog.agency.isEnabled() and not dialog.uses_box.isEnabled()
-    qtbot.keyClicks(dialog.decided_by, "Anna")
+    holder = next(
+        m.name for m in family.list_family(demo_ctx.db, child_id) if m.parental_responsibility
+    )
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.decided_by.setFocus()
+    qtbot.waitUntil(dialog.decided_by.hasFocus)
+    qtbot.keyClicks(dialog.decided_by, holder[:4])
+    dialog.dirty = False  # never leave a real "Discard changes?" box open if an assert fails
+    assert dialog.decided_by.text() == holder  # the rest of the name is offered
+    qtbot.keyClick(dialog.decided_by, Qt.Key.Key_End)
     qtbot.keyClicks(dialog.decided_on.edit, "01/01/2026")
     dialog.save()
     assert "name the agency" in dialog.errors.text("agency")

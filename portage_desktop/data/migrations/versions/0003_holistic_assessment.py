@@ -3,7 +3,7 @@ observations, attached files and drafts of unsaved forms
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-22 23:21:39.156001
+Create Date: 2026-11-22 23:44:49.301077
 """
 
 import sqlalchemy as sa
@@ -47,6 +47,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_framework_area_framework_id"), ["framework_id"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_framework_area_position"), ["position"], unique=False)
 
     op.create_table(
         "assessment",
@@ -190,6 +191,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("record_draft", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_record_draft_child_id"), ["child_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_record_draft_kind"), ["kind"], unique=False)
+        batch_op.create_index(batch_op.f("ix_record_draft_target_id"), ["target_id"], unique=False)
 
     op.create_table(
         "assessment_entry",
@@ -291,6 +294,8 @@ def downgrade() -> None:
 
     op.drop_table("assessment_entry")
     with op.batch_alter_table("record_draft", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_record_draft_target_id"))
+        batch_op.drop_index(batch_op.f("ix_record_draft_kind"))
         batch_op.drop_index(batch_op.f("ix_record_draft_child_id"))
 
     op.drop_table("record_draft")
@@ -325,6 +330,7 @@ def downgrade() -> None:
 
     op.drop_table("assessment")
     with op.batch_alter_table("framework_area", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_framework_area_position"))
         batch_op.drop_index(batch_op.f("ix_framework_area_framework_id"))
 
     op.drop_table("framework_area")
