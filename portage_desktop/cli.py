@@ -68,6 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
     printer.add_argument("--database", dest="print_database", metavar="PATH")
     printer.add_argument("--child", metavar="ID-or-name", help="the child, for per-child records")
     printer.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF")
+    printer.add_argument(
+        "--share-with",
+        metavar="AGENCY",
+        help="the record is going to this agency: a consent in force for it is required, "
+        "or --safeguarding-reason",
+    )
+    printer.add_argument(
+        "--safeguarding-reason",
+        metavar="TEXT",
+        default="",
+        help="why sharing without consent is justified (safeguarding)",
+    )
     export = commands.add_parser(
         "export-child", help="everything held about one child, as a PDF and a JSON file"
     )
@@ -175,9 +187,14 @@ def _cmd_print(args: argparse.Namespace) -> int:
         raise UserError(f'unknown kind "{args.kind}"; use --list to see the kinds')
     if not args.out:
         raise UserError("--out FILE.pdf is required")
+    if args.safeguarding_reason and not args.share_with:
+        raise UserError("--safeguarding-reason goes with --share-with AGENCY")
+    from portage_desktop.services.sharing import ShareRequest
+
+    share = ShareRequest(args.share_with, args.safeguarding_reason) if args.share_with else None
     db = open_existing(args.print_database or args.database)
     try:
-        out = print_record(db, args.kind, args.child, Path(args.out).expanduser())
+        out = print_record(db, args.kind, args.child, Path(args.out).expanduser(), share=share)
     finally:
         db.dispose()
     print(f"Wrote {out}")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from portage_desktop.data.engine import Database
 from portage_desktop.services import assessments as assessments_service
-from portage_desktop.services import audit
+from portage_desktop.services import audit, sharing
 from portage_desktop.services import children as children_service
 from portage_desktop.services import profiles as profiles_service
 from portage_desktop.services import setting as setting_service
@@ -22,6 +22,7 @@ from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.dates import age_text, format_date, format_long
 from portage_desktop.services.errors import NotFoundError
 from portage_desktop.services.record_vocabulary import PhotoUse
+from portage_desktop.services.sharing import ShareRequest
 
 
 class PrintError(Exception):
@@ -220,9 +221,18 @@ def find_child_id(db: Database, text: str) -> int:
 
 
 def print_record(
-    db: Database, kind_name: str, child: str | None, out: Path, today: date | None = None
+    db: Database,
+    kind_name: str,
+    child: str | None,
+    out: Path,
+    today: date | None = None,
+    share: ShareRequest | None = None,
 ) -> Path:
-    """Build one record as a PDF at ``out``; checks the PRINT permission and audits."""
+    """Build one record as a PDF at ``out``; checks the PRINT permission and audits.
+
+    With ``share`` (a child's record going to another agency) the consent or safeguarding
+    basis is checked before anything is written, and the share is recorded afterwards.
+    """
     kind = PRINT_KINDS.get(kind_name)
     if kind is None:
         raise PrintError(f'Unknown print kind "{kind_name}". See: portage-desktop print --list')
@@ -232,8 +242,13 @@ def print_record(
             raise PrintError(f"{kind_name} is printed for one child: add --child ID-or-name.")
         child_id = find_child_id(db, child)
     require(db, Permission.PRINT)
-    kind.build(db, child_id, today or date.today(), out)
+    day = today or date.today()
+    if share is not None and child_id is not None:
+        sharing.check_share(db, child_id, share, day)
+    kind.build(db, child_id, day, out)
     audit.record_now(db, AuditAction.PRINT, "child" if child_id else "setting", child_id, kind.name)
+    if share is not None and child_id is not None:
+        sharing.record_share(db, child_id, kind.name, share, day)
     return out
 
 

@@ -184,6 +184,12 @@ class ChildRecordWindow(QDialog):
         self.setWindowTitle(f"{name} – child record")
 
     def print_kind(self, kind: str) -> None:
+        from portage_desktop.ui.share_dialog import ShareDialog
+
+        audience = ShareDialog(self.ctx.db, self.child_id, self)
+        if not audience.exec():
+            return
+        share = audience.request
         name = self.windowTitle().split(" – ")[0]
         suggested = (
             Path.home() / f"{kind}-{name.replace(' ', '-').lower()}-{date.today():%Y-%m-%d}.pdf"
@@ -199,7 +205,7 @@ class ChildRecordWindow(QDialog):
         def work(_progress):  # noqa: ANN001, ANN202
             from portage_desktop.printing import print_record
 
-            return print_record(db, kind, child, out)
+            return print_record(db, kind, child, out, share=share)
 
         def done(path: Path) -> None:
             self.last_printed = path

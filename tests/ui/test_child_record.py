@@ -211,6 +211,7 @@ def test_printing_both_records_from_the_child_screen(qtbot, demo_ctx, tmp_path, 
     ):
         out = tmp_path / f"{kind}.pdf"
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, o=out, **k: (str(o), ""))
+        when_modal_opens(qtbot, lambda dialog: dialog.ok_button.click())  # for the family
         button.click()
         qtbot.waitUntil(lambda o=out: str(o) in opened, timeout=10000)
         assert out.read_bytes().startswith(b"%PDF")
