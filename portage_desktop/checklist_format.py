@@ -196,7 +196,7 @@ def parse_json(text: str) -> ParsedFramework:
     entries: list[tuple[int, object, object, object]] = []
     if scale_raw is not None and not isinstance(scale_raw, list):
         check.add(top, "scale", "should be a list of statuses.")
-    for level in scale_raw or []:
+    for level in scale_raw if isinstance(scale_raw, list) else []:
         if isinstance(level, _LinedDict):
             entries.append(
                 (level.line, level.get("value"), level.get("label"), level.get("meaning"))
@@ -247,7 +247,19 @@ def _no_repeated_areas(check: _Checker, names: list[tuple[int, object]]) -> None
 
 def parse_csv(text: str) -> ParsedFramework:
     """Read the spreadsheet form: one row per setting, status or small step (see the docs)."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        return _parse_csv_rows(reader)
+    except csv.Error as exc:  # a broken quote or a stray line break inside a cell
+        raise ChecklistFormatError(
+            [
+                f"Line {reader.line_num}: the row cannot be read as CSV ({exc}). "
+                "Save the file again from your spreadsheet as 'CSV UTF-8'."
+            ]
+        ) from None
+
+
+def _parse_csv_rows(reader: csv.DictReader[str]) -> ParsedFramework:
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in ("kind", "area", "text") if c not in header]
     if missing:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop import APP_NAME, __version__
+from portage_desktop.paths import looks_like_shared_drive
 from portage_desktop.services import setting as setting_service
 from portage_desktop.ui.backup_actions import BackupActions
 from portage_desktop.ui.children_page import ChildrenPage
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.daily.timeout.connect(self.backups.daily_backup_if_due)
         self.daily.start(60 * 60 * 1000)
         QTimer.singleShot(5000, self.backups.daily_backup_if_due)
+        QTimer.singleShot(0, self._warn_if_shared_drive)
         self.settings_page.lock_minutes_changed.connect(self.idle.set_minutes)
         self.settings_page.lock_requested.connect(self.lock)
         self._build_menus()
@@ -174,6 +176,21 @@ class MainWindow(QMainWindow):
         info = setting_service.get_setting(self.ctx.db)
         name = info.name if info else APP_NAME
         self.setWindowTitle(f"{name} - {APP_NAME}" + (" (DEMO)" if self.ctx.is_demo else ""))
+
+    def _warn_if_shared_drive(self) -> None:
+        """SQLite can be damaged on network shares and sync folders: say so once per start."""
+        path = self.ctx.db.path
+        if self.ctx.is_demo or path is None or not looks_like_shared_drive(path):
+            return
+        self.statusBar().showMessage("Warning: your records are on a network or cloud-sync drive")
+        QMessageBox.warning(
+            self,
+            "Your records are on a shared drive",
+            f"Your records are kept in {path.parent}, which looks like a network share or a "
+            "cloud-sync folder (such as OneDrive or Dropbox). The database can be damaged "
+            "there. Please move it to this computer's own disk (see the README), and keep "
+            "backups on a USB stick instead.",
+        )
 
     def lock(self) -> None:
         """Hide everything (an open dialog too) until the person unlocks again."""

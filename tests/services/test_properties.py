@@ -108,3 +108,13 @@ def test_setting_validation_is_total(data):
         setting.validate_setting(data)
     except ValidationError as exc:
         assert set(exc.errors) <= {"name", "kind", "ofsted_urn"}
+
+
+def test_shared_drive_detection():
+    from pathlib import Path
+
+    from portage_desktop.paths import looks_like_shared_drive
+
+    assert looks_like_shared_drive(Path("/home/amy/OneDrive/Portage/portage.db"))
+    assert looks_like_shared_drive(Path("//server/share/portage.db"))
+    assert not looks_like_shared_drive(Path("/home/amy/.local/share/PortageDesktop/portage.db"))

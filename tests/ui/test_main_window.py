@@ -78,3 +78,18 @@ def test_the_demo_is_labelled_as_demo(qtbot, demo_ctx, open_window):
     assert window.windowTitle().endswith("(DEMO)")
     assert window.pages.currentWidget() is window.children_page
     qtbot.keyClick(window.children_page.search, Qt.Key.Key_A)
+
+
+def test_a_database_on_a_sync_folder_is_warned_about(
+    qtbot, demo_ctx, open_window, answer_boxes, monkeypatch
+):
+    from portage_desktop.ui import main_window
+
+    said = answer_boxes()
+    window = open_window(demo_ctx)
+    qtbot.wait(10)
+    assert said == []  # the demo, and a normal folder: no warning
+    demo_ctx.is_demo = False
+    monkeypatch.setattr(main_window, "looks_like_shared_drive", lambda _p: True)
+    window._warn_if_shared_drive()
+    assert said and said[-1][0] == "warning" and "shared drive" in said[-1][1]
