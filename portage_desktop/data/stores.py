@@ -68,14 +68,22 @@ def count_children(session: Session, archived: bool) -> int:
 
 
 def save_record(
-    session: Session, model: type[M], record_id: int | None, values: dict[str, Any]
+    session: Session,
+    model: type[M],
+    record_id: int | None,
+    values: dict[str, Any],
+    owner: tuple[str, int] | None = None,
 ) -> M | None:
-    """Create a row from ``values``, or update row ``record_id``; ``None`` if it is gone."""
+    """Create a row from ``values``, or update row ``record_id``; ``None`` if it is gone.
+
+    ``owner`` (column, id), such as ("child_id", 7), is set on a new row and must match on an
+    existing one, so a stale screen can never change another child's or person's row.
+    """
     if record_id is None:
-        record = model(**values)
+        record = model(**values, **({owner[0]: owner[1]} if owner else {}))
     else:
         found = session.get(model, record_id)
-        if found is None:
+        if found is None or (owner and getattr(found, owner[0]) != owner[1]):
             return None
         record = found
         for key, value in values.items():
@@ -84,6 +92,18 @@ def save_record(
     session.add(record)
     session.flush()
     return record
+
+
+def delete_record(
+    session: Session, model: type[Any], record_id: int, owner: tuple[str, int] | None = None
+) -> bool:
+    """Delete one row (checking its owner as :func:`save_record` does); ``False`` if gone."""
+    found = session.get(model, record_id)
+    if found is None or (owner and getattr(found, owner[0]) != owner[1]):
+        return False
+    session.delete(found)
+    session.flush()
+    return True
 
 
 def touch(record: object) -> None:

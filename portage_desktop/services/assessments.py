@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from portage_desktop.data import assessment_store
+from portage_desktop.data import assessment_store, stores
 from portage_desktop.data.assessment_models import AssessmentRecord, FrameworkRecord
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import utc_now
@@ -197,10 +197,10 @@ def delete_assessment(db: Database, child_id: int, assessment_id: int) -> None:
     """Remove an assessment entered by mistake, with all its statuses."""
     require(db, Permission.EDIT_CHILDREN)
     with db.session() as s:
-        found = s.get(AssessmentRecord, assessment_id)
-        if found is None or found.child_id != child_id:
+        if not stores.delete_record(
+            s, AssessmentRecord, assessment_id, owner=("child_id", child_id)
+        ):
             raise NotFoundError("That assessment is no longer in the record.")
-        s.delete(found)
         audit.record(
             s, db, AuditAction.CHANGE, "child", child_id, f"assessment {assessment_id} removed"
         )

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from portage_desktop.data import stamp_store
+from portage_desktop.data import stamp_store, stores
 from portage_desktop.data.engine import Database
-from portage_desktop.data.models import utc_now
 from portage_desktop.data.stamp_models import InspectionRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
@@ -178,18 +177,9 @@ def save_inspection(
     require(db, Permission.EDIT_SETTING)
     values = validate_inspection(data, today or date.today())
     with db.session() as s:
-        if inspection_id is None:
-            row = InspectionRecord(**values)  # type: ignore[arg-type]
-        else:
-            found = s.get(InspectionRecord, inspection_id)
-            if found is None:
-                raise NotFoundError("That inspection no longer exists.")
-            row = found
-            for key, value in values.items():
-                setattr(row, key, value)
-            row.updated_at = utc_now()
-        s.add(row)
-        s.flush()
+        row = stores.save_record(s, InspectionRecord, inspection_id, values)
+        if row is None:
+            raise NotFoundError("That inspection no longer exists.")
         action = AuditAction.CREATE if inspection_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "inspection", row.id)
         return _inspection(row)
@@ -198,9 +188,6 @@ def save_inspection(
 def delete_inspection(db: Database, inspection_id: int) -> None:
     require(db, Permission.EDIT_SETTING)
     with db.session() as s:
-        row = s.get(InspectionRecord, inspection_id)
-        if row is None:
+        if not stores.delete_record(s, InspectionRecord, inspection_id):
             raise NotFoundError("That inspection no longer exists.")
-        s.delete(row)
-        s.flush()
         audit.record(s, db, AuditAction.ERASE, "inspection", inspection_id)

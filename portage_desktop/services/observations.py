@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from portage_desktop.data import assessment_store
+from portage_desktop.data import assessment_store, stores
 from portage_desktop.data.assessment_models import ObservationRecord
 from portage_desktop.data.engine import Database
-from portage_desktop.data.models import utc_now
 from portage_desktop.services import attachments, audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -127,19 +126,11 @@ def save_observation(
     values, types = validate_observation(data, today or date.today())
     with db.session() as s:
         ensure_child(s, child_id)
-        if observation_id is None:
-            row = ObservationRecord(child_id=child_id, **values)  # type: ignore[arg-type]
-        else:
-            found = s.get(ObservationRecord, observation_id)
-            if found is None or found.child_id != child_id:
-                raise NotFoundError("That observation is no longer in the record.")
-            row = found
-            for key, value in values.items():
-                setattr(row, key, value)
-            row.updated_at = utc_now()
-        s.add(row)
-        s.flush()
-        assert row.id is not None
+        row = stores.save_record(
+            s, ObservationRecord, observation_id, values, owner=("child_id", child_id)
+        )
+        if row is None or row.id is None:
+            raise NotFoundError("That observation is no longer in the record.")
         known = {i.id for i in assessment_store.items_by_id(s, data.item_ids)}
         assessment_store.set_links(s, row.id, [i for i in data.item_ids if i in known])
         for file, media_type in zip(data.new_files, types, strict=True):
@@ -153,10 +144,10 @@ def delete_observation(db: Database, child_id: int, observation_id: int) -> None
     """Remove an observation with its links and attached files."""
     require(db, Permission.EDIT_CHILDREN)
     with db.session() as s:
-        found = s.get(ObservationRecord, observation_id)
-        if found is None or found.child_id != child_id:
+        if not stores.delete_record(
+            s, ObservationRecord, observation_id, owner=("child_id", child_id)
+        ):
             raise NotFoundError("That observation is no longer in the record.")
-        s.delete(found)
         audit.record(
             s, db, AuditAction.CHANGE, "child", child_id, f"observation {observation_id} removed"
         )

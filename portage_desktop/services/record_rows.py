@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from portage_desktop.data import assessment_store
+from portage_desktop.data import assessment_store, stores
 from portage_desktop.data.assessment_models import (
     ConsentRecord,
     FamilyMemberRecord,
     ProfessionalRecord,
 )
 from portage_desktop.data.engine import Database, DbSession
-from portage_desktop.data.models import ChildRecord, utc_now
+from portage_desktop.data.models import ChildRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -56,18 +56,9 @@ def save_row(
     require(db, Permission.EDIT_CHILDREN)
     with db.session() as s:
         ensure_child(s, child_id)
-        if row_id is None:
-            row = model(child_id=child_id, **values)
-        else:
-            found = s.get(model, row_id)
-            if found is None or found.child_id != child_id:
-                raise NotFoundError(f"That {what} is no longer in the record.")
-            row = found
-            for key, value in values.items():
-                setattr(row, key, value)
-            row.updated_at = utc_now()
-        s.add(row)
-        s.flush()
+        row = stores.save_record(s, model, row_id, values, owner=("child_id", child_id))
+        if row is None:
+            raise NotFoundError(f"That {what} is no longer in the record.")
         verb = "added" if row_id is None else "changed"
         action = AuditAction.CREATE if row_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "child", child_id, f"{what} {verb}")
@@ -78,8 +69,6 @@ def delete_row(db: Database, model: type[Row], child_id: int, row_id: int, what:
     """Remove one row of a child's record and note it in the audit log."""
     require(db, Permission.EDIT_CHILDREN)
     with db.session() as s:
-        found = s.get(model, row_id)
-        if found is None or found.child_id != child_id:
+        if not stores.delete_record(s, model, row_id, owner=("child_id", child_id)):
             raise NotFoundError(f"That {what} is no longer in the record.")
-        s.delete(found)
         audit.record(s, db, AuditAction.CHANGE, "child", child_id, f"{what} removed")

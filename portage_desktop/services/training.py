@@ -13,9 +13,9 @@ from datetime import date
 from enum import StrEnum
 from pathlib import PurePath
 
-from portage_desktop.data import training_store
+from portage_desktop.data import stores, training_store
 from portage_desktop.data.engine import Database
-from portage_desktop.data.models import StaffMemberRecord, utc_now
+from portage_desktop.data.models import StaffMemberRecord
 from portage_desktop.data.training_models import TrainingAttachmentRecord, TrainingRecordRecord
 from portage_desktop.services import audit, certificates
 from portage_desktop.services import validation as v
@@ -244,19 +244,11 @@ def save_training(
     with db.session() as s:
         if s.get(StaffMemberRecord, staff_id) is None:
             raise NotFoundError("That staff member no longer exists.")
-        if record_id is None:
-            row = TrainingRecordRecord(staff_member_id=staff_id, **values)  # type: ignore[arg-type]
-        else:
-            found = s.get(TrainingRecordRecord, record_id)
-            if found is None or found.staff_member_id != staff_id:
-                raise NotFoundError("That training record no longer exists.")
-            row = found
-            for key, value in values.items():
-                setattr(row, key, value)
-            row.updated_at = utc_now()
-        s.add(row)
-        s.flush()
-        assert row.id is not None
+        row = stores.save_record(
+            s, TrainingRecordRecord, record_id, values, owner=("staff_member_id", staff_id)
+        )
+        if row is None or row.id is None:
+            raise NotFoundError("That training record no longer exists.")
         action = AuditAction.CREATE if record_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "training", row.id, f"staff {staff_id}; {row.kind}")
         for (name, content), kind in zip(checked, kinds, strict=True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -77,5 +78,9 @@ def run_with_progress(
     job.signals.finished.connect(finished)
     job.signals.failed.connect(failed)
     dialog.canceled.connect(cancel)
+    # Python's cycle collector runs in whichever thread happens to allocate. Collect now, on
+    # the GUI thread, so closed dialogs and their timers are not destroyed from the worker
+    # (which Qt refuses, with warnings, and which can crash).
+    gc.collect()
     QThreadPool.globalInstance().start(job)
     return job

@@ -73,3 +73,12 @@ def when_modal_opens(qtbot, act: Callable[[QDialog], None]) -> None:
                 dialog.done(0)
 
     QTimer.singleShot(0, run)
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage_on_the_gui_thread():
+    """Widgets left over by a test are collected here, never later by a worker thread."""
+    yield
+    import gc
+
+    gc.collect()
