@@ -23,6 +23,7 @@ from portage_desktop.services import backups
 from portage_desktop.services.backups import BackupInfo
 from portage_desktop.services.dates import format_datetime
 from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.form import confirm
 from portage_desktop.ui.tasks import run_with_progress
 
 _REASONS = {
@@ -186,15 +187,12 @@ class BackupActions:
         dialog = RestoreDialog(found, self.parent)
         if not dialog.exec() or dialog.chosen is None:
             return False
-        confirm = QMessageBox.question(
+        if not confirm(
             self.parent,
             "Restore this backup?",
             "Everything now in Portage Desktop will be replaced by this backup. "
             "Your current records will be kept as a backup first.\n\nRestore now?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if confirm != QMessageBox.StandardButton.Yes:
+        ):
             return False
         try:
             aside = backups.restore_backup(self.ctx.db, dialog.chosen, self.ctx.paths.backup_dir)

@@ -15,6 +15,18 @@ from PySide6.QtWidgets import (
 from portage_desktop.ui.widgets import ERROR_STYLE, FieldErrors
 
 
+def confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    """Ask a yes/no question whose safe answer, No, is the default (Escape and Enter)."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class FormSection:
     """A form layout whose fields show their own validation messages; usable in any widget."""
 

@@ -30,7 +30,7 @@ from portage_desktop.services.inspections import Inspection
 from portage_desktop.services.setting_profile import Regulator, SettingProfile
 from portage_desktop.services.stamp_rules import RuleValue
 from portage_desktop.ui.context import AppContext
-from portage_desktop.ui.form import FormSection
+from portage_desktop.ui.form import FormSection, confirm
 from portage_desktop.ui.stamp_dialogs import InspectionDialog, RuleDialog
 from portage_desktop.ui.table_model import Column, RecordTableModel
 
@@ -205,14 +205,11 @@ class ProfileSection(QWidget):
         chosen = _selected(self.inspection_table, self.inspection_model)
         if chosen is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Delete inspection?",
             f"Delete the inspection of {format_date(chosen.inspected_on)}? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             inspections.delete_inspection(self.ctx.db, chosen.id)

@@ -27,6 +27,7 @@ from portage_desktop.services.staff import StaffMember
 from portage_desktop.services.training import TrainingRecord
 from portage_desktop.services.training_matrix import MatrixLine, training_matrix
 from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.form import confirm
 from portage_desktop.ui.print_actions import ask_pdf_path, print_kind
 from portage_desktop.ui.table_model import Column, RecordTableModel
 from portage_desktop.ui.training_dialog import TrainingDialog
@@ -103,14 +104,11 @@ class TrainingPanel(QGroupBox):
         record = self.selected()
         if record is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Delete training record?",
             f"Delete this {record.kind.label} record and its certificates? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             training_service.delete_training(self.ctx.db, record.id)

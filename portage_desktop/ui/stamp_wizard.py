@@ -33,6 +33,7 @@ from portage_desktop.services.stamp_application import PLANS_NEEDED, Application
 from portage_desktop.services.stamp_check import StampCheck, check_stamp
 from portage_desktop.services.stamp_evidence import PlanForApplication, plans_for_application
 from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.form import confirm
 from portage_desktop.ui.widgets import ERROR_STYLE
 
 
@@ -83,16 +84,12 @@ class SectionPage(QWizardPage):
         layout.addWidget(self.reuse, 0, Qt.AlignmentFlag.AlignLeft)
 
     def use_last_year(self) -> None:
-        if self.narrative.toPlainText().strip():
-            answer = QMessageBox.question(
-                self,
-                "Replace your words?",
-                "Replace what you have written on this page with last year's words?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if self.narrative.toPlainText().strip() and not confirm(
+            self,
+            "Replace your words?",
+            "Replace what you have written on this page with last year's words?",
+        ):
+            return
         self.narrative.setPlainText(self.last_year)
 
 

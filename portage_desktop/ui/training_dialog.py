@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from portage_desktop.services.training import (
     TrainingStatus,
 )
 from portage_desktop.ui.context import AppContext
-from portage_desktop.ui.form import FormDialog
+from portage_desktop.ui.form import FormDialog, confirm
 from portage_desktop.ui.widgets import DateField
 
 # Which fields each kind asks for; the rest are hidden so the form stays short.
@@ -227,14 +226,11 @@ class TrainingDialog(FormDialog):
         if chosen is None:
             return
         row, cert_id = chosen
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Remove certificate?",
             "Remove this certificate? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             if cert_id is None:
