@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     printer.add_argument("--database", dest="print_database", metavar="PATH")
     printer.add_argument("--child", metavar="ID-or-name", help="the child, for per-child records")
     printer.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF")
+    printer.add_argument(
+        "--plan", type=int, metavar="N", help="which plan, for activity-chart and plan-summary"
+    )
     export = commands.add_parser(
         "export-child", help="everything held about one child, as a PDF and a JSON file"
     )
@@ -177,7 +180,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
         raise UserError("--out FILE.pdf is required")
     db = open_existing(args.print_database or args.database)
     try:
-        out = print_record(db, args.kind, args.child, Path(args.out).expanduser())
+        out = print_record(db, args.kind, args.child, Path(args.out).expanduser(), plan=args.plan)
     finally:
         db.dispose()
     print(f"Wrote {out}")

@@ -36,6 +36,8 @@ class PrintKind:
     description: str
     needs_child: bool
     build: Callable[[Database, int | None, date, Path | None], bytes]
+    # Kinds printed for one of a child's plans also take the plan (``None``: the current one).
+    build_plan: Callable[[Database, int, int | None, date, Path | None], bytes] | None = None
 
 
 def _setting_name(db: Database) -> str:
@@ -158,6 +160,44 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
     return build_assessment_summary(meta, sheet, out)
 
 
+def _plan_print(chart: bool) -> Callable[[Database, int, int | None, date, Path | None], bytes]:
+    """The home activity chart (``chart``) or the plan summary, for one plan of a child."""
+
+    def build(
+        db: Database, child: int, plan_id: int | None, today: date, out: Path | None
+    ) -> bytes:
+        from portage_desktop.print_plans import NoPlanError, choose_plan, plan_sheet
+        from portage_desktop.reports.base import ReportMeta
+        from portage_desktop.reports.plan_sheets import build_activity_chart, build_plan_summary
+        from portage_desktop.services import plan_records
+        from portage_desktop.services import plans as plans_service
+
+        name = _child_name(db, child)
+        try:
+            plan = choose_plan(db, child, plan_id, name)
+        except NoPlanError as exc:
+            raise PrintError(str(exc)) from None
+        missing = plans_service.missing_for_chart(plan.data)
+        if chart and missing:
+            raise PrintError(
+                f"The activity chart for “{plan.title}” needs the target written in full "
+                f"first: {', '.join(missing)}. Open the plan to fill these in."
+            )
+        sheet = plan_sheet(db, plan, name, today)
+        title = "Activity chart for home" if chart else "Plan summary"
+        data = (build_activity_chart if chart else build_plan_summary)(
+            ReportMeta(_setting_name(db), title, today), sheet, out
+        )
+        plan_records.mark_shared(db, child, plan.id, today)
+        return data
+
+    return build
+
+
+def _current_plan_only(build_plan):  # noqa: ANN001, ANN202
+    return lambda db, child, today, out: build_plan(db, child, None, today, out)
+
+
 PRINT_KINDS: dict[str, PrintKind] = {
     kind.name: kind
     for kind in [
@@ -191,6 +231,22 @@ PRINT_KINDS: dict[str, PrintKind] = {
             needs_child=True,
             build=_assessment_summary,
         ),
+        PrintKind(
+            "activity-chart",
+            "A child's activity chart for home: the small step, how to help, a week to fill in "
+            "(the current plan, or --plan N)",
+            needs_child=True,
+            build=_current_plan_only(_plan_print(chart=True)),
+            build_plan=_plan_print(chart=True),
+        ),
+        PrintKind(
+            "plan-summary",
+            "A child's activity plan in full: target, small steps and dates, how it is taught "
+            "(the current plan, or --plan N)",
+            needs_child=True,
+            build=_current_plan_only(_plan_print(chart=False)),
+            build_plan=_plan_print(chart=False),
+        ),
     ]
 }
 
@@ -220,9 +276,17 @@ def find_child_id(db: Database, text: str) -> int:
 
 
 def print_record(
-    db: Database, kind_name: str, child: str | None, out: Path, today: date | None = None
+    db: Database,
+    kind_name: str,
+    child: str | None,
+    out: Path,
+    today: date | None = None,
+    plan: int | None = None,
 ) -> Path:
-    """Build one record as a PDF at ``out``; checks the PRINT permission and audits."""
+    """Build one record as a PDF at ``out``; checks the PRINT permission and audits.
+
+    ``plan`` chooses one of the child's plans for the plan prints (default: the current one).
+    """
     kind = PRINT_KINDS.get(kind_name)
     if kind is None:
         raise PrintError(f'Unknown print kind "{kind_name}". See: portage-desktop print --list')
@@ -232,7 +296,12 @@ def print_record(
             raise PrintError(f"{kind_name} is printed for one child: add --child ID-or-name.")
         child_id = find_child_id(db, child)
     require(db, Permission.PRINT)
-    kind.build(db, child_id, today or date.today(), out)
+    if plan is not None and (kind.build_plan is None or child_id is None):
+        raise PrintError(f"{kind_name} is not printed for a plan: leave out --plan.")
+    if kind.build_plan is not None and child_id is not None:
+        kind.build_plan(db, child_id, plan, today or date.today(), out)
+    else:
+        kind.build(db, child_id, today or date.today(), out)
     audit.record_now(db, AuditAction.PRINT, "child" if child_id else "setting", child_id, kind.name)
     return out
 

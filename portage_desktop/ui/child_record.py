@@ -31,6 +31,7 @@ from portage_desktop.services.dates import age_text, format_date
 from portage_desktop.ui.assessments_tab import AssessmentsTab
 from portage_desktop.ui.child_dialog import ChildDialog
 from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.plans_tab import PlansTab
 from portage_desktop.ui.profile_tab import ProfileTab
 from portage_desktop.ui.record_tabs import (
     consent_tab,
@@ -49,6 +50,7 @@ TAB_TITLES = (
     "A&bout me",
     "A&ssessments",
     "Observations and ad&vice",
+    "&Goals and plans",
 )
 
 
@@ -137,6 +139,7 @@ class ChildRecordWindow(QDialog):
         self.profile = ProfileTab(ctx, child_id)
         self.assessments = AssessmentsTab(ctx, child_id)
         self.observations = observations_tab(ctx, child_id, self)
+        self.plans = PlansTab(ctx, child_id, self.print_kind)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the record")
         for title, page in zip(
@@ -149,6 +152,7 @@ class ChildRecordWindow(QDialog):
                 self.profile,
                 self.assessments,
                 self.observations,
+                self.plans,
             ),
             strict=True,
         ):
@@ -183,7 +187,12 @@ class ChildRecordWindow(QDialog):
         self.title.setAccessibleName(f"Record of {name}")
         self.setWindowTitle(f"{name} – child record")
 
-    def print_kind(self, kind: str) -> None:
+    def done(self, result: int) -> None:
+        """Closing asks first if a week of records was typed in but not saved."""
+        if self.plans.grid.confirm_leave():
+            super().done(result)
+
+    def print_kind(self, kind: str, plan: int | None = None) -> None:
         name = self.windowTitle().split(" – ")[0]
         suggested = (
             Path.home() / f"{kind}-{name.replace(' ', '-').lower()}-{date.today():%Y-%m-%d}.pdf"
@@ -199,7 +208,7 @@ class ChildRecordWindow(QDialog):
         def work(_progress):  # noqa: ANN001, ANN202
             from portage_desktop.printing import print_record
 
-            return print_record(db, kind, child, out)
+            return print_record(db, kind, child, out, plan=plan)
 
         def done(path: Path) -> None:
             self.last_printed = path
