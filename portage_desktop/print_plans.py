@@ -114,7 +114,7 @@ def plan_sheet(db: Database, plan: Plan, child_name: str, today: date) -> PlanSh
 def _area_label(db: Database, plan: Plan) -> str:
     goals = goals_service.list_goals(db, plan.child_id)
     goal = next((g for g in goals if g.id == plan.data.goal_id), None)
-    return goal.area.label if goal else ""
+    return goal.area.label[0].upper() + goal.area.label[1:] if goal else ""
 
 
 def chart_week(today: date) -> date:

@@ -70,7 +70,7 @@ def _grid(sheet: PlanSheet, st: Styles) -> Table:
         rows = [[Paragraph(d, st.cell_bold), Paragraph(boxes, st.body), "", ""] for d in DAYS]
     else:
         header = ["Day", "Did you play?", "What did you notice?"]
-        widths = [31 * mm, 30 * mm, WIDTH - 61 * mm]
+        widths = [31 * mm, 38 * mm, WIDTH - 69 * mm]
         rows = [[Paragraph(d, st.cell_bold), Paragraph("☐", st.body), ""] for d in DAYS]
     table = Table(
         [[Paragraph(h, st.cell_bold) for h in header], *rows],
