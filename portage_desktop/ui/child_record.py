@@ -179,6 +179,10 @@ class ChildRecordWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        # Return belongs to the tabs (a grid cell, a list): it must never press a button of
+        # this window, such as Print, by being the dialog's default.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.set_title(child)
 
     def set_title(self, child: ChildDetails) -> None:

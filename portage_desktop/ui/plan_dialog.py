@@ -83,7 +83,8 @@ class PlanDialog(RecordDialog):
         start: PlanInput | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, "Activity plan" if plan_id else "New activity plan", parent)
+        title = f"Activity plan (number {plan_id})" if plan_id else "New activity plan"
+        super().__init__(ctx, title, parent)
         self.child_id, self.plan_id = child_id, plan_id
         self.saved_id: int | None = None
         self.resize(900, 760)

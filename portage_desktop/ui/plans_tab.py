@@ -154,6 +154,7 @@ class PlansTab(QWidget):
                 kind = "small steps" if plan.kind is PlanKind.OUTCOME else "play"
                 child = QTreeWidgetItem([f"{plan.title} ({kind})", plan.status.label])
                 child.setData(0, ROLE, ("plan", plan.id))
+                child.setToolTip(0, f"Plan number {plan.id}, started {plan.data.start_on:%d/%m/%Y}")
                 top.addChild(child)
                 chosen = child if keep == ("plan", plan.id) else chosen
             top.setExpanded(True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.plans import Step
+from portage_desktop.ui.week_grid import CellDelegate, name_corner
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -45,6 +46,8 @@ class StepBuilder(QWidget):
             1, QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.setWordWrap(True)
+        self.table.setItemDelegate(CellDelegate(self.table))
+        name_corner(self.table, "Select all the small steps")
         self.table.itemChanged.connect(lambda _i: self.changed.emit())
         self.add_button = QPushButton("&Add step")
         self.split_button = QPushButton("Add an &easier step before")
@@ -128,9 +131,12 @@ class StepBuilder(QWidget):
                 self, "Not moved", "Steps already learnt stay where they are, with their dates."
             )
             return
-        steps = self.steps(keep_empty=True)
-        steps[row], steps[target] = steps[target], steps[row]
-        self.set_steps(tuple(steps))
+        self.table.blockSignals(True)
+        for column in range(2):
+            first, second = self.table.takeItem(row, column), self.table.takeItem(target, column)
+            self.table.setItem(row, column, second)
+            self.table.setItem(target, column, first)
+        self.table.blockSignals(False)
         self.table.setCurrentCell(target, 0)
         self.changed.emit()
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
@@ -41,6 +42,13 @@ TRIES, SUCCESSES, PROMPT, DONE, NOTE, BY = range(6)
 HEADERS = ("Tries", "Successes", "Prompt used", "Done (tick)", "Note", "Recorded by")
 
 
+def name_corner(table: QTableWidget, name: str) -> None:
+    """The table's select-all corner button is a control too, so it needs a name."""
+    corner = table.findChild(QAbstractButton, "qt_tableview_cornerbutton")
+    if corner is not None:
+        corner.setAccessibleName(name)
+
+
 class ChoiceCombo(QComboBox):
     """A list chosen from the keyboard: a digit picks that item, a letter the next item
     starting with it, so a prompt is one key press."""
@@ -60,7 +68,24 @@ class ChoiceCombo(QComboBox):
         super().keyPressEvent(event)
 
 
-class _Delegate(QStyledItemDelegate):
+class CellDelegate(QStyledItemDelegate):
+    """Return and Enter finish the cell here; Qt would otherwise pass them on to the dialog,
+    which presses its default button (a table inside a dialog must not save or print)."""
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(editor, QWidget)
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            return True
+        return super().eventFilter(editor, event)
+
+
+class _Delegate(CellDelegate):
     """Number fields take digits only; the prompt and recorder columns are picked from a list."""
 
     def __init__(self, grid: WeekGrid) -> None:
@@ -138,6 +163,7 @@ class WeekGrid(QWidget):
         )
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setItemDelegate(_Delegate(self))
+        name_corner(self.table, "Select the whole week")
         self.table.setTabKeyNavigation(True)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed

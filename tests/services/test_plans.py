@@ -188,3 +188,20 @@ def test_read_only_users_may_look_but_not_change(db):
         plan_records.save_week(db, child, plan_id, week(START, (1, 1)), today=TODAY)
     with pytest.raises(PermissionDenied):
         plans_service.remove_plan(db, child, plan_id)
+
+
+def test_subject_access_and_erasure_reach_every_plan_row(db):
+    from portage_desktop.data import child_graph
+    from portage_desktop.services import retention
+
+    child = add_child(db)
+    plan_id = add_plan(db, child, add_goal(db, child))
+    plan_records.save_week(db, child, plan_id, week(START, (5, 3)), today=TODAY)
+    with db.session() as s:
+        found = child_graph.collect(s, child)
+    assert {len(found[t]) for t in ("goal", "activity_plan", "activity_record")} == {1}
+    assert len(found["plan_step"]) == 3
+    retention.erase_child(db, child, "Amy Lee")
+    with db.session() as s:
+        assert all(not rows for rows in child_graph.collect(s, child).values())
+        assert s.get(plans_service.PlanRecord, plan_id) is None
