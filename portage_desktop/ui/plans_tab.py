@@ -7,14 +7,12 @@ When the records show the step is learnt, the tab offers to move on to the next 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMenu,
     QMessageBox,
@@ -36,6 +34,7 @@ from portage_desktop.services.goals import Goal
 from portage_desktop.services.plan_records import DayEntry, PlanProgress
 from portage_desktop.services.plan_vocabulary import PlanKind, PlanStatus
 from portage_desktop.services.plans import Plan
+from portage_desktop.ui import plan_actions
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.goal_dialog import GoalDialog
 from portage_desktop.ui.plan_chart import PlanChart
@@ -76,11 +75,11 @@ class PlansTab(QWidget):
         self.more.setAccessibleName("Library and more")
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.more)
-        menu.addAction("Start a plan from the &library…", self.from_library)
-        menu.addAction("&Save this plan to the library…", self.to_library)
-        menu.addAction("&Copy this plan into a new period…", self.copy_plan)
+        menu.addAction("Start a plan from the &library…", lambda: plan_actions.from_library(self))
+        menu.addAction("&Save this plan to the library…", lambda: plan_actions.to_library(self))
+        menu.addAction("&Copy this plan into a new period…", lambda: plan_actions.copy_plan(self))
         menu.addAction("Mark this plan &achieved…", self.mark_achieved)
-        menu.addAction("Edit the setting's &prompt list…", self.edit_prompts)
+        menu.addAction("Edit the setting's &prompt list…", lambda: plan_actions.edit_prompts(self))
         self.more.setMenu(menu)
         self.chart_button = QPushButton("Print &home chart…")
         self.summary_button = QPushButton("Print plan s&ummary…")
@@ -258,7 +257,7 @@ class PlansTab(QWidget):
         self.chart.set_data(self.progress.days, plan.data.steps, plan.criterion, plan.data.prompts)
 
     # Actions
-    def _warn(self, title: str, exc: Exception) -> None:
+    def warn(self, title: str, exc: Exception) -> None:
         QMessageBox.warning(self, title, str(exc))
 
     def new_goal(self) -> None:
@@ -297,7 +296,7 @@ class PlansTab(QWidget):
                 self,
             )
         except (PermissionDenied, NotFoundError) as exc:
-            self._warn("Not possible", exc)
+            self.warn("Not possible", exc)
             return
         if dialog.exec() and dialog.saved_id is not None:
             self.refresh(("plan", dialog.saved_id))
@@ -324,19 +323,19 @@ class PlansTab(QWidget):
                     if records
                     else f"Remove the plan “{plan.title}”? It has no records yet."
                 )
-                if self._ask("Remove or stop the plan?", words):
+                if self.ask("Remove or stop the plan?", words):
                     plans_service.remove_plan(self.ctx.db, self.child_id, plan.id)
-            elif goal is not None and self._ask(
+            elif goal is not None and self.ask(
                 "Remove the goal?", f"Remove the goal “{goal.short}”? This cannot be undone."
             ):
                 goals_service.delete_goal(self.ctx.db, self.child_id, goal.id)
         except ValidationError as exc:
             QMessageBox.information(self, "Kept", " ".join(exc.errors.values()))
         except (PermissionDenied, NotFoundError) as exc:
-            self._warn("Not changed", exc)
+            self.warn("Not changed", exc)
         self.refresh()
 
-    def _ask(self, title: str, text: str) -> bool:
+    def ask(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
             self,
             title,
@@ -377,7 +376,7 @@ class PlansTab(QWidget):
         last = plan.data.steps[-1] is step
         what = "mark the whole plan achieved" if last else "move on to the next small step"
         intro = offer or "The records do not show the criterion met yet."
-        if not self._ask(
+        if not self.ask(
             "Next small step?",
             f"{intro}\n\nMark “{step.text}” learnt today "
             f"and {what}? The dates are kept as the plan's history.",
@@ -386,103 +385,17 @@ class PlansTab(QWidget):
         try:
             plan_records.next_step(self.ctx.db, self.child_id, plan.id)
         except (PermissionDenied, NotFoundError, ValidationError) as exc:
-            self._warn("Not changed", exc)
+            self.warn("Not changed", exc)
         self.refresh(("plan", plan.id))
 
     def mark_achieved(self) -> None:
         plan = self.selected_plan()
-        if plan and self._ask("Plan achieved?", f"Mark “{plan.title}” achieved?"):
+        if plan and self.ask("Plan achieved?", f"Mark “{plan.title}” achieved?"):
             try:
                 plan_records.mark_achieved(self.ctx.db, self.child_id, plan.id)
             except (PermissionDenied, NotFoundError) as exc:
-                self._warn("Not changed", exc)
+                self.warn("Not changed", exc)
             self.refresh(("plan", plan.id))
-
-    def from_library(self) -> None:
-        templates = plan_library.list_templates(self.ctx.db)
-        if not templates or not self.goals:
-            QMessageBox.information(
-                self,
-                "Plan library",
-                "The library is empty. Open a plan and choose Save this plan to the library."
-                if self.goals
-                else "Please write a goal first.",
-            )
-            return
-        names = [f"{t.name} ({t.kind.label.split(' (')[0]})" for t in templates]
-        chosen, ok = QInputDialog.getItem(
-            self, "Plan library", "Start a plan from:", names, 0, False
-        )
-        if not ok:
-            return
-        template = templates[names.index(chosen)]
-        goal = self.selected_goal() or self.goals[0]
-        today = date.today()
-        self.new_plan(
-            replace(
-                template.data,
-                goal_id=goal.id,
-                start_on=today,
-                review_on=today + timedelta(weeks=12),
-            )
-        )
-
-    def to_library(self) -> None:
-        plan = self.selected_plan()
-        if plan is None:
-            return
-        name, ok = QInputDialog.getText(
-            self,
-            "Save to the library",
-            "Name for the library (the child's and family's names are taken out):",
-            text=plan.title,
-        )
-        if ok:
-            try:
-                plan_library.save_as_template(self.ctx.db, self.child_id, plan.id, name)
-            except ValidationError as exc:
-                QMessageBox.warning(self, "Not saved", " ".join(exc.errors.values()))
-            except (PermissionDenied, NotFoundError) as exc:
-                self._warn("Not saved", exc)
-
-    def copy_plan(self) -> None:
-        plan = self.selected_plan()
-        if plan is None:
-            return
-        start = max(date.today(), (plan.data.review_on or date.today()))
-        if not self._ask(
-            "Copy into a new period?",
-            f"Start a copy of “{plan.title}” on {start:%d/%m/%Y}, for 12 weeks, "
-            "carrying on from the step not yet learnt? You can change the dates "
-            "in the plan afterwards.",
-        ):
-            return
-        try:
-            new_id = plan_library.copy_plan(
-                self.ctx.db, self.child_id, plan.id, start, start + timedelta(weeks=12)
-            )
-        except (PermissionDenied, NotFoundError, ValidationError) as exc:
-            self._warn("Not copied", exc)
-            return
-        self.refresh(("plan", new_id))
-
-    def edit_prompts(self) -> None:
-        current = "\n".join(plan_library.prompt_list(self.ctx.db))
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            "Prompt list",
-            "One prompt a line, from most help to none. New plans use it from today; "
-            "plans already written keep theirs.",
-            current,
-        )
-        if not ok:
-            return
-        try:
-            plan_library.save_prompt_list(self.ctx.db, text.splitlines(), date.today())
-        except ValidationError as exc:
-            QMessageBox.warning(self, "Not saved", " ".join(exc.errors.values()))
-        except PermissionDenied as exc:
-            self._warn("Not saved", exc)
 
     def _print(self, kind: str) -> None:
         plan = self.selected_plan()

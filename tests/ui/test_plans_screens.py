@@ -190,3 +190,38 @@ def test_every_control_on_the_tab_and_in_the_editors_has_a_name(qtbot, demo_ctx)
     for page in range(3):
         dialog.pages.setCurrentIndex(page)
         assert _nameless(dialog) == [], page
+
+
+def test_a_plan_goes_to_the_library_and_starts_another_childs_plan(
+    qtbot, ctx, monkeypatch, answer_boxes
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    from portage_desktop.services import plan_library
+    from portage_desktop.ui import plan_actions
+
+    answer_boxes()
+    amy = add_child(ctx.db)
+    add_plan(ctx.db, amy, add_goal(ctx.db, amy))
+    tab = _record(qtbot, ctx, amy).plans
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Coat on for Amy", True))
+    plan_actions.to_library(tab)
+    [template] = plan_library.list_templates(ctx.db)
+    assert template.name == "Coat on for the child"
+
+    ben = add_child(ctx.db, "Ben", "Cole")
+    add_goal(ctx.db, ben)
+    other = _record(qtbot, ctx, ben).plans
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda *_a, **_k: ("Coat on for the child (Outcome-focused)", True)
+    )
+
+    def accept(dialog: PlanDialog) -> None:
+        assert dialog.title_edit.text() == "Coat on"
+        assert dialog.steps.table.rowCount() == 3
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+
+    when_modal_opens(qtbot, accept)
+    plan_actions.from_library(other)
+    [plan] = plans_service.list_plans(ctx.db, ben)
+    assert "Amy" not in plan.text("behaviour") and plan.data.agreed_with == ""
