@@ -194,6 +194,45 @@ def _plan_print(chart: bool) -> Callable[[Database, int, int | None, date, Path 
     return build
 
 
+def _review_report(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
+    """The latest review held (or, before any, the latest draft) in words for the family."""
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.review_report import ReviewSheet, build_review_report
+    from portage_desktop.services import review_schedule
+    from portage_desktop.services import reviews as review_service
+
+    assert child is not None
+    name = _child_name(db, child)
+    found = review_service.list_reviews(db, child)
+    held = [r for r in found if r.data.held]
+    if not found:
+        raise PrintError(f"{name} has no reviews yet: prepare one on the Reviews tab.")
+    d = (held or found)[-1].data
+    due = next((r for r in review_schedule.reviews_due(db, today) if r.child_id == child), None)
+    sheet = ReviewSheet(
+        child_name=name,
+        held_on=format_long(d.held_on),
+        who_came="; ".join(x for x in (d.parents, d.staff, d.professionals) if x),
+        successes=d.texts.get("successes", ""),
+        plans=[
+            (p.title, f"{p.progress.label}. {p.note}".strip(), p.decision.label) for p in d.plans
+        ],
+        parent_views=d.texts.get("parent_views", ""),
+        child_voice=d.texts.get("child_voice", ""),
+        wishes=d.texts.get("wishes", ""),
+        transition=d.texts.get("transition", ""),
+        issues=[
+            (i.text, f"{i.owner or 'we'} by {format_long(i.due_on) or 'the next review'}")
+            for i in d.issues
+            if i.closed_on is None
+        ],
+        next_review=(f"by {format_long(due.due_on)}" if due else "when a new plan starts"),
+        draft=not d.held,
+    )
+    meta = ReportMeta(_setting_name(db), "Review with parents", today)
+    return build_review_report(meta, sheet, out)
+
+
 def _current_plan_only(build_plan):  # noqa: ANN001, ANN202
     return lambda db, child, today, out: build_plan(db, child, None, today, out)
 
@@ -246,6 +285,13 @@ PRINT_KINDS: dict[str, PrintKind] = {
             needs_child=True,
             build=_current_plan_only(_plan_print(chart=False)),
             build_plan=_plan_print(chart=False),
+        ),
+        PrintKind(
+            "review-report",
+            "A child's latest review with parents, for the family: successes first, each plan's "
+            "progress and next steps, room for comments",
+            needs_child=True,
+            build=_review_report,
         ),
     ]
 }

@@ -3,9 +3,8 @@
 This is the one seam between the Stamp of Approval and the assessment, plans and reviews
 features. The check and the wizard only see the plain objects below; :func:`children_evidence`
 and :func:`plans_for_application` are the providers. Assessments, observations, professional
-advice, profiles and activity plans are kept, so criteria 3 and the plan parts of 4 and 5 are
-judged from them; reviews with parents are not kept yet, so that flag stays ``False`` and the
-check asks for the manager's statement about reviews instead of guessing.
+advice, profiles, activity plans and reviews with parents are kept, so criteria 3, 4 and 5 are
+judged from them.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from portage_desktop.data import evidence_store, plan_store
+from portage_desktop.data import evidence_store, plan_store, review_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.plan_models import PlanRecord
 from portage_desktop.services import children as children_service
@@ -102,14 +101,22 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
     """Children with SEND on roll on ``on``, the assessment materials used with each, and
     their plans (how many, agreed with a parent, shared with the family, any active).
 
-    Reviews are not kept in the app yet, so that part of criterion 4 rests on the manager's
-    statement. One grouped query per kind of record, whatever the number of children.
+    And the reviews held with parents, with the goal areas of the plans discussed. One grouped
+    query per kind of record, whatever the number of children.
     """
     with db.session() as s:
         materials = evidence_store.assessment_materials(s, on)
         plans: dict[int, list[PlanRecord]] = {}
         for plan in plan_store.evidence_plans(s, on):
             plans.setdefault(plan.child_id, []).append(plan)
+        areas: dict[int, set[GoalArea]] = {}
+        for review_id, area in review_store.held_review_areas(s, on):
+            areas.setdefault(review_id, set()).add(GoalArea(area))
+        reviews: dict[int, list[ReviewEvidence]] = {}
+        for review_id, child_id, held_on, parents in review_store.held_review_ids(s, on):
+            reviews.setdefault(child_id, []).append(
+                ReviewEvidence(held_on, bool(parents.strip()), frozenset(areas.get(review_id, ())))
+            )
     children = []
     for child in children_service.list_children(db):
         if child.sen_status is SenStatus.NONE or child.date_of_birth > on:
@@ -120,6 +127,7 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
                 child.id,
                 assessment_materials=tuple(sorted(materials.get(child.id, ()))),
                 has_active_plan=any(p.status == "active" for p in own),
+                reviews=tuple(sorted(reviews.get(child.id, []), key=lambda r: r.held_on)),
                 plans=len(own),
                 plans_agreed_with_parents=sum(
                     1 for p in own if p.agreed_on is not None and p.agreed_on <= on
@@ -130,7 +138,7 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
             )
         )
     return EvidenceBundle(
-        tuple(children), assessments_kept=True, reviews_kept=False, plans_kept=True
+        tuple(children), assessments_kept=True, reviews_kept=True, plans_kept=True
     )
 
 

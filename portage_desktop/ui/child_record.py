@@ -39,6 +39,7 @@ from portage_desktop.ui.record_tabs import (
     observations_tab,
     professionals_tab,
 )
+from portage_desktop.ui.reviews_tab import ReviewsTab
 from portage_desktop.ui.tasks import run_with_progress
 from portage_desktop.ui.widgets import heading
 
@@ -51,6 +52,7 @@ TAB_TITLES = (
     "A&ssessments",
     "Observations and ad&vice",
     "&Goals and plans",
+    "Revie&ws",
 )
 
 
@@ -140,6 +142,7 @@ class ChildRecordWindow(QDialog):
         self.assessments = AssessmentsTab(ctx, child_id)
         self.observations = observations_tab(ctx, child_id, self)
         self.plans = PlansTab(ctx, child_id, self.print_kind)
+        self.reviews = ReviewsTab(ctx, child_id, self.print_kind, self.plans.refresh)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the record")
         for title, page in zip(
@@ -153,6 +156,7 @@ class ChildRecordWindow(QDialog):
                 self.assessments,
                 self.observations,
                 self.plans,
+                self.reviews,
             ),
             strict=True,
         ):

@@ -34,6 +34,7 @@ from portage_desktop.ui.form import FormSection
 from portage_desktop.ui.people_dialog import PeopleDialog
 from portage_desktop.ui.privacy_dialogs import RetentionDialog
 from portage_desktop.ui.profile_section import ProfileSection
+from portage_desktop.ui.review_summary import ReviewSummary
 from portage_desktop.ui.setting_form import SettingFields
 from portage_desktop.ui.stamp_summary import StampSummary
 from portage_desktop.ui.widgets import heading
@@ -83,13 +84,14 @@ class DashboardPage(QWidget):
         open_children.clicked.connect(self.open_children)
         add = QPushButton("&Add a child")
         add.clicked.connect(self.add_child)
+        self.reviews = ReviewSummary(ctx)
+        self.open_review = self.reviews.open_review
         coming = QGroupBox("Coming to the Dashboard")
         coming_layout = QVBoxLayout(coming)
         coming_layout.addWidget(
             _coming(
-                "As more of Portage Desktop is built, this page will show:<ul>"
-                "<li>reviews with parents that are overdue, due this term or coming up;</li>"
-                "<li>transition plans and actions that are due.</li></ul>"
+                "As more of Portage Desktop is built, this page will show transition plans "
+                "and their actions that are due."
             )
         )
         layout = QVBoxLayout(self)
@@ -103,6 +105,7 @@ class DashboardPage(QWidget):
         self.stamp = StampSummary(ctx)
         self.open_stamp = self.stamp.open_stamp
         layout.addWidget(self.stamp)
+        layout.addWidget(self.reviews)
         layout.addWidget(coming)
         layout.addStretch(1)
         for signal in (
@@ -121,6 +124,7 @@ class DashboardPage(QWidget):
         self.children_count.setText(str(summary.children_on_roll))
         self.staff_count.setText(str(summary.current_staff))
         self.left_count.setText(str(summary.children_archived))
+        self.reviews.refresh()
 
 
 class SettingsPage(QWidget):

@@ -113,3 +113,39 @@ def test_both_kinds_print_from_the_command_line(home, tmp_path, capsys, kind):
     assert main([*args, "--plan", "2"]) == 0
     assert main(["print", "--list"]) == 0
     assert kind in capsys.readouterr().out
+
+
+def test_the_review_report_puts_successes_first_with_room_for_comments(db, child, tmp_path):
+    from portage_desktop.services import reviews
+    from portage_desktop.services.reviews import Decision, Issue, Progress, ReviewInput
+    from portage_desktop.services.stamp_evidence import GoalArea
+
+    with pytest.raises(PrintError, match="Amy Lee has no reviews yet"):
+        print_record(db, "review-report", str(child), tmp_path / "x.pdf")
+    add_plan(db, child, add_goal(db, child))
+    row = reviews.PlanReview(1, GoalArea.PLAY, "Coat on", Progress.PROGRESSING, Decision.CONTINUE)
+    data = ReviewInput(
+        held_on=date(2026, 11, 20),
+        held=True,
+        parents="Jo Lee (Mum)",
+        texts={
+            "successes": "Amy puts her arms in <all> by herself & smiles",
+            "child_voice": "Clapped",
+        },
+        plans=(row,),
+        issues=(Issue("Sleep advice", "SENCO", date(2026, 12, 1)),),
+    )
+    reviews.save_review(db, child, data, today=TODAY)
+    text = pdf_text_in_order(print_record(db, "review-report", "1", tmp_path / "r.pdf", TODAY))
+    flat = " ".join(text.split())
+    assert flat.index("What we are celebrating") < flat.index("How each plan is going")
+    for words in (
+        "Our review together: Amy Lee",
+        "Amy puts her arms in <all> by herself & smiles",
+        "Coat on Progressing. Carry on",
+        "What your child told us Clapped",
+        "Sleep advice (SENCO by 1 December 2026)",
+        "Our next review: by 20 March 2027",
+        "Your comments",
+    ):
+        assert words in flat, words
