@@ -195,42 +195,17 @@ def _plan_print(chart: bool) -> Callable[[Database, int, int | None, date, Path 
 
 
 def _review_report(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
-    """The latest review held (or, before any, the latest draft) in words for the family."""
-    from portage_desktop.reports.base import ReportMeta
-    from portage_desktop.reports.review_report import ReviewSheet, build_review_report
-    from portage_desktop.services import review_schedule
-    from portage_desktop.services import reviews as review_service
+    from portage_desktop.print_reviews import review_report
 
     assert child is not None
-    name = _child_name(db, child)
-    found = review_service.list_reviews(db, child)
-    held = [r for r in found if r.data.held]
-    if not found:
-        raise PrintError(f"{name} has no reviews yet: prepare one on the Reviews tab.")
-    d = (held or found)[-1].data
-    due = next((r for r in review_schedule.reviews_due(db, today) if r.child_id == child), None)
-    sheet = ReviewSheet(
-        child_name=name,
-        held_on=format_long(d.held_on),
-        who_came="; ".join(x for x in (d.parents, d.staff, d.professionals) if x),
-        successes=d.texts.get("successes", ""),
-        plans=[
-            (p.title, f"{p.progress.label}. {p.note}".strip(), p.decision.label) for p in d.plans
-        ],
-        parent_views=d.texts.get("parent_views", ""),
-        child_voice=d.texts.get("child_voice", ""),
-        wishes=d.texts.get("wishes", ""),
-        transition=d.texts.get("transition", ""),
-        issues=[
-            (i.text, f"{i.owner or 'we'} by {format_long(i.due_on) or 'the next review'}")
-            for i in d.issues
-            if i.closed_on is None
-        ],
-        next_review=(f"by {format_long(due.due_on)}" if due else "when a new plan starts"),
-        draft=not d.held,
-    )
-    meta = ReportMeta(_setting_name(db), "Review with parents", today)
-    return build_review_report(meta, sheet, out)
+    return review_report(db, child, today, out)
+
+
+def _shared_record(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.print_reviews import shared_record
+
+    assert child is not None
+    return shared_record(db, child, today, out)
 
 
 def _current_plan_only(build_plan):  # noqa: ANN001, ANN202
@@ -292,6 +267,13 @@ PRINT_KINDS: dict[str, PrintKind] = {
             "progress and next steps, room for comments",
             needs_child=True,
             build=_review_report,
+        ),
+        PrintKind(
+            "shared-record",
+            "A child's shared-record pack for the family: the one-page profile, current goals "
+            "and plans, and the latest review",
+            needs_child=True,
+            build=_shared_record,
         ),
     ]
 }

@@ -40,6 +40,7 @@ from portage_desktop.ui.record_tabs import (
     professionals_tab,
 )
 from portage_desktop.ui.reviews_tab import ReviewsTab
+from portage_desktop.ui.shared_record_tab import SharedRecordTab
 from portage_desktop.ui.tasks import run_with_progress
 from portage_desktop.ui.widgets import heading
 
@@ -53,6 +54,7 @@ TAB_TITLES = (
     "Observations and ad&vice",
     "&Goals and plans",
     "Revie&ws",
+    "Sh&ared record",
 )
 
 
@@ -143,6 +145,7 @@ class ChildRecordWindow(QDialog):
         self.observations = observations_tab(ctx, child_id, self)
         self.plans = PlansTab(ctx, child_id, self.print_kind)
         self.reviews = ReviewsTab(ctx, child_id, self.print_kind, self.plans.refresh)
+        self.shared = SharedRecordTab(ctx, child_id)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the record")
         for title, page in zip(
@@ -157,6 +160,7 @@ class ChildRecordWindow(QDialog):
                 self.observations,
                 self.plans,
                 self.reviews,
+                self.shared,
             ),
             strict=True,
         ):

@@ -149,3 +149,43 @@ def test_the_review_report_puts_successes_first_with_room_for_comments(db, child
         "Your comments",
     ):
         assert words in flat, words
+
+
+def test_the_shared_record_pack_holds_profile_goals_and_the_latest_review(db, child, tmp_path):
+    from portage_desktop.services import reviews
+
+    out = print_record(db, "shared-record", str(child), tmp_path / "s0.pdf", today=TODAY)
+    assert "We will write this together soon." in pdf_text(out)
+    add_plan(db, child, add_goal(db, child))
+    reviews.save_review(
+        db,
+        child,
+        reviews.ReviewInput(
+            held_on=date(2026, 11, 20), held=True, parents="Jo", texts={"successes": "Coat & hat"}
+        ),
+        today=TODAY,
+    )
+    flat = " ".join(
+        pdf_text_in_order(
+            print_record(db, "shared-record", str(child), tmp_path / "s.pdf", today=TODAY)
+        ).split()
+    )
+    for words in (
+        "Amy Lee: our shared record",
+        "What we are working on together",
+        "We would like Amy to get ready to go outside by herself",
+        "Coat on: now practising “Pulls the coat up from the elbows”",
+        "Our latest review",
+        "Successes: Coat & hat",
+    ):
+        assert words in flat, words
+
+
+@pytest.mark.parametrize("kind", ["review-report", "shared-record"])
+def test_review_prints_come_from_the_command_line_too(home, tmp_path, kind):
+    database = tmp_path / "demo.db"
+    assert main(["make-demo", str(database), "--children", "3"]) == 0
+    out = tmp_path / f"{kind}.pdf"
+    args = ["print", kind, "--database", str(database), "--child", "1", "--out", str(out)]
+    assert main(args) == 0 and page_count(out) >= 1
+    assert "review" in pdf_text(out).lower()
