@@ -1,6 +1,7 @@
 """Demo reviews with parents at term intervals: most children reviewed three times in the last
 year, some overdue, some with no review yet (started mid-year), a few issues the family raised
-still open. Invented, reproducible from the seed, inserted in bulk."""
+still open, and two children with a transition plan to school. Invented, reproducible from
+the seed, inserted in bulk."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from portage_desktop.data.engine import Database
 from portage_desktop.data.models import utc_now
 from portage_desktop.data.plan_models import GoalRecord, PlanRecord
 from portage_desktop.data.review_models import ReviewIssueRecord, ReviewPlanRecord, ReviewRecord
+from portage_desktop.data.transition_models import TransitionActionRecord, TransitionPlanRecord
 
 _VIEWS = [
     "Mum is pleased with how much more settled she is at drop-off.",
@@ -121,3 +123,55 @@ def populate(db: Database, seed: int, today: date) -> None:
         s.execute(insert(ReviewPlanRecord), review_plans)
         if issues:
             s.execute(insert(ReviewIssueRecord), issues)
+        _transitions(s, sorted(by_child)[:2], today)
+
+
+def _transitions(s: Any, children: list[int], today: date) -> None:
+    """Two children moving on to school next September, with actions agreed at a meeting."""
+    now = utc_now()
+    for n, child_id in enumerate(children):
+        s.execute(
+            insert(TransitionPlanRecord),
+            [
+                {
+                    "child_id": child_id,
+                    "kind": "to_school",
+                    "place": "Riverside Primary School (demo)",
+                    "meeting_on": today - timedelta(days=20 + n),
+                    "attended": "Mum, key person, SENCO, school SENCO",
+                    "needs": "A visual timetable, a quiet corner, and time to get to know the "
+                    "teacher before September.",
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ],
+        )
+        plan_id = s.execute(
+            select(TransitionPlanRecord.id).where(TransitionPlanRecord.child_id == child_id)  # type: ignore[call-overload]
+        ).scalar_one()
+        s.execute(
+            insert(TransitionActionRecord),
+            [
+                {
+                    "plan_id": plan_id,
+                    "text": "Share the one-page profile with the school",
+                    "owner": "SENCO",
+                    "due_on": today - timedelta(days=5),
+                    "done_on": None,
+                },
+                {
+                    "plan_id": plan_id,
+                    "text": "Arrange two visits with Mum",
+                    "owner": "Key person",
+                    "due_on": today + timedelta(days=40),
+                    "done_on": None,
+                },
+                {
+                    "plan_id": plan_id,
+                    "text": "Make a photo book of the new classroom",
+                    "owner": "Mum",
+                    "due_on": today - timedelta(days=10),
+                    "done_on": today - timedelta(days=12),
+                },
+            ],
+        )

@@ -134,3 +134,4 @@ from portage_desktop.data import plan_models as _plan_models  # noqa: E402,F401
 from portage_desktop.data import review_models as _review_models  # noqa: E402,F401
 from portage_desktop.data import stamp_models as _stamp_models  # noqa: E402,F401
 from portage_desktop.data import training_models as _training_models  # noqa: E402,F401
+from portage_desktop.data import transition_models as _transition_models  # noqa: E402,F401

@@ -37,6 +37,7 @@ from portage_desktop.ui.profile_section import ProfileSection
 from portage_desktop.ui.review_summary import ReviewSummary
 from portage_desktop.ui.setting_form import SettingFields
 from portage_desktop.ui.stamp_summary import StampSummary
+from portage_desktop.ui.transition_summary import TransitionSummary
 from portage_desktop.ui.widgets import heading
 
 
@@ -56,15 +57,9 @@ def _card(title: str, value_label: QLabel) -> QFrame:
     return frame
 
 
-def _coming(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    return label
-
-
 class DashboardPage(QWidget):
-    """Counts that are true today, and an honest list of what the Dashboard will add."""
+    """Counts that are true today, the Stamp of Approval, reviews with parents that are due,
+    and transition actions still to do."""
 
     open_children = Signal()
     add_child = Signal()
@@ -86,14 +81,8 @@ class DashboardPage(QWidget):
         add.clicked.connect(self.add_child)
         self.reviews = ReviewSummary(ctx)
         self.open_review = self.reviews.open_review
-        coming = QGroupBox("Coming to the Dashboard")
-        coming_layout = QVBoxLayout(coming)
-        coming_layout.addWidget(
-            _coming(
-                "As more of Portage Desktop is built, this page will show transition plans "
-                "and their actions that are due."
-            )
-        )
+        self.transitions = TransitionSummary(ctx)
+        self.transitions.open_child.connect(self.open_review)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(cards)
@@ -106,7 +95,7 @@ class DashboardPage(QWidget):
         self.open_stamp = self.stamp.open_stamp
         layout.addWidget(self.stamp)
         layout.addWidget(self.reviews)
-        layout.addWidget(coming)
+        layout.addWidget(self.transitions)
         layout.addStretch(1)
         for signal in (
             ctx.hub.children_changed,
@@ -125,6 +114,7 @@ class DashboardPage(QWidget):
         self.staff_count.setText(str(summary.current_staff))
         self.left_count.setText(str(summary.children_archived))
         self.reviews.refresh()
+        self.transitions.refresh()
 
 
 class SettingsPage(QWidget):

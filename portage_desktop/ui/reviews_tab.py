@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import review_schedule
 from portage_desktop.services import reviews as review_service
+from portage_desktop.services import transitions as transition_service
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date, format_long
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.reviews import Review
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.review_dialog import ReviewDialog
+from portage_desktop.ui.transition_dialog import TransitionDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -106,10 +108,23 @@ class ReviewsTab(QWidget):
         splitter.addWidget(self.text)
         splitter.setSizes([300, 700])
         splitter.setChildrenCollapsible(False)
+        self.transitions = QListWidget()
+        self.transitions.setAccessibleName("Transition plans (Enter opens one)")
+        self.transitions.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.transitions.itemActivated.connect(lambda _i: self.open_transition())
+        self.new_transition_button = QPushButton("New &transition plan…")
+        self.new_transition_button.clicked.connect(lambda: self._edit_transition(None, None))
+        transition_row = QHBoxLayout()
+        caption = QLabel("Transition plans (moving in, or on to school):")
+        caption.setBuddy(self.transitions)
+        transition_row.addWidget(caption, 1)
+        transition_row.addWidget(self.new_transition_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.due)
         layout.addWidget(splitter, 1)
+        layout.addLayout(transition_row)
+        layout.addWidget(self.transitions)
         self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
@@ -141,6 +156,31 @@ class ReviewsTab(QWidget):
         for b in (self.open_button, self.next_button, self.print_button):
             b.setEnabled(bool(ids))
         self._show()
+        self.plans_to_move = transition_service.list_transitions(self.ctx.db, self.child_id)
+        self.transitions.clear()
+        for t in self.plans_to_move:
+            open_actions = sum(1 for a in t.data.actions if a.done_on is None)
+            when = format_date(t.data.meeting_on) or "meeting not held yet"
+            item = QListWidgetItem(
+                f"{t.data.kind.label} {t.data.place}".strip()
+                + f" – {when}; actions still to do: {open_actions}"
+            )
+            item.setData(ID_ROLE, t.id)
+            self.transitions.addItem(item)
+
+    def open_transition(self) -> None:
+        item = self.transitions.currentItem()
+        chosen = next(
+            (t for t in self.plans_to_move if item is not None and t.id == item.data(ID_ROLE)),
+            None,
+        )
+        if chosen is not None:
+            self._edit_transition(chosen.data, chosen.id)
+
+    def _edit_transition(self, data, plan_id: int | None) -> None:  # noqa: ANN001
+        dialog = TransitionDialog(self.ctx, self.child_id, data, plan_id, self)
+        if dialog.exec():
+            self.refresh()
 
     def selected_id(self) -> int | None:
         item = self.list.currentItem()

@@ -106,3 +106,42 @@ def test_the_dashboard_counts_reviews_and_opens_the_childs_review(qtbot, ctx, op
     record = window.children_page.record_windows[overdue]
     assert record.tabs.currentWidget() is record.reviews
     assert "overdue" in record.reviews.due.text()
+
+
+def test_a_transition_plan_is_written_and_its_actions_reach_the_dashboard(qtbot, ctx, open_window):
+    from portage_desktop.services import transitions
+    from portage_desktop.services.setting import SettingInput, save_setting
+    from portage_desktop.services.vocabulary import SettingKind
+
+    save_setting(ctx.db, SettingInput("Acorns", SettingKind.GROUP))
+    child = add_child(ctx.db)
+    record = ChildRecordWindow(ctx, child)
+    qtbot.addWidget(record)
+    record.show()
+    record.tabs.setCurrentWidget(record.reviews)
+    tab = record.reviews
+
+    def write(dialog) -> None:
+        assert _nameless(dialog) == []
+        qtbot.keyClicks(dialog.place, "Riverside Primary")
+        qtbot.keyClicks(dialog.meeting_on.edit, "02/11/2026")
+        qtbot.keyClicks(dialog.needs, "A quiet corner and a visual timetable")
+        dialog._add(transitions.Action(""))
+        dialog.actions.item(0, 0).setText("Share the one-page profile")
+        dialog.actions.item(0, 1).setText("SENCO")
+        dialog.actions.item(0, 2).setText("01/12/2030")
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+
+    when_modal_opens(qtbot, write)
+    qtbot.keyClick(tab.new_transition_button, Qt.Key.Key_Space)
+    [saved] = transitions.list_transitions(ctx.db, child)
+    assert saved.data.place == "Riverside Primary" and saved.data.meeting_on == date(2026, 11, 2)
+    assert saved.data.actions[0].due_on == date(2030, 12, 1)
+    assert "actions still to do: 1" in tab.transitions.item(0).text()
+    window = open_window(ctx)
+    window.go_to(0)
+    summary = window.dashboard.transitions
+    assert summary.counts.text() == "Transition actions still to do: 1, overdue: 0."
+    assert (
+        "Amy Lee: Share the one-page profile (SENCO, by 01/12/2030)" in summary.list.item(0).text()
+    )
