@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="why sharing without consent is justified (safeguarding)",
     )
+    printer.add_argument(
+        "--plan", type=int, metavar="N", help="which plan, for activity-chart and plan-summary"
+    )
     export = commands.add_parser(
         "export-child", help="everything held about one child, as a PDF and a JSON file"
     )
@@ -194,7 +197,9 @@ def _cmd_print(args: argparse.Namespace) -> int:
     share = ShareRequest(args.share_with, args.safeguarding_reason) if args.share_with else None
     db = open_existing(args.print_database or args.database)
     try:
-        out = print_record(db, args.kind, args.child, Path(args.out).expanduser(), share=share)
+        out = print_record(
+            db, args.kind, args.child, Path(args.out).expanduser(), share=share, plan=args.plan
+        )
     finally:
         db.dispose()
     print(f"Wrote {out}")

@@ -37,6 +37,8 @@ class PrintKind:
     description: str
     needs_child: bool
     build: Callable[[Database, int | None, date, Path | None], bytes]
+    # Kinds printed for one of a child's plans also take the plan (``None``: the current one).
+    build_plan: Callable[[Database, int, int | None, date, Path | None], bytes] | None = None
 
 
 def _setting_name(db: Database) -> str:
@@ -159,6 +161,58 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
     return build_assessment_summary(meta, sheet, out)
 
 
+def _plan_print(chart: bool) -> Callable[[Database, int, int | None, date, Path | None], bytes]:
+    """The home activity chart (``chart``) or the plan summary, for one plan of a child."""
+
+    def build(
+        db: Database, child: int, plan_id: int | None, today: date, out: Path | None
+    ) -> bytes:
+        from portage_desktop.print_plans import NoPlanError, choose_plan, plan_sheet
+        from portage_desktop.reports.base import ReportMeta
+        from portage_desktop.reports.plan_sheets import build_activity_chart, build_plan_summary
+        from portage_desktop.services import plan_records
+        from portage_desktop.services import plans as plans_service
+
+        name = _child_name(db, child)
+        try:
+            plan = choose_plan(db, child, plan_id, name)
+        except NoPlanError as exc:
+            raise PrintError(str(exc)) from None
+        missing = plans_service.missing_for_chart(plan.data)
+        if chart and missing:
+            raise PrintError(
+                f"The activity chart for “{plan.title}” needs the target written in full "
+                f"first: {', '.join(missing)}. Open the plan to fill these in."
+            )
+        sheet = plan_sheet(db, plan, name, today)
+        title = "Activity chart for home" if chart else "Plan summary"
+        data = (build_activity_chart if chart else build_plan_summary)(
+            ReportMeta(_setting_name(db), title, today), sheet, out
+        )
+        plan_records.mark_shared(db, child, plan.id, today)
+        return data
+
+    return build
+
+
+def _review_report(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.print_reviews import review_report
+
+    assert child is not None
+    return review_report(db, child, today, out)
+
+
+def _shared_record(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.print_reviews import shared_record
+
+    assert child is not None
+    return shared_record(db, child, today, out)
+
+
+def _current_plan_only(build_plan):  # noqa: ANN001, ANN202
+    return lambda db, child, today, out: build_plan(db, child, None, today, out)
+
+
 PRINT_KINDS: dict[str, PrintKind] = {
     kind.name: kind
     for kind in [
@@ -191,6 +245,36 @@ PRINT_KINDS: dict[str, PrintKind] = {
             "A child's latest assessment: strengths, emerging skills, next small steps, progress",
             needs_child=True,
             build=_assessment_summary,
+        ),
+        PrintKind(
+            "activity-chart",
+            "A child's activity chart for home: the small step, how to help, a week to fill in "
+            "(the current plan, or --plan N)",
+            needs_child=True,
+            build=_current_plan_only(_plan_print(chart=True)),
+            build_plan=_plan_print(chart=True),
+        ),
+        PrintKind(
+            "plan-summary",
+            "A child's activity plan in full: target, small steps and dates, how it is taught "
+            "(the current plan, or --plan N)",
+            needs_child=True,
+            build=_current_plan_only(_plan_print(chart=False)),
+            build_plan=_plan_print(chart=False),
+        ),
+        PrintKind(
+            "review-report",
+            "A child's latest review with parents, for the family: successes first, each plan's "
+            "progress and next steps, room for comments",
+            needs_child=True,
+            build=_review_report,
+        ),
+        PrintKind(
+            "shared-record",
+            "A child's shared-record pack for the family: the one-page profile, current goals "
+            "and plans, and the latest review",
+            needs_child=True,
+            build=_shared_record,
         ),
     ]
 }
@@ -227,11 +311,13 @@ def print_record(
     out: Path,
     today: date | None = None,
     share: ShareRequest | None = None,
+    plan: int | None = None,
 ) -> Path:
     """Build one record as a PDF at ``out``; checks the PRINT permission and audits.
 
     With ``share`` (a child's record going to another agency) the consent or safeguarding
     basis is checked before anything is written, and the share is recorded afterwards.
+    ``plan`` chooses one of the child's plans for the plan prints (default: the current one).
     """
     kind = PRINT_KINDS.get(kind_name)
     if kind is None:
@@ -243,9 +329,14 @@ def print_record(
         child_id = find_child_id(db, child)
     require(db, Permission.PRINT)
     day = today or date.today()
+    if plan is not None and (kind.build_plan is None or child_id is None):
+        raise PrintError(f"{kind_name} is not printed for a plan: leave out --plan.")
     if share is not None and child_id is not None:
         sharing.check_share(db, child_id, share, day)
-    kind.build(db, child_id, day, out)
+    if kind.build_plan is not None and child_id is not None:
+        kind.build_plan(db, child_id, plan, day, out)
+    else:
+        kind.build(db, child_id, day, out)
     audit.record_now(db, AuditAction.PRINT, "child" if child_id else "setting", child_id, kind.name)
     if share is not None and child_id is not None:
         sharing.record_share(db, child_id, kind.name, share, day)

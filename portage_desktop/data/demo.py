@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import insert
 
-from portage_desktop.data import demo_assessment, demo_stamp
+from portage_desktop.data import demo_assessment, demo_plans, demo_reviews, demo_stamp
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import ChildRecord, SettingRecord, StaffMemberRecord, utc_now
 
@@ -221,3 +221,5 @@ def populate(db: Database, children: int = 12, seed: int = 1, today: date | None
         s.execute(insert(ChildRecord), child_rows)
         demo_stamp.populate(s, seed, today)
     demo_assessment.populate_holistic(db, rng, today)
+    demo_plans.populate(db, seed, today)
+    demo_reviews.populate(db, seed, today)

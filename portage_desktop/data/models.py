@@ -130,6 +130,9 @@ class RetentionRuleRecord(SQLModel, table=True):
 # Tables added by later features live in their own modules; importing them here registers them
 # with the metadata that migrations and tests compare against.
 from portage_desktop.data import assessment_models as _assessment_models  # noqa: E402,F401
+from portage_desktop.data import plan_models as _plan_models  # noqa: E402,F401
+from portage_desktop.data import review_models as _review_models  # noqa: E402,F401
 from portage_desktop.data import sharing_models as _sharing_models  # noqa: E402,F401
 from portage_desktop.data import stamp_models as _stamp_models  # noqa: E402,F401
 from portage_desktop.data import training_models as _training_models  # noqa: E402,F401
+from portage_desktop.data import transition_models as _transition_models  # noqa: E402,F401

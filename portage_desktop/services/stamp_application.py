@@ -222,7 +222,7 @@ def missing(check: StampCheck, application: Application, plans_available: int) -
         where = (
             f"{plans_available} available"
             if plans_available
-            else "plans are not yet kept in Portage Desktop, so attach them on paper"
+            else "no plans are recorded yet, so add them or attach them on paper"
         )
         found.append(f"{PLANS_NEEDED} anonymised plans are needed; {have} chosen ({where}).")
     if not application.representative:

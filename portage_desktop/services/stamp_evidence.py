@@ -3,9 +3,8 @@
 This is the one seam between the Stamp of Approval and the assessment, plans and reviews
 features. The check and the wizard only see the plain objects below; :func:`children_evidence`
 and :func:`plans_for_application` are the providers. Assessments, observations, professional
-advice and profiles are kept, so criterion 3 is judged from them; plans and reviews are not
-kept yet, so those flags stay ``False`` and the check asks for the manager's statement instead
-of guessing. When they arrive, only these two functions change.
+advice, profiles, activity plans and reviews with parents are kept, so criteria 3, 4 and 5 are
+judged from them.
 """
 
 from __future__ import annotations
@@ -14,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from portage_desktop.data import evidence_store
+from portage_desktop.data import evidence_store, plan_store, review_store
 from portage_desktop.data.engine import Database
+from portage_desktop.data.plan_models import PlanRecord
 from portage_desktop.services import children as children_service
 from portage_desktop.services.vocabulary import SenStatus
 
@@ -98,23 +98,104 @@ class PlanForApplication:
 
 
 def children_evidence(db: Database, on: date) -> EvidenceBundle:
-    """Children with SEND on roll on ``on`` and the assessment materials used with each.
+    """Children with SEND on roll on ``on``, the assessment materials used with each, and
+    their plans (how many, agreed with a parent, shared with the family, any active).
 
-    Plans and reviews are not kept in the app yet, so criteria 4 and 5 still rest on the
-    manager's statement.
+    And the reviews held with parents, with the goal areas of the plans discussed. One grouped
+    query per kind of record, whatever the number of children.
     """
     with db.session() as s:
         materials = evidence_store.assessment_materials(s, on)
-    children = [
-        ChildrenEvidence(child.id, assessment_materials=tuple(sorted(materials.get(child.id, ()))))
-        for child in children_service.list_children(db)
-        if child.sen_status is not SenStatus.NONE and child.date_of_birth <= on
-    ]
+        plans: dict[int, list[PlanRecord]] = {}
+        for plan in plan_store.evidence_plans(s, on):
+            plans.setdefault(plan.child_id, []).append(plan)
+        areas: dict[int, set[GoalArea]] = {}
+        for review_id, area in review_store.held_review_areas(s, on):
+            areas.setdefault(review_id, set()).add(GoalArea(area))
+        reviews: dict[int, list[ReviewEvidence]] = {}
+        for review_id, child_id, held_on, parents in review_store.held_review_ids(s, on):
+            reviews.setdefault(child_id, []).append(
+                ReviewEvidence(held_on, bool(parents.strip()), frozenset(areas.get(review_id, ())))
+            )
+    children = []
+    for child in children_service.list_children(db):
+        if child.sen_status is SenStatus.NONE or child.date_of_birth > on:
+            continue
+        own = plans.get(child.id, [])
+        children.append(
+            ChildrenEvidence(
+                child.id,
+                assessment_materials=tuple(sorted(materials.get(child.id, ()))),
+                has_active_plan=any(p.status == "active" for p in own),
+                reviews=tuple(sorted(reviews.get(child.id, []), key=lambda r: r.held_on)),
+                plans=len(own),
+                plans_agreed_with_parents=sum(
+                    1 for p in own if p.agreed_on is not None and p.agreed_on <= on
+                ),
+                plans_shared_with_family=sum(
+                    1 for p in own if p.shared_on is not None and p.shared_on <= on
+                ),
+            )
+        )
     return EvidenceBundle(
-        tuple(children), assessments_kept=True, reviews_kept=False, plans_kept=False
+        tuple(children), assessments_kept=True, reviews_kept=True, plans_kept=True
     )
 
 
+APPLICATION_CHOICES = 60
+
+
 def plans_for_application(db: Database) -> list[PlanForApplication]:
-    """Plans that could be attached to the application; none until plans are kept in the app."""
-    return []
+    """The newest plans (not stopped) that could be attached to the application, with every
+    identifying detail filled in so anonymisation can find and replace it.
+
+    Addresses are not kept in the app, so that field is empty; the other children a plan might
+    name are the other children on roll.
+    """
+    children = {c.id: c for c in children_service.list_children(db, include_archived=True)}
+    with db.session() as s:
+        rows = plan_store.recent_plans(s, APPLICATION_CHOICES)
+        ids = [r.id or 0 for r in rows]
+        steps: dict[int, list[str]] = {}
+        for step in plan_store.steps(s, ids):
+            steps.setdefault(step.plan_id, []).append(step.text)
+        goals = plan_store.goals_by_id(s, list({r.goal_id for r in rows}))
+        family = plan_store.family_names(s, list({r.child_id for r in rows}))
+    everyone = [c.first_name for c in children.values()]
+    out = []
+    for row in rows:
+        child = children[row.child_id]
+        goal = goals[row.goal_id]
+        outcome = row.kind == "outcome"
+        target = (
+            " ".join(x for x in (row.behaviour, row.conditions, row.criterion) if x)
+            if outcome
+            else row.purpose
+        )
+        help_text = (
+            "\n".join(x for x in (row.routines, row.prompt_fading, row.praise) if x)
+            if outcome
+            else "\n".join(x for x in (row.play_ideas, row.to_notice) if x)
+        )
+        out.append(
+            PlanForApplication(
+                id=row.id or 0,
+                child_first_name=child.first_name,
+                child_last_name=child.last_name,
+                known_as=child.known_as,
+                date_of_birth=child.date_of_birth,
+                address="",
+                family_names=tuple(family.get(row.child_id, [])),
+                other_children=tuple(sorted({n for n in everyone if n != child.first_name})),
+                goal_area=GoalArea(goal.area),
+                kind="Outcome-focused" if outcome else "Open-ended",
+                goal=goal.text,
+                target=target,
+                steps=tuple(steps.get(row.id or 0, [])),
+                how_to_help=help_text,
+                agreed_with_parent=row.agreed_with,
+                started_on=row.start_on,
+                review_on=row.review_on,
+            )
+        )
+    return out

@@ -31,6 +31,7 @@ from portage_desktop.services.dates import age_text, format_date
 from portage_desktop.ui.assessments_tab import AssessmentsTab
 from portage_desktop.ui.child_dialog import ChildDialog
 from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.plans_tab import PlansTab
 from portage_desktop.ui.profile_tab import ProfileTab
 from portage_desktop.ui.record_tabs import (
     consent_tab,
@@ -38,6 +39,8 @@ from portage_desktop.ui.record_tabs import (
     observations_tab,
     professionals_tab,
 )
+from portage_desktop.ui.reviews_tab import ReviewsTab
+from portage_desktop.ui.shared_record_tab import SharedRecordTab
 from portage_desktop.ui.tasks import run_with_progress
 from portage_desktop.ui.widgets import heading
 
@@ -49,6 +52,9 @@ TAB_TITLES = (
     "A&bout me",
     "A&ssessments",
     "Observations and ad&vice",
+    "&Goals and plans",
+    "Revie&ws",
+    "Sh&ared record",
 )
 
 
@@ -137,6 +143,9 @@ class ChildRecordWindow(QDialog):
         self.profile = ProfileTab(ctx, child_id)
         self.assessments = AssessmentsTab(ctx, child_id)
         self.observations = observations_tab(ctx, child_id, self)
+        self.plans = PlansTab(ctx, child_id, self.print_kind)
+        self.reviews = ReviewsTab(ctx, child_id, self.print_kind, self.plans.refresh)
+        self.shared = SharedRecordTab(ctx, child_id)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the record")
         for title, page in zip(
@@ -149,6 +158,9 @@ class ChildRecordWindow(QDialog):
                 self.profile,
                 self.assessments,
                 self.observations,
+                self.plans,
+                self.reviews,
+                self.shared,
             ),
             strict=True,
         ):
@@ -175,6 +187,10 @@ class ChildRecordWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        # Return belongs to the tabs (a grid cell, a list): it must never press a button of
+        # this window, such as Print, by being the dialog's default.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.set_title(child)
 
     def set_title(self, child: ChildDetails) -> None:
@@ -183,7 +199,12 @@ class ChildRecordWindow(QDialog):
         self.title.setAccessibleName(f"Record of {name}")
         self.setWindowTitle(f"{name} – child record")
 
-    def print_kind(self, kind: str) -> None:
+    def done(self, result: int) -> None:
+        """Closing asks first if a week of records was typed in but not saved."""
+        if self.plans.grid.confirm_leave():
+            super().done(result)
+
+    def print_kind(self, kind: str, plan: int | None = None) -> None:
         from portage_desktop.ui.share_dialog import ShareDialog
 
         audience = ShareDialog(self.ctx.db, self.child_id, self)
@@ -205,7 +226,7 @@ class ChildRecordWindow(QDialog):
         def work(_progress):  # noqa: ANN001, ANN202
             from portage_desktop.printing import print_record
 
-            return print_record(db, kind, child, out, share=share)
+            return print_record(db, kind, child, out, share=share, plan=plan)
 
         def done(path: Path) -> None:
             self.last_printed = path

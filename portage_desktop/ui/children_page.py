@@ -90,7 +90,7 @@ class ChildrenPage(QWidget):
         self.print_button = QPushButton("&Print list")
         self.print_button.setToolTip("Print the list of children on roll (Ctrl+P)")
         self.add_button.clicked.connect(self.add_child)
-        self.open_button.clicked.connect(self.open_record)
+        self.open_button.clicked.connect(lambda: self.open_record())
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.toggle_archive_selected)
         self.print_button.clicked.connect(self.print_requested)
@@ -267,22 +267,23 @@ class ChildrenPage(QWidget):
             return
         dialog.exec()
 
-    def open_record(self) -> ChildRecordWindow | None:
-        """Show the child's record window, bringing it forward if it is already open."""
-        child = self.selected_child()
-        if child is None:
+    def open_record(self, child_id: int | None = None) -> ChildRecordWindow | None:
+        """Show the child's record window (the selected child unless ``child_id`` is given),
+        bringing it forward if it is already open."""
+        chosen = child_id if child_id is not None else getattr(self.selected_child(), "id", None)
+        if chosen is None:
             return None
-        window = self.record_windows.get(child.id)
+        window = self.record_windows.get(chosen)
         if window is None:
             try:
-                window = ChildRecordWindow(self.ctx, child.id, parent=self)
+                window = ChildRecordWindow(self.ctx, chosen, parent=self)
             except (NotFoundError, PermissionDenied) as exc:
                 QMessageBox.information(self, "Record not opened", str(exc))
                 self.refresh()
                 return None
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda *_a, cid=child.id: self.record_windows.pop(cid, None))
-            self.record_windows[child.id] = window
+            window.destroyed.connect(lambda *_a, cid=chosen: self.record_windows.pop(cid, None))
+            self.record_windows[chosen] = window
             window.show()
         else:  # already open: bring it forward rather than opening a second copy
             window.show()

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.dashboard.open_children.connect(lambda: self.go_to(1))
         self.dashboard.add_child.connect(self.add_child)
         self.dashboard.open_stamp.connect(lambda: self.go_to(3))
+        self.dashboard.open_review.connect(self.open_review)
         self.children_page.print_requested.connect(self.print_children_list)
 
         content = QWidget()
@@ -218,6 +219,12 @@ class MainWindow(QMainWindow):
     @property
     def is_locked(self) -> bool:
         return self.screens.currentWidget() is self.lock_panel
+
+    def open_review(self, child_id: int) -> None:
+        """From the Dashboard: the child's record, on the Reviews tab."""
+        window = self.children_page.open_record(child_id)
+        if window is not None:
+            window.tabs.setCurrentWidget(window.reviews)
 
     def go_to(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)

@@ -34,8 +34,10 @@ from portage_desktop.ui.form import FormSection
 from portage_desktop.ui.people_dialog import PeopleDialog
 from portage_desktop.ui.privacy_dialogs import RetentionDialog
 from portage_desktop.ui.profile_section import ProfileSection
+from portage_desktop.ui.review_summary import ReviewSummary
 from portage_desktop.ui.setting_form import SettingFields
 from portage_desktop.ui.stamp_summary import StampSummary
+from portage_desktop.ui.transition_summary import TransitionSummary
 from portage_desktop.ui.widgets import heading
 
 
@@ -55,15 +57,9 @@ def _card(title: str, value_label: QLabel) -> QFrame:
     return frame
 
 
-def _coming(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    return label
-
-
 class DashboardPage(QWidget):
-    """Counts that are true today, and an honest list of what the Dashboard will add."""
+    """Counts that are true today, the Stamp of Approval, reviews with parents that are due,
+    and transition actions still to do."""
 
     open_children = Signal()
     add_child = Signal()
@@ -83,15 +79,10 @@ class DashboardPage(QWidget):
         open_children.clicked.connect(self.open_children)
         add = QPushButton("&Add a child")
         add.clicked.connect(self.add_child)
-        coming = QGroupBox("Coming to the Dashboard")
-        coming_layout = QVBoxLayout(coming)
-        coming_layout.addWidget(
-            _coming(
-                "As more of Portage Desktop is built, this page will show:<ul>"
-                "<li>reviews with parents that are overdue, due this term or coming up;</li>"
-                "<li>transition plans and actions that are due.</li></ul>"
-            )
-        )
+        self.reviews = ReviewSummary(ctx)
+        self.open_review = self.reviews.open_review
+        self.transitions = TransitionSummary(ctx)
+        self.transitions.open_child.connect(self.open_review)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(cards)
@@ -103,7 +94,8 @@ class DashboardPage(QWidget):
         self.stamp = StampSummary(ctx)
         self.open_stamp = self.stamp.open_stamp
         layout.addWidget(self.stamp)
-        layout.addWidget(coming)
+        layout.addWidget(self.reviews)
+        layout.addWidget(self.transitions)
         layout.addStretch(1)
         for signal in (
             ctx.hub.children_changed,
@@ -121,6 +113,8 @@ class DashboardPage(QWidget):
         self.children_count.setText(str(summary.children_on_roll))
         self.staff_count.setText(str(summary.current_staff))
         self.left_count.setText(str(summary.children_archived))
+        self.reviews.refresh()
+        self.transitions.refresh()
 
 
 class SettingsPage(QWidget):

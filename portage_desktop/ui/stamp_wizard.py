@@ -116,8 +116,8 @@ class PlansPage(QWizardPage):
         self.note = _label(
             ""
             if plans
-            else "Activity plans are not yet kept in Portage Desktop, so there are none to "
-            "choose here. Attach four anonymised plans on paper; the final page reminds you."
+            else "No activity plans are recorded yet. Add them on each child's Goals and plans "
+            "tab, or attach four anonymised plans on paper; the final page reminds you."
         )
         self.error = _label()
         self.error.setStyleSheet(ERROR_STYLE)

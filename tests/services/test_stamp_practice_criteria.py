@@ -131,18 +131,61 @@ def test_inspections_are_checked_against_their_framework_dates(db):
     assert inspections.list_inspections(db) == []
 
 
-def test_criterion_3_comes_from_the_records_and_4_and_5_need_a_statement(demo_db):
+def test_criteria_3_4_and_5_come_from_the_records(demo_db):
     check = check_stamp(demo_db, ON)
     result = check.result(3)
     assert result.status is Status.MET
     assert "Assessed with at least two kinds of material: 11 of 11." in result.evidence
-    for number in (4, 5):
-        result = check.result(number)
-        assert result.status is Status.NEEDS_STATEMENT
-        assert any("not yet kept in Portage Desktop" in e for e in result.evidence)
+    result = check.result(4)
+    assert result.status is Status.NOT_MET  # the demo has overdue reviews, on purpose
+    assert (
+        "Children with an active plan: 11; with enough reviews: 7; covering all three goal "
+        "areas: 10." in result.evidence
+    )
+    assert "Hold a review with parents for the 4 child(ren) behind." in result.fixes
+    result = check.result(5)
+    assert result.status is Status.MET
+    assert "Activity plans: 22; agreed with parents: 22; shared with the family: 22." in (
+        result.evidence
+    )
     bundle = children_evidence(demo_db, ON)
-    assert bundle.assessments_kept and not (bundle.reviews_kept or bundle.plans_kept)
+    assert bundle.assessments_kept and bundle.plans_kept and bundle.reviews_kept
     assert len(bundle.children) == 11
+    assert all(c.has_active_plan and c.plans == 2 for c in bundle.children)
+
+
+def test_a_plan_not_agreed_or_shared_fails_criterion_5_until_it_is_printed(db):
+    from portage_desktop.services import children, plan_records
+    from portage_desktop.services.children import ChildInput
+    from portage_desktop.services.vocabulary import SenStatus
+    from tests.services.plan_helpers import add_goal, add_plan
+
+    make_setting(db)
+    child = children.save_child(
+        db, ChildInput("Noor", "Baig", date(2023, 2, 2), sen_status=SenStatus.SEN_SUPPORT), today=ON
+    ).id
+    plan = add_plan(db, child, add_goal(db, child), agreed_with="", agreed_on=None)
+    [evidence] = children_evidence(db, ON).children
+    assert (evidence.plans, evidence.plans_agreed_with_parents) == (1, 0)
+    assert evidence.has_active_plan and evidence.plans_shared_with_family == 0
+    assert check_stamp(db, ON).result(5).status is Status.NOT_MET
+    plan_records.mark_shared(db, child, plan, date(2026, 11, 3))
+    [evidence] = children_evidence(db, ON).children
+    assert evidence.plans_shared_with_family == 1
+
+
+def test_plans_for_the_application_carry_every_identifying_detail(demo_db):
+    from portage_desktop.services.anonymise import anonymise
+    from portage_desktop.services.stamp_evidence import plans_for_application
+
+    plans = plans_for_application(demo_db)
+    assert len(plans) == 22
+    plan = next(p for p in plans if p.kind == "Outcome-focused")
+    assert plan.child_first_name and plan.date_of_birth and plan.family_names and plan.steps
+    assert plan.child_first_name in plan.target
+    hidden = anonymise(plan, "Plan A")
+    assert plan.child_first_name not in hidden.target
+    assert not any(name.split()[0] in hidden.goal for name in plan.family_names)
 
 
 def test_a_child_assessed_one_way_only_fails_criterion_3(db):

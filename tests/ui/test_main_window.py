@@ -27,10 +27,12 @@ def test_every_area_is_in_the_sidebar_and_reachable(qtbot, demo_ctx, open_window
     assert _action(window, "Staff & training").shortcut().toString() == "Ctrl+3"
 
 
-def test_areas_not_built_yet_say_what_they_will_hold(qtbot, demo_ctx, open_window):
+def test_the_dashboard_shows_reviews_and_transition_actions(qtbot, demo_ctx, open_window):
     window = open_window(demo_ctx)
     text = " ".join(label.text() for label in window.dashboard.findChildren(QLabel))
-    assert "reviews with parents" in text and "transition plans" in text
+    assert "Coming up next term:" in text and "Transition actions still to do: 4" in text
+    assert window.dashboard.reviews.title() == "Reviews with parents"
+    assert window.dashboard.transitions.title() == "Transition actions"
 
 
 def test_dashboard_counts_match_the_records(qtbot, demo_ctx, open_window):

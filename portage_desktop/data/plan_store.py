@@ -1,0 +1,161 @@
+"""Query functions for goals, activity plans, their small steps and activity records.
+
+Each takes an open session and returns rows; services turn them into plain objects. Lists for
+many children are one grouped query per kind of record, never one query per child.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, insert
+from sqlmodel import Session, col, func, select
+
+from portage_desktop.data.plan_models import (
+    ActivityEntryRecord,
+    GoalRecord,
+    GoalSourceLink,
+    PlanOptionRecord,
+    PlanRecord,
+    PlanStepRecord,
+    PlanTemplateRecord,
+)
+
+
+def goals(session: Session, child_id: int) -> list[GoalRecord]:
+    query = (
+        select(GoalRecord)
+        .where(GoalRecord.child_id == child_id)
+        .order_by(col(GoalRecord.written_on), col(GoalRecord.id))
+    )
+    return list(session.exec(query))
+
+
+def sources(session: Session, goal_ids: Sequence[int]) -> list[GoalSourceLink]:
+    if not goal_ids:
+        return []
+    query = select(GoalSourceLink).where(col(GoalSourceLink.goal_id).in_(goal_ids))
+    return list(session.exec(query.order_by(col(GoalSourceLink.id))))
+
+
+def set_sources(
+    session: Session, goal_id: int, item_ids: Iterable[int], observation_ids: Iterable[int]
+) -> None:
+    session.execute(delete(GoalSourceLink).where(col(GoalSourceLink.goal_id) == goal_id))
+    rows: list[dict[str, Any]] = [{"goal_id": goal_id, "item_id": i} for i in item_ids]
+    rows += [{"goal_id": goal_id, "observation_id": o} for o in observation_ids]
+    if rows:
+        session.execute(insert(GoalSourceLink), rows)
+
+
+def plans(session: Session, child_id: int) -> list[PlanRecord]:
+    query = (
+        select(PlanRecord)
+        .where(PlanRecord.child_id == child_id)
+        .order_by(col(PlanRecord.start_on), col(PlanRecord.id))
+    )
+    return list(session.exec(query))
+
+
+def steps(session: Session, plan_ids: Sequence[int]) -> list[PlanStepRecord]:
+    if not plan_ids:
+        return []
+    query = (
+        select(PlanStepRecord)
+        .where(col(PlanStepRecord.plan_id).in_(plan_ids))
+        .order_by(col(PlanStepRecord.plan_id), col(PlanStepRecord.position))
+    )
+    return list(session.exec(query))
+
+
+def entries(
+    session: Session, plan_id: int, start: date | None = None, end: date | None = None
+) -> list[ActivityEntryRecord]:
+    query = select(ActivityEntryRecord).where(ActivityEntryRecord.plan_id == plan_id)
+    if start is not None:
+        query = query.where(col(ActivityEntryRecord.day) >= start)
+    if end is not None:
+        query = query.where(col(ActivityEntryRecord.day) <= end)
+    return list(session.exec(query.order_by(col(ActivityEntryRecord.day))))
+
+
+def entry_counts(session: Session, plan_ids: Sequence[int]) -> dict[int, int]:
+    if not plan_ids:
+        return {}
+    query = (
+        select(ActivityEntryRecord.plan_id, func.count())
+        .where(col(ActivityEntryRecord.plan_id).in_(plan_ids))
+        .group_by(col(ActivityEntryRecord.plan_id))
+    )
+    return {plan: count for plan, count in session.exec(query)}
+
+
+def replace_steps(session: Session, plan_id: int, rows: list[dict[str, Any]]) -> None:
+    """Keep the ids of steps that stay (records point at them); add and remove the rest."""
+    existing = {s.id: s for s in steps(session, [plan_id])}
+    keep = {r["id"] for r in rows if r.get("id") in existing}
+    for step_id, step in existing.items():
+        if step_id not in keep:
+            session.delete(step)
+    for position, row in enumerate(rows):
+        step = existing.get(row.get("id") or -1)
+        if step is None:
+            step = PlanStepRecord(plan_id=plan_id, position=position, text=row["text"])
+        step.position = position
+        step.text = row["text"]
+        step.started_on = row.get("started_on")
+        step.achieved_on = row.get("achieved_on")
+        session.add(step)
+    session.flush()
+
+
+def templates(session: Session) -> list[PlanTemplateRecord]:
+    return list(session.exec(select(PlanTemplateRecord).order_by(col(PlanTemplateRecord.name))))
+
+
+def options(session: Session, key: str) -> list[PlanOptionRecord]:
+    query = (
+        select(PlanOptionRecord)
+        .where(PlanOptionRecord.key == key)
+        .order_by(col(PlanOptionRecord.effective_from), col(PlanOptionRecord.id))
+    )
+    return list(session.exec(query))
+
+
+def evidence_plans(session: Session, on: date) -> list[PlanRecord]:
+    """Every plan started on or before ``on``, for the Stamp of Approval check (one query)."""
+    query = select(PlanRecord).where(col(PlanRecord.start_on) <= on)
+    return list(session.exec(query.order_by(col(PlanRecord.child_id), col(PlanRecord.id))))
+
+
+def goals_by_id(session: Session, goal_ids: Sequence[int]) -> dict[int, GoalRecord]:
+    if not goal_ids:
+        return {}
+    query = select(GoalRecord).where(col(GoalRecord.id).in_(goal_ids))
+    return {g.id or 0: g for g in session.exec(query)}
+
+
+def recent_plans(session: Session, limit: int) -> list[PlanRecord]:
+    """The newest plans across the setting, for choosing the application's examples."""
+    query = select(PlanRecord).where(col(PlanRecord.status) != "stopped")
+    return list(
+        session.exec(
+            query.order_by(col(PlanRecord.start_on).desc(), col(PlanRecord.id)).limit(limit)
+        )
+    )
+
+
+def family_names(session: Session, child_ids: Sequence[int]) -> dict[int, list[str]]:
+    from portage_desktop.data.assessment_models import FamilyMemberRecord
+
+    if not child_ids:
+        return {}
+    query = select(FamilyMemberRecord.child_id, FamilyMemberRecord.name).where(
+        col(FamilyMemberRecord.child_id).in_(child_ids)
+    )
+    found: dict[int, list[str]] = {}
+    for child_id, name in session.exec(query):
+        found.setdefault(child_id, []).append(name)
+    return found

@@ -1,0 +1,91 @@
+"""Query functions for reviews with parents; site-wide ones are one grouped query each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from portage_desktop.data.models import ChildRecord
+from portage_desktop.data.plan_models import PlanRecord
+from portage_desktop.data.review_models import ReviewIssueRecord, ReviewPlanRecord, ReviewRecord
+
+
+def reviews(session: Session, child_id: int) -> list[ReviewRecord]:
+    query = (
+        select(ReviewRecord)
+        .where(ReviewRecord.child_id == child_id)
+        .order_by(col(ReviewRecord.held_on), col(ReviewRecord.id))
+    )
+    return list(session.exec(query))
+
+
+def review_plans(session: Session, review_ids: Sequence[int]) -> list[ReviewPlanRecord]:
+    if not review_ids:
+        return []
+    query = select(ReviewPlanRecord).where(col(ReviewPlanRecord.review_id).in_(review_ids))
+    return list(session.exec(query.order_by(col(ReviewPlanRecord.id))))
+
+
+def review_issues(session: Session, review_ids: Sequence[int]) -> list[ReviewIssueRecord]:
+    if not review_ids:
+        return []
+    query = select(ReviewIssueRecord).where(col(ReviewIssueRecord.review_id).in_(review_ids))
+    return list(session.exec(query.order_by(col(ReviewIssueRecord.id))))
+
+
+def held_reviews(session: Session, on: date) -> list[tuple[int, date, str]]:
+    """(child, day, parents who attended) of every review held on or before ``on``."""
+    return [(c, d, p) for _r, c, d, p in held_review_ids(session, on)]
+
+
+def held_review_areas(session: Session, on: date) -> list[tuple[int, str]]:
+    """(review, goal area) for every plan discussed at a review held on or before ``on``."""
+    query = (
+        select(ReviewPlanRecord.review_id, ReviewPlanRecord.goal_area)
+        .join(ReviewRecord, col(ReviewRecord.id) == col(ReviewPlanRecord.review_id))
+        .where(ReviewRecord.status == "held")
+        .where(col(ReviewRecord.held_on) <= on)
+    )
+    return list(session.exec(query))  # type: ignore[arg-type]
+
+
+def held_review_ids(session: Session, on: date) -> list[tuple[int, int, date, str]]:
+    query = (
+        select(ReviewRecord.id, ReviewRecord.child_id, ReviewRecord.held_on, ReviewRecord.parents)
+        .where(ReviewRecord.status == "held")
+        .where(col(ReviewRecord.held_on) <= on)
+    )
+    return list(session.exec(query))  # type: ignore[arg-type]
+
+
+def schedule_rows(session: Session, on: date) -> list[tuple[int, str, str, date]]:
+    """(child, first name, last name, first start of an active plan) for children on roll on
+    ``on`` with an active plan: the children who need reviews."""
+    from sqlmodel import func
+
+    query = (
+        select(
+            ChildRecord.id,
+            ChildRecord.first_name,
+            ChildRecord.last_name,
+            func.min(PlanRecord.start_on),
+        )
+        .join(PlanRecord, col(PlanRecord.child_id) == col(ChildRecord.id))
+        .where(PlanRecord.status == "active")
+        .where(col(ChildRecord.archived_at).is_(None))
+        .where((col(ChildRecord.leave_date).is_(None)) | (col(ChildRecord.leave_date) > on))
+        .group_by(col(ChildRecord.id))
+    )
+    return list(session.exec(query))  # type: ignore[arg-type]
+
+
+def open_issues(session: Session) -> list[tuple[int, str, str, date | None]]:
+    query = select(
+        ReviewIssueRecord.child_id,
+        ReviewIssueRecord.text,
+        ReviewIssueRecord.owner,
+        ReviewIssueRecord.due_on,
+    ).where(col(ReviewIssueRecord.closed_on).is_(None))
+    return list(session.exec(query))  # type: ignore[arg-type]

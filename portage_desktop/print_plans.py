@@ -1,0 +1,123 @@
+"""Gathers a plan into the plain words the home activity chart and the plan summary print.
+
+Kept apart from :mod:`printing` so that module stays a short list of kinds. Printing either
+record for a plan notes that the plan was shared with the family (criterion 5).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from portage_desktop.data.engine import Database
+from portage_desktop.reports.plan_sheets import PlanSheet
+from portage_desktop.services import goals as goals_service
+from portage_desktop.services import plan_records
+from portage_desktop.services import plans as plans_service
+from portage_desktop.services.dates import format_long
+from portage_desktop.services.plan_records import week_start
+from portage_desktop.services.plan_vocabulary import PARENT_METHOD_WORDS, PlanKind, PlanStatus
+from portage_desktop.services.plans import Plan
+
+
+class NoPlanError(Exception):
+    """The child has no plan that can be printed; the message says what to do."""
+
+
+def choose_plan(db: Database, child_id: int, plan_id: int | None, name: str) -> Plan:
+    """The plan asked for, or the child's current plan: the newest active outcome-focused one,
+    else the newest active plan, else the newest plan."""
+    plans = plans_service.list_plans(db, child_id)
+    if plan_id is not None:
+        found = next((p for p in plans if p.id == plan_id), None)
+        if found is None:
+            raise NoPlanError(f"{name} has no plan number {plan_id}.")
+        return found
+    if not plans:
+        raise NoPlanError(f"{name} has no activity plans yet: add one on the Goals and plans tab.")
+    newest = sorted(plans, key=lambda p: (p.data.start_on or date.min, p.id), reverse=True)
+    active = [p for p in newest if p.status is PlanStatus.ACTIVE]
+    outcome = [p for p in active if p.kind is PlanKind.OUTCOME]
+    return (outcome or active or newest)[0]
+
+
+def _step_state(plan: Plan, index: int) -> str:
+    step = plan.data.steps[index]
+    if step.achieved_on:
+        return f"Learnt on {format_long(step.achieved_on)}"
+    if plan.current_step is step:
+        return "Working on this now"
+    return "Still to come"
+
+
+def plan_sheet(db: Database, plan: Plan, child_name: str, today: date) -> PlanSheet:
+    d = plan.data
+    outcome = plan.kind is PlanKind.OUTCOME
+    text = plan.text
+    if outcome:
+        target = (
+            ("What we hope to see:", text("behaviour")),
+            ("When:", text("conditions")),
+            ("How we will know it is learnt:", text("criterion")),
+        )
+        how = (
+            ("Where and when:", text("routines")),
+            ("What you need:", text("materials")),
+            ("How to show them:", PARENT_METHOD_WORDS[d.method] if d.method else ""),
+            ("Giving less help over time:", text("prompt_fading")),
+            ("If it is hard:", text("if_hard")),
+            ("Praise:", text("praise")),
+        )
+    else:
+        target = (("Why we are doing this:", text("purpose")),)
+        how = (
+            ("Play ideas:", text("play_ideas")),
+            ("What to look out for:", text("to_notice")),
+            ("Where and when:", text("routines")),
+        )
+    step = plan.current_step
+    check = plan_records.progress(db, plan.child_id, plan.id).check
+    details = (
+        ("Who does it:", d.who.label),
+        ("Started:", format_long(d.start_on)),
+        ("We will look at it again on:", format_long(d.review_on)),
+        (
+            "Agreed with:",
+            f"{d.agreed_with}, {format_long(d.agreed_on)}" if d.agreed_on else d.agreed_with,
+        ),
+        ("Status:", d.status.label),
+    )
+    extra = (
+        ("Trying it with other people:", text("general_people")),
+        ("In other places:", text("general_places")),
+        ("With other things:", text("general_materials")),
+        ("How we record it:", text("recording_method")),
+    )
+    return PlanSheet(
+        child_name=child_name,
+        title=d.title,
+        goal=plan.goal_text,
+        goal_area=_area_label(db, plan),
+        outcome=outcome,
+        small_step=step.text if step else "All the small steps are learnt. Well done!",
+        target=target,
+        how_to_help=how,
+        prompts=d.prompts if outcome else (),
+        steps=tuple((s.text, _step_state(plan, i)) for i, s in enumerate(d.steps)),
+        details=details,
+        progress=check.message if check else "",
+        week_of=format_long(chart_week(today)),
+        tries=d.tries_out_of if outcome else 1,
+        extra=extra,
+    )
+
+
+def _area_label(db: Database, plan: Plan) -> str:
+    goals = goals_service.list_goals(db, plan.child_id)
+    goal = next((g for g in goals if g.id == plan.data.goal_id), None)
+    return goal.area.label[0].upper() + goal.area.label[1:] if goal else ""
+
+
+def chart_week(today: date) -> date:
+    """The Monday the chart starts: this week's, or next week's if printed at the weekend."""
+    monday = week_start(today)
+    return monday + timedelta(days=7) if today.weekday() >= 5 else monday

@@ -1,0 +1,90 @@
+"""The review report for parents: successes first, then how each plan is going and what we
+agreed to do next, the family's and child's words, issues being followed up, and room for the
+parent's own comments. Plain, warm words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from portage_desktop.reports.base import MARGIN, RULE, SHADE, ReportMeta, Styles, build_pdf, esc
+
+WIDTH = A4[0] - 2 * MARGIN - 12
+
+
+@dataclass(frozen=True)
+class ReviewSheet:
+    child_name: str
+    held_on: str
+    who_came: str
+    successes: str
+    plans: Sequence[tuple[str, str, str]]  # (plan, how it is going, what next)
+    parent_views: str
+    child_voice: str
+    wishes: str
+    transition: str
+    issues: Sequence[tuple[str, str]]  # (issue, who and by when)
+    next_review: str
+    draft: bool = False
+
+
+def build_review_report(meta: ReportMeta, sheet: ReviewSheet, out: Path | None = None) -> bytes:
+    st = Styles()
+    story: list[Flowable] = [
+        Paragraph(f"Our review together: {esc(sheet.child_name)}", st.title),
+        Paragraph(f"{esc(sheet.held_on)}. Who came: {esc(sheet.who_came)}", st.body),
+    ]
+    if sheet.draft:
+        story.append(Paragraph("Prepared before we meet, to talk about together.", st.small))
+    story += [
+        Paragraph("What we are celebrating", st.heading),
+        Paragraph(esc(sheet.successes) or "We will share these when we meet.", st.body),
+    ]
+    if sheet.plans:
+        story.append(Paragraph("How each plan is going, and what we agreed next", st.heading))
+        rows = [[Paragraph(h, st.cell_bold) for h in ("Plan", "How it is going", "Next")]]
+        rows += [[Paragraph(esc(c), st.cell) for c in row] for row in sheet.plans]
+        table = Table(rows, colWidths=[WIDTH * 0.3, WIDTH * 0.45, WIDTH * 0.25], repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+                    ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        story.append(table)
+    for title, text in (
+        ("What you told us", sheet.parent_views),
+        ("What your child told us", sheet.child_voice),
+        ("Your wishes about carrying on", sheet.wishes),
+        ("Looking ahead (moving on)", sheet.transition),
+    ):
+        if text:
+            story += [Paragraph(title, st.heading), Paragraph(esc(text), st.body)]
+    if sheet.issues:
+        story.append(Paragraph("Things you asked us to follow up", st.heading))
+        for issue, who in sheet.issues:
+            story.append(Paragraph(f"• {esc(issue)} ({esc(who)})", st.body))
+    story += [
+        Spacer(1, 4),
+        Paragraph(f"<b>Our next review:</b> {esc(sheet.next_review)}", st.body),
+    ]
+    lines = Table([[""]] * 5, colWidths=[WIDTH], rowHeights=[9 * mm] * 5)
+    lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.6, RULE)]))
+    story.append(
+        KeepTogether(
+            [
+                Paragraph("Your comments", st.heading),
+                Paragraph("Please add anything you would like us to know.", st.small),
+                lines,
+            ]
+        )
+    )
+    return build_pdf(meta, story, out)

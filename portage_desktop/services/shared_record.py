@@ -1,0 +1,136 @@
+"""The shared record: everything about a child in date order (observations, family notes,
+professional advice, issues raised, assessments, plans, activity records, reviews and printed
+records), so a practitioner and a parent can look back together.
+
+Read from the services each kind already has, so the timeline shows exactly what each tab
+shows; printed records come from the audit log's print entries (the kind and day only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from portage_desktop.data import audit_store
+from portage_desktop.data.engine import Database
+from portage_desktop.services import assessments as assessment_service
+from portage_desktop.services import observations as observation_service
+from portage_desktop.services import plan_records
+from portage_desktop.services import plans as plans_service
+from portage_desktop.services import reviews as review_service
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.record_rows import ensure_child
+from portage_desktop.services.record_vocabulary import AuthorKind, ObservationKind
+
+
+class EntryKind(StrEnum):
+    OBSERVATION = "observation"
+    FAMILY_NOTE = "family_note"
+    ADVICE = "advice"
+    ISSUE = "issue"
+    ASSESSMENT = "assessment"
+    PLAN = "plan"
+    ACTIVITY = "activity"
+    REVIEW = "review"
+    PRINTED = "printed"
+
+    @property
+    def label(self) -> str:
+        return {
+            "observation": "Observation",
+            "family_note": "Family note",
+            "advice": "Professional advice",
+            "issue": "Issue raised",
+            "assessment": "Assessment",
+            "plan": "Plan",
+            "activity": "Activity record",
+            "review": "Review",
+            "printed": "Printed record",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Entry:
+    day: date
+    kind: EntryKind
+    text: str
+
+
+def _observations(db: Database, child_id: int) -> list[Entry]:
+    out = []
+    for o in observation_service.list_observations(db, child_id):
+        if o.kind is ObservationKind.ADVICE:
+            kind = EntryKind.ADVICE
+        elif o.author_kind is AuthorKind.PARENT:
+            kind = EntryKind.FAMILY_NOTE
+        else:
+            kind = EntryKind.OBSERVATION
+        out.append(Entry(o.observed_on, kind, f"{o.author_name}: {o.first_line}"))
+    return out
+
+
+def _plans(db: Database, child_id: int) -> list[Entry]:
+    out = []
+    for plan in plans_service.list_plans(db, child_id):
+        if plan.data.start_on:
+            out.append(Entry(plan.data.start_on, EntryKind.PLAN, f"Started “{plan.title}”"))
+        for step in plan.data.steps:
+            if step.achieved_on:
+                out.append(
+                    Entry(step.achieved_on, EntryKind.PLAN, f"Small step learnt: {step.text}")
+                )
+        for day in plan_records.progress(db, child_id, plan.id).days:
+            if day.tries:
+                text = f"{plan.title}: {day.successes or 0} of {day.tries} tries"
+                text += f" ({day.prompt.lower()})" if day.prompt else ""
+            else:
+                text = f"{plan.title}: {'done' if day.done else 'note'}"
+            if day.note:
+                text += f". {day.note}"
+            out.append(Entry(day.day, EntryKind.ACTIVITY, f"{text} – {day.by.label.lower()}"))
+    return out
+
+
+def _reviews(db: Database, child_id: int) -> list[Entry]:
+    out = []
+    for r in review_service.list_reviews(db, child_id):
+        d = r.data
+        if d.held_on and d.held:
+            out.append(Entry(d.held_on, EntryKind.REVIEW, f"Review with {d.parents}"))
+            for issue in d.issues:
+                closed = " (closed)" if issue.closed_on else ""
+                out.append(Entry(d.held_on, EntryKind.ISSUE, f"{issue.text}{closed}"))
+    return out
+
+
+def timeline(
+    db: Database,
+    child_id: int,
+    kinds: frozenset[EntryKind] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[Entry]:
+    """Everything in the child's record, newest first, of the chosen kinds and dates."""
+    require(db, Permission.VIEW_CHILDREN)
+    with db.session() as s:
+        ensure_child(s, child_id)
+        printed = audit_store.search(s, action="print", record_kind="child", record_id=child_id)
+        prints = [
+            Entry(e.at.date(), EntryKind.PRINTED, e.detail.replace("-", " ").capitalize())
+            for e in printed
+        ]
+    entries = _observations(db, child_id) + _plans(db, child_id) + _reviews(db, child_id)
+    entries += [
+        Entry(a.assessed_on, EntryKind.ASSESSMENT, f"{a.framework_title} ({a.contributors_text})")
+        for a in assessment_service.list_assessments(db, child_id)
+    ]
+    entries += prints
+    chosen = [
+        e
+        for e in entries
+        if (kinds is None or e.kind in kinds)
+        and (start is None or e.day >= start)
+        and (end is None or e.day <= end)
+    ]
+    return sorted(chosen, key=lambda e: (e.day, e.kind.value), reverse=True)

@@ -1,0 +1,162 @@
+"""Transition plans: a child moving in from home or another setting, or on to school, with the
+meeting, what the child needs and the actions agreed, tracked on the Dashboard until done."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from portage_desktop.data import transition_store
+from portage_desktop.data.engine import Database
+from portage_desktop.data.models import utc_now
+from portage_desktop.data.transition_models import TransitionActionRecord, TransitionPlanRecord
+from portage_desktop.services import audit
+from portage_desktop.services import validation as v
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.profiles import clean_paragraphs
+from portage_desktop.services.record_rows import ensure_child
+
+
+class TransitionKind(StrEnum):
+    FROM_HOME = "from_home"
+    FROM_SETTING = "from_setting"
+    TO_SCHOOL = "to_school"
+
+    @property
+    def label(self) -> str:
+        return {
+            "from_home": "Starting here from home",
+            "from_setting": "Moving here from another setting",
+            "to_school": "Moving on to school",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Action:
+    text: str
+    owner: str = ""
+    due_on: date | None = None
+    done_on: date | None = None
+
+
+@dataclass(frozen=True)
+class TransitionInput:
+    kind: TransitionKind
+    place: str
+    meeting_on: date | None
+    attended: str
+    needs: str
+    actions: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True)
+class Transition:
+    id: int
+    child_id: int
+    data: TransitionInput
+
+
+@dataclass(frozen=True)
+class ActionDue:
+    """An open action as the Dashboard lists it."""
+
+    child_id: int
+    child_name: str
+    text: str
+    owner: str
+    due_on: date | None
+
+
+def validate(data: TransitionInput) -> dict[str, object]:
+    errors: dict[str, str] = {}
+    place = v.optional_text(errors, "place", data.place, 200, "place")
+    attended = v.optional_text(errors, "attended", data.attended, 400, "list of who came")
+    needs = clean_paragraphs(data.needs)
+    if len(needs) > 3000:
+        errors["needs"] = "This is too long (at most 3,000 characters)."
+    if any(not v.clean(a.text) for a in data.actions):
+        errors["actions"] = "Each action needs a few words saying what it is."
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "kind": TransitionKind(data.kind).value,
+        "place": place,
+        "meeting_on": data.meeting_on,
+        "attended": attended,
+        "needs": needs,
+    }
+
+
+def save_transition(
+    db: Database, child_id: int, data: TransitionInput, plan_id: int | None = None
+) -> int:
+    """Add or change a transition plan with its actions (replaced as a whole)."""
+    require(db, Permission.EDIT_CHILDREN)
+    values = validate(data)
+    with db.session() as s:
+        ensure_child(s, child_id)
+        if plan_id is None:
+            row = TransitionPlanRecord(child_id=child_id, **values)  # type: ignore[arg-type]
+        else:
+            found = s.get(TransitionPlanRecord, plan_id)
+            if found is None or found.child_id != child_id:
+                raise NotFoundError("That transition plan is no longer in the record.")
+            row = found
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.updated_at = utc_now()
+            for old in transition_store.actions(s, [plan_id]):
+                s.delete(old)
+        s.add(row)
+        s.flush()
+        assert row.id is not None
+        for a in data.actions:
+            s.add(
+                TransitionActionRecord(
+                    plan_id=row.id,
+                    text=v.clean(a.text),
+                    owner=v.clean(a.owner),
+                    due_on=a.due_on,
+                    done_on=a.done_on,
+                )
+            )
+        action = AuditAction.CREATE if plan_id is None else AuditAction.CHANGE
+        audit.record(s, db, action, "child", child_id, f"transition plan {row.id}")
+        return row.id
+
+
+def list_transitions(db: Database, child_id: int) -> list[Transition]:
+    require(db, Permission.VIEW_CHILDREN)
+    with db.session() as s:
+        ensure_child(s, child_id)
+        rows = transition_store.plans(s, child_id)
+        acts: dict[int, list[Action]] = {r.id or 0: [] for r in rows}
+        for a in transition_store.actions(s, list(acts)):
+            acts[a.plan_id].append(Action(a.text, a.owner, a.due_on, a.done_on))
+    return [
+        Transition(
+            r.id or 0,
+            child_id,
+            TransitionInput(
+                TransitionKind(r.kind),
+                r.place,
+                r.meeting_on,
+                r.attended,
+                r.needs,
+                tuple(acts[r.id or 0]),
+            ),
+        )
+        for r in rows
+    ]
+
+
+def open_actions(db: Database) -> list[ActionDue]:
+    """Every action not yet done, for children on roll, soonest first (one query)."""
+    require(db, Permission.VIEW_CHILDREN)
+    with db.session() as s:
+        rows = transition_store.open_actions(s)
+    found = [ActionDue(c, f"{first} {last}", t, o, d) for c, first, last, t, o, d in rows]
+    return sorted(found, key=lambda a: (a.due_on or date.max, a.child_name))
