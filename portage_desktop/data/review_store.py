@@ -47,6 +47,7 @@ def held_review_areas(session: Session, on: date) -> list[tuple[int, str]]:
         .join(ReviewRecord, col(ReviewRecord.id) == col(ReviewPlanRecord.review_id))
         .where(ReviewRecord.status == "held")
         .where(col(ReviewRecord.held_on) <= on)
+        .distinct()
     )
     return list(session.exec(query))  # type: ignore[arg-type]
 
