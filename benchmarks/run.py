@@ -26,7 +26,7 @@ TARGETS_MS = {
     "open the Children screen": 100,
     "filter the list per keystroke": 50,
     "open a child's record": 100,
-    "dashboard refresh": 150,
+    "dashboard refresh": 100,  # a Dashboard screen opens in under 100 ms on 1,000 children
 }
 
 

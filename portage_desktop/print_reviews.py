@@ -17,6 +17,7 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
     """The latest review held (or, before any, the latest draft) in words for the family."""
     from portage_desktop.reports.base import ReportMeta
     from portage_desktop.reports.review_report import ReviewSheet, build_review_report
+    from portage_desktop.services import plans as plans_service
     from portage_desktop.services import review_schedule
     from portage_desktop.services import reviews as review_service
 
@@ -27,6 +28,12 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
         raise PrintError(f"{name} has no reviews yet: prepare one on the Reviews tab.")
     d = (held or found)[-1].data
     due = next((r for r in review_schedule.reviews_due(db, today) if r.child_id == child), None)
+    reviewed = {p.plan_id for p in d.plans}
+    steps = [
+        (p.title, sum(1 for st in p.data.steps if st.achieved_on), len(p.data.steps))
+        for p in plans_service.list_plans(db, child)
+        if p.id in reviewed and p.data.steps
+    ]
     sheet = ReviewSheet(
         child_name=name,
         held_on=format_long(d.held_on),
@@ -46,6 +53,7 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
         ],
         next_review=(f"by {format_long(due.due_on)}" if due else "when a new plan starts"),
         draft=not d.held,
+        steps=steps,
     )
     meta = ReportMeta(_setting_name(db), "Review with parents", today)
     return build_review_report(meta, sheet, out)

@@ -124,10 +124,14 @@ def options(session: Session, key: str) -> list[PlanOptionRecord]:
     return list(session.exec(query))
 
 
-def evidence_plans(session: Session, on: date) -> list[PlanRecord]:
-    """Every plan started on or before ``on``, for the Stamp of Approval check (one query)."""
-    query = select(PlanRecord).where(col(PlanRecord.start_on) <= on)
-    return list(session.exec(query.order_by(col(PlanRecord.child_id), col(PlanRecord.id))))
+def evidence_plans(session: Session, on: date) -> list[tuple[int, str, date | None, date | None]]:
+    """(child, status, agreed on, shared on) of every plan started on or before ``on``, for the
+    Stamp of Approval check: one query, plain columns (no ORM objects), as it runs on every
+    Dashboard refresh."""
+    query = select(
+        PlanRecord.child_id, PlanRecord.status, PlanRecord.agreed_on, PlanRecord.shared_on
+    ).where(col(PlanRecord.start_on) <= on)
+    return list(session.exec(query))  # type: ignore[arg-type]
 
 
 def goals_by_id(session: Session, goal_ids: Sequence[int]) -> dict[int, GoalRecord]:

@@ -47,6 +47,7 @@ def held_review_areas(session: Session, on: date) -> list[tuple[int, str]]:
         .join(ReviewRecord, col(ReviewRecord.id) == col(ReviewPlanRecord.review_id))
         .where(ReviewRecord.status == "held")
         .where(col(ReviewRecord.held_on) <= on)
+        .distinct()
     )
     return list(session.exec(query))  # type: ignore[arg-type]
 
@@ -81,11 +82,21 @@ def schedule_rows(session: Session, on: date) -> list[tuple[int, str, str, date]
     return list(session.exec(query))  # type: ignore[arg-type]
 
 
-def open_issues(session: Session) -> list[tuple[int, str, str, date | None]]:
-    query = select(
-        ReviewIssueRecord.child_id,
-        ReviewIssueRecord.text,
-        ReviewIssueRecord.owner,
-        ReviewIssueRecord.due_on,
-    ).where(col(ReviewIssueRecord.closed_on).is_(None))
+def open_issues(session: Session) -> list[tuple[int, str, str, str, str, date | None]]:
+    """(child, first, last name, issue, owner, due) for issues not closed, children on roll."""
+    query = (
+        select(
+            ChildRecord.id,
+            ChildRecord.first_name,
+            ChildRecord.last_name,
+            ReviewIssueRecord.text,
+            ReviewIssueRecord.owner,
+            ReviewIssueRecord.due_on,
+        )
+        .join(ReviewIssueRecord, col(ReviewIssueRecord.child_id) == col(ChildRecord.id))
+        .join(ReviewRecord, col(ReviewRecord.id) == col(ReviewIssueRecord.review_id))
+        .where(ReviewRecord.status == "held")
+        .where(col(ReviewIssueRecord.closed_on).is_(None))
+        .where(col(ChildRecord.archived_at).is_(None))
+    )
     return list(session.exec(query))  # type: ignore[arg-type]

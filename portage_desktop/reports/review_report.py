@@ -8,11 +8,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from portage_desktop.reports.base import MARGIN, RULE, SHADE, ReportMeta, Styles, build_pdf, esc
+from portage_desktop.reports.base import (
+    ACCENT,
+    MARGIN,
+    RULE,
+    SHADE,
+    ReportMeta,
+    Styles,
+    build_pdf,
+    esc,
+)
 
 WIDTH = A4[0] - 2 * MARGIN - 12
 
@@ -31,6 +41,33 @@ class ReviewSheet:
     issues: Sequence[tuple[str, str]]  # (issue, who and by when)
     next_review: str
     draft: bool = False
+    steps: Sequence[tuple[str, int, int]] = ()  # (plan, small steps learnt, small steps)
+
+
+def _steps_chart(rows: Sequence[tuple[str, int, int]], st: Styles) -> Drawing:
+    """One bar per plan, filled for the steps learnt, with the numbers written beside it."""
+    line = 9 * mm
+    width = WIDTH
+    drawing = Drawing(width, line * len(rows))
+    label_w, bar_w = width * 0.38, width * 0.4
+    for n, (title, learnt, total) in enumerate(rows):
+        y = line * (len(rows) - n - 1) + 2 * mm
+        drawing.add(String(0, y + 1.5 * mm, title[:40], fontName=st.body.fontName, fontSize=11))
+        drawing.add(Rect(label_w, y, bar_w, 5 * mm, fillColor=SHADE, strokeColor=RULE))
+        if total:
+            drawing.add(
+                Rect(label_w, y, bar_w * learnt / total, 5 * mm, fillColor=ACCENT, strokeColor=None)
+            )
+        drawing.add(
+            String(
+                label_w + bar_w + 3 * mm,
+                y + 1.5 * mm,
+                f"{learnt} of {total} small steps",
+                fontName=st.body.fontName,
+                fontSize=11,
+            )
+        )
+    return drawing
 
 
 def build_review_report(meta: ReportMeta, sheet: ReviewSheet, out: Path | None = None) -> bytes:
@@ -60,6 +97,11 @@ def build_review_report(meta: ReportMeta, sheet: ReviewSheet, out: Path | None =
             )
         )
         story.append(table)
+    if sheet.steps:
+        story += [
+            Paragraph("Small steps learnt so far", st.heading),
+            _steps_chart(sheet.steps, st),
+        ]
     for title, text in (
         ("What you told us", sheet.parent_views),
         ("What your child told us", sheet.child_voice),

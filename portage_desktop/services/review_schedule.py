@@ -108,6 +108,28 @@ def term_dates(db: Database, on: date | None = None) -> tuple[tuple[str, int, in
     return tuple((n, m, d) for n, m, d in json.loads(chosen[-1].value))
 
 
+def terms_text(terms: tuple[tuple[str, int, int], ...]) -> str:
+    """Terms as a person edits them: one a line, "Autumn term: 1/9" (day/month it starts)."""
+    return "\n".join(f"{name}: {day}/{month}" for name, month, day in terms)
+
+
+def parse_terms(text: str) -> list[tuple[str, int, int]]:
+    """Read lines written like :func:`terms_text`; a plain message names a line that is not."""
+    found = []
+    for number, line in enumerate((x for x in text.splitlines() if x.strip()), start=1):
+        name, _sep, when = line.rpartition(":")
+        day, _slash, month = when.strip().partition("/")
+        if not name.strip() or not day.isdigit() or not month.isdigit():
+            raise ValidationError(
+                {
+                    "terms": f"Line {number}: write the term's name, a colon, and the day/month it "
+                    "starts, like “Autumn term: 1/9”."
+                }
+            )
+        found.append((" ".join(name.split()), int(month), int(day)))
+    return sorted(found, key=lambda t: (t[1], t[2]))
+
+
 def save_term_dates(
     db: Database, terms: list[tuple[str, int, int]], effective_from: date | None
 ) -> None:

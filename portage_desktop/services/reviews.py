@@ -286,3 +286,24 @@ def carry_forward(
         elif row.progress is not Progress.ACHIEVED:
             created.append(plan_library.copy_plan(db, child_id, plan.id, start_on, review_on))
     return created
+
+
+@dataclass(frozen=True)
+class IssueDue:
+    """An issue a family raised, still open, as the Dashboard lists it."""
+
+    child_id: int
+    child_name: str
+    text: str
+    owner: str
+    due_on: date | None
+
+
+def open_issues(db: Database) -> list[IssueDue]:
+    """Issues raised at held reviews and not yet closed, soonest first (one query); closing one
+    is done in its review, with the date it was closed."""
+    require(db, Permission.VIEW_CHILDREN)
+    with db.session() as s:
+        rows = review_store.open_issues(s)
+    found = [IssueDue(c, f"{first} {last}", t, o, d) for c, first, last, t, o, d in rows]
+    return sorted(found, key=lambda i: (i.due_on or date.max, i.child_name))

@@ -15,7 +15,6 @@ from enum import StrEnum
 
 from portage_desktop.data import evidence_store, plan_store, review_store
 from portage_desktop.data.engine import Database
-from portage_desktop.data.plan_models import PlanRecord
 from portage_desktop.services import children as children_service
 from portage_desktop.services.vocabulary import SenStatus
 
@@ -106,9 +105,9 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
     """
     with db.session() as s:
         materials = evidence_store.assessment_materials(s, on)
-        plans: dict[int, list[PlanRecord]] = {}
-        for plan in plan_store.evidence_plans(s, on):
-            plans.setdefault(plan.child_id, []).append(plan)
+        plans: dict[int, list[tuple[str, date | None, date | None]]] = {}
+        for child_id, status, agreed_on, shared_on in plan_store.evidence_plans(s, on):
+            plans.setdefault(child_id, []).append((status, agreed_on, shared_on))
         areas: dict[int, set[GoalArea]] = {}
         for review_id, area in review_store.held_review_areas(s, on):
             areas.setdefault(review_id, set()).add(GoalArea(area))
@@ -126,14 +125,14 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
             ChildrenEvidence(
                 child.id,
                 assessment_materials=tuple(sorted(materials.get(child.id, ()))),
-                has_active_plan=any(p.status == "active" for p in own),
+                has_active_plan=any(status == "active" for status, _a, _s in own),
                 reviews=tuple(sorted(reviews.get(child.id, []), key=lambda r: r.held_on)),
                 plans=len(own),
                 plans_agreed_with_parents=sum(
-                    1 for p in own if p.agreed_on is not None and p.agreed_on <= on
+                    1 for _st, agreed, _sh in own if agreed is not None and agreed <= on
                 ),
                 plans_shared_with_family=sum(
-                    1 for p in own if p.shared_on is not None and p.shared_on <= on
+                    1 for _st, _a, shared in own if shared is not None and shared <= on
                 ),
             )
         )

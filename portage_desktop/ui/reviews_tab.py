@@ -11,6 +11,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -97,10 +98,14 @@ class ReviewsTab(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.next_button.clicked.connect(self.make_next_plans)
         self.print_button.clicked.connect(lambda: self.printer("review-report", None))
+        self.terms_button = QPushButton("Ter&m dates…")
+        self.terms_button.setToolTip("The setting's terms, which decide what is due this term")
+        self.terms_button.clicked.connect(self.edit_terms)
         buttons = QHBoxLayout()
         for b in (self.prepare_button, self.open_button, self.next_button, self.print_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.terms_button)
         self.text = QTextBrowser()
         self.text.setAccessibleName("The chosen review")
         splitter = QSplitter()
@@ -167,6 +172,28 @@ class ReviewsTab(QWidget):
             )
             item.setData(ID_ROLE, t.id)
             self.transitions.addItem(item)
+
+    def edit_terms(self) -> None:
+        """Change the term start days from today; earlier days keep the terms they had."""
+        current = review_schedule.terms_text(review_schedule.term_dates(self.ctx.db))
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            "Term dates",
+            "One term a line: its name, a colon, and the day/month it starts (from January).",
+            current,
+        )
+        if not ok:
+            return
+        try:
+            terms = review_schedule.parse_terms(text)
+            review_schedule.save_term_dates(self.ctx.db, terms, date.today())
+        except ValidationError as exc:
+            QMessageBox.warning(self, "Not saved", " ".join(exc.errors.values()))
+            return
+        except PermissionDenied as exc:
+            QMessageBox.warning(self, "Not saved", str(exc))
+            return
+        self.refresh()
 
     def open_transition(self) -> None:
         item = self.transitions.currentItem()

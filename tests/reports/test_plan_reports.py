@@ -122,8 +122,11 @@ def test_the_review_report_puts_successes_first_with_room_for_comments(db, child
 
     with pytest.raises(PrintError, match="Amy Lee has no reviews yet"):
         print_record(db, "review-report", str(child), tmp_path / "x.pdf")
-    add_plan(db, child, add_goal(db, child))
-    row = reviews.PlanReview(1, GoalArea.PLAY, "Coat on", Progress.PROGRESSING, Decision.CONTINUE)
+    plan = add_plan(db, child, add_goal(db, child))
+    plan_records.next_step(db, child, plan, on=date(2026, 11, 9))
+    row = reviews.PlanReview(
+        plan, GoalArea.PLAY, "Coat on", Progress.PROGRESSING, Decision.CONTINUE
+    )
     data = ReviewInput(
         held_on=date(2026, 11, 20),
         held=True,
@@ -146,6 +149,8 @@ def test_the_review_report_puts_successes_first_with_room_for_comments(db, child
         "What your child told us Clapped",
         "Sleep advice (SENCO by 1 December 2026)",
         "Our next review: by 20 March 2027",
+        "Small steps learnt so far",
+        "1 of 3 small steps",
         "Your comments",
     ):
         assert words in flat, words

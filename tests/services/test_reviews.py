@@ -135,3 +135,30 @@ def test_criterion_4_counts_held_reviews_with_parents_and_their_areas(db):
     ]
     assert all(r.with_parents for r in evidence.reviews)
     assert set().union(*(r.goal_areas for r in evidence.reviews)) == set(GoalArea)
+
+
+def test_open_issues_are_tracked_until_closed(db):
+    child = add_child(db)
+    issue = Issue("Sleep advice", "SENCO", date(2026, 12, 1))
+    data = ReviewInput(held_on=date(2026, 11, 20), held=True, parents="Jo", issues=(issue,))
+    review = reviews.save_review(db, child, data, today=TODAY)
+    reviews.save_review(db, child, ReviewInput(held_on=TODAY, issues=(issue,)), today=TODAY)
+    [found] = reviews.open_issues(db)  # the draft's issue is not raised yet
+    assert (found.child_name, found.text, found.owner) == ("Amy Lee", "Sleep advice", "SENCO")
+    closed = replace(issue, closed_on=date(2026, 11, 21))
+    reviews.save_review(db, child, replace(data, issues=(closed,)), review, today=TODAY)
+    assert reviews.open_issues(db) == []
+
+
+def test_term_dates_are_edited_as_text_and_kept_from_a_date(db):
+    text = schedule.terms_text(schedule.DEFAULT_TERMS)
+    assert text.splitlines()[2] == "Autumn term: 1/9"
+    terms = schedule.parse_terms("Autumn: 3/9\nSpring: 5/1\nSummer: 20/4")
+    assert terms == [("Spring", 1, 5), ("Summer", 4, 20), ("Autumn", 9, 3)]
+    schedule.save_term_dates(db, terms, date(2026, 11, 1))
+    assert schedule.term_dates(db, date(2026, 10, 31)) == schedule.DEFAULT_TERMS
+    assert schedule.term_dates(db, TODAY)[0] == ("Spring", 1, 5)
+    with pytest.raises(ValidationError):
+        schedule.parse_terms("Autumn starts in September")
+    with pytest.raises(ValidationError):
+        schedule.save_term_dates(db, [("Only", 2, 30), ("Other", 9, 1)], TODAY)
