@@ -69,7 +69,7 @@ def _open(
     from portage_desktop.startup import PASSPHRASE_ENV, file_state, make_demo, unlock
 
     if demo:
-        return make_demo(paths.demo_database), True
+        return make_demo(paths.demo_database, start_application=True), True
     if scratch is not None and not database:
         return make_demo(Path(scratch.name) / "smoke.db"), True
     path = database_path(database, paths)

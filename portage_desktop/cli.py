@@ -169,7 +169,7 @@ def _cmd_make_demo(args: argparse.Namespace) -> int:
         raise UserError(f"{path} already exists; add --force to replace it")
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name such as demo.db")
-    db = make_demo(path, children=args.children, seed=args.seed)
+    db = make_demo(path, children=args.children, seed=args.seed, start_application=True)
     db.dispose()
     print(f"Wrote a demo database with {args.children} children to {path}")
     return EXIT_OK

@@ -62,10 +62,53 @@ def make_demo(
     seed: int = 1,
     today: date | None = None,
     key: KeyMaterial | None = None,
+    start_application: bool = False,
 ) -> Database:
-    """Write a fresh, encrypted demo database at ``path``, replacing any earlier demo there."""
+    """Write a fresh, encrypted demo database at ``path``, replacing any earlier demo there.
+
+    ``start_application`` also begins the year's self-assessment with four plans chosen, as a
+    setting would have done, so the demo's application pack shows anonymised plans.
+    """
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     db = open_and_migrate(path, backup_dir=None, key=key or new_key(demo_passphrase()))
     demo.populate(db, children=children, seed=seed, today=today)
+    if start_application:
+        _demo_application(db, today or date.today())
     return db
+
+
+_DEMO_NARRATIVES = {
+    "principles": (
+        "Parents lead: every plan starts from what the family wants next, and we practise in "
+        "small steps through play, at home and here."
+    ),
+    "partnership": (
+        "Each family has a key person who shares the home chart every week and reviews the "
+        "plans with them at least once a term."
+    ),
+}
+
+
+def _demo_application(db: Database, today: date) -> None:
+    """Start the demo's self-assessment with four plans from different children, so the
+    application pack shows real anonymised plans rather than an empty section."""
+    from portage_desktop.services import stamp_application, stamp_check, stamp_evidence
+
+    year = stamp_application.award_year_for(stamp_check.check_stamp(db, today))
+    chosen: list[int] = []
+    children: set[str] = set()
+    areas: set[object] = set()
+    plans = stamp_evidence.plans_for_application(db)
+    for prefer_new_area in (True, False):
+        for plan in plans:
+            who = f"{plan.child_first_name} {plan.child_last_name}"
+            if (
+                len(chosen) < 4
+                and who not in children
+                and (plan.goal_area not in areas or not prefer_new_area)
+            ):
+                chosen.append(plan.id)
+                children.add(who)
+                areas.add(plan.goal_area)
+    stamp_application.save_draft(db, year, _DEMO_NARRATIVES, tuple(chosen), "Jo Whitfield (demo)")

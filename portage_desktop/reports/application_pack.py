@@ -217,8 +217,9 @@ def build_application_pack(
     if not pack.plans:
         story.append(
             Paragraph(
-                "No plans were chosen from Portage Desktop. Please attach four anonymised plans "
-                "on paper.",
+                "No plans have been chosen yet. Choose four in the self-assessment (Stamp of "
+                "Approval, then Start the self-assessment), or attach four anonymised plans on "
+                "paper.",
                 st.body,
             )
         )

@@ -137,6 +137,7 @@ def test_stamp_records_print_from_an_empty_setting(db, tmp_path, kind):
 
 def test_the_pack_says_whether_it_is_a_draft_or_final(demo_db, tmp_path):
     year = stamp_application.award_year_for(check_stamp(demo_db, TODAY))
+    stamp_application.save_draft(demo_db, year, {}, (), "")  # the demo's draft names one
     text = pdf_text(print_record(demo_db, "application-pack", None, tmp_path / "a.pdf", TODAY))
     assert "Status: draft" in text and "Name the Portage representative" in text
     stamp_application.save_draft(demo_db, year, {}, (), "Jo Whitfield (demo)")

@@ -1,0 +1,37 @@
+"""End to end on the demo: the application pack carries four real plans and no child's details."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from portage_desktop.printing import print_record
+from portage_desktop.services import children, family, stamp_application, stamp_check
+from portage_desktop.services.dates import format_date, format_long
+from tests.pdf_text import pdf_text
+
+
+def test_the_demo_pack_has_four_anonymised_plans(home, tmp_path):
+    from portage_desktop.startup import make_demo
+    from tests.conftest import TEST_KEY
+
+    demo_db = make_demo(tmp_path / "d.db", seed=3, key=TEST_KEY, start_application=True)
+    year = stamp_application.award_year_for(stamp_check.check_stamp(demo_db, date.today()))
+    assert len(stamp_application.load_application(demo_db, year).chosen_plans) == 4
+    text = " ".join(
+        pdf_text(print_record(demo_db, "application-pack", None, tmp_path / "pack.pdf")).split()
+    )
+    for letter in "ABCD":
+        assert f"Plan {letter}:" in text
+    for child in children.list_children(demo_db, include_archived=True):
+        details = children.get_child(demo_db, child.id)
+        # Surnames alone are not checked: staff, who are named on purpose, can share them.
+        full_name = f"{details.first_name} {details.last_name}"
+        for secret in (
+            full_name,
+            details.first_name,
+            format_date(details.date_of_birth),
+            format_long(details.date_of_birth),
+        ):
+            assert secret not in text, f"{secret!r} reached the anonymised pack"
+        for member in family.list_family(demo_db, child.id):
+            assert member.name not in text
