@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from portage_desktop.data import plan_store
+from portage_desktop.data import plan_store, stores
 from portage_desktop.data.engine import Database
-from portage_desktop.data.models import utc_now
 from portage_desktop.data.plan_models import GoalRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
@@ -126,19 +125,10 @@ def save_goal(
     values = validate_goal(data, today or date.today())
     with db.session() as s:
         ensure_child(s, child_id)
-        if goal_id is None:
-            row = GoalRecord(child_id=child_id, **values)  # type: ignore[arg-type]
-        else:
-            found = s.get(GoalRecord, goal_id)
-            if found is None or found.child_id != child_id:
-                raise NotFoundError("That goal is no longer in the record.")
-            row = found
-            for key, value in values.items():
-                setattr(row, key, value)
-            row.updated_at = utc_now()
-        s.add(row)
-        s.flush()
-        assert row.id is not None
+        row = stores.save_record(s, GoalRecord, goal_id, values, owner=("child_id", child_id))
+        if row is None or row.id is None:
+            raise NotFoundError("That goal is no longer in the record.")
+
         plan_store.set_sources(s, row.id, set(data.item_ids), set(data.observation_ids))
         action = AuditAction.CREATE if goal_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "child", child_id, f"goal {row.id}")

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from portage_desktop.data import plan_store
+from portage_desktop.data import plan_store, stores
 from portage_desktop.data.engine import Database, DbSession
 from portage_desktop.data.models import utc_now
 from portage_desktop.data.plan_models import GoalRecord, PlanRecord
@@ -246,19 +246,10 @@ def save_plan(
         goal = s.get(GoalRecord, data.goal_id)
         if goal is None or goal.child_id != child_id:
             raise ValidationError({"goal_id": "Please choose one of this child's goals."})
-        if plan_id is None:
-            row = PlanRecord(child_id=child_id, **values)  # type: ignore[arg-type]
-        else:
-            found = s.get(PlanRecord, plan_id)
-            if found is None or found.child_id != child_id:
-                raise NotFoundError("That plan is no longer in the record.")
-            row = found
-            for key, value in values.items():
-                setattr(row, key, value)
-            row.updated_at = utc_now()
-        s.add(row)
-        s.flush()
-        assert row.id is not None
+        row = stores.save_record(s, PlanRecord, plan_id, values, owner=("child_id", child_id))
+        if row is None or row.id is None:
+            raise NotFoundError("That plan is no longer in the record.")
+
         rows = [
             {
                 "id": st.id,

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from portage_desktop.data import review_store
+from portage_desktop.data import review_store, stores
 from portage_desktop.data.engine import Database
-from portage_desktop.data.models import utc_now
 from portage_desktop.data.review_models import (
     ReviewIssueRecord,
     ReviewPlanRecord,
@@ -176,23 +175,16 @@ def save_review(
     values = validate_review(data, today or date.today())
     with db.session() as s:
         ensure_child(s, child_id)
-        if review_id is None:
-            row = ReviewRecord(child_id=child_id, **values)  # type: ignore[arg-type]
-        else:
-            found = s.get(ReviewRecord, review_id)
-            if found is None or found.child_id != child_id:
-                raise NotFoundError("That review is no longer in the record.")
-            row = found
-            for key, value in values.items():
-                setattr(row, key, value)
-            row.updated_at = utc_now()
+        row = stores.save_record(s, ReviewRecord, review_id, values, owner=("child_id", child_id))
+        if row is None or row.id is None:
+            raise NotFoundError("That review is no longer in the record.")
+        if review_id is not None:  # plan rows and issues are replaced as a whole
             for old in review_store.review_plans(s, [review_id]):
                 s.delete(old)
             for old in review_store.review_issues(s, [review_id]):
                 s.delete(old)
-        s.add(row)
-        s.flush()
-        assert row.id is not None
+            s.flush()
+
         for p in data.plans:
             s.add(
                 ReviewPlanRecord(

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from portage_desktop.data import transition_store
+from portage_desktop.data import stores, transition_store
 from portage_desktop.data.engine import Database
-from portage_desktop.data.models import utc_now
 from portage_desktop.data.transition_models import TransitionActionRecord, TransitionPlanRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
@@ -98,21 +97,16 @@ def save_transition(
     values = validate(data)
     with db.session() as s:
         ensure_child(s, child_id)
-        if plan_id is None:
-            row = TransitionPlanRecord(child_id=child_id, **values)  # type: ignore[arg-type]
-        else:
-            found = s.get(TransitionPlanRecord, plan_id)
-            if found is None or found.child_id != child_id:
-                raise NotFoundError("That transition plan is no longer in the record.")
-            row = found
-            for key, value in values.items():
-                setattr(row, key, value)
-            row.updated_at = utc_now()
+        row = stores.save_record(
+            s, TransitionPlanRecord, plan_id, values, owner=("child_id", child_id)
+        )
+        if row is None or row.id is None:
+            raise NotFoundError("That transition plan is no longer in the record.")
+        if plan_id is not None:  # actions are replaced as a whole
             for old in transition_store.actions(s, [plan_id]):
                 s.delete(old)
-        s.add(row)
-        s.flush()
-        assert row.id is not None
+            s.flush()
+
         for a in data.actions:
             s.add(
                 TransitionActionRecord(
