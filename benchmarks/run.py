@@ -9,6 +9,7 @@ Each figure is the median and worst of several runs, measured in this process wi
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -34,6 +35,7 @@ def _time(fn: Callable[[], object], runs: int) -> tuple[float, float]:
     fn()  # warm up
     samples = []
     for _ in range(runs):
+        gc.collect()  # like timeit: a pause left over from the previous sample is not this one's
         started = time.perf_counter()
         fn()
         samples.append((time.perf_counter() - started) * 1000)
@@ -71,6 +73,10 @@ def main() -> int:
             page = ChildrenPage(ctx)
             page.show()
             app.processEvents()
+            if page_holder:  # close the previous one, as the window would
+                old = page_holder.pop()
+                old.close()
+                old.deleteLater()
             page_holder.append(page)
 
         open_page()
