@@ -104,7 +104,7 @@ class RetentionDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.erase_button = QPushButton("&Erase this child's records…")
         self.erase_button.clicked.connect(self.erase_selected)
-        self.erase_button.setEnabled(current_actor(ctx.db).may(Permission.ERASE))
+        self.may_erase = current_actor(ctx.db).may(Permission.ERASE)
         intro = QLabel(
             "Records are kept for a while after a child leaves (3 years is a common choice), "
             "then reviewed. SEN records can be passed to the child's next setting with the "
@@ -136,6 +136,7 @@ class RetentionDialog(QDialog):
     def refresh(self) -> None:
         due = retention.due_for_review(self.ctx.db, date.today())
         self.model.set_rows(due)
+        self.erase_button.setEnabled(self.may_erase and bool(due))
         self.status.setText(
             f"{len(due)} {'child is' if len(due) == 1 else 'children are'} due for review."
             if due

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -45,9 +46,9 @@ class ShareDialog(FormDialog):
         for consent in consents:
             self.recipient.addItem(f"{consent.agency} (consent given)", consent.agency)
         self.recipient.addItem("Someone else, without consent (safeguarding)", _SAFEGUARDING)
-        self.other_name = QPlainTextEdit()
+        self.other_name = QLineEdit()
         self.other_name.setAccessibleName("Agency or professional")
-        self.other_name.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 12)
+        self.other_name.setMaxLength(120)
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName("Safeguarding reason")
         self.reason.setPlaceholderText(
@@ -96,7 +97,7 @@ class ShareDialog(FormDialog):
             if not self.reason.toPlainText().strip():
                 self.show_errors({"reason": sharing.REASON_NEEDED})
                 return
-            request = ShareRequest(self.other_name.toPlainText(), self.reason.toPlainText())
+            request = ShareRequest(self.other_name.text(), self.reason.toPlainText())
         else:
             request = ShareRequest(self.recipient.currentData())
         try:

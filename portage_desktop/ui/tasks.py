@@ -9,6 +9,27 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+_jobs_running = 0
+
+
+def _pause_cycle_collector() -> None:
+    """Python's cycle collector runs in whichever thread happens to allocate; if that is a
+    worker, it can free widgets left over from closed screens there, which Qt refuses (with
+    warnings) and which can crash. So collect now, on the GUI thread, and pause it while any
+    job runs; reference counting still frees almost everything meanwhile."""
+    global _jobs_running
+    if _jobs_running == 0:
+        gc.collect()
+        gc.disable()
+    _jobs_running += 1
+
+
+def _resume_cycle_collector() -> None:
+    global _jobs_running
+    _jobs_running = max(0, _jobs_running - 1)
+    if _jobs_running == 0:
+        gc.enable()
+
 
 class Cancelled(Exception):
     """Raised inside a task's progress callback when the user pressed Cancel."""
@@ -61,11 +82,13 @@ def run_with_progress(
         dialog.setValue(done)
 
     def finished(result: object) -> None:
+        _resume_cycle_collector()
         dialog.reset()
         dialog.deleteLater()
         on_done(result)
 
     def failed(exc: BaseException) -> None:
+        _resume_cycle_collector()
         dialog.reset()
         dialog.deleteLater()
         if not isinstance(exc, Cancelled):
@@ -78,9 +101,6 @@ def run_with_progress(
     job.signals.finished.connect(finished)
     job.signals.failed.connect(failed)
     dialog.canceled.connect(cancel)
-    # Python's cycle collector runs in whichever thread happens to allocate. Collect now, on
-    # the GUI thread, so closed dialogs and their timers are not destroyed from the worker
-    # (which Qt refuses, with warnings, and which can crash).
-    gc.collect()
+    _pause_cycle_collector()
     QThreadPool.globalInstance().start(job)
     return job

@@ -62,3 +62,16 @@ def test_closing_the_window_backs_up_real_data_but_not_the_demo(qtbot, ctx, demo
     assert [b.reason for b in backups.list_backups(ctx.db, ctx.paths.backup_dir)] == ["on-close"]
     open_window(demo_ctx).close()
     assert backups.list_backups(demo_ctx.db, demo_ctx.paths.backup_dir) == []
+
+
+def test_the_cycle_collector_is_paused_only_while_a_job_runs(
+    qtbot, demo_ctx, open_window, answer_boxes
+):
+    import gc
+
+    said = answer_boxes()
+    window = open_window(demo_ctx)
+    window.backups.back_up_now()
+    assert not gc.isenabled()
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert gc.isenabled()

@@ -80,6 +80,7 @@ def test_the_demo_is_labelled_as_demo(qtbot, demo_ctx, open_window):
     assert window.windowTitle().endswith("(DEMO)")
     assert window.pages.currentWidget() is window.children_page
     qtbot.keyClick(window.children_page.search, Qt.Key.Key_A)
+    assert window.children_page.search.text() == "a"
 
 
 def test_a_database_on_a_sync_folder_is_warned_about(

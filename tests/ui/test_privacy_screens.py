@@ -52,3 +52,11 @@ def test_erase_a_leaver_who_is_due(qtbot, demo_ctx, monkeypatch, answer_boxes):
     assert dialog.model.rowCount() == 0
     assert all(c.id != leaver.id for c in children.list_children(demo_ctx.db, True))
     assert dialog.status.text().startswith("Erased.")
+
+
+def test_nothing_to_erase_means_no_erase_button(qtbot, demo_ctx):
+    dialog = RetentionDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0
+    assert not dialog.erase_button.isEnabled()
+    assert dialog.status.text() == "Nothing is due for review."

@@ -38,6 +38,7 @@ def test_an_agency_with_consent_is_offered_and_safeguarding_needs_a_reason(qtbot
     qtbot.keyClicks(dialog.reason, "A safeguarding concern raised today; shared under policy.")
     dialog.ok_button.click()
     assert dialog.request is not None and dialog.request.recipient == "Social care"
+    assert dialog.request.safeguarding_reason.startswith("A safeguarding concern")
     dialog2 = ShareDialog(demo_ctx.db, child)
     qtbot.addWidget(dialog2)
     dialog2.agency.click()
