@@ -27,7 +27,12 @@ def _needs_offscreen() -> bool:
     return False
 
 
-def run_app(database: str | None = None, demo: bool = False, smoke_test: bool = False) -> int:
+def run_app(
+    database: str | None = None,
+    demo: bool = False,
+    smoke_test: bool = False,
+    exit_after_first_paint: bool = False,
+) -> int:
     """Open the main window; return the process exit code."""
     if smoke_test and _needs_offscreen():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -56,7 +61,7 @@ def run_app(database: str | None = None, demo: bool = False, smoke_test: bool = 
             return 1
         QMessageBox.critical(None, "Cannot open your records", str(exc))
         return 1
-    return _show(app, db, paths, settings, is_demo, smoke_test)
+    return _show(app, db, paths, settings, is_demo, smoke_test, exit_after_first_paint)
 
 
 def _open(
@@ -174,7 +179,13 @@ def _log_in_if_needed(db: Database, smoke_test: bool) -> None:
 
 
 def _show(
-    app: object, db: Database, paths: AppPaths, settings: object, is_demo: bool, smoke_test: bool
+    app: object,
+    db: Database,
+    paths: AppPaths,
+    settings: object,
+    is_demo: bool,
+    smoke_test: bool,
+    exit_after_first_paint: bool = False,
 ) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -193,6 +204,22 @@ def _show(
             return 0
     ctx = AppContext(db, paths, settings, SignalHub(), is_demo=is_demo)  # type: ignore[arg-type]
     window = MainWindow(ctx)
+
+    if exit_after_first_paint:
+        import time
+
+        class _Stopwatch(QObject):
+            def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    print(f"first-paint {time.monotonic():.6f}", flush=True)
+                    window.removeEventFilter(self)
+                    QTimer.singleShot(0, lambda: app.exit(0))
+                return False
+
+        stopwatch = _Stopwatch()
+        window.installEventFilter(stopwatch)
+        window.show()
+        return app.exec()
 
     if smoke_test:
 

@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the main window, wait for it to paint, and exit 0 (or non-zero with a reason)",
     )
+    parser.add_argument(
+        "--exit-after-first-paint",
+        action="store_true",
+        help="for timing start-up: print when the main window first paints and when it shows "
+        "the records (seconds on the system's monotonic clock), then quit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("make-demo", help="write a demo database to PATH")
@@ -249,7 +255,12 @@ def _run(args: argparse.Namespace) -> int:
         return _cmd_check_stamp(args)
     from portage_desktop.app import run_app
 
-    return run_app(database=args.database, demo=args.demo, smoke_test=args.smoke_test)
+    return run_app(
+        database=args.database,
+        demo=args.demo,
+        smoke_test=args.smoke_test,
+        exit_after_first_paint=args.exit_after_first_paint,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

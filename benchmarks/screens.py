@@ -1,0 +1,176 @@
+"""The screens people wait for, driven through the real widgets with an offscreen Qt.
+
+Each action ends with the events it queued processed (layout and paint included), so the time
+is what a person would wait before the screen has caught up.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from benchmarks.measures import Result, summarise, time_ms
+
+# Rows that make a child's record heavy to open, counted per child.
+_HISTORY = """
+SELECT c.id,
+  (SELECT count(*) FROM activity_record r JOIN activity_plan p ON p.id = r.plan_id
+     WHERE p.child_id = c.id)
+  + (SELECT count(*) FROM activity_plan p WHERE p.child_id = c.id)
+  + (SELECT count(*) FROM observation o WHERE o.child_id = c.id)
+  + (SELECT count(*) FROM review v WHERE v.child_id = c.id)
+  + (SELECT count(*) FROM assessment_entry e JOIN assessment a ON a.id = e.assessment_id
+     WHERE a.child_id = c.id) AS history
+FROM child c ORDER BY history DESC, c.id LIMIT 1
+"""
+
+# The plan of that child with the most days recorded, for the week grid.
+_BUSIEST_PLAN = """
+SELECT p.id FROM activity_plan p LEFT JOIN activity_record r ON r.plan_id = p.id
+WHERE p.child_id = ? AND p.status = 'active'
+GROUP BY p.id ORDER BY (p.kind = 'outcome') DESC, count(r.id) DESC, p.id LIMIT 1
+"""
+
+
+def busiest_child(path: Path, key: Any) -> tuple[int, int, int | None]:
+    """(child id, rows of history, its busiest active plan) for the child with most history."""
+    from portage_desktop.data import cipher
+
+    conn = cipher.connect(path, key, readonly=True)
+    try:
+        child_id, history = conn.execute(_HISTORY).fetchone()
+        plan = conn.execute(_BUSIEST_PLAN, (child_id,)).fetchone()
+    finally:
+        conn.close()
+    return child_id, history, plan[0] if plan else None
+
+
+def _context(db: Any, home: Path) -> Any:
+    from portage_desktop.paths import app_paths
+    from portage_desktop.settings import Settings
+    from portage_desktop.ui.context import AppContext, SignalHub
+
+    del home
+    return AppContext(db, app_paths().ensure(), Settings(), SignalHub())
+
+
+def measure(db: Any, path: Path, key: Any, runs: int) -> list[Result]:
+    """Child record, Dashboard, filtering and the week grid save."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from portage_desktop.ui.children_page import ChildrenPage
+    from portage_desktop.ui.pages import DashboardPage
+
+    app = QApplication.instance() or QApplication([])
+    ctx = _context(db, path.parent)
+    child_id, history, plan_id = busiest_child(path, key)
+    results = []
+
+    # The child's whole record, opened from the children list as Enter does.
+    children = ChildrenPage(ctx)
+    children.resize(1100, 700)
+    children.show()
+    app.processEvents()
+
+    samples = []
+    for n in range(runs + 1):
+        gc.collect()
+        started = time.perf_counter()
+        window = children.open_record(child_id)
+        app.processEvents()
+        elapsed = (time.perf_counter() - started) * 1000
+        assert window is not None
+        window.close()
+        app.processEvents()
+        if n:  # the first is a warm-up
+            samples.append(elapsed)
+    results.append(summarise("child_record", samples, child_id=child_id, history_rows=history))
+
+    # Typing into the search box: a few letters of a name, then deleting them again.
+    keys = list("ma") + [Qt.Key.Key_Backspace] * 2 + list("ah") + [Qt.Key.Key_Backspace] * 2
+    children.search.setFocus()
+    position = iter(range(10**9))
+
+    def keystroke() -> None:
+        key_or_text = keys[next(position) % len(keys)]
+        if isinstance(key_or_text, str):
+            QTest.keyClicks(children.search, key_or_text)
+        else:
+            QTest.keyClick(children.search, key_or_text)
+        app.processEvents()
+
+    results.append(
+        summarise(
+            "filter_keystroke",
+            time_ms(keystroke, runs * len(keys)),
+            rows=children.model.rowCount(),
+        )
+    )
+    children.search.clear()
+
+    # The Dashboard as it refreshes when records change: counts, reviews, transitions, criteria.
+    dashboard = DashboardPage(ctx)
+    dashboard.resize(1100, 700)
+    dashboard.show()
+    app.processEvents()
+
+    def refresh_dashboard() -> None:
+        dashboard.refresh()
+        dashboard.stamp.refresh()
+        app.processEvents()
+
+    results.append(summarise("dashboard", time_ms(refresh_dashboard, runs)))
+    dashboard.close()
+
+    results.append(_week_grid(app, children, child_id, plan_id, runs))
+    children.close()
+    app.processEvents()
+    return results
+
+
+def _week_grid(app: Any, children: Any, child_id: int, plan_id: int | None, runs: int) -> Result:
+    """Type a week of tries and successes into the grid and press Save week."""
+    from PySide6.QtCore import Qt
+
+    from portage_desktop.ui.week_grid import NOTE, SUCCESSES, TRIES
+
+    window = children.open_record(child_id)
+    assert window is not None
+    window.tabs.setCurrentWidget(window.plans)
+    app.processEvents()
+    tab = window.plans
+    if plan_id is not None:
+        item = tab._item_for(("plan", plan_id))
+        if item is not None:
+            tab.tree.setCurrentItem(item)
+    grid = tab.grid
+    # A week with at least one day open for typing (not in the future, not before the start).
+    for _ in range(60):
+        open_rows = [
+            r for r in range(7) if grid.table.item(r, NOTE).flags() & Qt.ItemFlag.ItemIsEnabled
+        ]
+        if open_rows:
+            break
+        grid.monday -= timedelta(days=7)
+        grid._fill()
+    flip = iter(range(10**9))
+
+    def save_week() -> None:
+        n = next(flip)
+        for row in open_rows:
+            grid.table.item(row, TRIES).setText("5")
+            grid.table.item(row, SUCCESSES).setText(str(2 + (n + row) % 3))
+        grid.request_save()
+        app.processEvents()
+
+    samples = time_ms(save_week, runs)
+    window.close()
+    app.processEvents()
+    return summarise(
+        "week_grid_save", samples, plan_id=plan_id, days_typed=len(open_rows), child_id=child_id
+    )
