@@ -1,20 +1,33 @@
-"""Starting the window: paths, settings, unlocking the database, first run, the smoke test."""
+"""Starting the window: paths, settings, unlocking the database, first run, the smoke test.
+
+The window appears first and the records open straight after its first paint: opening them
+loads the database layer, derives the key from the passphrase (argon2id, slow on purpose) and
+checks the file, which together take far longer than drawing the window. Only the questions
+that must come first (a new passphrase, or the passphrase when it is not in the environment)
+are asked before the window.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from portage_desktop import APP_NAME
-from portage_desktop.paths import AppPaths, app_paths, database_path
+from portage_desktop.data.errors import DatabaseError
+from portage_desktop.paths import PASSPHRASE_ENV, AppPaths, app_paths, database_path
 
 if TYPE_CHECKING:
     from portage_desktop.data.engine import Database
+    from portage_desktop.settings import Settings
 
 SMOKE_TIMEOUT_MS = 20_000
+
+Opener = Callable[[], "tuple[Database, bool]"]
 
 
 class _Cancelled(Exception):
@@ -33,12 +46,16 @@ def run_app(
     smoke_test: bool = False,
     exit_after_first_paint: bool = False,
 ) -> int:
-    """Open the main window; return the process exit code."""
-    if smoke_test and _needs_offscreen():
+    """Open the main window; return the process exit code.
+
+    ``exit_after_first_paint`` is for timing start-up: it prints ``first-paint`` and then
+    ``records-shown`` with the system's monotonic clock in seconds, then quits.
+    """
+    headless = smoke_test or exit_after_first_paint
+    if headless and _needs_offscreen():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from portage_desktop.data.engine import DatabaseError
     from portage_desktop.settings import Settings
     from portage_desktop.ui.crash import install_crash_handler
 
@@ -51,39 +68,50 @@ def run_app(
 
     scratch = tempfile.TemporaryDirectory(prefix="portage-smoke-") if smoke_test else None
     try:
-        db, is_demo = _open(paths, database, demo, scratch, smoke_test)
-        _log_in_if_needed(db, smoke_test)
+        opener = _opener(paths, database, demo, scratch, headless)
     except _Cancelled:
         return 0
     except DatabaseError as exc:
-        if smoke_test:
+        if headless:
             print(f"portage-desktop: {exc}", file=sys.stderr)
             return 1
         QMessageBox.critical(None, "Cannot open your records", str(exc))
         return 1
-    return _show(app, db, paths, settings, is_demo, smoke_test, exit_after_first_paint)
+    return _show(app, opener, paths, settings, smoke_test, exit_after_first_paint)
 
 
-def _open(
+def _opener(
     paths: AppPaths,
     database: str | None,
     demo: bool,
     scratch: tempfile.TemporaryDirectory[str] | None,
-    smoke_test: bool,
-) -> tuple[Database, bool]:
-    from portage_desktop.startup import PASSPHRASE_ENV, file_state, make_demo, unlock
+    headless: bool,
+) -> Opener:
+    """Ask what must be asked before the window shows; return what opens the records after."""
+    from portage_desktop.data.file_kind import file_state
 
     if demo:
-        return make_demo(paths.demo_database, start_application=True), True
+
+        def fresh_demo() -> tuple[Database, bool]:
+            from portage_desktop.startup import make_demo
+
+            return make_demo(paths.demo_database, start_application=True), True
+
+        return fresh_demo
     if scratch is not None and not database:
-        return make_demo(Path(scratch.name) / "smoke.db"), True
+
+        def smoke_demo() -> tuple[Database, bool]:
+            from portage_desktop.startup import make_demo
+
+            return make_demo(Path(scratch.name) / "smoke.db"), True
+
+        return smoke_demo
     path = database_path(database, paths)
     state = file_state(path)
-    key = None
+    key: object = None
+    passphrase: str | None = None
     if state in ("missing", "empty"):
-        if smoke_test:
-            from portage_desktop.data.engine import DatabaseError
-
+        if headless:
             raise DatabaseError(f"no database at {path}")
         from portage_desktop.ui.security_dialogs import choose_new_key
 
@@ -91,19 +119,38 @@ def _open(
         if key is None:
             raise _Cancelled()
     elif state == "encrypted":
-        given = os.environ.get(PASSPHRASE_ENV)
-        if given or smoke_test:
-            key = unlock(path, given or "")
-        else:
+        passphrase = os.environ.get(PASSPHRASE_ENV)
+        if not passphrase and headless:
+            passphrase = ""
+        elif not passphrase:
             from portage_desktop.ui.security_dialogs import unlock_file
 
             key = unlock_file(path)
             if key is None:
                 raise _Cancelled()
-    db = _open_or_recover(path, paths.backup_dir, key, smoke_test)
-    if state == "plain" and not smoke_test:
-        _offer_encryption(db)
-    return db, False
+
+    def existing() -> tuple[Database, bool]:
+        from portage_desktop.startup import unlock
+
+        opened_key = key if passphrase is None else _timed("unlock", unlock, path, passphrase)
+        db = _open_or_recover(path, paths.backup_dir, opened_key, headless)
+        if state == "plain" and not headless:
+            _offer_encryption(db)
+        return db, False
+
+    return existing
+
+
+_stopwatch: dict[str, float] | None = None
+
+
+def _timed(name: str, action: Callable[..., object], *args: object) -> object:
+    """Run ``action``; with ``--exit-after-first-paint``, also say how long it took."""
+    started = time.perf_counter()
+    result = action(*args)
+    if _stopwatch is not None:
+        _stopwatch[name] = (time.perf_counter() - started) * 1000
+    return result
 
 
 def _open_or_recover(path: Path, backup_dir: Path, key: object, smoke_test: bool) -> Database:
@@ -157,13 +204,13 @@ def _offer_encryption(db: Database) -> None:
         security.encrypt_existing(db, dialog.passphrase, dialog.passphrase)
 
 
-def _log_in_if_needed(db: Database, smoke_test: bool) -> None:
+def _log_in_if_needed(db: Database, headless: bool) -> None:
     if not db.multi_user:
         return
     from portage_desktop.cli import UserError
     from portage_desktop.services import users
 
-    if smoke_test:
+    if headless:
         name, password = (
             os.environ.get("PORTAGE_DESKTOP_USER"),
             os.environ.get("PORTAGE_DESKTOP_PASSWORD"),
@@ -180,57 +227,85 @@ def _log_in_if_needed(db: Database, smoke_test: bool) -> None:
 
 def _show(
     app: object,
-    db: Database,
+    opener: Opener,
     paths: AppPaths,
-    settings: object,
-    is_demo: bool,
+    settings: Settings,
     smoke_test: bool,
-    exit_after_first_paint: bool = False,
+    exit_after_first_paint: bool,
 ) -> int:
+    """Show the window's frame, open the records once it has painted, then fill it in."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-    from portage_desktop.services import setting as setting_service
-    from portage_desktop.ui.context import AppContext, SignalHub
-    from portage_desktop.ui.first_run import FirstRunDialog
     from portage_desktop.ui.main_window import MainWindow
 
+    global _stopwatch
     assert isinstance(app, QApplication)
-    if setting_service.get_setting(db) is None:
-        if smoke_test:
-            print("portage-desktop: the database has no setting yet", file=sys.stderr)
-            return 1
-        if not FirstRunDialog(db).exec():
-            return 0
-    ctx = AppContext(db, paths, settings, SignalHub(), is_demo=is_demo)  # type: ignore[arg-type]
-    window = MainWindow(ctx)
+    headless = smoke_test or exit_after_first_paint
+    _stopwatch = {} if exit_after_first_paint else None
+    window = MainWindow(settings=settings)
+    failures: list[BaseException] = []
 
-    if exit_after_first_paint:
-        import time
+    class _OnFirstPaint(QObject):
+        """When ``widget`` first paints: a mark at once, then ``then`` on the next turn of the
+        event loop, so the painted frame reaches the screen first."""
 
-        class _Stopwatch(QObject):
-            def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    print(f"first-paint {time.monotonic():.6f}", flush=True)
-                    window.removeEventFilter(self)
-                    QTimer.singleShot(0, lambda: app.exit(0))
-                return False
+        def __init__(self, widget: QWidget, name: str, then: Callable[[], None]) -> None:
+            super().__init__(widget)
+            self.widget, self.name, self.then = widget, name, then
+            widget.installEventFilter(self)
 
-        stopwatch = _Stopwatch()
-        window.installEventFilter(stopwatch)
-        window.show()
-        return app.exec()
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.widget.removeEventFilter(self)
+                mark(self.name)
+                QTimer.singleShot(0, self.then)
+            return False
 
+    def mark(name: str) -> None:
+        if exit_after_first_paint:
+            print(f"{name} {time.monotonic():.6f}", flush=True)
+
+    def open_records() -> None:
+        try:
+            started = time.perf_counter()
+            db, is_demo = opener()
+            _log_in_if_needed(db, headless)
+            if _stopwatch is not None:
+                _stopwatch["open"] = (time.perf_counter() - started) * 1000
+            if not _first_run_done(db, window, headless):
+                app.exit(0)
+                return
+            from portage_desktop.ui.context import AppContext, SignalHub
+
+            ctx = AppContext(db, paths, settings, SignalHub(), is_demo=is_demo)
+            _timed("first-page", window.attach, ctx)
+        except _Cancelled:
+            app.exit(0)
+            return
+        except DatabaseError as exc:
+            if headless:
+                failures.append(exc)
+            else:
+                QMessageBox.critical(window, "Cannot open your records", str(exc))
+            app.exit(1)
+            return
+        except Exception as exc:  # handed to the command line, which logs and explains it
+            failures.append(exc)
+            app.exit(1)
+            return
+        if headless:
+            _OnFirstPaint(window.pages.currentWidget(), "records-shown", records_shown)
+
+    def records_shown() -> None:
+        try:
+            for name, value in (_stopwatch or {}).items():
+                print(f"{name}-ms {value:.1f}", flush=True)
+        finally:
+            app.exit(0)
+
+    _OnFirstPaint(window, "first-paint", open_records)
     if smoke_test:
-
-        class _FirstPaint(QObject):
-            def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    QTimer.singleShot(0, lambda: app.exit(0))
-                return False
-
-        watcher = _FirstPaint()
-        window.installEventFilter(watcher)
 
         def too_slow() -> None:
             print(
@@ -239,10 +314,23 @@ def _show(
             app.exit(1)
 
         QTimer.singleShot(SMOKE_TIMEOUT_MS, too_slow)
-        window.show()
-        code = app.exec()
-        if code == 0:
-            print("Smoke test passed: the main window opened and painted.")
-        return code
     window.show()
-    return app.exec()
+    code = app.exec()
+    if failures:
+        raise failures[0]
+    if smoke_test and code == 0:
+        print("Smoke test passed: the main window opened, painted and showed the records.")
+    return code
+
+
+def _first_run_done(db: Database, window: object, headless: bool) -> bool:
+    """A database with no setting yet asks the one first-run question (not when headless)."""
+    from portage_desktop.services import setting as setting_service
+
+    if setting_service.get_setting(db) is not None:
+        return True
+    if headless:
+        raise DatabaseError("the database has no setting yet")
+    from portage_desktop.ui.first_run import FirstRunDialog
+
+    return bool(FirstRunDialog(db, window).exec())  # type: ignore[arg-type]

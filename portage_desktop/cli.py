@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from portage_desktop import APP_NAME, __version__
+from portage_desktop import APP_NAME, app_version
 
 if TYPE_CHECKING:
     from portage_desktop.data.engine import Database
@@ -36,6 +36,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
 
 
+class _Version(argparse.Action):
+    """``--version``, looking the version up only when asked (it is slow to find)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        parser.exit(EXIT_OK, f"{parser.prog} {app_version()}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="portage-desktop",
@@ -44,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Environment: PORTAGE_DESKTOP_DATABASE (database file), "
         "PORTAGE_DESKTOP_HOME (one folder for all data, settings and logs).",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument("--database", metavar="PATH", help="open this database file")
     parser.add_argument(
         "--demo", action="store_true", help="open a fresh demo database (fictional setting)"

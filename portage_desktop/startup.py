@@ -6,11 +6,11 @@ import os
 from datetime import date
 from pathlib import Path
 
-from portage_desktop.data import assessment_store, cipher, demo, migrate
+from portage_desktop.data import assessment_store, cipher, migrate
 from portage_desktop.data.cipher import KeyMaterial, WrongPassphrase
 from portage_desktop.data.engine import Database, open_database
+from portage_desktop.paths import PASSPHRASE_ENV
 
-PASSPHRASE_ENV = "PORTAGE_DESKTOP_PASSPHRASE"
 # The demo holds only made-up people, so its passphrase can be public (it is in the README).
 DEMO_PASSPHRASE = "portage demo"
 
@@ -71,6 +71,8 @@ def make_demo(
     """
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    from portage_desktop.data import demo
+
     db = open_and_migrate(path, backup_dir=None, key=key or new_key(demo_passphrase()))
     demo.populate(db, children=children, seed=seed, today=today)
     if start_application:

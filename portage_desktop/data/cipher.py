@@ -17,11 +17,9 @@ import sqlcipher3
 from argon2.low_level import Type, hash_secret_raw
 
 from portage_desktop.data.errors import WrongPassphrase
+from portage_desktop.data.file_kind import PLAIN_HEADER, SALT_BYTES, file_state
 
-__all__ = ["KeyMaterial", "WrongPassphrase", "derive"]
-
-SALT_BYTES = 16
-PLAIN_HEADER = b"SQLite format 3\x00"
+__all__ = ["PLAIN_HEADER", "SALT_BYTES", "KeyMaterial", "WrongPassphrase", "derive", "file_state"]
 MIN_PASSPHRASE = 10
 
 # argon2id cost: about 0.1 s and 64 MiB on a modest laptop; raise with care (it runs on unlock).
@@ -52,17 +50,6 @@ def derive(passphrase: str, salt: bytes | None = None) -> KeyMaterial:
         type=Type.ID,
     )
     return KeyMaterial(key, salt)
-
-
-def file_state(path: Path) -> str:
-    """'missing', 'empty', 'plain' (an ordinary SQLite file) or 'encrypted'."""
-    if not path.exists():
-        return "missing"
-    with path.open("rb") as handle:
-        head = handle.read(SALT_BYTES)
-    if not head:
-        return "empty"
-    return "plain" if head == PLAIN_HEADER else "encrypted"
 
 
 def read_salt(path: Path) -> bytes:

@@ -1,11 +1,18 @@
-"""The main window: a sidebar of areas, the page for each, menus and shortcuts."""
+"""The main window: a sidebar of areas, the page for each, menus and shortcuts.
+
+The window is built in two steps so that it can appear at once: the frame (sidebar, menus, an
+"Opening your records" line) needs nothing but Qt, and :meth:`MainWindow.attach` fills it in once
+the records are open. Each area's page is built the first time it is shown, so opening the app
+costs only the page it starts on; the modules behind the pages are imported then too.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,27 +25,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from portage_desktop import APP_NAME, __version__
-from portage_desktop.paths import looks_like_shared_drive
-from portage_desktop.services import setting as setting_service
-from portage_desktop.ui.backup_actions import BackupActions
-from portage_desktop.ui.children_page import ChildrenPage
-from portage_desktop.ui.context import AppContext
-from portage_desktop.ui.lock import IdleWatcher, LockPanel, record_lock
-from portage_desktop.ui.pages import DashboardPage, SettingsPage
-from portage_desktop.ui.staff_page import StaffPage
-from portage_desktop.ui.stamp_page import StampPage
-from portage_desktop.ui.tasks import run_with_progress
+from portage_desktop import APP_NAME, app_version
+
+if TYPE_CHECKING:
+    from portage_desktop.settings import Settings
+    from portage_desktop.ui.children_page import ChildrenPage
+    from portage_desktop.ui.context import AppContext
+    from portage_desktop.ui.pages import DashboardPage, SettingsPage
+    from portage_desktop.ui.staff_page import StaffPage
+    from portage_desktop.ui.stamp_page import StampPage
 
 AREAS = ("Dashboard", "Children", "Staff & training", "Stamp of Approval", "Settings")
+DASHBOARD, CHILDREN, STAFF, STAMP, SETTINGS = range(len(AREAS))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    """``MainWindow(ctx)`` for open records; ``MainWindow(settings=...)`` for the frame alone,
+    shown while the records open, then :meth:`attach`."""
+
+    def __init__(self, ctx: AppContext | None = None, settings: Settings | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
-        self.backups = BackupActions(ctx, self)
+        self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
+        self._built: dict[int, QWidget] = {}
         self.setMinimumSize(QSize(900, 600))
+        self.setWindowTitle(APP_NAME)
 
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Areas")
@@ -47,53 +57,129 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet("QListWidget::item { padding: 0.4em 0.6em; }")
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 60)
         self.pages = QStackedWidget()
-        self.dashboard = DashboardPage(ctx)
-        self.children_page = ChildrenPage(ctx)
-        self.staff_page = StaffPage(ctx)
-        self.stamp_page = StampPage(ctx)
-        self.settings_page = SettingsPage(ctx)
-        for page in (
-            self.dashboard,
-            self.children_page,
-            self.staff_page,
-            self.stamp_page,
-            self.settings_page,
-        ):
-            self.pages.addWidget(page)
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.dashboard.open_children.connect(lambda: self.go_to(1))
-        self.dashboard.add_child.connect(self.add_child)
-        self.dashboard.open_stamp.connect(lambda: self.go_to(3))
-        self.dashboard.open_review.connect(self.open_review)
-        self.children_page.print_requested.connect(self.print_children_list)
+        self.opening = QLabel("Opening your records…")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setAccessibleName("Opening your records")
+        for _area in AREAS:  # stand-ins until each page is first shown
+            self.pages.addWidget(QWidget())
+        self.pages.setVisible(False)
 
         content = QWidget()
         row = QHBoxLayout(content)
         row.addWidget(self.sidebar)
+        row.addWidget(self.opening, 1)
         row.addWidget(self.pages, 1)
-        self.lock_panel = LockPanel(ctx.db, self.unlock)
         self.screens = QStackedWidget()
         self.screens.addWidget(content)
-        self.screens.addWidget(self.lock_panel)
         self.setCentralWidget(self.screens)
+        self._build_menus()
+        geometry = (ctx.settings if ctx else settings).window_geometry if (ctx or settings) else ""
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+        else:
+            self.resize(1100, 720)
+        if ctx is None:
+            self.sidebar.setEnabled(False)
+            self.menuBar().setEnabled(False)
+        else:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Fill the frame in for the open records ``ctx``: the first page, locking, backups."""
+        from portage_desktop.ui.backup_actions import BackupActions
+        from portage_desktop.ui.lock import IdleWatcher, LockPanel
+
+        self.ctx = ctx
+        self.backups = BackupActions(ctx, self)
+        self.lock_panel = LockPanel(ctx.db, self.unlock)
+        self.screens.addWidget(self.lock_panel)
         self.idle = IdleWatcher(ctx.settings.lock_after_minutes, self.lock)
         self.daily = QTimer(self)
         self.daily.timeout.connect(self.backups.daily_backup_if_due)
         self.daily.start(60 * 60 * 1000)
         QTimer.singleShot(5000, self.backups.daily_backup_if_due)
         QTimer.singleShot(0, self._warn_if_shared_drive)
-        self.settings_page.lock_minutes_changed.connect(self.idle.set_minutes)
-        self.settings_page.lock_requested.connect(self.lock)
-        self._build_menus()
         self._build_status_bar()
         ctx.hub.setting_changed.connect(self._update_title)
         ctx.hub.database_replaced.connect(self._update_title)
         self._update_title()
-        self.go_to(1 if ctx.is_demo else 0)
-        if ctx.settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(ctx.settings.window_geometry.encode()))
-        else:
-            self.resize(1100, 720)
+        self.opening.setVisible(False)
+        self.pages.setVisible(True)
+        self.sidebar.currentRowChanged.connect(self._show_area)
+        self.sidebar.setEnabled(True)
+        self.menuBar().setEnabled(True)
+        self.go_to(CHILDREN if ctx.is_demo else DASHBOARD)
+
+    # Pages, built when first shown (or first asked for)
+    def _page(self, area: int) -> QWidget:
+        page = self._built.get(area)
+        if page is None:
+            page = self._build_page(area)
+            self._built[area] = page
+            stand_in = self.pages.widget(area)
+            current = self.pages.currentIndex()
+            self.pages.insertWidget(area, page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.pages.setCurrentIndex(current)
+        return page
+
+    def _build_page(self, area: int) -> QWidget:
+        ctx = self.ctx
+        if area == DASHBOARD:
+            from portage_desktop.ui.pages import DashboardPage
+
+            dashboard = DashboardPage(ctx)
+            dashboard.open_children.connect(lambda: self.go_to(CHILDREN))
+            dashboard.add_child.connect(self.add_child)
+            dashboard.open_stamp.connect(lambda: self.go_to(STAMP))
+            dashboard.open_review.connect(self.open_review)
+            return dashboard
+        if area == CHILDREN:
+            from portage_desktop.ui.children_page import ChildrenPage
+
+            children = ChildrenPage(ctx)
+            children.print_requested.connect(self.print_children_list)
+            return children
+        if area == STAFF:
+            from portage_desktop.ui.staff_page import StaffPage
+
+            return StaffPage(ctx)
+        if area == STAMP:
+            from portage_desktop.ui.stamp_page import StampPage
+
+            return StampPage(ctx)
+        from portage_desktop.ui.pages import SettingsPage
+
+        settings = SettingsPage(ctx)
+        settings.lock_minutes_changed.connect(self.idle.set_minutes)
+        settings.lock_requested.connect(self.lock)
+        return settings
+
+    def _show_area(self, area: int) -> None:
+        if area >= 0:
+            self._page(area)
+            self.pages.setCurrentIndex(area)
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self._page(DASHBOARD)  # type: ignore[return-value]
+
+    @property
+    def children_page(self) -> ChildrenPage:
+        return self._page(CHILDREN)  # type: ignore[return-value]
+
+    @property
+    def staff_page(self) -> StaffPage:
+        return self._page(STAFF)  # type: ignore[return-value]
+
+    @property
+    def stamp_page(self) -> StampPage:
+        return self._page(STAMP)  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self._page(SETTINGS)  # type: ignore[return-value]
 
     def _action(
         self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
@@ -119,15 +205,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action(
                 "&Back up now",
-                self.backups.back_up_now,
+                lambda: self.backups.back_up_now(),
                 "Ctrl+B",
                 "Make a checked copy of your records",
             )
         )
         file_menu.addAction(
-            self._action("Back up to another &folder…", self.backups.back_up_to_folder)
+            self._action("Back up to another &folder…", lambda: self.backups.back_up_to_folder())
         )
-        file_menu.addAction(self._action("&Restore from a backup…", self.backups.restore))
+        file_menu.addAction(self._action("&Restore from a backup…", lambda: self.backups.restore()))
         file_menu.addAction(self._action("Open the &data folder", self._open_data_folder))
         file_menu.addSeparator()
         file_menu.addAction(
@@ -174,12 +260,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(label)
 
     def _update_title(self) -> None:
+        from portage_desktop.services import setting as setting_service
+
         info = setting_service.get_setting(self.ctx.db)
         name = info.name if info else APP_NAME
         self.setWindowTitle(f"{name} - {APP_NAME}" + (" (DEMO)" if self.ctx.is_demo else ""))
 
     def _warn_if_shared_drive(self) -> None:
         """SQLite can be damaged on network shares and sync folders: say so once per start."""
+        from portage_desktop.paths import looks_like_shared_drive
+
         path = self.ctx.db.path
         if self.ctx.is_demo or path is None or not looks_like_shared_drive(path):
             return
@@ -206,6 +296,8 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.screens.setCurrentWidget(self.lock_panel)
         self.lock_panel.unlock_button.setFocus()
+        from portage_desktop.ui.lock import record_lock
+
         record_lock(self.ctx.db)
 
     def unlock(self) -> None:
@@ -263,6 +355,8 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             QMessageBox.warning(self, "Not printed", str(exc) or "The PDF could not be made.")
 
+        from portage_desktop.ui.tasks import run_with_progress
+
         run_with_progress(self, "Making the PDF…", work, done, failed)
 
     def _open_data_folder(self) -> None:
@@ -298,12 +392,15 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {__version__}<br>Portage records for early-years settings "
+            f"<b>{APP_NAME}</b> {app_version()}<br>Portage records for early-years settings "
             "and childminders. Your records stay on this computer; the app makes no network "
             "connections.",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ctx is None:  # closed while the records were still opening
+            event.accept()
+            return
         self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.ctx.save_settings()
         self.backups.backup_on_close()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +86,27 @@ def test_no_backup_for_a_brand_new_file(home, tmp_path):
     assert migrate.upgrade_to_head(db, tmp_path / "backups") is None
     assert not (tmp_path / "backups").exists()
     db.dispose()
+
+
+def test_the_cached_head_is_alembics_real_head():
+    """Opening compares with HEAD_REVISION instead of reading every script: it must be true."""
+    assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(db, tmp_path):
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from portage_desktop.startup import open_and_migrate\n"
+        "from tests.conftest import TEST_KEY\n"
+        f"open_and_migrate(Path({str(db.path)!r}), None, TEST_KEY).dispose()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    db.dispose()
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=root
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
