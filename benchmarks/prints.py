@@ -71,14 +71,16 @@ def _pdf(db: Any, kind: str, child: int | None, plan: int | None, runs: int, out
     )
 
 
-def measure(db: Any, child_id: int, plan_id: int | None, runs: int) -> list[Result]:
+def measure(db: Any, who: Any, runs: int) -> list[Result]:
+    """The profile of the child with the most history, the home chart of the busiest plan, the
+    application pack, and the criteria check."""
     from portage_desktop.services.stamp_check import check_stamp
 
     with tempfile.TemporaryDirectory(prefix="portage-prints-") as scratch:
         folder = Path(scratch)
         results = [
-            _pdf(db, "one-page-profile", child_id, None, runs, folder / "profile.pdf"),
-            _pdf(db, "activity-chart", child_id, plan_id, runs, folder / "chart.pdf"),
+            _pdf(db, "one-page-profile", who.child_id, None, runs, folder / "profile.pdf"),
+            _pdf(db, "activity-chart", who.plan_child_id, who.plan_id, runs, folder / "chart.pdf"),
             _pdf(db, "application-pack", None, None, runs, folder / "pack.pdf"),
         ]
     today = date.today()

@@ -80,15 +80,15 @@ def run_suite(path: Path, reuse: bool, runs: int, scale: float, say=print) -> di
     try:
         say("Screens …")
         results += screens.measure(db, path, prepared.key, runs)
-        child_id, _history, plan_id = screens.busiest_child(path, prepared.key)
+        who = screens.subjects(path, prepared.key)
         say("Printing and the criteria check …")
-        results += prints.measure(db, child_id, plan_id, runs)
+        results += prints.measure(db, who, runs)
     finally:
         db.dispose()
     app.processEvents()
 
     say("Peak memory …")
-    memory = _probe("memory", path, str(child_id))
+    memory = _probe("memory", path, str(who.child_id))
     results.append(summarise("peak_memory", [memory["peak_mb"]]))
     say("GUI while the application pack is built …")
     block = _probe("gui-block", path, str(runs))

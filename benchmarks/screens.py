@@ -7,7 +7,9 @@ is what a person would wait before the screen has caught up.
 from __future__ import annotations
 
 import gc
+import statistics
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -27,25 +29,39 @@ SELECT c.id,
 FROM child c ORDER BY history DESC, c.id LIMIT 1
 """
 
-# The plan of that child with the most days recorded, for the week grid.
+# The active outcome-focused plan with the most days recorded, of a child on roll, for the week
+# grid and the activity chart (the child with the most history may have left).
 _BUSIEST_PLAN = """
-SELECT p.id FROM activity_plan p LEFT JOIN activity_record r ON r.plan_id = p.id
-WHERE p.child_id = ? AND p.status = 'active'
-GROUP BY p.id ORDER BY (p.kind = 'outcome') DESC, count(r.id) DESC, p.id LIMIT 1
+SELECT p.child_id, p.id FROM activity_plan p
+JOIN child c ON c.id = p.child_id AND c.archived_at IS NULL
+LEFT JOIN activity_record r ON r.plan_id = p.id
+WHERE p.status = 'active' AND p.kind = 'outcome'
+  AND p.behaviour != '' AND p.conditions != '' AND p.criterion != ''
+GROUP BY p.id ORDER BY count(r.id) DESC, p.id LIMIT 1
 """
 
 
-def busiest_child(path: Path, key: Any) -> tuple[int, int, int | None]:
-    """(child id, rows of history, its busiest active plan) for the child with most history."""
+@dataclass(frozen=True)
+class Subjects:
+    """Who the measures are taken on: the child with the most history, and the busiest
+    active plan of a child on roll."""
+
+    child_id: int
+    history_rows: int
+    plan_child_id: int
+    plan_id: int
+
+
+def subjects(path: Path, key: Any) -> Subjects:
     from portage_desktop.data import cipher
 
     conn = cipher.connect(path, key, readonly=True)
     try:
         child_id, history = conn.execute(_HISTORY).fetchone()
-        plan = conn.execute(_BUSIEST_PLAN, (child_id,)).fetchone()
+        plan_child_id, plan_id = conn.execute(_BUSIEST_PLAN).fetchone()
     finally:
         conn.close()
-    return child_id, history, plan[0] if plan else None
+    return Subjects(child_id, history, plan_child_id, plan_id)
 
 
 def _context(db: Any, home: Path) -> Any:
@@ -68,7 +84,8 @@ def measure(db: Any, path: Path, key: Any, runs: int) -> list[Result]:
 
     app = QApplication.instance() or QApplication([])
     ctx = _context(db, path.parent)
-    child_id, history, plan_id = busiest_child(path, key)
+    who = subjects(path, key)
+    child_id = who.child_id
     results = []
 
     # The child's whole record, opened from the children list as Enter does.
@@ -77,7 +94,8 @@ def measure(db: Any, path: Path, key: Any, runs: int) -> list[Result]:
     children.show()
     app.processEvents()
 
-    samples = []
+    opening, slowest_tab = [], []
+    per_tab: dict[str, list[float]] = {}
     for n in range(runs + 1):
         gc.collect()
         started = time.perf_counter()
@@ -85,11 +103,28 @@ def measure(db: Any, path: Path, key: Any, runs: int) -> list[Result]:
         app.processEvents()
         elapsed = (time.perf_counter() - started) * 1000
         assert window is not None
+        tab_times = []
+        for tab in range(1, window.tabs.count()):
+            started = time.perf_counter()
+            window.tabs.setCurrentIndex(tab)
+            app.processEvents()
+            tab_times.append((time.perf_counter() - started) * 1000)
+            per_tab.setdefault(window.tabs.tabText(tab).replace("&", ""), []).append(tab_times[-1])
         window.close()
         app.processEvents()
         if n:  # the first is a warm-up
-            samples.append(elapsed)
-    results.append(summarise("child_record", samples, child_id=child_id, history_rows=history))
+            opening.append(elapsed)
+            slowest_tab.append(max(tab_times))
+    results.append(
+        summarise("child_record", opening, child_id=child_id, history_rows=who.history_rows)
+    )
+    results.append(
+        summarise(
+            "child_record_tab",
+            slowest_tab,
+            median_ms_per_tab={k: round(statistics.median(v[1:]), 1) for k, v in per_tab.items()},
+        )
+    )
 
     # Typing into the search box: a few letters of a name, then deleting them again.
     keys = list("ma") + [Qt.Key.Key_Backspace] * 2 + list("ah") + [Qt.Key.Key_Backspace] * 2
@@ -127,13 +162,13 @@ def measure(db: Any, path: Path, key: Any, runs: int) -> list[Result]:
     results.append(summarise("dashboard", time_ms(refresh_dashboard, runs)))
     dashboard.close()
 
-    results.append(_week_grid(app, children, child_id, plan_id, runs))
+    results.append(_week_grid(app, children, who.plan_child_id, who.plan_id, runs))
     children.close()
     app.processEvents()
     return results
 
 
-def _week_grid(app: Any, children: Any, child_id: int, plan_id: int | None, runs: int) -> Result:
+def _week_grid(app: Any, children: Any, child_id: int, plan_id: int, runs: int) -> Result:
     """Type a week of tries and successes into the grid and press Save week."""
     from PySide6.QtCore import Qt
 
@@ -144,10 +179,7 @@ def _week_grid(app: Any, children: Any, child_id: int, plan_id: int | None, runs
     window.tabs.setCurrentWidget(window.plans)
     app.processEvents()
     tab = window.plans
-    if plan_id is not None:
-        item = tab._item_for(("plan", plan_id))
-        if item is not None:
-            tab.tree.setCurrentItem(item)
+    tab.tree.setCurrentItem(tab._item_for(("plan", plan_id)))
     grid = tab.grid
     # A week with at least one day open for typing (not in the future, not before the start).
     for _ in range(60):

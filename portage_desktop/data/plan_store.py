@@ -50,13 +50,12 @@ def set_sources(
         session.execute(insert(GoalSourceLink), rows)
 
 
-def plans(session: Session, child_id: int) -> list[PlanRecord]:
-    query = (
-        select(PlanRecord)
-        .where(PlanRecord.child_id == child_id)
-        .order_by(col(PlanRecord.start_on), col(PlanRecord.id))
-    )
-    return list(session.exec(query))
+def plans(session: Session, child_id: int, plan_id: int | None = None) -> list[PlanRecord]:
+    """The child's plans, oldest first; only ``plan_id`` (if it is the child's) when given."""
+    query = select(PlanRecord).where(PlanRecord.child_id == child_id)
+    if plan_id is not None:
+        query = query.where(PlanRecord.id == plan_id)
+    return list(session.exec(query.order_by(col(PlanRecord.start_on), col(PlanRecord.id))))
 
 
 def steps(session: Session, plan_ids: Sequence[int]) -> list[PlanStepRecord]:
@@ -79,6 +78,16 @@ def entries(
     if end is not None:
         query = query.where(col(ActivityEntryRecord.day) <= end)
     return list(session.exec(query.order_by(col(ActivityEntryRecord.day))))
+
+
+def entries_for_plans(session: Session, plan_ids: Sequence[int]) -> list[ActivityEntryRecord]:
+    """Every day recorded for the given plans, in one query, by plan and day."""
+    if not plan_ids:
+        return []
+    query = select(ActivityEntryRecord).where(col(ActivityEntryRecord.plan_id).in_(plan_ids))
+    return list(
+        session.exec(query.order_by(col(ActivityEntryRecord.plan_id), col(ActivityEntryRecord.day)))
+    )
 
 
 def entry_counts(session: Session, plan_ids: Sequence[int]) -> dict[int, int]:

@@ -80,6 +80,16 @@ def progress(db: Database, child_id: int, plan_id: int) -> PlanProgress:
     return PlanProgress(plan, days, check)
 
 
+def days_by_plan(db: Database, child_id: int, plan_ids: list[int]) -> dict[int, list[DayEntry]]:
+    """Every recorded day of several of the child's plans, read in one query."""
+    require(db, Permission.VIEW_CHILDREN)
+    found: dict[int, list[DayEntry]] = {i: [] for i in plan_ids}
+    with db.session() as s:
+        for row in plan_store.entries_for_plans(s, plan_ids):
+            found[row.plan_id].append(_entry(row))
+    return found
+
+
 def validate_week(plan: Plan, rows: list[DayEntry], today: date) -> None:
     errors: dict[str, str] = {}
     for row in rows:

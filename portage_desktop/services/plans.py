@@ -202,14 +202,18 @@ def to_plan(row: PlanRecord, steps: list[Step], goal_text: str, count: int) -> P
     return Plan(row.id or 0, row.child_id, data, goal_text, count, row.shared_on)
 
 
-def load_plans(s: DbSession, child_id: int) -> list[Plan]:
-    rows = plan_store.plans(s, child_id)
+def load_plans(s: DbSession, child_id: int, plan_id: int | None = None) -> list[Plan]:
+    rows = plan_store.plans(s, child_id, plan_id)
     ids = [r.id or 0 for r in rows]
     steps: dict[int, list[Step]] = {i: [] for i in ids}
     for st in plan_store.steps(s, ids):
         steps[st.plan_id].append(Step(st.text, st.id, st.started_on, st.achieved_on))
     counts = plan_store.entry_counts(s, ids)
-    goals = {g.id: g.text for g in plan_store.goals(s, child_id)}
+    goals = (
+        {g.id: g.text for g in plan_store.goals(s, child_id)}
+        if plan_id is None
+        else {g.id: g.text for g in plan_store.goals_by_id(s, [r.goal_id for r in rows]).values()}
+    )
     return [
         to_plan(r, steps[r.id or 0], goals.get(r.goal_id, ""), counts.get(r.id or 0, 0))
         for r in rows
@@ -225,7 +229,11 @@ def list_plans(db: Database, child_id: int) -> list[Plan]:
 
 
 def get_plan(db: Database, child_id: int, plan_id: int) -> Plan:
-    found = next((p for p in list_plans(db, child_id) if p.id == plan_id), None)
+    """One of the child's plans, read on its own (a child may have dozens)."""
+    require(db, Permission.VIEW_CHILDREN)
+    with db.session() as s:
+        ensure_child(s, child_id)
+        found = next(iter(load_plans(s, child_id, plan_id)), None)
     if found is None:
         raise NotFoundError("That plan is no longer in the record.")
     return found

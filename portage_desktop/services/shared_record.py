@@ -72,7 +72,9 @@ def _observations(db: Database, child_id: int) -> list[Entry]:
 
 def _plans(db: Database, child_id: int) -> list[Entry]:
     out = []
-    for plan in plans_service.list_plans(db, child_id):
+    plans = plans_service.list_plans(db, child_id)
+    days = plan_records.days_by_plan(db, child_id, [p.id for p in plans])
+    for plan in plans:
         if plan.data.start_on:
             out.append(Entry(plan.data.start_on, EntryKind.PLAN, f"Started “{plan.title}”"))
         for step in plan.data.steps:
@@ -80,7 +82,7 @@ def _plans(db: Database, child_id: int) -> list[Entry]:
                 out.append(
                     Entry(step.achieved_on, EntryKind.PLAN, f"Small step learnt: {step.text}")
                 )
-        for day in plan_records.progress(db, child_id, plan.id).days:
+        for day in days[plan.id]:
             if day.tries:
                 text = f"{plan.title}: {day.successes or 0} of {day.tries} tries"
                 text += f" ({day.prompt.lower()})" if day.prompt else ""

@@ -2,6 +2,9 @@
 
 Every tab saves through its own dialogs on an explicit Save, so closing this window never loses
 work; each dialog asks before discarding typed changes.
+
+A tab is built (and its records read) the first time it is shown, so a child with years of
+history opens as fast as a new one: the window only pays for the tab in front.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from portage_desktop.ui.child_dialog import ChildDialog
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.plans_tab import PlansTab
 from portage_desktop.ui.profile_tab import ProfileTab
+from portage_desktop.ui.record_list import RecordListSection
 from portage_desktop.ui.record_tabs import (
     consent_tab,
     family_tab,
@@ -56,6 +60,18 @@ TAB_TITLES = (
     "Revie&ws",
     "Sh&ared record",
 )
+(
+    DETAILS_TAB,
+    FAMILY_TAB,
+    PROFESSIONALS_TAB,
+    CONSENT_TAB,
+    PROFILE_TAB,
+    ASSESSMENTS_TAB,
+    OBSERVATIONS_TAB,
+    PLANS_TAB,
+    REVIEWS_TAB,
+    SHARED_TAB,
+) = range(len(TAB_TITLES))
 
 
 class DetailsTab(QWidget):
@@ -137,36 +153,13 @@ class ChildRecordWindow(QDialog):
         self.resize(1100, 760)
         self.details = DetailsTab(ctx, child_id)
         self.details.show_child(child)
-        self.family = family_tab(ctx, child_id, self)
-        self.professionals = professionals_tab(ctx, child_id, self)
-        self.consent = consent_tab(ctx, child_id, self)
-        self.profile = ProfileTab(ctx, child_id)
-        self.assessments = AssessmentsTab(ctx, child_id)
-        self.observations = observations_tab(ctx, child_id, self)
-        self.plans = PlansTab(ctx, child_id, self.print_kind)
-        self.reviews = ReviewsTab(ctx, child_id, self.print_kind, self.plans.refresh)
-        self.shared = SharedRecordTab(ctx, child_id)
+        self._tab_pages: dict[int, QWidget] = {DETAILS_TAB: self.details}
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the record")
-        for title, page in zip(
-            TAB_TITLES,
-            (
-                self.details,
-                self.family,
-                self.professionals,
-                self.consent,
-                self.profile,
-                self.assessments,
-                self.observations,
-                self.plans,
-                self.reviews,
-                self.shared,
-            ),
-            strict=True,
-        ):
-            self.tabs.addTab(page, title)
-        # Consent decides whether the profile photo shows, so look again after a change there.
-        self.tabs.currentChanged.connect(lambda i: self.profile.refresh() if i == 4 else None)
+        self.tabs.addTab(self.details, TAB_TITLES[DETAILS_TAB])
+        for title in TAB_TITLES[1:]:  # stand-ins until each tab is first shown
+            self.tabs.addTab(QWidget(), title)
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         self.print_profile = QPushButton("Print one-page profile…")
         self.print_profile.setToolTip("Save the one-page profile as a PDF (Ctrl+P)")
@@ -193,6 +186,88 @@ class ChildRecordWindow(QDialog):
             button.setAutoDefault(False)
         self.set_title(child)
 
+    # Tabs, built when first shown (or first asked for)
+    def _tab(self, index: int) -> QWidget:
+        page = self._tab_pages.get(index)
+        if page is not None:
+            return page
+        page = self._build_tab(index)
+        self._tab_pages[index] = page
+        for button in page.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Return belongs to the tab, never a window button
+        stand_in = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, TAB_TITLES[index])
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        stand_in.deleteLater()
+        return page
+
+    def _build_tab(self, index: int) -> QWidget:
+        ctx, child_id = self.ctx, self.child_id
+        builders = {
+            FAMILY_TAB: lambda: family_tab(ctx, child_id, self),
+            PROFESSIONALS_TAB: lambda: professionals_tab(ctx, child_id, self),
+            CONSENT_TAB: lambda: consent_tab(ctx, child_id, self),
+            PROFILE_TAB: lambda: ProfileTab(ctx, child_id),
+            ASSESSMENTS_TAB: lambda: AssessmentsTab(ctx, child_id),
+            OBSERVATIONS_TAB: lambda: observations_tab(ctx, child_id, self),
+            PLANS_TAB: lambda: PlansTab(ctx, child_id, self.print_kind),
+            REVIEWS_TAB: lambda: ReviewsTab(ctx, child_id, self.print_kind, self._plans_changed),
+            SHARED_TAB: lambda: SharedRecordTab(ctx, child_id),
+        }
+        return builders[index]()
+
+    def _tab_shown(self, index: int) -> None:
+        built = index in self._tab_pages
+        self._tab(index)
+        # Consent decides whether the profile photo shows, so look again after a change there.
+        if built and index == PROFILE_TAB:
+            self.profile.refresh()
+
+    def _plans_changed(self) -> None:
+        """A review made or stopped plans: the Goals and plans tab shows them, if built."""
+        if PLANS_TAB in self._tab_pages:
+            self.plans.refresh()
+
+    @property
+    def family(self) -> RecordListSection:
+        return self._tab(FAMILY_TAB)  # type: ignore[return-value]
+
+    @property
+    def professionals(self) -> RecordListSection:
+        return self._tab(PROFESSIONALS_TAB)  # type: ignore[return-value]
+
+    @property
+    def consent(self) -> RecordListSection:
+        return self._tab(CONSENT_TAB)  # type: ignore[return-value]
+
+    @property
+    def profile(self) -> ProfileTab:
+        return self._tab(PROFILE_TAB)  # type: ignore[return-value]
+
+    @property
+    def assessments(self) -> AssessmentsTab:
+        return self._tab(ASSESSMENTS_TAB)  # type: ignore[return-value]
+
+    @property
+    def observations(self) -> RecordListSection:
+        return self._tab(OBSERVATIONS_TAB)  # type: ignore[return-value]
+
+    @property
+    def plans(self) -> PlansTab:
+        return self._tab(PLANS_TAB)  # type: ignore[return-value]
+
+    @property
+    def reviews(self) -> ReviewsTab:
+        return self._tab(REVIEWS_TAB)  # type: ignore[return-value]
+
+    @property
+    def shared(self) -> SharedRecordTab:
+        return self._tab(SHARED_TAB)  # type: ignore[return-value]
+
     def set_title(self, child: ChildDetails) -> None:
         name = f"{child.known_as or child.first_name} {child.last_name}"
         self.title.setText(name)
@@ -201,7 +276,7 @@ class ChildRecordWindow(QDialog):
 
     def done(self, result: int) -> None:
         """Closing asks first if a week of records was typed in but not saved."""
-        if self.plans.grid.confirm_leave():
+        if PLANS_TAB not in self._tab_pages or self.plans.grid.confirm_leave():
             super().done(result)
 
     def print_kind(self, kind: str, plan: int | None = None) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop import APP_NAME, app_version
+from portage_desktop.paths import looks_like_shared_drive
 
 if TYPE_CHECKING:
     from portage_desktop.settings import Settings
@@ -268,8 +269,6 @@ class MainWindow(QMainWindow):
 
     def _warn_if_shared_drive(self) -> None:
         """SQLite can be damaged on network shares and sync folders: say so once per start."""
-        from portage_desktop.paths import looks_like_shared_drive
-
         path = self.ctx.db.path
         if self.ctx.is_demo or path is None or not looks_like_shared_drive(path):
             return
