@@ -65,7 +65,9 @@ def _build(path: Path, seed: int, scale: float = 0.02) -> Database:
 
 def test_counts_are_in_proportion_and_match_the_tables(db):
     calls: list[tuple[int, int]] = []
-    counts = populate_large(db, seed=2, today=TODAY, scale=0.05, progress=lambda *a: calls.append(a))
+    counts = populate_large(
+        db, seed=2, today=TODAY, scale=0.05, progress=lambda *a: calls.append(a)
+    )
     n = counts["children"]
     assert n == children_for(0.05) == round(CHILDREN * 0.05)
     assert counts["staff"] == max(6, round(STAFF * 0.05))
