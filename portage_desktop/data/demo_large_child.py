@@ -161,7 +161,7 @@ def _family(
         people.append((rng.choice(text.OTHER_RELATIVES), False, False))
     names = []
     for n, (relation, responsibility, lives_with) in enumerate(people):
-        given = rng.choice(text.PARENT_FIRST)
+        given = rng.choice(text.PARENT_MEN if relation in text.MEN else text.PARENT_WOMEN)
         name = f"{given} {surname}"
         email = ""
         if n == 0 and rng.random() < 0.4:
@@ -309,11 +309,15 @@ def _observations(rows: Rows, site: Site, story: ChildStory, professionals: dict
             kind, author, writer = "advice", "professional", f"{who} ({label})" if who else label
             words = rng.choice(text.ADVICE)
         else:
-            kind, words = "observation", rng.choice(text.OBSERVATIONS)
+            kind = "observation"
             if roll < 0.32:
                 author, writer = "parent", story.parent
+                words = rng.choice(text.HOME_OBSERVATIONS)
             else:
-                author, writer = "staff", story.key_person.name
+                colleague = rng.choice(site.staff)
+                usual = roll < 0.8 or not colleague.current(day)
+                author, writer = "staff", (story.key_person if usual else colleague).name
+                words = rng.choice(text.OBSERVATIONS)
         row = rows.add(
             "observation",
             {

@@ -55,6 +55,7 @@ def add_reviews(
     days = review_days(site, story, support)
     previous = support - timedelta(days=1)
     staff = f"{story.key_person.name} (key person), {site.senco.name} (SENCO)"
+    who = story.parent.rsplit("(", 1)[-1].rstrip(")")  # "Anna Patel (Mum)" -> "Mum"
     for day in days:
         leaving = story.school_leave is not None and (story.school_leave - day).days < 120
         review = rows.add(
@@ -66,7 +67,7 @@ def add_reviews(
                 "parents": story.parents if rng.random() < 0.4 else story.parent,
                 "staff": staff,
                 "professionals": rng.choice(_PROFESSIONALS) if rng.random() < 0.3 else "",
-                "parent_views": rng.choice(text.REVIEW_VIEWS).format(name=story.first),
+                "parent_views": rng.choice(text.REVIEW_VIEWS).format(name=story.first, who=who),
                 "child_voice": rng.choice(text.REVIEW_VOICE),
                 "successes": rng.choice(text.REVIEW_SUCCESSES),
                 "wishes": rng.choice(text.REVIEW_WISHES),
