@@ -3,8 +3,8 @@ around them, consents, a photo, dated profile versions, observations and transit
 
 Children start through the five years (most at the start of a term), stay until the summer
 before school unless they move away first, and are archived once they have left, so the roll
-today holds about a third of them. Seven in ten have SEND; their plans and reviews are added
-by :mod:`portage_desktop.data.demo_large_plans`.
+today holds about a third of them. Nearly two in three have SEND; their plans and reviews
+are added by :mod:`portage_desktop.data.demo_large_plans`.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def add_child(rows: Rows, site: Site, index: int, total: int) -> ChildStory:
     first_day = max(start, clock.history_start)
     end = min(leave, clock.today) - timedelta(days=1)
     first, last = rng.choice(text.CHILD_FIRST), rng.choice(text.SURNAMES)
-    sen = rng.random() < 0.7
+    sen = rng.random() < 0.63
     if sen:
         status = rng.choices(("sen_support", "ehc_plan", "ehc_assessment"), (55, 25, 20))[0]
         chosen = set(rng.sample(_NEED_AREAS, rng.randint(1, 3)))
@@ -161,7 +161,7 @@ def _family(
         people.append((rng.choice(text.OTHER_RELATIVES), False, False))
     names = []
     for n, (relation, responsibility, lives_with) in enumerate(people):
-        given = rng.choice(text.PARENT_FIRST)
+        given = rng.choice(text.PARENT_MEN if relation in text.MEN else text.PARENT_WOMEN)
         name = f"{given} {surname}"
         email = ""
         if n == 0 and rng.random() < 0.4:
@@ -298,7 +298,8 @@ _TWO_LINES = {"admired_for", "important_to_me", "how_to_support"}
 
 def _observations(rows: Rows, site: Site, story: ChildStory, professionals: dict[str, str]) -> None:
     rng, clock = site.rng, site.clock
-    day = story.first_day + timedelta(days=rng.randint(3, 40))
+    # A settling-in observation in the first days, then one every few weeks.
+    day = min(story.end, story.first_day + timedelta(days=rng.randint(1, 8)))
     while day <= story.end:
         day = weekday_before(day)
         roll = rng.random()
@@ -308,11 +309,15 @@ def _observations(rows: Rows, site: Site, story: ChildStory, professionals: dict
             kind, author, writer = "advice", "professional", f"{who} ({label})" if who else label
             words = rng.choice(text.ADVICE)
         else:
-            kind, words = "observation", rng.choice(text.OBSERVATIONS)
+            kind = "observation"
             if roll < 0.32:
                 author, writer = "parent", story.parent
+                words = rng.choice(text.HOME_OBSERVATIONS)
             else:
-                author, writer = "staff", story.key_person.name
+                colleague = rng.choice(site.staff)
+                usual = roll < 0.8 or not colleague.current(day)
+                author, writer = "staff", (story.key_person if usual else colleague).name
+                words = rng.choice(text.OBSERVATIONS)
         row = rows.add(
             "observation",
             {
@@ -331,7 +336,7 @@ def _observations(rows: Rows, site: Site, story: ChildStory, professionals: dict
             near = site.items_near(story.level(day))
             for item in rng.sample(near, min(len(near), rng.randint(1, 2))):
                 rows.add("observation_item", {"observation_id": row, "item_id": item})
-        day += timedelta(days=rng.randint(10, 54))
+        day += timedelta(days=rng.randint(10, 57))
 
 
 def _transitions(rows: Rows, site: Site, story: ChildStory) -> None:

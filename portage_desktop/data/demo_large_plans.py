@@ -62,8 +62,8 @@ def add_support(rows: Rows, site: Site, story: ChildStory) -> None:
 def _weeks(site: Site) -> int:
     roll = site.rng.random()
     if roll < 0.5:
-        return site.rng.randint(7, 10)
-    return site.rng.randint(10, 14) if roll < 0.85 else site.rng.randint(18, 24)
+        return site.rng.randint(6, 9)
+    return site.rng.randint(9, 13) if roll < 0.85 else site.rng.randint(18, 24)
 
 
 def _area_plans(
@@ -170,10 +170,10 @@ def _plan(
     by_parent = {"home": 1.0, "both": 0.25, "setting": 0.0}[who]
     plan = PlanStory(row, goal["area"], outline.title, outcome, start, last, status, 0)
     if isinstance(outline, OutcomePlan):
-        chosen = [d for d in days if rng.random() < 0.47]
+        chosen = [d for d in days if rng.random() < 0.52]
         _outcome_records(rows, site, plan, outline, chosen, by_parent)
     else:
-        _open_records(rows, site, plan, [d for d in days if rng.random() < 0.28], by_parent)
+        _open_records(rows, site, plan, [d for d in days if rng.random() < 0.31], by_parent)
     return plan
 
 

@@ -1,6 +1,6 @@
 """Reviews with parents and checklist assessments for one child with SEND in the large demo.
 
-A review is held about once a term (every 15 to 19 weeks; now and then later, so some
+A review is held about once a term (every 14 to 17 weeks; now and then later, so some
 children are overdue today) and talks through every plan that ran since the last one, with
 its progress and what was decided; a child leaving for school has a last review a few weeks
 before. A few reviews record an issue the family raised (open if recent) and a copy of the
@@ -34,10 +34,10 @@ def review_days(site: Site, story: ChildStory, support: date) -> list[date]:
     """The days reviews were held, oldest first."""
     rng = site.rng
     days: list[date] = []
-    day = support + timedelta(days=rng.randint(105, 135))
+    day = support + timedelta(days=rng.randint(95, 120))
     while day <= story.end:
         days.append(weekday_before(day))
-        gap = rng.randint(105, 135) if rng.random() < 0.88 else rng.randint(140, 175)
+        gap = rng.randint(95, 120) if rng.random() < 0.9 else rng.randint(130, 170)
         day += timedelta(days=gap)
     leave = story.school_leave
     if leave is not None and not story.on_roll:
@@ -55,6 +55,7 @@ def add_reviews(
     days = review_days(site, story, support)
     previous = support - timedelta(days=1)
     staff = f"{story.key_person.name} (key person), {site.senco.name} (SENCO)"
+    who = story.parent.rsplit("(", 1)[-1].rstrip(")")  # "Anna Patel (Mum)" -> "Mum"
     for day in days:
         leaving = story.school_leave is not None and (story.school_leave - day).days < 120
         review = rows.add(
@@ -66,7 +67,7 @@ def add_reviews(
                 "parents": story.parents if rng.random() < 0.4 else story.parent,
                 "staff": staff,
                 "professionals": rng.choice(_PROFESSIONALS) if rng.random() < 0.3 else "",
-                "parent_views": rng.choice(text.REVIEW_VIEWS).format(name=story.first),
+                "parent_views": rng.choice(text.REVIEW_VIEWS).format(name=story.first, who=who),
                 "child_voice": rng.choice(text.REVIEW_VOICE),
                 "successes": rng.choice(text.REVIEW_SUCCESSES),
                 "wishes": rng.choice(text.REVIEW_WISHES),
@@ -203,7 +204,7 @@ def _assessments(
     baseline = max(story.first_day, support - timedelta(days=rng.randint(0, 7)))
     points = [(baseline, "Baseline when support began.")]
     for n in range(2, len(reviews), 3):
-        if rng.random() < 0.15:
+        if rng.random() < 0.2:
             points.append((reviews[n], "Yearly look at progress, with the family."))
     leave = story.school_leave
     if reviews and leave is not None and not story.on_roll and rng.random() < 0.5:

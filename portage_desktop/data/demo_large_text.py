@@ -41,10 +41,12 @@ STAFF_FIRST = _words(
     "Sarah Shona Tanya Tracey Una Vicky Wendy Yasmin Zoe Amir Ben Daniel David Kwame Luke "
     "Marcus Sean Tom"
 )
-PARENT_FIRST = _words(
-    "Anna Asha Bola Carla Chris Dana Emma Ewa Femi Gita Hassan Ines Jo Kasia Kemi Lauren "
-    "Leah Mo Nadia Omar Paula Rob Sam Shazia Steph Tariq Tom Vera Wale Zeynep"
+PARENT_WOMEN = _words(
+    "Anna Asha Bola Carla Dana Emma Ewa Gita Ines Jo Kasia Kemi Lauren Leah Nadia Paula Shazia "
+    "Steph Vera Zeynep"
 )
+PARENT_MEN = _words("Ade Chris Dan Femi Hassan Kofi Marek Mo Omar Rob Sam Tariq Tom Wale Yusuf")
+MEN = {"Dad", "Grandad", "Uncle"}
 LANGUAGES = (
     "English",
     "English",
@@ -487,17 +489,18 @@ OPEN_NOTES = (
     "Loved it; did not want to stop",
 )
 
+# {who} is the parent who came (Mum, Dad, Grandma...), {name} the child.
 REVIEW_VIEWS = (
-    "Mum is pleased with how much more settled {name} is at drop-off.",
-    "Dad says {name} is using more signs at home, especially for food.",
-    "Grandma has noticed {name} copies the songs in the car.",
+    "{who} is pleased with how much more settled {name} is at drop-off.",
+    "{who} says {name} is using more signs at home, especially for food.",
+    "{who} has noticed {name} copies the songs in the car.",
     "The family say mealtimes are calmer and {name} stays at the table longer.",
-    "Mum feels {name} understands a lot more than a few months ago.",
+    "{who} feels {name} understands a lot more than a few months ago.",
     "The family would like more ideas for play at the weekend.",
-    "Dad says bedtimes are still hard but the new routine is helping.",
-    "Mum is proud that {name} walked to the shop holding hands.",
+    "{who} says bedtimes are still hard but the new routine is helping.",
+    "{who} is proud that {name} walked to the shop holding hands.",
     "The family are worried about the move to school and want to plan early.",
-    "Mum says {name} now asks for favourite songs by name.",
+    "{who} says {name} now asks for favourite songs by name.",
 )
 REVIEW_VOICE = (
     "Pointed to the photos of the sand tray and smiled.",
@@ -547,7 +550,6 @@ OBSERVATIONS = (
     "Played at the water tray for ten minutes, pouring from a jug and watching closely.",
     "Joined the goodbye song today and signed 'finished' at the end.",
     "Pulled up to stand at the low shelf and reached for the shakers.",
-    "At home: fed themself with a spoon for most of breakfast (from Mum).",
     "Took a friend's hand at outdoor time and ran to the slide together.",
     "Lined up the cars along the windowsill, then pushed one down the ramp.",
     "Said 'bye-bye' to the key person at home time without a prompt.",
@@ -557,15 +559,24 @@ OBSERVATIONS = (
     "Pointed at the aeroplane in the sky and looked back at the adult.",
     "Copied the 'more' sign during snack after one model.",
     "Was upset when the music stopped; settled with a cuddle and the sand timer.",
-    "At home: sang two words of Twinkle Twinkle in the bath (from Dad).",
     "Stacked three bricks, then knocked them down and clapped.",
     "Put their coat on with help at the elbows; flipped it over alone.",
     "Used two words together for the first time: 'more bubbles'.",
     "Sat for the whole of group time on the special cushion.",
-    "At the library: stayed for three songs and waved at the end (from Mum).",
     "Chose the red cup from two when asked, and drank with both hands.",
     "Watched the older children playing ball and rolled it back to them.",
     "Fell asleep quickly after lunch with the blue blanket.",
+)
+# Written by a parent, about home and family life.
+HOME_OBSERVATIONS = (
+    "At home: fed themself with a spoon for most of breakfast.",
+    "Sang two words of Twinkle Twinkle in the bath tonight.",
+    "At the library rhyme time: stayed for three songs and waved at the end.",
+    "Went to the park with the cousins and had a go on the big slide.",
+    "Brought me their shoes when I said it was time to go out.",
+    "Slept through the night for the first time in weeks.",
+    "At the supermarket: stayed calm in the trolley and held the bananas.",
+    "Played with their big sister's dolls, feeding them with a spoon.",
 )
 ADVICE = (
     "Use a simple 'first, then' board for transitions. Keep language to two key words.",
