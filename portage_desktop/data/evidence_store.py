@@ -14,17 +14,21 @@ from portage_desktop.data.assessment_models import (
     ObservationRecord,
     ProfileVersionRecord,
 )
+from portage_desktop.data.models import ChildRecord
 
 
 def assessment_materials(session: Session, on: date) -> dict[int, set[str]]:
-    """For each child, the kinds of assessment material recorded on or before ``on``."""
+    """For each child on roll, the kinds of assessment material recorded on or before ``on``."""
     found: dict[int, set[str]] = {}
+    child = ChildRecord.__table__  # type: ignore[attr-defined]
+    on_roll = select(child.c.id).where(child.c.archived_at.is_(None))
     assessment = AssessmentRecord.__table__  # type: ignore[attr-defined]
     framework = FrameworkRecord.__table__  # type: ignore[attr-defined]
     checklists = (
         select(assessment.c.child_id, framework.c.name)
         .select_from(assessment.join(framework, assessment.c.framework_id == framework.c.id))
         .where(assessment.c.assessed_on <= on)
+        .where(assessment.c.child_id.in_(on_roll))
         .distinct()
     )
     for child_id, name in session.connection().execute(checklists):
@@ -33,13 +37,19 @@ def assessment_materials(session: Session, on: date) -> dict[int, set[str]]:
     kinds = (
         select(observation.c.child_id, observation.c.kind)
         .where(observation.c.observed_on <= on)
+        .where(observation.c.child_id.in_(on_roll))
         .distinct()
     )
     labels = {"observation": "observations", "advice": "advice from other professionals"}
     for child_id, kind in session.connection().execute(kinds):
         found.setdefault(child_id, set()).add(labels.get(kind, kind))
     profile = ProfileVersionRecord.__table__  # type: ignore[attr-defined]
-    profiles = select(profile.c.child_id).where(profile.c.written_on <= on).distinct()
+    profiles = (
+        select(profile.c.child_id)
+        .where(profile.c.written_on <= on)
+        .where(profile.c.child_id.in_(on_roll))
+        .distinct()
+    )
     for (child_id,) in session.connection().execute(profiles):
         found.setdefault(child_id, set()).add("one-page profile")
     return found

@@ -133,14 +133,34 @@ def options(session: Session, key: str) -> list[PlanOptionRecord]:
     return list(session.exec(query))
 
 
-def evidence_plans(session: Session, on: date) -> list[tuple[int, str, date | None, date | None]]:
-    """(child, status, agreed on, shared on) of every plan started on or before ``on``, for the
-    Stamp of Approval check: one query, plain columns (no ORM objects), as it runs on every
-    Dashboard refresh."""
-    query = select(
-        PlanRecord.child_id, PlanRecord.status, PlanRecord.agreed_on, PlanRecord.shared_on
-    ).where(col(PlanRecord.start_on) <= on)
-    return list(session.exec(query))  # type: ignore[arg-type]
+def evidence_plans(session: Session, on: date) -> list[tuple[int, int, int, int, bool]]:
+    """(child, plans, agreed with a parent, shared with the family, any active) for each child
+    on roll, counting plans started on or before ``on``, for the Stamp of Approval check.
+
+    Counted by the database in one grouped query: the check runs on every Dashboard refresh,
+    and a site keeps years of plans for children who have left.
+    """
+    from sqlalchemy import case
+
+    from portage_desktop.data.models import ChildRecord
+
+    def counted(condition: Any) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    query = (
+        select(
+            PlanRecord.child_id,
+            func.count(),
+            counted(col(PlanRecord.agreed_on) <= on),
+            counted(col(PlanRecord.shared_on) <= on),
+            func.max(case((col(PlanRecord.status) == "active", 1), else_=0)),
+        )
+        .join(ChildRecord, col(ChildRecord.id) == col(PlanRecord.child_id))
+        .where(col(ChildRecord.archived_at).is_(None))
+        .where(col(PlanRecord.start_on) <= on)
+        .group_by(col(PlanRecord.child_id))
+    )
+    return [(c, n, a, sh, bool(act)) for c, n, a, sh, act in session.exec(query)]  # type: ignore[misc]
 
 
 def goals_by_id(session: Session, goal_ids: Sequence[int]) -> dict[int, GoalRecord]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -40,7 +41,9 @@ def held_reviews(session: Session, on: date) -> list[tuple[int, date, str]]:
     return [(c, d, p) for _r, c, d, p in held_review_ids(session, on)]
 
 
-def held_review_areas(session: Session, on: date) -> list[tuple[int, str]]:
+def held_review_areas(
+    session: Session, on: date, on_roll_only: bool = False
+) -> list[tuple[int, str]]:
     """(review, goal area) for every plan discussed at a review held on or before ``on``."""
     query = (
         select(ReviewPlanRecord.review_id, ReviewPlanRecord.goal_area)
@@ -49,16 +52,30 @@ def held_review_areas(session: Session, on: date) -> list[tuple[int, str]]:
         .where(col(ReviewRecord.held_on) <= on)
         .distinct()
     )
+    if on_roll_only:
+        query = _on_roll(query)
     return list(session.exec(query))  # type: ignore[arg-type]
 
 
-def held_review_ids(session: Session, on: date) -> list[tuple[int, int, date, str]]:
+def held_review_ids(
+    session: Session, on: date, on_roll_only: bool = False
+) -> list[tuple[int, int, date, str]]:
+    """(review, child, day, parents who came) of every review held on or before ``on``; of
+    children on roll only if asked (years of reviews of children who left add up)."""
     query = (
         select(ReviewRecord.id, ReviewRecord.child_id, ReviewRecord.held_on, ReviewRecord.parents)
         .where(ReviewRecord.status == "held")
         .where(col(ReviewRecord.held_on) <= on)
     )
+    if on_roll_only:
+        query = _on_roll(query)
     return list(session.exec(query))  # type: ignore[arg-type]
+
+
+def _on_roll(query: Any) -> Any:
+    return query.join(ChildRecord, col(ChildRecord.id) == col(ReviewRecord.child_id)).where(
+        col(ChildRecord.archived_at).is_(None)
+    )
 
 
 def schedule_rows(session: Session, on: date) -> list[tuple[int, str, str, date]]:

@@ -236,11 +236,15 @@ def carried_statuses(
 
 
 def summarise_assessment(
-    db: Database, child_id: int, assessment_id: int | None = None
+    db: Database,
+    child_id: int,
+    assessment_id: int | None = None,
+    loaded: list[Assessment] | None = None,
 ) -> AssessmentSummary:
     """The chosen (or latest) assessment's summary, with progress across every version of its
-    checklist, oldest first."""
-    everything = list_assessments(db, child_id)
+    checklist, oldest first. ``loaded`` is the child's assessments if the caller has just
+    read them (as the Assessments tab has), so they are not read twice."""
+    everything = loaded if loaded is not None else list_assessments(db, child_id)
     if not everything:
         raise NotFoundError("There are no assessments in this child's record yet.")
     chosen = next((a for a in everything if a.id == assessment_id), everything[-1])

@@ -105,14 +105,14 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
     """
     with db.session() as s:
         materials = evidence_store.assessment_materials(s, on)
-        plans: dict[int, list[tuple[str, date | None, date | None]]] = {}
-        for child_id, status, agreed_on, shared_on in plan_store.evidence_plans(s, on):
-            plans.setdefault(child_id, []).append((status, agreed_on, shared_on))
+        plans = {row[0]: row[1:] for row in plan_store.evidence_plans(s, on)}
         areas: dict[int, set[GoalArea]] = {}
-        for review_id, area in review_store.held_review_areas(s, on):
+        for review_id, area in review_store.held_review_areas(s, on, on_roll_only=True):
             areas.setdefault(review_id, set()).add(GoalArea(area))
         reviews: dict[int, list[ReviewEvidence]] = {}
-        for review_id, child_id, held_on, parents in review_store.held_review_ids(s, on):
+        for review_id, child_id, held_on, parents in review_store.held_review_ids(
+            s, on, on_roll_only=True
+        ):
             reviews.setdefault(child_id, []).append(
                 ReviewEvidence(held_on, bool(parents.strip()), frozenset(areas.get(review_id, ())))
             )
@@ -120,20 +120,16 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
     for child in children_service.list_children(db):
         if child.sen_status is SenStatus.NONE or child.date_of_birth > on:
             continue
-        own = plans.get(child.id, [])
+        count, agreed, shared, active = plans.get(child.id, (0, 0, 0, False))
         children.append(
             ChildrenEvidence(
                 child.id,
                 assessment_materials=tuple(sorted(materials.get(child.id, ()))),
-                has_active_plan=any(status == "active" for status, _a, _s in own),
+                has_active_plan=active,
                 reviews=tuple(sorted(reviews.get(child.id, []), key=lambda r: r.held_on)),
-                plans=len(own),
-                plans_agreed_with_parents=sum(
-                    1 for _st, agreed, _sh in own if agreed is not None and agreed <= on
-                ),
-                plans_shared_with_family=sum(
-                    1 for _st, _a, shared in own if shared is not None and shared <= on
-                ),
+                plans=count,
+                plans_agreed_with_parents=agreed,
+                plans_shared_with_family=shared,
             )
         )
     return EvidenceBundle(

@@ -127,9 +127,9 @@ class AssessmentsTab(QWidget):
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, a.id)
             self.list.addItem(item)
-        self.list.blockSignals(False)
         rows = [self.list.item(r).data(ID_ROLE) for r in range(self.list.count())]
         self.list.setCurrentRow(rows.index(keep) if keep in rows else 0)
+        self.list.blockSignals(False)
         for b in (self.open_button, self.remove_button):
             b.setEnabled(bool(rows))
         self._show_selected()
@@ -147,7 +147,9 @@ class AssessmentsTab(QWidget):
                 "with the family; the chart and the next small steps appear here.</p>"
             )
             return
-        summary = assessment_service.summarise_assessment(self.ctx.db, self.child_id, chosen)
+        summary = assessment_service.summarise_assessment(
+            self.ctx.db, self.child_id, chosen, loaded=self.assessments
+        )
         self.chart.set_points(summary.progress)
         self.summary.setHtml(summary_html(summary))
 
