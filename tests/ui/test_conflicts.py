@@ -205,3 +205,22 @@ def test_the_settings_page_asks_when_the_setting_was_renamed_elsewhere(
         assert page.saved_label.text() == "Saved."
     finally:
         other.dispose()
+
+
+def test_f5_shows_a_child_added_by_someone_else(qtbot, ctx, open_window):
+    window = open_window(ctx)
+    window.go_to(1)
+    page = window.children_page
+    before = page.model.rowCount()
+    other = another_connection(ctx.db)
+    try:
+        add_child(other, "Noor", "Hassan")
+    finally:
+        other.dispose()
+    assert page.model.rowCount() == before
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F5)
+    assert page.model.rowCount() == before + 1
+    assert "latest" in window.statusBar().currentMessage()
