@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import inspect
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, select
 
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
@@ -97,3 +97,24 @@ def test_the_setting_row_is_versioned_too(db: Database) -> None:
         s.add(row)
         s.flush()
         assert row.row_version == 1
+
+
+def test_rows_saved_before_versions_existed_start_at_one(tmp_path) -> None:
+    """A database from the release before versions (schema 0008) upgrades with its rows intact."""
+    import shutil
+    from pathlib import Path
+
+    from portage_desktop.data import migrate
+    from portage_desktop.data.engine import open_database
+
+    copy = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "schema-0008.db", copy)
+    old = open_database(copy)
+    migrate.upgrade_to_head(old, tmp_path / "backups")
+    with old.session() as s:
+        children = list(s.exec(select(ChildRecord)))
+        assert children and {c.row_version for c in children} == {1}
+        first = children[0]
+        with pytest.raises(RecordChanged):
+            stores.save_record(s, ChildRecord, first.id, {"known_as": "X"}, expected_version=2)
+    old.dispose()
