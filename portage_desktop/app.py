@@ -14,11 +14,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from portage_desktop import APP_NAME
-from portage_desktop.data.errors import DatabaseError
+from portage_desktop.data.errors import DatabaseError, WrongPassphrase
 from portage_desktop.paths import PASSPHRASE_ENV, AppPaths, app_paths, database_path
 
 if TYPE_CHECKING:
@@ -130,15 +131,43 @@ def _opener(
                 raise _Cancelled()
 
     def existing() -> tuple[Database, bool]:
-        from portage_desktop.startup import unlock
+        # The key derivation and the file check run in C, letting other threads run, so they
+        # go on a worker while this thread loads the database layer (about as long again).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            checking = pool.submit(_unlock_and_check, path, key, passphrase, state)
+            import portage_desktop.startup  # noqa: F401 (loaded meanwhile)
 
-        opened_key = key if passphrase is None else _timed("unlock", unlock, path, passphrase)
-        db = _open_or_recover(path, paths.backup_dir, opened_key, headless)
+            try:
+                opened_key, checked = checking.result(), True
+            except WrongPassphrase:
+                raise
+            except DatabaseError:  # damaged: opening again below says so and offers a backup
+                opened_key, checked = _unlock(path, key, passphrase), False
+        db = _open_or_recover(path, paths.backup_dir, opened_key, headless, checked)
         if state == "plain" and not headless:
             _offer_encryption(db)
         return db, False
 
     return existing
+
+
+def _unlock(path: Path, key: object, passphrase: str | None) -> object:
+    """The key: the one given, or derived from ``passphrase`` (argon2id, slow on purpose)."""
+    if passphrase is None:
+        return key
+    from portage_desktop.data import cipher
+
+    found = _timed("key-derivation", cipher.key_for_file, path, passphrase)
+    cipher.check_key(path, found)  # type: ignore[arg-type]
+    return found
+
+
+def _unlock_and_check(path: Path, key: object, passphrase: str | None, state: str) -> object:
+    from portage_desktop.data import cipher
+
+    found = _unlock(path, key, passphrase)
+    _timed("file-check", cipher.quick_check, path, found if state == "encrypted" else None)
+    return found
 
 
 _stopwatch: dict[str, float] | None = None
@@ -153,7 +182,9 @@ def _timed(name: str, action: Callable[..., object], *args: object) -> object:
     return result
 
 
-def _open_or_recover(path: Path, backup_dir: Path, key: object, smoke_test: bool) -> Database:
+def _open_or_recover(
+    path: Path, backup_dir: Path, key: object, smoke_test: bool, checked: bool = False
+) -> Database:
     """Open ``path``; if it is damaged, offer to put the latest verified backup in its place."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -162,7 +193,7 @@ def _open_or_recover(path: Path, backup_dir: Path, key: object, smoke_test: bool
     from portage_desktop.startup import open_and_migrate
 
     try:
-        return open_and_migrate(path, backup_dir, key)  # type: ignore[arg-type]
+        return open_and_migrate(path, backup_dir, key, checked)  # type: ignore[arg-type]
     except WrongPassphrase:
         raise
     except DatabaseError as exc:

@@ -40,10 +40,13 @@ def new_key(passphrase: str) -> KeyMaterial:
 
 
 def open_and_migrate(
-    path: Path, backup_dir: Path | None, key: KeyMaterial | None = None
+    path: Path, backup_dir: Path | None, key: KeyMaterial | None = None, checked: bool = False
 ) -> Database:
-    """Check, open and migrate ``path``; raises ``DatabaseError`` with a user-facing message."""
-    db = open_database(path, key)
+    """Check, open and migrate ``path``; raises ``DatabaseError`` with a user-facing message.
+
+    ``checked``: the file's quick check has just passed (see ``app``), so it is not repeated.
+    """
+    db = open_database(path, key, checked)
     try:
         migrate.upgrade_to_head(db, backup_dir)
         with db.session() as session:

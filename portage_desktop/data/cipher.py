@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlcipher3
 from argon2.low_level import Type, hash_secret_raw
 
-from portage_desktop.data.errors import WrongPassphrase
+from portage_desktop.data.errors import DatabaseError, WrongPassphrase
 from portage_desktop.data.file_kind import PLAIN_HEADER, SALT_BYTES, file_state
 
 __all__ = ["PLAIN_HEADER", "SALT_BYTES", "KeyMaterial", "WrongPassphrase", "derive", "file_state"]
@@ -86,6 +86,34 @@ def check_key(path: Path, key: KeyMaterial) -> None:
             conn.close()
     except (sqlite3.DatabaseError, sqlcipher3.DatabaseError) as exc:
         raise WrongPassphrase() from exc
+
+
+def quick_check(path: Path, key: KeyMaterial | None = None) -> None:
+    """Refuse a damaged file, or a wrong passphrase, before anything is written to it.
+
+    Needs only SQLCipher, so start-up can run it on another thread while the database layer
+    loads (SQLCipher lets other threads run while it reads the file)."""
+    state = file_state(path)
+    if key is not None and state == "encrypted":
+        check_key(path, key)
+    elif key is None and state == "encrypted":
+        raise WrongPassphrase()
+    try:
+        conn = connect(path, key if state == "encrypted" else None, readonly=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except DBAPI_ERRORS as exc:
+        raise DatabaseError(
+            f"{path.name} is not a Portage Desktop database, or it is damaged. "
+            "You can restore the latest backup from the File menu."
+        ) from exc
+    if rows != [("ok",)]:
+        raise DatabaseError(
+            f"{path.name} is damaged (its integrity check failed). "
+            "You can restore the latest backup from the File menu."
+        )
 
 
 def rekey(path: Path, old: KeyMaterial, new_passphrase: str) -> KeyMaterial:

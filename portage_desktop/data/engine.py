@@ -16,10 +16,17 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from portage_desktop.data import cipher
-from portage_desktop.data.cipher import KeyMaterial
+from portage_desktop.data.cipher import KeyMaterial, quick_check
 from portage_desktop.data.errors import DatabaseError, RecordChanged, WrongPassphrase
 
-__all__ = ["Database", "DatabaseError", "DbSession", "WrongPassphrase", "open_database"]
+__all__ = [
+    "Database",
+    "DatabaseError",
+    "DbSession",
+    "WrongPassphrase",
+    "open_database",
+    "quick_check",
+]
 
 # The session type services pass around, so they need not import the ORM themselves.
 DbSession = Session
@@ -88,41 +95,17 @@ def sqlite_engine(path: Path, key: KeyMaterial | None = None) -> Engine:
     return engine
 
 
-def quick_check(path: Path, key: KeyMaterial | None = None) -> None:
-    """Refuse a damaged file, or a wrong passphrase, before anything is written to it."""
-    state = cipher.file_state(path)
-    if key is not None and state == "encrypted":
-        cipher.check_key(path, key)
-    elif key is None and state == "encrypted":
-        raise WrongPassphrase()
-    try:
-        conn = cipher.connect(path, key if state == "encrypted" else None, readonly=True)
-        try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
-    except cipher.DBAPI_ERRORS as exc:
-        raise DatabaseError(
-            f"{path.name} is not a Portage Desktop database, or it is damaged. "
-            "You can restore the latest backup from the File menu."
-        ) from exc
-    if rows != [("ok",)]:
-        raise DatabaseError(
-            f"{path.name} is damaged (its integrity check failed). "
-            "You can restore the latest backup from the File menu."
-        )
-
-
-def open_database(path: Path, key: KeyMaterial | None = None) -> Database:
+def open_database(path: Path, key: KeyMaterial | None = None, checked: bool = False) -> Database:
     """Check and open a database file, creating its folder if needed (no migration).
 
     With ``key``, a new file is created encrypted and an existing one must be encrypted with
     that key; without it the file is plain SQLite (an old database waiting to be converted).
+    ``checked`` says :func:`quick_check` has just passed on this file, so it is not read twice.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     state = cipher.file_state(path)
-    if state in ("plain", "encrypted"):
+    if state in ("plain", "encrypted") and not checked:
         quick_check(path, key)
     if state == "plain":
         key = None

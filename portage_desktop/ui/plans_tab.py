@@ -160,7 +160,6 @@ class PlansTab(QWidget):
                 top.addChild(child)
                 chosen = child if keep == ("plan", plan.id) else chosen
             top.setExpanded(True)
-        self.tree.blockSignals(False)
         if chosen is None:
             active = [p for p in reversed(self.plans) if p.status is PlanStatus.ACTIVE]
             first_plan = next((p for p in active if p.kind is PlanKind.OUTCOME), None) or next(
@@ -170,6 +169,7 @@ class PlansTab(QWidget):
         if chosen is None and self.tree.topLevelItemCount():
             chosen = self.tree.topLevelItem(0)
         self.tree.setCurrentItem(chosen)
+        self.tree.blockSignals(False)
         self._show_plan()
 
     def _item_for(self, key: tuple[str, int]) -> QTreeWidgetItem | None:
@@ -234,6 +234,8 @@ class PlansTab(QWidget):
             )
             return
         self.progress = plan_records.progress(self.ctx.db, self.child_id, plan.id)
+        plan = self.progress.plan  # as stored now, with its count of recorded days
+        self.plans = [plan if p.id == plan.id else p for p in self.plans]
         self.plan_title.setText(f"{plan.title} – {plan.status.label.lower()}")
         self.plan_title.setAccessibleName(self.plan_title.text())
         self.grid.set_plan(
@@ -367,7 +369,7 @@ class PlansTab(QWidget):
             return
         self.grid.dirty = False
         monday = self.grid.monday
-        self.refresh(("plan", plan.id))
+        self._show_plan()  # the records, step and chart again; the list of plans is unchanged
         if self.grid.monday != monday:
             self.grid.monday = monday
             self.grid.saved(self.progress.days if self.progress else ())
