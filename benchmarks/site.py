@@ -6,6 +6,7 @@ real large setting would: 1,000 children, 60 staff and five years of history at 
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable
@@ -32,9 +33,10 @@ COUNTED = {
 class Site:
     path: Path
     key: Any  # KeyMaterial
-    build_seconds: float | None  # None when an earlier site was reused
+    build_seconds: float | None  # None for a site built elsewhere and reused
     generator: str
     counts: dict[str, int]
+    reused: bool = False
 
     def open(self):
         from portage_desktop.startup import open_and_migrate
@@ -73,15 +75,24 @@ def count_rows(path: Path, key: Any) -> dict[str, int]:
         conn.close()
 
 
+def _notes(path: Path) -> Path:
+    """Beside the site: how it was built and how long that took, for when it is reused."""
+    return path.with_name(path.name + ".build.json")
+
+
 def prepare(path: Path, reuse: bool, scale: float = 1.0, seed: int = 1) -> Site:
-    """Reuse the site at ``path`` if asked and it exists; otherwise build it there."""
+    """Reuse the site at ``path`` if asked and it exists at the same scale and seed; otherwise
+    build it there. A reused site reports the build time measured when it was built."""
     from portage_desktop.startup import new_key, unlock
 
     os.environ["PORTAGE_DESKTOP_PASSPHRASE"] = PASSPHRASE
     name, generate = _generator()
-    if reuse and path.exists():
+    notes = json.loads(_notes(path).read_text()) if _notes(path).exists() else {}
+    same = notes.get("scale") == scale and notes.get("seed") == seed
+    if reuse and path.exists() and (same or not notes):
         key = unlock(path, PASSPHRASE)
-        site = Site(path, key, None, name, count_rows(path, key))
+        generator = notes.get("generator", name)
+        site = Site(path, key, notes.get("seconds"), generator, count_rows(path, key), True)
         site.open().dispose()  # migrates an older site to the current schema, once
         return site
     for suffix in ("", "-wal", "-shm"):
@@ -92,4 +103,7 @@ def prepare(path: Path, reuse: bool, scale: float = 1.0, seed: int = 1) -> Site:
     db = generate(path, seed=seed, key=key, scale=scale)
     build = time.perf_counter() - started
     db.dispose()
+    _notes(path).write_text(
+        json.dumps({"seconds": round(build, 2), "generator": name, "scale": scale, "seed": seed})
+    )
     return Site(path, key, build, name, count_rows(path, key))

@@ -63,14 +63,16 @@ def key_for_file(path: Path, passphrase: str) -> KeyMaterial:
 
 
 def connect(
-    path: Path | str, key: KeyMaterial | None, readonly: bool = False
+    path: Path | str, key: KeyMaterial | None, readonly: bool = False, shared: bool = False
 ) -> sqlite3.Connection:
-    """A DB-API connection: SQLCipher when ``key`` is given, plain SQLite otherwise."""
-    if key is None:
-        target = f"file:{path}?mode=ro" if readonly else str(path)
-        return sqlite3.connect(target, uri=readonly)
+    """A DB-API connection: SQLCipher when ``key`` is given, plain SQLite otherwise.
+
+    ``shared``: the connection may be used from more than one thread, one at a time (for a
+    connection pool, which hands each connection to one user at a time)."""
     target = f"file:{path}?mode=ro" if readonly else str(path)
-    conn = sqlcipher3.connect(target, uri=readonly)
+    if key is None:
+        return sqlite3.connect(target, uri=readonly, check_same_thread=not shared)
+    conn = sqlcipher3.connect(target, uri=readonly, check_same_thread=not shared)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {key.pragma_value()}")
     return conn  # type: ignore[return-value]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from portage_desktop.data import cipher
@@ -79,17 +79,24 @@ def _set_sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
 
 
 def sqlite_engine(path: Path, key: KeyMaterial | None = None) -> Engine:
-    """A SQLite (or, with ``key``, SQLCipher) engine with the app's pragmas on every connection."""
-    # NullPool: each action opens its own connection, so disposing before a restore or a
-    # migration never leaves a pooled connection holding the old file open.
+    """A SQLite (or, with ``key``, SQLCipher) engine with the app's pragmas on every connection.
+
+    Connections are pooled: opening one (the key, the pragmas) costs about a millisecond, and a
+    screen such as the Dashboard reads through a dozen short sessions. A pooled connection
+    holds no transaction between actions, and :meth:`Database.dispose` closes them all, as a
+    restore, a new passphrase or a migration needs. Each is used by one thread at a time (the
+    pool sees to it), so a connection may serve the GUI and then a background job.
+    """
     if key is None:
-        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+        engine = create_engine(
+            f"sqlite:///{path}", poolclass=QueuePool, connect_args={"check_same_thread": False}
+        )
     else:
         engine = create_engine(
             "sqlite://",
-            creator=lambda: cipher.connect(path, key),
+            creator=lambda: cipher.connect(path, key, shared=True),
             module=cipher.DBAPI_MODULE,
-            poolclass=NullPool,
+            poolclass=QueuePool,
         )
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine

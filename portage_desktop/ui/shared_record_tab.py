@@ -52,6 +52,7 @@ class SharedRecordTab(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(60)  # fit the first rows, not every one of years
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -94,8 +95,10 @@ class SharedRecordTab(QWidget):
             self.error.setVisible(True)
             return
         self.loaded = True
+        self.table.setUpdatesEnabled(False)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             for column, text in enumerate((format_date(entry.day), entry.kind.label, entry.text)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.setUpdatesEnabled(True)
         self.count.setText(f"{len(entries)} entries, newest first.")

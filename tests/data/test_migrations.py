@@ -59,6 +59,7 @@ def test_there_is_a_fixture_for_the_first_release():
 def test_a_database_from_a_newer_version_is_refused_untouched(db):
     with db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+    db.dispose()  # closing the pooled connections writes the log into the file itself
     before = db.path.read_bytes()
     with pytest.raises(DatabaseError, match="newer version of Portage Desktop"):
         migrate.upgrade_to_head(db, db.path.parent / "backups")

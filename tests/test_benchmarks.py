@@ -1,0 +1,33 @@
+"""The benchmark suite's own code runs end to end on a tiny site and reports every measure.
+
+Timings are not checked here (they belong to ``benchmarks/run.py`` on the large site); this
+only proves the suite still works, so it cannot rot between the runs that fill the README.
+"""
+
+from __future__ import annotations
+
+import json
+
+from benchmarks import measures
+from benchmarks.run import main
+
+
+def test_the_suite_reports_every_measure_with_a_number_and_a_target(
+    qapp, home, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("PORTAGE_DESKTOP_PASSPHRASE", "set by the suite, restored after")
+    out = tmp_path / "results.json"
+    main(["--scale", "0.02", "--runs", "1", "--out", str(out)])
+    document = json.loads(out.read_text())
+    found = {m["key"]: m for m in document["measures"]}
+    assert set(found) == set(measures.TARGETS)
+    for key, measure in found.items():
+        for field in ("median", "worst", "target"):
+            assert isinstance(measure[field], int | float), (key, field)
+        assert measure["median"] > 0, key
+        assert measure["target"] == measures.TARGETS[key].limit
+        assert measure["met"] == (measure["worst"] <= measure["target"])
+    assert document["site"]["counts"]["children"] == 20
+    assert found["cold_start_ratio"]["details"]["key_derivation_ms"] > 0
+    for pdf in ("profile_pdf", "activity_chart_pdf", "application_pack_pdf"):
+        assert found[pdf]["details"]["ratio_to_bare_reportlab"] > 0
