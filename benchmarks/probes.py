@@ -29,6 +29,7 @@ def _window(path: Path) -> tuple[Any, Any]:
     from portage_desktop.startup import PASSPHRASE_ENV, open_and_migrate, unlock
     from portage_desktop.ui.context import AppContext, SignalHub
     from portage_desktop.ui.main_window import MainWindow
+    from portage_desktop.ui.tasks import freeze_start_up_objects
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     db = open_and_migrate(path, None, unlock(path, os.environ[PASSPHRASE_ENV]))
@@ -36,6 +37,7 @@ def _window(path: Path) -> tuple[Any, Any]:
     window = MainWindow(ctx)
     window.show()
     app.processEvents()
+    freeze_start_up_objects()  # as the app does once its first page is shown
     return app, window
 
 

@@ -325,6 +325,9 @@ def _show(
             failures.append(exc)
             app.exit(1)
             return
+        from portage_desktop.ui.tasks import freeze_start_up_objects
+
+        QTimer.singleShot(0, freeze_start_up_objects)
         if headless:
             _OnFirstPaint(window.pages.currentWidget(), "records-shown", records_shown)
 

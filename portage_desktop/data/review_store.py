@@ -36,9 +36,11 @@ def review_issues(session: Session, review_ids: Sequence[int]) -> list[ReviewIss
     return list(session.exec(query.order_by(col(ReviewIssueRecord.id))))
 
 
-def held_reviews(session: Session, on: date) -> list[tuple[int, date, str]]:
+def held_reviews(
+    session: Session, on: date, on_roll_only: bool = False
+) -> list[tuple[int, date, str]]:
     """(child, day, parents who attended) of every review held on or before ``on``."""
-    return [(c, d, p) for _r, c, d, p in held_review_ids(session, on)]
+    return [(c, d, p) for _r, c, d, p in held_review_ids(session, on, on_roll_only)]
 
 
 def held_review_areas(
