@@ -671,6 +671,8 @@ TRANSITION_ACTIONS = (
     ("Make a photo book of the new classroom", "Parent"),
     ("Invite the school SENCO to the last review", "SENCO"),
     ("Pass on the latest assessment and plans, with the parent's agreement", "SENCO"),
+    ("Apply for a school place by the January closing date", "Parent"),
+    ("Ask the school about help at lunchtime and in the playground", "Key person"),
 )
 START_ACTIONS = (
     ("Home visit before the first session", "Key person"),

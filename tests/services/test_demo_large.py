@@ -123,6 +123,14 @@ def test_reviews_are_due_each_term_for_children_with_active_plans(site):
     assert set(states) <= set(Due)
 
 
+def test_the_dashboard_has_work_to_show(site):
+    """Children in their last year before school have a move under way, with actions open."""
+    actions = transitions.open_actions(site)
+    on_roll = {c.id for c in children.list_children(site)}
+    assert actions and all(a.child_id in on_roll for a in actions)
+    assert reviews.open_issues(site)
+
+
 def test_the_stamp_check_runs_on_the_whole_site(site):
     check = stamp_check.check_stamp(site, TODAY)
     for number in (1, 2, 3, 5, 6, 7):
