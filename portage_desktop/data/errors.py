@@ -19,3 +19,15 @@ class WrongPassphrase(DatabaseError):
             or "That passphrase does not open these records. Check it and try again "
             "(or the file is not a Portage Desktop database)."
         )
+
+
+class RecordChanged(Exception):
+    """Someone saved this row after it was read for editing, so this save was refused.
+
+    Raised instead of overwriting: the screen shows both versions and the person decides.
+    """
+
+    def __init__(self, table: str, record_id: int | None) -> None:
+        super().__init__(f"{table} {record_id} was changed by someone else")
+        self.table = table
+        self.record_id = record_id
