@@ -353,7 +353,7 @@ def _transitions(rows: Rows, site: Site, story: ChildStory) -> None:
             site,
             story,
             "from_setting" if from_setting else "from_home",
-            rng.choice(text.NURSERIES) if from_setting else "Home",
+            rng.choice(text.NURSERIES) if from_setting else "",
             meeting,
             [(t, o, due, _done(site, story, due)) for t, o, due in actions],
         )
