@@ -85,9 +85,8 @@ def _roll_dates(site: Site) -> tuple[date, date, date, bool]:
             return born, start, leave, to_school
 
 
-def add_child(rows: Rows, site: Site, index: int, total: int) -> ChildStory:
-    """Add child number ``index`` with their holistic record; returns their story."""
-    del index, total  # every child is drawn from the same mix
+def add_child(rows: Rows, site: Site) -> ChildStory:
+    """Add a child with their holistic record; returns their story for the plans."""
     rng, clock = site.rng, site.clock
     born, start, leave, to_school = _roll_dates(site)
     on_roll = leave > clock.today
