@@ -96,14 +96,14 @@ def populate_large(
     report(0, n_children)
     rows = Rows()
     with db.engine.connect() as conn:
-        site = Site(rng, clock, _framework_items(conn, SMALL_STEPS))
-        site.participation = _framework_items(conn, PARTICIPATION)
+        frameworks = _framework_items(conn, SMALL_STEPS), _framework_items(conn, PARTICIPATION)
+        site = Site(rng, clock, *frameworks)
         demo_large_site.populate_site(conn, rows, site, n_staff)
         conn.commit()
         done = 0
         while done < n_children:
-            for index in range(done, min(n_children, done + BATCH)):
-                story = demo_large_child.add_child(rows, site, index, n_children)
+            for _ in range(done, min(n_children, done + BATCH)):
+                story = demo_large_child.add_child(rows, site)
                 demo_large_plans.add_support(rows, site, story)
             rows.write(conn)
             done = min(n_children, done + BATCH)
@@ -111,8 +111,4 @@ def populate_large(
                 conn.commit()
             report(done, n_children)
     counts = {COUNT_NAMES.get(k, k): v for k, v in sorted(rows.counts.items())}
-    for key in ("children", "staff", "plans", "activity_records", "reviews"):
-        counts.setdefault(key, 0)
-    counts.setdefault("checklist_results", 0)
-    counts.setdefault("observations", 0)
-    return counts
+    return {**dict.fromkeys(COUNT_NAMES.values(), 0), **counts}

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
+from sqlmodel import SQLModel
 
 Row = dict[str, Any]
 YEARS = 5
@@ -20,8 +21,6 @@ Items = list[tuple[int, int, int]]
 
 
 def _table(name: str) -> Table:
-    from sqlmodel import SQLModel
-
     return SQLModel.metadata.tables[name]
 
 
@@ -225,7 +224,7 @@ class Site:
     rng: random.Random
     clock: Clock
     small_steps: tuple[int, Items]
-    participation: tuple[int, Items] = (0, [])
+    participation: tuple[int, Items]
     staff: list[StaffMember] = field(default_factory=list)
     photos: list[bytes] = field(default_factory=list)
     _near: dict[int, list[int]] = field(default_factory=dict)

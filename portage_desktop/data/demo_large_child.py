@@ -85,9 +85,8 @@ def _roll_dates(site: Site) -> tuple[date, date, date, bool]:
             return born, start, leave, to_school
 
 
-def add_child(rows: Rows, site: Site, index: int, total: int) -> ChildStory:
-    """Add child number ``index`` with their holistic record; returns their story."""
-    del index, total  # every child is drawn from the same mix
+def add_child(rows: Rows, site: Site) -> ChildStory:
+    """Add a child with their holistic record; returns their story for the plans."""
     rng, clock = site.rng, site.clock
     born, start, leave, to_school = _roll_dates(site)
     on_roll = leave > clock.today
@@ -340,38 +339,49 @@ def _observations(rows: Rows, site: Site, story: ChildStory, professionals: dict
 
 
 def _transitions(rows: Rows, site: Site, story: ChildStory) -> None:
+    """Some children came with a plan to settle in; children with SEND going on to school
+    from here have one for the move, begun in their last year (done for those who left)."""
     rng, clock = site.rng, site.clock
     if rng.random() < 0.35 and story.start - timedelta(days=30) > clock.history_start:
         meeting = weekday_before(story.start - timedelta(days=rng.randint(7, 21)))
         from_setting = rng.random() < 0.4
         chosen = rng.sample(text.START_ACTIONS, rng.randint(2, 3))
-        actions = [(t, o, meeting + timedelta(days=rng.randint(3, 14))) for t, o in chosen]
+        actions = [(t, o, meeting + timedelta(days=rng.randint(3, 28))) for t, o in chosen]
         _transition(
             rows,
             site,
             story,
             "from_setting" if from_setting else "from_home",
-            rng.choice(text.NURSERIES) if from_setting else "Home",
+            rng.choice(text.NURSERIES) if from_setting else "",
             meeting,
-            [(t, o, due, min(due, story.start)) for t, o, due in actions],
+            [(t, o, due, _done(site, story, due)) for t, o, due in actions],
         )
-    if not story.sen or story.school_leave is None:
-        return
     leave = story.school_leave
+    if not story.sen or leave is None:
+        return
     if not story.on_roll:
-        meeting = weekday_before(leave - timedelta(days=rng.randint(45, 90)))
-    elif (leave - clock.today).days <= 200:
+        meeting = weekday_before(leave - timedelta(days=rng.randint(45, 120)))
+    elif (leave - clock.today).days <= 330 and rng.random() < 0.8:
         meeting = weekday_before(clock.today - timedelta(days=rng.randint(5, 60)))
     else:
         return
     if meeting <= story.first_day:
         return
     actions = []
-    for t, owner in rng.sample(text.TRANSITION_ACTIONS, rng.randint(3, 4)):
-        due = meeting + timedelta(days=rng.randint(10, 60))
-        done = due - timedelta(days=rng.randint(0, 7))
-        actions.append((t, owner, due, done if done < clock.today else None))
+    for words, owner in rng.sample(text.TRANSITION_ACTIONS, rng.randint(3, 4)):
+        due = min(meeting + timedelta(days=rng.randint(10, 120)), leave - timedelta(days=3))
+        actions.append((words, owner, due, _done(site, story, due)))
     _transition(rows, site, story, "to_school", rng.choice(text.SCHOOLS), meeting, actions)
+
+
+def _done(site: Site, story: ChildStory, due: date) -> date | None:
+    """When an action was done: by its due day, mostly; a few are late; future ones wait."""
+    rng, yesterday = site.rng, site.clock.yesterday
+    if not story.on_roll:
+        return min(due, story.end)
+    if due > yesterday or rng.random() < 0.1:
+        return None if rng.random() < 0.9 else min(yesterday, due - timedelta(days=2))
+    return due - timedelta(days=rng.randint(0, 7))
 
 
 def _transition(

@@ -16,11 +16,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from portage_desktop.data import demo_large_plan_text as text
 from portage_desktop.data import demo_large_reviews
-from portage_desktop.data import demo_large_text as text
 from portage_desktop.data.demo_large_base import Row, Rows, Site, monday
 from portage_desktop.data.demo_large_child import ChildStory
-from portage_desktop.data.demo_large_text import OpenPlan, OutcomePlan
+from portage_desktop.data.demo_large_plan_text import OpenPlan, OutcomePlan
 
 AREAS = ("play_personal", "learning_physical_communication", "participation_inclusion")
 PROMPTS = ("Full physical", "Partial physical", "Model", "Gesture", "Verbal", "Independent")

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import Connection
 
+from portage_desktop.data import demo_large_plan_text as plan_text
 from portage_desktop.data import demo_large_text as text
 from portage_desktop.data.demo_assessment import _png as plain_png
 from portage_desktop.data.demo_large_base import (
@@ -292,7 +293,7 @@ def _statements(rows: Rows, site: Site, inspection: Row) -> None:
 def _library(rows: Rows, site: Site) -> None:
     """A dozen plans saved to the library, without any child's name."""
     now = site.clock.stamp(site.clock.history_start)
-    for plan in text.OUTCOME_PLANS[::2]:
+    for plan in plan_text.OUTCOME_PLANS[::2]:
         content = {
             "title": plan.title,
             "who": "both",
@@ -312,7 +313,7 @@ def _library(rows: Rows, site: Site) -> None:
             },
         }
         rows.add("plan_template", _template(plan.title, plan.area, "outcome", content, now))
-    for open_plan in text.OPEN_PLANS[::2]:
+    for open_plan in plan_text.OPEN_PLANS[::2]:
         content = {
             "title": open_plan.title,
             "who": "both",

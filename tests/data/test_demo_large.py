@@ -124,6 +124,7 @@ def test_keys_hold_and_dates_make_sense(tmp_path):
                 .where((records.c.day < plans.c.start_on) | (records.c.day >= TODAY))
             ).scalar_one()
             days = [d for (d,) in conn.execute(select(records.c.day))]
+            versions = set(conn.execute(select(plans.c.row_version).distinct()).scalars())
             learnt = conn.execute(
                 select(steps.c.plan_id, steps.c.position, steps.c.started_on, steps.c.achieved_on)
                 .where(steps.c.achieved_on.is_not(None))
@@ -132,6 +133,7 @@ def test_keys_hold_and_dates_make_sense(tmp_path):
     finally:
         db.dispose()
     assert outside == 0, "no record before its plan started, or today or later"
+    assert versions == {1}, "new rows start at the first version"
     assert all(d.weekday() < 5 for d in days), "records are kept on days the setting is open"
     archived = [k for k in kids if k.archived_at is not None]
     on_roll = [k for k in kids if k.archived_at is None]

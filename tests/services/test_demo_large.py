@@ -11,6 +11,7 @@ import pytest
 from portage_desktop.print_stamp import application_pack
 from portage_desktop.services import (
     assessments,
+    audit,
     children,
     consent,
     family,
@@ -123,6 +124,14 @@ def test_reviews_are_due_each_term_for_children_with_active_plans(site):
     assert set(states) <= set(Due)
 
 
+def test_the_dashboard_has_work_to_show(site):
+    """Children in their last year before school have a move under way, with actions open."""
+    actions = transitions.open_actions(site)
+    on_roll = {c.id for c in children.list_children(site)}
+    assert actions and all(a.child_id in on_roll for a in actions)
+    assert reviews.open_issues(site)
+
+
 def test_the_stamp_check_runs_on_the_whole_site(site):
     check = stamp_check.check_stamp(site, TODAY)
     for number in (1, 2, 3, 5, 6, 7):
@@ -130,6 +139,14 @@ def test_the_stamp_check_runs_on_the_whole_site(site):
     send_on_roll = [c for c in children.list_children(site) if c.sen_status is not SenStatus.NONE]
     assert f"Children with SEND on roll: {len(send_on_roll)}." in check.result(4).evidence
     assert check.result(4).status in (Status.MET, Status.AT_RISK, Status.NOT_MET)
+
+
+def test_the_audit_log_holds_only_what_the_app_itself_wrote(site):
+    """The generator writes no audit entries; starting the application through the services
+    adds one, chained like any other (other tests here add views of records)."""
+    assert audit.verify_chain(site).ok
+    written = [e for e in audit.search(site) if e.action != "view"]
+    assert [(e.action, e.record_kind) for e in written] == [("change", "application")]
 
 
 def test_the_application_pack_has_four_anonymised_plans(site):
