@@ -55,7 +55,7 @@ def run_app(
     headless = smoke_test or exit_after_first_paint
     if headless and _needs_offscreen():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from portage_desktop.settings import Settings
     from portage_desktop.ui.crash import install_crash_handler
@@ -76,6 +76,8 @@ def run_app(
         if headless:
             print(f"portage-desktop: {exc}", file=sys.stderr)
             return 1
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "Cannot open your records", str(exc))
         return 1
     return _show(app, opener, paths, settings, smoke_test, exit_after_first_paint)
@@ -266,7 +268,7 @@ def _show(
 ) -> int:
     """Show the window's frame, open the records once it has painted, then fill it in."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from portage_desktop.ui.main_window import MainWindow
 
@@ -318,6 +320,8 @@ def _show(
             if headless:
                 failures.append(exc)
             else:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.critical(window, "Cannot open your records", str(exc))
             app.exit(1)
             return

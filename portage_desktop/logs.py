@@ -8,18 +8,33 @@ from __future__ import annotations
 
 import logging
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 _configured: set[Path] = set()
+MAX_BYTES = 1_000_000
+KEEP = 3  # earlier logs kept beside the current one: .1 (newest) to .3
+
+
+def _rotate(log_file: Path) -> None:
+    """Start a fresh log once the current one passes ``MAX_BYTES``, keeping ``KEEP`` earlier
+    ones. Done when the app starts rather than mid-run (a run writes a few lines at most), so
+    start-up need not load ``logging.handlers`` and everything it imports."""
+    if not log_file.exists() or log_file.stat().st_size < MAX_BYTES:
+        return
+    for n in range(KEEP - 1, 0, -1):
+        older = log_file.with_name(f"{log_file.name}.{n}")
+        if older.exists():
+            older.replace(log_file.with_name(f"{log_file.name}.{n + 1}"))
+    log_file.replace(log_file.with_name(f"{log_file.name}.1"))
 
 
 def setup_logging(log_file: Path) -> None:
     if log_file in _configured:
         return
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    _rotate(log_file)
+    handler = logging.FileHandler(log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -282,12 +282,12 @@ PRINT_KINDS: dict[str, PrintKind] = {
 
 def find_child_id(db: Database, text: str) -> int:
     """Resolve ``--child`` given as a record number or a name; refuse an ambiguous name."""
-    everyone = children_service.list_children(db, include_archived=True)
-    if text.strip().isdigit():
+    if text.strip().isdigit():  # as the screens give it: one lookup, not the whole list
         wanted = int(text)
-        if any(c.id == wanted for c in everyone):
+        if children_service.child_exists(db, wanted):
             return wanted
         raise PrintError(f"No child has record number {wanted}.")
+    everyone = children_service.list_children(db, include_archived=True)
     needle = " ".join(text.lower().split())
     matches = [
         c

@@ -106,6 +106,14 @@ def list_children(db: Database, include_archived: bool = False) -> list[ChildSum
     return sorted(found, key=lambda c: c.sort_name)
 
 
+def child_exists(db: Database, child_id: int) -> bool:
+    """Whether the record numbered ``child_id`` is held (on roll or left), read on its own
+    rather than by listing every child."""
+    require(db, Permission.VIEW_CHILDREN)
+    with db.session() as s:
+        return s.get(ChildRecord, child_id) is not None
+
+
 def get_child(db: Database, child_id: int) -> ChildDetails:
     """Open one child's record; the opening is written to the audit log."""
     require(db, Permission.VIEW_CHILDREN)

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from portage_desktop.logs import redacted_traceback
 
@@ -28,6 +28,8 @@ def install_crash_handler(log_file: Path) -> None:
             or threading.current_thread() is not threading.main_thread()
         ):
             return
+        from PySide6.QtWidgets import QMessageBox  # here: loading it costs start-up time
+
         box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong", "")
         box.setText(
             "Portage Desktop hit a problem it did not expect. "

@@ -12,16 +12,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+# Only what the frame needs is imported here. PySide builds each Qt class's Python type, with
+# all its enums, on first use; message boxes, file dialogs and key sequences alone cost tens
+# of milliseconds, so they are imported where they are used, after the first paint.
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +31,8 @@ from portage_desktop import APP_NAME, app_version
 from portage_desktop.paths import looks_like_shared_drive
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from portage_desktop.settings import Settings
     from portage_desktop.ui.children_page import ChildrenPage
     from portage_desktop.ui.context import AppContext
@@ -48,6 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
         self._built: dict[int, QWidget] = {}
+        self._shortcuts: list[tuple[QAction, str]] = []
         self.setMinimumSize(QSize(900, 600))
         self.setWindowTitle(APP_NAME)
 
@@ -58,8 +63,17 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet("QListWidget::item { padding: 0.4em 0.6em; }")
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 60)
         self.pages = QStackedWidget()
-        self.opening = QLabel("Opening your records…")
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Centred by stretches rather than an alignment flag: the first use of Qt's big
+        # namespace of flags costs 20 ms, more than the rest of the frame.
+        self.opening = QWidget()
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(QLabel("Opening your records…"))
+        middle.addStretch(1)
+        column = QVBoxLayout(self.opening)
+        column.addStretch(1)
+        column.addLayout(middle)
+        column.addStretch(2)
         self.opening.setAccessibleName("Opening your records")
         for _area in AREAS:  # stand-ins until each page is first shown
             self.pages.addWidget(QWidget())
@@ -87,10 +101,16 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """Fill the frame in for the open records ``ctx``: the first page, locking, backups."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtGui import QKeySequence
+
         from portage_desktop.ui.backup_actions import BackupActions
         from portage_desktop.ui.lock import IdleWatcher, LockPanel
 
         self.ctx = ctx
+        for action, shortcut in self._shortcuts:  # "Ctrl+B", or a standard key such as "Print"
+            standard = getattr(QKeySequence.StandardKey, shortcut, None)
+            action.setShortcut(QKeySequence(standard if standard is not None else shortcut))
         self.backups = BackupActions(ctx, self)
         self.lock_panel = LockPanel(ctx.db, self.unlock)
         self.screens.addWidget(self.lock_panel)
@@ -183,11 +203,13 @@ class MainWindow(QMainWindow):
         return self._page(SETTINGS)  # type: ignore[return-value]
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+        self, text: str, slot: object, shortcut: str | None = None, tip: str = ""
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # Given once the records are open: the first shortcut set makes PySide build
+            # dozens of Qt's key enums (about 30 ms), and nothing can be typed before then.
+            self._shortcuts.append((action, shortcut))
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)
@@ -205,9 +227,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self._action("&New child…", self.add_child, "Ctrl+N", "Add a child"))
         file_menu.addAction(
-            self._action(
-                "&Print children list…", self.print_children_list, QKeySequence.StandardKey.Print
-            )
+            self._action("&Print children list…", self.print_children_list, "Print")
         )
         file_menu.addSeparator()
         file_menu.addAction(
@@ -230,12 +250,10 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(self._action("&Quit", self.close, "Quit"))
 
         edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(
-            self._action("&Find a child", self.find_child, QKeySequence.StandardKey.Find)
-        )
+        edit_menu.addAction(self._action("&Find a child", self.find_child, "Find"))
         edit_menu.addAction(self._action("&Edit selected child…", self.edit_child, "Ctrl+E"))
 
         go_menu = bar.addMenu("&Go")
@@ -252,16 +270,14 @@ class MainWindow(QMainWindow):
             self._action(
                 "&Show the latest",
                 self.show_latest,
-                QKeySequence.StandardKey.Refresh,
+                "Refresh",
                 "Read everything again, with changes others have saved",
             )
         )
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(
-            self._action(
-                "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents
-            )
+            self._action("&Keyboard shortcuts", self.show_shortcuts, "HelpContents")
         )
         help_menu.addAction(self._action("Open the &log folder", self._open_log_folder))
         help_menu.addAction(self._action(f"&About {APP_NAME}", self.show_about))
@@ -284,6 +300,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} - {APP_NAME}" + (" (DEMO)" if self.ctx.is_demo else ""))
 
     def _warn_if_shared_drive(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         """SQLite can be damaged on network shares and sync folders: say so once per start."""
         path = self.ctx.db.path
         if self.ctx.is_demo or path is None or not looks_like_shared_drive(path):
@@ -349,6 +367,10 @@ class MainWindow(QMainWindow):
         self.children_page.focus_search()
 
     def print_children_list(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         suggested = str(Path.home() / f"children-on-roll-{date.today():%Y-%m-%d}.pdf")
         target, _ = QFileDialog.getSaveFileName(
             self, "Save the children list as PDF", suggested, "PDF files (*.pdf)"
@@ -375,13 +397,21 @@ class MainWindow(QMainWindow):
         run_with_progress(self, "Making the PDF…", work, done, failed)
 
     def _open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         folder = self.ctx.db.path.parent if self.ctx.db.path else self.ctx.paths.data_dir
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.log_dir)))
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         lines = [
             ("Ctrl+N", "Add a child"),
             ("Ctrl+F", "Find a child"),
@@ -405,6 +435,8 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
