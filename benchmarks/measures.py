@@ -104,13 +104,21 @@ def machine() -> dict[str, Any]:
     """What the numbers were measured on, for the JSON file and the README."""
     import os
 
-    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    from PySide6 import __version__ as pyside
+
+    model = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
     return {
         "python": platform.python_version(),
+        "pyside6": pyside,
         "platform": platform.platform(terse=True),
-        "processor": platform.processor() or platform.machine(),
+        "processor": model,
         "cores": os.cpu_count(),
-        "load_average_at_start": [round(x, 2) for x in load] if load else None,
     }
 
 

@@ -17,6 +17,18 @@ from portage_desktop.data.assessment_models import (
 from portage_desktop.data.models import ChildRecord
 
 
+def children_on_roll(session: Session) -> list[tuple[int, str, date]]:
+    """(child, SEN status, date of birth) of every child on roll: all the criteria check needs
+    to know about the children themselves."""
+    child = ChildRecord.__table__  # type: ignore[attr-defined]
+    query = (
+        select(child.c.id, child.c.sen_status, child.c.date_of_birth)
+        .where(child.c.archived_at.is_(None))
+        .order_by(child.c.last_name, child.c.first_name, child.c.id)
+    )
+    return [(i, status, born) for i, status, born in session.connection().execute(query)]
+
+
 def assessment_materials(session: Session, on: date) -> dict[int, set[str]]:
     """For each child on roll, the kinds of assessment material recorded on or before ``on``."""
     found: dict[int, set[str]] = {}

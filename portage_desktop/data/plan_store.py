@@ -86,9 +86,9 @@ def entries_for_plans(session: Session, plan_ids: Sequence[int]) -> list[Any]:
     if not plan_ids:
         return []
     table = ActivityEntryRecord.__table__  # type: ignore[attr-defined]
-    query = (
-        select(*table.c).where(table.c.plan_id.in_(plan_ids)).order_by(table.c.plan_id, table.c.day)
-    )
+    shown = [c for c in table.c if c.name not in ("created_at", "updated_at")]
+    query = select(*shown).where(table.c.plan_id.in_(plan_ids))
+    query = query.order_by(table.c.plan_id, table.c.day)
     return list(session.connection().execute(query))
 
 

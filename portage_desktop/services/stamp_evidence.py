@@ -104,6 +104,7 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
     query per kind of record, whatever the number of children.
     """
     with db.session() as s:
+        on_roll = evidence_store.children_on_roll(s)
         materials = evidence_store.assessment_materials(s, on)
         plans = {row[0]: row[1:] for row in plan_store.evidence_plans(s, on)}
         areas: dict[int, set[GoalArea]] = {}
@@ -117,16 +118,16 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
                 ReviewEvidence(held_on, bool(parents.strip()), frozenset(areas.get(review_id, ())))
             )
     children = []
-    for child in children_service.list_children(db):
-        if child.sen_status is SenStatus.NONE or child.date_of_birth > on:
+    for child_id, sen_status, born in on_roll:
+        if sen_status == SenStatus.NONE.value or born > on:
             continue
-        count, agreed, shared, active = plans.get(child.id, (0, 0, 0, False))
+        count, agreed, shared, active = plans.get(child_id, (0, 0, 0, False))
         children.append(
             ChildrenEvidence(
-                child.id,
-                assessment_materials=tuple(sorted(materials.get(child.id, ()))),
+                child_id,
+                assessment_materials=tuple(sorted(materials.get(child_id, ()))),
                 has_active_plan=active,
-                reviews=tuple(sorted(reviews.get(child.id, []), key=lambda r: r.held_on)),
+                reviews=tuple(sorted(reviews.get(child_id, []), key=lambda r: r.held_on)),
                 plans=count,
                 plans_agreed_with_parents=agreed,
                 plans_shared_with_family=shared,

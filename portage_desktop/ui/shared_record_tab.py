@@ -1,5 +1,9 @@
 """The Shared record tab: everything about the child in date order, newest first, filtered by
-kind and dates, for a practitioner and a parent to look back on together."""
+kind and dates, for a practitioner and a parent to look back on together.
+
+Years of records make a long list, so it is a view over a plain model: only the rows on
+screen are drawn, and nothing is built per cell.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,8 +23,9 @@ from portage_desktop.services import shared_record
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import NotFoundError
-from portage_desktop.services.shared_record import EntryKind
+from portage_desktop.services.shared_record import Entry, EntryKind
 from portage_desktop.ui.context import AppContext
+from portage_desktop.ui.table_model import Column, RecordTableModel
 from portage_desktop.ui.widgets import ERROR_STYLE, DateField
 
 
@@ -44,8 +48,15 @@ class SharedRecordTab(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setVisible(False)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Date", "Kind", "What"])
+        self.model: RecordTableModel[Entry] = RecordTableModel(
+            [
+                Column("Date", lambda e: format_date(e.day)),
+                Column("Kind", lambda e: e.kind.label),
+                Column("What", lambda e: e.text),
+            ]
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName("Everything in the record, newest first")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -95,10 +106,5 @@ class SharedRecordTab(QWidget):
             self.error.setVisible(True)
             return
         self.loaded = True
-        self.table.setUpdatesEnabled(False)
-        self.table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            for column, text in enumerate((format_date(entry.day), entry.kind.label, entry.text)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.setUpdatesEnabled(True)
+        self.model.set_rows(entries)
         self.count.setText(f"{len(entries)} entries, newest first.")

@@ -67,14 +67,14 @@ def test_the_tab_filters_as_a_parent_and_practitioner_look_back(qtbot, ctx, tmp_
     record.tabs.setCurrentWidget(record.shared)
     tab = record.shared
     assert _nameless(tab) == []
-    assert tab.table.rowCount() == len(shared_record.timeline(ctx.db, child))
+    assert tab.model.rowCount() == len(shared_record.timeline(ctx.db, child))
     tab.kind.setCurrentIndex(tab.kind.findData(EntryKind.FAMILY_NOTE.value))
-    assert tab.table.rowCount() == 1 and tab.table.item(0, 2).text() == "Jo Lee: Sang at bath"
+    assert tab.model.rowCount() == 1 and tab.model.index(0, 2).data() == "Jo Lee: Sang at bath"
     tab.kind.setCurrentIndex(0)
     qtbot.keyClicks(tab.start.edit, "10/11/2026")
     qtbot.keyClicks(tab.end.edit, "31/12/2025")
     qtbot.keyClick(tab.show_button, Qt.Key.Key_Space)
-    assert tab.table.rowCount() == 0
+    assert tab.model.rowCount() == 0
     tab.end.edit.clear()
     qtbot.keyClicks(tab.end.edit, "nonsense")
     qtbot.keyClick(tab.show_button, Qt.Key.Key_Space)
