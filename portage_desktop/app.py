@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +21,8 @@ from portage_desktop.data.errors import DatabaseError, WrongPassphrase
 from portage_desktop.paths import PASSPHRASE_ENV, AppPaths, app_paths, database_path
 
 if TYPE_CHECKING:
+    import tempfile
+
     from portage_desktop.data.engine import Database
     from portage_desktop.settings import Settings
 
@@ -67,7 +67,11 @@ def run_app(
     install_crash_handler(paths.log_file)
     settings = Settings.load(paths.settings_file)
 
-    scratch = tempfile.TemporaryDirectory(prefix="portage-smoke-") if smoke_test else None
+    scratch = None
+    if smoke_test:
+        import tempfile
+
+        scratch = tempfile.TemporaryDirectory(prefix="portage-smoke-")
     try:
         opener = _opener(paths, database, demo, scratch, headless)
     except _Cancelled:
@@ -135,6 +139,8 @@ def _opener(
     def existing() -> tuple[Database, bool]:
         # The key derivation and the file check run in C, letting other threads run, so they
         # go on a worker while this thread loads the database layer (about as long again).
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=1) as pool:
             checking = pool.submit(_unlock_and_check, path, key, passphrase, state)
             import portage_desktop.startup  # noqa: F401 (loaded meanwhile)
