@@ -24,7 +24,7 @@ from portage_desktop.services.backups import BackupInfo
 from portage_desktop.services.dates import format_datetime
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.form import confirm
-from portage_desktop.ui.tasks import run_with_progress
+from portage_desktop.ui.tasks import run_in_background, run_with_progress
 
 _REASONS = {
     "manual": "made by hand",
@@ -97,6 +97,7 @@ class BackupActions:
     def __init__(self, ctx: AppContext, parent: QWidget) -> None:
         self.ctx = ctx
         self.parent = parent
+        self.daily_running = False
 
     def back_up_now(self) -> None:
         ctx = self.ctx
@@ -152,18 +153,39 @@ class BackupActions:
         run_with_progress(self.parent, "Backing up your records…", work, done, failed)
 
     def daily_backup_if_due(self) -> None:
-        """Called at start-up and every hour: one quiet backup a day, rotated."""
+        """Called at start-up and every hour: one quiet backup a day, rotated.
+
+        It runs on a worker: copying and checking a large site's file takes seconds, and the
+        window must not freeze for them shortly after it opens."""
         ctx = self.ctx
-        if ctx.is_demo or not backups.daily_backup_due(ctx.db, ctx.paths.backup_dir):
+        if ctx.is_demo or self.daily_running:
             return
-        try:
-            backups.back_up(
+        if not backups.daily_backup_due(ctx.db, ctx.paths.backup_dir):
+            return
+        self.daily_running = True
+
+        def work() -> object:
+            return backups.back_up(
                 ctx.db, ctx.paths.backup_dir, ctx.settings.backups_to_keep, reason="daily"
             )
-        except DatabaseError:
+
+        def done(_result: object) -> None:
+            self.daily_running = False
+
+        def failed(exc: BaseException) -> None:
             import logging
 
-            logging.getLogger(__name__).warning("Daily backup failed")
+            self.daily_running = False
+            if isinstance(exc, DatabaseError):
+                logging.getLogger(__name__).warning("Daily backup failed")
+            else:
+                from portage_desktop.logs import redacted_traceback
+
+                logging.getLogger(__name__).error(
+                    "Daily backup failed:\n%s", redacted_traceback(type(exc), exc.__traceback__)
+                )
+
+        run_in_background(work, done, failed)
 
     def backup_on_close(self) -> None:
         """Quietly back up on exit; a failure is logged, never blocks closing."""

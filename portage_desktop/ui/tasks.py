@@ -118,3 +118,27 @@ def run_with_progress(
     _pause_cycle_collector()
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> _Job:
+    """Start ``work()`` on the thread pool with no dialog: for housekeeping nobody asked for
+    and nobody should wait for (the daily backup of a large site takes seconds)."""
+    job = _Job(lambda _progress: work())
+
+    def finished(result: object) -> None:
+        _resume_cycle_collector()
+        on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        _resume_cycle_collector()
+        on_error(exc)
+
+    job.signals.finished.connect(finished)
+    job.signals.failed.connect(failed)
+    _pause_cycle_collector()
+    QThreadPool.globalInstance().start(job)
+    return job

@@ -75,3 +75,26 @@ def test_the_cycle_collector_is_paused_only_while_a_job_runs(
     assert not gc.isenabled()
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     assert gc.isenabled()
+
+
+def test_the_daily_backup_runs_on_a_worker_once_at_a_time(qtbot, ctx, open_window, monkeypatch):
+    import threading
+
+    from portage_desktop.services import setting
+    from portage_desktop.services.setting import SettingInput
+
+    setting.save_setting(ctx.db, SettingInput("Acorns", "group"))
+    window = open_window(ctx)
+    threads: list[threading.Thread] = []
+    real = backups.back_up
+
+    def watched(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backups, "back_up", watched)
+    window.backups.daily_backup_if_due()
+    window.backups.daily_backup_if_due()  # already running: not a second one
+    qtbot.waitUntil(lambda: not window.backups.daily_running, timeout=10_000)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert [b.reason for b in backups.list_backups(ctx.db, ctx.paths.backup_dir)] == ["daily"]
