@@ -120,6 +120,9 @@ def run_with_progress(
     return job
 
 
+_background: set[_Job] = set()
+
+
 def run_in_background(
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
@@ -128,12 +131,15 @@ def run_in_background(
     """Start ``work()`` on the thread pool with no dialog: for housekeeping nobody asked for
     and nobody should wait for (the daily backup of a large site takes seconds)."""
     job = _Job(lambda _progress: work())
+    _background.add(job)  # nothing else holds it, and its signals must outlive the work
 
     def finished(result: object) -> None:
+        _background.discard(job)
         _resume_cycle_collector()
         on_done(result)
 
     def failed(exc: BaseException) -> None:
+        _background.discard(job)
         _resume_cycle_collector()
         on_error(exc)
 
