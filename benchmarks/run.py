@@ -93,9 +93,14 @@ def run_suite(path: Path, reuse: bool, runs: int, scale: float, say=print) -> di
 
     say("Peak memory …")
     # The first is a warm-up: it compiles and caches the bytecode an installed app ships with.
-    peaks = [_probe("memory", path, str(who.child_id))["peak_mb"] for _ in range(min(runs, 3) + 1)]
-    peaks = peaks[1:]
-    results.append(summarise("peak_memory", peaks))
+    probed = [_probe("memory", path, str(who.child_id)) for _ in range(min(runs, 3) + 1)][1:]
+    results.append(
+        summarise(
+            "peak_memory",
+            [p["peak_mb"] for p in probed],
+            peak_mb_after=probed[-1]["stages"],
+        )
+    )
     say("GUI while the application pack is built …")
     block = _probe("gui-block", path, str(runs))
     results.append(
