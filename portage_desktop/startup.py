@@ -8,7 +8,8 @@ from pathlib import Path
 
 from portage_desktop.data import assessment_store, cipher, demo, migrate
 from portage_desktop.data.cipher import KeyMaterial, WrongPassphrase
-from portage_desktop.data.engine import Database, open_database
+from portage_desktop.data.engine import Database, open_database, open_server
+from portage_desktop.database_url import ServerAddress
 
 PASSPHRASE_ENV = "PORTAGE_DESKTOP_PASSPHRASE"
 # The demo holds only made-up people, so its passphrase can be public (it is in the README).
@@ -42,10 +43,27 @@ def open_and_migrate(
     path: Path, backup_dir: Path | None, key: KeyMaterial | None = None
 ) -> Database:
     """Check, open and migrate ``path``; raises ``DatabaseError`` with a user-facing message."""
-    db = open_database(path, key)
+    return _prepare(open_database(path, key), backup_dir)
+
+
+def open_server_and_migrate(address: ServerAddress) -> Database:
+    """Connect to a shared server, set up or update its schema, and require named accounts.
+
+    A server is shared by a team, so it always works with named accounts: there is no
+    single-user owner and no passphrase. Raises ``DatabaseError`` with a user-facing message
+    (``ServerPasswordNeeded`` when the server wants a password that was not given).
+    """
+    db = _prepare(open_server(address), None)
+    db.multi_user = True
+    return db
+
+
+def _prepare(db: Database, backup_dir: Path | None) -> Database:
     try:
         migrate.upgrade_to_head(db, backup_dir)
         with db.session() as session:
+            # Two copies starting at once must not both add the shipped checklists.
+            migrate.hold_setup_lock(session.connection())
             assessment_store.install_shipped(session)
     except Exception:
         db.dispose()

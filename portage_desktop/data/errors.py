@@ -19,3 +19,7 @@ class WrongPassphrase(DatabaseError):
             or "That passphrase does not open these records. Check it and try again "
             "(or the file is not a Portage Desktop database)."
         )
+
+
+class ServerPasswordNeeded(DatabaseError):
+    """A shared server asks for a password and none was found, so the app may ask for one."""

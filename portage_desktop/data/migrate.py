@@ -1,7 +1,10 @@
 """Bring a database to the current schema, safely.
 
-Before any migration runs on a database that already holds data, a backup is taken with the
-SQLite backup API. A database written by a newer version of the app is refused, never "repaired".
+Before any migration runs on a file that already holds data, a backup is taken with the SQLite
+backup API. A shared server is different: its backups are its administrator's job (pg_dump),
+and two copies of the app starting at once must not both migrate it, so the whole chain runs
+in one transaction under an advisory lock (PostgreSQL's DDL is transactional: all or nothing).
+A database written by a newer version of the app is refused, never "repaired".
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from portage_desktop.data.backup import make_backup
 from portage_desktop.data.engine import Database, DatabaseError
@@ -21,6 +26,13 @@ from portage_desktop.data.engine import Database, DatabaseError
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# pg_advisory_xact_lock keys: any constant unlikely to clash with other software on the server.
+SETUP_LOCK = 0x504F_5254_4147_4501  # "PORTAGE" + 1: schema changes and shipped checklists
+
+NEWER_VERSION = (
+    "This database was saved by a newer version of Portage Desktop. "
+    "Please install the newer version to open it; nothing has been changed."
+)
 
 
 def _config() -> Config:
@@ -40,32 +52,93 @@ def current_revision(db: Database) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _has_tables(db: Database) -> bool:
-    with db.engine.connect() as conn:
-        return bool(conn.exec_driver_sql("SELECT 1 FROM sqlite_master LIMIT 1").fetchall())
+def _has_tables(conn: Connection, besides: frozenset[str] = frozenset()) -> bool:
+    return bool(set(inspect(conn).get_table_names()) - besides)
+
+
+def hold_setup_lock(conn: Connection) -> None:
+    """On a server, wait for any other copy of the app that is setting the database up.
+
+    The lock is released when the caller's transaction ends; on a file it is a no-op (SQLite
+    already lets one writer at a time in).
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SETUP_LOCK})
+
+
+def _refuse_newer(script: ScriptDirectory, current: str | None) -> None:
+    if current is None:
+        return
+    try:
+        script.get_revision(current)
+    except CommandError as exc:
+        raise DatabaseError(NEWER_VERSION) from exc
 
 
 def upgrade_to_head(db: Database, backup_dir: Path | None) -> Path | None:
     """Migrate ``db`` to the newest schema; return the pre-migration backup, if one was needed."""
+    if db.on_server:
+        _upgrade_server(db)
+        return None
     script = ScriptDirectory.from_config(_config())
     current = current_revision(db)
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except CommandError as exc:
-            raise DatabaseError(
-                "This database was saved by a newer version of Portage Desktop. "
-                "Please install the newer version to open it; nothing has been changed."
-            ) from exc
+    _refuse_newer(script, current)
     head = script.get_current_head()
     if current == head:
         return None
     backup = None
-    if db.path is not None and backup_dir is not None and _has_tables(db):
-        backup = make_backup(db.path, backup_dir, reason="before-upgrade", key=db.key)
-        log.info("Backed up before migrating from %s to %s", current, head)
+    if db.path is not None and backup_dir is not None:
+        with db.engine.connect() as conn:
+            has_data = _has_tables(conn)
+        if has_data:
+            backup = make_backup(db.path, backup_dir, reason="before-upgrade", key=db.key)
+            log.info("Backed up before migrating from %s to %s", current, head)
     cfg = _config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
+
+
+def _upgrade_server(db: Database) -> None:
+    """The whole chain in one transaction, one copy of the app at a time; no file backup."""
+    script = ScriptDirectory.from_config(_config())
+    head = script.get_current_head()
+    try:
+        with db.engine.begin() as conn:
+            hold_setup_lock(conn)
+            # Read only after the lock: another copy may have just finished migrating.
+            current = MigrationContext.configure(conn).get_current_revision()
+            _refuse_newer(script, current)
+            if current == head:
+                return
+            # Alembic's own table may be left in a database that was emptied by downgrading.
+            if current is None and _has_tables(conn, besides=frozenset({"alembic_version"})):
+                raise DatabaseError(
+                    f"The database {db.server.display if db.server else ''} already holds "
+                    "tables that are not Portage Desktop's. Please use an empty database made "
+                    "for Portage Desktop (the README says how); nothing has been changed."
+                )
+            log.info(
+                "Migrating the server database from %s to %s (no file backup is taken on a "
+                "server: its backups are the server administrator's job)",
+                current,
+                head,
+            )
+            cfg = _config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except DBAPIError as exc:
+        log.error("Migrating the server database failed: %s", type(exc.orig).__name__)
+        state = getattr(exc.orig, "sqlstate", None) or ""
+        if state == "42501":
+            raise DatabaseError(
+                "The server's account may not create tables in this database, so Portage "
+                "Desktop cannot set it up or update it. Ask whoever looks after the server to "
+                "make the account the database's owner (the README says how)."
+            ) from exc
+        raise DatabaseError(
+            "The database on the server could not be set up or updated, and nothing was "
+            "changed. Please try again; if it keeps happening, ask whoever looks after the "
+            "server to check its log."
+        ) from exc

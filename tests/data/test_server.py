@@ -1,0 +1,141 @@
+"""A shared PostgreSQL server: plain messages when it cannot be used, and two copies at once."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from portage_desktop.data import assessment_store, migrate
+from portage_desktop.data.engine import DatabaseError, ServerPasswordNeeded, open_server
+from portage_desktop.startup import open_server_and_migrate
+
+pytestmark = pytest.mark.server_only
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_server_that_is_not_there_is_explained(engine_name, postgres):
+    nowhere = replace(postgres.address, host="127.0.0.1", port=_free_port())
+    with pytest.raises(DatabaseError, match="Cannot reach the database server") as caught:
+        open_server(nowhere)
+    assert "Traceback" not in str(caught.value)
+
+
+def test_a_missing_database_is_explained(engine_name, postgres):
+    with pytest.raises(DatabaseError, match="has no database called no_such_records"):
+        open_server(replace(postgres.address, database="no_such_records"))
+
+
+@pytest.fixture
+def login_role(postgres):
+    """A role that must give a password; skipped on a test server that trusts everyone."""
+    name = f"portage_pw_{postgres.prefix[-8:]}"
+    postgres._sql(f"DROP ROLE IF EXISTS {name}")
+    postgres._sql(f"CREATE ROLE {name} LOGIN PASSWORD 'the right one'")
+    yield replace(postgres.address, user=name, password="", database="postgres")
+    postgres._sql(f"DROP ROLE IF EXISTS {name}")
+
+
+def _needs_passwords(address) -> None:
+    try:
+        open_server(address.with_password("surely not this")).dispose()
+    except DatabaseError:
+        return
+    pytest.skip("the test server lets anyone in without a password")
+
+
+def test_a_wrong_password_and_a_missing_one_are_told_apart(
+    engine_name, login_role, monkeypatch, tmp_path
+):
+    _needs_passwords(login_role)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    with pytest.raises(DatabaseError, match="did not accept the password") as wrong:
+        open_server(login_role.with_password("not the right one"))
+    assert not isinstance(wrong.value, ServerPasswordNeeded)
+    with pytest.raises(ServerPasswordNeeded, match="asks for a password"):
+        open_server(login_role)
+    open_server(login_role.with_password("the right one")).dispose()
+
+
+def test_the_password_can_come_from_pgpass_or_pgpassword(
+    engine_name, login_role, monkeypatch, tmp_path
+):
+    """Where the README tells people to keep it, so it is never in the settings file."""
+    _needs_passwords(login_role)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"*:*:*:{login_role.user}:the right one\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    open_server(login_role).dispose()
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.setenv("PGPASSWORD", "the right one")
+    open_server(login_role).dispose()
+
+
+def test_the_display_name_never_shows_the_password(db):
+    secret = replace(db.server, password="hunter2-secret")
+    assert "hunter2" not in secret.display
+    assert "hunter2" not in secret.without_password()
+    assert "hunter2" not in repr(secret)
+    assert db.display_name.startswith("PostgreSQL server ")
+
+
+_LAUNCH = """
+import sys
+from portage_desktop.database_url import parse
+from portage_desktop.startup import open_server_and_migrate
+print("ready", flush=True)
+sys.stdin.readline()  # all copies wait here, then start together
+open_server_and_migrate(parse(sys.argv[1])).dispose()
+"""
+
+
+def test_two_copies_starting_on_an_empty_server_set_it_up_once(engine_name, postgres):
+    """Separate processes, as real copies of the app are (Alembic is not thread-safe)."""
+    address = postgres.fresh("blank")
+    url = address.without_password()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if address.password:
+        env["PGPASSWORD"] = address.password
+    copies = [
+        subprocess.Popen(
+            [sys.executable, "-c", _LAUNCH, url],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    try:
+        for copy in copies:  # every copy has imported everything and waits at the line
+            assert copy.stdout.readline().strip() == "ready", copy.communicate()[1]
+        for copy in copies:
+            copy.stdin.write("go\n")
+            copy.stdin.flush()
+        errors = [copy.communicate(timeout=120)[1][-2000:] for copy in copies]
+        assert [copy.returncode for copy in copies] == [0, 0, 0], errors
+        database = open_server_and_migrate(address)
+        assert migrate.current_revision(database) == migrate.head_revision()
+        with database.session() as s:
+            shipped = [f for f in assessment_store.frameworks(s) if f.shipped]
+        database.dispose()
+        assert len(shipped) == len(assessment_store.SHIPPED_FILES)
+    finally:
+        for copy in copies:
+            copy.kill()
+        postgres.drop(address)
