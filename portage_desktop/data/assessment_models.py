@@ -14,10 +14,10 @@ from datetime import date, datetime
 from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from portage_desktop.data.models import utc_now
+from portage_desktop.data.models import Versioned, utc_now
 
 
-class FamilyMemberRecord(SQLModel, table=True):
+class FamilyMemberRecord(Versioned, table=True):
     """A parent, carer or relative; whether they hold parental responsibility matters for
     consent."""
 
@@ -37,7 +37,7 @@ class FamilyMemberRecord(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-class ProfessionalRecord(SQLModel, table=True):
+class ProfessionalRecord(Versioned, table=True):
     """Someone from another service who works with the child (therapist, health visitor...)."""
 
     __tablename__ = "professional"
@@ -55,7 +55,7 @@ class ProfessionalRecord(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-class ConsentRecord(SQLModel, table=True):
+class ConsentRecord(Versioned, table=True):
     """A parent's decision about one purpose; withdrawing keeps the row and dates it."""
 
     __tablename__ = "consent"
@@ -152,7 +152,7 @@ class FrameworkItemRecord(SQLModel, table=True):
     age_to_months: int | None = None
 
 
-class AssessmentRecord(SQLModel, table=True):
+class AssessmentRecord(Versioned, table=True):
     """A dated pass through one framework version for one child."""
 
     __tablename__ = "assessment"
@@ -181,7 +181,7 @@ class AssessmentEntryRecord(SQLModel, table=True):
     evidence: str = Field(default="", max_length=500)
 
 
-class ObservationRecord(SQLModel, table=True):
+class ObservationRecord(Versioned, table=True):
     """An observation by staff or a parent, or advice from a professional."""
 
     __tablename__ = "observation"

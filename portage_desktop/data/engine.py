@@ -13,12 +13,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from portage_desktop.data import cipher
 from portage_desktop.data.cipher import KeyMaterial
-from portage_desktop.data.errors import DatabaseError, ServerPasswordNeeded, WrongPassphrase
+from portage_desktop.data.errors import (
+    DatabaseError,
+    RecordChanged,
+    ServerPasswordNeeded,
+    WrongPassphrase,
+)
 from portage_desktop.database_url import ServerAddress
 
 __all__ = [
@@ -62,6 +68,10 @@ class Database:
             try:
                 yield session
                 session.commit()
+            except StaleDataError as exc:
+                # An UPDATE guarded by ``row_version`` matched nothing: a newer save won.
+                session.rollback()
+                raise RecordChanged("record", None) from exc
             except BaseException:
                 session.rollback()
                 raise

@@ -23,3 +23,15 @@ class WrongPassphrase(DatabaseError):
 
 class ServerPasswordNeeded(DatabaseError):
     """A shared server asks for a password and none was found, so the app may ask for one."""
+
+
+class RecordChanged(Exception):
+    """Someone saved this row after it was read for editing, so this save was refused.
+
+    Raised instead of overwriting: the screen shows both versions and the person decides.
+    """
+
+    def __init__(self, table: str, record_id: int | None) -> None:
+        super().__init__(f"{table} {record_id} was changed by someone else")
+        self.table = table
+        self.record_id = record_id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 
@@ -16,7 +17,22 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class SettingRecord(SQLModel, table=True):
+class Versioned(SQLModel):
+    """A row people edit: ``row_version`` goes up by one on every change.
+
+    The ORM adds ``WHERE row_version = <the version read>`` to each UPDATE, so a save built on an
+    older copy of the row matches nothing and fails instead of silently overwriting someone
+    else's newer change (two copies of the app on one server, or two windows on one file).
+    """
+
+    row_version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+    @declared_attr  # type: ignore[misc]
+    def __mapper_args__(cls) -> dict[str, object]:
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
+
+
+class SettingRecord(Versioned, table=True):
     """The setting or childminder that owns this database (one row)."""
 
     __tablename__ = "setting"
@@ -33,7 +49,7 @@ class SettingRecord(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-class StaffMemberRecord(SQLModel, table=True):
+class StaffMemberRecord(Versioned, table=True):
     """A practitioner, assistant or manager, current or former."""
 
     __tablename__ = "staff_member"
@@ -48,7 +64,7 @@ class StaffMemberRecord(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-class ChildRecord(SQLModel, table=True):
+class ChildRecord(Versioned, table=True):
     """A child on roll, or who has left and whose records are still kept."""
 
     __tablename__ = "child"
@@ -71,7 +87,7 @@ class ChildRecord(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-class UserAccountRecord(SQLModel, table=True):
+class UserAccountRecord(Versioned, table=True):
     """A named login on a shared computer. No rows at all means single-user mode."""
 
     __tablename__ = "user_account"

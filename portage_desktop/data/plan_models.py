@@ -13,10 +13,10 @@ from datetime import date, datetime
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from portage_desktop.data.models import utc_now
+from portage_desktop.data.models import Versioned, utc_now
 
 
-class GoalRecord(SQLModel, table=True):
+class GoalRecord(Versioned, table=True):
     """A long-term goal in one of the three areas of criterion 4, in the family's words."""
 
     __tablename__ = "goal"
@@ -48,7 +48,7 @@ class GoalSourceLink(SQLModel, table=True):
     )
 
 
-class PlanRecord(SQLModel, table=True):
+class PlanRecord(Versioned, table=True):
     """An activity plan towards a goal: outcome-focused (small steps) or open-ended (play)."""
 
     __tablename__ = "activity_plan"
@@ -103,7 +103,7 @@ class PlanStepRecord(SQLModel, table=True):
     achieved_on: date | None = None
 
 
-class ActivityEntryRecord(SQLModel, table=True):
+class ActivityEntryRecord(Versioned, table=True):
     """One day's record of a plan: tries and successes with the prompt used, a tick, or a note."""
 
     __tablename__ = "activity_record"

@@ -11,10 +11,10 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from portage_desktop.data.models import utc_now
+from portage_desktop.data.models import Versioned, utc_now
 
 
-class ReviewRecord(SQLModel, table=True):
+class ReviewRecord(Versioned, table=True):
     """A review with parents: prepared as a draft, then recorded as held and agreed."""
 
     __tablename__ = "review"

@@ -7,10 +7,10 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from portage_desktop.data.models import utc_now
+from portage_desktop.data.models import Versioned, utc_now
 
 
-class InspectionRecord(SQLModel, table=True):
+class InspectionRecord(Versioned, table=True):
     """One inspection exactly as published: its framework and each judgement on its own scale.
 
     ``judgements`` is JSON (``{"area code": "grade code"}``); there is no overall grade column,
@@ -28,7 +28,7 @@ class InspectionRecord(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-class StampAwardRecord(SQLModel, table=True):
+class StampAwardRecord(Versioned, table=True):
     """One year's application and award: applied, awarded, expires, Portage representative."""
 
     __tablename__ = "stamp_award"
@@ -56,7 +56,7 @@ class StampRuleRecord(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now)
 
 
-class StampStatementRecord(SQLModel, table=True):
+class StampStatementRecord(Versioned, table=True):
     """The manager's own statement and confirmation for a criterion the records cannot show.
 
     ``confirms`` names what was confirmed (for example the inspection row), so a confirmation
@@ -74,7 +74,7 @@ class StampStatementRecord(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-class StampApplicationRecord(SQLModel, table=True):
+class StampApplicationRecord(Versioned, table=True):
     """The self-assessment for one award year: narratives (JSON), chosen plans, draft or final."""
 
     __tablename__ = "stamp_application"

@@ -13,6 +13,7 @@ from sqlalchemy import Row, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
+from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import ChildRecord, SettingRecord, StaffMemberRecord, utc_now
 
 M = TypeVar("M")
@@ -73,11 +74,14 @@ def save_record(
     record_id: int | None,
     values: dict[str, Any],
     owner: tuple[str, int] | None = None,
+    expected_version: int | None = None,
 ) -> M | None:
     """Create a row from ``values``, or update row ``record_id``; ``None`` if it is gone.
 
     ``owner`` (column, id), such as ("child_id", 7), is set on a new row and must match on an
     existing one, so a stale screen can never change another child's or person's row.
+    ``expected_version`` is the ``row_version`` the screen was showing: if the row has moved on
+    since, :class:`RecordChanged` is raised and nothing is written.
     """
     if record_id is None:
         record = model(**values, **({owner[0]: owner[1]} if owner else {}))
@@ -85,6 +89,7 @@ def save_record(
         found = session.get(model, record_id)
         if found is None or (owner and getattr(found, owner[0]) != owner[1]):
             return None
+        check_version(found, expected_version)
         record = found
         for key, value in values.items():
             setattr(record, key, value)
@@ -104,6 +109,12 @@ def delete_record(
     session.delete(found)
     session.flush()
     return True
+
+
+def check_version(record: Any, expected_version: int | None) -> None:
+    """Refuse to change a row someone saved after the screen read it (``None`` skips the check)."""
+    if expected_version is not None and record.row_version != expected_version:
+        raise RecordChanged(record.__tablename__, record.id)
 
 
 def touch(record: object) -> None:

@@ -11,10 +11,10 @@ from datetime import date, datetime
 from sqlalchemy import Column, LargeBinary
 from sqlmodel import Field, SQLModel
 
-from portage_desktop.data.models import utc_now
+from portage_desktop.data.models import Versioned, utc_now
 
 
-class TrainingRecordRecord(SQLModel, table=True):
+class TrainingRecordRecord(Versioned, table=True):
     """A Portage Workshop, NPA membership, Level 3 Award, PCPD module or other CPD."""
 
     __tablename__ = "training_record"

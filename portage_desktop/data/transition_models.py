@@ -11,10 +11,10 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from portage_desktop.data.models import utc_now
+from portage_desktop.data.models import Versioned, utc_now
 
 
-class TransitionPlanRecord(SQLModel, table=True):
+class TransitionPlanRecord(Versioned, table=True):
     """One move: where from or to, the meeting, who came, and what the child needs."""
 
     __tablename__ = "transition_plan"

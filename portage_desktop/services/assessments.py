@@ -18,6 +18,7 @@ from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import find, refuse_stale
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.frameworks import FrameworkDetail, get_framework
 from portage_desktop.services.progress import (
@@ -60,6 +61,7 @@ class Assessment(AssessmentInput):
 
     id: int = 0
     framework_title: str = ""
+    version: int = 1  # the stored row_version, handed back when saving a change
 
     @property
     def statuses(self) -> dict[int, int]:
@@ -128,6 +130,7 @@ def _assessment(row: AssessmentRecord, entries: dict[int, Entry], title: str) ->
         contributor_names=row.contributor_names,
         notes=row.notes,
         entries=entries,
+        version=row.row_version,
     )
 
 
@@ -150,11 +153,17 @@ def save_assessment(
     data: AssessmentInput,
     assessment_id: int | None = None,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> Assessment:
-    """Add or replace an assessment and all its statuses, or nothing at all."""
+    """Add or replace an assessment and all its statuses, or nothing at all.
+
+    Refused with :class:`ConflictError` if someone saved it after ``expected_version``.
+    """
     require(db, Permission.EDIT_CHILDREN)
     detail = get_framework(db, data.framework_id)
-    with db.session() as s:
+    gone = "That assessment is no longer in the record."
+    current = lambda: find(list_assessments(db, child_id), assessment_id, gone)  # noqa: E731
+    with refuse_stale("assessment", current), db.session() as s:
         child = ensure_child(s, child_id)
         values = validate_assessment(data, detail, child.date_of_birth, today or date.today())
         contributors = join_codes([c for c in Contributor if c in data.contributors])
@@ -169,7 +178,8 @@ def save_assessment(
         else:
             found = s.get(AssessmentRecord, assessment_id)
             if found is None or found.child_id != child_id:
-                raise NotFoundError("That assessment is no longer in the record.")
+                raise NotFoundError(gone)
+            stores.check_version(found, expected_version)
             row = found
             row.assessed_on = data.assessed_on  # type: ignore[assignment]
             row.contributors = contributors

@@ -12,6 +12,7 @@ from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import refuse_stale
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.vocabulary import NeedArea, SenStatus, join_codes, split_codes
 
@@ -60,6 +61,7 @@ class ChildInput:
 class ChildDetails(ChildInput):
     id: int = 0
     archived: bool = False
+    version: int = 1  # the stored row_version, handed back when saving a change
 
 
 def _details(child: ChildRecord) -> ChildDetails:
@@ -77,6 +79,7 @@ def _details(child: ChildRecord) -> ChildDetails:
         need_areas=split_codes(child.need_areas, NeedArea),
         home_languages=child.home_languages,
         archived=child.archived_at is not None,
+        version=child.row_version,
     )
 
 
@@ -153,17 +156,22 @@ def validate_child(data: ChildInput, today: date) -> dict[str, object]:
 
 
 def save_child(
-    db: Database, data: ChildInput, child_id: int | None = None, today: date | None = None
+    db: Database,
+    data: ChildInput,
+    child_id: int | None = None,
+    today: date | None = None,
+    expected_version: int | None = None,
 ) -> ChildDetails:
-    """Add or update a child; nothing is written unless every field is valid."""
+    """Add or update a child; nothing is written unless every field is valid and nobody
+    saved the child after ``expected_version`` was read."""
     require(db, Permission.EDIT_CHILDREN)
     values = validate_child(data, today or date.today())
-    with db.session() as s:
+    with refuse_stale("child's details", lambda: get_child(db, child_id or 0)), db.session() as s:
         if data.key_person_id is not None and s.get(StaffMemberRecord, data.key_person_id) is None:
             raise ValidationError(
                 {"key_person_id": "That key person is no longer on the staff list."}
             )
-        record = stores.save_record(s, ChildRecord, child_id, values)
+        record = stores.save_record(s, ChildRecord, child_id, values, None, expected_version)
         if record is None or record.id is None:
             raise NotFoundError("That child's record no longer exists.")
         action = AuditAction.CREATE if child_id is None else AuditAction.CHANGE

@@ -38,6 +38,7 @@ class Consent(ConsentInput):
     """A stored decision about one purpose."""
 
     id: int = 0
+    version: int = 1  # the stored row_version, handed back when saving a change
 
     def in_force(self, on: date) -> bool:
         """Given, already decided on ``on``, and not withdrawn by then."""
@@ -123,6 +124,7 @@ def validate_consent(data: ConsentInput, today: date) -> dict[str, object]:
 def _consent(row: ConsentRecord) -> Consent:
     return Consent(
         id=row.id or 0,
+        version=row.row_version,
         purpose=ConsentPurpose(row.purpose),
         given=row.given,
         decided_by=row.decided_by,
@@ -144,10 +146,13 @@ def save_consent(
     data: ConsentInput,
     consent_id: int | None = None,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> Consent:
     """Record a decision, or correct one (for example to date a withdrawal)."""
     values = validate_consent(data, today or date.today())
-    return save_row(db, ConsentRecord, child_id, consent_id, values, "consent", _consent)
+    return save_row(
+        db, ConsentRecord, child_id, consent_id, values, "consent", _consent, expected_version
+    )
 
 
 def remove_consent(db: Database, child_id: int, consent_id: int) -> None:

@@ -37,6 +37,7 @@ class FamilyMember(FamilyMemberInput):
     """A stored family member."""
 
     id: int = 0
+    version: int = 1  # the stored row_version, handed back when saving a change
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Professional(ProfessionalInput):
     """A stored professional; ``to_date`` empty while they are involved."""
 
     id: int = 0
+    version: int = 1  # the stored row_version, handed back when saving a change
 
     @property
     def role_label(self) -> str:
@@ -107,7 +109,9 @@ def validate_family_member(data: FamilyMemberInput) -> dict[str, object]:
 
 def _family(row: FamilyMemberRecord) -> FamilyMember:
     names = [f.name for f in fields(FamilyMemberInput)]
-    return FamilyMember(id=row.id or 0, **{n: getattr(row, n) for n in names})
+    return FamilyMember(
+        id=row.id or 0, version=row.row_version, **{n: getattr(row, n) for n in names}
+    )
 
 
 def list_family(db: Database, child_id: int) -> list[FamilyMember]:
@@ -116,11 +120,24 @@ def list_family(db: Database, child_id: int) -> list[FamilyMember]:
 
 
 def save_family_member(
-    db: Database, child_id: int, data: FamilyMemberInput, member_id: int | None = None
+    db: Database,
+    child_id: int,
+    data: FamilyMemberInput,
+    member_id: int | None = None,
+    expected_version: int | None = None,
 ) -> FamilyMember:
-    """Add or change a family member."""
+    """Add or change a family member (refused if someone saved a newer version meanwhile)."""
     values = validate_family_member(data)
-    return save_row(db, FamilyMemberRecord, child_id, member_id, values, "family member", _family)
+    return save_row(
+        db,
+        FamilyMemberRecord,
+        child_id,
+        member_id,
+        values,
+        "family member",
+        _family,
+        expected_version,
+    )
 
 
 def remove_family_member(db: Database, child_id: int, member_id: int) -> None:
@@ -161,6 +178,7 @@ def validate_professional(data: ProfessionalInput) -> dict[str, object]:
 def _professional(row: ProfessionalRecord) -> Professional:
     return Professional(
         id=row.id or 0,
+        version=row.row_version,
         role=ProfessionalRole(row.role),
         role_other=row.role_other,
         name=row.name,
@@ -177,12 +195,23 @@ def list_professionals(db: Database, child_id: int) -> list[Professional]:
 
 
 def save_professional(
-    db: Database, child_id: int, data: ProfessionalInput, professional_id: int | None = None
+    db: Database,
+    child_id: int,
+    data: ProfessionalInput,
+    professional_id: int | None = None,
+    expected_version: int | None = None,
 ) -> Professional:
-    """Add or change a professional."""
+    """Add or change a professional (refused if someone saved a newer version meanwhile)."""
     values = validate_professional(data)
     return save_row(
-        db, ProfessionalRecord, child_id, professional_id, values, "professional", _professional
+        db,
+        ProfessionalRecord,
+        child_id,
+        professional_id,
+        values,
+        "professional",
+        _professional,
+        expected_version,
     )
 
 

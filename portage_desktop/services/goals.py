@@ -13,6 +13,7 @@ from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import find, refuse_stale
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.plan_vocabulary import GoalStatus
 from portage_desktop.services.profiles import clean_paragraphs
@@ -45,6 +46,7 @@ class Goal:
     status: GoalStatus
     item_ids: tuple[int, ...]
     observation_ids: tuple[int, ...]
+    version: int = 1  # the stored row_version, handed back when saving a change
 
     @property
     def short(self) -> str:
@@ -94,6 +96,7 @@ def _goal(row: GoalRecord, items: list[int], observations: list[int]) -> Goal:
         GoalStatus(row.status),
         tuple(items),
         tuple(observations),
+        row.row_version,
     )
 
 
@@ -119,15 +122,20 @@ def save_goal(
     data: GoalInput,
     goal_id: int | None = None,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> int:
-    """Add or change a goal and its links."""
+    """Add or change a goal and its links; refused if someone saved it meanwhile."""
     require(db, Permission.EDIT_CHILDREN)
     values = validate_goal(data, today or date.today())
-    with db.session() as s:
+    gone = "That goal is no longer in the record."
+    current = lambda: find(list_goals(db, child_id), goal_id, gone)  # noqa: E731
+    with refuse_stale("goal", current), db.session() as s:
         ensure_child(s, child_id)
-        row = stores.save_record(s, GoalRecord, goal_id, values, owner=("child_id", child_id))
+        row = stores.save_record(
+            s, GoalRecord, goal_id, values, ("child_id", child_id), expected_version
+        )
         if row is None or row.id is None:
-            raise NotFoundError("That goal is no longer in the record.")
+            raise NotFoundError(gone)
 
         plan_store.set_sources(s, row.id, set(data.item_ids), set(data.observation_ids))
         action = AuditAction.CREATE if goal_id is None else AuditAction.CHANGE

@@ -19,6 +19,7 @@ from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import find, refuse_stale
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import NotFoundError, ValidationError
 
@@ -92,6 +93,7 @@ class Inspection:
     framework: Framework
     judgements: tuple[tuple[str, str], ...]
     report_reference: str
+    version: int = 1  # the stored row_version, handed back when saving a change
 
     def judgement(self, area: str) -> str | None:
         return dict(self.judgements).get(area)
@@ -123,7 +125,9 @@ def _inspection(row: InspectionRecord) -> Inspection:
     stored = json.loads(row.judgements or "{}")
     order = [c for c, _w, _s in judgement_areas(framework)]
     ordered = tuple((a, stored[a]) for a in order if a in stored)
-    return Inspection(row.id, row.inspected_on, framework, ordered, row.report_reference)
+    return Inspection(
+        row.id, row.inspected_on, framework, ordered, row.report_reference, row.row_version
+    )
 
 
 def list_inspections(db: Database) -> list[Inspection]:
@@ -172,14 +176,21 @@ def validate_inspection(data: InspectionInput, today: date) -> dict[str, object]
 
 
 def save_inspection(
-    db: Database, data: InspectionInput, inspection_id: int | None = None, today: date | None = None
+    db: Database,
+    data: InspectionInput,
+    inspection_id: int | None = None,
+    today: date | None = None,
+    expected_version: int | None = None,
 ) -> Inspection:
+    """Add or correct an inspection; refused if someone saved it after ``expected_version``."""
     require(db, Permission.EDIT_SETTING)
     values = validate_inspection(data, today or date.today())
-    with db.session() as s:
-        row = stores.save_record(s, InspectionRecord, inspection_id, values)
+    gone = "That inspection no longer exists."
+    current = lambda: find(list_inspections(db), inspection_id, gone)  # noqa: E731
+    with refuse_stale("inspection", current), db.session() as s:
+        row = stores.save_record(s, InspectionRecord, inspection_id, values, None, expected_version)
         if row is None:
-            raise NotFoundError("That inspection no longer exists.")
+            raise NotFoundError(gone)
         action = AuditAction.CREATE if inspection_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "inspection", row.id)
         return _inspection(row)

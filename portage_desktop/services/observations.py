@@ -14,6 +14,7 @@ from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.attachments import AttachmentInfo, FileToAttach
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import find, refuse_stale
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.profiles import clean_paragraphs
 from portage_desktop.services.record_rows import ensure_child
@@ -49,6 +50,7 @@ class Observation:
     text: str
     item_ids: tuple[int, ...]
     files: tuple[AttachmentInfo, ...]
+    version: int = 1  # the stored row_version, handed back when saving a change
 
     @property
     def first_line(self) -> str:
@@ -109,6 +111,7 @@ def list_observations(db: Database, child_id: int) -> list[Observation]:
                 r.text,
                 tuple(links[r.id or 0]),
                 tuple(files[r.id or 0]),
+                r.row_version,
             )
             for r in rows
         ]
@@ -120,17 +123,20 @@ def save_observation(
     data: ObservationInput,
     observation_id: int | None = None,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> int:
     """Add or change an observation; new files are added to those already attached."""
     require(db, Permission.EDIT_CHILDREN)
     values, types = validate_observation(data, today or date.today())
-    with db.session() as s:
+    gone = "That observation is no longer in the record."
+    current = lambda: find(list_observations(db, child_id), observation_id, gone)  # noqa: E731
+    with refuse_stale("observation", current), db.session() as s:
         ensure_child(s, child_id)
         row = stores.save_record(
-            s, ObservationRecord, observation_id, values, owner=("child_id", child_id)
+            s, ObservationRecord, observation_id, values, ("child_id", child_id), expected_version
         )
         if row is None or row.id is None:
-            raise NotFoundError("That observation is no longer in the record.")
+            raise NotFoundError(gone)
         known = {i.id for i in assessment_store.items_by_id(s, data.item_ids)}
         assessment_store.set_links(s, row.id, [i for i in data.item_ids if i in known])
         for file, media_type in zip(data.new_files, types, strict=True):

@@ -8,12 +8,14 @@ from datetime import date, timedelta
 
 from portage_desktop.data import plan_store
 from portage_desktop.data.engine import Database
+from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import utc_now
 from portage_desktop.data.plan_models import ActivityEntryRecord, PlanRecord, PlanStepRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import refuse_stale
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.plan_progress import CriterionCheck, DayResult, check_criterion
 from portage_desktop.services.plan_vocabulary import PlanKind, PlanStatus, RecordedBy
@@ -32,6 +34,7 @@ class DayEntry:
     note: str = ""
     by: RecordedBy = RecordedBy.PRACTITIONER
     step_id: int | None = None
+    version: int = 0  # the stored row_version; 0 for a day not recorded yet
 
     @property
     def empty(self) -> bool:
@@ -45,6 +48,20 @@ class PlanProgress:
     plan: Plan
     days: tuple[DayEntry, ...]
     check: CriterionCheck | None
+
+
+def _same_entry(found: ActivityEntryRecord | None, row: DayEntry) -> bool:
+    """Whether saving ``row`` would leave the stored day as it is (so it cannot clash)."""
+    if found is None:
+        return row.empty
+    stored = _entry(found)
+    return (stored.tries, stored.successes, stored.prompt, stored.done, stored.note) == (
+        row.tries,
+        row.successes,
+        v.clean(row.prompt),
+        row.done,
+        v.clean(row.note),
+    ) and RecordedBy(row.by) is stored.by
 
 
 def week_start(day: date) -> date:
@@ -62,6 +79,7 @@ def _entry(row: ActivityEntryRecord) -> DayEntry:
         row.note,
         RecordedBy(row.by_kind),
         row.step_id,
+        row.row_version,
     )
 
 
@@ -108,6 +126,9 @@ def save_week(
     """Store the grid: each day with something in it is kept, an emptied day is removed.
 
     New tries count towards the current small step; a day already recorded keeps its step.
+    A day someone else recorded or changed since the grid was read (its ``version`` is not
+    the stored one) refuses the whole save with :class:`ConflictError`, unless both say the
+    same thing.
     """
     require(db, Permission.EDIT_CHILDREN)
     plan = get_plan(db, child_id, plan_id)
@@ -115,7 +136,8 @@ def save_week(
     current = plan.current_step.id if plan.current_step else None
     if not rows:
         return
-    with db.session() as s:
+    current_progress = lambda: progress(db, child_id, plan_id)  # noqa: E731
+    with refuse_stale("week of records", current_progress), db.session() as s:
         existing = {
             r.day: r
             for r in plan_store.entries(
@@ -124,6 +146,9 @@ def save_week(
         }
         for row in rows:
             found = existing.get(row.day)
+            stored_version = found.row_version if found is not None else 0
+            if row.version != stored_version and not _same_entry(found, row):
+                raise RecordChanged("activity_record", found.id if found else None)
             if row.empty:
                 if found is not None:
                     s.delete(found)

@@ -15,6 +15,7 @@ from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import refuse_stale
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.plan_progress import Criterion
 from portage_desktop.services.plan_vocabulary import PlanKind, PlanStatus, TeachingMethod, Who
@@ -83,6 +84,7 @@ class Plan:
     goal_text: str
     record_count: int
     shared_on: date | None
+    version: int = 1  # the stored row_version, handed back when saving a change
 
     @property
     def kind(self) -> PlanKind:
@@ -199,7 +201,7 @@ def to_plan(row: PlanRecord, steps: list[Step], goal_text: str, count: int) -> P
         steps=tuple(steps),
         texts={k: getattr(row, k) for k in TEXTS},
     )
-    return Plan(row.id or 0, row.child_id, data, goal_text, count, row.shared_on)
+    return Plan(row.id or 0, row.child_id, data, goal_text, count, row.shared_on, row.row_version)
 
 
 def load_plans(s: DbSession, child_id: int) -> list[Plan]:
@@ -237,16 +239,24 @@ def save_plan(
     data: PlanInput,
     plan_id: int | None = None,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> int:
-    """Add or change a plan with its small steps; the first step starts with the plan."""
+    """Add or change a plan with its small steps; the first step starts with the plan.
+
+    A change is refused with :class:`ConflictError` if someone saved the plan after
+    ``expected_version`` was read (including ticking off a step from the week grid).
+    """
     require(db, Permission.EDIT_CHILDREN)
     values, steps = validate_plan(data, today or date.today())
-    with db.session() as s:
+    current = lambda: get_plan(db, child_id, plan_id or 0)  # noqa: E731
+    with refuse_stale("plan", current), db.session() as s:
         ensure_child(s, child_id)
         goal = s.get(GoalRecord, data.goal_id)
         if goal is None or goal.child_id != child_id:
             raise ValidationError({"goal_id": "Please choose one of this child's goals."})
-        row = stores.save_record(s, PlanRecord, plan_id, values, owner=("child_id", child_id))
+        row = stores.save_record(
+            s, PlanRecord, plan_id, values, ("child_id", child_id), expected_version
+        )
         if row is None or row.id is None:
             raise NotFoundError("That plan is no longer in the record.")
 

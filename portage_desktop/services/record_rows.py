@@ -17,6 +17,7 @@ from portage_desktop.data.models import ChildRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import refuse_stale
 from portage_desktop.services.errors import NotFoundError
 
 Row = TypeVar("Row", FamilyMemberRecord, ProfessionalRecord, ConsentRecord)
@@ -51,12 +52,26 @@ def save_row(
     values: dict[str, Any],
     what: str,
     convert: Callable[[Row], Out],
+    expected_version: int | None = None,
 ) -> Out:
-    """Insert or update one row; ``what`` names the kind of row in the audit log."""
+    """Insert or update one row; ``what`` names the kind of row in the audit log.
+
+    ``expected_version`` is the version the screen showed; a newer save refuses this one with
+    :class:`ConflictError` carrying the stored row.
+    """
     require(db, Permission.EDIT_CHILDREN)
-    with db.session() as s:
+    owner = ("child_id", child_id)
+
+    def current() -> Out:
+        with db.session() as s:
+            found = s.get(model, row_id)
+            if found is None or found.child_id != child_id:
+                raise NotFoundError(f"That {what} is no longer in the record.")
+            return convert(found)
+
+    with refuse_stale(what, current), db.session() as s:
         ensure_child(s, child_id)
-        row = stores.save_record(s, model, row_id, values, owner=("child_id", child_id))
+        row = stores.save_record(s, model, row_id, values, owner, expected_version)
         if row is None:
             raise NotFoundError(f"That {what} is no longer in the record.")
         verb = "added" if row_id is None else "changed"

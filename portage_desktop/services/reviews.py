@@ -20,6 +20,7 @@ from portage_desktop.services import plans as plans_service
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import find, refuse_stale
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.plan_vocabulary import PlanStatus
 from portage_desktop.services.profiles import clean_paragraphs
@@ -100,6 +101,7 @@ class Review:
     id: int
     child_id: int
     data: ReviewInput
+    version: int = 1  # the stored row_version, handed back when saving a change
 
 
 def prepare_review(db: Database, child_id: int, on: date) -> ReviewInput:
@@ -169,15 +171,23 @@ def save_review(
     data: ReviewInput,
     review_id: int | None = None,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> int:
-    """Add or change a review with its plan rows and issues (replaced as a whole)."""
+    """Add or change a review with its plan rows and issues (replaced as a whole).
+
+    Refused with :class:`ConflictError` if someone saved it after ``expected_version``.
+    """
     require(db, Permission.EDIT_CHILDREN)
     values = validate_review(data, today or date.today())
-    with db.session() as s:
+    gone = "That review is no longer in the record."
+    current = lambda: find(list_reviews(db, child_id), review_id, gone)  # noqa: E731
+    with refuse_stale("review", current), db.session() as s:
         ensure_child(s, child_id)
-        row = stores.save_record(s, ReviewRecord, review_id, values, owner=("child_id", child_id))
+        row = stores.save_record(
+            s, ReviewRecord, review_id, values, ("child_id", child_id), expected_version
+        )
         if row is None or row.id is None:
-            raise NotFoundError("That review is no longer in the record.")
+            raise NotFoundError(gone)
         if review_id is not None:  # plan rows and issues are replaced as a whole
             for old in review_store.review_plans(s, [review_id]):
                 s.delete(old)
@@ -251,6 +261,7 @@ def list_reviews(db: Database, child_id: int) -> list[Review]:
                     agreed_by=r.agreed_by,
                     agreed_on=r.agreed_on,
                 ),
+                r.row_version,
             )
             for r in rows
         ]

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
+from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import SettingRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import refuse_stale
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.vocabulary import SettingKind
 
@@ -63,12 +65,21 @@ def validate_setting(data: SettingInput) -> tuple[str, SettingKind, str]:
     return name, kind, urn
 
 
-def save_setting(db: Database, data: SettingInput) -> SettingInfo:
-    """Create the setting on first run, or update it; there is only ever one."""
+def save_setting(
+    db: Database, data: SettingInput, expected: SettingInfo | None = None
+) -> SettingInfo:
+    """Create the setting on first run, or update it; there is only ever one.
+
+    ``expected`` is what the screen showed: if these details were changed since (by someone
+    else), :class:`ConflictError` is raised. Other parts of the same row do not clash.
+    """
     require(db, Permission.EDIT_SETTING)
     name, kind, urn = validate_setting(data)
-    with db.session() as s:
-        record = stores.first_setting(s) or SettingRecord(name=name, kind=kind)
+    with refuse_stale("setting's details", lambda: get_setting(db)), db.session() as s:
+        found = stores.first_setting(s)
+        if found is not None and expected is not None and _info(found) != expected:
+            raise RecordChanged("setting", found.id)
+        record = found or SettingRecord(name=name, kind=kind)
         record.name, record.kind, record.ofsted_urn = name, kind.value, urn
         stores.touch(record)
         s.add(record)

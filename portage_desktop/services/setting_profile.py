@@ -8,12 +8,14 @@ from enum import StrEnum
 
 from portage_desktop.data import stamp_store, stores
 from portage_desktop.data.engine import Database
-from portage_desktop.data.models import utc_now
+from portage_desktop.data.errors import RecordChanged
+from portage_desktop.data.models import SettingRecord, utc_now
 from portage_desktop.data.stamp_models import StampAwardRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import find, refuse_stale
 from portage_desktop.services.errors import NotFoundError, ValidationError
 
 
@@ -34,18 +36,27 @@ class SettingProfile:
     portage_contact: str
 
 
+def _profile(row: SettingRecord) -> SettingProfile:
+    regulator = Regulator(row.regulator) if row.regulator in set(Regulator) else Regulator.OFSTED
+    return SettingProfile(regulator, row.agency_name, row.portage_service, row.portage_contact)
+
+
 def get_profile(db: Database) -> SettingProfile:
     with db.session() as s:
         row = stores.first_setting(s)
         if row is None:
             return SettingProfile(Regulator.OFSTED, "", "", "")
-        regulator = (
-            Regulator(row.regulator) if row.regulator in set(Regulator) else Regulator.OFSTED
-        )
-        return SettingProfile(regulator, row.agency_name, row.portage_service, row.portage_contact)
+        return _profile(row)
 
 
-def save_profile(db: Database, data: SettingProfile) -> SettingProfile:
+def save_profile(
+    db: Database, data: SettingProfile, expected: SettingProfile | None = None
+) -> SettingProfile:
+    """Store who registers the setting and its Portage contacts.
+
+    ``expected`` is what the screen showed; if someone changed these since, the save is
+    refused with :class:`ConflictError` rather than overwriting their change.
+    """
     require(db, Permission.EDIT_SETTING)
     errors: dict[str, str] = {}
     regulator = Regulator(data.regulator) if data.regulator in set(Regulator) else None
@@ -59,10 +70,12 @@ def save_profile(db: Database, data: SettingProfile) -> SettingProfile:
     if errors:
         raise ValidationError(errors)
     assert regulator is not None
-    with db.session() as s:
+    with refuse_stale("setting's profile", lambda: get_profile(db)), db.session() as s:
         row = stores.first_setting(s)
         if row is None:
             raise NotFoundError("Please set up your setting first.")
+        if expected is not None and _profile(row) != expected:
+            raise RecordChanged("setting", row.id)
         row.regulator = regulator.value
         row.agency_name = agency if regulator is Regulator.AGENCY else ""
         row.portage_service, row.portage_contact = service, contact
@@ -81,6 +94,7 @@ class Award:
     expires_on: date | None
     representative: str
     notes: str
+    version: int = 1  # the stored row_version, handed back when saving a change
 
     def held_on(self, on: date) -> bool:
         return (
@@ -114,7 +128,13 @@ def add_months(day: date, months: int) -> date:
 def _award(row: StampAwardRecord) -> Award:
     assert row.id is not None
     return Award(
-        row.id, row.applied_on, row.awarded_on, row.expires_on, row.representative, row.notes
+        row.id,
+        row.applied_on,
+        row.awarded_on,
+        row.expires_on,
+        row.representative,
+        row.notes,
+        row.row_version,
     )
 
 
@@ -129,9 +149,17 @@ def current_award(db: Database, on: date) -> Award | None:
 
 
 def save_award(
-    db: Database, data: AwardInput, award_months: int, award_id: int | None = None
+    db: Database,
+    data: AwardInput,
+    award_months: int,
+    award_id: int | None = None,
+    expected_version: int | None = None,
 ) -> Award:
-    """Record an application or award; an award with no expiry lasts the rule's months."""
+    """Record an application or award; an award with no expiry lasts the rule's months.
+
+    A change is refused with :class:`ConflictError` if someone saved it after
+    ``expected_version``.
+    """
     require(db, Permission.EDIT_SETTING)
     errors: dict[str, str] = {}
     if data.applied_on is None and data.awarded_on is None:
@@ -159,13 +187,16 @@ def save_award(
     expires = data.expires_on
     if expires is None and data.awarded_on is not None:
         expires = add_months(data.awarded_on, award_months)
-    with db.session() as s:
+    gone = "That award no longer exists."
+    current = lambda: find(list_awards(db), award_id, gone)  # noqa: E731
+    with refuse_stale("award", current), db.session() as s:
         if award_id is None:
             row = StampAwardRecord()
         else:
             found = s.get(StampAwardRecord, award_id)
             if found is None:
-                raise NotFoundError("That award no longer exists.")
+                raise NotFoundError(gone)
+            stores.check_version(found, expected_version)
             row = found
             row.updated_at = utc_now()
         row.applied_on, row.awarded_on, row.expires_on = data.applied_on, data.awarded_on, expires

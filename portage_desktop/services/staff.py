@@ -12,6 +12,7 @@ from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import find, refuse_stale
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.vocabulary import StaffRole, join_codes, split_codes
 
@@ -24,6 +25,7 @@ class StaffMember:
     roles: tuple[StaffRole, ...]
     start_date: date | None
     leave_date: date | None
+    version: int = 1  # the stored row_version, handed back when saving a change
 
     @property
     def full_name(self) -> str:
@@ -61,6 +63,7 @@ def _member(record: StaffMemberRecord) -> StaffMember:
         split_codes(record.roles, StaffRole),
         record.start_date,
         record.leave_date,
+        record.row_version,
     )
 
 
@@ -96,14 +99,21 @@ def validate_staff(data: StaffInput) -> dict[str, object]:
     }
 
 
-def save_staff(db: Database, data: StaffInput, staff_id: int | None = None) -> StaffMember:
+def save_staff(
+    db: Database,
+    data: StaffInput,
+    staff_id: int | None = None,
+    expected_version: int | None = None,
+) -> StaffMember:
     """Add a staff member, or update one; validation runs before anything is written."""
     require(db, Permission.EDIT_STAFF)
     values = validate_staff(data)
-    with db.session() as s:
-        record = stores.save_record(s, StaffMemberRecord, staff_id, values)
+    gone = "That staff member no longer exists."
+    current = lambda: find(list_staff(db), staff_id, gone)  # noqa: E731
+    with refuse_stale("staff member", current), db.session() as s:
+        record = stores.save_record(s, StaffMemberRecord, staff_id, values, None, expected_version)
         if record is None or record.id is None:
-            raise NotFoundError("That staff member no longer exists.")
+            raise NotFoundError(gone)
         action = AuditAction.CREATE if staff_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "staff", record.id)
         return _member(record)

@@ -13,11 +13,13 @@ from datetime import date
 
 from portage_desktop.data import stamp_store
 from portage_desktop.data.engine import Database
+from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import utc_now
 from portage_desktop.data.stamp_models import StampApplicationRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import refuse_stale
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.stamp_check import StampCheck
 from portage_desktop.services.stamp_criteria import Status
@@ -113,6 +115,7 @@ class Application:
     representative: str = ""
     finalised_on: date | None = None
     saved: bool = False
+    version: int = 0  # the stored row_version; 0 before the first save
 
     def narrative(self, key: str) -> str:
         return self.narratives.get(key, "")
@@ -133,6 +136,7 @@ def _application(row: StampApplicationRecord) -> Application:
         stored.get("_representative", ""),
         row.finalised_on,
         saved=True,
+        version=row.row_version,
     )
 
 
@@ -157,8 +161,13 @@ def save_draft(
     narratives: dict[str, str],
     chosen_plans: tuple[int, ...],
     representative: str = "",
+    expected_version: int | None = None,
 ) -> Application:
-    """Save what has been written so far; nothing is saved if any part is invalid."""
+    """Save what has been written so far; nothing is saved if any part is invalid.
+
+    ``expected_version`` is the version the wizard loaded (0 if there was none): if another
+    manager saved the application since, :class:`ConflictError` is raised instead.
+    """
     require(db, Permission.SUBMIT_APPLICATION)
     errors: dict[str, str] = {}
     clean = {k: (narratives.get(k) or "").strip() for k in SECTION_KEYS}
@@ -176,10 +185,13 @@ def save_draft(
     stored = {k: v for k, v in clean.items() if v}
     if rep:
         stored["_representative"] = rep
-    with db.session() as s:
-        row = stamp_store.application(s, award_year) or StampApplicationRecord(
-            award_year=award_year
-        )
+    current = lambda: load_application(db, award_year)  # noqa: E731
+    with refuse_stale("application", current), db.session() as s:
+        found = stamp_store.application(s, award_year)
+        stored_version = found.row_version if found is not None else 0
+        if expected_version is not None and stored_version != expected_version:
+            raise RecordChanged("stamp_application", found.id if found else None)
+        row = found or StampApplicationRecord(award_year=award_year)
         row.narratives = json.dumps(stored, sort_keys=True)
         row.chosen_plans = ",".join(str(p) for p in plans)
         row.updated_at = utc_now()

@@ -11,11 +11,13 @@ from datetime import date
 
 from portage_desktop.data import stamp_store
 from portage_desktop.data.engine import Database
+from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import utc_now
 from portage_desktop.data.stamp_models import StampStatementRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import refuse_stale
 from portage_desktop.services.errors import ValidationError
 
 STATEMENT_MAX = 4000
@@ -28,6 +30,7 @@ class Statement:
     confirmed_on: date | None
     confirmed_by: str
     confirms: str
+    version: int = 0  # the stored row_version; 0 before the first save
 
     def confirmed_for(self, subject: str) -> bool:
         """Confirmed, and about the same thing (an edited inspection needs confirming again)."""
@@ -38,7 +41,7 @@ def statements(db: Database) -> dict[int, Statement]:
     with db.session() as s:
         return {
             r.criterion: Statement(
-                r.criterion, r.statement, r.confirmed_on, r.confirmed_by, r.confirms
+                r.criterion, r.statement, r.confirmed_on, r.confirmed_by, r.confirms, r.row_version
             )
             for r in stamp_store.statements(s)
         }
@@ -51,8 +54,13 @@ def save_statement(
     confirm: bool,
     subject: str = "",
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> Statement:
-    """Save the statement; ``confirm`` records who confirmed it and when."""
+    """Save the statement; ``confirm`` records who confirmed it and when.
+
+    ``expected_version`` is the version shown (0 for none yet): a statement someone else saved
+    since is not overwritten; :class:`ConflictError` carries theirs.
+    """
     actor = require(db, Permission.SUBMIT_APPLICATION)
     errors: dict[str, str] = {}
     text = (text or "").strip()
@@ -64,8 +72,13 @@ def save_statement(
         errors["statement"] = "Please write what you are confirming before you confirm it."
     if errors:
         raise ValidationError(errors)
-    with db.session() as s:
-        row = stamp_store.statement(s, criterion) or StampStatementRecord(criterion=criterion)
+    current = lambda: statements(db).get(criterion) or Statement(criterion, "", None, "", "")  # noqa: E731
+    with refuse_stale(f"statement for criterion {criterion}", current), db.session() as s:
+        found = stamp_store.statement(s, criterion)
+        stored_version = found.row_version if found is not None else 0
+        if expected_version is not None and stored_version != expected_version:
+            raise RecordChanged("stamp_statement", found.id if found else None)
+        row = found or StampStatementRecord(criterion=criterion)
         row.statement = text
         if confirm:
             row.confirmed_on = today or date.today()
@@ -76,4 +89,6 @@ def save_statement(
         s.add(row)
         s.flush()
         audit.record(s, db, AuditAction.CHANGE, "statement", row.id, f"criterion {criterion}")
-        return Statement(criterion, text, row.confirmed_on, row.confirmed_by, row.confirms)
+        return Statement(
+            criterion, text, row.confirmed_on, row.confirmed_by, row.confirms, row.row_version
+        )

@@ -21,6 +21,7 @@ from portage_desktop.services import audit, certificates
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import find, refuse_stale
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import NotFoundError, ValidationError
 
@@ -78,6 +79,7 @@ class TrainingRecord:
     membership_number: str
     notes: str
     attachments: int = 0
+    version: int = 1  # the stored row_version, handed back when saving a change
 
     def counts_for_workshop(self, on: date) -> bool:
         """A completed Workshop, by an NPA-accredited trainer, on or before ``on``."""
@@ -140,6 +142,7 @@ def _record(row: TrainingRecordRecord, attachments: int = 0) -> TrainingRecord:
         row.membership_number,
         row.notes,
         attachments,
+        row.row_version,
     )
 
 
@@ -235,20 +238,24 @@ def save_training(
     record_id: int | None = None,
     today: date | None = None,
     files: Sequence[tuple[str, bytes]] = (),
+    expected_version: int | None = None,
 ) -> TrainingRecord:
     """Add or update one training record and attach ``files``, all or nothing; manager only."""
     require(db, Permission.EDIT_STAFF)
     values = validate_training(data, today or date.today())
     checked = [(PurePath(n).name[:255] or "certificate", c) for n, c in files]
     kinds = [certificates.check_file(n, c) for n, c in checked]
-    with db.session() as s:
+    gone = "That training record no longer exists."
+    current = lambda: find(list_training(db, staff_id), record_id, gone)  # noqa: E731
+    with refuse_stale("training record", current), db.session() as s:
         if s.get(StaffMemberRecord, staff_id) is None:
             raise NotFoundError("That staff member no longer exists.")
+        owner = ("staff_member_id", staff_id)
         row = stores.save_record(
-            s, TrainingRecordRecord, record_id, values, owner=("staff_member_id", staff_id)
+            s, TrainingRecordRecord, record_id, values, owner, expected_version
         )
         if row is None or row.id is None:
-            raise NotFoundError("That training record no longer exists.")
+            raise NotFoundError(gone)
         action = AuditAction.CREATE if record_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "training", row.id, f"staff {staff_id}; {row.kind}")
         for (name, content), kind in zip(checked, kinds, strict=True):

@@ -14,6 +14,7 @@ from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.conflicts import find, refuse_stale
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.profiles import clean_paragraphs
 from portage_desktop.services.record_rows import ensure_child
@@ -56,6 +57,7 @@ class Transition:
     id: int
     child_id: int
     data: TransitionInput
+    version: int = 1  # the stored row_version, handed back when saving a change
 
 
 @dataclass(frozen=True)
@@ -90,18 +92,24 @@ def validate(data: TransitionInput) -> dict[str, object]:
 
 
 def save_transition(
-    db: Database, child_id: int, data: TransitionInput, plan_id: int | None = None
+    db: Database,
+    child_id: int,
+    data: TransitionInput,
+    plan_id: int | None = None,
+    expected_version: int | None = None,
 ) -> int:
     """Add or change a transition plan with its actions (replaced as a whole)."""
     require(db, Permission.EDIT_CHILDREN)
     values = validate(data)
-    with db.session() as s:
+    gone = "That transition plan is no longer in the record."
+    current = lambda: find(list_transitions(db, child_id), plan_id, gone)  # noqa: E731
+    with refuse_stale("transition plan", current), db.session() as s:
         ensure_child(s, child_id)
         row = stores.save_record(
-            s, TransitionPlanRecord, plan_id, values, owner=("child_id", child_id)
+            s, TransitionPlanRecord, plan_id, values, ("child_id", child_id), expected_version
         )
         if row is None or row.id is None:
-            raise NotFoundError("That transition plan is no longer in the record.")
+            raise NotFoundError(gone)
         if plan_id is not None:  # actions are replaced as a whole
             for old in transition_store.actions(s, [plan_id]):
                 s.delete(old)
@@ -142,6 +150,7 @@ def list_transitions(db: Database, child_id: int) -> list[Transition]:
                 r.needs,
                 tuple(acts[r.id or 0]),
             ),
+            r.row_version,
         )
         for r in rows
     ]

@@ -100,11 +100,7 @@ class AssessmentDialog(RecordDialog):
         if assessment is not None:
             self.framework.setCurrentIndex(self.framework.findData(assessment.framework_id))
             self.framework.setEnabled(False)
-            self.assessed_on.set_value(assessment.assessed_on)
-            for contributor, box in self.contributor_boxes.items():
-                box.setChecked(contributor in assessment.contributors)
-            self.names.setText(assessment.contributor_names)
-            self.notes.setText(assessment.notes)
+            self._show_details(assessment)
         else:
             self.assessed_on.set_value(date.today())
             self.framework.setCurrentIndex(max(self.framework.findData(default_framework_id), 0))
@@ -119,6 +115,20 @@ class AssessmentDialog(RecordDialog):
         self.dirty = False
         self._keep_drafts(assessment.id if assessment else None)
         self.table.setFocus()
+
+    def _show_details(self, assessment: Assessment) -> None:
+        self.version = assessment.version
+        self.assessed_on.set_value(assessment.assessed_on)
+        for contributor, box in self.contributor_boxes.items():
+            box.setChecked(contributor in assessment.contributors)
+        self.names.setText(assessment.contributor_names)
+        self.notes.setText(assessment.notes)
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, Assessment)
+        self.assessment = record
+        self._show_details(record)
+        self._load_framework()
 
     def _keep_drafts(self, target_id: int | None) -> None:
         self.drafts = DraftKeeper(
@@ -247,7 +257,7 @@ class AssessmentDialog(RecordDialog):
 
         def store() -> None:
             self.saved = assessment_service.save_assessment(
-                self.ctx.db, self.child_id, data, row_id
+                self.ctx.db, self.child_id, data, row_id, expected_version=self.version
             )
 
-        self.run_save(errors, store)
+        self.run_save(errors, store, data)

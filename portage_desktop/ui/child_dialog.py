@@ -18,7 +18,7 @@ from portage_desktop.services import children as children_service
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.children import ChildDetails, ChildInput
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from portage_desktop.services.vocabulary import NeedArea, SenStatus, StaffRole
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.form import FormDialog
@@ -105,8 +105,13 @@ class ChildDialog(FormDialog):
             if member.is_current(today) and member.roles != (StaffRole.ASSISTANT,):
                 self.key_person.addItem(member.full_name, member.id)
 
+    def fill(self, record: object) -> None:
+        assert isinstance(record, ChildDetails)
+        self._load(record)
+
     def _load(self, child: ChildDetails) -> None:
         """Fill the form without counting as an edit (signals are connected afterwards)."""
+        self.version = child.version
         self.first_name.setText(child.first_name)
         self.last_name.setText(child.last_name)
         self.known_as.setText(child.known_as)
@@ -160,7 +165,13 @@ class ChildDialog(FormDialog):
             self.show_errors(errors)
             return
         try:
-            self.saved_child = children_service.save_child(self.ctx.db, data, self.child_id)
+            self.saved_child = children_service.save_child(
+                self.ctx.db, data, self.child_id, expected_version=self.version
+            )
+        except ConflictError as exc:
+            if self.resolve_conflict(exc, data):
+                self.save()
+            return
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return

@@ -3,6 +3,8 @@ against losing typed changes when a dialog is closed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -12,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.services.errors import ConflictError
+from portage_desktop.ui.conflict_dialog import ConflictChoice, ask_about_conflict
 from portage_desktop.ui.widgets import ERROR_STYLE, FieldErrors
 
 
@@ -40,11 +44,14 @@ class FormSection:
         self.general_error.setWordWrap(True)
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setVisible(False)
+        # Field name -> its label, so a conflict can name the fields that differ.
+        self.labels: dict[str, str] = {}
 
     def add_row(self, label: str, name: str, field: QWidget, hint: str = "") -> QWidget:
         """Add ``field`` with its label (a mnemonic with ``&``) and an error label beneath it."""
         caption = QLabel(label)
         caption.setBuddy(field)
+        self.labels.setdefault(name, label)
         if not field.accessibleName():
             field.setAccessibleName(label.replace("&", "").rstrip(" *:"))
         box = QWidget()
@@ -87,6 +94,20 @@ class FormDialog(QDialog):
         self.general_error = self.section.general_error
         self.add_row = self.section.add_row
         self.show_errors = self.section.show_errors
+        # The stored row_version of the record being changed (None for a new one): handed to
+        # the service on Save so a change someone else saved meanwhile is never overwritten.
+        self.version: int | None = None
+
+    def fill(self, record: object) -> None:
+        """Show a stored ``record`` in the form (used to reload after someone else saved)."""
+        raise NotImplementedError
+
+    def resolve_conflict(self, error: ConflictError, mine: object) -> bool:
+        """Show both versions and act on the choice; ``True`` means save again over theirs."""
+        choice = resolve_conflict(self, self.section, error, mine, self.fill)
+        if choice is not ConflictChoice.CANCEL:
+            self.version = error.version
+        return choice is ConflictChoice.KEEP_MINE
 
     @property
     def dirty(self) -> bool:
@@ -111,3 +132,32 @@ class FormDialog(QDialog):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         super().reject()
+
+
+def resolve_conflict(
+    parent: QWidget,
+    section: FormSection,
+    error: ConflictError,
+    mine: object,
+    fill: Callable[[object], None],
+) -> ConflictChoice:
+    """Ask which version to keep; on Reload show the stored one with ``fill``.
+
+    Going back saves nothing and leaves the typing as it is, with a note saying why.
+    """
+    choice = ask_about_conflict(parent, error, mine, section.labels)
+    if choice is ConflictChoice.RELOAD:
+        fill(error.current)
+        section.clear_errors()
+        section.dirty = False
+        section.show_errors(
+            {"general": "Reloaded: this shows the version saved now. Your changes were not kept."}
+        )
+    elif choice is ConflictChoice.CANCEL:
+        section.show_errors(
+            {
+                "general": "Not saved: someone else saved this after you opened it. "
+                "Save again to compare the two and choose."
+            }
+        )
+    return choice

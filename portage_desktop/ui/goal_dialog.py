@@ -94,18 +94,29 @@ class GoalDialog(RecordDialog):
         if goal is None:
             self.written_on.set_value(date.today())
         else:
-            self.area.setCurrentIndex(self.area.findData(goal.area))
-            self.text.setPlainText(goal.text)
-            self.written_with.setText(goal.written_with)
-            self.written_on.set_value(goal.written_on)
-            self.target_date.set_value(goal.target_date)
-            self.status.setCurrentIndex(self.status.findData(goal.status))
+            self.fill(goal)
         self.text.textChanged.connect(self.mark_dirty)
         self.sources.itemChanged.connect(self.mark_dirty)
         self.finish()
         self.filter.textEdited.disconnect(self.mark_dirty)
         self.dirty = False
         self.area.setFocus()
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, Goal)
+        self.version = record.version
+        self.area.setCurrentIndex(self.area.findData(record.area))
+        self.text.setPlainText(record.text)
+        self.written_with.setText(record.written_with)
+        self.written_on.set_value(record.written_on)
+        self.target_date.set_value(record.target_date)
+        self.status.setCurrentIndex(self.status.findData(record.status))
+        ticked = {("item", i) for i in record.item_ids}
+        ticked |= {("observation", i) for i in record.observation_ids}
+        for row in range(self.sources.count()):
+            item = self.sources.item(row)
+            on = tuple(item.data(SOURCE_ROLE)) in ticked
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _add_source(self, text: str, key: tuple[str, int], ticked: bool) -> None:
         item = QListWidgetItem(text)
@@ -157,6 +168,8 @@ class GoalDialog(RecordDialog):
         goal_id = self.goal.id if self.goal else None
 
         def store() -> None:
-            self.saved_id = goals_service.save_goal(self.ctx.db, self.child_id, data, goal_id)
+            self.saved_id = goals_service.save_goal(
+                self.ctx.db, self.child_id, data, goal_id, expected_version=self.version
+            )
 
-        self.run_save(errors, store)
+        self.run_save(errors, store, data)

@@ -106,6 +106,13 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
+    def show_latest(self) -> None:
+        """Re-read every screen: on a shared server, others' saves appear without restarting."""
+        for signal in (self.ctx.hub.setting_changed, self.ctx.hub.staff_changed):
+            signal.emit()
+        self.ctx.hub.children_changed.emit()
+        self.statusBar().showMessage("Showing the latest records.", 4000)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -153,6 +160,15 @@ class MainWindow(QMainWindow):
                     f"Ctrl+{number + 1}",
                 )
             )
+        go_menu.addSeparator()
+        go_menu.addAction(
+            self._action(
+                "&Show the latest",
+                self.show_latest,
+                QKeySequence.StandardKey.Refresh,
+                "Read everything again, with changes others have saved",
+            )
+        )
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(
@@ -287,6 +303,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+B", "Back up now"),
             ("Ctrl+L", "Lock now"),
             ("Ctrl+1 to Ctrl+5", "Go to an area"),
+            ("F5", "Show the latest, with changes others have saved"),
             ("Alt+Down in a date", "Open the calendar"),
             ("Escape", "Close a dialog"),
             ("Ctrl+Q", "Quit"),

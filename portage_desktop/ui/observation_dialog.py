@@ -111,21 +111,33 @@ class ObservationDialog(RecordDialog):
         if observation is None:
             self.observed_on.set_value(date.today())
         else:
-            self.kind.setCurrentIndex(self.kind.findData(observation.kind))
-            self.observed_on.set_value(observation.observed_on)
-            self.author_kind.setCurrentIndex(self.author_kind.findData(observation.author_kind))
-            self.author_name.setText(observation.author_name)
-            self.text.setPlainText(observation.text)
-            for info in observation.files:
-                item = QListWidgetItem(f"{info.filename} ({info.size_text})")
-                item.setData(ITEM_ROLE, info.id)
-                self.files.addItem(item)
+            self.fill(observation)
         self.text.textChanged.connect(self.mark_dirty)
         self.steps.itemChanged.connect(self.mark_dirty)
         self.finish()
         self.filter.textEdited.disconnect(self.mark_dirty)  # searching is not an edit
         self.dirty = False
         self.kind.setFocus()
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, Observation)
+        self.version = record.version
+        self.kind.setCurrentIndex(self.kind.findData(record.kind))
+        self.observed_on.set_value(record.observed_on)
+        self.author_kind.setCurrentIndex(self.author_kind.findData(record.author_kind))
+        self.author_name.setText(record.author_name)
+        self.text.setPlainText(record.text)
+        linked = set(record.item_ids)
+        for row in range(self.steps.count()):
+            item = self.steps.item(row)
+            on = item.data(ITEM_ROLE) in linked
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.new_files.clear()
+        self.files.clear()
+        for info in record.files:
+            item = QListWidgetItem(f"{info.filename} ({info.size_text})")
+            item.setData(ITEM_ROLE, info.id)
+            self.files.addItem(item)
 
     def _fill_steps(self, checked: set[int]) -> None:
         """Every small step of every checklist, ticked where already linked."""
@@ -207,5 +219,8 @@ class ObservationDialog(RecordDialog):
         row_id = self.observation.id if self.observation else None
         self.run_save(
             errors,
-            lambda: observation_service.save_observation(self.ctx.db, self.child_id, data, row_id),
+            lambda: observation_service.save_observation(
+                self.ctx.db, self.child_id, data, row_id, expected_version=self.version
+            ),
+            data,
         )

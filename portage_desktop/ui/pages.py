@@ -27,10 +27,12 @@ from portage_desktop.services import children as children_service
 from portage_desktop.services import security
 from portage_desktop.services import setting as setting_service
 from portage_desktop.services.access import Permission, PermissionDenied, current_actor
-from portage_desktop.services.errors import ValidationError
+from portage_desktop.services.errors import ConflictError, ValidationError
+from portage_desktop.services.setting import SettingInfo
 from portage_desktop.ui.audit_dialog import AuditDialog
+from portage_desktop.ui.conflict_dialog import ConflictChoice
 from portage_desktop.ui.context import AppContext
-from portage_desktop.ui.form import FormSection
+from portage_desktop.ui.form import FormSection, resolve_conflict
 from portage_desktop.ui.people_dialog import PeopleDialog
 from portage_desktop.ui.privacy_dialogs import RetentionDialog
 from portage_desktop.ui.profile_section import ProfileSection
@@ -124,6 +126,7 @@ class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.loaded: SettingInfo | None = None
         self._form = FormSection()
         self.fields = SettingFields(self._form)
         setting_box = QGroupBox("Your setting")
@@ -294,13 +297,26 @@ class SettingsPage(QWidget):
     def load(self) -> None:
         info = setting_service.get_setting(self.ctx.db)
         if info is not None:
-            self.fields.load(info)
+            self._show(info)
         self._form.dirty = False
+
+    def _show(self, info: object) -> None:
+        assert isinstance(info, SettingInfo)
+        self.loaded = info  # what Save compares against, so nobody's change is overwritten
+        self.fields.load(info)
 
     def save_setting(self) -> None:
         self._form.clear_errors()
+        data = self.fields.read()
         try:
-            setting_service.save_setting(self.ctx.db, self.fields.read())
+            self.loaded = setting_service.save_setting(self.ctx.db, data, self.loaded)
+        except ConflictError as exc:
+            self.saved_label.clear()
+            choice = resolve_conflict(self, self._form, exc, data, self._show)
+            if choice is ConflictChoice.KEEP_MINE:
+                self.loaded = exc.current
+                self.save_setting()
+            return
         except ValidationError as exc:
             self.saved_label.clear()
             self._form.show_errors(exc.errors)

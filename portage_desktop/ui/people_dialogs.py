@@ -24,7 +24,7 @@ from portage_desktop.services import consent as consent_service
 from portage_desktop.services import family as family_service
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.consent import Consent, ConsentInput
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from portage_desktop.services.family import (
     FamilyMember,
     FamilyMemberInput,
@@ -81,12 +81,22 @@ class RecordDialog(FormDialog):
                 out[name] = None
         return out
 
-    def run_save(self, errors: dict[str, str], action: Callable[[], object]) -> None:
-        """Show date errors together with the service's own; close once saved."""
+    def run_save(
+        self, errors: dict[str, str], action: Callable[[], object], mine: object = None
+    ) -> None:
+        """Show date errors together with the service's own; close once saved.
+
+        ``mine`` is what was typed, shown beside the stored version if someone else saved
+        the record first.
+        """
         try:
             if errors:
                 raise ValidationError(errors)
             action()
+        except ConflictError as exc:
+            if self.resolve_conflict(exc, mine):
+                self.save()
+            return
         except ValidationError as exc:
             self.show_errors({**exc.errors, **errors})
             return
@@ -135,16 +145,21 @@ class FamilyMemberDialog(RecordDialog):
         self.add_row("Preferred lan&guage", "preferred_language", self.language)
         self.add_row("", "interpreter_needed", self.interpreter)
         if member is not None:
-            self.name.setText(member.name)
-            self.relationship.setText(member.relationship)
-            self.parental_responsibility.setChecked(member.parental_responsibility)
-            self.lives_with_child.setChecked(member.lives_with_child)
-            self.phone.setText(member.phone)
-            self.email.setText(member.email)
-            self.language.setText(member.preferred_language)
-            self.interpreter.setChecked(member.interpreter_needed)
+            self.fill(member)
         self.finish()
         self.name.setFocus()
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, FamilyMember)
+        self.version = record.version
+        self.name.setText(record.name)
+        self.relationship.setText(record.relationship)
+        self.parental_responsibility.setChecked(record.parental_responsibility)
+        self.lives_with_child.setChecked(record.lives_with_child)
+        self.phone.setText(record.phone)
+        self.email.setText(record.email)
+        self.language.setText(record.preferred_language)
+        self.interpreter.setChecked(record.interpreter_needed)
 
     def save(self) -> None:
         data = FamilyMemberInput(
@@ -160,7 +175,10 @@ class FamilyMemberDialog(RecordDialog):
         member_id = self.member.id if self.member else None
         self.run_save(
             {},
-            lambda: family_service.save_family_member(self.ctx.db, self.child_id, data, member_id),
+            lambda: family_service.save_family_member(
+                self.ctx.db, self.child_id, data, member_id, self.version
+            ),
+            data,
         )
 
 
@@ -195,17 +213,22 @@ class ProfessionalDialog(RecordDialog):
         self.add_row("&From", "from_date", self.from_date)
         self.add_row("&Until", "to_date", self.to_date, "Leave empty while they are involved")
         if professional is not None:
-            self.role.setCurrentIndex(self.role.findData(professional.role))
-            self.role_other.setText(professional.role_other)
-            self.name.setText(professional.name)
-            self.organisation.setText(professional.organisation)
-            self.contact.setText(professional.contact)
-            self.from_date.set_value(professional.from_date)
-            self.to_date.set_value(professional.to_date)
+            self.fill(professional)
         self.role.currentIndexChanged.connect(self._role_changed)
         self._role_changed()
         self.finish()
         self.role.setFocus()
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, Professional)
+        self.version = record.version
+        self.role.setCurrentIndex(self.role.findData(record.role))
+        self.role_other.setText(record.role_other)
+        self.name.setText(record.name)
+        self.organisation.setText(record.organisation)
+        self.contact.setText(record.contact)
+        self.from_date.set_value(record.from_date)
+        self.to_date.set_value(record.to_date)
 
     def _role_changed(self) -> None:
         self.role_other.setEnabled(self.role.currentData() == ProfessionalRole.OTHER)
@@ -224,7 +247,10 @@ class ProfessionalDialog(RecordDialog):
         row_id = self.professional.id if self.professional else None
         self.run_save(
             errors,
-            lambda: family_service.save_professional(self.ctx.db, self.child_id, data, row_id),
+            lambda: family_service.save_professional(
+                self.ctx.db, self.child_id, data, row_id, self.version
+            ),
+            data,
         )
 
 
@@ -279,18 +305,23 @@ class ConsentDialog(RecordDialog):
             "&Withdrawn on", "withdrawn_on", self.withdrawn_on, "If consent is withdrawn later"
         )
         if consent is not None:
-            self.purpose.setCurrentIndex(self.purpose.findData(consent.purpose))
-            self.agency.setText(consent.agency)
-            self.decision.setCurrentIndex(0 if consent.given else 1)
-            self.decided_by.setText(consent.decided_by)
-            self.decided_on.set_value(consent.decided_on)
-            self.withdrawn_on.set_value(consent.withdrawn_on)
-            for use, box in self.use_boxes.items():
-                box.setChecked(use in consent.photo_uses)
+            self.fill(consent)
         self.purpose.currentIndexChanged.connect(self._purpose_changed)
         self._purpose_changed()
         self.finish()
         self.purpose.setFocus()
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, Consent)
+        self.version = record.version
+        self.purpose.setCurrentIndex(self.purpose.findData(record.purpose))
+        self.agency.setText(record.agency)
+        self.decision.setCurrentIndex(0 if record.given else 1)
+        self.decided_by.setText(record.decided_by)
+        self.decided_on.set_value(record.decided_on)
+        self.withdrawn_on.set_value(record.withdrawn_on)
+        for use, box in self.use_boxes.items():
+            box.setChecked(use in record.photo_uses)
 
     def _purpose_changed(self) -> None:
         # Qt hands enum data back as its plain string code, so compare by value.
@@ -311,5 +342,9 @@ class ConsentDialog(RecordDialog):
         )
         row_id = self.consent.id if self.consent else None
         self.run_save(
-            errors, lambda: consent_service.save_consent(self.ctx.db, self.child_id, data, row_id)
+            errors,
+            lambda: consent_service.save_consent(
+                self.ctx.db, self.child_id, data, row_id, expected_version=self.version
+            ),
+            data,
         )

@@ -28,7 +28,7 @@ from portage_desktop.services import family as family_service
 from portage_desktop.services import plans as plans_service
 from portage_desktop.services.goals import Goal
 from portage_desktop.services.plan_vocabulary import PlanKind, PlanStatus, TeachingMethod, Who
-from portage_desktop.services.plans import PlanInput
+from portage_desktop.services.plans import Plan, PlanInput
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.people_dialogs import RecordDialog
 from portage_desktop.ui.step_builder import StepBuilder
@@ -82,10 +82,12 @@ class PlanDialog(RecordDialog):
         plan_id: int | None = None,
         start: PlanInput | None = None,
         parent: QWidget | None = None,
+        version: int | None = None,
     ) -> None:
         title = f"Activity plan (number {plan_id})" if plan_id else "New activity plan"
         super().__init__(ctx, title, parent)
         self.child_id, self.plan_id = child_id, plan_id
+        self.prompt_list = prompts
         self.saved_id: int | None = None
         self.resize(900, 760)
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -197,6 +199,7 @@ class PlanDialog(RecordDialog):
             texts={"criterion": "4 out of 5 tries, on 3 days in a row, with no help"},
         )
         self._load(data, prompts)
+        self.version = version if plan_id else None
         self.kind.currentIndexChanged.connect(self._show_kind)
         self._show_kind()
         for box in self.texts.values():
@@ -229,7 +232,15 @@ class PlanDialog(RecordDialog):
         self.texts[key] = box
         self._row(form, label, key, box, hint)
 
+    def fill(self, record: object) -> None:
+        assert isinstance(record, Plan)
+        self.version = record.version
+        self._load(record.data, self.prompt_list)
+        self._show_kind()
+
     def _load(self, data: PlanInput, prompts: tuple[str, ...]) -> None:
+        self.target_prompt.clear()
+        self.prompts.clear()
         self.goal.setCurrentIndex(max(self.goal.findData(data.goal_id), 0))
         self.kind.setCurrentIndex(self.kind.findData(data.kind))
         self.title_edit.setText(data.title)
@@ -315,6 +326,8 @@ class PlanDialog(RecordDialog):
         data = self.data(errors)
 
         def store() -> None:
-            self.saved_id = plans_service.save_plan(self.ctx.db, self.child_id, data, self.plan_id)
+            self.saved_id = plans_service.save_plan(
+                self.ctx.db, self.child_id, data, self.plan_id, expected_version=self.version
+            )
 
-        self.run_save(errors, store)
+        self.run_save(errors, store, data)

@@ -7,6 +7,7 @@ When the records show the step is learnt, the tab offers to move on to the next 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -29,12 +30,14 @@ from portage_desktop.services import goals as goals_service
 from portage_desktop.services import plan_library, plan_records
 from portage_desktop.services import plans as plans_service
 from portage_desktop.services.access import PermissionDenied
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.dates import format_date
+from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from portage_desktop.services.goals import Goal
 from portage_desktop.services.plan_records import DayEntry, PlanProgress
 from portage_desktop.services.plan_vocabulary import PlanKind, PlanStatus
 from portage_desktop.services.plans import Plan
 from portage_desktop.ui import plan_actions
+from portage_desktop.ui.conflict_dialog import ConflictChoice, ask_about_conflict, describe_day
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.goal_dialog import GoalDialog
 from portage_desktop.ui.plan_chart import PlanChart
@@ -284,7 +287,7 @@ class PlansTab(QWidget):
             )
         self._edit_plan(None, start)
 
-    def _edit_plan(self, plan_id: int | None, start) -> None:  # noqa: ANN001
+    def _edit_plan(self, plan_id: int | None, start, version: int | None = None) -> None:  # noqa: ANN001
         try:
             dialog = PlanDialog(
                 self.ctx,
@@ -294,6 +297,7 @@ class PlansTab(QWidget):
                 plan_id,
                 start,
                 self,
+                version,
             )
         except (PermissionDenied, NotFoundError) as exc:
             self.warn("Not possible", exc)
@@ -304,7 +308,7 @@ class PlansTab(QWidget):
     def open_selected(self) -> None:
         plan = self.selected_plan()
         if plan is not None:
-            self._edit_plan(plan.id, plan.data)
+            self._edit_plan(plan.id, plan.data, plan.version)
             return
         goal = self.selected_goal()
         if goal is not None:
@@ -352,6 +356,9 @@ class PlansTab(QWidget):
         was_met = bool(self.progress and self.progress.check and self.progress.check.met)
         try:
             plan_records.save_week(self.ctx.db, self.child_id, plan.id, rows)
+        except ConflictError as exc:
+            self._week_conflict(exc, rows)
+            return
         except ValidationError as exc:
             self.grid.show_errors(exc.errors)
             return
@@ -367,6 +374,36 @@ class PlansTab(QWidget):
         check = self.progress.check if self.progress else None
         if check is not None and check.met and not was_met:
             self.next_step(offer=check.message)
+
+    def _week_conflict(self, error: ConflictError, rows: list[DayEntry]) -> None:
+        """Someone recorded some of these days first: show both, then reload or save ours."""
+        stored: PlanProgress = error.current
+        theirs = {d.day: d for d in stored.days}
+        compared = [
+            (
+                f"{row.day:%a} {format_date(row.day)}",
+                describe_day(row),
+                describe_day(theirs.get(row.day, DayEntry(row.day))),
+            )
+            for row in rows
+        ]
+        choice = ask_about_conflict(self, error, rows, rows=compared)
+        if choice is ConflictChoice.KEEP_MINE:
+            blank = DayEntry(date.min)
+            self.save_week([replace(r, version=theirs.get(r.day, blank).version) for r in rows])
+        elif choice is ConflictChoice.RELOAD:
+            monday = self.grid.monday
+            self.grid.dirty = False
+            self.refresh(("plan", stored.plan.id))
+            self.grid.monday = monday
+            self.grid.saved(self.progress.days if self.progress else ())
+        else:
+            self.grid.show_errors(
+                {
+                    "general": "Not saved: someone else recorded this week after you opened it. "
+                    "Save again to compare the two and choose."
+                }
+            )
 
     def next_step(self, offer: str = "") -> None:
         plan = self.selected_plan()

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 from portage_desktop.services import inspections, setting_profile, stamp_rules
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from portage_desktop.services.inspections import Inspection
 from portage_desktop.services.setting_profile import Regulator, SettingProfile
 from portage_desktop.services.stamp_rules import RuleValue
+from portage_desktop.ui.conflict_dialog import ConflictChoice
 from portage_desktop.ui.context import AppContext
-from portage_desktop.ui.form import FormSection, confirm
+from portage_desktop.ui.form import FormSection, confirm, resolve_conflict
 from portage_desktop.ui.stamp_dialogs import InspectionDialog, RuleDialog
 from portage_desktop.ui.table_model import Column, RecordTableModel
 
@@ -59,6 +60,7 @@ class ProfileSection(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.loaded: SettingProfile | None = None
         self.form = FormSection()
         regulators = QWidget()
         regulators.setAccessibleName("Registered with")
@@ -158,13 +160,17 @@ class ProfileSection(QWidget):
         self.load()
 
     def load(self) -> None:
-        profile = setting_profile.get_profile(self.ctx.db)
+        self._show(setting_profile.get_profile(self.ctx.db))
+        self.refresh_lists()
+
+    def _show(self, profile: object) -> None:
+        assert isinstance(profile, SettingProfile)
+        self.loaded = profile  # what Save compares against, so nobody's change is overwritten
         self.regulator_buttons[profile.regulator].setChecked(True)
         self.agency_name.setText(profile.agency_name)
         self.portage_service.setText(profile.portage_service)
         self.portage_contact.setText(profile.portage_contact)
         self.form.dirty = False
-        self.refresh_lists()
 
     def refresh_lists(self) -> None:
         self.inspection_model.set_rows(inspections.list_inspections(self.ctx.db))
@@ -181,7 +187,14 @@ class ProfileSection(QWidget):
             self.portage_contact.text(),
         )
         try:
-            setting_profile.save_profile(self.ctx.db, data)
+            self.loaded = setting_profile.save_profile(self.ctx.db, data, self.loaded)
+        except ConflictError as exc:
+            self.saved_label.clear()
+            choice = resolve_conflict(self, self.form, exc, data, self._show)
+            if choice is ConflictChoice.KEEP_MINE:
+                self.loaded = exc.current
+                self.save_profile()
+            return
         except ValidationError as exc:
             self.saved_label.clear()
             self.form.show_errors(exc.errors)

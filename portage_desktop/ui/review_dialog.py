@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import reviews as review_service
 from portage_desktop.services.dates import format_date, parse_uk_date
-from portage_desktop.services.reviews import Decision, Issue, Progress, ReviewInput
+from portage_desktop.services.reviews import Decision, Issue, Progress, Review, ReviewInput
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.people_dialogs import RecordDialog
 from portage_desktop.ui.week_grid import CellDelegate, name_corner
@@ -55,9 +55,11 @@ class ReviewDialog(RecordDialog):
         data: ReviewInput,
         review_id: int | None = None,
         parent: QWidget | None = None,
+        version: int | None = None,
     ) -> None:
         super().__init__(ctx, "Review with parents", parent)
         self.child_id, self.review_id, self.base = child_id, review_id, data
+        self.version = version if review_id else None
         self.saved_id: int | None = None
         self.resize(940, 760)
         self.held_on = DateField("Date of the review")
@@ -137,6 +139,14 @@ class ReviewDialog(RecordDialog):
         combo.setCurrentIndex(combo.findData(getattr(value, "value", value)))
         combo.currentIndexChanged.connect(self.mark_dirty)
         return combo
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, Review)
+        self.version = record.version
+        self.base = record.data
+        self.plans.setRowCount(0)
+        self.issues.setRowCount(0)
+        self._load(record.data)
 
     def _load(self, data: ReviewInput) -> None:
         self.held_on.set_value(data.held_on)
@@ -230,7 +240,7 @@ class ReviewDialog(RecordDialog):
 
         def store() -> None:
             self.saved_id = review_service.save_review(
-                self.ctx.db, self.child_id, data, self.review_id
+                self.ctx.db, self.child_id, data, self.review_id, expected_version=self.version
             )
 
-        self.run_save(errors, store)
+        self.run_save(errors, store, data)

@@ -202,10 +202,10 @@ class ReviewsTab(QWidget):
             None,
         )
         if chosen is not None:
-            self._edit_transition(chosen.data, chosen.id)
+            self._edit_transition(chosen.data, chosen.id, chosen.version)
 
-    def _edit_transition(self, data, plan_id: int | None) -> None:  # noqa: ANN001
-        dialog = TransitionDialog(self.ctx, self.child_id, data, plan_id, self)
+    def _edit_transition(self, data, plan_id: int | None, version: int | None = None) -> None:  # noqa: ANN001
+        dialog = TransitionDialog(self.ctx, self.child_id, data, plan_id, self, version)
         if dialog.exec():
             self.refresh()
 
@@ -225,8 +225,13 @@ class ReviewsTab(QWidget):
             "each plan's progress is filled in from its records.</p>"
         )
 
-    def _edit(self, data: review_service.ReviewInput, review_id: int | None) -> None:
-        dialog = ReviewDialog(self.ctx, self.child_id, data, review_id, self)
+    def _edit(
+        self,
+        data: review_service.ReviewInput,
+        review_id: int | None,
+        version: int | None = None,
+    ) -> None:
+        dialog = ReviewDialog(self.ctx, self.child_id, data, review_id, self, version)
         if dialog.exec() and dialog.saved_id is not None:
             self.refresh(dialog.saved_id)
 
@@ -241,7 +246,7 @@ class ReviewsTab(QWidget):
     def open_selected(self) -> None:
         review = self.selected()
         if review is not None:
-            self._edit(review.data, review.id)
+            self._edit(review.data, review.id, review.version)
 
     def make_next_plans(self) -> None:
         review = self.selected()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from portage_desktop.services.staff import StaffInput, StaffMember
 from portage_desktop.services.vocabulary import StaffRole
 from portage_desktop.ui.context import AppContext
@@ -60,12 +60,7 @@ class StaffDialog(FormDialog):
         self.add_row("S&tarted", "start_date", self.start_date)
         self.add_row("&Left", "leave_date", self.leave_date, "Leave empty while they work here")
         if member is not None:
-            self.first_name.setText(member.first_name)
-            self.last_name.setText(member.last_name)
-            self.start_date.set_value(member.start_date)
-            self.leave_date.set_value(member.leave_date)
-            for role, box in self.role_boxes.items():
-                box.setChecked(role in member.roles)
+            self.fill(member)
         for edit in (self.first_name, self.last_name):
             edit.textEdited.connect(self.mark_dirty)
         for field in (self.start_date, self.leave_date):
@@ -82,6 +77,16 @@ class StaffDialog(FormDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.first_name.setFocus()
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, StaffMember)
+        self.version = record.version
+        self.first_name.setText(record.first_name)
+        self.last_name.setText(record.last_name)
+        self.start_date.set_value(record.start_date)
+        self.leave_date.set_value(record.leave_date)
+        for role, box in self.role_boxes.items():
+            box.setChecked(role in record.roles)
 
     def save(self) -> None:
         errors: dict[str, str] = {}
@@ -107,8 +112,12 @@ class StaffDialog(FormDialog):
             return
         try:
             self.saved = staff_service.save_staff(
-                self.ctx.db, data, self.member.id if self.member else None
+                self.ctx.db, data, self.member.id if self.member else None, self.version
             )
+        except ConflictError as exc:
+            if self.resolve_conflict(exc, data):
+                self.save()
+            return
         except (ValidationError, NotFoundError) as exc:
             self.show_errors(
                 exc.errors if isinstance(exc, ValidationError) else {"general": str(exc)}

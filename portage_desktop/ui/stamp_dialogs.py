@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import inspections, setting_profile, stamp_rules
 from portage_desktop.services.access import PermissionDenied
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from portage_desktop.services.inspections import Framework, Inspection, InspectionInput
 from portage_desktop.services.setting_profile import Award, AwardInput
 from portage_desktop.services.stamp_rules import SPEC_BY_KEY, RuleValue
@@ -43,10 +43,14 @@ def _dates(fields: dict[str, DateField]) -> tuple[dict[str, date | None], dict[s
     return values, errors
 
 
-def _finish(dialog: FormDialog, ctx: AppContext, action) -> bool:  # noqa: ANN001
+def _finish(dialog: FormDialog, ctx: AppContext, action, mine: object = None) -> bool:  # noqa: ANN001
     """Run the service call; show its messages beside the fields, or close on success."""
     try:
         action()
+    except ConflictError as exc:
+        if dialog.resolve_conflict(exc, mine):
+            dialog.save()  # type: ignore[attr-defined]
+        return False
     except ValidationError as exc:
         dialog.show_errors(exc.errors)
         return False
@@ -76,10 +80,7 @@ class AwardDialog(FormDialog):
         )
         self.add_row("Portage &representative", "representative", self.representative)
         if award is not None:
-            self.applied_on.set_value(award.applied_on)
-            self.awarded_on.set_value(award.awarded_on)
-            self.expires_on.set_value(award.expires_on)
-            self.representative.setText(award.representative)
+            self.fill(award)
         for field in (self.applied_on, self.awarded_on, self.expires_on):
             field.changed.connect(self.mark_dirty)
         self.representative.textEdited.connect(self.mark_dirty)
@@ -87,6 +88,14 @@ class AwardDialog(FormDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
         layout.addWidget(_buttons(self))
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, Award)
+        self.version = record.version
+        self.applied_on.set_value(record.applied_on)
+        self.awarded_on.set_value(record.awarded_on)
+        self.expires_on.set_value(record.expires_on)
+        self.representative.setText(record.representative)
 
     def save(self) -> None:
         values, errors = _dates(
@@ -103,7 +112,10 @@ class AwardDialog(FormDialog):
         months = stamp_rules.rules_on(self.ctx.db, date.today()).award_months
         award_id = self.award.id if self.award else None
         _finish(
-            self, self.ctx, lambda: setting_profile.save_award(self.ctx.db, data, months, award_id)
+            self,
+            self.ctx,
+            lambda: setting_profile.save_award(self.ctx.db, data, months, award_id, self.version),
+            data,
         )
 
 
@@ -135,14 +147,9 @@ class InspectionDialog(FormDialog):
                 self.judgement_rows[area] = self.add_row(words, f"judgement_{area}", combo)
         self.add_row("&Report reference", "report_reference", self.reference, "Optional")
         if inspection is not None:
-            self.inspected_on.set_value(inspection.inspected_on)
-            self.framework.setCurrentIndex(self.framework.findData(inspection.framework))
-            self.reference.setText(inspection.report_reference)
-        self._update_scales()
-        if inspection is not None:
-            for area, code in inspection.judgements:
-                combo = self.judgements[area]
-                combo.setCurrentIndex(combo.findData(code))
+            self.fill(inspection)
+        else:
+            self._update_scales()
         self.framework.currentIndexChanged.connect(self._update_scales)
         self.framework.currentIndexChanged.connect(self.mark_dirty)
         self.inspected_on.changed.connect(self.mark_dirty)
@@ -188,8 +195,24 @@ class InspectionDialog(FormDialog):
         )
         inspection_id = self.inspection.id if self.inspection else None
         _finish(
-            self, self.ctx, lambda: inspections.save_inspection(self.ctx.db, data, inspection_id)
+            self,
+            self.ctx,
+            lambda: inspections.save_inspection(
+                self.ctx.db, data, inspection_id, expected_version=self.version
+            ),
+            data,
         )
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, Inspection)
+        self.version = record.version
+        self.inspected_on.set_value(record.inspected_on)
+        self.framework.setCurrentIndex(self.framework.findData(record.framework))
+        self.reference.setText(record.report_reference)
+        self._update_scales()
+        for area, code in record.judgements:
+            combo = self.judgements[area]
+            combo.setCurrentIndex(combo.findData(code))
 
 
 class RuleDialog(FormDialog):

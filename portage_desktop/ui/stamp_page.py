@@ -7,6 +7,7 @@ self-assessment wizard and the application pack.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -30,10 +31,12 @@ from PySide6.QtWidgets import (
 from portage_desktop.services import inspections, setting_profile, stamp_statements
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from portage_desktop.services.setting_profile import Award
 from portage_desktop.services.stamp_check import StampCheck, check_stamp
 from portage_desktop.services.stamp_criteria import CriterionResult, inspection_subject
+from portage_desktop.services.stamp_statements import Statement
+from portage_desktop.ui.conflict_dialog import ConflictChoice, ask_about_conflict
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.criteria_view import CriteriaModel
 from portage_desktop.ui.print_actions import ask_pdf_path, print_kind
@@ -117,6 +120,7 @@ class StampPage(QWidget):
         self.statement.textChanged.connect(self._mark_dirty)
         self.confirm.toggled.connect(self._mark_dirty)
         self.statement_dirty = False
+        self.statement_version = 0  # of the statement shown; 0 when none is stored yet
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.detail_title)
@@ -265,6 +269,7 @@ class StampPage(QWidget):
         self.statement.blockSignals(True)
         self.confirm.blockSignals(True)
         self.statement.setPlainText(said.text if said else "")
+        self.statement_version = said.version if said else 0
         confirmed = bool(said and said.confirmed_for(self._subject(result.number)))
         self.confirm.setChecked(confirmed)
         self.statement_saved.setText(
@@ -287,13 +292,16 @@ class StampPage(QWidget):
             return False
         number = self.current.number
         try:
-            stamp_statements.save_statement(
+            saved = stamp_statements.save_statement(
                 self.ctx.db,
                 number,
                 self.statement.toPlainText(),
                 self.confirm.isChecked(),
                 self._subject(number),
+                expected_version=self.statement_version,
             )
+        except ConflictError as exc:
+            return self._statement_conflict(exc)
         except ValidationError as exc:
             self.statement_error.setText("⚠ " + " ".join(exc.errors.values()))
             self.statement.setFocus()
@@ -301,9 +309,32 @@ class StampPage(QWidget):
         except PermissionDenied as exc:
             self.statement_error.setText(f"⚠ {exc}")
             return False
+        self.statement_version = saved.version
         self.statement_dirty = False
         self.ctx.hub.setting_changed.emit()
         return True
+
+    def _statement_conflict(self, error: ConflictError) -> bool:
+        """Another manager saved this statement meanwhile: show both, then do as asked."""
+        theirs: Statement = error.current
+        mine = replace(theirs, text=self.statement.toPlainText())
+        choice = ask_about_conflict(self, error, mine, {"text": "Statement"})
+        if choice is ConflictChoice.KEEP_MINE:
+            self.statement_version = theirs.version
+            return self.save_statement()
+        if choice is ConflictChoice.RELOAD:
+            self.statement.blockSignals(True)
+            self.statement.setPlainText(theirs.text)
+            self.statement.blockSignals(False)
+            self.statement_version = theirs.version
+            self.statement_dirty = False
+            self.statement_error.setText("Reloaded: this shows the statement saved now.")
+            return False
+        self.statement_error.setText(
+            "⚠ Not saved: someone else saved this statement after you opened it. "
+            "Save again to compare the two and choose."
+        )
+        return False
 
     def selected_award(self) -> Award | None:
         rows = self.awards.selectionModel().selectedRows()

@@ -7,6 +7,7 @@ so it is resumed exactly where it was left; last year's words can be brought bac
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from html import escape
 
@@ -28,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import stamp_application
 from portage_desktop.services.access import PermissionDenied
-from portage_desktop.services.errors import ValidationError
+from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.stamp_application import PLANS_NEEDED, Application, Section
 from portage_desktop.services.stamp_check import StampCheck, check_stamp
 from portage_desktop.services.stamp_evidence import PlanForApplication, plans_for_application
+from portage_desktop.ui.conflict_dialog import ConflictChoice, ask_about_conflict
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.form import confirm
 from portage_desktop.ui.widgets import ERROR_STYLE
@@ -126,6 +128,12 @@ class PlansPage(QWizardPage):
         layout.addWidget(self.note)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.error)
+
+    def set_chosen(self, chosen: tuple[int, ...]) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def chosen(self) -> tuple[int, ...]:
         return tuple(
@@ -224,7 +232,10 @@ class StampWizard(QWizard):
                 self.narratives(),
                 self.plans_page.chosen(),
                 self.finish_page.representative.text(),
+                self.application.version,
             )
+        except ConflictError as exc:
+            return self._resolve(exc)
         except (ValidationError, PermissionDenied) as exc:
             message = (
                 " ".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
@@ -235,6 +246,31 @@ class StampWizard(QWizard):
             return False
         self._saved = snapshot
         return True
+
+    def _resolve(self, error: ConflictError) -> bool:
+        """Another manager saved this application meanwhile: show both, then do as asked."""
+        mine = replace(
+            self.application,
+            narratives=self.narratives(),
+            chosen_plans=self.plans_page.chosen(),
+            representative=self.finish_page.representative.text(),
+        )
+        labels = {s.key: s.title for s in stamp_application.SECTIONS}
+        labels |= {"chosen_plans": "Plans chosen", "representative": "Portage representative"}
+        choice = ask_about_conflict(self, error, mine, labels)
+        theirs: Application = error.current
+        if choice is ConflictChoice.KEEP_MINE:
+            self.application = replace(self.application, version=theirs.version)
+            return self.save_draft()
+        if choice is ConflictChoice.RELOAD:
+            self.application = theirs
+            for page in self.sections:
+                page.narrative.setPlainText(theirs.narrative(page.section.key))
+            self.plans_page.set_chosen(theirs.chosen_plans)
+            self.finish_page.representative.setText(theirs.representative)
+            self._saved = self._snapshot()
+            return True
+        return False
 
     def missing(self) -> list[str]:
         self.check = check_stamp(self.ctx.db, self.today)

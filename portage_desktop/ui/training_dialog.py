@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import certificates, training
 from portage_desktop.services.access import PermissionDenied
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from portage_desktop.services.staff import StaffMember
 from portage_desktop.services.training import (
     TrainingInput,
@@ -122,17 +122,9 @@ class TrainingDialog(FormDialog):
         ):
             self.rows[name] = self.add_row(label, name, widget, hint)
         if record is not None:
-            self.kind.setCurrentIndex(self.kind.findData(record.kind))
-            self.title_edit.setText(record.title)
-            self.status.setCurrentIndex(self.status.findData(record.status))
-            self.started_on.set_value(record.started_on)
-            self.completed_on.set_value(record.completed_on)
-            self.expires_on.set_value(record.expires_on)
-            self.trainer.setText(record.trainer)
-            self.trainer_accredited.setChecked(record.trainer_accredited)
-            self.membership_number.setText(record.membership_number)
-            self.notes.setPlainText(record.notes)
+            self._show_record(record)
         self._show_fields()
+        self.pending.clear()
         self._load_certificates()
         self.kind.currentIndexChanged.connect(self._show_fields)
         self.kind.currentIndexChanged.connect(self.mark_dirty)
@@ -154,6 +146,26 @@ class TrainingDialog(FormDialog):
         layout.addWidget(buttons)
         self.kind.setFocus()
         self.dirty = False
+
+    def _show_record(self, record: TrainingRecord) -> None:
+        self.version = record.version
+        self.kind.setCurrentIndex(self.kind.findData(record.kind))
+        self.title_edit.setText(record.title)
+        self.status.setCurrentIndex(self.status.findData(record.status))
+        self.started_on.set_value(record.started_on)
+        self.completed_on.set_value(record.completed_on)
+        self.expires_on.set_value(record.expires_on)
+        self.trainer.setText(record.trainer)
+        self.trainer_accredited.setChecked(record.trainer_accredited)
+        self.membership_number.setText(record.membership_number)
+        self.notes.setPlainText(record.notes)
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, TrainingRecord)
+        self.record = record
+        self._show_record(record)
+        self._show_fields()
+        self._load_certificates()
 
     def _show_fields(self) -> None:
         wanted = _FIELDS[self.kind.currentData()] | {"kind", "file"}
@@ -282,7 +294,12 @@ class TrainingDialog(FormDialog):
                 data,
                 self.record.id if self.record else None,
                 files=self.pending,
+                expected_version=self.version,
             )
+        except ConflictError as exc:
+            if self.resolve_conflict(exc, data):
+                self.save()
+            return
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import transitions as transition_service
 from portage_desktop.services.dates import format_date, parse_uk_date
-from portage_desktop.services.transitions import Action, TransitionInput, TransitionKind
+from portage_desktop.services.transitions import Action, Transition, TransitionInput, TransitionKind
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.people_dialogs import RecordDialog
 from portage_desktop.ui.week_grid import CellDelegate, name_corner
@@ -35,6 +35,7 @@ class TransitionDialog(RecordDialog):
         data: TransitionInput | None = None,
         plan_id: int | None = None,
         parent: QWidget | None = None,
+        version: int | None = None,
     ) -> None:
         super().__init__(ctx, "Transition plan", parent)
         self.child_id, self.plan_id = child_id, plan_id
@@ -75,18 +76,28 @@ class TransitionDialog(RecordDialog):
         column.addLayout(row)
         self.add_row("A&ctions", "actions", box)
         if data is not None:
-            self.kind.setCurrentIndex(self.kind.findData(data.kind.value))
-            self.place.setText(data.place)
-            self.meeting_on.set_value(data.meeting_on)
-            self.attended.setText(data.attended)
-            self.needs.setPlainText(data.needs)
-            for action in data.actions:
-                self._add(action)
+            self._load(data)
+        self.version = version if plan_id else None
         self.needs.textChanged.connect(self.mark_dirty)
         self.actions.itemChanged.connect(self.mark_dirty)
         self.finish()
         self.dirty = False
         self.kind.setFocus()
+
+    def fill(self, record: object) -> None:
+        assert isinstance(record, Transition)
+        self.version = record.version
+        self.actions.setRowCount(0)
+        self._load(record.data)
+
+    def _load(self, data: TransitionInput) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(data.kind.value))
+        self.place.setText(data.place)
+        self.meeting_on.set_value(data.meeting_on)
+        self.attended.setText(data.attended)
+        self.needs.setPlainText(data.needs)
+        for action in data.actions:
+            self._add(action)
 
     def _add(self, action: Action) -> None:
         row = self.actions.rowCount()
@@ -127,7 +138,7 @@ class TransitionDialog(RecordDialog):
 
         def store() -> None:
             self.saved_id = transition_service.save_transition(
-                self.ctx.db, self.child_id, data, self.plan_id
+                self.ctx.db, self.child_id, data, self.plan_id, expected_version=self.version
             )
 
-        self.run_save(errors, store)
+        self.run_save(errors, store, data)

@@ -288,7 +288,11 @@ class WeekGrid(QWidget):
         self.dirty = True
 
     def rows(self) -> list[DayEntry]:
-        """Every unlocked day as typed (an emptied day clears that day's record)."""
+        """Every unlocked day changed since the grid was filled (an emptied day clears it).
+
+        Each carries the version it was read at, and untouched days are left out, so a day
+        someone else recorded meanwhile is neither overwritten nor reported as a clash.
+        """
         out = []
         for row in range(7):
             day = self.monday + timedelta(days=row)
@@ -301,17 +305,20 @@ class WeekGrid(QWidget):
 
             by_text = self.table.item(row, BY).text()
             by = next((b for b in RecordedBy if b.label == by_text), RecordedBy.PRACTITIONER)
-            out.append(
-                DayEntry(
-                    day,
-                    number(TRIES),
-                    number(SUCCESSES),
-                    self.table.item(row, PROMPT).text(),
-                    self.table.item(row, DONE).checkState() == Qt.CheckState.Checked,
-                    self.table.item(row, NOTE).text(),
-                    by,
-                )
+            loaded = self.entries.get(day, DayEntry(day))
+            typed = DayEntry(
+                day,
+                number(TRIES),
+                number(SUCCESSES),
+                self.table.item(row, PROMPT).text(),
+                self.table.item(row, DONE).checkState() == Qt.CheckState.Checked,
+                self.table.item(row, NOTE).text(),
+                by,
+                loaded.step_id,
+                loaded.version,
             )
+            if typed != loaded:
+                out.append(typed)
         return out
 
     def request_save(self) -> None:

@@ -122,7 +122,7 @@ def test_week_rules_and_clearing_a_day(db):
     assert len(caught.value.errors) == 2
     plan_records.save_week(db, child, plan_id, [DayEntry(START, done=True, note="Tried")], TODAY)
     assert plan_records.progress(db, child, plan_id).days[0].note == "Tried"
-    plan_records.save_week(db, child, plan_id, [DayEntry(START)], today=TODAY)
+    plan_records.save_week(db, child, plan_id, [DayEntry(START, version=1)], today=TODAY)
     assert plan_records.progress(db, child, plan_id).days == ()
 
 
