@@ -189,12 +189,6 @@ def demo_db(home: AppPaths, engine_name: str, request: pytest.FixtureRequest):
     database.dispose()
 
 
-def another_connection(database: Database) -> Database:
-    """A second, independent connection to the same records, as a second copy of the app."""
-    assert database.path is not None
-    return open_and_migrate(database.path, None, database.key)
-
-
 def reopen(database: Database) -> Database:
     """A fresh connection to the same database, as after restarting the app."""
     database.dispose()
