@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from portage_desktop import APP_NAME
-from portage_desktop.paths import AppPaths, app_paths, database_path
+from portage_desktop.database_url import BadAddress, ServerAddress
+from portage_desktop.paths import AppPaths, app_paths, records_location
 
 if TYPE_CHECKING:
     from portage_desktop.data.engine import Database
+    from portage_desktop.settings import Settings
 
 SMOKE_TIMEOUT_MS = 20_000
 
@@ -27,7 +29,12 @@ def _needs_offscreen() -> bool:
     return False
 
 
-def run_app(database: str | None = None, demo: bool = False, smoke_test: bool = False) -> int:
+def run_app(
+    database: str | None = None,
+    demo: bool = False,
+    smoke_test: bool = False,
+    database_url: str | None = None,
+) -> int:
     """Open the main window; return the process exit code."""
     if smoke_test and _needs_offscreen():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -45,34 +52,80 @@ def run_app(database: str | None = None, demo: bool = False, smoke_test: bool = 
     settings = Settings.load(paths.settings_file)
 
     scratch = tempfile.TemporaryDirectory(prefix="portage-smoke-") if smoke_test else None
-    try:
-        db, is_demo = _open(paths, database, demo, scratch, smoke_test)
-        _log_in_if_needed(db, smoke_test)
-    except _Cancelled:
-        return 0
-    except DatabaseError as exc:
-        if smoke_test:
-            print(f"portage-desktop: {exc}", file=sys.stderr)
+    while True:
+        try:
+            db, is_demo = _open(paths, settings, database, database_url, demo, scratch, smoke_test)
+            _log_in_if_needed(db, smoke_test)
+        except _Cancelled:
+            return 0
+        except DatabaseError as exc:
+            if smoke_test:
+                print(f"portage-desktop: {exc}", file=sys.stderr)
+                return 1
+            if _server_from_settings(settings, database, database_url, demo):
+                if _offer_this_computer(str(exc)):
+                    settings.use_server = False
+                    settings.save(paths.settings_file)
+                    continue
+                return 1
+            QMessageBox.critical(None, "Cannot open your records", str(exc))
             return 1
-        QMessageBox.critical(None, "Cannot open your records", str(exc))
-        return 1
-    return _show(app, db, paths, settings, is_demo, smoke_test)
+        return _show(app, db, paths, settings, is_demo, smoke_test)
+
+
+def _server_from_settings(
+    settings: Settings, database: str | None, database_url: str | None, demo: bool
+) -> bool:
+    """True when the shared server was chosen in Settings, not for this start only."""
+    from portage_desktop.database_url import from_environment
+    from portage_desktop.paths import DATABASE_ENV
+
+    explicit = database or database_url or demo or from_environment()
+    return settings.use_server and not explicit and not os.environ.get(DATABASE_ENV)
+
+
+def _offer_this_computer(problem: str) -> bool:
+    """The server chosen in Settings cannot be used: say why, and offer the way back."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open the shared records", problem)
+    box.setInformativeText(
+        "You can try again later, or use the records on this computer instead (you can "
+        "choose the shared server again in Settings)."
+    )
+    use_local = box.addButton(
+        "Use the records on this &computer", QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is use_local
 
 
 def _open(
     paths: AppPaths,
+    settings: Settings,
     database: str | None,
+    database_url: str | None,
     demo: bool,
     scratch: tempfile.TemporaryDirectory[str] | None,
     smoke_test: bool,
 ) -> tuple[Database, bool]:
+    from portage_desktop.data.engine import DatabaseError
     from portage_desktop.startup import PASSPHRASE_ENV, file_state, make_demo, unlock
 
     if demo:
         return make_demo(paths.demo_database, start_application=True), True
-    if scratch is not None and not database:
+    if scratch is not None and not database and not database_url:
         return make_demo(Path(scratch.name) / "smoke.db"), True
-    path = database_path(database, paths)
+    try:
+        where = records_location(
+            database, database_url, paths, settings.database_url if settings.use_server else ""
+        )
+    except BadAddress as exc:
+        raise DatabaseError(f"The shared server's address cannot be used. {exc}") from None
+    if isinstance(where, ServerAddress):
+        return _open_server(where, smoke_test), False
+    path = where
     state = file_state(path)
     key = None
     if state in ("missing", "empty"):
@@ -99,6 +152,24 @@ def _open(
     if state == "plain" and not smoke_test:
         _offer_encryption(db)
     return db, False
+
+
+def _open_server(address: ServerAddress, smoke_test: bool) -> Database:
+    """Connect to the shared server; if it wants a password nobody gave, ask for it."""
+    from portage_desktop.data.engine import ServerPasswordNeeded
+    from portage_desktop.startup import open_server_and_migrate
+
+    try:
+        return open_server_and_migrate(address)
+    except ServerPasswordNeeded as exc:
+        if smoke_test:
+            raise
+        from portage_desktop.ui.security_dialogs import ServerPasswordDialog
+
+        dialog = ServerPasswordDialog(address, str(exc))
+        if not dialog.exec() or dialog.database is None:
+            raise _Cancelled() from None
+        return dialog.database
 
 
 def _open_or_recover(path: Path, backup_dir: Path, key: object, smoke_test: bool) -> Database:
@@ -158,6 +229,19 @@ def _log_in_if_needed(db: Database, smoke_test: bool) -> None:
     from portage_desktop.cli import UserError
     from portage_desktop.services import users
 
+    if users.needs_first_manager(db):
+        if smoke_test:
+            raise UserError(
+                "this shared server has no accounts yet: start Portage Desktop once to "
+                "create the first manager"
+            )
+        from portage_desktop.ui.security_dialogs import FirstManagerDialog
+
+        first = FirstManagerDialog(db)
+        if first.exec():
+            return
+        if not first.taken:
+            raise _Cancelled()
     if smoke_test:
         name, password = (
             os.environ.get("PORTAGE_DESKTOP_USER"),

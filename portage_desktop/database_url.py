@@ -16,10 +16,12 @@ URL_ENV = "PORTAGE_DESKTOP_DATABASE_URL"
 DEFAULT_PORT = 5432
 SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 EXAMPLE = "postgresql://portage@records.example.org/portage?sslmode=require"
-PASSWORD_SOURCES = (
-    "the PGPASSWORD environment variable, a ~/.pgpass file (pgpass.conf on Windows), "
-    "or typing it when Portage Desktop starts"
+# Where a server password may come from instead of the settings file (which never holds one).
+PASSWORD_FILES = (
+    "the PGPASSWORD environment variable or a ~/.pgpass file (%APPDATA%\\postgresql\\"
+    "pgpass.conf on Windows)"
 )
+PASSWORD_SOURCES = f"{PASSWORD_FILES}, or typing it when Portage Desktop starts"
 
 
 _USERINFO_PASSWORD = re.compile(r"(://[^/@:?#]*):[^/@?#]*@")

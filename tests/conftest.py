@@ -159,6 +159,44 @@ def _server_database(request: pytest.FixtureRequest, kind: str) -> Database:
 
 
 @pytest.fixture
+def server_db(request: pytest.FixtureRequest, home: AppPaths):
+    """A fresh server database as a new site gets it (set up, no accounts, nobody logged in);
+    skipped without a test server. For screens and commands that behave differently there."""
+    server: PostgresForTests = request.getfixturevalue("postgres")
+    address = server.fresh("empty")
+    database = open_server_and_migrate(address)
+    yield database
+    database.dispose()
+    server.drop(address)
+
+
+ROLE_PASSWORD = "the right one"
+
+
+@pytest.fixture
+def password_role(postgres: PostgresForTests):
+    """A server account that must give a password (``ROLE_PASSWORD``), owning a new, blank
+    database: the address has no password in it. Skipped on a server that trusts everyone."""
+    name = f"{postgres.prefix}_pw"
+    postgres._sql(f"DROP ROLE IF EXISTS {name}")
+    postgres._sql(f"CREATE ROLE {name} LOGIN PASSWORD '{ROLE_PASSWORD}'")
+    blank = postgres.fresh("blank")
+    postgres._sql(f'ALTER DATABASE "{blank.database}" OWNER TO {name}')
+    address = replace(blank, user=name, password="")
+    from portage_desktop.data.engine import DatabaseError, open_server
+
+    try:
+        open_server(address.with_password("surely not this")).dispose()
+    except DatabaseError:
+        yield address
+    else:
+        pytest.skip("the test server lets anyone in without a password")
+    finally:
+        postgres.drop(blank)
+        postgres._sql(f"DROP ROLE IF EXISTS {name}")
+
+
+@pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
     monkeypatch.setenv(HOME_ENV, str(tmp_path / "home"))
     # Command-line tests make demos and then read them, as a script would, through the

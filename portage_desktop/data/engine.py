@@ -9,10 +9,11 @@ notice which one they use.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
@@ -23,6 +24,7 @@ from portage_desktop.data.errors import (
     DatabaseError,
     RecordChanged,
     ServerPasswordNeeded,
+    ServerUnavailable,
     WrongPassphrase,
 )
 from portage_desktop.database_url import ServerAddress
@@ -72,6 +74,15 @@ class Database:
                 # An UPDATE guarded by ``row_version`` matched nothing: a newer save won.
                 session.rollback()
                 raise RecordChanged("record", None) from exc
+            except OperationalError as exc:
+                with suppress(Exception):  # the connection may be gone already
+                    session.rollback()
+                if self.server is None:
+                    raise
+                raise ServerUnavailable(
+                    "The shared server did not answer, or the connection to it was lost, so "
+                    "this was not done. Please check the network and try again."
+                ) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -205,9 +216,10 @@ def explain_server_error(exc: BaseException, address: ServerAddress) -> Database
             f"The server {host} asks for a password for {address.user or 'this account'}."
         )
     if state == "28P01" or "password authentication failed" in text:
-        return DatabaseError(
+        return ServerPasswordNeeded(
             f"The server {host} did not accept the password for {address.user or 'this account'}."
-            " Check it, or ask whoever looks after the server."
+            " Check it, or ask whoever looks after the server.",
+            wrong=True,
         )
     if state == "3D000" or ("database" in text and "does not exist" in text):
         return DatabaseError(

@@ -22,7 +22,16 @@ class WrongPassphrase(DatabaseError):
 
 
 class ServerPasswordNeeded(DatabaseError):
-    """A shared server asks for a password and none was found, so the app may ask for one."""
+    """A shared server wants a password: none was found (``wrong`` False) or the one given
+    was refused (``wrong`` True). Either way the app may ask for one and try again."""
+
+    def __init__(self, message: str, wrong: bool = False) -> None:
+        super().__init__(message)
+        self.wrong = wrong
+
+
+class ServerUnavailable(DatabaseError):
+    """The shared server stopped answering in the middle of an action; nothing was saved."""
 
 
 class RecordChanged(Exception):

@@ -154,7 +154,11 @@ class BackupActions:
     def daily_backup_if_due(self) -> None:
         """Called at start-up and every hour: one quiet backup a day, rotated."""
         ctx = self.ctx
-        if ctx.is_demo or not backups.daily_backup_due(ctx.db, ctx.paths.backup_dir):
+        if (
+            ctx.is_demo
+            or ctx.db.on_server
+            or not backups.daily_backup_due(ctx.db, ctx.paths.backup_dir)
+        ):
             return
         try:
             backups.back_up(
@@ -167,7 +171,7 @@ class BackupActions:
 
     def backup_on_close(self) -> None:
         """Quietly back up on exit; a failure is logged, never blocks closing."""
-        if self.ctx.is_demo or not self.ctx.settings.backup_on_close:
+        if self.ctx.is_demo or self.ctx.db.on_server or not self.ctx.settings.backup_on_close:
             return
         try:
             backups.back_up(

@@ -28,6 +28,11 @@ def install_crash_handler(log_file: Path) -> None:
             or threading.current_thread() is not threading.main_thread()
         ):
             return
+        from portage_desktop.data.errors import ServerUnavailable
+
+        if isinstance(exc, ServerUnavailable):  # not a fault of the app: say what happened
+            QMessageBox.warning(None, "The shared server did not answer", str(exc))
+            return
         box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong", "")
         box.setText(
             "Portage Desktop hit a problem it did not expect. "

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from portage_desktop import APP_NAME, __version__
 from portage_desktop.paths import looks_like_shared_drive
 from portage_desktop.services import setting as setting_service
+from portage_desktop.services.backups import SERVER_BACKUPS
 from portage_desktop.ui.backup_actions import BackupActions
 from portage_desktop.ui.children_page import ChildrenPage
 from portage_desktop.ui.context import AppContext
@@ -123,23 +124,30 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                "&Back up now",
-                self.backups.back_up_now,
-                "Ctrl+B",
-                "Make a checked copy of your records",
+        if self.ctx.db.on_server:
+            # Backups of a shared server are its administrator's job, not this app's.
+            file_menu.addAction(
+                self._action("About &backups of the shared server…", self._explain_backups)
             )
-        )
-        file_menu.addAction(
-            self._action("Back up to another &folder…", self.backups.back_up_to_folder)
-        )
-        file_menu.addAction(self._action("&Restore from a backup…", self.backups.restore))
+        else:
+            file_menu.addAction(
+                self._action(
+                    "&Back up now",
+                    self.backups.back_up_now,
+                    "Ctrl+B",
+                    "Make a checked copy of your records",
+                )
+            )
+            file_menu.addAction(
+                self._action("Back up to another &folder…", self.backups.back_up_to_folder)
+            )
+            file_menu.addAction(self._action("&Restore from a backup…", self.backups.restore))
         file_menu.addAction(self._action("Open the &data folder", self._open_data_folder))
         file_menu.addSeparator()
+        unlock_with = "your password" if self.ctx.db.multi_user else "the passphrase"
         file_menu.addAction(
             self._action(
-                "&Lock now", self.lock, "Ctrl+L", "Hide your records until the passphrase is typed"
+                "&Lock now", self.lock, "Ctrl+L", f"Hide your records until {unlock_with} is typed"
             )
         )
         file_menu.addSeparator()
@@ -183,7 +191,7 @@ class MainWindow(QMainWindow):
         where = (
             "Demo data (made up; nothing here is real)"
             if self.ctx.is_demo
-            else str(self.ctx.db.path)
+            else self.ctx.db.display_name
         )
         label = QLabel(where)
         label.setAccessibleName("Database in use")
@@ -192,7 +200,13 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         info = setting_service.get_setting(self.ctx.db)
         name = info.name if info else APP_NAME
-        self.setWindowTitle(f"{name} - {APP_NAME}" + (" (DEMO)" if self.ctx.is_demo else ""))
+        server = self.ctx.db.server
+        where = f" (shared server {server.display})" if server is not None else ""
+        demo = " (DEMO)" if self.ctx.is_demo else ""
+        self.setWindowTitle(f"{name} - {APP_NAME}{demo}{where}")
+
+    def _explain_backups(self) -> None:
+        QMessageBox.information(self, "Backups of the shared server", SERVER_BACKUPS)
 
     def _warn_if_shared_drive(self) -> None:
         """SQLite can be damaged on network shares and sync folders: say so once per start."""
@@ -312,12 +326,18 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
 
     def show_about(self) -> None:
+        server = self.ctx.db.server
+        where = (
+            f"Your records are kept on the shared server {server.display}; the app connects "
+            "to that server and nowhere else."
+            if server is not None
+            else "Your records stay on this computer; the app makes no network connections."
+        )
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> {__version__}<br>Portage records for early-years settings "
-            "and childminders. Your records stay on this computer; the app makes no network "
-            "connections.",
+            f"and childminders. {where}",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

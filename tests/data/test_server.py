@@ -13,7 +13,9 @@ import pytest
 
 from portage_desktop.data import assessment_store, migrate
 from portage_desktop.data.engine import DatabaseError, ServerPasswordNeeded, open_server
+from portage_desktop.services import records_location
 from portage_desktop.startup import open_server_and_migrate
+from tests.conftest import ROLE_PASSWORD
 
 pytestmark = pytest.mark.server_only
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -37,52 +39,33 @@ def test_a_missing_database_is_explained(engine_name, postgres):
         open_server(replace(postgres.address, database="no_such_records"))
 
 
-@pytest.fixture
-def login_role(postgres):
-    """A role that must give a password; skipped on a test server that trusts everyone."""
-    name = f"portage_pw_{postgres.prefix[-8:]}"
-    postgres._sql(f"DROP ROLE IF EXISTS {name}")
-    postgres._sql(f"CREATE ROLE {name} LOGIN PASSWORD 'the right one'")
-    yield replace(postgres.address, user=name, password="", database="postgres")
-    postgres._sql(f"DROP ROLE IF EXISTS {name}")
-
-
-def _needs_passwords(address) -> None:
-    try:
-        open_server(address.with_password("surely not this")).dispose()
-    except DatabaseError:
-        return
-    pytest.skip("the test server lets anyone in without a password")
-
-
 def test_a_wrong_password_and_a_missing_one_are_told_apart(
-    engine_name, login_role, monkeypatch, tmp_path
+    engine_name, password_role, monkeypatch, tmp_path
 ):
-    _needs_passwords(login_role)
     monkeypatch.delenv("PGPASSWORD", raising=False)
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
-    with pytest.raises(DatabaseError, match="did not accept the password") as wrong:
-        open_server(login_role.with_password("not the right one"))
-    assert not isinstance(wrong.value, ServerPasswordNeeded)
-    with pytest.raises(ServerPasswordNeeded, match="asks for a password"):
-        open_server(login_role)
-    open_server(login_role.with_password("the right one")).dispose()
+    with pytest.raises(ServerPasswordNeeded, match="did not accept the password") as wrong:
+        open_server(password_role.with_password("not the right one"))
+    assert wrong.value.wrong
+    with pytest.raises(ServerPasswordNeeded, match="asks for a password") as missing:
+        open_server(password_role)
+    assert not missing.value.wrong
+    open_server(password_role.with_password(ROLE_PASSWORD)).dispose()
 
 
 def test_the_password_can_come_from_pgpass_or_pgpassword(
-    engine_name, login_role, monkeypatch, tmp_path
+    engine_name, password_role, monkeypatch, tmp_path
 ):
     """Where the README tells people to keep it, so it is never in the settings file."""
-    _needs_passwords(login_role)
     monkeypatch.delenv("PGPASSWORD", raising=False)
     pgpass = tmp_path / "pgpass"
-    pgpass.write_text(f"*:*:*:{login_role.user}:the right one\n")
+    pgpass.write_text(f"*:*:*:{password_role.user}:{ROLE_PASSWORD}\n")
     pgpass.chmod(0o600)
     monkeypatch.setenv("PGPASSFILE", str(pgpass))
-    open_server(login_role).dispose()
+    open_server(password_role).dispose()
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
-    monkeypatch.setenv("PGPASSWORD", "the right one")
-    open_server(login_role).dispose()
+    monkeypatch.setenv("PGPASSWORD", ROLE_PASSWORD)
+    open_server(password_role).dispose()
 
 
 def test_the_display_name_never_shows_the_password(db):
@@ -139,3 +122,29 @@ def test_two_copies_starting_on_an_empty_server_set_it_up_once(engine_name, post
         for copy in copies:
             copy.kill()
         postgres.drop(address)
+
+
+def test_an_account_that_may_not_create_tables_is_told_who_can_fix_it(
+    engine_name, postgres, password_role
+):
+    not_theirs = postgres.fresh("blank")  # owned by the test server's own administrator
+    address = replace(not_theirs, user=password_role.user, password=ROLE_PASSWORD)
+    try:
+        report = records_location.test_server(address.without_password(), ROLE_PASSWORD)
+        assert not report.usable and "database's owner" in report.message
+        with pytest.raises(DatabaseError, match="database's owner"):
+            open_server_and_migrate(address)
+    finally:
+        postgres.drop(not_theirs)
+
+
+def test_testing_a_connection_says_what_the_server_holds(engine_name, postgres, password_role):
+    url = password_role.without_password()
+    report = records_location.test_server(url, ROLE_PASSWORD)
+    assert report.usable and "empty: Portage Desktop will set it up" in report.message
+    open_server_and_migrate(password_role.with_password(ROLE_PASSWORD)).dispose()
+    report = records_location.test_server(url, ROLE_PASSWORD)
+    assert report.usable and "holds Portage Desktop records." in report.message
+    wrong = records_location.test_server(url, "not it")
+    assert not wrong.usable and "did not accept the password" in wrong.message
+    assert not records_location.test_server("postgresql://x@h").usable
