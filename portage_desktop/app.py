@@ -299,7 +299,14 @@ def _show(
         window.show()
         code = app.exec()
         if code == 0:
-            print("Smoke test passed: the main window opened and painted.")
+            from portage_desktop.data.engine import server_client_version
+
+            # A frozen build must carry the PostgreSQL client too, or shared sites cannot start.
+            client = server_client_version()
+            print(
+                "Smoke test passed: the main window opened and painted "
+                f"(PostgreSQL client library {client} ready)."
+            )
         return code
     window.show()
     return app.exec()

@@ -120,7 +120,7 @@ class PostgresForTests:
             self._sql(f'CREATE DATABASE "{name}"')
         else:
             template = self._template(kind)
-            self._sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
+            self._sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return self.at(name)
 
     def drop(self, address: ServerAddress) -> None:

@@ -252,6 +252,14 @@ def explain_server_error(exc: BaseException, address: ServerAddress) -> Database
     )
 
 
+def server_client_version() -> str:
+    """The libpq version the PostgreSQL driver loaded (a check that a frozen build has it)."""
+    import psycopg
+
+    version = psycopg.pq.version()  # e.g. 170004 for 17.4
+    return f"{version // 10000}.{version % 100}"
+
+
 def open_server(address: ServerAddress) -> Database:
     """Connect to a shared server and check it answers (no migration yet).
 

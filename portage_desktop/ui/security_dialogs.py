@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QProgressBar,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.data.engine import Database, DatabaseError, ServerPasswordNeeded
-from portage_desktop.database_url import PASSWORD_FILES, ServerAddress
+from portage_desktop.database_url import ServerAddress
 from portage_desktop.services import security, users
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.startup import WrongPassphrase, new_key, unlock
@@ -257,12 +258,16 @@ class LoginDialog(UnlockDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self.username = QLineEdit()
         self.username.setAccessibleName("Username")
+        where = "Portage Desktop"
+        if db.server is not None:
+            where = f"the shared records on {db.server.display}"
         super().__init__(
             lambda text: users.log_in(db, self.username.text(), text),
             title="Log in",
-            prompt="Log in with your own username and password.",
+            prompt=f"Log in to {where} with your own username and password.",
             parent=parent,
         )
+        self.unlock_button.setText("&Log in")
         self.form.insertRow(0, "&Username", self.username)
         self.form.labelForField(self.username).setBuddy(self.username)
         self.passphrase.setAccessibleName("Password")
@@ -284,15 +289,17 @@ class ServerPasswordDialog(UnlockDialog):
             self._connect,
             title="Password for the shared server",
             prompt=(
-                f"{reason}\n\nType the server password for {address.user or 'this account'} "
-                "(your IT person can tell you it). It is used only while Portage Desktop is "
-                f"open and is never saved. To avoid typing it each time, they can put it in "
-                f"{PASSWORD_FILES}."
+                f"{reason}\n\nIt is used only while Portage Desktop is open and is never "
+                "saved. Your IT person can put it in PGPASSWORD or ~/.pgpass instead, so that "
+                "nobody has to type it."
             ),
             parent=parent,
         )
         self.passphrase.setAccessibleName("Server password")
         self.form.labelForField(self.passphrase.parentWidget()).setText("Server &password")
+        self.unlock_button.setText("&Connect")
+        self.setMinimumWidth(540)
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
     def _connect(self, password: str) -> Database:
         from portage_desktop.startup import open_server_and_migrate
@@ -308,6 +315,7 @@ class ServerPasswordDialog(UnlockDialog):
             super().try_unlock()
         except DatabaseError as exc:  # the server went away, or refuses this database
             self.show_errors({"passphrase": str(exc)})
+        self.adjustSize()  # the wrapped explanation keeps its lines when an error appears
 
 
 class FirstManagerDialog(FormDialog):
