@@ -257,7 +257,8 @@ def server_client_version() -> str:
     import psycopg
 
     version = psycopg.pq.version()  # e.g. 170004 for 17.4
-    return f"{version // 10000}.{version % 100}"
+    # "binary" is the wheel's own libpq; "python" would mean a system library was borrowed.
+    return f"{version // 10000}.{version % 100} ({psycopg.pq.__impl__})"
 
 
 def open_server(address: ServerAddress) -> Database:
