@@ -148,3 +148,26 @@ def test_testing_a_connection_says_what_the_server_holds(engine_name, postgres, 
     wrong = records_location.test_server(url, "not it")
     assert not wrong.usable and "did not accept the password" in wrong.message
     assert not records_location.test_server("postgresql://x@h").usable
+
+
+def test_a_server_that_goes_away_mid_action_is_explained(engine_name, postgres):
+    """Not a crash: the action is refused in plain words, and nothing half-done is kept."""
+    from portage_desktop.data.engine import Database, ServerUnavailable, server_engine
+
+    gone = replace(postgres.address, host="127.0.0.1", port=_free_port())
+    db = Database(server_engine(gone), None, server=gone)
+    with pytest.raises(ServerUnavailable, match="did not answer"), db.session() as s:
+        s.connection().exec_driver_sql("SELECT 1")
+    db.dispose()
+
+
+def test_dropped_connections_are_replaced_quietly(db, postgres):
+    """After a server restart (or a network blip) the pool notices and reconnects."""
+    from portage_desktop.services import children
+
+    before = children.list_children(db)
+    postgres._sql(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        f"WHERE datname = '{db.server.database}'"
+    )
+    assert children.list_children(db) == before
