@@ -69,9 +69,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("make-demo", help="write a demo database to PATH")
     demo.add_argument("path", metavar="PATH")
-    demo.add_argument("--children", type=int, default=12, help="number of children (default 12)")
+    demo.add_argument("--children", type=int, help="number of children (default 12)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     demo.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    demo.add_argument(
+        "--large",
+        action="store_true",
+        help="a large site for benchmarks: 1,000 children, 60 staff and five years of records",
+    )
+    demo.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="with --large, shrink or grow every count (0.1 gives 100 children; default 1)",
+    )
 
     printer = commands.add_parser("print", help="print a record to a PDF file")
     printer.add_argument("kind", nargs="?", metavar="KIND", help="what to print (see --list)")
@@ -215,15 +227,55 @@ def _cmd_make_demo(args: argparse.Namespace) -> int:
     from portage_desktop.startup import make_demo
 
     path = Path(args.path).expanduser()
-    if not 1 <= args.children <= 5000:
+    if args.large and args.children is not None:
+        raise UserError("--children does not go with --large; use --scale to change its size")
+    if not args.large and args.scale != 1.0:
+        raise UserError("--scale goes with --large")
+    children = 12 if args.children is None else args.children
+    if not 1 <= children <= 5000:
         raise UserError("--children must be between 1 and 5000")
+    if not 0 < args.scale <= 10:
+        raise UserError("--scale must be more than 0 and at most 10")
     if path.exists() and not args.force:
         raise UserError(f"{path} already exists; add --force to replace it")
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name such as demo.db")
-    db = make_demo(path, children=args.children, seed=args.seed, start_application=True)
+    if args.large:
+        return _make_large_demo(path, args.seed, args.scale)
+    db = make_demo(path, children=children, seed=args.seed, start_application=True)
     db.dispose()
-    print(f"Wrote a demo database with {args.children} children to {path}")
+    print(f"Wrote a demo database with {children} children to {path}")
+    return EXIT_OK
+
+
+def _make_large_demo(path: Path, seed: int, scale: float) -> int:
+    import time
+
+    from portage_desktop.data.demo_large import children_for
+    from portage_desktop.startup import make_large_demo
+
+    live = sys.stderr.isatty()
+    shown = [-1]
+
+    def progress(done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if live:
+            print(
+                f"\rWriting the large demo: {done:,} of {total:,} children", end="", file=sys.stderr
+            )
+        elif tenth != shown[0]:
+            print(f"Writing the large demo: {done:,} of {total:,} children", file=sys.stderr)
+        shown[0] = tenth
+
+    started = time.perf_counter()
+    db = make_large_demo(path, seed=seed, scale=scale, progress=progress)
+    db.dispose()
+    if live:
+        print(file=sys.stderr)
+    seconds = time.perf_counter() - started
+    print(
+        f"Wrote a large demo site ({children_for(scale):,} children) to {path} in {seconds:.0f} s"
+    )
     return EXIT_OK
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -93,6 +94,34 @@ def make_demo(
     demo.populate(db, children=children, seed=seed, today=today)
     if start_application:
         _demo_application(db, today or date.today())
+    return db
+
+
+def make_large_demo(
+    path: Path,
+    seed: int = 1,
+    today: date | None = None,
+    key: KeyMaterial | None = None,
+    scale: float = 1.0,
+    progress: Callable[[int, int], None] | None = None,
+) -> Database:
+    """Write the large demo site (1,000 children and five years of records at ``scale`` 1) to
+    ``path``, encrypted like :func:`make_demo` and replacing any earlier file there.
+
+    The year's self-assessment is started with four plans, as for the small demo, so the
+    application pack has anonymised plans to show.
+    """
+    from portage_desktop.data.demo_large import populate_large
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    db = open_and_migrate(path, backup_dir=None, key=key or new_key(demo_passphrase()))
+    try:
+        populate_large(db, seed=seed, today=today, scale=scale, progress=progress)
+        _demo_application(db, today or date.today())
+    except BaseException:
+        db.dispose()
+        raise
     return db
 
 

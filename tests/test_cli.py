@@ -49,6 +49,17 @@ def test_make_demo_then_print(home, tmp_path, capsys, monkeypatch):
     assert "5 children" in pdf_text(tmp_path / "l.pdf")
 
 
+def test_make_demo_large_shows_progress_and_writes_the_site(home, tmp_path, capsys):
+    db = tmp_path / "large.db"
+    assert main(["make-demo", str(db), "--large", "--scale", "0.01", "--seed", "3"]) == 0
+    captured = capsys.readouterr()
+    assert "10 of 10 children" in captured.err
+    assert "Wrote a large demo site (10 children)" in captured.out
+    out = tmp_path / "l.pdf"
+    assert main(["print", "children-list", "--database", str(db), "--out", str(out)]) == 0
+    assert "children" in pdf_text(out)
+
+
 def test_print_list_names_the_kinds(home, capsys):
     assert main(["print", "--list"]) == 0
     assert "children-list" in capsys.readouterr().out
@@ -68,6 +79,9 @@ def test_print_list_names_the_kinds(home, capsys):
         (["print", "nonsense", "--database", "x.db", "--out", "x.pdf"], 'unknown kind "nonsense"'),
         (["print"], "say what to print"),
         (["make-demo", "demo.db", "--children", "0"], "between 1 and 5000"),
+        (["make-demo", "demo.db", "--large", "--children", "5"], "use --scale"),
+        (["make-demo", "demo.db", "--scale", "0.5"], "--scale goes with --large"),
+        (["make-demo", "demo.db", "--large", "--scale", "0"], "--scale must be more than 0"),
     ],
 )
 def test_errors_are_one_line_and_non_zero(home, tmp_path, monkeypatch, capsys, argv, message):
