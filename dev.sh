@@ -99,6 +99,7 @@ start_test_postgres() {
   fi
   local started=$SECONDS port password
   PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/portage-test-pg.XXXXXX")
+  trap stop_test_postgres EXIT
   PG_AS=()
   if [ "$(id -u)" -eq 0 ]; then
     # initdb refuses to run as root: run the server as the postgres account instead.
@@ -110,7 +111,6 @@ start_test_postgres() {
   password=$(.venv/bin/python -c 'import secrets; print(secrets.token_hex(16))')
   (umask 077; printf '%s\n' "$password" > "$PG_DIR/password")
   [ ${#PG_AS[@]} -eq 0 ] || chown postgres "$PG_DIR/password"
-  trap stop_test_postgres EXIT
   if ! "${PG_AS[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/password" \
       --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --no-locale --no-sync \
       >"$PG_DIR/initdb.log" 2>&1; then
