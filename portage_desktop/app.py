@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from portage_desktop import APP_NAME
 from portage_desktop.data.errors import DatabaseError, WrongPassphrase
-from portage_desktop.paths import PASSPHRASE_ENV, AppPaths, app_paths, database_path
+from portage_desktop.database_url import BadAddress, ServerAddress
+from portage_desktop.paths import PASSPHRASE_ENV, AppPaths, app_paths, records_location
 
 if TYPE_CHECKING:
     import tempfile
@@ -45,6 +46,7 @@ def run_app(
     database: str | None = None,
     demo: bool = False,
     smoke_test: bool = False,
+    database_url: str | None = None,
     exit_after_first_paint: bool = False,
 ) -> int:
     """Open the main window; return the process exit code.
@@ -72,8 +74,9 @@ def run_app(
         import tempfile
 
         scratch = tempfile.TemporaryDirectory(prefix="portage-smoke-")
+    choice = _Choice(paths, settings, database, database_url, demo, scratch, headless)
     try:
-        opener = _opener(paths, database, demo, scratch, headless)
+        opener = choice.opener()
     except _Cancelled:
         return 0
     except DatabaseError as exc:
@@ -84,12 +87,72 @@ def run_app(
 
         QMessageBox.critical(None, "Cannot open your records", str(exc))
         return 1
-    return _show(app, opener, paths, settings, smoke_test, exit_after_first_paint)
+    return _show(app, choice, opener, smoke_test, exit_after_first_paint)
+
+
+class _Choice:
+    """Which records to open, as the command line, the environment and Settings say."""
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        database: str | None,
+        database_url: str | None,
+        demo: bool,
+        scratch: tempfile.TemporaryDirectory[str] | None,
+        headless: bool,
+    ) -> None:
+        self.paths, self.settings = paths, settings
+        self.database, self.database_url, self.demo = database, database_url, demo
+        self.scratch, self.headless = scratch, headless
+
+    def opener(self) -> Opener:
+        return _opener(
+            self.paths,
+            self.settings,
+            self.database,
+            self.database_url,
+            self.demo,
+            self.scratch,
+            self.headless,
+        )
+
+    def server_from_settings(self) -> bool:
+        """True when the shared server was chosen in Settings, not for this start only."""
+        from portage_desktop.database_url import from_environment
+        from portage_desktop.paths import DATABASE_ENV
+
+        explicit = self.database or self.database_url or self.demo or from_environment()
+        return self.settings.use_server and not explicit and not os.environ.get(DATABASE_ENV)
+
+    def use_this_computer(self) -> None:
+        self.settings.use_server = False
+        self.settings.save(self.paths.settings_file)
+
+
+def _offer_this_computer(problem: str) -> bool:
+    """The server chosen in Settings cannot be used: say why, and offer the way back."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open the shared records", problem)
+    box.setInformativeText(
+        "You can try again later, or use the records on this computer instead (you can "
+        "choose the shared server again in Settings)."
+    )
+    use_local = box.addButton(
+        "Use the records on this &computer", QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is use_local
 
 
 def _opener(
     paths: AppPaths,
+    settings: Settings,
     database: str | None,
+    database_url: str | None,
     demo: bool,
     scratch: tempfile.TemporaryDirectory[str] | None,
     headless: bool,
@@ -105,7 +168,7 @@ def _opener(
             return make_demo(paths.demo_database, start_application=True), True
 
         return fresh_demo
-    if scratch is not None and not database:
+    if scratch is not None and not database and not database_url:
 
         def smoke_demo() -> tuple[Database, bool]:
             from portage_desktop.startup import make_demo
@@ -113,7 +176,21 @@ def _opener(
             return make_demo(Path(scratch.name) / "smoke.db"), True
 
         return smoke_demo
-    path = database_path(database, paths)
+    try:
+        where = records_location(
+            database, database_url, paths, settings.database_url if settings.use_server else ""
+        )
+    except BadAddress as exc:
+        problem = DatabaseError(f"The shared server's address cannot be used. {exc}")
+
+        def refuse() -> tuple[Database, bool]:
+            raise problem
+
+        return refuse
+    if isinstance(where, ServerAddress):
+        address = where
+        return lambda: (_open_server(address, headless), False)
+    path = where
     state = file_state(path)
     key: object = None
     passphrase: str | None = None
@@ -157,6 +234,24 @@ def _opener(
         return db, False
 
     return existing
+
+
+def _open_server(address: ServerAddress, smoke_test: bool) -> Database:
+    """Connect to the shared server; if it wants a password nobody gave, ask for it."""
+    from portage_desktop.data.engine import ServerPasswordNeeded
+    from portage_desktop.startup import open_server_and_migrate
+
+    try:
+        return open_server_and_migrate(address)
+    except ServerPasswordNeeded as exc:
+        if smoke_test:
+            raise
+        from portage_desktop.ui.security_dialogs import ServerPasswordDialog
+
+        dialog = ServerPasswordDialog(address, str(exc))
+        if not dialog.exec() or dialog.database is None:
+            raise _Cancelled() from None
+        return dialog.database
 
 
 def _unlock(path: Path, key: object, passphrase: str | None) -> object:
@@ -249,6 +344,19 @@ def _log_in_if_needed(db: Database, headless: bool) -> None:
     from portage_desktop.cli import UserError
     from portage_desktop.services import users
 
+    if users.needs_first_manager(db):
+        if headless:
+            raise UserError(
+                "this shared server has no accounts yet: start Portage Desktop once to "
+                "create the first manager"
+            )
+        from portage_desktop.ui.security_dialogs import FirstManagerDialog
+
+        first = FirstManagerDialog(db)
+        if first.exec():
+            return
+        if not first.taken:
+            raise _Cancelled()
     if headless:
         name, password = (
             os.environ.get("PORTAGE_DESKTOP_USER"),
@@ -266,9 +374,8 @@ def _log_in_if_needed(db: Database, headless: bool) -> None:
 
 def _show(
     app: object,
+    choice: _Choice,
     opener: Opener,
-    paths: AppPaths,
-    settings: Settings,
     smoke_test: bool,
     exit_after_first_paint: bool,
 ) -> int:
@@ -282,6 +389,7 @@ def _show(
     assert isinstance(app, QApplication)
     headless = smoke_test or exit_after_first_paint
     _stopwatch = {} if exit_after_first_paint else None
+    paths, settings = choice.paths, choice.settings
     window = MainWindow(settings=settings)
     failures: list[BaseException] = []
 
@@ -306,10 +414,23 @@ def _show(
             print(f"{name} {time.monotonic():.6f}", flush=True)
 
     def open_records() -> None:
+        nonlocal opener
         try:
             started = time.perf_counter()
-            db, is_demo = opener()
-            _log_in_if_needed(db, headless)
+            while True:
+                try:
+                    db, is_demo = opener()
+                    _log_in_if_needed(db, headless)
+                    break
+                except DatabaseError as exc:
+                    # The shared server chosen in Settings cannot be used: offer this computer.
+                    if headless or not choice.server_from_settings():
+                        raise
+                    if not _offer_this_computer(str(exc)):
+                        app.exit(1)
+                        return
+                    choice.use_this_computer()
+                    opener = choice.opener()
             if _stopwatch is not None:
                 _stopwatch["open"] = (time.perf_counter() - started) * 1000
             if not _first_run_done(db, window, headless):
@@ -363,7 +484,14 @@ def _show(
     if failures:
         raise failures[0]
     if smoke_test and code == 0:
-        print("Smoke test passed: the main window opened, painted and showed the records.")
+        from portage_desktop.data.engine import server_client_version
+
+        # A frozen build must carry the PostgreSQL client too, or shared sites cannot start.
+        client = server_client_version()
+        print(
+            "Smoke test passed: the main window opened, painted and showed the records "
+            f"(PostgreSQL client library {client} ready)."
+        )
     return code
 
 

@@ -21,10 +21,18 @@ from portage_desktop import APP_NAME, app_version
 
 if TYPE_CHECKING:
     from portage_desktop.data.engine import Database
+    from portage_desktop.database_url import ServerAddress
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+URL_HELP = (
+    "use the records on this shared PostgreSQL server, such as "
+    "postgresql://portage@records.example.org/portage (leave the password out: it comes from "
+    "PGPASSWORD or ~/.pgpass, or is asked for)"
+)
 
 
 class UserError(Exception):
@@ -49,10 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}: Portage records, plans and reviews for early-years settings.",
         epilog="Run without a command to open the app. "
         "Environment: PORTAGE_DESKTOP_DATABASE (database file), "
-        "PORTAGE_DESKTOP_HOME (one folder for all data, settings and logs).",
+        "PORTAGE_DESKTOP_DATABASE_URL (shared PostgreSQL server), "
+        "PORTAGE_DESKTOP_HOME (one folder for all data, settings and logs). "
+        "A server's password comes from PGPASSWORD or ~/.pgpass, or is asked for.",
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument("--database", metavar="PATH", help="open this database file")
+    parser.add_argument("--database-url", metavar="URL", help=URL_HELP)
     parser.add_argument(
         "--demo", action="store_true", help="open a fresh demo database (fictional setting)"
     )
@@ -91,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     printer.add_argument("kind", nargs="?", metavar="KIND", help="what to print (see --list)")
     printer.add_argument("--list", action="store_true", help="list the kinds of record")
     printer.add_argument("--database", dest="print_database", metavar="PATH")
+    printer.add_argument("--database-url", dest="print_database_url", metavar="URL", help=URL_HELP)
     printer.add_argument("--child", metavar="ID-or-name", help="the child, for per-child records")
     printer.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF")
     printer.add_argument(
@@ -112,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export-child", help="everything held about one child, as a PDF and a JSON file"
     )
     export.add_argument("--database", dest="export_database", metavar="PATH")
+    export.add_argument("--database-url", dest="export_database_url", metavar="URL", help=URL_HELP)
     export.add_argument("--child", required=True, metavar="ID-or-name")
     export.add_argument("--out", required=True, metavar="FOLDER", help="folder to write into")
 
@@ -119,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check-stamp", help="check the Stamp of Approval criteria against the records"
     )
     stamp.add_argument("--database", dest="stamp_database", metavar="PATH")
+    stamp.add_argument("--database-url", dest="stamp_database_url", metavar="URL", help=URL_HELP)
     stamp.add_argument("--on", metavar="DATE", help="check on this day (dd/mm/yyyy or yyyy-mm-dd)")
     stamp.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
@@ -127,7 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_export_child(args: argparse.Namespace) -> int:
     from portage_desktop.printing import export_child
 
-    db = open_existing(args.export_database or args.database)
+    db = open_existing(
+        args.export_database or args.database, args.export_database_url or args.database_url
+    )
     try:
         pdf, data = export_child(db, args.child, Path(args.out).expanduser())
     finally:
@@ -138,7 +154,10 @@ def _cmd_export_child(args: argparse.Namespace) -> int:
 
 def _existing_database(path_text: str | None) -> Path:
     if not path_text:
-        raise UserError("--database PATH is required")
+        raise UserError(
+            "--database PATH or --database-url URL is required "
+            "(or set PORTAGE_DESKTOP_DATABASE_URL)"
+        )
     path = Path(path_text).expanduser()
     if not path.is_file():
         raise UserError(f"no database at {path}")
@@ -159,20 +178,53 @@ def read_passphrase(prompt: str = "Passphrase: ") -> str:
     )
 
 
-def open_existing(path_text: str | None) -> Database:
-    """Open an existing database from the command line, asking for its passphrase if needed."""
-    from portage_desktop.startup import file_state, open_and_migrate, unlock
+def open_existing(path_text: str | None, url_text: str | None = None) -> Database:
+    """Open existing records from the command line: a file (asking for its passphrase if
+    needed) or a shared server (``--database-url``, or PORTAGE_DESKTOP_DATABASE_URL)."""
+    from portage_desktop.database_url import BadAddress, from_environment, parse
 
-    path = _existing_database(path_text)
-    key = unlock(path, read_passphrase()) if file_state(path) == "encrypted" else None
-    db = open_and_migrate(path, path.parent / "backups", key)
+    if path_text and url_text:
+        raise UserError("give either --database or --database-url, not both")
+    url_text = url_text or ("" if path_text else from_environment())
+    if url_text:
+        try:
+            db = _open_server(parse(url_text))
+        except BadAddress as exc:
+            raise UserError(f"--database-url: {exc}") from None
+    else:
+        from portage_desktop.startup import file_state, open_and_migrate, unlock
+
+        path = _existing_database(path_text)
+        key = unlock(path, read_passphrase()) if file_state(path) == "encrypted" else None
+        db = open_and_migrate(path, path.parent / "backups", key)
     if db.multi_user:
-        from portage_desktop.services.users import log_in
+        from portage_desktop.services.users import log_in, needs_first_manager
 
+        if needs_first_manager(db):
+            db.dispose()
+            raise UserError(
+                "this shared server has no accounts yet: start Portage Desktop once to "
+                "create the first manager"
+            )
         name = os.environ.get("PORTAGE_DESKTOP_USER") or _ask("Username: ", echo=True)
         password = os.environ.get("PORTAGE_DESKTOP_PASSWORD") or _ask("Password: ", echo=False)
         log_in(db, name, password)
     return db
+
+
+def _open_server(address: ServerAddress) -> Database:
+    """Connect; if the server wants a password that PGPASSWORD or ~/.pgpass did not give,
+    ask in a terminal (never on the command line, where others could see it)."""
+    from portage_desktop.data.engine import ServerPasswordNeeded
+    from portage_desktop.startup import open_server_and_migrate
+
+    try:
+        return open_server_and_migrate(address)
+    except ServerPasswordNeeded as exc:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise UserError(f"{exc} Set PGPASSWORD, or put it in ~/.pgpass.") from None
+        password = getpass.getpass(f"Password for {address.display}: ")
+        return open_server_and_migrate(address.with_password(password))
 
 
 def _ask(prompt: str, echo: bool) -> str:
@@ -260,7 +312,9 @@ def _cmd_print(args: argparse.Namespace) -> int:
     from portage_desktop.services.sharing import ShareRequest
 
     share = ShareRequest(args.share_with, args.safeguarding_reason) if args.share_with else None
-    db = open_existing(args.print_database or args.database)
+    db = open_existing(
+        args.print_database or args.database, args.print_database_url or args.database_url
+    )
     try:
         out = print_record(
             db, args.kind, args.child, Path(args.out).expanduser(), share=share, plan=args.plan
@@ -291,7 +345,9 @@ def _parse_day(text: str | None) -> date:
 
 def _cmd_check_stamp(args: argparse.Namespace) -> int:
     on = _parse_day(args.on)
-    db = open_existing(args.stamp_database or args.database)
+    db = open_existing(
+        args.stamp_database or args.database, args.stamp_database_url or args.database_url
+    )
     try:
         from portage_desktop.services.stamp_check import check_stamp
         from portage_desktop.stamp_text import check_as_json, check_as_table
@@ -314,10 +370,19 @@ def _run(args: argparse.Namespace) -> int:
         return _cmd_check_stamp(args)
     from portage_desktop.app import run_app
 
+    if args.database and args.database_url:
+        raise UserError("give either --database or --database-url, not both")
+    if args.database_url:
+        from portage_desktop.database_url import check
+
+        problem = check(args.database_url)
+        if problem:
+            raise UserError(f"--database-url: {problem}")
     return run_app(
         database=args.database,
         demo=args.demo,
         smoke_test=args.smoke_test,
+        database_url=args.database_url,
         exit_after_first_paint=args.exit_after_first_paint,
     )
 

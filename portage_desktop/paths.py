@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from portage_desktop.database_url import BadAddress, ServerAddress, from_environment, parse
+
 HOME_ENV = "PORTAGE_DESKTOP_HOME"
 DATABASE_ENV = "PORTAGE_DESKTOP_DATABASE"
 PASSPHRASE_ENV = "PORTAGE_DESKTOP_PASSPHRASE"
@@ -74,6 +76,31 @@ def database_path(explicit: str | os.PathLike[str] | None, paths: AppPaths) -> P
     env = os.environ.get(DATABASE_ENV)
     if env:
         return Path(env).expanduser().resolve()
+    return paths.default_database
+
+
+def records_location(
+    path: str | None, url: str | None, paths: AppPaths, saved_url: str = ""
+) -> Path | ServerAddress:
+    """Where to open the records: a file, or a shared server.
+
+    The command line wins (``--database`` or ``--database-url``, not both), then the
+    environment (``PORTAGE_DESKTOP_DATABASE_URL``, then ``PORTAGE_DESKTOP_DATABASE``), then
+    the server chosen in Settings (``saved_url``), then the default file on this computer.
+    Raises :class:`BadAddress` for an address that cannot be used.
+    """
+    if path and url:
+        raise BadAddress("Give either a database file or a server address, not both.")
+    if url:
+        return parse(url)
+    if path:
+        return database_path(path, paths)
+    if from_environment():
+        return parse(from_environment())
+    if os.environ.get(DATABASE_ENV):
+        return database_path(None, paths)
+    if saved_url:
+        return parse(saved_url)
     return paths.default_database
 
 

@@ -12,6 +12,8 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from portage_desktop.database_url import strip_password
+
 log = logging.getLogger(__name__)
 
 
@@ -25,6 +27,11 @@ class Settings:
     show_archived_children: bool = False
     window_geometry: str = ""
     recent_databases: list[str] = field(default_factory=list)
+    # Where the records are kept: this computer (the default), or a shared PostgreSQL server
+    # at ``database_url``. The address is kept without its password, always; the switch
+    # happens the next time the app starts.
+    use_server: bool = False
+    database_url: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -43,11 +50,17 @@ class Settings:
             return cls()
         settings.backups_to_keep = max(1, min(int(settings.backups_to_keep or 10), 100))
         settings.lock_after_minutes = max(0, min(int(settings.lock_after_minutes), 240))
+        settings.database_url, had_password = strip_password(str(settings.database_url or ""))
+        if had_password:
+            log.warning("The settings file held a server password; it was ignored")
+        settings.use_server = bool(settings.use_server) and bool(settings.database_url)
         return settings
 
     def save(self, path: Path) -> None:
         """Write atomically so a crash mid-save leaves the previous file intact."""
         path.parent.mkdir(parents=True, exist_ok=True)
+        values = asdict(self)
+        values["database_url"] = strip_password(self.database_url)[0]  # never a password
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        tmp.write_text(json.dumps(values, indent=2), encoding="utf-8")
         os.replace(tmp, path)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from portage_desktop.data import assessment_store, cipher, migrate
 from portage_desktop.data.cipher import KeyMaterial, WrongPassphrase
-from portage_desktop.data.engine import Database, open_database
+from portage_desktop.data.engine import Database, open_database, open_server
+from portage_desktop.database_url import ServerAddress
 from portage_desktop.paths import PASSPHRASE_ENV
 
 # The demo holds only made-up people, so its passphrase can be public (it is in the README).
@@ -46,10 +47,27 @@ def open_and_migrate(
 
     ``checked``: the file's quick check has just passed (see ``app``), so it is not repeated.
     """
-    db = open_database(path, key, checked)
+    return _prepare(open_database(path, key, checked), backup_dir)
+
+
+def open_server_and_migrate(address: ServerAddress) -> Database:
+    """Connect to a shared server, set up or update its schema, and require named accounts.
+
+    A server is shared by a team, so it always works with named accounts: there is no
+    single-user owner and no passphrase. Raises ``DatabaseError`` with a user-facing message
+    (``ServerPasswordNeeded`` when the server wants a password that was not given).
+    """
+    db = _prepare(open_server(address), None)
+    db.multi_user = True
+    return db
+
+
+def _prepare(db: Database, backup_dir: Path | None) -> Database:
     try:
         migrate.upgrade_to_head(db, backup_dir)
         with db.session() as session:
+            # Two copies starting at once must not both add the shipped checklists.
+            migrate.hold_setup_lock(session.connection())
             assessment_store.install_shipped(session)
     except Exception:
         db.dispose()

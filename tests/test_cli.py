@@ -18,7 +18,15 @@ def test_help_lists_every_command(capsys):
         main(["--help"])
     assert done.value.code == 0
     out = capsys.readouterr().out
-    for word in ("make-demo", "print", "check-stamp", "--database", "--demo", "--smoke-test"):
+    for word in (
+        "make-demo",
+        "print",
+        "check-stamp",
+        "--database",
+        "--database-url",
+        "--demo",
+        "--smoke-test",
+    ):
         assert word in out
 
 
@@ -60,7 +68,10 @@ def test_print_list_names_the_kinds(home, capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["print", "children-list", "--out", "x.pdf"], "--database PATH is required"),
+        (
+            ["print", "children-list", "--out", "x.pdf"],
+            "--database PATH or --database-url URL is required",
+        ),
         (
             ["print", "children-list", "--database", "missing.db", "--out", "x.pdf"],
             "no database at",
@@ -183,7 +194,7 @@ def test_stamp_records_print_from_the_command_line(home, tmp_path, capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["check-stamp"], "--database PATH is required"),
+        (["check-stamp"], "--database PATH or --database-url URL is required"),
         (["check-stamp", "--database", "missing.db"], "no database at"),
         (["check-stamp", "--database", "x.db", "--on", "31/02/2026"], "That date does not exist"),
         (["check-stamp", "--database", "x.db", "--on", "soon"], "Enter a date like"),

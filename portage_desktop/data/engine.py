@@ -1,30 +1,42 @@
 """Builds the database engine in one place.
 
-Every connection gets the same pragmas (foreign keys, WAL, full sync). An encrypted SQLite or a
-server database plugs in here, behind :func:`open_database`, without services noticing.
+A file (SQLite, usually encrypted with SQLCipher) is the default: every connection gets the same
+pragmas (foreign keys, WAL, full sync). A shared PostgreSQL server, for a team working on several
+computers, opens through :func:`open_server` into the same :class:`Database`, so services never
+notice which one they use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from portage_desktop.data import cipher
 from portage_desktop.data.cipher import KeyMaterial, quick_check
-from portage_desktop.data.errors import DatabaseError, RecordChanged, WrongPassphrase
+from portage_desktop.data.errors import (
+    DatabaseError,
+    RecordChanged,
+    ServerPasswordNeeded,
+    ServerUnavailable,
+    WrongPassphrase,
+)
+from portage_desktop.database_url import ServerAddress
 
 __all__ = [
     "Database",
     "DatabaseError",
     "DbSession",
+    "ServerPasswordNeeded",
     "WrongPassphrase",
     "open_database",
+    "open_server",
     "quick_check",
 ]
 
@@ -35,10 +47,18 @@ DbSession = Session
 class Database:
     """An open database: the engine plus a factory of short, one-action sessions."""
 
-    def __init__(self, engine: Engine, path: Path | None, key: KeyMaterial | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None,
+        key: KeyMaterial | None = None,
+        server: ServerAddress | None = None,
+    ) -> None:
         self.engine = engine
         self.path = path
         self.key = key
+        # A shared server (``path`` is None then); its password stays in memory only.
+        self.server = server
         # Who is using this database now, and whether it has named accounts; both are set
         # and read by ``services.access`` and ``services.users`` only.
         self.actor: object | None = None
@@ -55,6 +75,15 @@ class Database:
                 # An UPDATE guarded by ``row_version`` matched nothing: a newer save won.
                 session.rollback()
                 raise RecordChanged("record", None) from exc
+            except OperationalError as exc:
+                with suppress(Exception):  # the connection may be gone already
+                    session.rollback()
+                if self.server is None:
+                    raise
+                raise ServerUnavailable(
+                    "The shared server did not answer, or the connection to it was lost, so "
+                    "this was not done. Please check the network and try again."
+                ) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -65,6 +94,18 @@ class Database:
     @property
     def encrypted(self) -> bool:
         return self.key is not None
+
+    @property
+    def on_server(self) -> bool:
+        """True for a shared PostgreSQL server: file features (backups, passphrase) do not apply."""
+        return self.server is not None
+
+    @property
+    def display_name(self) -> str:
+        """Where the records are, for titles and messages; never includes a password."""
+        if self.server is not None:
+            return f"PostgreSQL server {self.server.display}"
+        return str(self.path)
 
 
 def _set_sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
@@ -117,3 +158,106 @@ def open_database(path: Path, key: KeyMaterial | None = None, checked: bool = Fa
     if state == "plain":
         key = None
     return Database(sqlite_engine(path, key), path, key)
+
+
+def server_url(address: ServerAddress) -> URL:
+    """The driver's URL for ``address`` (with its password, if any: keep it in memory)."""
+    return URL.create(
+        "postgresql+psycopg",
+        username=address.user or None,
+        password=address.password or None,
+        host=address.host or None,
+        port=address.port,
+        database=address.database,
+        query=dict(address.options),
+    )
+
+
+def server_engine(address: ServerAddress) -> Engine:
+    """A PostgreSQL engine sized for one desktop: a few pooled connections, checked before use."""
+    url = server_url(address)
+    # A desktop makes one short session per action, so two idle connections are plenty;
+    # pre-ping notices a server restart or a dropped network and reconnects quietly.
+    return create_engine(
+        url,
+        pool_size=2,
+        max_overflow=4,
+        pool_pre_ping=True,
+        pool_recycle=1800,
+        connect_args={"connect_timeout": 10, "application_name": "Portage Desktop"},
+    )
+
+
+def explain_server_error(exc: BaseException, address: ServerAddress) -> DatabaseError:
+    """Turn a driver error from connecting into one plain sentence a person can act on."""
+    orig = getattr(exc, "orig", None) or exc
+    state = getattr(orig, "sqlstate", None) or ""
+    text = str(orig).lower()
+    where = address.display
+    host = address.host or "this computer"
+    if "no password supplied" in text or "password is required" in text:
+        return ServerPasswordNeeded(
+            f"The server {host} asks for a password for {address.user or 'this account'}."
+        )
+    if state == "28P01" or "password authentication failed" in text:
+        return ServerPasswordNeeded(
+            f"The server {host} did not accept the password for {address.user or 'this account'}."
+            " Check it, or ask whoever looks after the server.",
+            wrong=True,
+        )
+    if state == "3D000" or ("database" in text and "does not exist" in text):
+        return DatabaseError(
+            f"The server {host} has no database called {address.database}. "
+            "Ask whoever looks after the server to create it (the README says how)."
+        )
+    if state.startswith("28") or ("role" in text and "does not exist" in text):
+        return DatabaseError(
+            f"The server {host} did not let {address.user or 'this account'} in. "
+            "Check the user name, or ask whoever looks after the server."
+        )
+    if state == "42501" or "permission denied" in text:
+        return DatabaseError(
+            f"The account {address.user or '(default)'} is not allowed to use {where}. "
+            "Ask whoever looks after the server to make it the database's owner."
+        )
+    if "ssl" in text or "certificate" in text:
+        return DatabaseError(
+            f"A secure connection to {host} could not be made. Check the sslmode and "
+            "certificate settings in the address."
+        )
+    if "invalid connection option" in text or "invalid sslmode" in text:
+        return DatabaseError(
+            "The address has a setting the server's library does not understand. "
+            "Check the part after '?'."
+        )
+    return DatabaseError(
+        f"Cannot reach the database server {where}. Check the address, that the server is "
+        "running, and that this computer can reach it over the network."
+    )
+
+
+def server_client_version() -> str:
+    """The libpq version the PostgreSQL driver loaded (a check that a frozen build has it)."""
+    import psycopg
+
+    version = psycopg.pq.version()  # e.g. 170004 for 17.4
+    # "binary" is the wheel's own libpq; "python" would mean a system library was borrowed.
+    return f"{version // 10000}.{version % 100} ({psycopg.pq.__impl__})"
+
+
+def open_server(address: ServerAddress) -> Database:
+    """Connect to a shared server and check it answers (no migration yet).
+
+    Raises :class:`DatabaseError` (or :class:`ServerPasswordNeeded`) with a plain message;
+    the driver's own text, which can name the server's internals, goes no further.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    engine = server_engine(address)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except DBAPIError as exc:
+        engine.dispose()
+        raise explain_server_error(exc, address) from exc
+    return Database(engine, None, None, server=address)

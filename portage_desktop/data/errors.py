@@ -21,6 +21,19 @@ class WrongPassphrase(DatabaseError):
         )
 
 
+class ServerPasswordNeeded(DatabaseError):
+    """A shared server wants a password: none was found (``wrong`` False) or the one given
+    was refused (``wrong`` True). Either way the app may ask for one and try again."""
+
+    def __init__(self, message: str, wrong: bool = False) -> None:
+        super().__init__(message)
+        self.wrong = wrong
+
+
+class ServerUnavailable(DatabaseError):
+    """The shared server stopped answering in the middle of an action; nothing was saved."""
+
+
 class RecordChanged(Exception):
     """Someone saved this row after it was read for editing, so this save was refused.
 

@@ -1,9 +1,12 @@
 """Bring a database to the current schema, safely.
 
-Before any migration runs on a database that already holds data, a backup is taken with the
-SQLite backup API. A database written by a newer version of the app is refused, never "repaired".
+Before any migration runs on a file that already holds data, a backup is taken with the SQLite
+backup API. A shared server is different: its backups are its administrator's job (pg_dump),
+and two copies of the app starting at once must not both migrate it, so the whole chain runs
+in one transaction under an advisory lock (PostgreSQL's DDL is transactional: all or nothing).
+A database written by a newer version of the app is refused, never "repaired".
 
-Opening an up-to-date database only reads its revision and compares it with
+Opening an up-to-date file only reads its revision and compares it with
 :data:`HEAD_REVISION`: loading Alembic and every migration script costs about half a second, so
 that happens only when there is something to migrate (a test keeps the constant equal to the
 newest script).
@@ -15,19 +18,28 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from portage_desktop.data.backup import make_backup
 from portage_desktop.data.engine import Database, DatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration in migrations/versions; update it with each new migration.
 HEAD_REVISION = "0009"
+# pg_advisory_xact_lock keys: any constant unlikely to clash with other software on the server.
+SETUP_LOCK = 0x504F_5254_4147_4501  # "PORTAGE" + 1: schema changes and shipped checklists
+
+NEWER_VERSION = (
+    "This database was saved by a newer version of Portage Desktop. "
+    "Please install the newer version to open it; nothing has been changed."
+)
 
 
 def _config() -> Config:
@@ -48,45 +60,111 @@ def head_revision() -> str:
 
 
 def current_revision(db: Database) -> str | None:
-    """The revision the database is at (``None`` for a new, empty one)."""
+    """The revision the database is at (``None`` for a new, empty one), read without Alembic."""
     with db.engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _has_tables(db: Database) -> bool:
-    with db.engine.connect() as conn:
-        return bool(inspect(conn).get_table_names())
+def _has_tables(conn: Connection, besides: frozenset[str] = frozenset()) -> bool:
+    return bool(set(inspect(conn).get_table_names()) - besides)
+
+
+def hold_setup_lock(conn: Connection) -> None:
+    """On a server, wait for any other copy of the app that is setting the database up.
+
+    The lock is released when the caller's transaction ends; on a file it is a no-op (SQLite
+    already lets one writer at a time in).
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SETUP_LOCK})
+
+
+def _refuse_newer(script: ScriptDirectory, current: str | None) -> None:
+    from alembic.util import CommandError
+
+    if current is None:
+        return
+    try:
+        script.get_revision(current)
+    except CommandError as exc:
+        raise DatabaseError(NEWER_VERSION) from exc
 
 
 def upgrade_to_head(db: Database, backup_dir: Path | None) -> Path | None:
     """Migrate ``db`` to the newest schema; return the pre-migration backup, if one was needed."""
+    if db.on_server:
+        _upgrade_server(db)
+        return None
     current = current_revision(db)
     if current == HEAD_REVISION:
         return None
     from alembic import command
     from alembic.script import ScriptDirectory
-    from alembic.util import CommandError
 
     script = ScriptDirectory.from_config(_config())
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except CommandError as exc:
-            raise DatabaseError(
-                "This database was saved by a newer version of Portage Desktop. "
-                "Please install the newer version to open it; nothing has been changed."
-            ) from exc
+    _refuse_newer(script, current)
     head = script.get_current_head()
     if current == head:
         return None
     backup = None
-    if db.path is not None and backup_dir is not None and _has_tables(db):
-        backup = make_backup(db.path, backup_dir, reason="before-upgrade", key=db.key)
-        log.info("Backed up before migrating from %s to %s", current, head)
+    if db.path is not None and backup_dir is not None:
+        with db.engine.connect() as conn:
+            has_data = _has_tables(conn)
+        if has_data:
+            backup = make_backup(db.path, backup_dir, reason="before-upgrade", key=db.key)
+            log.info("Backed up before migrating from %s to %s", current, head)
     cfg = _config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
+
+
+def _upgrade_server(db: Database) -> None:
+    """The whole chain in one transaction, one copy of the app at a time; no file backup."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_config())
+    head = script.get_current_head()
+    try:
+        with db.engine.begin() as conn:
+            hold_setup_lock(conn)
+            # Read only after the lock: another copy may have just finished migrating.
+            current = MigrationContext.configure(conn).get_current_revision()
+            _refuse_newer(script, current)
+            if current == head:
+                return
+            # Alembic's own table may be left in a database that was emptied by downgrading.
+            if current is None and _has_tables(conn, besides=frozenset({"alembic_version"})):
+                raise DatabaseError(
+                    f"The database {db.server.display if db.server else ''} already holds "
+                    "tables that are not Portage Desktop's. Please use an empty database made "
+                    "for Portage Desktop (the README says how); nothing has been changed."
+                )
+            log.info(
+                "Migrating the server database from %s to %s (no file backup is taken on a "
+                "server: its backups are the server administrator's job)",
+                current,
+                head,
+            )
+            cfg = _config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except DBAPIError as exc:
+        log.error("Migrating the server database failed: %s", type(exc.orig).__name__)
+        state = getattr(exc.orig, "sqlstate", None) or ""
+        if state == "42501":
+            raise DatabaseError(
+                "The server's account may not create tables in this database, so Portage "
+                "Desktop cannot set it up or update it. Ask whoever looks after the server to "
+                "make the account the database's owner (the README says how)."
+            ) from exc
+        raise DatabaseError(
+            "The database on the server could not be set up or updated, and nothing was "
+            "changed. Please try again; if it keeps happening, ask whoever looks after the "
+            "server to check its log."
+        ) from exc

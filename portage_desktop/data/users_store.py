@@ -8,6 +8,16 @@ from sqlmodel import Session, select
 from portage_desktop.data.models import UserAccountRecord
 
 
+def lock_accounts(session: Session) -> None:
+    """Hold off other writers of accounts until this session ends (the first account is made
+    by whoever gets here first; reads go on meanwhile)."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("LOCK TABLE user_account IN SHARE ROW EXCLUSIVE MODE")
+    elif not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def count_accounts(session: Session) -> int:
     return session.exec(select(func.count()).select_from(UserAccountRecord)).one()
 

@@ -13,7 +13,13 @@ from portage_desktop.data.cipher import WrongPassphrase
 from portage_desktop.data.engine import Database, DatabaseError
 from portage_desktop.services.access import Permission, require
 
-__all__ = ["BackupInfo", "back_up", "list_backups", "restore_backup"]
+__all__ = ["SERVER_BACKUPS", "BackupInfo", "back_up", "list_backups", "restore_backup"]
+
+SERVER_BACKUPS = (
+    "These records are on a shared PostgreSQL server, so Portage Desktop does not make or "
+    "restore backups of them: that is the job of whoever looks after the server (for "
+    "example with pg_dump, every night)."
+)
 
 
 def back_up(
@@ -24,8 +30,8 @@ def back_up(
     progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """A verified copy of the open database, pruned to the newest ``keep`` routine backups."""
-    if db.path is None:
-        raise DatabaseError("This database cannot be backed up from here.")
+    if db.on_server or db.path is None:
+        raise DatabaseError(SERVER_BACKUPS)
     return backup_store.make_backup(
         db.path, backup_dir, reason=reason, keep=keep, progress=progress, key=db.key
     )
@@ -40,6 +46,8 @@ def daily_backup_due(db: Database, backup_dir: Path, now: datetime | None = None
 
 
 def list_backups(db: Database, backup_dir: Path) -> list[BackupInfo]:
+    if db.on_server:
+        return []
     return backup_store.list_backups(backup_dir, db.path.stem if db.path else None)
 
 
@@ -50,8 +58,8 @@ def restore_backup(db: Database, backup: Path, backup_dir: Path) -> Path:
     chosen by mistake can itself be undone from the same list.
     """
     require(db, Permission.RESTORE_BACKUP)
-    if db.path is None:
-        raise DatabaseError("This database cannot be restored from here.")
+    if db.on_server or db.path is None:
+        raise DatabaseError(SERVER_BACKUPS)
     try:
         backup_store.verify(backup, db.key)
     except WrongPassphrase as exc:

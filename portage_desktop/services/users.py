@@ -7,7 +7,7 @@ the last active manager can be neither removed nor demoted, so nobody is ever lo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -57,6 +57,9 @@ def _account(r: UserAccountRecord) -> UserAccount:
 
 
 def is_multi_user(db: Database) -> bool:
+    """A file with accounts, or any shared server (a team always logs in by name there)."""
+    if db.on_server:
+        return True
     with db.session() as s:
         return users_store.count_accounts(s) > 0
 
@@ -74,8 +77,36 @@ def _check_password(errors: dict[str, str], password: str, confirm: str) -> None
         errors["confirm"] = "The two passwords are not the same."
 
 
+def needs_first_manager(db: Database) -> bool:
+    """A shared server nobody has set up yet: whoever starts the app first creates a manager."""
+    if not db.on_server:
+        return False
+    with db.session() as s:
+        return users_store.count_accounts(s) == 0
+
+
+FIRST_TAKEN = (
+    "Someone else has just set up the first account on this server. Please log in with an "
+    "account a manager gives you."
+)
+
+
+def create_first_manager(db: Database, data: UserInput) -> UserAccount:
+    """The very first account on a new server, a manager, who then carries on logged in.
+
+    Needs no permission, so it is refused as soon as any account exists: two people starting
+    the app at once cannot both become the first manager (the accounts are locked while one
+    is checked for and created).
+    """
+    return _create(db, replace(data, role=Role.MANAGER), first_only=True)
+
+
 def create_user(db: Database, data: UserInput) -> UserAccount:
     require(db, Permission.MANAGE_USERS)
+    return _create(db, data, first_only=False)
+
+
+def _create(db: Database, data: UserInput, first_only: bool) -> UserAccount:
     errors: dict[str, str] = {}
     username = clean(data.username).lower()
     display = clean(data.display_name)
@@ -88,9 +119,13 @@ def create_user(db: Database, data: UserInput) -> UserAccount:
         errors["role"] = "Please choose a role."
     _check_password(errors, data.password, data.confirm)
     with db.session() as s:
+        if first_only:
+            users_store.lock_accounts(s)
+        first = users_store.count_accounts(s) == 0
+        if first_only and not first:
+            raise ValidationError({"username": FIRST_TAKEN})
         if "username" not in errors and users_store.by_username(s, username):
             errors["username"] = "Someone already has that username."
-        first = users_store.count_accounts(s) == 0
         if first and role is not None and role is not Role.MANAGER:
             errors["role"] = "The first account must be a manager, so someone can manage the rest."
         if (
@@ -110,7 +145,10 @@ def create_user(db: Database, data: UserInput) -> UserAccount:
         )
         s.add(record)
         s.flush()
-        audit.record(s, db, AuditAction.CREATE, "user", record.id)
+        # Nobody is logged in while the first manager is made: the log names them.
+        audit.record(
+            s, db, AuditAction.CREATE, "user", record.id, actor=username if first_only else None
+        )
         account = _account(record)
     db.multi_user = True
     if first:  # whoever set up the first account carries on as that manager

@@ -158,7 +158,7 @@ class BackupActions:
         It runs on a worker: copying and checking a large site's file takes seconds, and the
         window must not freeze for them shortly after it opens."""
         ctx = self.ctx
-        if ctx.is_demo or self.daily_running:
+        if ctx.is_demo or ctx.db.on_server or self.daily_running:
             return
         if not backups.daily_backup_due(ctx.db, ctx.paths.backup_dir):
             return
@@ -189,7 +189,7 @@ class BackupActions:
 
     def backup_on_close(self) -> None:
         """Quietly back up on exit; a failure is logged, never blocks closing."""
-        if self.ctx.is_demo or not self.ctx.settings.backup_on_close:
+        if self.ctx.is_demo or self.ctx.db.on_server or not self.ctx.settings.backup_on_close:
             return
         try:
             backups.back_up(

@@ -16,8 +16,13 @@ class FirstRunDialog(FormDialog):
         super().__init__("Welcome to Portage Desktop", parent)
         self.db = db
         self.setMinimumWidth(520)
+        where = (
+            f"is kept on the shared server {db.server.display}"
+            if db.server is not None
+            else "stays on this computer"
+        )
         intro = QLabel(
-            "Let's set up your setting. Everything you record stays on this computer.\n"
+            f"Let's set up your setting. Everything you record {where}.\n"
             "You can change these details later in Settings."
         )
         intro.setWordWrap(True)

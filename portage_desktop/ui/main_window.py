@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         from portage_desktop.ui.lock import IdleWatcher, LockPanel
 
         self.ctx = ctx
+        self._add_backup_actions()
+        unlock_with = "your password" if ctx.db.multi_user else "the passphrase"
+        self._lock_action.setStatusTip(f"Hide your records until {unlock_with} is typed")
         for action, shortcut in self._shortcuts:  # "Ctrl+B", or a standard key such as "Print"
             standard = getattr(QKeySequence.StandardKey, shortcut, None)
             action.setShortcut(QKeySequence(standard if standard is not None else shortcut))
@@ -249,6 +252,26 @@ class MainWindow(QMainWindow):
         self.ctx.hub.children_changed.emit()
         self.statusBar().showMessage("Showing the latest records.", 4000)
 
+    def _add_backup_actions(self) -> None:
+        if self.ctx.db.on_server:
+            # Backups of a shared server are its administrator's job, not this app's.
+            actions = [self._action("About &backups of the shared server…", self._explain_backups)]
+        else:
+            actions = [
+                self._action(
+                    "&Back up now",
+                    lambda: self.backups.back_up_now(),
+                    "Ctrl+B",
+                    "Make a checked copy of your records",
+                ),
+                self._action(
+                    "Back up to another &folder…", lambda: self.backups.back_up_to_folder()
+                ),
+                self._action("&Restore from a backup…", lambda: self.backups.restore()),
+            ]
+        for action in actions:
+            self._file_menu.insertAction(self._backups_go_before, action)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -257,25 +280,14 @@ class MainWindow(QMainWindow):
             self._action("&Print children list…", self.print_children_list, "Print")
         )
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                "&Back up now",
-                lambda: self.backups.back_up_now(),
-                "Ctrl+B",
-                "Make a checked copy of your records",
-            )
+        # The backup commands depend on where the records are, so attach() adds them here.
+        self._file_menu = file_menu
+        self._backups_go_before = file_menu.addAction(
+            self._action("Open the &data folder", self._open_data_folder)
         )
-        file_menu.addAction(
-            self._action("Back up to another &folder…", lambda: self.backups.back_up_to_folder())
-        )
-        file_menu.addAction(self._action("&Restore from a backup…", lambda: self.backups.restore()))
-        file_menu.addAction(self._action("Open the &data folder", self._open_data_folder))
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                "&Lock now", self.lock, "Ctrl+L", "Hide your records until the passphrase is typed"
-            )
-        )
+        self._lock_action = self._action("&Lock now", self.lock, "Ctrl+L")
+        file_menu.addAction(self._lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, "Quit"))
 
@@ -313,7 +325,7 @@ class MainWindow(QMainWindow):
         where = (
             "Demo data (made up; nothing here is real)"
             if self.ctx.is_demo
-            else str(self.ctx.db.path)
+            else self.ctx.db.display_name
         )
         label = QLabel(where)
         label.setAccessibleName("Database in use")
@@ -324,12 +336,22 @@ class MainWindow(QMainWindow):
 
         info = setting_service.get_setting(self.ctx.db)
         name = info.name if info else APP_NAME
-        self.setWindowTitle(f"{name} - {APP_NAME}" + (" (DEMO)" if self.ctx.is_demo else ""))
+        server = self.ctx.db.server
+        where = f" (shared server {server.display})" if server is not None else ""
+        demo = " (DEMO)" if self.ctx.is_demo else ""
+        self.setWindowTitle(f"{name} - {APP_NAME}{demo}{where}")
 
-    def _warn_if_shared_drive(self) -> None:
+    def _explain_backups(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from portage_desktop.services.backups import SERVER_BACKUPS
+
+        QMessageBox.information(self, "Backups of the shared server", SERVER_BACKUPS)
+
+    def _warn_if_shared_drive(self) -> None:
         """SQLite can be damaged on network shares and sync folders: say so once per start."""
+        from PySide6.QtWidgets import QMessageBox
+
         path = self.ctx.db.path
         if self.ctx.is_demo or path is None or not looks_like_shared_drive(path):
             return
@@ -464,12 +486,18 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        server = self.ctx.db.server
+        where = (
+            f"Your records are kept on the shared server {server.display}; the app connects "
+            "to that server and nowhere else."
+            if server is not None
+            else "Your records stay on this computer; the app makes no network connections."
+        )
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> {app_version()}<br>Portage records for early-years settings "
-            "and childminders. Your records stay on this computer; the app makes no network "
-            "connections.",
+            f"and childminders. {where}",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

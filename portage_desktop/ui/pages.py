@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from portage_desktop.paths import looks_like_shared_drive
 from portage_desktop.services import children as children_service
-from portage_desktop.services import security
+from portage_desktop.services import records_location, security
 from portage_desktop.services import setting as setting_service
 from portage_desktop.services.access import Permission, PermissionDenied, current_actor
+from portage_desktop.services.backups import SERVER_BACKUPS
 from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.setting import SettingInfo
 from portage_desktop.ui.audit_dialog import AuditDialog
@@ -36,6 +36,7 @@ from portage_desktop.ui.form import FormSection, resolve_conflict
 from portage_desktop.ui.people_dialog import PeopleDialog
 from portage_desktop.ui.privacy_dialogs import RetentionDialog
 from portage_desktop.ui.profile_section import ProfileSection
+from portage_desktop.ui.records_location import RecordsLocationBox
 from portage_desktop.ui.review_summary import ReviewSummary
 from portage_desktop.ui.setting_form import SettingFields
 from portage_desktop.ui.stamp_summary import StampSummary
@@ -143,42 +144,9 @@ class SettingsPage(QWidget):
         setting_layout.addWidget(buttons)
         setting_layout.addWidget(self.saved_label)
 
-        data_box = QGroupBox("Your data and backups")
-        grid = QGridLayout(data_box)
-        path = ctx.db.path
-        where = QLabel(f"Records are kept in: {path}")
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setWordWrap(True)
-        grid.addWidget(where, 0, 0, 1, 2)
-        if path is not None and looks_like_shared_drive(path):
-            warn = QLabel(
-                "⚠ This folder looks like a network or cloud-sync drive. The database "
-                "can be damaged there; please keep it on this computer's own disk."
-            )
-            warn.setWordWrap(True)
-            warn.setStyleSheet("color: #a4262c;")
-            grid.addWidget(warn, 1, 0, 1, 2)
-        backups = QLabel(f"Backups are kept in: {ctx.paths.backup_dir}")
-        backups.setWordWrap(True)
-        backups.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        grid.addWidget(backups, 2, 0, 1, 2)
-        self.keep = QSpinBox()
-        self.keep.setRange(1, 100)
-        self.keep.setValue(ctx.settings.backups_to_keep)
-        self.keep.setAccessibleName("Number of backups to keep")
-        self.keep.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        keep_label = QLabel("&Backups to keep:")
-        keep_label.setBuddy(self.keep)
-        keep_row = QHBoxLayout()
-        keep_row.addWidget(keep_label)
-        keep_row.addWidget(self.keep)
-        keep_row.addStretch(1)
-        grid.addLayout(keep_row, 3, 0, 1, 2)
-        self.on_close = QCheckBox("Make a backup each time Portage Desktop &closes")
-        self.on_close.setChecked(ctx.settings.backup_on_close)
-        grid.addWidget(self.on_close, 4, 0, 1, 2)
-        self.keep.valueChanged.connect(self._save_preferences)
-        self.on_close.toggled.connect(self._save_preferences)
+        self.location = RecordsLocationBox(ctx)
+        self.location.save_button.setEnabled(current_actor(ctx.db).may(Permission.MANAGE_USERS))
+        data_box = self._backups_box()
         security_box = self._security_box()
 
         self.profile = ProfileSection(ctx)
@@ -186,6 +154,7 @@ class SettingsPage(QWidget):
         column = QVBoxLayout(content)
         column.addWidget(setting_box)
         column.addWidget(self.profile)
+        column.addWidget(self.location)
         column.addWidget(data_box)
         column.addWidget(security_box)
         column.addStretch(1)
@@ -199,15 +168,64 @@ class SettingsPage(QWidget):
         ctx.hub.database_replaced.connect(self.load)
         self.load()
 
+    def _backups_box(self) -> QGroupBox:
+        ctx = self.ctx
+        box = QGroupBox("Backups")
+        grid = QGridLayout(box)
+        self.keep = QSpinBox()
+        self.on_close = QCheckBox("Make a backup each time Portage Desktop &closes")
+        if ctx.db.on_server:
+            # A file's backups are the app's job; a server's are its administrator's.
+            text = QLabel(SERVER_BACKUPS)
+            text.setObjectName("server_backups")
+            text.setWordWrap(True)
+            grid.addWidget(text, 0, 0, 1, 2)
+            return box
+        backups = QLabel(f"Backups are kept in: {ctx.paths.backup_dir}")
+        backups.setWordWrap(True)
+        backups.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(backups, 2, 0, 1, 2)
+        self.keep.setRange(1, 100)
+        self.keep.setValue(ctx.settings.backups_to_keep)
+        self.keep.setAccessibleName("Number of backups to keep")
+        self.keep.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        keep_label = QLabel("&Backups to keep:")
+        keep_label.setBuddy(self.keep)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(keep_label)
+        keep_row.addWidget(self.keep)
+        keep_row.addStretch(1)
+        grid.addLayout(keep_row, 3, 0, 1, 2)
+        self.on_close.setChecked(ctx.settings.backup_on_close)
+        grid.addWidget(self.on_close, 4, 0, 1, 2)
+        self.keep.valueChanged.connect(self._save_preferences)
+        self.on_close.toggled.connect(self._save_preferences)
+        return box
+
+    def _protection_text(self) -> str:
+        db = self.ctx.db
+        if not db.on_server:
+            return (
+                "✓ Your records are encrypted."
+                if db.encrypted
+                else "⚠ Your records are NOT encrypted. Encrypt them now."
+            )
+        # There is no file here to encrypt: the server's accounts and its link protect them.
+        if records_location.connection_encrypted(db):
+            return (
+                "✓ Your records are on a shared server, and the connection to it is encrypted. "
+                "Everyone logs in with their own name and password."
+            )
+        return (
+            "⚠ Your records are on a shared server, but the connection to it is NOT encrypted. "
+            "Unless the server is this computer, ask for ?sslmode=require in its address."
+        )
+
     def _security_box(self) -> QGroupBox:
         actor = current_actor(self.ctx.db)
         box = QGroupBox("Privacy and security")
         column = QVBoxLayout(box)
-        state = QLabel(
-            "✓ Your records are encrypted."
-            if self.ctx.db.encrypted
-            else "⚠ Your records are NOT encrypted. Encrypt them now."
-        )
+        state = QLabel(self._protection_text())
         state.setObjectName("encryption_state")
         state.setWordWrap(True)
         column.addWidget(state)
@@ -236,6 +254,8 @@ class SettingsPage(QWidget):
         manager = actor.may(Permission.MANAGE_USERS)
         for button in (self.passphrase_button, self.people_button):
             button.setEnabled(manager)
+        # A server has no passphrase: its own accounts and logins protect the records.
+        self.passphrase_button.setVisible(not self.ctx.db.on_server)
         self.audit_button.setEnabled(actor.may(Permission.VIEW_AUDIT))
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)

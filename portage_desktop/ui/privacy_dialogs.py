@@ -109,8 +109,13 @@ class RetentionDialog(QDialog):
             "Records are kept for a while after a child leaves (3 years is a common choice), "
             "then reviewed. SEN records can be passed to the child's next setting with the "
             "parent's agreement. Erasing removes the child and everything about them from "
-            "this database for good; backups made before today still hold them until they "
-            "are replaced."
+            "this database for good; "
+            + (
+                "the shared server's own backups and logs still hold them until its "
+                "administrator's backups made before today are replaced."
+                if ctx.db.on_server
+                else "backups made before today still hold them until they are replaced."
+            )
         )
         intro.setWordWrap(True)
         row = QHBoxLayout()

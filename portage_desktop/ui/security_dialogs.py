@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QProgressBar,
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from portage_desktop.data.engine import Database
+from portage_desktop.data.engine import Database, DatabaseError, ServerPasswordNeeded
+from portage_desktop.database_url import ServerAddress
 from portage_desktop.services import security, users
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.startup import WrongPassphrase, new_key, unlock
@@ -256,14 +258,132 @@ class LoginDialog(UnlockDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self.username = QLineEdit()
         self.username.setAccessibleName("Username")
+        where = "Portage Desktop"
+        if db.server is not None:
+            where = f"the shared records on {db.server.display}"
         super().__init__(
             lambda text: users.log_in(db, self.username.text(), text),
             title="Log in",
-            prompt="Log in with your own username and password.",
+            prompt=f"Log in to {where} with your own username and password.",
             parent=parent,
         )
+        self.unlock_button.setText("&Log in")
         self.form.insertRow(0, "&Username", self.username)
         self.form.labelForField(self.username).setBuddy(self.username)
         self.passphrase.setAccessibleName("Password")
         self.form.labelForField(self.passphrase.parentWidget()).setText("&Password")
         self.username.setFocus()
+
+
+class ServerPasswordDialog(UnlockDialog):
+    """The shared server's own password, when neither PGPASSWORD nor a .pgpass file gave one.
+
+    It is kept in memory while the app is open and never saved. On success ``database`` is
+    the opened, up-to-date database.
+    """
+
+    def __init__(self, address: ServerAddress, reason: str, parent: QWidget | None = None) -> None:
+        self.address = address
+        self.database: Database | None = None
+        super().__init__(
+            self._connect,
+            title="Password for the shared server",
+            prompt=(
+                f"{reason}\n\nIt is used only while Portage Desktop is open and is never "
+                "saved. Your IT person can put it in PGPASSWORD or ~/.pgpass instead, so that "
+                "nobody has to type it."
+            ),
+            parent=parent,
+        )
+        self.passphrase.setAccessibleName("Server password")
+        self.form.labelForField(self.passphrase.parentWidget()).setText("Server &password")
+        self.unlock_button.setText("&Connect")
+        self.setMinimumWidth(540)
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+
+    def _connect(self, password: str) -> Database:
+        from portage_desktop.startup import open_server_and_migrate
+
+        try:
+            self.database = open_server_and_migrate(self.address.with_password(password))
+        except ServerPasswordNeeded as exc:
+            raise WrongPassphrase(str(exc)) from None
+        return self.database
+
+    def try_unlock(self) -> None:
+        try:
+            super().try_unlock()
+        except DatabaseError as exc:  # the server went away, or refuses this database
+            self.show_errors({"passphrase": str(exc)})
+        self.adjustSize()  # the wrapped explanation keeps its lines when an error appears
+
+
+class FirstManagerDialog(FormDialog):
+    """The first account on a new shared server: whoever starts the app first is its manager.
+
+    ``taken`` is set when someone else got there first; the caller then asks for a login.
+    """
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__("Set up the shared records", parent)
+        self.db = db
+        self.taken = False
+        self.setMinimumWidth(540)
+        where = db.server.display if db.server else "the server"
+        intro = QLabel(
+            f"These records are new, on the shared server {where}. Everyone who uses them "
+            "logs in with their own name and password.\n\nCreate the first account now: it "
+            "is a manager's, so you can add everyone else afterwards (Settings, then "
+            "People and roles)."
+        )
+        intro.setWordWrap(True)
+        self.display_name = QLineEdit()
+        self.username = QLineEdit()
+        self.password = _secret("Password")
+        self.confirm = _secret("Type the password again")
+        self.add_row("Your &name *", "display_name", self.display_name)
+        self.add_row("&Username *", "username", self.username, "For example: jsmith")
+        self.add_row(
+            "&Password *",
+            "password",
+            self.password,
+            f"At least {users.MIN_PASSWORD} characters. This is your own password for "
+            "Portage Desktop, not the server's.",
+        )
+        self.add_row("&Again *", "confirm", self.confirm)
+        buttons = QDialogButtonBox()
+        self.create_button = buttons.addButton(
+            "&Create the manager account", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.create_button.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.display_name.setFocus()
+
+    def save(self) -> None:
+        data = users.UserInput(
+            self.username.text(),
+            self.display_name.text(),
+            None,
+            self.password.text(),
+            self.confirm.text(),
+        )
+        try:
+            users.create_first_manager(self.db, data)
+        except ValidationError as exc:
+            if exc.errors.get("username") == users.FIRST_TAKEN:
+                QMessageBox.information(self, "Already set up", users.FIRST_TAKEN)
+                self.taken = True
+                self.dirty = False
+                self.reject()
+                return
+            self.show_errors(exc.errors)
+            return
+        self.dirty = False
+        self.accept()

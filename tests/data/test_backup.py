@@ -8,6 +8,9 @@ from portage_desktop.services import backups, children
 from portage_desktop.services.children import ChildInput
 from tests.conftest import TODAY
 
+# Backups are files; a server's backups are its administrator's job.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _names(db) -> set[str]:
     return {c.display_name for c in children.list_children(db, include_archived=True)}

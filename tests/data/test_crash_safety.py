@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.crash_harness import run_trials
+
+# The crash harness kills a process writing to a file.
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_killing_the_app_mid_save_never_loses_a_committed_record(tmp_path):

@@ -16,6 +16,9 @@ from portage_desktop.services.errors import ValidationError
 from portage_desktop.startup import new_key, open_and_migrate, unlock
 from tests.conftest import TEST_KEY, TEST_PASSPHRASE, TODAY
 
+# Encryption at rest is a property of the file.
+pytestmark = pytest.mark.sqlite_only
+
 NAME = ("Zephyrine", "Quillfeather")
 
 

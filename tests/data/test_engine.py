@@ -6,6 +6,7 @@ from portage_desktop.data.engine import DatabaseError, open_database
 from tests.conftest import TEST_KEY
 
 
+@pytest.mark.sqlite_only
 def test_every_connection_has_the_safety_pragmas(db):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -49,6 +50,7 @@ def test_a_damaged_plain_database_is_refused(tmp_path):
         open_database(plain)
 
 
+@pytest.mark.sqlite_only
 def test_a_truncated_database_is_refused(demo_db, tmp_path):
     demo_db.dispose()
     data = demo_db.path.read_bytes()

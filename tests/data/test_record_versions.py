@@ -12,8 +12,7 @@ from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import ChildRecord, SettingRecord, Versioned
-from portage_desktop.startup import open_and_migrate
-from tests.conftest import TEST_KEY
+from tests.conftest import another_connection
 
 
 def _versioned_tables() -> set[str]:
@@ -75,7 +74,7 @@ def test_a_save_from_an_older_copy_is_refused_and_writes_nothing(db: Database) -
 def test_a_row_changed_between_reading_and_writing_is_refused(db: Database) -> None:
     """The version check is part of the UPDATE itself, not only a read before it."""
     child_id = _child(db)
-    other = open_and_migrate(db.path, None, TEST_KEY) if db.path else db
+    other = another_connection(db)
     try:
         with pytest.raises(RecordChanged), db.session() as s:
             mine = s.get(ChildRecord, child_id)
@@ -87,8 +86,7 @@ def test_a_row_changed_between_reading_and_writing_is_refused(db: Database) -> N
             stored = s.get(ChildRecord, child_id)
             assert stored is not None and stored.known_as == "Theirs"
     finally:
-        if other is not db:
-            other.dispose()
+        other.dispose()
 
 
 def test_the_setting_row_is_versioned_too(db: Database) -> None:

@@ -8,6 +8,9 @@ from portage_desktop.data.engine import DatabaseError, open_database
 from portage_desktop.data.recovery import latest_verified_backup, replace_damaged
 from portage_desktop.services import backups, children
 
+# Recovery puts a backup file in place of a damaged file.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _damage(path) -> None:
     data = bytearray(path.read_bytes())

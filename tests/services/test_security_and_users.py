@@ -43,7 +43,7 @@ def test_first_account_must_be_a_manager(db):
     with pytest.raises(ValidationError) as caught:
         users.create_user(db, UserInput("jo", "Jo", Role.PRACTITIONER, PW, PW))
     assert "first account must be a manager" in caught.value.errors["role"]
-    assert not users.is_multi_user(db)
+    assert users.is_multi_user(db) == db.on_server  # a server always has named accounts
     _manager(db)
     assert users.is_multi_user(db)
     assert current_actor(db).username == "mina"
@@ -127,3 +127,51 @@ def test_only_managers_manage_accounts_but_anyone_changes_their_own_password(db)
     users.log_in(db, "jo", "my new password")
     with pytest.raises(PermissionDenied):
         security.change_passphrase(db, "x", "y", "y")
+
+
+def test_a_new_server_asks_its_first_person_to_become_manager(db):
+    assert users.needs_first_manager(db) == db.on_server  # a file starts in single-user mode
+    first = users.create_first_manager(db, UserInput("mina", "Mina Shah", Role.SENCO, PW, PW))
+    assert first.role is Role.MANAGER  # whatever was asked for: someone must manage the rest
+    assert current_actor(db).username == "mina"
+    assert not users.needs_first_manager(db)
+    with pytest.raises(ValidationError) as caught:
+        users.create_first_manager(db, UserInput("jo", "Jo", None, PW, PW))
+    assert caught.value.errors["username"] == users.FIRST_TAKEN
+    (created,) = audit.search(db, action="create", record_kind="user")
+    assert created.actor == "mina"
+
+
+def test_two_people_setting_up_at_once_make_one_manager(db):
+    """Two copies of the app on a new server: one becomes the manager, the other is told."""
+    import threading
+
+    from tests.conftest import another_connection
+
+    copies = [another_connection(db) for _ in range(2)]
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def set_up(database, name: str) -> None:
+        start.wait()
+        try:
+            users.create_first_manager(database, UserInput(name, name.title(), None, PW, PW))
+            outcomes.append("manager")
+        except ValidationError as exc:
+            outcomes.append(exc.errors.get("username", "?"))
+
+    threads = [
+        threading.Thread(target=set_up, args=(c, n))
+        for c, n in zip(copies, ("mina", "jo"), strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for copy in copies:
+        copy.dispose()
+    assert sorted(outcomes) == sorted(["manager", users.FIRST_TAKEN])
+    with db.session() as s:
+        from portage_desktop.data import users_store
+
+        assert users_store.count_accounts(s) == 1

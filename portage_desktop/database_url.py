@@ -1,0 +1,128 @@
+"""Addresses of shared PostgreSQL servers: read, check, and shown or saved without the password.
+
+Pure Python on purpose: the settings file, the command line and the Settings screen all handle
+addresses before (or without) the database layer being imported, and a password must never
+reach the settings file, a log line or the window title.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
+
+URL_ENV = "PORTAGE_DESKTOP_DATABASE_URL"
+DEFAULT_PORT = 5432
+SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+EXAMPLE = "postgresql://portage@records.example.org/portage?sslmode=require"
+# Where a server password may come from instead of the settings file (which never holds one).
+PASSWORD_FILES = (
+    "the PGPASSWORD environment variable or a ~/.pgpass file (%APPDATA%\\postgresql\\"
+    "pgpass.conf on Windows)"
+)
+PASSWORD_SOURCES = f"{PASSWORD_FILES}, or typing it when Portage Desktop starts"
+
+
+_USERINFO_PASSWORD = re.compile(r"(://[^/@:?#]*):[^/@?#]*@")
+
+
+class BadAddress(ValueError):
+    """The text is not a PostgreSQL address the app can use; the message says why."""
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where a shared database lives. ``password`` is held in memory only, never written."""
+
+    host: str
+    port: int | None
+    database: str
+    user: str = ""
+    password: str = field(default="", repr=False)
+    options: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def display(self) -> str:
+        """For the window, messages and logs: who, where and which database, no password."""
+        where = self.host or dict(self.options).get("host", "") or "this computer"
+        port = f":{self.port}" if self.port and self.port != DEFAULT_PORT else ""
+        who = f"{self.user}@" if self.user else ""
+        return f"{who}{where}{port}/{self.database}"
+
+    def without_password(self) -> str:
+        """The address to save in settings: the same server, the password taken out."""
+        user = quote(self.user, safe="") + "@" if self.user else ""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        port = f":{self.port}" if self.port else ""
+        query = f"?{urlencode(self.options)}" if self.options else ""
+        return f"postgresql://{user}{host}{port}/{quote(self.database, safe='')}{query}"
+
+    def with_password(self, password: str) -> ServerAddress:
+        return replace(self, password=password)
+
+
+def parse(text: str) -> ServerAddress:
+    """Read a ``postgresql://user[:password]@host[:port]/database[?options]`` address."""
+    text = (text or "").strip()
+    if not text:
+        raise BadAddress("Please type the address of the server.")
+    scheme, sep, _rest = text.partition("://")
+    if not sep:
+        raise BadAddress(f"The address should start with postgresql://, for example {EXAMPLE}")
+    if scheme.lower() not in SCHEMES:
+        raise BadAddress(
+            f"Only PostgreSQL servers can be used; the address should start with postgresql:// "
+            f"(not {scheme}://)."
+        )
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        raise BadAddress("The port in the address must be a number from 1 to 65535.") from None
+    if parts.fragment:
+        raise BadAddress("The address cannot contain '#'.")
+    database = unquote(parts.path.lstrip("/"))
+    if not database or "/" in database:
+        raise BadAddress(
+            "The address must end with the name of the database, for example …/portage."
+        )
+    options = tuple(parse_qsl(parts.query, keep_blank_values=True))
+    host = parts.hostname or ""
+    if not host and "host" not in dict(options):
+        raise BadAddress("The address needs the server's name, for example @records.example.org.")
+    return ServerAddress(
+        host=host,
+        port=port,
+        database=database,
+        user=unquote(parts.username or ""),
+        password=unquote(parts.password or ""),
+        options=options,
+    )
+
+
+def check(text: str) -> str:
+    """A message about what is wrong with ``text``, or ``""`` if it is a usable address."""
+    try:
+        parse(text)
+    except BadAddress as exc:
+        return str(exc)
+    return ""
+
+
+def strip_password(text: str) -> tuple[str, bool]:
+    """The address without its password, and whether there was one to take out.
+
+    Text that is not a valid address is returned as it was (it holds no usable password);
+    the caller shows the problem from :func:`check`.
+    """
+    try:
+        address = parse(text)
+    except BadAddress:
+        cleaned = _USERINFO_PASSWORD.sub(r"\1@", text.strip())
+        return cleaned, cleaned != text.strip()
+    return address.without_password(), bool(address.password)
+
+
+def from_environment() -> str:
+    return os.environ.get(URL_ENV, "").strip()
