@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Only what the frame needs is imported here. PySide builds each Qt class's Python type, with
-# all its enums, on first use; message boxes, file dialogs and key sequences alone cost tens
-# of milliseconds, so they are imported where they are used, after the first paint.
+# all its enums, on first use; message boxes, file dialogs, actions and key sequences cost tens
+# of milliseconds together, so they are imported where they are used, after the first paint.
 from PySide6.QtCore import QByteArray, QSize
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,7 @@ from portage_desktop import APP_NAME, app_version
 from portage_desktop.paths import looks_like_shared_drive
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QAction, QCloseEvent
 
     from portage_desktop.settings import Settings
     from portage_desktop.ui.children_page import ChildrenPage
@@ -114,7 +113,8 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.screens.addWidget(content)
         self.setCentralWidget(self.screens)
-        self._build_menus()
+        bar = self.menuBar()
+        self._menus = [bar.addMenu(title) for title in ("&File", "&Edit", "&Go", "&Help")]
         geometry = (ctx.settings if ctx else settings).window_geometry if (ctx or settings) else ""
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
@@ -135,13 +135,11 @@ class MainWindow(QMainWindow):
         from portage_desktop.ui.lock import IdleWatcher, LockPanel
 
         self.ctx = ctx
-        self._add_backup_actions()
-        unlock_with = "your password" if ctx.db.multi_user else "the passphrase"
-        self._lock_action.setStatusTip(f"Hide your records until {unlock_with} is typed")
+        self.backups = BackupActions(ctx, self)
+        self._fill_menus()
         for action, shortcut in self._shortcuts:  # "Ctrl+B", or a standard key such as "Print"
             standard = getattr(QKeySequence.StandardKey, shortcut, None)
             action.setShortcut(QKeySequence(standard if standard is not None else shortcut))
-        self.backups = BackupActions(ctx, self)
         self.lock_panel = LockPanel(ctx.db, self.unlock)
         self.screens.addWidget(self.lock_panel)
         self.idle = IdleWatcher(ctx.settings.lock_after_minutes, self.lock)
@@ -235,10 +233,10 @@ class MainWindow(QMainWindow):
     def _action(
         self, text: str, slot: object, shortcut: str | None = None, tip: str = ""
     ) -> QAction:
+        from PySide6.QtGui import QAction
+
         action = QAction(text, self)
-        if shortcut is not None:
-            # Given once the records are open: the first shortcut set makes PySide build
-            # dozens of Qt's key enums (about 30 ms), and nothing can be typed before then.
+        if shortcut is not None:  # all set together once the menus are filled (attach)
             self._shortcuts.append((action, shortcut))
         if tip:
             action.setStatusTip(tip)
@@ -252,50 +250,47 @@ class MainWindow(QMainWindow):
         self.ctx.hub.children_changed.emit()
         self.statusBar().showMessage("Showing the latest records.", 4000)
 
-    def _add_backup_actions(self) -> None:
-        if self.ctx.db.on_server:
-            # Backups of a shared server are its administrator's job, not this app's.
-            actions = [self._action("About &backups of the shared server…", self._explain_backups)]
-        else:
-            actions = [
-                self._action(
-                    "&Back up now",
-                    lambda: self.backups.back_up_now(),
-                    "Ctrl+B",
-                    "Make a checked copy of your records",
-                ),
-                self._action(
-                    "Back up to another &folder…", lambda: self.backups.back_up_to_folder()
-                ),
-                self._action("&Restore from a backup…", lambda: self.backups.restore()),
-            ]
-        for action in actions:
-            self._file_menu.insertAction(self._backups_go_before, action)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+    def _fill_menus(self) -> None:
+        """The menus' commands, added once the records are open: until then the menu bar is
+        off, and building some thirty actions would only delay the first paint."""
+        file_menu, edit_menu, go_menu, help_menu = self._menus
         file_menu.addAction(self._action("&New child…", self.add_child, "Ctrl+N", "Add a child"))
         file_menu.addAction(
             self._action("&Print children list…", self.print_children_list, "Print")
         )
         file_menu.addSeparator()
-        # The backup commands depend on where the records are, so attach() adds them here.
-        self._file_menu = file_menu
-        self._backups_go_before = file_menu.addAction(
-            self._action("Open the &data folder", self._open_data_folder)
-        )
+        if self.ctx.db.on_server:
+            # Backups of a shared server are its administrator's job, not this app's.
+            file_menu.addAction(
+                self._action("About &backups of the shared server…", self._explain_backups)
+            )
+        else:
+            file_menu.addAction(
+                self._action(
+                    "&Back up now",
+                    self.backups.back_up_now,
+                    "Ctrl+B",
+                    "Make a checked copy of your records",
+                )
+            )
+            file_menu.addAction(
+                self._action("Back up to another &folder…", self.backups.back_up_to_folder)
+            )
+            file_menu.addAction(self._action("&Restore from a backup…", self.backups.restore))
+        file_menu.addAction(self._action("Open the &data folder", self._open_data_folder))
         file_menu.addSeparator()
-        self._lock_action = self._action("&Lock now", self.lock, "Ctrl+L")
-        file_menu.addAction(self._lock_action)
+        unlock_with = "your password" if self.ctx.db.multi_user else "the passphrase"
+        file_menu.addAction(
+            self._action(
+                "&Lock now", self.lock, "Ctrl+L", f"Hide your records until {unlock_with} is typed"
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, "Quit"))
 
-        edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self._action("&Find a child", self.find_child, "Find"))
         edit_menu.addAction(self._action("&Edit selected child…", self.edit_child, "Ctrl+E"))
 
-        go_menu = bar.addMenu("&Go")
         for number, area in enumerate(AREAS):
             go_menu.addAction(
                 self._action(
@@ -314,7 +309,6 @@ class MainWindow(QMainWindow):
             )
         )
 
-        help_menu = bar.addMenu("&Help")
         help_menu.addAction(
             self._action("&Keyboard shortcuts", self.show_shortcuts, "HelpContents")
         )
