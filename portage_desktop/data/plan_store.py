@@ -69,6 +69,20 @@ def steps(session: Session, plan_ids: Sequence[int]) -> list[PlanStepRecord]:
     return list(session.exec(query))
 
 
+def step_rows(session: Session, plan_ids: Sequence[int]) -> list[Any]:
+    """The small steps of the given plans, in order, as plain rows for reading (a child's
+    plans hold hundreds of steps; ORM objects are only needed to change them)."""
+    if not plan_ids:
+        return []
+    table = PlanStepRecord.__table__  # type: ignore[attr-defined]
+    query = (
+        select(table.c.id, table.c.plan_id, table.c.text, table.c.started_on, table.c.achieved_on)
+        .where(table.c.plan_id.in_(plan_ids))
+        .order_by(table.c.plan_id, table.c.position)
+    )
+    return list(session.connection().execute(query))
+
+
 def entries(
     session: Session, plan_id: int, start: date | None = None, end: date | None = None
 ) -> list[ActivityEntryRecord]:

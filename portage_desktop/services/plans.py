@@ -208,7 +208,7 @@ def load_plans(s: DbSession, child_id: int, plan_id: int | None = None) -> list[
     rows = plan_store.plans(s, child_id, plan_id)
     ids = [r.id or 0 for r in rows]
     steps: dict[int, list[Step]] = {i: [] for i in ids}
-    for st in plan_store.steps(s, ids):
+    for st in plan_store.step_rows(s, ids):
         steps[st.plan_id].append(Step(st.text, st.id, st.started_on, st.achieved_on))
     counts = plan_store.entry_counts(s, ids)
     goals = (
