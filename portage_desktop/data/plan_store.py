@@ -94,15 +94,29 @@ def entries(
     return list(session.exec(query.order_by(col(ActivityEntryRecord.day))))
 
 
-def entries_for_plans(session: Session, plan_ids: Sequence[int]) -> list[Any]:
-    """Every day recorded for the given plans, in one query, by plan and day: plain rows with
-    the record's fields as attributes (years of days are read; ORM objects cost more)."""
+def entries_for_plans(
+    session: Session,
+    plan_ids: Sequence[int],
+    start: date | None = None,
+    end: date | None = None,
+    newest: int | None = None,
+) -> list[Any]:
+    """Every day recorded for the given plans (between ``start`` and ``end``), in one query:
+    plain rows with the record's fields as attributes (years of days are read; ORM objects
+    cost more). With ``newest``, only that many of the latest days, for a first page."""
     if not plan_ids:
         return []
     table = ActivityEntryRecord.__table__  # type: ignore[attr-defined]
     shown = [c for c in table.c if c.name not in ("created_at", "updated_at")]
     query = select(*shown).where(table.c.plan_id.in_(plan_ids))
-    query = query.order_by(table.c.plan_id, table.c.day)
+    if start is not None:
+        query = query.where(table.c.day >= start)
+    if end is not None:
+        query = query.where(table.c.day <= end)
+    if newest is not None:
+        query = query.order_by(table.c.day.desc(), table.c.id.desc()).limit(newest)
+    else:
+        query = query.order_by(table.c.plan_id, table.c.day)
     return list(session.connection().execute(query))
 
 

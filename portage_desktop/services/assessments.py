@@ -134,14 +134,15 @@ def _assessment(row: AssessmentRecord, entries: dict[int, Entry], title: str) ->
     )
 
 
-def list_assessments(db: Database, child_id: int) -> list[Assessment]:
-    """Oldest first, each with all its entries (a few hundred rows at most)."""
+def list_assessments(db: Database, child_id: int, with_entries: bool = True) -> list[Assessment]:
+    """Oldest first, each with all its entries (a few hundred rows at most); without them
+    (``with_entries=False``) for lists that show only when, what and with whom."""
     require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
         ensure_child(s, child_id)
         rows = assessment_store.assessments_for_child(s, child_id)
         entries: dict[int, dict[int, Entry]] = {r.id or 0: {} for r in rows}
-        for e in assessment_store.entries_for(s, list(entries)):
+        for e in assessment_store.entries_for(s, list(entries) if with_entries else []):
             entries[e.assessment_id][e.item_id] = Entry(e.status, e.evidence)
         titles = {f.id: f"{f.name} (version {f.version})" for f in assessment_store.frameworks(s)}
         return [_assessment(r, entries[r.id or 0], titles.get(r.framework_id, "")) for r in rows]

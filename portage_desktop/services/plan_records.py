@@ -98,12 +98,20 @@ def progress(db: Database, child_id: int, plan_id: int) -> PlanProgress:
     return PlanProgress(plan, days, check)
 
 
-def days_by_plan(db: Database, child_id: int, plan_ids: list[int]) -> dict[int, list[DayEntry]]:
-    """Every recorded day of several of the child's plans, read in one query."""
+def days_by_plan(
+    db: Database,
+    child_id: int,
+    plan_ids: list[int],
+    start: date | None = None,
+    end: date | None = None,
+    newest: int | None = None,
+) -> dict[int, list[DayEntry]]:
+    """The recorded days of several of the child's plans (between ``start`` and ``end``; only
+    the ``newest`` so many if given), read in one query."""
     require(db, Permission.VIEW_CHILDREN)
     found: dict[int, list[DayEntry]] = {i: [] for i in plan_ids}
     with db.session() as s:
-        for row in plan_store.entries_for_plans(s, plan_ids):
+        for row in plan_store.entries_for_plans(s, plan_ids, start, end, newest):
             found[row.plan_id].append(_entry(row))
     return found
 

@@ -70,10 +70,22 @@ def _observations(db: Database, child_id: int) -> list[Entry]:
     return out
 
 
-def _plans(db: Database, child_id: int) -> list[Entry]:
+def _plans(
+    db: Database,
+    child_id: int,
+    with_days: bool,
+    start: date | None,
+    end: date | None,
+    newest: int | None,
+) -> list[Entry]:
     out = []
     plans = plans_service.list_plans(db, child_id)
-    days = plan_records.days_by_plan(db, child_id, [p.id for p in plans])
+    ids = [p.id for p in plans]
+    days = (
+        plan_records.days_by_plan(db, child_id, ids, start, end, newest)
+        if with_days
+        else {i: [] for i in ids}
+    )
     for plan in plans:
         if plan.data.start_on:
             out.append(Entry(plan.data.start_on, EntryKind.PLAN, f"Started “{plan.title}”"))
@@ -112,8 +124,14 @@ def timeline(
     kinds: frozenset[EntryKind] | None = None,
     start: date | None = None,
     end: date | None = None,
+    limit: int | None = None,
 ) -> list[Entry]:
-    """Everything in the child's record, newest first, of the chosen kinds and dates."""
+    """Everything in the child's record, newest first, of the chosen kinds and dates.
+
+    With ``limit``, the newest ``limit`` entries and one more if there are older ones (so a
+    screen can offer them): the day-by-day activity records, which are most of a long record,
+    are then read newest first and only as far back as that.
+    """
     require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
         ensure_child(s, child_id)
@@ -122,10 +140,16 @@ def timeline(
             Entry(e.at.date(), EntryKind.PRINTED, e.detail.replace("-", " ").capitalize())
             for e in printed
         ]
-    entries = _observations(db, child_id) + _plans(db, child_id) + _reviews(db, child_id)
+    with_days = kinds is None or EntryKind.ACTIVITY in kinds
+    newest = limit + 1 if limit is not None else None
+    entries = (
+        _observations(db, child_id)
+        + _plans(db, child_id, with_days, start, end, newest)
+        + _reviews(db, child_id)
+    )
     entries += [
         Entry(a.assessed_on, EntryKind.ASSESSMENT, f"{a.framework_title} ({a.contributors_text})")
-        for a in assessment_service.list_assessments(db, child_id)
+        for a in assessment_service.list_assessments(db, child_id, with_entries=False)
     ]
     entries += prints
     chosen = [
@@ -135,4 +159,5 @@ def timeline(
         and (start is None or e.day >= start)
         and (end is None or e.day <= end)
     ]
-    return sorted(chosen, key=lambda e: (e.day, e.kind.value), reverse=True)
+    chosen.sort(key=lambda e: (e.day, e.kind.value), reverse=True)
+    return chosen if newest is None else chosen[:newest]

@@ -1,8 +1,9 @@
 """The Shared record tab: everything about the child in date order, newest first, filtered by
 kind and dates, for a practitioner and a parent to look back on together.
 
-Years of records make a long list, so it is a view over a plain model: only the rows on
-screen are drawn, and nothing is built per cell.
+Years of records make a long list, so the newest entries come first (a page of them), with
+the rest a click away; and it is a view over a plain model, so only the rows on screen are
+drawn.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from portage_desktop.services.shared_record import Entry, EntryKind
 from portage_desktop.ui.context import AppContext
 from portage_desktop.ui.table_model import Column, RecordTableModel
 from portage_desktop.ui.widgets import ERROR_STYLE, DateField
+
+PAGE = 250  # entries shown at first; a year of a busy plan's records fits
 
 
 class SharedRecordTab(QWidget):
@@ -76,10 +79,17 @@ class SharedRecordTab(QWidget):
         filters.addWidget(self.show_button)
         filters.addStretch(1)
         self.count = QLabel()
+        self.show_all = False
+        self.older_button = QPushButton("Show &older entries too")
+        self.older_button.setVisible(False)
+        self.older_button.clicked.connect(self._show_older)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.error)
-        layout.addWidget(self.count)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count, 1)
+        counts.addWidget(self.older_button)
+        layout.addLayout(counts)
         layout.addWidget(self.table, 1)
         self.loaded = False
 
@@ -100,11 +110,24 @@ class SharedRecordTab(QWidget):
         chosen = self.kind.currentData()
         kinds = frozenset({EntryKind(chosen)}) if chosen else None
         try:
-            entries = shared_record.timeline(self.ctx.db, self.child_id, kinds, start, end)
+            limit = None if self.show_all else PAGE
+            entries = shared_record.timeline(
+                self.ctx.db, self.child_id, kinds, start, end, limit=limit
+            )
         except (PermissionDenied, NotFoundError) as exc:
             self.error.setText(f"⚠ {exc}")
             self.error.setVisible(True)
             return
         self.loaded = True
-        self.model.set_rows(entries)
-        self.count.setText(f"{len(entries)} entries, newest first.")
+        older = not self.show_all and len(entries) > PAGE
+        self.model.set_rows(entries[:PAGE] if older else entries)
+        self.older_button.setVisible(older)
+        self.count.setText(
+            f"The newest {PAGE} entries; older ones are a click away."
+            if older
+            else f"{len(entries)} entries, newest first."
+        )
+
+    def _show_older(self) -> None:
+        self.show_all = True
+        self.refresh()

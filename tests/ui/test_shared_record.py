@@ -79,3 +79,31 @@ def test_the_tab_filters_as_a_parent_and_practitioner_look_back(qtbot, ctx, tmp_
     qtbot.keyClicks(tab.end.edit, "nonsense")
     qtbot.keyClick(tab.show_button, Qt.Key.Key_Space)
     assert tab.error.isVisible()
+
+
+def test_a_long_record_shows_its_newest_entries_first_and_the_rest_on_request(
+    qtbot, demo_ctx, monkeypatch
+):
+    from portage_desktop.services import children
+    from portage_desktop.ui import shared_record_tab
+
+    child = max(
+        (c.id for c in children.list_children(demo_ctx.db)),
+        key=lambda c: len(shared_record.timeline(demo_ctx.db, c)),
+    )
+    everything = shared_record.timeline(demo_ctx.db, child)
+    page = len(everything) // 3
+    assert page >= 3
+    first = shared_record.timeline(demo_ctx.db, child, limit=page)
+    assert [(e.day, e.kind) for e in first] == [(e.day, e.kind) for e in everything[: page + 1]]
+
+    monkeypatch.setattr(shared_record_tab, "PAGE", page)
+    record = ChildRecordWindow(demo_ctx, child)
+    qtbot.addWidget(record)
+    record.show()
+    record.tabs.setCurrentWidget(record.shared)
+    tab = record.shared
+    assert tab.model.rowCount() == page and tab.older_button.isVisible()
+    qtbot.keyClick(tab.older_button, Qt.Key.Key_Space)
+    assert tab.model.rowCount() == len(everything)
+    assert not tab.older_button.isVisible()
