@@ -5,9 +5,9 @@ report the system-wide monotonic clock at the first paint of their main window; 
 from just before the process is spawned. Runs alternate app, bare, app, bare, so a busy moment
 on the machine falls on both. The ratio compares like with like: the median app start over
 the median bare start, and the slowest app start over the slowest bare start (or the median
-ratio, if that is higher). (On a shared
-machine a 120 ms process can take 200 ms now and then; dividing one run by another would count
-that noise twice. The slowest app start over the median bare start is kept in the JSON too.)
+ratio, if that is higher). On a shared machine a 120 ms process takes 200 ms now and then;
+dividing one run by another would count that noise twice. The slowest app start over the
+median bare start is kept in the JSON too.
 """
 
 from __future__ import annotations
