@@ -41,7 +41,7 @@ _GOALS = {
     ],
 }
 # (title, method, behaviour, conditions, steps, materials, routines, if hard, praise)
-_OUTCOME = [
+OUTCOME_PLANS = [
     (
         "Asking for more",
         "shaping",
@@ -152,7 +152,7 @@ def populate(db: Database, seed: int, today: date) -> None:
         goals: list[dict[str, Any]] = []
         for child_id, first in children:
             written = today - timedelta(days=rng.randint(60, 100))
-            plan_goal = _PLAN_GOAL[_OUTCOME[child_id % len(_OUTCOME)][0]]
+            plan_goal = _PLAN_GOAL[OUTCOME_PLANS[child_id % len(OUTCOME_PLANS)][0]]
             for area, options in _GOALS.items():
                 text = options[plan_goal[1]] if area == plan_goal[0] else rng.choice(options[:2])
                 goals.append(
@@ -191,7 +191,7 @@ def populate(db: Database, seed: int, today: date) -> None:
                 **stamp,
             }
             title, method, behaviour, conditions, _steps, materials, routines, hard, praise = (
-                _OUTCOME[child_id % len(_OUTCOME)]
+                OUTCOME_PLANS[child_id % len(OUTCOME_PLANS)]
             )
             area = (
                 "play_personal"
@@ -252,7 +252,7 @@ def populate(db: Database, seed: int, today: date) -> None:
         for plan_id, _child, kind, title, start in rows:
             if kind != "outcome":
                 continue
-            texts = next(o[4] for o in _OUTCOME if o[0] == title)
+            texts = next(o[4] for o in OUTCOME_PLANS if o[0] == title)
             learnt = rng.randint(1, 2)
             day, spans = start, []
             for position, text in enumerate(texts):
@@ -350,7 +350,7 @@ def populate(db: Database, seed: int, today: date) -> None:
             routines,
             hard,
             praise,
-        ) in _OUTCOME:
+        ) in OUTCOME_PLANS:
             content = {
                 "title": title,
                 "who": "both",
