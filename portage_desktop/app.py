@@ -20,6 +20,13 @@ from portage_desktop import APP_NAME
 from portage_desktop.data.errors import DatabaseError, WrongPassphrase
 from portage_desktop.database_url import BadAddress, ServerAddress
 from portage_desktop.paths import PASSPHRASE_ENV, AppPaths, app_paths, records_location
+from portage_desktop.record_opening import (
+    Cancelled,
+    log_in_if_needed,
+    offer_encryption,
+    open_or_recover,
+    open_server,
+)
 
 if TYPE_CHECKING:
     import tempfile
@@ -30,10 +37,6 @@ if TYPE_CHECKING:
 SMOKE_TIMEOUT_MS = 20_000
 
 Opener = Callable[[], "tuple[Database, bool]"]
-
-
-class _Cancelled(Exception):
-    """The person closed a start-up dialog: leave quietly."""
 
 
 def _needs_offscreen() -> bool:
@@ -77,7 +80,7 @@ def run_app(
     choice = _Choice(paths, settings, database, database_url, demo, scratch, headless)
     try:
         opener = choice.opener()
-    except _Cancelled:
+    except Cancelled:
         return 0
     except DatabaseError as exc:
         if headless:
@@ -189,7 +192,7 @@ def _opener(
         return refuse
     if isinstance(where, ServerAddress):
         address = where
-        return lambda: (_open_server(address, headless), False)
+        return lambda: (open_server(address, headless), False)
     path = where
     state = file_state(path)
     key: object = None
@@ -201,7 +204,7 @@ def _opener(
 
         key = choose_new_key()
         if key is None:
-            raise _Cancelled()
+            raise Cancelled()
     elif state == "encrypted":
         passphrase = os.environ.get(PASSPHRASE_ENV)
         if not passphrase and headless:
@@ -211,7 +214,7 @@ def _opener(
 
             key = unlock_file(path)
             if key is None:
-                raise _Cancelled()
+                raise Cancelled()
 
     def existing() -> tuple[Database, bool]:
         # The key derivation and the file check run in C, letting other threads run, so they
@@ -228,30 +231,12 @@ def _opener(
                 raise
             except DatabaseError:  # damaged: opening again below says so and offers a backup
                 opened_key, checked = _unlock(path, key, passphrase), False
-        db = _open_or_recover(path, paths.backup_dir, opened_key, headless, checked)
+        db = open_or_recover(path, paths.backup_dir, opened_key, headless, checked)
         if state == "plain" and not headless:
-            _offer_encryption(db)
+            offer_encryption(db)
         return db, False
 
     return existing
-
-
-def _open_server(address: ServerAddress, smoke_test: bool) -> Database:
-    """Connect to the shared server; if it wants a password nobody gave, ask for it."""
-    from portage_desktop.data.engine import ServerPasswordNeeded
-    from portage_desktop.startup import open_server_and_migrate
-
-    try:
-        return open_server_and_migrate(address)
-    except ServerPasswordNeeded as exc:
-        if smoke_test:
-            raise
-        from portage_desktop.ui.security_dialogs import ServerPasswordDialog
-
-        dialog = ServerPasswordDialog(address, str(exc))
-        if not dialog.exec() or dialog.database is None:
-            raise _Cancelled() from None
-        return dialog.database
 
 
 def _unlock(path: Path, key: object, passphrase: str | None) -> object:
@@ -283,93 +268,6 @@ def _timed(name: str, action: Callable[..., object], *args: object) -> object:
     if _stopwatch is not None:
         _stopwatch[name] = (time.perf_counter() - started) * 1000
     return result
-
-
-def _open_or_recover(
-    path: Path, backup_dir: Path, key: object, smoke_test: bool, checked: bool = False
-) -> Database:
-    """Open ``path``; if it is damaged, offer to put the latest verified backup in its place."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from portage_desktop.data.engine import DatabaseError, WrongPassphrase
-    from portage_desktop.data.recovery import latest_verified_backup, replace_damaged
-    from portage_desktop.startup import open_and_migrate
-
-    try:
-        return open_and_migrate(path, backup_dir, key, checked)  # type: ignore[arg-type]
-    except WrongPassphrase:
-        raise
-    except DatabaseError as exc:
-        if smoke_test or "newer version" in str(exc):
-            raise
-        backup = latest_verified_backup(path, backup_dir, key)  # type: ignore[arg-type]
-        if backup is None:
-            raise
-        answer = QMessageBox.question(
-            None,
-            "Your records file is damaged",
-            f"{exc}\n\nA checked backup from {backup.name} is available. Put it in place "
-            "now? The damaged file is kept beside it, renamed, in case it is needed.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            raise
-        replace_damaged(path, backup, key)  # type: ignore[arg-type]
-        return open_and_migrate(path, backup_dir, key)  # type: ignore[arg-type]
-
-
-def _offer_encryption(db: Database) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    from portage_desktop.services import security
-    from portage_desktop.ui.security_dialogs import NewPassphraseDialog
-
-    answer = QMessageBox.question(
-        None,
-        "Your records are not encrypted",
-        "These records were saved without encryption, so anyone with the file can read them. "
-        "Encrypt them now with a passphrase? (Recommended.)",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return
-    dialog = NewPassphraseDialog("Choose the passphrase that will protect these records.")
-    if dialog.exec():
-        security.encrypt_existing(db, dialog.passphrase, dialog.passphrase)
-
-
-def _log_in_if_needed(db: Database, headless: bool) -> None:
-    if not db.multi_user:
-        return
-    from portage_desktop.cli import UserError
-    from portage_desktop.services import users
-
-    if users.needs_first_manager(db):
-        if headless:
-            raise UserError(
-                "this shared server has no accounts yet: start Portage Desktop once to "
-                "create the first manager"
-            )
-        from portage_desktop.ui.security_dialogs import FirstManagerDialog
-
-        first = FirstManagerDialog(db)
-        if first.exec():
-            return
-        if not first.taken:
-            raise _Cancelled()
-    if headless:
-        name, password = (
-            os.environ.get("PORTAGE_DESKTOP_USER"),
-            os.environ.get("PORTAGE_DESKTOP_PASSWORD"),
-        )
-        if not (name and password):
-            raise UserError("this database has accounts: set PORTAGE_DESKTOP_USER and _PASSWORD")
-        users.log_in(db, name, password)
-        return
-    from portage_desktop.ui.security_dialogs import LoginDialog
-
-    if not LoginDialog(db).exec():
-        raise _Cancelled()
 
 
 def _show(
@@ -420,7 +318,7 @@ def _show(
             while True:
                 try:
                     db, is_demo = opener()
-                    _log_in_if_needed(db, headless)
+                    log_in_if_needed(db, headless)
                     break
                 except DatabaseError as exc:
                     # The shared server chosen in Settings cannot be used: offer this computer.
@@ -440,7 +338,7 @@ def _show(
 
             ctx = AppContext(db, paths, settings, SignalHub(), is_demo=is_demo)
             _timed("first-page", window.attach, ctx)
-        except _Cancelled:
+        except Cancelled:
             app.exit(0)
             return
         except DatabaseError as exc:
