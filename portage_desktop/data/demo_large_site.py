@@ -24,6 +24,7 @@ from portage_desktop.data.demo_large_base import (
     StaffMember,
     add_months,
 )
+from portage_desktop.data.demo_stamp import TRAINING_DEFAULTS
 
 _ROLES = (
     "key_person,practitioner",
@@ -109,17 +110,9 @@ def _record(site: Site, person: StaffMember, kind: str, **values: object) -> Row
     when = values.get("completed_on") or values.get("started_on") or clock.history_start
     assert isinstance(when, date)
     row: Row = {
+        **TRAINING_DEFAULTS,
         "staff_member_id": person.row,
         "kind": kind,
-        "title": "",
-        "status": "completed",
-        "started_on": None,
-        "completed_on": None,
-        "expires_on": None,
-        "trainer": "",
-        "trainer_accredited": False,
-        "membership_number": "",
-        "notes": "",
         "created_at": clock.stamp(when),
         "updated_at": clock.stamp(when),
     }

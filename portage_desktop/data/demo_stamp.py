@@ -38,20 +38,26 @@ _REPORT_CARD_AREAS = (
 )
 
 
+# What a training record holds before its own dates and details; both demos start from it.
+TRAINING_DEFAULTS: dict[str, object] = {
+    "title": "",
+    "status": "completed",
+    "started_on": None,
+    "completed_on": None,
+    "expires_on": None,
+    "trainer": "",
+    "trainer_accredited": False,
+    "membership_number": "",
+    "notes": "",
+}
+
+
 def _row(staff_id: int, kind: str, **values: object) -> dict[str, object]:
     now = utc_now()
     row: dict[str, object] = {
+        **TRAINING_DEFAULTS,
         "staff_member_id": staff_id,
         "kind": kind,
-        "title": "",
-        "status": "completed",
-        "started_on": None,
-        "completed_on": None,
-        "expires_on": None,
-        "trainer": "",
-        "trainer_accredited": False,
-        "membership_number": "",
-        "notes": "",
         "created_at": now,
         "updated_at": now,
     }
