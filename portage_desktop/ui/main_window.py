@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop import APP_NAME, app_version
 from portage_desktop.paths import looks_like_shared_drive
+from portage_desktop.ui import help_text
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -453,46 +454,21 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.log_dir)))
 
     def show_shortcuts(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from PySide6.QtWidgets import QLabel, QMessageBox
 
-        lines = [
-            ("Ctrl+N", "Add a child"),
-            ("Ctrl+F", "Find a child"),
-            ("Enter", "Open the selected child's record"),
-            ("Ctrl+E", "Edit the selected child's details"),
-            ("Ctrl+P in a record", "Print the one-page profile"),
-            ("Ctrl+Shift+P in a record", "Print the assessment summary"),
-            ("Ctrl+Shift+N in a record", "Start a new assessment"),
-            ("1 to 5 in an assessment", "Set the status of a small step and move down"),
-            ("Ctrl+W", "Close a child's record"),
-            ("Ctrl+P", "Print the children list"),
-            ("Ctrl+B", "Back up now"),
-            ("Ctrl+L", "Lock now"),
-            ("Ctrl+1 to Ctrl+5", "Go to an area"),
-            ("F5", "Show the latest, with changes others have saved"),
-            ("Alt+Down in a date", "Open the calendar"),
-            ("Escape", "Close a dialog"),
-            ("Ctrl+Q", "Quit"),
-        ]
-        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in lines)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "", parent=self)
+        box.setText(help_text.shortcuts_html())
+        text = box.findChild(QLabel, "qt_msgbox_label")
+        if text is not None:  # wide enough for each shortcut on one line, at any font size
+            text.setMinimumWidth(text.fontMetrics().horizontalAdvance("M" * 36))
+        box.exec()
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         server = self.ctx.db.server
-        where = (
-            f"Your records are kept on the shared server {server.display}; the app connects "
-            "to that server and nowhere else."
-            if server is not None
-            else "Your records stay on this computer; the app makes no network connections."
-        )
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {app_version()}<br>Portage records for early-years settings "
-            f"and childminders. {where}",
-        )
+        text = help_text.about_html(APP_NAME, app_version(), server.display if server else None)
+        QMessageBox.about(self, f"About {APP_NAME}", text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.ctx is None:  # closed while the records were still opening

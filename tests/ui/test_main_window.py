@@ -3,10 +3,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from portage_desktop.services import children, staff
 from portage_desktop.ui.main_window import AREAS
+from tests.ui.conftest import when_modal_opens
 
 
 def _action(window, text: str):
@@ -96,3 +98,18 @@ def test_a_database_on_a_sync_folder_is_warned_about(
     monkeypatch.setattr(main_window, "looks_like_shared_drive", lambda _p: True)
     window._warn_if_shared_drive()
     assert said and said[-1][0] == "warning" and "shared drive" in said[-1][1]
+
+
+def test_the_shortcuts_list_names_every_menu_shortcut(qtbot, demo_ctx, open_window):
+    window = open_window(demo_ctx)
+    shown: list[str] = []
+    when_modal_opens(
+        qtbot, lambda box: shown.append(box.findChild(QLabel, "qt_msgbox_label").text())
+    )
+    _action(window, "Keyboard shortcuts").trigger()
+    [text] = shown
+    keys = {a.shortcut().toString() for a in window.findChildren(QAction)} - {"", "F1"}
+    areas = {f"Ctrl+{n}" for n in range(1, len(AREAS) + 1)}
+    assert "F5" in keys and "Show the latest" in text
+    assert areas <= keys and "Ctrl+1 to Ctrl+5" in text
+    assert sorted(k for k in keys - areas if k not in text) == []
