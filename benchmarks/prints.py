@@ -52,7 +52,7 @@ def _captured(kind: str, action: Callable[[], object]) -> tuple[str, Any]:
 
 
 def _pdf(db: Any, kind: str, child: int | None, plan: int | None, runs: int, out: Path) -> Result:
-    from portage_desktop.printing import print_record
+    from portage_desktop.printing.kinds import print_record
 
     def app_print() -> None:
         print_record(db, kind, str(child) if child else None, out, plan=plan)

@@ -27,9 +27,9 @@ def _window(path: Path) -> tuple[Any, Any]:
     from portage_desktop.paths import app_paths
     from portage_desktop.settings import Settings
     from portage_desktop.startup import PASSPHRASE_ENV, open_and_migrate, unlock
-    from portage_desktop.ui.context import AppContext, SignalHub
-    from portage_desktop.ui.main_window import MainWindow
-    from portage_desktop.ui.tasks import freeze_start_up_objects
+    from portage_desktop.ui.common.context import AppContext, SignalHub
+    from portage_desktop.ui.common.tasks import freeze_start_up_objects
+    from portage_desktop.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     db = open_and_migrate(path, None, unlock(path, os.environ[PASSPHRASE_ENV]))
@@ -84,7 +84,7 @@ def gui_block(path: Path, runs: int) -> dict[str, Any]:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QDesktopServices
 
-    from portage_desktop.ui import stamp_page
+    from portage_desktop.ui.stamp import stamp_page
 
     app, window = _window(path)
     window.go_to(3)

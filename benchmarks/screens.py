@@ -67,7 +67,7 @@ def subjects(path: Path, key: Any) -> Subjects:
 def _context(db: Any, home: Path) -> Any:
     from portage_desktop.paths import app_paths
     from portage_desktop.settings import Settings
-    from portage_desktop.ui.context import AppContext, SignalHub
+    from portage_desktop.ui.common.context import AppContext, SignalHub
 
     del home
     return AppContext(db, app_paths().ensure(), Settings(), SignalHub())
@@ -79,9 +79,9 @@ def measure(db: Any, path: Path, key: Any, runs: int) -> list[Result]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from portage_desktop.ui.children_page import ChildrenPage
-    from portage_desktop.ui.pages import DashboardPage
-    from portage_desktop.ui.tasks import freeze_start_up_objects
+    from portage_desktop.ui.children.children_page import ChildrenPage
+    from portage_desktop.ui.common.tasks import freeze_start_up_objects
+    from portage_desktop.ui.shell.dashboard import DashboardPage
 
     app = QApplication.instance() or QApplication([])
     ctx = _context(db, path.parent)
@@ -174,7 +174,7 @@ def _week_grid(app: Any, children: Any, child_id: int, plan_id: int, runs: int) 
     """Type a week of tries and successes into the grid and press Save week."""
     from PySide6.QtCore import Qt
 
-    from portage_desktop.ui.week_grid import NOTE, SUCCESSES, TRIES
+    from portage_desktop.ui.plans.week_grid import NOTE, SUCCESSES, TRIES
 
     window = children.open_record(child_id)
     assert window is not None

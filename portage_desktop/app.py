@@ -20,7 +20,7 @@ from portage_desktop import APP_NAME
 from portage_desktop.data.errors import DatabaseError, WrongPassphrase
 from portage_desktop.database_url import BadAddress, ServerAddress
 from portage_desktop.paths import PASSPHRASE_ENV, AppPaths, app_paths, records_location
-from portage_desktop.record_opening import (
+from portage_desktop.ui.shell.startup_questions import (
     Cancelled,
     log_in_if_needed,
     offer_encryption,
@@ -63,7 +63,7 @@ def run_app(
     from PySide6.QtWidgets import QApplication
 
     from portage_desktop.settings import Settings
-    from portage_desktop.ui.crash import install_crash_handler
+    from portage_desktop.ui.common.crash import install_crash_handler
 
     paths = app_paths().ensure()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -200,7 +200,7 @@ def _opener(
     if state in ("missing", "empty"):
         if headless:
             raise DatabaseError(f"no database at {path}")
-        from portage_desktop.ui.security_dialogs import choose_new_key
+        from portage_desktop.ui.shell.security_dialogs import choose_new_key
 
         key = choose_new_key()
         if key is None:
@@ -210,7 +210,7 @@ def _opener(
         if not passphrase and headless:
             passphrase = ""
         elif not passphrase:
-            from portage_desktop.ui.security_dialogs import unlock_file
+            from portage_desktop.ui.shell.security_dialogs import unlock_file
 
             key = unlock_file(path)
             if key is None:
@@ -281,7 +281,7 @@ def _show(
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from portage_desktop.ui.main_window import MainWindow
+    from portage_desktop.ui.shell.main_window import MainWindow
 
     global _stopwatch
     assert isinstance(app, QApplication)
@@ -334,7 +334,7 @@ def _show(
             if not _first_run_done(db, window, headless):
                 app.exit(0)
                 return
-            from portage_desktop.ui.context import AppContext, SignalHub
+            from portage_desktop.ui.common.context import AppContext, SignalHub
 
             ctx = AppContext(db, paths, settings, SignalHub(), is_demo=is_demo)
             _timed("first-page", window.attach, ctx)
@@ -354,7 +354,7 @@ def _show(
             failures.append(exc)
             app.exit(1)
             return
-        from portage_desktop.ui.tasks import freeze_start_up_objects
+        from portage_desktop.ui.common.tasks import freeze_start_up_objects
 
         QTimer.singleShot(0, freeze_start_up_objects)
         if headless:
@@ -401,6 +401,6 @@ def _first_run_done(db: Database, window: object, headless: bool) -> bool:
         return True
     if headless:
         raise DatabaseError("the database has no setting yet")
-    from portage_desktop.ui.first_run import FirstRunDialog
+    from portage_desktop.ui.shell.first_run import FirstRunDialog
 
     return bool(FirstRunDialog(db, window).exec())  # type: ignore[arg-type]

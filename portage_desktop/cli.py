@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_export_child(args: argparse.Namespace) -> int:
-    from portage_desktop.printing import export_child
+    from portage_desktop.printing.kinds import export_child
 
     db = open_existing(
         args.export_database or args.database, args.export_database_url or args.database_url
@@ -264,7 +264,7 @@ def _cmd_make_demo(args: argparse.Namespace) -> int:
 def _make_large_demo(path: Path, seed: int, scale: float) -> int:
     import time
 
-    from portage_desktop.data.demo_large import children_for
+    from portage_desktop.demo.large.build import children_for
     from portage_desktop.startup import make_large_demo
 
     live = sys.stderr.isatty()
@@ -293,7 +293,7 @@ def _make_large_demo(path: Path, seed: int, scale: float) -> int:
 
 
 def _cmd_print(args: argparse.Namespace) -> int:
-    from portage_desktop.printing import PRINT_KINDS, print_record
+    from portage_desktop.printing.kinds import PRINT_KINDS, print_record
 
     if args.list:
         width = max(len(k) for k in PRINT_KINDS)
@@ -349,8 +349,8 @@ def _cmd_check_stamp(args: argparse.Namespace) -> int:
         args.stamp_database or args.database, args.stamp_database_url or args.database_url
     )
     try:
+        from portage_desktop.printing.stamp_text import check_as_json, check_as_table
         from portage_desktop.services.stamp_check import check_stamp
-        from portage_desktop.stamp_text import check_as_json, check_as_table
 
         check = check_stamp(db, on)
     finally:
@@ -413,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _explain(exc: Exception) -> str | None:
     """The one-line message for errors a user can act on; ``None`` for real bugs."""
     from portage_desktop.data.engine import DatabaseError
-    from portage_desktop.printing import PrintError
+    from portage_desktop.printing.kinds import PrintError
     from portage_desktop.services.access import PermissionDenied
     from portage_desktop.services.errors import NotFoundError, ValidationError
     from portage_desktop.services.users import LoginFailed

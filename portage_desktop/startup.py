@@ -93,7 +93,7 @@ def make_demo(
     """
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    from portage_desktop.data import demo
+    from portage_desktop.demo import small as demo
 
     db = open_and_migrate(path, backup_dir=None, key=key or new_key(demo_passphrase()))
     demo.populate(db, children=children, seed=seed, today=today)
@@ -116,7 +116,7 @@ def make_large_demo(
     The year's self-assessment is started with four plans, as for the small demo, so the
     application pack has anonymised plans to show.
     """
-    from portage_desktop.data.demo_large import populate_large
+    from portage_desktop.demo.large.build import populate_large
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

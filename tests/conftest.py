@@ -105,7 +105,7 @@ class PostgresForTests:
             self._sql(f'CREATE DATABASE "{name}"')
             database = open_server_and_migrate(self.at(name))
             if kind == "demo":
-                from portage_desktop.data import demo
+                from portage_desktop.demo import small as demo
 
                 demo.populate(database, children=12, seed=3)
             database.dispose()

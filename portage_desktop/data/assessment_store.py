@@ -13,7 +13,8 @@ from sqlalchemy import delete, insert
 from sqlmodel import Session, col, func, select
 
 from portage_desktop.checklist_format import ParsedFramework, parse_file
-from portage_desktop.data.assessment_models import (
+from portage_desktop.data.models import utc_now
+from portage_desktop.data.models.assessment import (
     AssessmentEntryRecord,
     AssessmentRecord,
     AttachmentRecord,
@@ -27,7 +28,6 @@ from portage_desktop.data.assessment_models import (
     ProfessionalRecord,
     ProfileVersionRecord,
 )
-from portage_desktop.data.models import utc_now
 from portage_desktop.paths import resource_path
 
 R = TypeVar("R", FamilyMemberRecord, ProfessionalRecord, ConsentRecord)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from portage_desktop.data.assessment_models import RecordDraftRecord
 from portage_desktop.data.models import utc_now
+from portage_desktop.data.models.assessment import RecordDraftRecord
 
 
 def _where(child_id: int, kind: str, target_id: int | None) -> list:  # type: ignore[type-arg]

@@ -8,13 +8,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import Session
 
-from portage_desktop.data.assessment_models import (
+from portage_desktop.data.models import ChildRecord
+from portage_desktop.data.models.assessment import (
     AssessmentRecord,
     FrameworkRecord,
     ObservationRecord,
     ProfileVersionRecord,
 )
-from portage_desktop.data.models import ChildRecord
 
 
 def children_on_roll(session: Session) -> list[tuple[int, str, date]]:

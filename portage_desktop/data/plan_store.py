@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, func, select
 
-from portage_desktop.data.plan_models import (
+from portage_desktop.data.models.plans import (
     ActivityEntryRecord,
     GoalRecord,
     GoalSourceLink,
@@ -211,7 +211,7 @@ def recent_plans(session: Session, limit: int) -> list[PlanRecord]:
 
 
 def family_names(session: Session, child_ids: Sequence[int]) -> dict[int, list[str]]:
-    from portage_desktop.data.assessment_models import FamilyMemberRecord
+    from portage_desktop.data.models.assessment import FamilyMemberRecord
 
     if not child_ids:
         return {}

@@ -9,8 +9,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from portage_desktop.data.models import ChildRecord
-from portage_desktop.data.plan_models import PlanRecord
-from portage_desktop.data.review_models import ReviewIssueRecord, ReviewPlanRecord, ReviewRecord
+from portage_desktop.data.models.plans import PlanRecord
+from portage_desktop.data.models.reviews import ReviewIssueRecord, ReviewPlanRecord, ReviewRecord
 
 
 def reviews(session: Session, child_id: int) -> list[ReviewRecord]:

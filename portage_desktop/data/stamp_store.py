@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from portage_desktop.data.stamp_models import (
+from portage_desktop.data.models.stamp import (
     InspectionRecord,
     StampApplicationRecord,
     StampAwardRecord,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from portage_desktop.data.training_models import TrainingAttachmentRecord, TrainingRecordRecord
+from portage_desktop.data.models.training import TrainingAttachmentRecord, TrainingRecordRecord
 
 
 def all_records(session: Session) -> list[TrainingRecordRecord]:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from portage_desktop.data.models import ChildRecord
-from portage_desktop.data.transition_models import TransitionActionRecord, TransitionPlanRecord
+from portage_desktop.data.models.transitions import TransitionActionRecord, TransitionPlanRecord
 
 
 def plans(session: Session, child_id: int) -> list[TransitionPlanRecord]:

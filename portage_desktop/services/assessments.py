@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from portage_desktop.data import assessment_store, stores
-from portage_desktop.data.assessment_models import AssessmentRecord, FrameworkRecord
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import utc_now
+from portage_desktop.data.models.assessment import AssessmentRecord, FrameworkRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require

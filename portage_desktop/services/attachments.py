@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from portage_desktop.data.assessment_models import AttachmentRecord
 from portage_desktop.data.engine import Database, DbSession
+from portage_desktop.data.models.assessment import AttachmentRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction

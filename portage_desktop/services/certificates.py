@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from portage_desktop.data import training_store
 from portage_desktop.data.engine import Database
-from portage_desktop.data.training_models import TrainingAttachmentRecord, TrainingRecordRecord
+from portage_desktop.data.models.training import TrainingAttachmentRecord, TrainingRecordRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from portage_desktop.data.assessment_models import ConsentRecord
 from portage_desktop.data.engine import Database
+from portage_desktop.data.models.assessment import ConsentRecord
 from portage_desktop.services import validation as v
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import ValidationError

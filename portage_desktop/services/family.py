@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date
 
-from portage_desktop.data.assessment_models import FamilyMemberRecord, ProfessionalRecord
 from portage_desktop.data.engine import Database
+from portage_desktop.data.models.assessment import FamilyMemberRecord, ProfessionalRecord
 from portage_desktop.services import validation as v
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.record_rows import delete_row, list_rows, save_row

@@ -18,8 +18,8 @@ from portage_desktop.checklist_format import (
     parse_file,
 )
 from portage_desktop.data import assessment_store
-from portage_desktop.data.assessment_models import FrameworkRecord
 from portage_desktop.data.engine import Database
+from portage_desktop.data.models.assessment import FrameworkRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction

@@ -8,7 +8,7 @@ from datetime import date
 
 from portage_desktop.data import plan_store, stores
 from portage_desktop.data.engine import Database
-from portage_desktop.data.plan_models import GoalRecord
+from portage_desktop.data.models.plans import GoalRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require

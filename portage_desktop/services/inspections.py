@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from portage_desktop.data import stamp_store, stores
 from portage_desktop.data.engine import Database
-from portage_desktop.data.stamp_models import InspectionRecord
+from portage_desktop.data.models.stamp import InspectionRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require

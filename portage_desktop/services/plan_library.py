@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from portage_desktop.data import assessment_store, plan_store
-from portage_desktop.data.assessment_models import FamilyMemberRecord
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import ChildRecord
-from portage_desktop.data.plan_models import PlanOptionRecord, PlanTemplateRecord
+from portage_desktop.data.models.assessment import FamilyMemberRecord
+from portage_desktop.data.models.plans import PlanOptionRecord, PlanTemplateRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require

@@ -10,7 +10,7 @@ from portage_desktop.data import plan_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import utc_now
-from portage_desktop.data.plan_models import ActivityEntryRecord, PlanRecord, PlanStepRecord
+from portage_desktop.data.models.plans import ActivityEntryRecord, PlanRecord, PlanStepRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require

@@ -10,7 +10,7 @@ from datetime import date
 from portage_desktop.data import plan_store, stores
 from portage_desktop.data.engine import Database, DbSession
 from portage_desktop.data.models import utc_now
-from portage_desktop.data.plan_models import GoalRecord, PlanRecord
+from portage_desktop.data.models.plans import GoalRecord, PlanRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require

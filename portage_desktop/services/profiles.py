@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from portage_desktop.data import assessment_store
-from portage_desktop.data.assessment_models import ProfileVersionRecord
 from portage_desktop.data.engine import Database
+from portage_desktop.data.models.assessment import ProfileVersionRecord
 from portage_desktop.services import attachments, audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from portage_desktop.data import assessment_store, stores
-from portage_desktop.data.assessment_models import (
+from portage_desktop.data.engine import Database, DbSession
+from portage_desktop.data.models import ChildRecord
+from portage_desktop.data.models.assessment import (
     ConsentRecord,
     FamilyMemberRecord,
     ProfessionalRecord,
 )
-from portage_desktop.data.engine import Database, DbSession
-from portage_desktop.data.models import ChildRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction

@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from portage_desktop.data import plan_store, review_store
 from portage_desktop.data.engine import Database
-from portage_desktop.data.plan_models import PlanOptionRecord
+from portage_desktop.data.models.plans import PlanOptionRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction

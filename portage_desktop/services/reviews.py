@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from portage_desktop.data import review_store, stores
 from portage_desktop.data.engine import Database
-from portage_desktop.data.review_models import (
+from portage_desktop.data.models.reviews import (
     ReviewIssueRecord,
     ReviewPlanRecord,
     ReviewRecord,

@@ -10,7 +10,7 @@ from portage_desktop.data import stamp_store, stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import SettingRecord, utc_now
-from portage_desktop.data.stamp_models import StampAwardRecord
+from portage_desktop.data.models.stamp import StampAwardRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from portage_desktop.data.engine import Database
-from portage_desktop.data.sharing_models import ShareRecord
+from portage_desktop.data.models.sharing import ShareRecord
 from portage_desktop.services import audit
 from portage_desktop.services import consent as consent_service
 from portage_desktop.services.access import Permission, current_actor, require

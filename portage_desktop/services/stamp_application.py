@@ -15,7 +15,7 @@ from portage_desktop.data import stamp_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import utc_now
-from portage_desktop.data.stamp_models import StampApplicationRecord
+from portage_desktop.data.models.stamp import StampApplicationRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction

@@ -12,7 +12,7 @@ from datetime import date
 
 from portage_desktop.data import stamp_store
 from portage_desktop.data.engine import Database
-from portage_desktop.data.stamp_models import StampRuleRecord
+from portage_desktop.data.models.stamp import StampRuleRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction

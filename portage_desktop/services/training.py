@@ -16,7 +16,7 @@ from pathlib import PurePath
 from portage_desktop.data import stores, training_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import StaffMemberRecord
-from portage_desktop.data.training_models import TrainingAttachmentRecord, TrainingRecordRecord
+from portage_desktop.data.models.training import TrainingAttachmentRecord, TrainingRecordRecord
 from portage_desktop.services import audit, certificates
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require

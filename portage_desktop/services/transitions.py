@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from portage_desktop.data import stores, transition_store
 from portage_desktop.data.engine import Database
-from portage_desktop.data.transition_models import TransitionActionRecord, TransitionPlanRecord
+from portage_desktop.data.models.transitions import TransitionActionRecord, TransitionPlanRecord
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlmodel import SQLModel
 
-from portage_desktop.data.demo_large import CHILDREN, STAFF, children_for, populate_large
 from portage_desktop.data.engine import Database
+from portage_desktop.demo.large.build import CHILDREN, STAFF, children_for, populate_large
 from portage_desktop.startup import open_and_migrate
 from tests.conftest import TEST_KEY, TODAY
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from portage_desktop.printing import PrintError, find_child_id, print_record
+from portage_desktop.printing.kinds import PrintError, find_child_id, print_record
 from portage_desktop.services import children, setting
 from portage_desktop.services.children import ChildInput
 from portage_desktop.services.setting import SettingInput

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from portage_desktop.printing import print_record
+from portage_desktop.printing.kinds import print_record
 from portage_desktop.services import children, family, stamp_application, stamp_check
 from portage_desktop.services.dates import format_date, format_long
 from tests.pdf_text import pdf_text

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from portage_desktop.cli import main
-from portage_desktop.printing import PrintError, print_record
+from portage_desktop.printing.kinds import PrintError, print_record
 from portage_desktop.reports.base import ReportMeta
 from portage_desktop.reports.one_page_profile import ProfileSheet, build_one_page_profile
 from portage_desktop.services import assessments, children, consent, profiles

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from portage_desktop.cli import main
-from portage_desktop.printing import PrintError, print_record
+from portage_desktop.printing.kinds import PrintError, print_record
 from portage_desktop.services import plan_records
 from portage_desktop.services import plans as plans_service
 from portage_desktop.services.plan_vocabulary import PlanKind

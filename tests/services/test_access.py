@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from portage_desktop.data.engine import DatabaseError
-from portage_desktop.printing import print_record
+from portage_desktop.printing.kinds import print_record
 from portage_desktop.services import audit, backups, children, setting, staff
 from portage_desktop.services.access import (
     GRANTS,

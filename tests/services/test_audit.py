@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from portage_desktop.printing import print_record
+from portage_desktop.printing.kinds import print_record
 from portage_desktop.services import audit, children
 from portage_desktop.services.access import OWNER, Actor, Role, set_actor
 from tests.conftest import TODAY, another_connection

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from portage_desktop.data.demo import staff_count_for
+from portage_desktop.demo.small import staff_count_for
 from portage_desktop.services import children, setting, staff
 from portage_desktop.startup import make_demo
 from tests.conftest import TODAY

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from portage_desktop.print_stamp import application_pack
+from portage_desktop.printing.stamp import application_pack
 from portage_desktop.services import (
     assessments,
     audit,

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from portage_desktop.data.demo_assessment import _png
+from portage_desktop.demo.assessment import _png
 from portage_desktop.services import (
     assessments,
     attachments,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from portage_desktop.cli import main
-from portage_desktop.printing import export_child
+from portage_desktop.printing.kinds import export_child
 from portage_desktop.services import audit, children, retention, staff
 from portage_desktop.services.access import Actor, PermissionDenied, Role, set_actor
 from portage_desktop.services.children import ChildInput

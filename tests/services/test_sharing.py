@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from portage_desktop.cli import main
-from portage_desktop.printing import print_record
+from portage_desktop.printing.kinds import print_record
 from portage_desktop.services import audit, children, consent, sharing
 from portage_desktop.services.consent import ConsentInput
 from portage_desktop.services.errors import ValidationError

@@ -7,8 +7,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from portage_desktop.settings import Settings
-from portage_desktop.ui.context import AppContext, SignalHub
-from portage_desktop.ui.main_window import MainWindow
+from portage_desktop.ui.common.context import AppContext, SignalHub
+from portage_desktop.ui.shell.main_window import MainWindow
 
 
 def make_ctx(database, home, is_demo: bool = False) -> AppContext:

@@ -4,7 +4,7 @@ from datetime import date
 
 from portage_desktop.services import backups, children
 from portage_desktop.services.children import ChildInput
-from portage_desktop.ui.backup_actions import RestoreDialog
+from portage_desktop.ui.shell.backup_actions import RestoreDialog
 
 
 def test_back_up_now_writes_a_checked_backup(qtbot, demo_ctx, open_window, answer_boxes):

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from portage_desktop.services import assessments, children, consent, family, frameworks
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.record_vocabulary import ConsentPurpose, Contributor, PhotoUse
-from portage_desktop.ui.assessment_dialog import AssessmentDialog
-from portage_desktop.ui.child_record import ChildRecordWindow
-from portage_desktop.ui.status_table import STATUS
+from portage_desktop.ui.assessment.assessment_dialog import AssessmentDialog
+from portage_desktop.ui.assessment.status_table import STATUS
+from portage_desktop.ui.children.child_record import ChildRecordWindow
 from tests.conftest import reopen
 from tests.ui.conftest import make_ctx, when_modal_opens
 
@@ -196,7 +196,7 @@ def test_importing_a_checklist_from_the_assessments_tab(
 
 
 def test_printing_both_records_from_the_child_screen(qtbot, demo_ctx, tmp_path, monkeypatch):
-    from portage_desktop.ui import child_record
+    from portage_desktop.ui.children import child_record
 
     opened: list[str] = []
     monkeypatch.setattr(
@@ -241,7 +241,7 @@ def test_an_assessment_cut_short_by_a_crash_is_offered_back(
     qtbot, demo_ctx, answer_boxes, monkeypatch
 ):
     from portage_desktop.services import drafts
-    from portage_desktop.ui import drafts as draft_keeper
+    from portage_desktop.ui.common import drafts as draft_keeper
 
     monkeypatch.setattr(draft_keeper, "DELAY_MS", 50)  # seconds in use; quick in a test
 
@@ -276,7 +276,7 @@ def test_starting_again_throws_the_draft_away(qtbot, demo_ctx, answer_boxes):
     child_id = children.list_children(demo_ctx.db)[0].id
     drafts.save_draft(demo_ctx.db, child_id, "profile", None, {"interests": "Trains"})
     answer_boxes(question=QMessageBox.StandardButton.No)
-    from portage_desktop.ui.profile_tab import ProfileDialog
+    from portage_desktop.ui.children.about_me_tab import ProfileDialog
 
     dialog = ProfileDialog(demo_ctx, child_id, None)
     qtbot.addWidget(dialog)
@@ -286,7 +286,7 @@ def test_starting_again_throws_the_draft_away(qtbot, demo_ctx, answer_boxes):
 
 def test_professional_other_role_and_consent_fields_follow_the_choice(qtbot, demo_ctx):
     from portage_desktop.services.record_vocabulary import ProfessionalRole
-    from portage_desktop.ui.people_dialogs import ConsentDialog, ProfessionalDialog
+    from portage_desktop.ui.children.family_dialogs import ConsentDialog, ProfessionalDialog
 
     child_id = children.list_children(demo_ctx.db)[0].id
     pro = ProfessionalDialog(demo_ctx, child_id)
@@ -347,7 +347,7 @@ def test_a_read_only_user_sees_the_record_and_is_told_plainly_when_saving(qtbot,
     record = ChildRecordWindow(demo_ctx, child_id)
     qtbot.addWidget(record)
     assert record.family.model.rowCount() >= 1
-    from portage_desktop.ui.people_dialogs import FamilyMemberDialog
+    from portage_desktop.ui.children.family_dialogs import FamilyMemberDialog
 
     dialog = FamilyMemberDialog(demo_ctx, child_id)
     qtbot.addWidget(dialog)

@@ -11,7 +11,7 @@ from portage_desktop.services.dates import format_date
 from portage_desktop.services.setting import SettingInput
 from portage_desktop.services.staff import StaffInput
 from portage_desktop.services.vocabulary import NeedArea, SenStatus, SettingKind, StaffRole
-from portage_desktop.ui.child_dialog import ChildDialog
+from portage_desktop.ui.children.child_dialog import ChildDialog
 from tests.conftest import reopen
 from tests.ui.conftest import make_ctx, when_modal_opens
 

@@ -20,11 +20,11 @@ from portage_desktop.services import plan_records, setting
 from portage_desktop.services import plans as plans_service
 from portage_desktop.services.plan_records import DayEntry
 from portage_desktop.services.setting import SettingInput
-from portage_desktop.ui.child_dialog import ChildDialog
-from portage_desktop.ui.child_record import ChildRecordWindow
-from portage_desktop.ui.conflict_dialog import ConflictDialog, differences
-from portage_desktop.ui.plan_dialog import PlanDialog
-from portage_desktop.ui.week_grid import TRIES
+from portage_desktop.ui.children.child_dialog import ChildDialog
+from portage_desktop.ui.children.child_record import ChildRecordWindow
+from portage_desktop.ui.common.conflict_dialog import ConflictDialog, differences
+from portage_desktop.ui.plans.plan_dialog import PlanDialog
+from portage_desktop.ui.plans.week_grid import TRIES
 from tests.conftest import another_connection
 from tests.services.plan_helpers import START, TODAY, add_child, add_goal, add_plan
 from tests.ui.conftest import when_modal_opens

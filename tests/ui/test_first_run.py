@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QDialog
 
 from portage_desktop.services import setting
 from portage_desktop.services.vocabulary import SettingKind
-from portage_desktop.ui.first_run import FirstRunDialog
+from portage_desktop.ui.shell.first_run import FirstRunDialog
 
 
 def test_first_run_sets_up_the_setting(qtbot, db):

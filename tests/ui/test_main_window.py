@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from portage_desktop.services import children, staff
-from portage_desktop.ui.main_window import AREAS
+from portage_desktop.ui.shell.main_window import AREAS
 from tests.ui.conftest import when_modal_opens
 
 
@@ -88,7 +88,7 @@ def test_the_demo_is_labelled_as_demo(qtbot, demo_ctx, open_window):
 def test_a_database_on_a_sync_folder_is_warned_about(
     qtbot, demo_ctx, open_window, answer_boxes, monkeypatch
 ):
-    from portage_desktop.ui import main_window
+    from portage_desktop.ui.shell import main_window
 
     said = answer_boxes()
     window = open_window(demo_ctx)

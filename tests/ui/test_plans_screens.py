@@ -13,9 +13,9 @@ from portage_desktop.services import plan_records
 from portage_desktop.services import plans as plans_service
 from portage_desktop.services.plan_vocabulary import PlanStatus
 from portage_desktop.services.stamp_evidence import GoalArea
-from portage_desktop.ui.child_record import ChildRecordWindow
-from portage_desktop.ui.plan_dialog import PlanDialog
-from portage_desktop.ui.week_grid import PROMPT, TRIES
+from portage_desktop.ui.children.child_record import ChildRecordWindow
+from portage_desktop.ui.plans.plan_dialog import PlanDialog
+from portage_desktop.ui.plans.week_grid import PROMPT, TRIES
 from tests.services.plan_helpers import START, add_child, add_goal, add_plan
 from tests.ui.conftest import when_modal_opens
 from tests.ui.test_stamp_screens import _nameless
@@ -198,7 +198,7 @@ def test_a_plan_goes_to_the_library_and_starts_another_childs_plan(
     from PySide6.QtWidgets import QInputDialog
 
     from portage_desktop.services import plan_library
-    from portage_desktop.ui import plan_actions
+    from portage_desktop.ui.plans import plan_actions
 
     answer_boxes()
     amy = add_child(ctx.db)

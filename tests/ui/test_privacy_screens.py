@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from portage_desktop.services import children, retention
-from portage_desktop.ui.privacy_dialogs import RetentionDialog
+from portage_desktop.ui.children.privacy_dialogs import RetentionDialog
 
 
 def test_export_everything_for_the_selected_child(
@@ -14,7 +14,7 @@ def test_export_everything_for_the_selected_child(
     said = answer_boxes()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
     monkeypatch.setattr(
-        "portage_desktop.ui.privacy_dialogs.QDesktopServices.openUrl", lambda *_a: True
+        "portage_desktop.ui.children.privacy_dialogs.QDesktopServices.openUrl", lambda *_a: True
     )
     window = open_window(demo_ctx)
     window.go_to(1)

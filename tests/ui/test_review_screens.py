@@ -14,7 +14,7 @@ from portage_desktop.services.plan_vocabulary import PlanStatus
 from portage_desktop.services.review_schedule import Due
 from portage_desktop.services.reviews import Decision, Progress, ReviewInput
 from portage_desktop.services.stamp_evidence import GoalArea
-from portage_desktop.ui.child_record import ChildRecordWindow
+from portage_desktop.ui.children.child_record import ChildRecordWindow
 from tests.services.plan_helpers import add_child, add_goal, add_plan
 from tests.ui.conftest import when_modal_opens
 from tests.ui.test_stamp_screens import _nameless

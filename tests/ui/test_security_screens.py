@@ -9,9 +9,9 @@ from portage_desktop.services import audit, users
 from portage_desktop.services.access import Role, current_actor
 from portage_desktop.services.users import UserInput
 from portage_desktop.startup import unlock
-from portage_desktop.ui.audit_dialog import AuditDialog
-from portage_desktop.ui.people_dialog import AccountDialog, PeopleDialog
-from portage_desktop.ui.security_dialogs import (
+from portage_desktop.ui.settings.audit_dialog import AuditDialog
+from portage_desktop.ui.settings.user_accounts import AccountDialog, PeopleDialog
+from portage_desktop.ui.shell.security_dialogs import (
     LoginDialog,
     NewPassphraseDialog,
     UnlockDialog,

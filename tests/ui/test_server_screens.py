@@ -12,7 +12,7 @@ from portage_desktop.services.setting import SettingInput
 from portage_desktop.services.users import UserInput
 from portage_desktop.services.vocabulary import SettingKind
 from portage_desktop.settings import Settings
-from portage_desktop.ui.security_dialogs import FirstManagerDialog, ServerPasswordDialog
+from portage_desktop.ui.shell.security_dialogs import FirstManagerDialog, ServerPasswordDialog
 from tests.conftest import POSTGRES_URL, ROLE_PASSWORD
 from tests.ui.conftest import make_ctx
 from tests.ui.test_main_window import _action
@@ -90,7 +90,7 @@ def test_a_server_window_names_the_server_and_leaves_backups_to_its_administrato
 
 
 def _location_box(qtbot, ctx):
-    from portage_desktop.ui.records_location import RecordsLocationBox
+    from portage_desktop.ui.settings.records_location import RecordsLocationBox
 
     box = RecordsLocationBox(ctx)
     qtbot.addWidget(box)

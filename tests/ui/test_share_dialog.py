@@ -5,7 +5,7 @@ from datetime import date
 from portage_desktop.services import children, consent
 from portage_desktop.services.consent import ConsentInput
 from portage_desktop.services.record_vocabulary import ConsentPurpose
-from portage_desktop.ui.share_dialog import ShareDialog
+from portage_desktop.ui.children.share_dialog import ShareDialog
 
 
 def test_family_needs_nothing_more(qtbot, demo_ctx):

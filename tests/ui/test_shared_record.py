@@ -6,11 +6,11 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from portage_desktop.printing import print_record
+from portage_desktop.printing.kinds import print_record
 from portage_desktop.services import observations, plan_records, reviews, shared_record
 from portage_desktop.services.record_vocabulary import AuthorKind, ObservationKind
 from portage_desktop.services.shared_record import EntryKind
-from portage_desktop.ui.child_record import ChildRecordWindow
+from portage_desktop.ui.children.child_record import ChildRecordWindow
 from tests.services.plan_helpers import START, TODAY, add_child, add_goal, add_plan
 from tests.ui.test_stamp_screens import _nameless
 
@@ -85,7 +85,7 @@ def test_a_long_record_shows_its_newest_entries_first_and_the_rest_on_request(
     qtbot, demo_ctx, monkeypatch
 ):
     from portage_desktop.services import children
-    from portage_desktop.ui import shared_record_tab
+    from portage_desktop.ui.children import shared_record_tab
 
     child = max(
         (c.id for c in children.list_children(demo_ctx.db)),

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from portage_desktop.services import setting, staff
 from portage_desktop.services.vocabulary import StaffRole
-from portage_desktop.ui.staff_page import StaffDialog
+from portage_desktop.ui.staff.staff_page import StaffDialog
 from tests.ui.conftest import when_modal_opens
 
 

@@ -21,9 +21,9 @@ from portage_desktop.services.inspections import Framework
 from portage_desktop.services.stamp_check import check_stamp
 from portage_desktop.services.stamp_criteria import Status
 from portage_desktop.services.training import TrainingKind
-from portage_desktop.ui.stamp_dialogs import AwardDialog, InspectionDialog
-from portage_desktop.ui.stamp_wizard import StampWizard
-from portage_desktop.ui.training_dialog import TrainingDialog
+from portage_desktop.ui.staff.training_dialog import TrainingDialog
+from portage_desktop.ui.stamp.stamp_dialogs import AwardDialog, InspectionDialog
+from portage_desktop.ui.stamp.stamp_wizard import StampWizard
 from tests.ui.conftest import when_modal_opens
 
 
@@ -298,7 +298,7 @@ def test_every_new_control_has_an_accessible_name(qtbot, demo_ctx, open_window):
 
 def test_changing_a_rule_from_settings_changes_the_check(qtbot, demo_ctx, open_window):
     from portage_desktop.services import stamp_rules
-    from portage_desktop.ui.stamp_dialogs import RuleDialog
+    from portage_desktop.ui.stamp.stamp_dialogs import RuleDialog
 
     window = open_window(demo_ctx)
     window.go_to(4)
@@ -354,7 +354,7 @@ def test_the_wizard_saves_nothing_until_something_is_written(qtbot, demo_ctx, an
 
 
 def test_choosing_four_plans_in_the_wizard(qtbot, demo_ctx, monkeypatch):
-    from portage_desktop.ui import stamp_wizard
+    from portage_desktop.ui.stamp import stamp_wizard
     from tests.reports.test_application_pack import PLANS
 
     more = [*PLANS, PLANS[0].__class__(**{**PLANS[0].__dict__, "id": 5})]

@@ -1,0 +1,363 @@
+"""The kinds of printed record, shared by the Print menu and ``portage-desktop print``.
+
+Each kind loads plain data through the services and hands it to a report builder, so the window
+and the command line always print the same thing. Later features add kinds to ``PRINT_KINDS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from portage_desktop.data.engine import Database
+from portage_desktop.services import assessments as assessments_service
+from portage_desktop.services import audit, sharing
+from portage_desktop.services import children as children_service
+from portage_desktop.services import profiles as profiles_service
+from portage_desktop.services import setting as setting_service
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.dates import age_text, format_date, format_long
+from portage_desktop.services.errors import NotFoundError
+from portage_desktop.services.record_vocabulary import PhotoUse
+from portage_desktop.services.sharing import ShareRequest
+
+
+class PrintError(Exception):
+    """A record cannot be printed, for a reason the user can fix."""
+
+
+@dataclass(frozen=True)
+class PrintKind:
+    """A kind of printed record, as the Print menu and the command line offer it."""
+
+    name: str
+    description: str
+    needs_child: bool
+    build: Callable[[Database, int | None, date, Path | None], bytes]
+    # Kinds printed for one of a child's plans also take the plan (``None``: the current one).
+    build_plan: Callable[[Database, int, int | None, date, Path | None], bytes] | None = None
+
+
+def _setting_name(db: Database) -> str:
+    info = setting_service.get_setting(db)
+    if info is None:
+        raise PrintError("This database has no setting yet. Open it in the app to set it up.")
+    return info.name
+
+
+def _children_list(db: Database, _child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.children_list import ChildListRow, build_children_list
+
+    rows = [
+        ChildListRow(
+            name=c.display_name,
+            date_of_birth=format_date(c.date_of_birth),
+            age=age_text(c.date_of_birth, today),
+            key_person=c.key_person,
+            sen_status=c.sen_status.label,
+            needs=tuple(a.label for a in c.need_areas),
+        )
+        for c in children_service.list_children(db)
+    ]
+    meta = ReportMeta(_setting_name(db), "Children on roll", today)
+    return build_children_list(meta, rows, out)
+
+
+def _training_matrix(db: Database, _child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.printing.stamp import matrix_rows
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.training_matrix import build_training_matrix
+    from portage_desktop.services.training_matrix import training_matrix
+
+    matrix = training_matrix(db, today)
+    columns, rows = matrix_rows(matrix)
+    meta = ReportMeta(_setting_name(db), "Staff training matrix", today)
+    return build_training_matrix(meta, columns, rows, matrix.warnings, out)
+
+
+def _application_pack(db: Database, _child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.printing.stamp import application_pack
+    from portage_desktop.reports.application_pack import build_application_pack
+    from portage_desktop.reports.base import ReportMeta
+
+    pack = application_pack(db, today)
+    meta = ReportMeta(_setting_name(db), f"Stamp of Approval application {pack.award_year}", today)
+    return build_application_pack(meta, pack, out)
+
+
+def _child_name(db: Database, child_id: int) -> str:
+    child = children_service.get_child(db, child_id)
+    return f"{child.known_as or child.first_name} {child.last_name}"
+
+
+def _one_page_profile(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.one_page_profile import ProfileSheet, build_one_page_profile
+
+    assert child is not None
+    name = _child_name(db, child)
+    versions = profiles_service.list_profiles(db, child)
+    if not versions:
+        raise PrintError(f"{name} has no one-page profile yet: add one on the About me tab.")
+    latest = versions[0]
+    sheet = ProfileSheet(
+        child_name=name,
+        written_on=format_long(latest.written_on),
+        written_with=latest.written_with,
+        sections=[(label, latest.section_text(f)) for f, label in profiles_service.SECTIONS],
+        photo=profiles_service.profile_photo(db, child, latest, PhotoUse.PRINTED_RECORDS, today),
+    )
+    meta = ReportMeta(_setting_name(db), "One-page profile", today)
+    return build_one_page_profile(meta, sheet, out)
+
+
+def _assessment_summary(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.reports.assessment_summary import (
+        AreaSheet,
+        AssessmentSheet,
+        build_assessment_summary,
+    )
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.progress_chart import ChartSeries
+
+    assert child is not None
+    name = _child_name(db, child)
+    try:
+        summary = assessments_service.summarise_assessment(db, child)
+    except NotFoundError:
+        raise PrintError(
+            f"{name} has no assessments yet: add one on the Assessments tab."
+        ) from None
+    chosen = summary.assessment
+    areas = [a.name for a in summary.detail.areas]
+    sheet = AssessmentSheet(
+        child_name=name,
+        assessed_on=format_long(chosen.assessed_on),
+        framework=summary.detail.framework.title,
+        contributors=chosen.contributors_text,
+        notes=chosen.notes,
+        areas=[
+            AreaSheet(
+                a.area,
+                len(a.strengths),
+                a.total,
+                [i.text for i in a.strengths],
+                [i.text for i in a.emerging],
+                [i.text for i in a.next_steps],
+            )
+            for a in summary.areas
+        ],
+        chart_areas=areas,
+        chart_series=[
+            ChartSeries(format_date(p.assessed_on), [p.shares.get(a, 0.0) for a in areas])
+            for p in summary.progress
+        ],
+    )
+    meta = ReportMeta(_setting_name(db), "Assessment summary", today)
+    return build_assessment_summary(meta, sheet, out)
+
+
+def _plan_print(chart: bool) -> Callable[[Database, int, int | None, date, Path | None], bytes]:
+    """The home activity chart (``chart``) or the plan summary, for one plan of a child."""
+
+    def build(
+        db: Database, child: int, plan_id: int | None, today: date, out: Path | None
+    ) -> bytes:
+        from portage_desktop.printing.plans import NoPlanError, choose_plan, plan_sheet
+        from portage_desktop.reports.base import ReportMeta
+        from portage_desktop.reports.plan_sheets import build_activity_chart, build_plan_summary
+        from portage_desktop.services import plan_records
+        from portage_desktop.services import plans as plans_service
+
+        name = _child_name(db, child)
+        try:
+            plan = choose_plan(db, child, plan_id, name)
+        except NoPlanError as exc:
+            raise PrintError(str(exc)) from None
+        missing = plans_service.missing_for_chart(plan.data)
+        if chart and missing:
+            raise PrintError(
+                f"The activity chart for “{plan.title}” needs the target written in full "
+                f"first: {', '.join(missing)}. Open the plan to fill these in."
+            )
+        sheet = plan_sheet(db, plan, name, today)
+        title = "Activity chart for home" if chart else "Plan summary"
+        data = (build_activity_chart if chart else build_plan_summary)(
+            ReportMeta(_setting_name(db), title, today), sheet, out
+        )
+        plan_records.mark_shared(db, child, plan.id, today)
+        return data
+
+    return build
+
+
+def _review_report(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.printing.reviews import review_report
+
+    assert child is not None
+    return review_report(db, child, today, out)
+
+
+def _shared_record(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
+    from portage_desktop.printing.reviews import shared_record
+
+    assert child is not None
+    return shared_record(db, child, today, out)
+
+
+def _current_plan_only(build_plan):  # noqa: ANN001, ANN202
+    return lambda db, child, today, out: build_plan(db, child, None, today, out)
+
+
+PRINT_KINDS: dict[str, PrintKind] = {
+    kind.name: kind
+    for kind in [
+        PrintKind(
+            "children-list",
+            "The children on roll, with age, key person and SEN status",
+            needs_child=False,
+            build=_children_list,
+        ),
+        PrintKind(
+            "training-matrix",
+            "Every staff member's Portage training and NPA membership, with expiry warnings",
+            needs_child=False,
+            build=_training_matrix,
+        ),
+        PrintKind(
+            "application-pack",
+            "The Stamp of Approval application, with four anonymised plans, ready to sign",
+            needs_child=False,
+            build=_application_pack,
+        ),
+        PrintKind(
+            "one-page-profile",
+            "A child's one-page profile, Finding out about me (photo only with consent)",
+            needs_child=True,
+            build=_one_page_profile,
+        ),
+        PrintKind(
+            "assessment-summary",
+            "A child's latest assessment: strengths, emerging skills, next small steps, progress",
+            needs_child=True,
+            build=_assessment_summary,
+        ),
+        PrintKind(
+            "activity-chart",
+            "A child's activity chart for home: the small step, how to help, a week to fill in "
+            "(the current plan, or --plan N)",
+            needs_child=True,
+            build=_current_plan_only(_plan_print(chart=True)),
+            build_plan=_plan_print(chart=True),
+        ),
+        PrintKind(
+            "plan-summary",
+            "A child's activity plan in full: target, small steps and dates, how it is taught "
+            "(the current plan, or --plan N)",
+            needs_child=True,
+            build=_current_plan_only(_plan_print(chart=False)),
+            build_plan=_plan_print(chart=False),
+        ),
+        PrintKind(
+            "review-report",
+            "A child's latest review with parents, for the family: successes first, each plan's "
+            "progress and next steps, room for comments",
+            needs_child=True,
+            build=_review_report,
+        ),
+        PrintKind(
+            "shared-record",
+            "A child's shared-record pack for the family: the one-page profile, current goals "
+            "and plans, and the latest review",
+            needs_child=True,
+            build=_shared_record,
+        ),
+    ]
+}
+
+
+def find_child_id(db: Database, text: str) -> int:
+    """Resolve ``--child`` given as a record number or a name; refuse an ambiguous name."""
+    if text.strip().isdigit():  # as the screens give it: one lookup, not the whole list
+        wanted = int(text)
+        if children_service.child_exists(db, wanted):
+            return wanted
+        raise PrintError(f"No child has record number {wanted}.")
+    everyone = children_service.list_children(db, include_archived=True)
+    needle = " ".join(text.lower().split())
+    matches = [
+        c
+        for c in everyone
+        if needle in (f"{c.first_name} {c.last_name}".lower(), c.display_name.lower())
+    ]
+    if not matches:
+        raise PrintError(f'No child is called "{text}".')
+    if len(matches) > 1:
+        numbers = ", ".join(str(c.id) for c in matches)
+        raise PrintError(
+            f'More than one child is called "{text}"; use a record number ({numbers}).'
+        )
+    return matches[0].id
+
+
+def print_record(
+    db: Database,
+    kind_name: str,
+    child: str | None,
+    out: Path,
+    today: date | None = None,
+    share: ShareRequest | None = None,
+    plan: int | None = None,
+) -> Path:
+    """Build one record as a PDF at ``out``; checks the PRINT permission and audits.
+
+    With ``share`` (a child's record going to another agency) the consent or safeguarding
+    basis is checked before anything is written, and the share is recorded afterwards.
+    ``plan`` chooses one of the child's plans for the plan prints (default: the current one).
+    """
+    kind = PRINT_KINDS.get(kind_name)
+    if kind is None:
+        raise PrintError(f'Unknown print kind "{kind_name}". See: portage-desktop print --list')
+    child_id = None
+    if kind.needs_child:
+        if not child:
+            raise PrintError(f"{kind_name} is printed for one child: add --child ID-or-name.")
+        child_id = find_child_id(db, child)
+    require(db, Permission.PRINT)
+    day = today or date.today()
+    if plan is not None and (kind.build_plan is None or child_id is None):
+        raise PrintError(f"{kind_name} is not printed for a plan: leave out --plan.")
+    if share is not None and child_id is not None:
+        sharing.check_share(db, child_id, share, day)
+    if kind.build_plan is not None and child_id is not None:
+        kind.build_plan(db, child_id, plan, day, out)
+    else:
+        kind.build(db, child_id, day, out)
+    audit.record_now(db, AuditAction.PRINT, "child" if child_id else "setting", child_id, kind.name)
+    if share is not None and child_id is not None:
+        sharing.record_share(db, child_id, kind.name, share, day)
+    return out
+
+
+def export_child(
+    db: Database, child: str, folder: Path, today: date | None = None
+) -> tuple[Path, Path]:
+    """Subject access export: a readable PDF and a complete JSON file, written together."""
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.subject_access import build_subject_access
+    from portage_desktop.services import subject_access
+
+    child_id = find_child_id(db, child)
+    export = subject_access.collect(db, child_id)
+    stem = f"child-{child_id}-subject-access-{(today or date.today()):%Y-%m-%d}"
+    folder.mkdir(parents=True, exist_ok=True)
+    json_path = subject_access.write_json(export, folder / f"{stem}.json")
+    meta = ReportMeta(_setting_name(db), "Subject access export", today or date.today())
+    sections = [(s.title, s.rows) for s in export.sections]
+    pdf_path = folder / f"{stem}.pdf"
+    build_subject_access(meta, export.child_name, sections, pdf_path)
+    return pdf_path, json_path

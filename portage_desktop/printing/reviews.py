@@ -1,0 +1,106 @@
+"""Gathers reviews with parents and the shared record into the plain data their printed
+records take: the review report and the shared-record pack. Kept apart from :mod:`printing` so
+that module stays a short list of kinds."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from portage_desktop.data.engine import Database
+from portage_desktop.printing.kinds import PrintError, _child_name, _setting_name
+from portage_desktop.services import profiles as profiles_service
+from portage_desktop.services.dates import format_long
+
+
+def review_report(db: Database, child: int, today: date, out: Path | None) -> bytes:
+    """The latest review held (or, before any, the latest draft) in words for the family."""
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.review_report import ReviewSheet, build_review_report
+    from portage_desktop.services import plans as plans_service
+    from portage_desktop.services import review_schedule
+    from portage_desktop.services import reviews as review_service
+
+    name = _child_name(db, child)
+    found = review_service.list_reviews(db, child)
+    held = [r for r in found if r.data.held]
+    if not found:
+        raise PrintError(f"{name} has no reviews yet: prepare one on the Reviews tab.")
+    d = (held or found)[-1].data
+    due = next((r for r in review_schedule.reviews_due(db, today) if r.child_id == child), None)
+    reviewed = {p.plan_id for p in d.plans}
+    steps = [
+        (p.title, sum(1 for st in p.data.steps if st.achieved_on), len(p.data.steps))
+        for p in plans_service.list_plans(db, child)
+        if p.id in reviewed and p.data.steps
+    ]
+    sheet = ReviewSheet(
+        child_name=name,
+        held_on=format_long(d.held_on),
+        who_came="; ".join(x for x in (d.parents, d.staff, d.professionals) if x),
+        successes=d.texts.get("successes", ""),
+        plans=[
+            (p.title, f"{p.progress.label}. {p.note}".strip(), p.decision.label) for p in d.plans
+        ],
+        parent_views=d.texts.get("parent_views", ""),
+        child_voice=d.texts.get("child_voice", ""),
+        wishes=d.texts.get("wishes", ""),
+        transition=d.texts.get("transition", ""),
+        issues=[
+            (i.text, f"{i.owner or 'we'} by {format_long(i.due_on) or 'the next review'}")
+            for i in d.issues
+            if i.closed_on is None
+        ],
+        next_review=(f"by {format_long(due.due_on)}" if due else "when a new plan starts"),
+        draft=not d.held,
+        steps=steps,
+    )
+    meta = ReportMeta(_setting_name(db), "Review with parents", today)
+    return build_review_report(meta, sheet, out)
+
+
+def shared_record(db: Database, child: int, today: date, out: Path | None) -> bytes:
+    """The profile, the current goals and plans, and the latest review, for the family."""
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.shared_record_pack import (
+        GoalSheet,
+        SharedPack,
+        build_shared_record_pack,
+    )
+    from portage_desktop.services import goals as goals_service
+    from portage_desktop.services import plans as plans_service
+    from portage_desktop.services import reviews as review_service
+    from portage_desktop.services.plan_vocabulary import GoalStatus, PlanStatus
+
+    versions = profiles_service.list_profiles(db, child)
+    profile = (
+        [(label, versions[0].section_text(f)) for f, label in profiles_service.SECTIONS]
+        if versions
+        else []
+    )
+    plans = plans_service.list_plans(db, child)
+    goals = []
+    for goal in goals_service.list_goals(db, child):
+        if goal.status is not GoalStatus.ACTIVE:
+            continue
+        rows = []
+        for p in plans:
+            if p.data.goal_id != goal.id or p.status is not PlanStatus.ACTIVE:
+                continue
+            step = p.current_step
+            rows.append((p.title, f"now practising “{step.text}”" if step else "play together"))
+        goals.append(GoalSheet(goal.area.label.capitalize(), goal.text, rows))
+    held = [r for r in review_service.list_reviews(db, child) if r.data.held]
+    review: list[tuple[str, str]] = []
+    if held:
+        d = held[-1].data
+        review = [
+            ("Date:", format_long(d.held_on)),
+            ("Successes:", d.texts.get("successes", "")),
+            ("What you told us:", d.texts.get("parent_views", "")),
+            ("What your child told us:", d.texts.get("child_voice", "")),
+        ] + [(f"{p.title}:", f"{p.progress.label}; {p.decision.label.lower()}") for p in d.plans]
+    pack = SharedPack(_child_name(db, child), profile, goals, review)
+    return build_shared_record_pack(
+        ReportMeta(_setting_name(db), "Shared record", today), pack, out
+    )

@@ -1,0 +1,1 @@
+"""Assessments with parents: entering a checklist, importing a framework, progress charts."""

@@ -1,0 +1,193 @@
+"""The Assessments tab: the child's assessments, progress per area over time, and what the
+chosen assessment says (strengths, emerging skills, next small steps)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from portage_desktop.services import assessments as assessment_service
+from portage_desktop.services.access import PermissionDenied
+from portage_desktop.services.assessments import Assessment, AssessmentSummary
+from portage_desktop.services.dates import format_date
+from portage_desktop.services.errors import NotFoundError
+from portage_desktop.ui.assessment.assessment_dialog import AssessmentDialog
+from portage_desktop.ui.assessment.framework_import import import_checklist
+from portage_desktop.ui.assessment.progress_chart import ProgressChart
+from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.widgets import heading
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def summary_html(summary: AssessmentSummary) -> str:
+    """The chosen assessment in words, escaped, with headings a screen reader can jump to."""
+    a = summary.assessment
+    parts = [
+        f"<h3>{escape(format_date(a.assessed_on))}: {escape(a.framework_title)}</h3>",
+        f"<p>Who took part: {escape(a.contributors_text)}</p>",
+    ]
+    if a.notes:
+        parts.append(f"<p>Notes: {escape(a.notes)}</p>")
+    for area in summary.areas:
+        parts.append(
+            f"<h4>{escape(area.area)}: {len(area.strengths)} of {area.total} achieved</h4>"
+        )
+        latest = "Can do now" + (" (the latest 5)" if len(area.strengths) > 5 else "")
+        for title, items in (
+            (latest, area.strengths[-5:]),
+            ("Emerging", area.emerging),
+            ("Next small steps", area.next_steps),
+        ):
+            text = "; ".join(escape(i.text) for i in items) or "none"
+            parts.append(f"<p><b>{title}:</b> {text}</p>")
+    return "".join(parts)
+
+
+class AssessmentsTab(QWidget):
+    """Lists assessments and shows the chosen one's summary and the chart."""
+
+    def __init__(self, ctx: AppContext, child_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.child_id = ctx, child_id
+        self.assessments: list[Assessment] = []
+        self.list = QListWidget()
+        self.list.setAccessibleName("Assessments")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(lambda _i: self.open_selected())
+        self.list.currentItemChanged.connect(lambda *_a: self._show_selected())
+        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.remove_selected)
+        self.new_button = QPushButton("&New assessment…")
+        self.new_button.setToolTip("Start a new assessment with the family (Ctrl+Shift+N)")
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_assessment)
+        self.open_button = QPushButton("&Open…")
+        self.remove_button = QPushButton("&Remove…")
+        self.import_button = QPushButton("&Import a checklist…")
+        self.import_button.setToolTip("Add your setting's own checklist from a JSON or CSV file")
+        self.new_button.clicked.connect(self.new_assessment)
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button.clicked.connect(lambda: import_checklist(self.ctx, self))
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.open_button, self.remove_button, self.import_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.chart = ProgressChart()
+        self.chart_title = heading("Progress in each area", 1.1)
+        self.summary = QTextBrowser()
+        self.summary.setAccessibleName("What the chosen assessment says")
+        self.summary.setOpenLinks(False)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.chart_title)
+        right_layout.addWidget(self.chart)
+        right_layout.addWidget(self.summary, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel("&Assessments, newest first:")
+        caption.setBuddy(self.list)
+        left_layout.addWidget(caption)
+        left_layout.addWidget(self.list, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([260, 800])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        self.assessments = assessment_service.list_assessments(self.ctx.db, self.child_id)
+        keep = select_id or self.selected_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for a in reversed(self.assessments):
+            steps = len(a.entries)
+            text = f"{format_date(a.assessed_on)}: {a.framework_title}\n{steps} small steps"
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, a.id)
+            self.list.addItem(item)
+        rows = [self.list.item(r).data(ID_ROLE) for r in range(self.list.count())]
+        self.list.setCurrentRow(rows.index(keep) if keep in rows else 0)
+        self.list.blockSignals(False)
+        for b in (self.open_button, self.remove_button):
+            b.setEnabled(bool(rows))
+        self._show_selected()
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item else None
+
+    def _show_selected(self) -> None:
+        chosen = self.selected_id()
+        if chosen is None:
+            self.chart.set_points([])
+            self.summary.setHtml(
+                "<p>No assessments yet. Choose <b>New assessment</b> to go through a checklist "
+                "with the family; the chart and the next small steps appear here.</p>"
+            )
+            return
+        summary = assessment_service.summarise_assessment(
+            self.ctx.db, self.child_id, chosen, loaded=self.assessments
+        )
+        self.chart.set_points(summary.progress)
+        self.summary.setHtml(summary_html(summary))
+
+    def _run(self, assessment: Assessment | None) -> None:
+        latest = self.assessments[-1].framework_id if self.assessments else None
+        try:
+            dialog = AssessmentDialog(
+                self.ctx, self.child_id, assessment, self, default_framework_id=latest
+            )
+        except (PermissionDenied, NotFoundError) as exc:
+            QMessageBox.warning(self, "Not possible", str(exc))
+            return
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh(dialog.saved.id)
+
+    def new_assessment(self) -> None:
+        self._run(None)
+
+    def open_selected(self) -> None:
+        chosen = next((a for a in self.assessments if a.id == self.selected_id()), None)
+        if chosen is not None:
+            self._run(chosen)
+
+    def remove_selected(self) -> None:
+        chosen = self.selected_id()
+        if chosen is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Remove assessment?",
+            "Remove the selected assessment and every status in it? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            assessment_service.delete_assessment(self.ctx.db, self.child_id, chosen)
+        except (PermissionDenied, NotFoundError) as exc:
+            QMessageBox.warning(self, "Not removed", str(exc))
+        self.refresh()

@@ -1,0 +1,80 @@
+"""Importing a setting's own checklist: choose a file, see what it holds, then confirm.
+
+A file with problems is refused as a whole, with each problem's line and field listed, so the
+user can fix the file in their editor or spreadsheet and try again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from portage_desktop.services import frameworks as framework_service
+from portage_desktop.services.access import PermissionDenied
+from portage_desktop.services.errors import ValidationError
+from portage_desktop.services.frameworks import ChecklistFormatError, Framework
+from portage_desktop.ui.common.context import AppContext
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+SHOWN_PROBLEMS = 12
+
+
+def problems_text(problems: list[str]) -> str:
+    """The first problems in full and a count of the rest, to fit a message box."""
+    shown = problems[:SHOWN_PROBLEMS]
+    more = len(problems) - len(shown)
+    return "\n".join(shown) + (f"\n…and {more} more." if more else "")
+
+
+def import_checklist(ctx: AppContext, parent: QWidget) -> Framework | None:
+    """Run the whole import conversation; returns the stored framework, or None."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        "Import a checklist",
+        str(Path.home()),
+        "Checklist files (*.json *.csv);;JSON (*.json);;CSV from a spreadsheet (*.csv)",
+    )
+    if not name:
+        return None
+    path = Path(name)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            QMessageBox.warning(parent, "Not imported", f"{path.name} is larger than 5 MB.")
+            return None
+        content = path.read_bytes()
+        preview = framework_service.preview_import(ctx.db, path.name, content)
+    except OSError as exc:
+        QMessageBox.warning(
+            parent, "Not imported", f"{path.name} could not be read ({exc.strerror})."
+        )
+        return None
+    except ChecklistFormatError as exc:
+        QMessageBox.warning(
+            parent,
+            "Not imported",
+            f"{path.name} was not imported, because of these problems. Nothing was changed.\n\n"
+            + problems_text(exc.problems),
+        )
+        return None
+    except PermissionDenied as exc:
+        QMessageBox.warning(parent, "Not imported", str(exc))
+        return None
+    answer = QMessageBox.question(
+        parent,
+        "Import this checklist?",
+        preview.summary + "\n\nImport it now?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        framework = framework_service.import_framework(ctx.db, preview.parsed)
+    except ValidationError as exc:
+        QMessageBox.warning(parent, "Not imported", " ".join(exc.errors.values()))
+        return None
+    QMessageBox.information(
+        parent, "Checklist imported", f"{framework.title} is ready to use for assessments."
+    )
+    return framework

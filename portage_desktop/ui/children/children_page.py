@@ -1,0 +1,341 @@
+"""The Children area: a searchable, sortable list with add, edit, archive and print."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from portage_desktop.services import children as children_service
+from portage_desktop.services.access import Permission, PermissionDenied, current_actor
+from portage_desktop.services.children import ChildSummary
+from portage_desktop.services.dates import age_in_months, age_text, format_date, parse_uk_date
+from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.ui.children.child_dialog import ChildDialog
+from portage_desktop.ui.children.child_record import ChildRecordWindow
+from portage_desktop.ui.children.privacy_dialogs import export_subject_access
+from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.table_model import Column, RecordTableModel, SearchProxy, fit_columns
+from portage_desktop.ui.common.widgets import heading
+
+
+def _columns(today: date) -> list[Column[ChildSummary]]:
+    return [
+        Column("Name", lambda c: c.display_name, lambda c: c.sort_name),
+        Column(
+            "Date of birth",
+            lambda c: format_date(c.date_of_birth),
+            lambda c: c.date_of_birth.toordinal(),
+        ),
+        Column(
+            "Age",
+            lambda c: age_text(c.date_of_birth, today),
+            lambda c: age_in_months(c.date_of_birth, today),
+        ),
+        Column("Key person", lambda c: c.key_person or "Not chosen"),
+        Column("SEN status", lambda c: c.sen_status.label),
+        Column("Areas of need", lambda c: ", ".join(a.label for a in c.need_areas)),
+        Column("On roll", lambda c: "Left" if c.archived else "Yes"),
+    ]
+
+
+class ChildrenPage(QWidget):
+    """Lists children; every action is on a button, a menu and a keyboard shortcut."""
+
+    print_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_windows: dict[int, ChildRecordWindow] = {}
+        self.model: RecordTableModel[ChildSummary] = RecordTableModel(_columns(date.today()))
+        self.proxy = SearchProxy()
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by name, key person, SEN status or need…")
+        self.search.setAccessibleName("Search children")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.show_left = QCheckBox("Show children who have &left")
+        self.show_left.setChecked(ctx.settings.show_archived_children)
+        self.show_left.toggled.connect(self._toggle_left)
+
+        self.add_button = QPushButton("&Add child")
+        self.add_button.setToolTip("Add a child (Ctrl+N)")
+        self.open_button = QPushButton("&Open record")
+        self.open_button.setToolTip(
+            "Open the selected child's whole record: family, consent, profile, assessments (Enter)"
+        )
+        self.edit_button = QPushButton("&Edit")
+        self.edit_button.setToolTip("Edit the selected child's details (Ctrl+E)")
+        self.archive_button = QPushButton("Mark as le&ft")
+        self.archive_button.setToolTip(
+            "Move a child who has left out of the list; records are kept"
+        )
+        self.print_button = QPushButton("&Print list")
+        self.print_button.setToolTip("Print the list of children on roll (Ctrl+P)")
+        self.add_button.clicked.connect(self.add_child)
+        self.open_button.clicked.connect(lambda: self.open_record())
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.archive_button.clicked.connect(self.toggle_archive_selected)
+        self.print_button.clicked.connect(self.print_requested)
+        self.export_button = QPushButton("E&xport everything…")
+        self.export_button.setToolTip(
+            "Everything held about the selected child, for a parent who asks (subject access)"
+        )
+        self.export_button.clicked.connect(self.export_selected)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Children")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        # Enter, or a double-click (a single click where the desktop is set up that way).
+        self.table.activated.connect(lambda _i: self.open_record())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.no_match = QLabel()
+        self.no_match.setObjectName("no_match")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._empty_state())
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.no_match)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.search, 1)
+        actions.addWidget(self.show_left)
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.archive_button)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.export_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Children"))
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        layout.addLayout(actions)
+        layout.addWidget(self.stack, 1)
+
+        ctx.hub.children_changed.connect(self.refresh)
+        ctx.hub.staff_changed.connect(self.refresh)
+        ctx.hub.database_replaced.connect(self.refresh)
+        ctx.hub.database_replaced.connect(self.close_records)
+        self.refresh()
+
+    def _empty_state(self) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("empty_state")
+        column = QVBoxLayout(panel)
+        column.addStretch(1)
+        title = heading("No children yet", 1.3)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            "Add the first child to start their record. You can add their family, "
+            "assessments and plans once they are here.\n\n"
+            "To look around first, open the demo (Help menu, or run portage-desktop --demo): "
+            "it is a made-up nursery kept in a separate file."
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        button = QPushButton("Add the first child")
+        button.setAccessibleName("Add the first child")
+        button.clicked.connect(self.add_child)
+        column.addWidget(title)
+        column.addWidget(text)
+        column.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        column.addStretch(2)
+        return panel
+
+    def refresh(self) -> None:
+        """Reload the list once, keeping the selected child selected."""
+        keep = self.selected_child()
+        rows = children_service.list_children(self.ctx.db, self.show_left.isChecked())
+        self.model.set_rows(rows)
+        fit_columns(self.table)
+        on_roll = sum(1 for c in rows if not c.archived)
+        self.count_label.setText(
+            f"{on_roll} {'child' if on_roll == 1 else 'children'} on roll"
+            + (f", {len(rows) - on_roll} who have left" if len(rows) > on_roll else "")
+        )
+        if keep is not None:
+            self.select_child(keep.id)
+        self._update_view()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_view()
+
+    def _toggle_left(self, checked: bool) -> None:
+        self.ctx.settings.show_archived_children = checked
+        self.ctx.save_settings()
+        self.refresh()
+
+    def _update_view(self) -> None:
+        if self.model.rowCount() == 0 and not self.search.text():
+            self.stack.setCurrentIndex(0)
+        elif self.proxy.rowCount() == 0:
+            self.no_match.setText(
+                f"No child matches “{self.search.text()}”. Check the spelling, or clear the search."
+            )
+            self.stack.setCurrentIndex(2)
+        else:
+            self.stack.setCurrentIndex(1)
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        child = self.selected_child()
+        actor = current_actor(self.ctx.db)
+        self.add_button.setEnabled(actor.may(Permission.EDIT_CHILDREN))
+        self.open_button.setEnabled(child is not None)
+        self.edit_button.setEnabled(child is not None)
+        self.archive_button.setEnabled(child is not None and actor.may(Permission.ARCHIVE_CHILDREN))
+        self.export_button.setEnabled(child is not None and actor.may(Permission.EXPORT))
+        self.archive_button.setText(
+            "Return to &roll" if child is not None and child.archived else "Mark as le&ft"
+        )
+
+    def selected_child(self) -> ChildSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.stack.currentIndex() != 1:
+            return None
+        source = self.proxy.mapToSource(rows[0])
+        return self.model.row_object(source.row())
+
+    def select_child(self, child_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0))
+            if self.model.row_object(source.row()).id == child_id:
+                self.table.selectionModel().select(
+                    self.proxy.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.setCurrentIndex(self.proxy.index(row, 0))
+                return
+
+    def export_selected(self) -> None:
+        child = self.selected_child()
+        if child is not None:
+            export_subject_access(self.ctx, self, child.id, child.display_name)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def add_child(self) -> None:
+        dialog = ChildDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved_child is not None:
+            self.search.clear()
+            self.select_child(dialog.saved_child.id)
+
+    def edit_selected(self) -> None:
+        child = self.selected_child()
+        if child is None:
+            return
+        try:
+            dialog = ChildDialog(self.ctx, child.id, parent=self)
+        except NotFoundError as exc:
+            QMessageBox.information(self, "Record not found", str(exc))
+            self.refresh()
+            return
+        dialog.exec()
+
+    def open_record(self, child_id: int | None = None) -> ChildRecordWindow | None:
+        """Show the child's record window (the selected child unless ``child_id`` is given),
+        bringing it forward if it is already open."""
+        chosen = child_id if child_id is not None else getattr(self.selected_child(), "id", None)
+        if chosen is None:
+            return None
+        window = self.record_windows.get(chosen)
+        if window is None:
+            try:
+                window = ChildRecordWindow(self.ctx, chosen, parent=self)
+            except (NotFoundError, PermissionDenied) as exc:
+                QMessageBox.information(self, "Record not opened", str(exc))
+                self.refresh()
+                return None
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda *_a, cid=chosen: self.record_windows.pop(cid, None))
+            self.record_windows[chosen] = window
+            window.show()
+        else:  # already open: bring it forward rather than opening a second copy
+            window.show()
+            window.raise_()
+            window.activateWindow()
+        return window
+
+    def close_records(self) -> None:
+        """After a restore the open records may no longer match the file: close them."""
+        for window in list(self.record_windows.values()):
+            window.close()
+
+    def toggle_archive_selected(self) -> None:
+        child = self.selected_child()
+        if child is None:
+            return
+        try:
+            if child.archived:
+                children_service.unarchive_child(self.ctx.db, child.id)
+            else:
+                leave_date = self._ask_leave_date(child)
+                if leave_date is None:
+                    return
+                children_service.archive_child(self.ctx.db, child.id, leave_date)
+        except (ValidationError, NotFoundError) as exc:
+            message = (
+                " ".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
+            )
+            QMessageBox.warning(self, "Not changed", message)
+            return
+        self.ctx.hub.children_changed.emit()
+
+    def _ask_leave_date(self, child: ChildSummary) -> date | None:
+        """Ask for the leaving date, defaulting to today; explains that nothing is deleted."""
+        text = format_date(date.today())
+        while True:
+            text, ok = QInputDialog.getText(
+                self,
+                "Mark as left",
+                f"{child.display_name} will move out of the list of children on roll. "
+                "Their records are kept, and you can return them to the roll at any time.\n\n"
+                "Leaving date (dd/mm/yyyy):",
+                text=text,
+            )
+            if not ok:
+                return None
+            try:
+                parsed = parse_uk_date(text)
+            except ValueError as exc:
+                QMessageBox.warning(self, "Check the date", str(exc))
+                continue
+            if parsed is None:
+                QMessageBox.warning(self, "Check the date", "Please enter the leaving date.")
+                continue
+            return parsed

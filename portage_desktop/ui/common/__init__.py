@@ -1,0 +1,1 @@
+"""Widgets, the form plumbing, the table model and the background-call helper every area shares."""

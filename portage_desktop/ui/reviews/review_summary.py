@@ -1,0 +1,73 @@
+"""The Dashboard's reviews with parents: how many are overdue, due this term, coming up, and
+which children have had none yet, with the children listed so one can be opened; and the
+issues families raised that are still open, with who follows each up and by when."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+
+from portage_desktop.services import review_schedule
+from portage_desktop.services import reviews as review_service
+from portage_desktop.services.access import PermissionDenied
+from portage_desktop.services.dates import format_date
+from portage_desktop.services.review_schedule import Due
+from portage_desktop.ui.common.context import AppContext
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOWN = (Due.OVERDUE, Due.THIS_TERM, Due.COMING_UP)
+
+
+class ReviewSummary(QGroupBox):
+    """Counts in words and the children to see, soonest first; Enter opens the child's review."""
+
+    open_review = Signal(int)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__("Reviews with parents")
+        self.ctx = ctx
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.counts.setAccessibleName("Reviews with parents: how many are due")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Children whose review is due (Enter opens it)")
+        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.list.itemActivated.connect(lambda item: self.open_review.emit(item.data(ID_ROLE)))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.list)
+
+    def refresh(self) -> None:
+        try:
+            due = review_schedule.reviews_due(self.ctx.db, date.today())
+        except PermissionDenied:
+            self.counts.setText("Log in to see the reviews that are due.")
+            self.list.clear()
+            return
+        issues = review_service.open_issues(self.ctx.db)
+        count = {state: sum(1 for r in due if r.state is state) for state in Due}
+        never = sum(1 for r in due if r.last_review is None)
+        self.counts.setText(
+            f"Overdue: {count[Due.OVERDUE]}. Due this term: {count[Due.THIS_TERM]}. "
+            f"Coming up next term: {count[Due.COMING_UP]}. No review yet: {never}. "
+            f"Issues families raised, still open: {len(issues)}."
+        )
+        self.list.clear()
+        for r in due:
+            if r.state not in SHOWN:
+                continue
+            last = f"last {format_date(r.last_review)}" if r.last_review else "no review yet"
+            item = QListWidgetItem(
+                f"{r.state.label}: {r.name}, due {format_date(r.due_on)} ({last})"
+            )
+            item.setData(ID_ROLE, r.child_id)
+            self.list.addItem(item)
+        for i in issues:
+            due = f"by {format_date(i.due_on)}" if i.due_on else "no date"
+            item = QListWidgetItem(
+                f"Issue raised: {i.child_name}: {i.text} ({i.owner or 'no one named'}, {due})"
+            )
+            item.setData(ID_ROLE, i.child_id)
+            self.list.addItem(item)

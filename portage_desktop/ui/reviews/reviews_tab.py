@@ -1,0 +1,282 @@
+"""The Reviews tab: the child's reviews with parents (drafts marked), when the next is due,
+and the chosen review in words; prepare a review from the records, record the meeting, make
+the next plans from it and print the review report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from portage_desktop.services import review_schedule
+from portage_desktop.services import reviews as review_service
+from portage_desktop.services import transitions as transition_service
+from portage_desktop.services.access import PermissionDenied
+from portage_desktop.services.dates import format_date, format_long
+from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.reviews import Review
+from portage_desktop.ui.children.transition_dialog import TransitionDialog
+from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.reviews.review_dialog import ReviewDialog
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def review_html(review: Review) -> str:
+    d = review.data
+    state = "Held" if d.held else "Draft, prepared before the meeting"
+    parts = [f"<h3>{escape(format_long(d.held_on))} ({state})</h3>"]
+    who = "; ".join(x for x in (d.parents, d.staff, d.professionals) if x)
+    parts.append(f"<p><b>Who came:</b> {escape(who) or 'not recorded yet'}</p>")
+    for key, label in (
+        ("successes", "Successes"),
+        ("parent_views", "The parent's views"),
+        ("child_voice", "The child's voice"),
+    ):
+        if d.texts.get(key):
+            parts.append(f"<p><b>{label}:</b> {escape(d.texts[key])}</p>")
+    for p in d.plans:
+        parts.append(
+            f"<p><b>{escape(p.title)}</b>: {p.progress.label}; {p.decision.label}. "
+            f"{escape(p.note)}</p>"
+        )
+    for issue in d.issues:
+        closed = f", closed {format_date(issue.closed_on)}" if issue.closed_on else ""
+        parts.append(
+            f"<p>Issue: {escape(issue.text)} ({escape(issue.owner) or 'no one named'}, by "
+            f"{format_date(issue.due_on) or 'no date'}{closed})</p>"
+        )
+    if d.agreed_on:
+        parts.append(f"<p>Agreed by {escape(d.agreed_by)} on {format_date(d.agreed_on)}.</p>")
+    return "".join(parts)
+
+
+class ReviewsTab(QWidget):
+    """Lists the reviews, newest first, and shows the chosen one."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        child_id: int,
+        printer: Callable[[str, int | None], None],
+        plans_changed: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.child_id = ctx, child_id
+        self.printer, self.plans_changed = printer, plans_changed
+        self.reviews: list[Review] = []
+        self.due = QLabel()
+        self.due.setWordWrap(True)
+        self.due.setAccessibleName("When the next review is due")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Reviews with parents, newest first")
+        self.list.currentItemChanged.connect(lambda *_a: self._show())
+        self.list.itemActivated.connect(lambda _i: self.open_selected())
+        self.prepare_button = QPushButton("&Prepare a review…")
+        self.prepare_button.setToolTip("A draft with each plan's progress filled in from records")
+        self.open_button = QPushButton("&Open…")
+        self.next_button = QPushButton("Make the &next plans…")
+        self.next_button.setToolTip("New plans for the next period, carrying on unmet steps")
+        self.print_button = QPushButton("Print review re&port…")
+        self.prepare_button.clicked.connect(self.prepare)
+        self.open_button.clicked.connect(self.open_selected)
+        self.next_button.clicked.connect(self.make_next_plans)
+        self.print_button.clicked.connect(lambda: self.printer("review-report", None))
+        self.terms_button = QPushButton("Ter&m dates…")
+        self.terms_button.setToolTip("The setting's terms, which decide what is due this term")
+        self.terms_button.clicked.connect(self.edit_terms)
+        buttons = QHBoxLayout()
+        for b in (self.prepare_button, self.open_button, self.next_button, self.print_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.terms_button)
+        self.text = QTextBrowser()
+        self.text.setAccessibleName("The chosen review")
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.text)
+        splitter.setSizes([300, 700])
+        splitter.setChildrenCollapsible(False)
+        self.transitions = QListWidget()
+        self.transitions.setAccessibleName("Transition plans (Enter opens one)")
+        self.transitions.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.transitions.itemActivated.connect(lambda _i: self.open_transition())
+        self.new_transition_button = QPushButton("New &transition plan…")
+        self.new_transition_button.clicked.connect(lambda: self._edit_transition(None, None))
+        transition_row = QHBoxLayout()
+        caption = QLabel("Transition plans (moving in, or on to school):")
+        caption.setBuddy(self.transitions)
+        transition_row.addWidget(caption, 1)
+        transition_row.addWidget(self.new_transition_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.due)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(transition_row)
+        layout.addWidget(self.transitions)
+        self.refresh()
+
+    def refresh(self, select: int | None = None) -> None:
+        self.reviews = review_service.list_reviews(self.ctx.db, self.child_id)
+        keep = select or self.selected_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for r in reversed(self.reviews):
+            state = "" if r.data.held else " (draft)"
+            item = QListWidgetItem(f"{format_date(r.data.held_on)}{state}")
+            item.setData(ID_ROLE, r.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
+        self.list.setCurrentRow(ids.index(keep) if keep in ids else 0)
+        due = next(
+            (
+                r
+                for r in review_schedule.reviews_due(self.ctx.db, date.today())
+                if r.child_id == self.child_id
+            ),
+            None,
+        )
+        self.due.setText(
+            f"Next review: {due.state.label.lower()}, {format_long(due.due_on)}."
+            if due
+            else "No review is needed while there is no active plan."
+        )
+        for b in (self.open_button, self.next_button, self.print_button):
+            b.setEnabled(bool(ids))
+        self._show()
+        self.plans_to_move = transition_service.list_transitions(self.ctx.db, self.child_id)
+        self.transitions.clear()
+        for t in self.plans_to_move:
+            open_actions = sum(1 for a in t.data.actions if a.done_on is None)
+            when = format_date(t.data.meeting_on) or "meeting not held yet"
+            item = QListWidgetItem(
+                f"{t.data.kind.label} {t.data.place}".strip()
+                + f" – {when}; actions still to do: {open_actions}"
+            )
+            item.setData(ID_ROLE, t.id)
+            self.transitions.addItem(item)
+
+    def edit_terms(self) -> None:
+        """Change the term start days from today; earlier days keep the terms they had."""
+        current = review_schedule.terms_text(review_schedule.term_dates(self.ctx.db))
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            "Term dates",
+            "One term a line: its name, a colon, and the day/month it starts (from January).",
+            current,
+        )
+        if not ok:
+            return
+        try:
+            terms = review_schedule.parse_terms(text)
+            review_schedule.save_term_dates(self.ctx.db, terms, date.today())
+        except ValidationError as exc:
+            QMessageBox.warning(self, "Not saved", " ".join(exc.errors.values()))
+            return
+        except PermissionDenied as exc:
+            QMessageBox.warning(self, "Not saved", str(exc))
+            return
+        self.refresh()
+
+    def open_transition(self) -> None:
+        item = self.transitions.currentItem()
+        chosen = next(
+            (t for t in self.plans_to_move if item is not None and t.id == item.data(ID_ROLE)),
+            None,
+        )
+        if chosen is not None:
+            self._edit_transition(chosen.data, chosen.id, chosen.version)
+
+    def _edit_transition(self, data, plan_id: int | None, version: int | None = None) -> None:  # noqa: ANN001
+        dialog = TransitionDialog(self.ctx, self.child_id, data, plan_id, self, version)
+        if dialog.exec():
+            self.refresh()
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item else None
+
+    def selected(self) -> Review | None:
+        return next((r for r in self.reviews if r.id == self.selected_id()), None)
+
+    def _show(self) -> None:
+        review = self.selected()
+        self.text.setHtml(
+            review_html(review)
+            if review
+            else "<p>No reviews yet. Choose <b>Prepare a review</b> before meeting the family: "
+            "each plan's progress is filled in from its records.</p>"
+        )
+
+    def _edit(
+        self,
+        data: review_service.ReviewInput,
+        review_id: int | None,
+        version: int | None = None,
+    ) -> None:
+        dialog = ReviewDialog(self.ctx, self.child_id, data, review_id, self, version)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.refresh(dialog.saved_id)
+
+    def prepare(self) -> None:
+        try:
+            draft = review_service.prepare_review(self.ctx.db, self.child_id, date.today())
+        except (PermissionDenied, NotFoundError) as exc:
+            QMessageBox.warning(self, "Not possible", str(exc))
+            return
+        self._edit(draft, None)
+
+    def open_selected(self) -> None:
+        review = self.selected()
+        if review is not None:
+            self._edit(review.data, review.id, review.version)
+
+    def make_next_plans(self) -> None:
+        review = self.selected()
+        if review is None:
+            return
+        if not review.data.held:
+            QMessageBox.information(
+                self, "Not yet", "Record the meeting first (tick that it has taken place)."
+            )
+            return
+        start = date.today()
+        answer = QMessageBox.question(
+            self,
+            "Make the next plans?",
+            "For each plan to carry on or change, start a new plan today for 12 weeks with the "
+            "small steps not yet learnt; plans marked Stop are stopped. Go ahead?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            made = review_service.carry_forward(
+                self.ctx.db, self.child_id, review.id, start, start + timedelta(weeks=12)
+            )
+        except (PermissionDenied, NotFoundError, ValidationError) as exc:
+            QMessageBox.warning(self, "Not done", str(exc))
+            return
+        QMessageBox.information(
+            self, "Next plans", f"{len(made)} new plan(s) started; see the Goals and plans tab."
+        )
+        self.plans_changed()
+        self.refresh(review.id)

@@ -1,0 +1,1 @@
+"""Settings: the setting's profile, where the records live, accounts and the audit log."""

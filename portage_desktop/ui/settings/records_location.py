@@ -1,0 +1,181 @@
+"""Settings: where the records are kept, this computer or a shared PostgreSQL server."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from portage_desktop.database_url import EXAMPLE, PASSWORD_FILES, check
+from portage_desktop.paths import looks_like_shared_drive
+from portage_desktop.services import records_location
+from portage_desktop.services.errors import ValidationError
+from portage_desktop.services.records_location import ServerReport
+from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.tasks import run_with_progress
+from portage_desktop.ui.common.widgets import ERROR_STYLE
+
+OK_STYLE = "color: #107c10;"
+
+
+def _wrapped(text: str = "", selectable: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class RecordsLocationBox(QGroupBox):
+    """Shows where the records are now, and lets a manager choose where they are next time.
+
+    Nothing switches at once: the choice is saved in this computer's settings and used at the
+    next start, so a half-typed address can never cut anyone off from the records.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__("Where the records are kept", parent)
+        self.ctx = ctx
+        db = ctx.db
+        column = QVBoxLayout(self)
+        if db.server is not None:
+            now = f"Now: on the shared PostgreSQL server {db.server.display}."
+        else:
+            now = f"Now: on this computer, in {db.path}."
+        self.current = _wrapped(now, selectable=True)
+        self.current.setObjectName("records_now")
+        column.addWidget(self.current)
+        if db.path is not None and looks_like_shared_drive(db.path):
+            warn = _wrapped(
+                "⚠ This folder looks like a network or cloud-sync drive. The database can be "
+                "damaged there; keep it on this computer's own disk, or use a shared server."
+            )
+            warn.setStyleSheet(ERROR_STYLE)
+            column.addWidget(warn)
+
+        self.on_computer = QRadioButton("On this &computer (the usual choice for one person)")
+        self.on_server = QRadioButton(
+            "On a shared Post&greSQL server (for a team working on several computers)"
+        )
+        group = QButtonGroup(self)
+        group.addButton(self.on_computer)
+        group.addButton(self.on_server)
+        column.addWidget(self.on_computer)
+        column.addWidget(self.on_server)
+
+        self.address = QLineEdit(ctx.settings.database_url)
+        self.address.setPlaceholderText(EXAMPLE)
+        self.address.setAccessibleName("Server address")
+        address_label = QLabel("Server &address:")
+        address_label.setBuddy(self.address)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Server password, only to test the connection")
+        password_label = QLabel("Server pass&word (only to test; never saved):")
+        password_label.setBuddy(self.password)
+        self.server_fields = QWidget()
+        fields = QVBoxLayout(self.server_fields)
+        fields.setContentsMargins(24, 0, 0, 0)
+        fields.addWidget(address_label)
+        fields.addWidget(self.address)
+        self.address_error = _wrapped()
+        self.address_error.setObjectName("error_database_url")
+        self.address_error.setStyleSheet(ERROR_STYLE)
+        fields.addWidget(self.address_error)
+        hint = _wrapped(
+            "Whoever looks after the server gives you this address. Leave the password out of "
+            f"it: Portage Desktop never saves one. It can come from {PASSWORD_FILES}, or "
+            "Portage Desktop asks for it when it starts. Add ?sslmode=require to the address "
+            "so the connection is encrypted."
+        )
+        hint.setEnabled(False)
+        fields.addWidget(hint)
+        fields.addWidget(password_label)
+        fields.addWidget(self.password)
+        column.addWidget(self.server_fields)
+
+        self.test_button = QPushButton("&Test the connection")
+        self.test_button.clicked.connect(self.test_connection)
+        self.save_button = QPushButton("Sa&ve where the records are kept")
+        self.save_button.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        self.result = _wrapped(selectable=True)
+        self.result.setObjectName("location_result")
+        column.addWidget(self.result)
+        note = _wrapped(
+            "A change takes effect the next time Portage Desktop starts. Records are not "
+            "copied from one place to the other."
+        )
+        note.setEnabled(False)
+        column.addWidget(note)
+
+        (self.on_server if ctx.settings.use_server else self.on_computer).setChecked(True)
+        self.on_server.toggled.connect(self._show_fields)
+        self.address.textChanged.connect(self._check_address)
+        self._show_fields()
+
+    def _show_fields(self) -> None:
+        server = self.on_server.isChecked()
+        self.server_fields.setEnabled(server)
+        self.test_button.setEnabled(server)
+        self._check_address()
+
+    def _check_address(self) -> None:
+        text = self.address.text()
+        problem = check(text) if self.on_server.isChecked() and text.strip() else ""
+        self.address_error.setText(problem)
+        self.address_error.setVisible(bool(problem))
+
+    def _say(self, text: str, good: bool) -> None:
+        self.result.setText(("✓ " if good else "⚠ ") + text)
+        self.result.setStyleSheet(OK_STYLE if good else ERROR_STYLE)
+
+    def test_connection(self) -> None:
+        """Connect off the GUI thread (a server far away can take seconds to answer)."""
+        text, password = self.address.text(), self.password.text()
+        problem = check(text)
+        if problem:
+            self._say(problem, good=False)
+            return
+        self.test_button.setEnabled(False)
+        self.result.setText("Testing the connection…")
+        self.result.setStyleSheet("")
+
+        def work(_progress):  # noqa: ANN001, ANN202
+            return records_location.test_server(text, password)
+
+        def done(report: ServerReport) -> None:
+            self.test_button.setEnabled(True)
+            self._say(report.message, report.usable)
+
+        def failed(exc: BaseException) -> None:
+            self.test_button.setEnabled(True)
+            self._say(str(exc) or "The connection could not be tested.", good=False)
+
+        self.job = run_with_progress(self, "Testing the connection…", work, done, failed)
+
+    def save(self) -> None:
+        use_server = self.on_server.isChecked()
+        try:
+            choice = records_location.choose(self.ctx.settings, use_server, self.address.text())
+        except ValidationError as exc:
+            self._say(exc.errors.get("database_url", "Please check the address."), good=False)
+            return
+        self.ctx.save_settings()
+        self.address.setText(choice.address)
+        where = "the shared server" if use_server else "the records on this computer"
+        saved = f"Saved. Portage Desktop will use {where} the next time it starts."
+        self._say(f"{saved} {choice.note}".strip(), good=True)

@@ -1,0 +1,480 @@
+"""The main window: a sidebar of areas, the page for each, menus and shortcuts.
+
+The window is built in two steps so that it can appear at once: the frame (sidebar, menus, an
+"Opening your records" line) needs nothing but Qt, and :meth:`MainWindow.attach` fills it in once
+the records are open. Each area's page is built the first time it is shown, so opening the app
+costs only the page it starts on; the modules behind the pages are imported then too.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+# Only what the frame needs is imported here. PySide builds each Qt class's Python type, with
+# all its enums, on first use; message boxes, file dialogs, actions and key sequences cost tens
+# of milliseconds together, so they are imported where they are used, after the first paint.
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from portage_desktop import APP_NAME, app_version
+from portage_desktop.paths import looks_like_shared_drive
+from portage_desktop.ui.shell import help_text
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+
+    from portage_desktop.settings import Settings
+    from portage_desktop.ui.children.children_page import ChildrenPage
+    from portage_desktop.ui.common.context import AppContext
+    from portage_desktop.ui.shell.dashboard import DashboardPage, SettingsPage
+    from portage_desktop.ui.staff.staff_page import StaffPage
+    from portage_desktop.ui.stamp.stamp_page import StampPage
+
+AREAS = ("Dashboard", "Children", "Staff & training", "Stamp of Approval", "Settings")
+DASHBOARD, CHILDREN, STAFF, STAMP, SETTINGS = range(len(AREAS))
+
+
+class _Roomy(QStyledItemDelegate):
+    """Sidebar items with room around their words (0.4 em above and below, 0.6 em before).
+
+    Drawn here rather than with a style sheet: the first style sheet in the app costs about
+    7 ms to set up, before the window can paint."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: ANN001 (Qt's signature)
+        size = super().sizeHint(option, index)
+        em = option.fontMetrics.height()
+        return QSize(size.width() + round(1.2 * em), size.height() + round(0.8 * em))
+
+    def paint(self, painter, option, index) -> None:  # noqa: ANN001 (Qt's signature)
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+        whole = QStyleOptionViewItem(option)
+        self.initStyleOption(whole, index)
+        style = option.widget.style() if option.widget else None
+        if style is not None:  # the selection or hover colour across the whole item
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, whole, painter, option.widget
+            )
+        words = QStyleOptionViewItem(option)
+        words.rect = option.rect.adjusted(round(0.6 * option.fontMetrics.height()), 0, 0, 0)
+        super().paint(painter, words, index)
+
+
+class MainWindow(QMainWindow):
+    """``MainWindow(ctx)`` for open records; ``MainWindow(settings=...)`` for the frame alone,
+    shown while the records open, then :meth:`attach`."""
+
+    def __init__(self, ctx: AppContext | None = None, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
+        self._built: dict[int, QWidget] = {}
+        self._shortcuts: list[tuple[QAction, str]] = []
+        self.setMinimumSize(QSize(900, 600))
+        self.setWindowTitle(APP_NAME)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Areas")
+        self.sidebar.addItems(list(AREAS))
+        self.sidebar.setSpacing(3)
+        self.sidebar.setItemDelegate(_Roomy(self.sidebar))
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 60)
+        self.pages = QStackedWidget()
+        # Centred by stretches rather than an alignment flag: the first use of Qt's big
+        # namespace of flags costs 20 ms, more than the rest of the frame.
+        self.opening = QWidget()
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(QLabel("Opening your records…"))
+        middle.addStretch(1)
+        column = QVBoxLayout(self.opening)
+        column.addStretch(1)
+        column.addLayout(middle)
+        column.addStretch(2)
+        self.opening.setAccessibleName("Opening your records")
+        for _area in AREAS:  # stand-ins until each page is first shown
+            self.pages.addWidget(QWidget())
+        self.pages.setVisible(False)
+
+        content = QWidget()
+        row = QHBoxLayout(content)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.opening, 1)
+        row.addWidget(self.pages, 1)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(content)
+        self.setCentralWidget(self.screens)
+        bar = self.menuBar()
+        self._menus = [bar.addMenu(title) for title in ("&File", "&Edit", "&Go", "&Help")]
+        geometry = (ctx.settings if ctx else settings).window_geometry if (ctx or settings) else ""
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+        else:
+            self.resize(1100, 720)
+        if ctx is None:
+            self.sidebar.setEnabled(False)
+            self.menuBar().setEnabled(False)
+        else:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Fill the frame in for the open records ``ctx``: the first page, locking, backups."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtGui import QKeySequence
+
+        from portage_desktop.ui.shell.backup_actions import BackupActions
+        from portage_desktop.ui.shell.lock import IdleWatcher, LockPanel
+
+        self.ctx = ctx
+        self.backups = BackupActions(ctx, self)
+        self._fill_menus()
+        for action, shortcut in self._shortcuts:  # "Ctrl+B", or a standard key such as "Print"
+            standard = getattr(QKeySequence.StandardKey, shortcut, None)
+            action.setShortcut(QKeySequence(standard if standard is not None else shortcut))
+        self.lock_panel = LockPanel(ctx.db, self.unlock)
+        self.screens.addWidget(self.lock_panel)
+        self.idle = IdleWatcher(ctx.settings.lock_after_minutes, self.lock)
+        self.daily = QTimer(self)
+        self.daily.timeout.connect(self.backups.daily_backup_if_due)
+        self.daily.start(60 * 60 * 1000)
+        QTimer.singleShot(5000, self.backups.daily_backup_if_due)
+        QTimer.singleShot(0, self._warn_if_shared_drive)
+        self._build_status_bar()
+        ctx.hub.setting_changed.connect(self._update_title)
+        ctx.hub.database_replaced.connect(self._update_title)
+        self._update_title()
+        self.opening.setVisible(False)
+        self.pages.setVisible(True)
+        self.sidebar.currentRowChanged.connect(self._show_area)
+        self.sidebar.setEnabled(True)
+        self.menuBar().setEnabled(True)
+        self.go_to(CHILDREN if ctx.is_demo else DASHBOARD)
+
+    # Pages, built when first shown (or first asked for)
+    def _page(self, area: int) -> QWidget:
+        page = self._built.get(area)
+        if page is None:
+            page = self._build_page(area)
+            self._built[area] = page
+            stand_in = self.pages.widget(area)
+            current = self.pages.currentIndex()
+            self.pages.insertWidget(area, page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.pages.setCurrentIndex(current)
+        return page
+
+    def _build_page(self, area: int) -> QWidget:
+        ctx = self.ctx
+        if area == DASHBOARD:
+            from portage_desktop.ui.shell.dashboard import DashboardPage
+
+            dashboard = DashboardPage(ctx)
+            dashboard.open_children.connect(lambda: self.go_to(CHILDREN))
+            dashboard.add_child.connect(self.add_child)
+            dashboard.open_stamp.connect(lambda: self.go_to(STAMP))
+            dashboard.open_review.connect(self.open_review)
+            return dashboard
+        if area == CHILDREN:
+            from portage_desktop.ui.children.children_page import ChildrenPage
+
+            children = ChildrenPage(ctx)
+            children.print_requested.connect(self.print_children_list)
+            return children
+        if area == STAFF:
+            from portage_desktop.ui.staff.staff_page import StaffPage
+
+            return StaffPage(ctx)
+        if area == STAMP:
+            from portage_desktop.ui.stamp.stamp_page import StampPage
+
+            return StampPage(ctx)
+        from portage_desktop.ui.shell.dashboard import SettingsPage
+
+        settings = SettingsPage(ctx)
+        settings.lock_minutes_changed.connect(self.idle.set_minutes)
+        settings.lock_requested.connect(self.lock)
+        return settings
+
+    def _show_area(self, area: int) -> None:
+        if area >= 0:
+            self._page(area)
+            self.pages.setCurrentIndex(area)
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self._page(DASHBOARD)  # type: ignore[return-value]
+
+    @property
+    def children_page(self) -> ChildrenPage:
+        return self._page(CHILDREN)  # type: ignore[return-value]
+
+    @property
+    def staff_page(self) -> StaffPage:
+        return self._page(STAFF)  # type: ignore[return-value]
+
+    @property
+    def stamp_page(self) -> StampPage:
+        return self._page(STAMP)  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self._page(SETTINGS)  # type: ignore[return-value]
+
+    def _action(
+        self, text: str, slot: object, shortcut: str | None = None, tip: str = ""
+    ) -> QAction:
+        from PySide6.QtGui import QAction
+
+        action = QAction(text, self)
+        if shortcut is not None:  # all set together once the menus are filled (attach)
+            self._shortcuts.append((action, shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def show_latest(self) -> None:
+        """Re-read every screen: on a shared server, others' saves appear without restarting."""
+        for signal in (self.ctx.hub.setting_changed, self.ctx.hub.staff_changed):
+            signal.emit()
+        self.ctx.hub.children_changed.emit()
+        self.statusBar().showMessage("Showing the latest records.", 4000)
+
+    def _fill_menus(self) -> None:
+        """The menus' commands, added once the records are open: until then the menu bar is
+        off, and building some thirty actions would only delay the first paint."""
+        file_menu, edit_menu, go_menu, help_menu = self._menus
+        file_menu.addAction(self._action("&New child…", self.add_child, "Ctrl+N", "Add a child"))
+        file_menu.addAction(
+            self._action("&Print children list…", self.print_children_list, "Print")
+        )
+        file_menu.addSeparator()
+        if self.ctx.db.on_server:
+            # Backups of a shared server are its administrator's job, not this app's.
+            file_menu.addAction(
+                self._action("About &backups of the shared server…", self._explain_backups)
+            )
+        else:
+            file_menu.addAction(
+                self._action(
+                    "&Back up now",
+                    self.backups.back_up_now,
+                    "Ctrl+B",
+                    "Make a checked copy of your records",
+                )
+            )
+            file_menu.addAction(
+                self._action("Back up to another &folder…", self.backups.back_up_to_folder)
+            )
+            file_menu.addAction(self._action("&Restore from a backup…", self.backups.restore))
+        file_menu.addAction(self._action("Open the &data folder", self._open_data_folder))
+        file_menu.addSeparator()
+        unlock_with = "your password" if self.ctx.db.multi_user else "the passphrase"
+        file_menu.addAction(
+            self._action(
+                "&Lock now", self.lock, "Ctrl+L", f"Hide your records until {unlock_with} is typed"
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, "Quit"))
+
+        edit_menu.addAction(self._action("&Find a child", self.find_child, "Find"))
+        edit_menu.addAction(self._action("&Edit selected child…", self.edit_child, "Ctrl+E"))
+
+        for number, area in enumerate(AREAS):
+            go_menu.addAction(
+                self._action(
+                    area.replace("&", "&&"),
+                    lambda _c=False, n=number: self.go_to(n),
+                    f"Ctrl+{number + 1}",
+                )
+            )
+        go_menu.addSeparator()
+        go_menu.addAction(
+            self._action(
+                "&Show the latest",
+                self.show_latest,
+                "Refresh",
+                "Read everything again, with changes others have saved",
+            )
+        )
+
+        help_menu.addAction(
+            self._action("&Keyboard shortcuts", self.show_shortcuts, "HelpContents")
+        )
+        help_menu.addAction(self._action("Open the &log folder", self._open_log_folder))
+        help_menu.addAction(self._action(f"&About {APP_NAME}", self.show_about))
+
+    def _build_status_bar(self) -> None:
+        where = (
+            "Demo data (made up; nothing here is real)"
+            if self.ctx.is_demo
+            else self.ctx.db.display_name
+        )
+        label = QLabel(where)
+        label.setAccessibleName("Database in use")
+        self.statusBar().addPermanentWidget(label)
+
+    def _update_title(self) -> None:
+        from portage_desktop.services import setting as setting_service
+
+        info = setting_service.get_setting(self.ctx.db)
+        name = info.name if info else APP_NAME
+        server = self.ctx.db.server
+        where = f" (shared server {server.display})" if server is not None else ""
+        demo = " (DEMO)" if self.ctx.is_demo else ""
+        self.setWindowTitle(f"{name} - {APP_NAME}{demo}{where}")
+
+    def _explain_backups(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from portage_desktop.services.backups import SERVER_BACKUPS
+
+        QMessageBox.information(self, "Backups of the shared server", SERVER_BACKUPS)
+
+    def _warn_if_shared_drive(self) -> None:
+        """SQLite can be damaged on network shares and sync folders: say so once per start."""
+        from PySide6.QtWidgets import QMessageBox
+
+        path = self.ctx.db.path
+        if self.ctx.is_demo or path is None or not looks_like_shared_drive(path):
+            return
+        self.statusBar().showMessage("Warning: your records are on a network or cloud-sync drive")
+        QMessageBox.warning(
+            self,
+            "Your records are on a shared drive",
+            f"Your records are kept in {path.parent}, which looks like a network share or a "
+            "cloud-sync folder (such as OneDrive or Dropbox). The database can be damaged "
+            "there. Please move it to this computer's own disk (see the README), and keep "
+            "backups on a USB stick instead.",
+        )
+
+    def lock(self) -> None:
+        """Hide everything (an open dialog too) until the person unlocks again."""
+        if self.screens.currentWidget() is self.lock_panel:
+            return
+        from PySide6.QtWidgets import QApplication
+
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self:
+            modal.hide()
+            self.lock_panel.hidden_dialog = modal
+        self.menuBar().setEnabled(False)
+        self.screens.setCurrentWidget(self.lock_panel)
+        self.lock_panel.unlock_button.setFocus()
+        from portage_desktop.ui.shell.lock import record_lock
+
+        record_lock(self.ctx.db)
+
+    def unlock(self) -> None:
+        self.menuBar().setEnabled(True)
+        self.screens.setCurrentIndex(0)
+        dialog = self.lock_panel.hidden_dialog
+        self.lock_panel.hidden_dialog = None
+        if dialog is not None:
+            dialog.show()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.screens.currentWidget() is self.lock_panel
+
+    def open_review(self, child_id: int) -> None:
+        """From the Dashboard: the child's record, on the Reviews tab."""
+        window = self.children_page.open_record(child_id)
+        if window is not None:
+            window.tabs.setCurrentWidget(window.reviews)
+
+    def go_to(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def add_child(self) -> None:
+        self.go_to(1)
+        self.children_page.add_child()
+
+    def edit_child(self) -> None:
+        self.go_to(1)
+        self.children_page.edit_selected()
+
+    def find_child(self) -> None:
+        self.go_to(1)
+        self.children_page.focus_search()
+
+    def print_children_list(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        suggested = str(Path.home() / f"children-on-roll-{date.today():%Y-%m-%d}.pdf")
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save the children list as PDF", suggested, "PDF files (*.pdf)"
+        )
+        if not target:
+            return
+        out = Path(target if target.lower().endswith(".pdf") else f"{target}.pdf")
+        db = self.ctx.db
+
+        def work(_progress):  # noqa: ANN001, ANN202
+            from portage_desktop.printing.kinds import print_record
+
+            return print_record(db, "children-list", None, out)
+
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(f"Saved {path}", 8000)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, "Not printed", str(exc) or "The PDF could not be made.")
+
+        from portage_desktop.ui.common.tasks import run_with_progress
+
+        run_with_progress(self, "Making the PDF…", work, done, failed)
+
+    def _open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        folder = self.ctx.db.path.parent if self.ctx.db.path else self.ctx.paths.data_dir
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.log_dir)))
+
+    def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QLabel, QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "", parent=self)
+        box.setText(help_text.shortcuts_html())
+        text = box.findChild(QLabel, "qt_msgbox_label")
+        if text is not None:  # wide enough for each shortcut on one line, at any font size
+            text.setMinimumWidth(text.fontMetrics().horizontalAdvance("M" * 36))
+        box.exec()
+
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        server = self.ctx.db.server
+        text = help_text.about_html(APP_NAME, app_version(), server.display if server else None)
+        QMessageBox.about(self, f"About {APP_NAME}", text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ctx is None:  # closed while the records were still opening
+            event.accept()
+            return
+        self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.ctx.save_settings()
+        self.backups.backup_on_close()
+        event.accept()

@@ -1,0 +1,1 @@
+"""The Staff & training area: people, their training records and the matrix."""

@@ -1,0 +1,194 @@
+"""Training in the Staff & training area: the selected person's records, and the whole matrix."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from portage_desktop.services import training as training_service
+from portage_desktop.services.access import PermissionDenied
+from portage_desktop.services.dates import format_date
+from portage_desktop.services.errors import NotFoundError
+from portage_desktop.services.staff import StaffMember
+from portage_desktop.services.training import TrainingRecord
+from portage_desktop.services.training_matrix import MatrixLine, training_matrix
+from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.form import confirm
+from portage_desktop.ui.common.pdf_save import ask_pdf_path, print_kind
+from portage_desktop.ui.common.table_model import Column, RecordTableModel
+from portage_desktop.ui.common.widgets import ERROR_STYLE
+from portage_desktop.ui.staff.training_dialog import TrainingDialog
+
+
+def _table(name: str) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class TrainingPanel(QGroupBox):
+    """The selected staff member's training records, with add, edit and delete."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__("Training records", parent)
+        self.ctx = ctx
+        self.member: StaffMember | None = None
+        self.model: RecordTableModel[TrainingRecord] = RecordTableModel(
+            [
+                Column("Kind", lambda r: r.kind.label),
+                Column("Details", lambda r: r.summary),
+                Column("Certificates", lambda r: str(r.attachments) if r.attachments else "None"),
+            ]
+        )
+        self.table = _table("Training records")
+        self.table.setModel(self.model)
+        self.table.activated.connect(lambda _i: self.edit_selected())
+        self.add_button = QPushButton("Add &training…")
+        self.add_button.clicked.connect(self.add_record)
+        self.edit_button = QPushButton("Edit trainin&g…")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton("&Delete training…")
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.show_member(None)
+
+    def show_member(self, member: StaffMember | None) -> None:
+        self.member = member
+        self.setTitle(f"Training records: {member.full_name}" if member else "Training records")
+        rows = training_service.list_training(self.ctx.db, member.id) if member else []
+        self.model.set_rows(rows)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setEnabled(member is not None)
+
+    def selected(self) -> TrainingRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_object(rows[0].row()) if rows else None
+
+    def add_record(self) -> None:
+        if self.member is not None:
+            TrainingDialog(self.ctx, self.member, parent=self).exec()
+
+    def edit_selected(self) -> None:
+        record = self.selected()
+        if self.member is not None and record is not None:
+            TrainingDialog(self.ctx, self.member, record, parent=self).exec()
+
+    def delete_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        if not confirm(
+            self,
+            "Delete training record?",
+            f"Delete this {record.kind.label} record and its certificates? This cannot be undone.",
+        ):
+            return
+        try:
+            training_service.delete_training(self.ctx.db, record.id)
+        except (PermissionDenied, NotFoundError) as exc:
+            QMessageBox.warning(self, "Not deleted", str(exc))
+            return
+        self.ctx.hub.staff_changed.emit()
+
+
+class TrainingMatrixView(QWidget):
+    """Everyone's training in one grid; expiry warnings in words above it."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.warnings = QLabel()
+        self.warnings.setObjectName("matrix_warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(ERROR_STYLE)
+        self.model: RecordTableModel[MatrixLine] = RecordTableModel([])
+        self.table = _table("Training matrix")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_a: self.table.resizeRowsToContents()
+        )
+        print_button = QPushButton("&Print the training matrix…")
+        print_button.clicked.connect(self.print_matrix)
+        top = QHBoxLayout()
+        top.addWidget(
+            QLabel("Everyone's Portage training. Former staff are listed last and do not count."), 1
+        )
+        top.addWidget(print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = date.today()
+        matrix = training_matrix(self.ctx.db, today)
+        columns: list[Column[MatrixLine]] = [
+            Column(
+                "Staff member",
+                lambda line: (
+                    line.member.full_name
+                    + ("" if line.member.is_current(today) else f"\n({line.working_text(today)})")
+                ),
+            ),
+            Column("Warnings", lambda line: "\n".join(f"⚠ {a}" for a in line.alerts) or "None"),
+        ]
+        for i, kind in enumerate(matrix.kinds):
+            columns.append(Column(kind.short_label, lambda line, i=i: line.cells[i] or "None"))
+        self.model = RecordTableModel(columns)
+        self.model.set_rows(list(matrix.lines))
+        self.table.setModel(self.model)
+        # Narrow, wrapping columns, so the whole matrix fits without scrolling sideways.
+        header = self.table.horizontalHeader()
+        width = self.table.fontMetrics().averageCharWidth() * 14
+        for column in range(self.model.columnCount()):
+            if column == 0:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+                fits = header.fontMetrics().horizontalAdvance(title) + 20
+                header.resizeSection(column, max(width, fits))
+        self.table.resizeRowsToContents()
+        text = "\n".join(f"⚠ {w}" for w in matrix.warnings)
+        self.warnings.setText(
+            text or f"No training expires in the coming weeks ({format_date(today)})."
+        )
+        self.warnings.setStyleSheet(ERROR_STYLE if text else "")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Rows fit their text once the columns have their final widths."""
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
+
+    def print_matrix(self) -> None:
+        out = ask_pdf_path(self, "Save the training matrix as PDF", "training-matrix")
+        if out is not None:
+            print_kind(self, self.ctx.db, "training-matrix", out)

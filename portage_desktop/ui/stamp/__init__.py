@@ -1,0 +1,1 @@
+"""The Stamp of Approval area: the criteria, statements, awards and the wizard."""

@@ -1,0 +1,42 @@
+"""The criteria table: status in words, a symbol and a colour, so no one relies on colour."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
+from portage_desktop.services.stamp_criteria import CriterionResult, Status
+from portage_desktop.ui.common.table_model import Column, Index, RecordTableModel
+
+STATUS_COLOURS = {
+    Status.MET: "#dcefe4",
+    Status.AT_RISK: "#fdf0cc",
+    Status.NOT_MET: "#f8d7da",
+    Status.NEEDS_STATEMENT: "#e3ecf7",
+}
+
+
+def status_text(result: CriterionResult) -> str:
+    return f"{result.status.symbol} {result.status.label}"
+
+
+class CriteriaModel(RecordTableModel[CriterionResult]):
+    def __init__(self) -> None:
+        super().__init__(
+            [
+                Column("No.", lambda r: str(r.number), lambda r: r.number),
+                Column("Where you stand", status_text),
+                Column("Criterion", lambda r: r.title),
+            ]
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == 1:
+            status = self.row_object(index.row()).status
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(STATUS_COLOURS[status]))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#1f2a33"))
+        return super().data(index, role)

@@ -1,0 +1,57 @@
+"""The Dashboard's Stamp of Approval summary: each criterion in a line, and warnings first."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from portage_desktop.services.stamp_check import check_stamp
+from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.widgets import ERROR_STYLE
+from portage_desktop.ui.stamp.criteria_view import STATUS_COLOURS
+
+
+class StampSummary(QGroupBox):
+    open_stamp = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__("Stamp of Approval", parent)
+        self.ctx = ctx
+        self.warnings = QLabel()
+        self.warnings.setObjectName("dashboard_stamp_warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(ERROR_STYLE)
+        self.summary = QLabel()
+        self.summary.setObjectName("dashboard_stamp_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAccessibleName("Stamp of Approval criteria")
+        button = QPushButton("Open the &Stamp of Approval")
+        button.clicked.connect(self.open_stamp)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.summary)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        for signal in (
+            ctx.hub.staff_changed,
+            ctx.hub.setting_changed,
+            ctx.hub.children_changed,
+            ctx.hub.database_replaced,
+        ):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        check = check_stamp(self.ctx.db, date.today())
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in check.warnings))
+        self.warnings.setVisible(bool(check.warnings))
+        rows = "".join(
+            f"<tr><td style='background:{STATUS_COLOURS[r.status]}; padding: 0 6px'>"
+            f"{r.status.symbol} {escape(r.status.label)}</td>"
+            f"<td style='padding-left: 8px'>{r.number}. {escape(r.title)}</td></tr>"
+            for r in check.results
+        )
+        self.summary.setText(f"<p><b>{escape(check.headline)}</b></p><table>{rows}</table>")

@@ -1,0 +1,301 @@
+"""The self-assessment wizard: one page per part of the application, the plans, what is missing.
+
+Every page shows what the records already say and has room for the setting's own words. The
+draft is saved to the database whenever the manager moves between pages or closes the wizard,
+so it is resumed exactly where it was left; last year's words can be brought back and updated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from portage_desktop.services import stamp_application
+from portage_desktop.services.access import PermissionDenied
+from portage_desktop.services.errors import ConflictError, ValidationError
+from portage_desktop.services.stamp_application import PLANS_NEEDED, Application, Section
+from portage_desktop.services.stamp_check import StampCheck, check_stamp
+from portage_desktop.services.stamp_evidence import PlanForApplication, plans_for_application
+from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
+from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.form import confirm
+from portage_desktop.ui.common.widgets import ERROR_STYLE
+
+
+def _label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class SectionPage(QWizardPage):
+    """One part of the application: the evidence from the records, and a narrative."""
+
+    def __init__(self, section: Section, check: StampCheck, last_year: str) -> None:
+        super().__init__()
+        self.section = section
+        self.last_year = last_year
+        self.setTitle(section.title)
+        self.setSubTitle(section.prompt)
+        lines = []
+        for number in section.criteria:
+            result = check.result(number)
+            lines.append(
+                f"<p><b>Criterion {number}: {result.status.symbol} {result.status.label}</b>"
+                "<br>" + "<br>".join(escape(e) for e in result.evidence[:6]) + "</p>"
+            )
+        self.evidence = _label("".join(lines))
+        self.evidence.setObjectName("wizard_evidence")
+        self.evidence.setAccessibleName("Evidence from your records")
+        self.narrative = QPlainTextEdit()
+        self.narrative.setAccessibleName(f"Your words: {section.title}")
+        self.narrative.setTabChangesFocus(True)
+        self.reuse = QPushButton("&Use last year's words")
+        self.reuse.setEnabled(bool(last_year))
+        self.reuse.setToolTip(
+            "Bring back what you wrote last year, to update it"
+            if last_year
+            else "There is no earlier application to reuse"
+        )
+        self.reuse.clicked.connect(self.use_last_year)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>From your records</b>"))
+        layout.addWidget(self.evidence)
+        caption = QLabel("&Your words")
+        caption.setBuddy(self.narrative)
+        layout.addWidget(caption)
+        layout.addWidget(self.narrative, 1)
+        layout.addWidget(self.reuse, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def use_last_year(self) -> None:
+        if self.narrative.toPlainText().strip() and not confirm(
+            self,
+            "Replace your words?",
+            "Replace what you have written on this page with last year's words?",
+        ):
+            return
+        self.narrative.setPlainText(self.last_year)
+
+
+class PlansPage(QWizardPage):
+    """Choose four plans; they are printed with every identifying detail replaced."""
+
+    def __init__(self, plans: list[PlanForApplication], chosen: tuple[int, ...]) -> None:
+        super().__init__()
+        self.setTitle("Four individual plans")
+        self.setSubTitle(
+            f"Choose {PLANS_NEEDED} plans to attach. They are printed anonymised: names, dates "
+            "of birth, addresses, photos and other children's names are replaced."
+        )
+        self.list = QListWidget()
+        self.list.setAccessibleName("Plans to attach")
+        for plan in plans:
+            item = QListWidgetItem(plan.chooser_text)
+            item.setData(Qt.ItemDataRole.UserRole, plan.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if plan.id in chosen else Qt.CheckState.Unchecked
+            )
+            self.list.addItem(item)
+        self.note = _label(
+            ""
+            if plans
+            else "No activity plans are recorded yet. Add them on each child's Goals and plans "
+            "tab, or attach four anonymised plans on paper; the final page reminds you."
+        )
+        self.error = _label()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.list.itemChanged.connect(lambda _i: self.completeChanged.emit())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.error)
+
+    def set_chosen(self, chosen: tuple[int, ...]) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def chosen(self) -> tuple[int, ...]:
+        return tuple(
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def isComplete(self) -> bool:
+        too_many = len(self.chosen()) > PLANS_NEEDED
+        self.error.setText(f"⚠ Please choose at most {PLANS_NEEDED} plans." if too_many else "")
+        return not too_many
+
+
+class FinishPage(QWizardPage):
+    """What is still missing, the Portage representative, and marking the draft final."""
+
+    def __init__(self, representative: str) -> None:
+        super().__init__()
+        self.setTitle("What is still missing")
+        self.setSubTitle("Your draft is saved. Fix these, then print the application pack.")
+        self.missing = _label()
+        self.missing.setObjectName("wizard_missing")
+        self.missing.setAccessibleName("What is still missing")
+        self.representative = QLineEdit(representative)
+        self.representative.setAccessibleName("Portage representative supporting you")
+        caption = QLabel("Portage &representative supporting you:")
+        caption.setBuddy(self.representative)
+        self.final = QCheckBox("&Mark the application as ready for the representative to sign")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.missing)
+        layout.addStretch(1)
+        layout.addWidget(caption)
+        layout.addWidget(self.representative)
+        layout.addWidget(self.final)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, StampWizard)
+        wizard.save_draft()
+        items = wizard.missing()
+        self.missing.setText(
+            "<ul>" + "".join(f"<li>{escape(m)}</li>" for m in items) + "</ul>"
+            if items
+            else "Nothing is missing. Your application is ready to print."
+        )
+
+
+class StampWizard(QWizard):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Stamp of Approval self-assessment")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.today = date.today()
+        self.check = check_stamp(ctx.db, self.today)
+        self.year = stamp_application.award_year_for(self.check)
+        self.application: Application = stamp_application.load_application(ctx.db, self.year)
+        last = stamp_application.previous_narratives(ctx.db, self.year)
+        self.plans = plans_for_application(ctx.db)
+        self.sections: list[SectionPage] = []
+        for section in stamp_application.SECTIONS:
+            page = SectionPage(section, self.check, last.get(section.key, ""))
+            page.narrative.setPlainText(self.application.narrative(section.key))
+            self.sections.append(page)
+            self.addPage(page)
+        self.plans_page = PlansPage(self.plans, self.application.chosen_plans)
+        self.addPage(self.plans_page)
+        self.finish_page = FinishPage(self.application.representative)
+        self.addPage(self.finish_page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Save and close")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Close (draft is kept)")
+        self.save_failed = ""
+        self._saved = self._snapshot()  # what is in the database now
+        self.currentIdChanged.connect(lambda _id: self.save_draft())
+        self.resize(760, 620)
+
+    def narratives(self) -> dict[str, str]:
+        return {p.section.key: p.narrative.toPlainText() for p in self.sections}
+
+    def _snapshot(self) -> tuple[object, ...]:
+        narratives = {k: v.strip() for k, v in self.narratives().items() if v.strip()}
+        rep = " ".join(self.finish_page.representative.text().split())
+        return (narratives, self.plans_page.chosen(), rep)
+
+    def save_draft(self) -> bool:
+        """Save what changed since the last save; a refusal is shown once, never dropped."""
+        snapshot = self._snapshot()
+        if snapshot == self._saved:
+            return True
+        try:
+            self.application = stamp_application.save_draft(
+                self.ctx.db,
+                self.year,
+                self.narratives(),
+                self.plans_page.chosen(),
+                self.finish_page.representative.text(),
+                self.application.version,
+            )
+        except ConflictError as exc:
+            return self._resolve(exc)
+        except (ValidationError, PermissionDenied) as exc:
+            message = (
+                " ".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
+            )
+            if message != self.save_failed:
+                self.save_failed = message
+                QMessageBox.warning(self, "Draft not saved", message)
+            return False
+        self._saved = snapshot
+        return True
+
+    def _resolve(self, error: ConflictError) -> bool:
+        """Another manager saved this application meanwhile: show both, then do as asked."""
+        mine = replace(
+            self.application,
+            narratives=self.narratives(),
+            chosen_plans=self.plans_page.chosen(),
+            representative=self.finish_page.representative.text(),
+        )
+        labels = {s.key: s.title for s in stamp_application.SECTIONS}
+        labels |= {"chosen_plans": "Plans chosen", "representative": "Portage representative"}
+        choice = ask_about_conflict(self, error, mine, labels)
+        theirs: Application = error.current
+        if choice is ConflictChoice.KEEP_MINE:
+            self.application = replace(self.application, version=theirs.version)
+            return self.save_draft()
+        if choice is ConflictChoice.RELOAD:
+            self.application = theirs
+            for page in self.sections:
+                page.narrative.setPlainText(theirs.narrative(page.section.key))
+            self.plans_page.set_chosen(theirs.chosen_plans)
+            self.finish_page.representative.setText(theirs.representative)
+            self._saved = self._snapshot()
+            return True
+        return False
+
+    def missing(self) -> list[str]:
+        self.check = check_stamp(self.ctx.db, self.today)
+        return stamp_application.missing(self.check, self.application, len(self.plans))
+
+    def accept(self) -> None:
+        if not self.save_draft():
+            return
+        if self.finish_page.final.isChecked():
+            try:
+                stamp_application.finalise(self.ctx.db, self.year, self.today)
+            except (ValidationError, PermissionDenied) as exc:
+                QMessageBox.warning(self, "Not marked final", str(exc))
+                return
+        super().accept()
+
+    def reject(self) -> None:
+        if self.save_draft() or (
+            QMessageBox.question(
+                self,
+                "Close without saving?",
+                "Your latest changes could not be saved. Close anyway and lose them?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            == QMessageBox.StandardButton.Discard
+        ):
+            super().reject()
