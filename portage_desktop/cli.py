@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from portage_desktop import APP_NAME, app_version
+from portage_desktop.errors import UserError
 
 if TYPE_CHECKING:
     from portage_desktop.data.engine import Database
@@ -33,10 +34,6 @@ URL_HELP = (
     "postgresql://portage@records.example.org/portage (leave the password out: it comes from "
     "PGPASSWORD or ~/.pgpass, or is asked for)"
 )
-
-
-class UserError(Exception):
-    """A failure explained in one line, for the command line."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -139,13 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_export_child(args: argparse.Namespace) -> int:
-    from portage_desktop.printing.kinds import export_child
+    from portage_desktop.printing.kinds import export_child, find_child_id
 
     db = open_existing(
         args.export_database or args.database, args.export_database_url or args.database_url
     )
     try:
-        pdf, data = export_child(db, args.child, Path(args.out).expanduser())
+        child = find_child_id(db, args.child)
+        pdf, data = export_child(db, child, Path(args.out).expanduser())
     finally:
         db.dispose()
     print(f"Wrote {pdf}\nWrote {data}")
@@ -293,7 +291,7 @@ def _make_large_demo(path: Path, seed: int, scale: float) -> int:
 
 
 def _cmd_print(args: argparse.Namespace) -> int:
-    from portage_desktop.printing.kinds import PRINT_KINDS, print_record
+    from portage_desktop.printing.kinds import PRINT_KINDS, find_child_id, print_record
 
     if args.list:
         width = max(len(k) for k in PRINT_KINDS)
@@ -316,8 +314,10 @@ def _cmd_print(args: argparse.Namespace) -> int:
         args.print_database or args.database, args.print_database_url or args.database_url
     )
     try:
+        needs_child = PRINT_KINDS[args.kind].needs_child
+        child = find_child_id(db, args.child) if args.child and needs_child else None
         out = print_record(
-            db, args.kind, args.child, Path(args.out).expanduser(), share=share, plan=args.plan
+            db, args.kind, child, Path(args.out).expanduser(), share=share, plan=args.plan
         )
     finally:
         db.dispose()
@@ -413,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _explain(exc: Exception) -> str | None:
     """The one-line message for errors a user can act on; ``None`` for real bugs."""
     from portage_desktop.data.engine import DatabaseError
-    from portage_desktop.printing.kinds import PrintError
+    from portage_desktop.printing.common import PrintError
     from portage_desktop.services.access import PermissionDenied
     from portage_desktop.services.errors import NotFoundError, ValidationError
     from portage_desktop.services.users import LoginFailed

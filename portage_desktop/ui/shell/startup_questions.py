@@ -94,7 +94,7 @@ def offer_encryption(db: Database) -> None:
 def log_in_if_needed(db: Database, headless: bool) -> None:
     if not db.multi_user:
         return
-    from portage_desktop.cli import UserError
+    from portage_desktop.errors import UserError
     from portage_desktop.services import users
 
     if users.needs_first_manager(db):
