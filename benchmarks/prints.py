@@ -55,7 +55,7 @@ def _pdf(db: Any, kind: str, child: int | None, plan: int | None, runs: int, out
     from portage_desktop.printing.kinds import print_record
 
     def app_print() -> None:
-        print_record(db, kind, str(child) if child else None, out, plan=plan)
+        print_record(db, kind, child, out, plan=plan)
 
     setting, data = _captured(kind, app_print)
     bare = _BUILDERS[kind][2]

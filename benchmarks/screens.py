@@ -61,7 +61,7 @@ def subjects(path: Path, key: Any) -> Subjects:
         plan_child_id, plan_id = conn.execute(_BUSIEST_PLAN).fetchone()
     finally:
         conn.close()
-    return Subjects(child_id, history, plan_child_id, plan_id)
+    return Subjects(int(child_id), int(history), int(plan_child_id), int(plan_id))
 
 
 def _context(db: Any, home: Path) -> Any:

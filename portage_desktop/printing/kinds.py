@@ -12,21 +12,17 @@ from datetime import date
 from pathlib import Path
 
 from portage_desktop.data.engine import Database
+from portage_desktop.printing.common import PrintError, child_name, setting_name
 from portage_desktop.services import assessments as assessments_service
 from portage_desktop.services import audit, sharing
 from portage_desktop.services import children as children_service
 from portage_desktop.services import profiles as profiles_service
-from portage_desktop.services import setting as setting_service
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.dates import age_text, format_date, format_long
 from portage_desktop.services.errors import NotFoundError
 from portage_desktop.services.record_vocabulary import PhotoUse
 from portage_desktop.services.sharing import ShareRequest
-
-
-class PrintError(Exception):
-    """A record cannot be printed, for a reason the user can fix."""
 
 
 @dataclass(frozen=True)
@@ -39,13 +35,6 @@ class PrintKind:
     build: Callable[[Database, int | None, date, Path | None], bytes]
     # Kinds printed for one of a child's plans also take the plan (``None``: the current one).
     build_plan: Callable[[Database, int, int | None, date, Path | None], bytes] | None = None
-
-
-def _setting_name(db: Database) -> str:
-    info = setting_service.get_setting(db)
-    if info is None:
-        raise PrintError("This database has no setting yet. Open it in the app to set it up.")
-    return info.name
 
 
 def _children_list(db: Database, _child: int | None, today: date, out: Path | None) -> bytes:
@@ -63,7 +52,7 @@ def _children_list(db: Database, _child: int | None, today: date, out: Path | No
         )
         for c in children_service.list_children(db)
     ]
-    meta = ReportMeta(_setting_name(db), "Children on roll", today)
+    meta = ReportMeta(setting_name(db), "Children on roll", today)
     return build_children_list(meta, rows, out)
 
 
@@ -75,7 +64,7 @@ def _training_matrix(db: Database, _child: int | None, today: date, out: Path | 
 
     matrix = training_matrix(db, today)
     columns, rows = matrix_rows(matrix)
-    meta = ReportMeta(_setting_name(db), "Staff training matrix", today)
+    meta = ReportMeta(setting_name(db), "Staff training matrix", today)
     return build_training_matrix(meta, columns, rows, matrix.warnings, out)
 
 
@@ -85,13 +74,8 @@ def _application_pack(db: Database, _child: int | None, today: date, out: Path |
     from portage_desktop.reports.base import ReportMeta
 
     pack = application_pack(db, today)
-    meta = ReportMeta(_setting_name(db), f"Stamp of Approval application {pack.award_year}", today)
+    meta = ReportMeta(setting_name(db), f"Stamp of Approval application {pack.award_year}", today)
     return build_application_pack(meta, pack, out)
-
-
-def _child_name(db: Database, child_id: int) -> str:
-    child = children_service.get_child(db, child_id)
-    return f"{child.known_as or child.first_name} {child.last_name}"
 
 
 def _one_page_profile(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
@@ -99,7 +83,7 @@ def _one_page_profile(db: Database, child: int | None, today: date, out: Path | 
     from portage_desktop.reports.one_page_profile import ProfileSheet, build_one_page_profile
 
     assert child is not None
-    name = _child_name(db, child)
+    name = child_name(db, child)
     versions = profiles_service.list_profiles(db, child)
     if not versions:
         raise PrintError(f"{name} has no one-page profile yet: add one on the About me tab.")
@@ -111,7 +95,7 @@ def _one_page_profile(db: Database, child: int | None, today: date, out: Path | 
         sections=[(label, latest.section_text(f)) for f, label in profiles_service.SECTIONS],
         photo=profiles_service.profile_photo(db, child, latest, PhotoUse.PRINTED_RECORDS, today),
     )
-    meta = ReportMeta(_setting_name(db), "One-page profile", today)
+    meta = ReportMeta(setting_name(db), "One-page profile", today)
     return build_one_page_profile(meta, sheet, out)
 
 
@@ -125,7 +109,7 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
     from portage_desktop.reports.progress_chart import ChartSeries
 
     assert child is not None
-    name = _child_name(db, child)
+    name = child_name(db, child)
     try:
         summary = assessments_service.summarise_assessment(db, child)
     except NotFoundError:
@@ -157,7 +141,7 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
             for p in summary.progress
         ],
     )
-    meta = ReportMeta(_setting_name(db), "Assessment summary", today)
+    meta = ReportMeta(setting_name(db), "Assessment summary", today)
     return build_assessment_summary(meta, sheet, out)
 
 
@@ -167,27 +151,28 @@ def _plan_print(chart: bool) -> Callable[[Database, int, int | None, date, Path 
     def build(
         db: Database, child: int, plan_id: int | None, today: date, out: Path | None
     ) -> bytes:
-        from portage_desktop.printing.plans import NoPlanError, choose_plan, plan_sheet
+        from portage_desktop.printing.plans import plan_sheet
         from portage_desktop.reports.base import ReportMeta
         from portage_desktop.reports.plan_sheets import build_activity_chart, build_plan_summary
         from portage_desktop.services import plan_records
         from portage_desktop.services import plans as plans_service
+        from portage_desktop.services.plan_print import NoPlanError, plan_for_print
 
-        name = _child_name(db, child)
         try:
-            plan = choose_plan(db, child, plan_id, name)
+            found = plan_for_print(db, child, plan_id)
         except NoPlanError as exc:
             raise PrintError(str(exc)) from None
+        plan = found.plan
         missing = plans_service.missing_for_chart(plan.data)
         if chart and missing:
             raise PrintError(
                 f"The activity chart for “{plan.title}” needs the target written in full "
                 f"first: {', '.join(missing)}. Open the plan to fill these in."
             )
-        sheet = plan_sheet(db, plan, name, today)
+        sheet = plan_sheet(found, today)
         title = "Activity chart for home" if chart else "Plan summary"
         data = (build_activity_chart if chart else build_plan_summary)(
-            ReportMeta(_setting_name(db), title, today), sheet, out
+            ReportMeta(setting_name(db), title, today), sheet, out
         )
         plan_records.mark_shared(db, child, plan.id, today)
         return data
@@ -307,13 +292,16 @@ def find_child_id(db: Database, text: str) -> int:
 def print_record(
     db: Database,
     kind_name: str,
-    child: str | None,
+    child: int | None,
     out: Path,
     today: date | None = None,
     share: ShareRequest | None = None,
     plan: int | None = None,
 ) -> Path:
     """Build one record as a PDF at ``out``; checks the PRINT permission and audits.
+
+    ``child`` is a record number: only the command line resolves a name (:func:`find_child_id`).
+    The print is audited once, as a print; reading the records for it writes no "viewed" entry.
 
     With ``share`` (a child's record going to another agency) the consent or safeguarding
     basis is checked before anything is written, and the share is recorded afterwards.
@@ -324,9 +312,11 @@ def print_record(
         raise PrintError(f'Unknown print kind "{kind_name}". See: portage-desktop print --list')
     child_id = None
     if kind.needs_child:
-        if not child:
+        if child is None:
             raise PrintError(f"{kind_name} is printed for one child: add --child ID-or-name.")
-        child_id = find_child_id(db, child)
+        if not children_service.child_exists(db, child):
+            raise PrintError(f"No child has record number {child}.")
+        child_id = child
     require(db, Permission.PRINT)
     day = today or date.today()
     if plan is not None and (kind.build_plan is None or child_id is None):
@@ -344,19 +334,21 @@ def print_record(
 
 
 def export_child(
-    db: Database, child: str, folder: Path, today: date | None = None
+    db: Database, child: int, folder: Path, today: date | None = None
 ) -> tuple[Path, Path]:
     """Subject access export: a readable PDF and a complete JSON file, written together."""
     from portage_desktop.reports.base import ReportMeta
     from portage_desktop.reports.subject_access import build_subject_access
     from portage_desktop.services import subject_access
 
-    child_id = find_child_id(db, child)
+    if not children_service.child_exists(db, child):
+        raise PrintError(f"No child has record number {child}.")
+    child_id = child
     export = subject_access.collect(db, child_id)
     stem = f"child-{child_id}-subject-access-{(today or date.today()):%Y-%m-%d}"
     folder.mkdir(parents=True, exist_ok=True)
     json_path = subject_access.write_json(export, folder / f"{stem}.json")
-    meta = ReportMeta(_setting_name(db), "Subject access export", today or date.today())
+    meta = ReportMeta(setting_name(db), "Subject access export", today or date.today())
     sections = [(s.title, s.rows) for s in export.sections]
     pdf_path = folder / f"{stem}.pdf"
     build_subject_access(meta, export.child_name, sections, pdf_path)

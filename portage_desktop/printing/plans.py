@@ -1,6 +1,6 @@
 """Gathers a plan into the plain words the home activity chart and the plan summary print.
 
-Kept apart from :mod:`printing` so that module stays a short list of kinds. Printing either
+Kept apart from :mod:`printing.kinds` so that module stays a short list of kinds. Printing either
 record for a plan notes that the plan was shared with the family (criterion 5).
 """
 
@@ -8,36 +8,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from portage_desktop.data.engine import Database
 from portage_desktop.reports.plan_sheets import PlanSheet
-from portage_desktop.services import goals as goals_service
-from portage_desktop.services import plan_records
-from portage_desktop.services import plans as plans_service
 from portage_desktop.services.dates import format_long
+from portage_desktop.services.plan_print import PlanForPrint
 from portage_desktop.services.plan_records import week_start
-from portage_desktop.services.plan_vocabulary import PARENT_METHOD_WORDS, PlanKind, PlanStatus
+from portage_desktop.services.plan_vocabulary import PARENT_METHOD_WORDS, PlanKind
 from portage_desktop.services.plans import Plan
-
-
-class NoPlanError(Exception):
-    """The child has no plan that can be printed; the message says what to do."""
-
-
-def choose_plan(db: Database, child_id: int, plan_id: int | None, name: str) -> Plan:
-    """The plan asked for, or the child's current plan: the newest active outcome-focused one,
-    else the newest active plan, else the newest plan."""
-    plans = plans_service.list_plans(db, child_id)
-    if plan_id is not None:
-        found = next((p for p in plans if p.id == plan_id), None)
-        if found is None:
-            raise NoPlanError(f"{name} has no plan number {plan_id}.")
-        return found
-    if not plans:
-        raise NoPlanError(f"{name} has no activity plans yet: add one on the Goals and plans tab.")
-    newest = sorted(plans, key=lambda p: (p.data.start_on or date.min, p.id), reverse=True)
-    active = [p for p in newest if p.status is PlanStatus.ACTIVE]
-    outcome = [p for p in active if p.kind is PlanKind.OUTCOME]
-    return (outcome or active or newest)[0]
 
 
 def _step_state(plan: Plan, index: int) -> str:
@@ -49,7 +25,9 @@ def _step_state(plan: Plan, index: int) -> str:
     return "Still to come"
 
 
-def plan_sheet(db: Database, plan: Plan, child_name: str, today: date) -> PlanSheet:
+def plan_sheet(found: PlanForPrint, today: date) -> PlanSheet:
+    """The plain words of a plan's chart or summary, from what was read for it."""
+    plan = found.plan
     d = plan.data
     outcome = plan.kind is PlanKind.OUTCOME
     text = plan.text
@@ -75,7 +53,7 @@ def plan_sheet(db: Database, plan: Plan, child_name: str, today: date) -> PlanSh
             ("Where and when:", text("routines")),
         )
     step = plan.current_step
-    check = plan_records.progress(db, plan.child_id, plan.id).check
+    check = found.check
     details = (
         ("Who does it:", d.who.label),
         ("Started:", format_long(d.start_on)),
@@ -93,10 +71,10 @@ def plan_sheet(db: Database, plan: Plan, child_name: str, today: date) -> PlanSh
         ("How we record it:", text("recording_method")),
     )
     return PlanSheet(
-        child_name=child_name,
+        child_name=found.child_name,
         title=d.title,
         goal=plan.goal_text,
-        goal_area=_area_label(db, plan),
+        goal_area=_area_label(found),
         outcome=outcome,
         small_step=step.text if step else "All the small steps are learnt. Well done!",
         target=target,
@@ -111,10 +89,9 @@ def plan_sheet(db: Database, plan: Plan, child_name: str, today: date) -> PlanSh
     )
 
 
-def _area_label(db: Database, plan: Plan) -> str:
-    goals = goals_service.list_goals(db, plan.child_id)
-    goal = next((g for g in goals if g.id == plan.data.goal_id), None)
-    return goal.area.label[0].upper() + goal.area.label[1:] if goal else ""
+def _area_label(found: PlanForPrint) -> str:
+    area = found.goal_area
+    return area.label[0].upper() + area.label[1:] if area else ""
 
 
 def chart_week(today: date) -> date:

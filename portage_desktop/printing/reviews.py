@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from portage_desktop.data.engine import Database
-from portage_desktop.printing.kinds import PrintError, _child_name, _setting_name
+from portage_desktop.printing.common import PrintError, child_name, setting_name
 from portage_desktop.services import profiles as profiles_service
 from portage_desktop.services.dates import format_long
 
@@ -21,7 +21,7 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
     from portage_desktop.services import review_schedule
     from portage_desktop.services import reviews as review_service
 
-    name = _child_name(db, child)
+    name = child_name(db, child)
     found = review_service.list_reviews(db, child)
     held = [r for r in found if r.data.held]
     if not found:
@@ -55,7 +55,7 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
         draft=not d.held,
         steps=steps,
     )
-    meta = ReportMeta(_setting_name(db), "Review with parents", today)
+    meta = ReportMeta(setting_name(db), "Review with parents", today)
     return build_review_report(meta, sheet, out)
 
 
@@ -100,7 +100,5 @@ def shared_record(db: Database, child: int, today: date, out: Path | None) -> by
             ("What you told us:", d.texts.get("parent_views", "")),
             ("What your child told us:", d.texts.get("child_voice", "")),
         ] + [(f"{p.title}:", f"{p.progress.label}; {p.decision.label.lower()}") for p in d.plans]
-    pack = SharedPack(_child_name(db, child), profile, goals, review)
-    return build_shared_record_pack(
-        ReportMeta(_setting_name(db), "Shared record", today), pack, out
-    )
+    pack = SharedPack(child_name(db, child), profile, goals, review)
+    return build_shared_record_pack(ReportMeta(setting_name(db), "Shared record", today), pack, out)

@@ -14,6 +14,7 @@ from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.conflicts import refuse_stale
 from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.record_rows import ensure_child
 from portage_desktop.services.vocabulary import NeedArea, SenStatus, join_codes, split_codes
 
 
@@ -112,6 +113,15 @@ def child_exists(db: Database, child_id: int) -> bool:
     require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
         return s.get(ChildRecord, child_id) is not None
+
+
+def child_name(db: Database, child_id: int) -> str:
+    """The name a child is known by, for a printed heading: read without an audit entry, as
+    the print that shows it is audited itself."""
+    require(db, Permission.VIEW_CHILDREN)
+    with db.session() as s:
+        child = ensure_child(s, child_id)
+        return f"{child.known_as or child.first_name} {child.last_name}"
 
 
 def get_child(db: Database, child_id: int) -> ChildDetails:

@@ -3,6 +3,7 @@ on to the next small step, keeping the dates of every step as the plan's history
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -88,14 +89,20 @@ def progress(db: Database, child_id: int, plan_id: int) -> PlanProgress:
     plan = get_plan(db, child_id, plan_id)
     with db.session() as s:
         days = tuple(_entry(r) for r in plan_store.entries(s, plan_id))
+    return PlanProgress(plan, days, current_step_check(plan, days))
+
+
+def current_step_check(
+    plan: Plan, days: Iterable[DayEntry | ActivityEntryRecord]
+) -> CriterionCheck | None:
+    """Whether the current small step's criterion is met (outcome-focused plans only)."""
     step = plan.current_step
-    check = None
-    if plan.kind is PlanKind.OUTCOME and step is not None:
-        results = [
-            DayResult(d.day, d.tries, d.successes, d.prompt) for d in days if d.step_id == step.id
-        ]
-        check = check_criterion(results, plan.criterion, plan.data.prompts)
-    return PlanProgress(plan, days, check)
+    if plan.kind is not PlanKind.OUTCOME or step is None:
+        return None
+    results = [
+        DayResult(d.day, d.tries, d.successes, d.prompt) for d in days if d.step_id == step.id
+    ]
+    return check_criterion(results, plan.criterion, plan.data.prompts)
 
 
 def days_by_plan(

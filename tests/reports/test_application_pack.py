@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from portage_desktop.printing import stamp as print_stamp
 from portage_desktop.printing.kinds import print_record
-from portage_desktop.printing.kinds import stamp as print_stamp
 from portage_desktop.services import stamp_application
 from portage_desktop.services.anonymise import anonymise, anonymise_all
 from portage_desktop.services.stamp_check import check_stamp

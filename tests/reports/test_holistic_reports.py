@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from portage_desktop.cli import main
-from portage_desktop.printing.kinds import PrintError, print_record
+from portage_desktop.printing.kinds import PrintError, find_child_id, print_record
 from portage_desktop.reports.base import ReportMeta
 from portage_desktop.reports.one_page_profile import ProfileSheet, build_one_page_profile
 from portage_desktop.services import assessments, children, consent, profiles
@@ -70,7 +70,7 @@ def _child_with_photo(db) -> int:
 def test_the_demo_profile_prints_on_one_page_with_the_photo_only_with_consent(demo_db, tmp_path):
     child = _child_with_photo(demo_db)
     out = tmp_path / "profile.pdf"
-    print_record(demo_db, "one-page-profile", str(child), out, today=TODAY)
+    print_record(demo_db, "one-page-profile", child, out, today=TODAY)
     text = pdf_text(out)
     assert page_count(out) == 1
     assert "Finding out about me" in text
@@ -80,10 +80,10 @@ def test_the_demo_profile_prints_on_one_page_with_the_photo_only_with_consent(de
     assert _images(out) == 1
 
     _photo_consent(demo_db, child, True, (PhotoUse.RECORD,))
-    print_record(demo_db, "one-page-profile", str(child), out, today=TODAY)
+    print_record(demo_db, "one-page-profile", child, out, today=TODAY)
     assert _images(out) == 0
     _photo_consent(demo_db, child, False, ())
-    print_record(demo_db, "one-page-profile", str(child), out, today=TODAY)
+    print_record(demo_db, "one-page-profile", child, out, today=TODAY)
     assert _images(out) == 0
 
 
@@ -91,7 +91,7 @@ def test_the_assessment_summary_lists_strengths_and_next_steps_per_area(demo_db,
     child = _first_child(demo_db)
     summary = assessments.summarise_assessment(demo_db, child)
     out = tmp_path / "summary.pdf"
-    print_record(demo_db, "assessment-summary", str(child), out, today=TODAY)
+    print_record(demo_db, "assessment-summary", child, out, today=TODAY)
     text = pdf_text_in_order(out)
     assert "Assessment summary" in text
     assert "Progress over time" in text
@@ -111,9 +111,9 @@ def test_a_child_without_records_gets_a_clear_message(db, tmp_path):
     save_setting(db, SettingInput("Acorns", SettingKind.GROUP))
     child = save_child(db, ChildInput("Ola", "Nowak", date(2023, 6, 1)), today=TODAY)
     with pytest.raises(PrintError, match="Ola Nowak has no one-page profile yet"):
-        print_record(db, "one-page-profile", str(child.id), tmp_path / "x.pdf")
+        print_record(db, "one-page-profile", child.id, tmp_path / "x.pdf")
     with pytest.raises(PrintError, match="has no assessments yet"):
-        print_record(db, "assessment-summary", "Ola Nowak", tmp_path / "x.pdf")
+        print_record(db, "assessment-summary", find_child_id(db, "Ola Nowak"), tmp_path / "x.pdf")
 
 
 @pytest.mark.parametrize("kind", ["one-page-profile", "assessment-summary"])

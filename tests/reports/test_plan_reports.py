@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from portage_desktop.cli import main
-from portage_desktop.printing.kinds import PrintError, print_record
+from portage_desktop.printing.kinds import PrintError, find_child_id, print_record
 from portage_desktop.services import plan_records
 from portage_desktop.services import plans as plans_service
 from portage_desktop.services.plan_vocabulary import PlanKind
@@ -31,7 +31,9 @@ def test_the_home_chart_is_one_page_in_plain_words(db, child, tmp_path):
         db, child, goal, texts={**outcome_input(goal).texts, "praise": "Say <well done> & clap"}
     )
     plan_records.next_step(db, child, plan, on=date(2026, 11, 9))
-    out = print_record(db, "activity-chart", "Amy Lee", tmp_path / "chart.pdf", today=TODAY)
+    out = print_record(
+        db, "activity-chart", find_child_id(db, "Amy Lee"), tmp_path / "chart.pdf", today=TODAY
+    )
     assert page_count(out) == 1
     text = pdf_text(out)
     for words in (
@@ -60,11 +62,11 @@ def test_an_unfinished_target_cannot_print_as_a_chart(db, child, tmp_path):
     texts = {**outcome_input(goal).texts, "behaviour": "", "criterion": ""}
     plan = add_plan(db, child, goal, texts=texts)
     with pytest.raises(PrintError, match="what the child will do, how well"):
-        print_record(db, "activity-chart", str(child), tmp_path / "x.pdf", plan=plan)
+        print_record(db, "activity-chart", child, tmp_path / "x.pdf", plan=plan)
     assert not (tmp_path / "x.pdf").exists()
     assert plans_service.get_plan(db, child, plan).shared_on is None
     # The summary is for the record, so it prints and shows what is missing as blank.
-    out = print_record(db, "plan-summary", str(child), tmp_path / "s.pdf", plan=plan)
+    out = print_record(db, "plan-summary", child, tmp_path / "s.pdf", plan=plan)
     assert "Small steps" in pdf_text(out)
 
 
@@ -78,7 +80,7 @@ def test_an_open_ended_chart_asks_what_was_noticed(db, child, tmp_path):
         texts={"purpose": "To enjoy songs", "play_ideas": "Row, row your boat on a lap"},
     )
     plan = plans_service.save_plan(db, child, data, today=TODAY)
-    text = pdf_text(print_record(db, "activity-chart", str(child), tmp_path / "o.pdf", plan=plan))
+    text = pdf_text(print_record(db, "activity-chart", child, tmp_path / "o.pdf", plan=plan))
     assert "Why we are doing this: To enjoy songs" in text
     assert "Did you play?" in text and "What did you notice?" in text
     assert "This week we are practising" not in text
@@ -87,7 +89,7 @@ def test_an_open_ended_chart_asks_what_was_noticed(db, child, tmp_path):
 def test_the_summary_lists_every_step_with_its_history(db, child, tmp_path):
     plan = add_plan(db, child, add_goal(db, child))
     plan_records.next_step(db, child, plan, on=date(2026, 11, 9))
-    text = pdf_text_in_order(print_record(db, "plan-summary", "1", tmp_path / "s.pdf", TODAY))
+    text = pdf_text_in_order(print_record(db, "plan-summary", 1, tmp_path / "s.pdf", TODAY))
     assert "Pulls the coat up from the elbows Learnt on 9 November 2026" in " ".join(text.split())
     assert "Working on this now" in text and "Still to come" in text
     assert "Agreed with: Jo Lee (Mum), 2 November 2026" in text
@@ -96,11 +98,11 @@ def test_the_summary_lists_every_step_with_its_history(db, child, tmp_path):
 
 def test_a_child_without_plans_gets_a_clear_message(db, child, tmp_path):
     with pytest.raises(PrintError, match="Amy Lee has no activity plans yet"):
-        print_record(db, "activity-chart", str(child), tmp_path / "x.pdf")
+        print_record(db, "activity-chart", child, tmp_path / "x.pdf")
     with pytest.raises(PrintError, match="has no plan number 99"):
-        print_record(db, "plan-summary", str(child), tmp_path / "x.pdf", plan=99)
+        print_record(db, "plan-summary", child, tmp_path / "x.pdf", plan=99)
     with pytest.raises(PrintError, match="not printed for a plan"):
-        print_record(db, "one-page-profile", str(child), tmp_path / "x.pdf", plan=1)
+        print_record(db, "one-page-profile", child, tmp_path / "x.pdf", plan=1)
 
 
 @pytest.mark.parametrize("kind", ["activity-chart", "plan-summary"])
@@ -121,7 +123,7 @@ def test_the_review_report_puts_successes_first_with_room_for_comments(db, child
     from portage_desktop.services.stamp_evidence import GoalArea
 
     with pytest.raises(PrintError, match="Amy Lee has no reviews yet"):
-        print_record(db, "review-report", str(child), tmp_path / "x.pdf")
+        print_record(db, "review-report", child, tmp_path / "x.pdf")
     plan = add_plan(db, child, add_goal(db, child))
     plan_records.next_step(db, child, plan, on=date(2026, 11, 9))
     row = reviews.PlanReview(
@@ -139,7 +141,7 @@ def test_the_review_report_puts_successes_first_with_room_for_comments(db, child
         issues=(Issue("Sleep advice", "SENCO", date(2026, 12, 1)),),
     )
     reviews.save_review(db, child, data, today=TODAY)
-    text = pdf_text_in_order(print_record(db, "review-report", "1", tmp_path / "r.pdf", TODAY))
+    text = pdf_text_in_order(print_record(db, "review-report", 1, tmp_path / "r.pdf", TODAY))
     flat = " ".join(text.split())
     assert flat.index("What we are celebrating") < flat.index("How each plan is going")
     for words in (
@@ -159,7 +161,7 @@ def test_the_review_report_puts_successes_first_with_room_for_comments(db, child
 def test_the_shared_record_pack_holds_profile_goals_and_the_latest_review(db, child, tmp_path):
     from portage_desktop.services import reviews
 
-    out = print_record(db, "shared-record", str(child), tmp_path / "s0.pdf", today=TODAY)
+    out = print_record(db, "shared-record", child, tmp_path / "s0.pdf", today=TODAY)
     assert "We will write this together soon." in pdf_text(out)
     add_plan(db, child, add_goal(db, child))
     reviews.save_review(
@@ -172,7 +174,7 @@ def test_the_shared_record_pack_holds_profile_goals_and_the_latest_review(db, ch
     )
     flat = " ".join(
         pdf_text_in_order(
-            print_record(db, "shared-record", str(child), tmp_path / "s.pdf", today=TODAY)
+            print_record(db, "shared-record", child, tmp_path / "s.pdf", today=TODAY)
         ).split()
     )
     for words in (

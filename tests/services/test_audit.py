@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from portage_desktop.printing.kinds import print_record
-from portage_desktop.services import audit, children
+from portage_desktop.services import audit, children, plans, reviews
 from portage_desktop.services.access import OWNER, Actor, Role, set_actor
 from tests.conftest import TODAY, another_connection
 
@@ -26,6 +26,22 @@ def test_viewing_changing_and_printing_are_logged(demo_db, tmp_path):
         ("jo", "view", "child", child.id),
     ]
     assert entries[0].detail == "children-list"
+
+
+@pytest.mark.parametrize("kind", ["one-page-profile", "activity-chart", "review-report"])
+def test_printing_a_childs_record_is_logged_once_as_a_print(demo_db, tmp_path, kind):
+    """Reading the records for a print writes no hidden "viewed" entry: the print says it."""
+    child = next(
+        c.id
+        for c in children.list_children(demo_db)
+        if plans.list_plans(demo_db, c.id) and reviews.list_reviews(demo_db, c.id)
+    )
+    before = len(audit.search(demo_db))
+    print_record(demo_db, kind, child, tmp_path / "x.pdf", today=TODAY)
+    new = audit.search(demo_db)[: len(audit.search(demo_db)) - before]
+    assert [(e.action, e.record_kind, e.record_id, e.detail) for e in new] == [
+        ("print", "child", child, kind)
+    ]
 
 
 def test_the_log_holds_no_record_content(demo_db, tmp_path):

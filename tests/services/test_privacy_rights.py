@@ -13,6 +13,7 @@ from portage_desktop.printing.kinds import export_child
 from portage_desktop.services import audit, children, retention, staff
 from portage_desktop.services.access import Actor, PermissionDenied, Role, set_actor
 from portage_desktop.services.children import ChildInput
+from portage_desktop.services.dates import add_months
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.staff import StaffInput
 from portage_desktop.services.vocabulary import StaffRole
@@ -47,7 +48,7 @@ def test_subject_access_export_writes_pdf_and_json(db, tmp_path):
 
     setting.save_setting(db, SettingInput("Acorns", "group"))
     child_id = _child(db)
-    pdf, data = export_child(db, str(child_id), tmp_path / "out", today=TODAY)
+    pdf, data = export_child(db, child_id, tmp_path / "out", today=TODAY)
     document = json.loads(data.read_text(encoding="utf-8"))
     (row,) = document["tables"]["child"]
     assert (row["first_name"], row["date_of_birth"]) == ("Peregrina", "2022-05-05")
@@ -61,7 +62,7 @@ def test_only_seniors_may_export(db, tmp_path):
     child_id = _child(db)
     set_actor(db, Actor("p", "P", Role.PRACTITIONER))
     with pytest.raises(PermissionDenied):
-        export_child(db, str(child_id), tmp_path)
+        export_child(db, child_id, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +75,7 @@ def test_only_seniors_may_export(db, tmp_path):
     ],
 )
 def test_add_months(day, months, expected):
-    assert retention.add_months(day, months) == expected
+    assert add_months(day, months) == expected
 
 
 def test_children_are_due_for_review_three_years_after_leaving(db):

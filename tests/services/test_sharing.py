@@ -58,7 +58,7 @@ def test_without_matching_consent_sharing_is_refused(demo_db, tmp_path, setup, r
         print_record(
             demo_db,
             "one-page-profile",
-            str(child),
+            child,
             tmp_path / "x.pdf",
             TODAY,
             share=ShareRequest(recipient),
@@ -82,7 +82,7 @@ def test_safeguarding_needs_a_real_reason(demo_db, tmp_path):
     print_record(
         demo_db,
         "one-page-profile",
-        str(child),
+        child,
         tmp_path / "x.pdf",
         TODAY,
         share=ShareRequest("Children's Social Care", REASON),

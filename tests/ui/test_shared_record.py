@@ -37,7 +37,7 @@ def _child_with_history(db, tmp_path) -> int:
         issues=(reviews.Issue("Sleep advice", "SENCO"),),
     )
     reviews.save_review(db, child, review, today=TODAY)
-    print_record(db, "activity-chart", str(child), tmp_path / "c.pdf", today=TODAY)
+    print_record(db, "activity-chart", child, tmp_path / "c.pdf", today=TODAY)
     return child
 
 
