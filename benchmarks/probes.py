@@ -82,9 +82,8 @@ def gui_block(path: Path, runs: int) -> dict[str, Any]:
     """Press Print the application pack on the Stamp of Approval page and record the longest
     gap between the ticks of a 5 ms timer until the PDF is written."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
-    from PySide6.QtGui import QDesktopServices
 
-    from portage_desktop.ui.stamp import stamp_page
+    from portage_desktop.ui.common import pdf_save
 
     app, window = _window(path)
     window.go_to(3)
@@ -95,17 +94,19 @@ def gui_block(path: Path, runs: int) -> dict[str, Any]:
     builds: list[float] = []
     for run in range(runs + 1):
         out = scratch / f"pack-{run}.pdf"
-        stamp_page.ask_pdf_path = lambda *_a, _out=out: _out  # type: ignore[attr-defined]
+        pdf_save.ask_pdf_path = lambda *_a, _out=out: _out  # type: ignore[attr-defined]
         loop = QEventLoop()
         ticks: list[float] = []
         finished: list[float] = []
 
-        def opened(_url: object, _done: list[float] = finished, _loop: QEventLoop = loop) -> bool:
+        def opened(
+            _parent: object, _path: object, _done: list[float] = finished, _loop: QEventLoop = loop
+        ) -> bool:
             _done.append(time.perf_counter())
             _loop.quit()
             return True
 
-        QDesktopServices.openUrl = opened  # type: ignore[method-assign]
+        pdf_save.confirm_saved = opened  # type: ignore[attr-defined]
         timer = QTimer()
         timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.setInterval(5)

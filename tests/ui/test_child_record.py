@@ -196,12 +196,10 @@ def test_importing_a_checklist_from_the_assessments_tab(
 
 
 def test_printing_both_records_from_the_child_screen(qtbot, demo_ctx, tmp_path, monkeypatch):
-    from portage_desktop.ui.children import child_record
+    from portage_desktop.ui.common import pdf_save
 
-    opened: list[str] = []
-    monkeypatch.setattr(
-        child_record.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile())
-    )
+    opened: list[str] = []  # the confirmation, a modal box, says where each PDF was saved
+    monkeypatch.setattr(pdf_save, "confirm_saved", lambda _parent, path: opened.append(str(path)))
     child_id = children.list_children(demo_ctx.db)[0].id
     record = ChildRecordWindow(demo_ctx, child_id)
     qtbot.addWidget(record)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel
 
 from portage_desktop.data import cipher
 from portage_desktop.services import audit, users
-from portage_desktop.services.access import Role, current_actor
+from portage_desktop.services.access import Role, current_actor, set_actor
 from portage_desktop.services.users import UserInput
 from portage_desktop.startup import unlock
 from portage_desktop.ui.settings.audit_dialog import AuditDialog
@@ -87,7 +87,7 @@ def test_retry_delay_grows_and_is_capped():
 
 def test_log_in_with_a_named_account(qtbot, db):
     users.create_user(db, UserInput("mina", "Mina Shah", Role.MANAGER, PW, PW))
-    users.log_out(db)
+    set_actor(db, None)  # as after start-up: nobody logged in yet
     dialog = LoginDialog(db)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.username, "mina")

@@ -23,9 +23,9 @@ from portage_desktop.services.assessments import Assessment, AssessmentInput, En
 from portage_desktop.services.frameworks import Framework
 from portage_desktop.services.record_vocabulary import Contributor
 from portage_desktop.ui.assessment.status_table import STATUS, StatusTable
-from portage_desktop.ui.children.family_dialogs import RecordDialog
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.drafts import DraftKeeper
+from portage_desktop.ui.common.record_dialog import RecordDialog
 from portage_desktop.ui.common.widgets import DateField
 
 

@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import assessments as assessment_service
-from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.assessments import Assessment, AssessmentSummary
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.errors import NotFoundError
 from portage_desktop.ui.assessment.assessment_dialog import AssessmentDialog
 from portage_desktop.ui.assessment.framework_import import import_checklist
 from portage_desktop.ui.assessment.progress_chart import ProgressChart
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.widgets import heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -159,8 +158,8 @@ class AssessmentsTab(QWidget):
             dialog = AssessmentDialog(
                 self.ctx, self.child_id, assessment, self, default_framework_id=latest
             )
-        except (PermissionDenied, NotFoundError) as exc:
-            QMessageBox.warning(self, "Not possible", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not possible", exc)
             return
         if dialog.exec() and dialog.saved is not None:
             self.refresh(dialog.saved.id)
@@ -188,6 +187,6 @@ class AssessmentsTab(QWidget):
             return
         try:
             assessment_service.delete_assessment(self.ctx.db, self.child_id, chosen)
-        except (PermissionDenied, NotFoundError) as exc:
-            QMessageBox.warning(self, "Not removed", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not removed", exc)
         self.refresh()

@@ -11,10 +11,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from portage_desktop.services import frameworks as framework_service
-from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.frameworks import ChecklistFormatError, Framework
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 SHOWN_PROBLEMS = 12
@@ -57,8 +57,8 @@ def import_checklist(ctx: AppContext, parent: QWidget) -> Framework | None:
             + problems_text(exc.problems),
         )
         return None
-    except PermissionDenied as exc:
-        QMessageBox.warning(parent, "Not imported", str(exc))
+    except REFUSED as exc:
+        refused(parent, "Not imported", exc)
         return None
     answer = QMessageBox.question(
         parent,

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
@@ -23,15 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import profiles as profile_service
-from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.attachments import FileToAttach
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.errors import NotFoundError
 from portage_desktop.services.profiles import SECTIONS, ProfileInput, ProfileVersion
 from portage_desktop.services.record_vocabulary import PhotoUse
-from portage_desktop.ui.children.family_dialogs import RecordDialog
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.drafts import DraftKeeper
+from portage_desktop.ui.common.record_dialog import RecordDialog
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.widgets import DateField
 
 PHOTO_SIDE = 140
@@ -238,8 +236,8 @@ class ProfileTab(QWidget):
         latest = self.versions[0] if self.versions else None
         try:
             dialog = ProfileDialog(self.ctx, self.child_id, latest, self)
-        except (PermissionDenied, NotFoundError) as exc:
-            QMessageBox.warning(self, "Not possible", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not possible", exc)
             return
         if dialog.exec():
             self.refresh()

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import children as children_service
 from portage_desktop.services import staff as staff_service
-from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.children import ChildDetails, ChildInput
-from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.vocabulary import NeedArea, SenStatus, StaffRole
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import FormDialog
+from portage_desktop.ui.common.service_errors import REFUSED
 from portage_desktop.ui.common.widgets import DateField
 
 
@@ -175,8 +175,8 @@ class ChildDialog(FormDialog):
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
-        except (NotFoundError, PermissionDenied) as exc:
-            self.show_errors({"general": str(exc)})
+        except REFUSED as exc:
+            self.show_refusal(exc)
             return
         self.dirty = False
         self.ctx.hub.children_changed.emit()

@@ -10,17 +10,13 @@ history opens as fast as a new one: the window only pays for the tab in front.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -42,8 +38,8 @@ from portage_desktop.ui.children.record_tabs import (
 )
 from portage_desktop.ui.children.shared_record_tab import SharedRecordTab
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.pdf_save import file_stem, save_print
 from portage_desktop.ui.common.record_list import RecordListSection
-from portage_desktop.ui.common.tasks import run_with_progress
 from portage_desktop.ui.common.widgets import heading
 from portage_desktop.ui.plans.plans_tab import PlansTab
 from portage_desktop.ui.reviews.reviews_tab import ReviewsTab
@@ -280,34 +276,20 @@ class ChildRecordWindow(QDialog):
             super().done(result)
 
     def print_kind(self, kind: str, plan: int | None = None) -> None:
+        """Print one of the child's records: first who it is for, then where to save it."""
         from portage_desktop.ui.children.share_dialog import ShareDialog
 
         audience = ShareDialog(self.ctx.db, self.child_id, self)
         if not audience.exec():
             return
-        share = audience.request
         name = self.windowTitle().split(" – ")[0]
-        suggested = (
-            Path.home() / f"{kind}-{name.replace(' ', '-').lower()}-{date.today():%Y-%m-%d}.pdf"
+        save_print(
+            self,
+            self.ctx.db,
+            kind,
+            "Save as PDF",
+            file_stem(kind, name),
+            child=self.child_id,
+            share=audience.request,
+            plan=plan,
         )
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save as PDF", str(suggested), "PDF files (*.pdf)"
-        )
-        if not target:
-            return
-        out = Path(target if target.lower().endswith(".pdf") else f"{target}.pdf")
-        db, child = self.ctx.db, str(self.child_id)
-
-        def work(_progress):  # noqa: ANN001, ANN202
-            from portage_desktop.printing.kinds import print_record
-
-            return print_record(db, kind, child, out, share=share, plan=plan)
-
-        def done(path: Path) -> None:
-            self.last_printed = path
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self, "Not printed", str(exc) or "The PDF could not be made.")
-
-        run_with_progress(self, "Making the PDF…", work, done, failed)

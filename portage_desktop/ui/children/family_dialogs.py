@@ -6,14 +6,9 @@ before discarding typed changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QLineEdit,
     QVBoxLayout,
@@ -22,9 +17,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import consent as consent_service
 from portage_desktop.services import family as family_service
-from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.consent import Consent, ConsentInput
-from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from portage_desktop.services.family import (
     FamilyMember,
     FamilyMemberInput,
@@ -33,86 +26,8 @@ from portage_desktop.services.family import (
 )
 from portage_desktop.services.record_vocabulary import ConsentPurpose, PhotoUse, ProfessionalRole
 from portage_desktop.ui.common.context import AppContext
-from portage_desktop.ui.common.drafts import DraftKeeper
-from portage_desktop.ui.common.form import FormDialog
+from portage_desktop.ui.common.record_dialog import RecordDialog
 from portage_desktop.ui.common.widgets import DateField, suggest
-
-
-class RecordDialog(FormDialog):
-    """A form dialog whose Save runs one service call and closes only if it succeeded."""
-
-    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self.ctx = ctx
-        self.setMinimumWidth(520)
-        self.body = QVBoxLayout(self)
-        self.body.addLayout(self.form)
-        self.drafts: DraftKeeper | None = None
-
-    def finish(self) -> None:
-        """Add the error line and buttons, and start counting edits as unsaved changes."""
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.body.addWidget(self.general_error)
-        self.body.addWidget(buttons)
-        for child in self.findChildren(QLineEdit):
-            child.textEdited.connect(self.mark_dirty)
-        for box in self.findChildren(QCheckBox):
-            box.toggled.connect(self.mark_dirty)
-        for combo in self.findChildren(QComboBox):
-            combo.currentIndexChanged.connect(self.mark_dirty)
-        for field in self.findChildren(DateField):
-            field.changed.connect(self.mark_dirty)
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-    def read_dates(self, errors: dict[str, str], **fields: DateField) -> dict[str, date | None]:
-        out: dict[str, date | None] = {}
-        for name, field in fields.items():
-            try:
-                out[name] = field.value()
-            except ValueError as exc:
-                errors[name] = str(exc)
-                out[name] = None
-        return out
-
-    def run_save(
-        self, errors: dict[str, str], action: Callable[[], object], mine: object = None
-    ) -> None:
-        """Show date errors together with the service's own; close once saved.
-
-        ``mine`` is what was typed, shown beside the stored version if someone else saved
-        the record first.
-        """
-        try:
-            if errors:
-                raise ValidationError(errors)
-            action()
-        except ConflictError as exc:
-            if self.resolve_conflict(exc, mine):
-                self.save()
-            return
-        except ValidationError as exc:
-            self.show_errors({**exc.errors, **errors})
-            return
-        except (NotFoundError, PermissionDenied) as exc:
-            self.show_errors({"general": str(exc)})
-            return
-        self.dirty = False
-        if self.drafts is not None:
-            self.drafts.discard()
-        self.accept()
-
-    def done(self, result: int) -> None:
-        """Closing without saving (after the user agreed to discard) drops the draft too."""
-        if result == QDialog.DialogCode.Rejected and self.drafts is not None:
-            self.drafts.discard()
-        super().done(result)
 
 
 class FamilyMemberDialog(RecordDialog):

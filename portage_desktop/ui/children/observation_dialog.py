@@ -26,13 +26,12 @@ from portage_desktop.services import family as family_service
 from portage_desktop.services import frameworks as framework_service
 from portage_desktop.services import observations as observation_service
 from portage_desktop.services import staff as staff_service
-from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.attachments import FileToAttach
-from portage_desktop.services.errors import NotFoundError
 from portage_desktop.services.observations import Observation, ObservationInput
 from portage_desktop.services.record_vocabulary import AuthorKind, ObservationKind
-from portage_desktop.ui.children.family_dialogs import RecordDialog
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.record_dialog import RecordDialog
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.widgets import DateField, suggest
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -188,8 +187,8 @@ class ObservationDialog(RecordDialog):
             file = attachment_service.open_attachment(
                 self.ctx.db, self.child_id, item.data(ITEM_ROLE)
             )
-        except (NotFoundError, PermissionDenied) as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not saved", exc)
             return
         target, _ = QFileDialog.getSaveFileName(
             self, "Save a copy", str(Path.home() / file.filename)

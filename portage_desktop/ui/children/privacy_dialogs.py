@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from portage_desktop.services import retention
 from portage_desktop.services.access import Permission, PermissionDenied, current_actor
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.errors import NotFoundError
 from portage_desktop.services.retention import DueForReview
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 from portage_desktop.ui.common.tasks import run_with_progress
 
@@ -47,7 +48,7 @@ def export_subject_access(ctx: AppContext, parent: QWidget, child_id: int, name:
     def work(_progress):  # noqa: ANN001, ANN202
         from portage_desktop.printing.kinds import export_child
 
-        return export_child(db, str(child_id), Path(folder))
+        return export_child(db, child_id, Path(folder))
 
     def done(paths: tuple[Path, Path]) -> None:
         QMessageBox.information(
@@ -153,9 +154,8 @@ class RetentionDialog(QDialog):
     def save_period(self) -> None:
         try:
             retention.set_period(self.ctx.db, self.months.value())
-        except (ValidationError, PermissionDenied) as exc:
-            text = " ".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
-            QMessageBox.warning(self, "Not saved", text)
+        except REFUSED as exc:
+            refused(self, "Not saved", exc)
             return
         self.refresh()
 
@@ -176,9 +176,8 @@ class RetentionDialog(QDialog):
             return
         try:
             retention.erase_child(self.ctx.db, due.child_id, typed)
-        except (ValidationError, PermissionDenied, NotFoundError) as exc:
-            text = " ".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
-            QMessageBox.warning(self, "Not erased", text)
+        except REFUSED as exc:
+            refused(self, "Not erased", exc)
             return
         self.ctx.hub.children_changed.emit()
         self.refresh()

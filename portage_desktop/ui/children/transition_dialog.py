@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from portage_desktop.services import transitions as transition_service
 from portage_desktop.services.dates import format_date, parse_uk_date
 from portage_desktop.services.transitions import Action, Transition, TransitionInput, TransitionKind
-from portage_desktop.ui.children.family_dialogs import RecordDialog
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.record_dialog import RecordDialog
 from portage_desktop.ui.common.widgets import DateField
 from portage_desktop.ui.plans.week_grid import CellDelegate, name_corner
 

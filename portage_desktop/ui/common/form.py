@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from portage_desktop.services.errors import ConflictError
+from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
+from portage_desktop.ui.common.service_errors import explain
 from portage_desktop.ui.common.widgets import ERROR_STYLE, FieldErrors
 
 
@@ -77,6 +78,13 @@ class FormSection:
         self.general_error.setText("⚠ " + " ".join(leftover.values()) if leftover else "")
         self.general_error.setVisible(bool(leftover))
 
+    def show_refusal(self, exc: BaseException) -> None:
+        """Show why the services refused a save: beside each field, or on the form's own line."""
+        if isinstance(exc, ValidationError):
+            self.show_errors(exc.errors)
+        else:
+            self.show_errors({"general": explain(exc)})
+
     def clear_errors(self) -> None:
         self.errors.clear()
         self.general_error.setVisible(False)
@@ -94,6 +102,7 @@ class FormDialog(QDialog):
         self.general_error = self.section.general_error
         self.add_row = self.section.add_row
         self.show_errors = self.section.show_errors
+        self.show_refusal = self.section.show_refusal
         # The stored row_version of the record being changed (None for a new one): handed to
         # the service on Save so a change someone else saved meanwhile is never overwritten.
         self.version: int | None = None

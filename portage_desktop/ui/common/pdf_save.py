@@ -1,19 +1,25 @@
-"""Save a printed record as a PDF from any page: ask where, build it off the GUI thread, open it."""
+"""The one way a page saves a printed record: ask where, build it off the GUI thread, say where
+it went (with the PDF and its folder a click away), and report a failure plainly."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from portage_desktop.data.engine import Database
+from portage_desktop.ui.common.service_errors import explain
 from portage_desktop.ui.common.tasks import run_with_progress
+
+NOT_MADE = "The PDF could not be made. Everything already saved is safe; please try again."
 
 
 def ask_pdf_path(parent: QWidget, title: str, stem: str) -> Path | None:
+    """Where to save, suggested in the home folder with today's date; ``.pdf`` is added."""
     suggested = str(Path.home() / f"{stem}-{date.today():%Y-%m-%d}.pdf")
     target, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF files (*.pdf)")
     if not target:
@@ -21,21 +27,65 @@ def ask_pdf_path(parent: QWidget, title: str, stem: str) -> Path | None:
     return Path(target if target.lower().endswith(".pdf") else f"{target}.pdf")
 
 
-def print_kind(
-    parent: QWidget, db: Database, kind: str, out: Path, open_after: bool = True
+def file_stem(*words: str) -> str:
+    """A file name from words: lower case, spaces as hyphens (``activity-chart-amy-lee``)."""
+    return "-".join("-".join(w.split()).lower() for w in words if w.strip())
+
+
+def confirm_saved(parent: QWidget, path: Path) -> None:
+    """Say where the PDF went; Enter opens it, or open its folder, or just close."""
+    box = QMessageBox(QMessageBox.Icon.Information, "PDF saved", "", parent=parent)
+    box.setText(f"Saved “{path.name}” in {path.parent}.")
+    open_pdf = box.addButton("&Open the PDF", QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(open_pdf)
+    box.exec()
+    if box.clickedButton() is open_pdf:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    elif box.clickedButton() is open_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def save_pdf(
+    parent: QWidget,
+    title: str,
+    stem: str,
+    build: Callable[[Path], Path],
+    on_saved: Callable[[Path], None] | None = None,
 ) -> None:
-    """Build ``kind`` into ``out`` in the background; problems are shown, never swallowed."""
-
-    def work(_progress):  # noqa: ANN001, ANN202
-        from portage_desktop.printing.kinds import print_record
-
-        return print_record(db, kind, None, out)
+    """Ask where to save, run ``build(path)`` in the background, then confirm or explain."""
+    out = ask_pdf_path(parent, title, stem)
+    if out is None:
+        return
 
     def done(path: Path) -> None:
-        if open_after:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if on_saved is not None:
+            on_saved(path)
+        # Asked once the finished signal has been handled: a modal box's own event loop must
+        # not run inside the slot of a job that is being wound up.
+        QTimer.singleShot(0, parent, lambda: confirm_saved(parent, path))
 
     def failed(exc: BaseException) -> None:
-        QMessageBox.warning(parent, "Not printed", str(exc) or "The PDF could not be made.")
+        QMessageBox.warning(parent, "Not saved", explain(exc, NOT_MADE))
 
-    run_with_progress(parent, "Making the PDF…", work, done, failed)
+    run_with_progress(parent, "Making the PDF…", lambda _progress: build(out), done, failed)
+
+
+def save_print(
+    parent: QWidget,
+    db: Database,
+    kind: str,
+    title: str,
+    stem: str,
+    child: int | None = None,
+    **options: object,
+) -> None:
+    """Save one of the print kinds (``portage-desktop print --list``) through :func:`save_pdf`."""
+
+    def build(out: Path) -> Path:
+        from portage_desktop.printing.kinds import print_record
+
+        return print_record(db, kind, child, out, **options)  # type: ignore[arg-type]
+
+    save_pdf(parent, title, stem, build)

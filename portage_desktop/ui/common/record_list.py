@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from portage_desktop.services.access import PermissionDenied
-from portage_desktop.services.errors import NotFoundError
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 
 T = TypeVar("T")
@@ -110,8 +109,8 @@ class RecordListSection(QWidget, Generic[T]):
     def _open(self, row: T | None) -> None:
         try:
             saved = self._edit(row)
-        except (PermissionDenied, NotFoundError) as exc:
-            QMessageBox.warning(self, "Not possible", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not possible", exc)
             saved = True
         if saved:
             self.refresh()
@@ -131,7 +130,7 @@ class RecordListSection(QWidget, Generic[T]):
             return
         try:
             self._remove(row)
-        except (PermissionDenied, NotFoundError) as exc:
-            QMessageBox.warning(self, "Not removed", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not removed", exc)
         self.refresh()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -81,9 +81,21 @@ def run_with_progress(
     label: str,
     work: Callable[[Callable[[int, int], None]], Any],
     on_done: Callable[[Any], None],
-    on_error: Callable[[BaseException], None],
+    on_error: Callable[[BaseException], None] | str,
 ) -> _Job:
-    """Start ``work(progress)`` on the thread pool behind a cancellable progress dialog."""
+    """Start ``work(progress)`` on the thread pool behind a cancellable progress dialog.
+
+    ``on_error`` is either what to do with a failure, or the title under which it is shown
+    in the words of :mod:`portage_desktop.ui.common.service_errors`.
+    """
+    if isinstance(on_error, str):
+        title = on_error
+
+        def on_error(exc: BaseException) -> None:
+            from portage_desktop.ui.common.service_errors import refused
+
+            refused(parent, title, exc)
+
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
     dialog.setWindowTitle("Please wait")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -25,8 +25,8 @@ from portage_desktop.services.dates import format_date
 from portage_desktop.services.goals import Goal, GoalInput
 from portage_desktop.services.plan_vocabulary import GoalStatus
 from portage_desktop.services.stamp_evidence import GoalArea
-from portage_desktop.ui.children.family_dialogs import RecordDialog
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.record_dialog import RecordDialog
 from portage_desktop.ui.common.widgets import DateField, suggest
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from portage_desktop.services import plan_library
-from portage_desktop.services.access import PermissionDenied
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.errors import ValidationError
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 
 if TYPE_CHECKING:
     from portage_desktop.ui.plans.plans_tab import PlansTab
@@ -60,8 +60,8 @@ def to_library(tab: PlansTab) -> None:
             plan_library.save_as_template(tab.ctx.db, tab.child_id, plan.id, name)
         except ValidationError as exc:
             QMessageBox.warning(tab, "Not saved", " ".join(exc.errors.values()))
-        except (PermissionDenied, NotFoundError) as exc:
-            tab.warn("Not saved", exc)
+        except REFUSED as exc:
+            refused(tab, "Not saved", exc)
 
 
 def copy_plan(tab: PlansTab) -> None:
@@ -80,8 +80,8 @@ def copy_plan(tab: PlansTab) -> None:
         new_id = plan_library.copy_plan(
             tab.ctx.db, tab.child_id, plan.id, start, start + timedelta(weeks=12)
         )
-    except (PermissionDenied, NotFoundError, ValidationError) as exc:
-        tab.warn("Not copied", exc)
+    except REFUSED as exc:
+        refused(tab, "Not copied", exc)
         return
     tab.refresh(("plan", new_id))
 
@@ -101,5 +101,5 @@ def edit_prompts(tab: PlansTab) -> None:
         plan_library.save_prompt_list(tab.ctx.db, text.splitlines(), date.today())
     except ValidationError as exc:
         QMessageBox.warning(tab, "Not saved", " ".join(exc.errors.values()))
-    except PermissionDenied as exc:
-        tab.warn("Not saved", exc)
+    except REFUSED as exc:
+        refused(tab, "Not saved", exc)

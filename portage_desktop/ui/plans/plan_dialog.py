@@ -29,8 +29,8 @@ from portage_desktop.services import plans as plans_service
 from portage_desktop.services.goals import Goal
 from portage_desktop.services.plan_vocabulary import PlanKind, PlanStatus, TeachingMethod, Who
 from portage_desktop.services.plans import Plan, PlanInput
-from portage_desktop.ui.children.family_dialogs import RecordDialog
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.record_dialog import RecordDialog
 from portage_desktop.ui.common.widgets import DateField, suggest
 from portage_desktop.ui.plans.step_builder import StepBuilder
 

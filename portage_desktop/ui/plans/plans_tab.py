@@ -42,6 +42,7 @@ from portage_desktop.ui.common.conflict_dialog import (
     describe_day,
 )
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.widgets import heading
 from portage_desktop.ui.plans import plan_actions
 from portage_desktop.ui.plans.goal_dialog import GoalDialog
@@ -305,8 +306,8 @@ class PlansTab(QWidget):
                 self,
                 version,
             )
-        except (PermissionDenied, NotFoundError) as exc:
-            self.warn("Not possible", exc)
+        except REFUSED as exc:
+            refused(self, "Not possible", exc)
             return
         if dialog.exec() and dialog.saved_id is not None:
             self.refresh(("plan", dialog.saved_id))
@@ -341,8 +342,8 @@ class PlansTab(QWidget):
                 goals_service.delete_goal(self.ctx.db, self.child_id, goal.id)
         except ValidationError as exc:
             QMessageBox.information(self, "Kept", " ".join(exc.errors.values()))
-        except (PermissionDenied, NotFoundError) as exc:
-            self.warn("Not changed", exc)
+        except REFUSED as exc:
+            refused(self, "Not changed", exc)
         self.refresh()
 
     def ask(self, title: str, text: str) -> bool:
@@ -427,8 +428,8 @@ class PlansTab(QWidget):
             return
         try:
             plan_records.next_step(self.ctx.db, self.child_id, plan.id)
-        except (PermissionDenied, NotFoundError, ValidationError) as exc:
-            self.warn("Not changed", exc)
+        except REFUSED as exc:
+            refused(self, "Not changed", exc)
         self.refresh(("plan", plan.id))
 
     def mark_achieved(self) -> None:
@@ -436,8 +437,8 @@ class PlansTab(QWidget):
         if plan and self.ask("Plan achieved?", f"Mark “{plan.title}” achieved?"):
             try:
                 plan_records.mark_achieved(self.ctx.db, self.child_id, plan.id)
-            except (PermissionDenied, NotFoundError) as exc:
-                self.warn("Not changed", exc)
+            except REFUSED as exc:
+                refused(self, "Not changed", exc)
             self.refresh(("plan", plan.id))
 
     def _print(self, kind: str) -> None:

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from portage_desktop.services import reviews as review_service
 from portage_desktop.services.dates import format_date, parse_uk_date
 from portage_desktop.services.reviews import Decision, Issue, Progress, Review, ReviewInput
-from portage_desktop.ui.children.family_dialogs import RecordDialog
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.record_dialog import RecordDialog
 from portage_desktop.ui.common.widgets import DateField
 from portage_desktop.ui.plans.week_grid import CellDelegate, name_corner
 

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from portage_desktop.services import review_schedule
 from portage_desktop.services import reviews as review_service
 from portage_desktop.services import transitions as transition_service
-from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date, format_long
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.reviews import Review
 from portage_desktop.ui.children.transition_dialog import TransitionDialog
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.reviews.review_dialog import ReviewDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -190,8 +190,8 @@ class ReviewsTab(QWidget):
         except ValidationError as exc:
             QMessageBox.warning(self, "Not saved", " ".join(exc.errors.values()))
             return
-        except PermissionDenied as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not saved", exc)
             return
         self.refresh()
 
@@ -238,8 +238,8 @@ class ReviewsTab(QWidget):
     def prepare(self) -> None:
         try:
             draft = review_service.prepare_review(self.ctx.db, self.child_id, date.today())
-        except (PermissionDenied, NotFoundError) as exc:
-            QMessageBox.warning(self, "Not possible", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not possible", exc)
             return
         self._edit(draft, None)
 
@@ -272,8 +272,8 @@ class ReviewsTab(QWidget):
             made = review_service.carry_forward(
                 self.ctx.db, self.child_id, review.id, start, start + timedelta(weeks=12)
             )
-        except (PermissionDenied, NotFoundError, ValidationError) as exc:
-            QMessageBox.warning(self, "Not done", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not done", exc)
             return
         QMessageBox.information(
             self, "Next plans", f"{len(made)} new plan(s) started; see the Goals and plans tab."

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -23,15 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import inspections, setting_profile, stamp_rules
-from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.inspections import Inspection
 from portage_desktop.services.setting_profile import Regulator, SettingProfile
 from portage_desktop.services.stamp_rules import RuleValue
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import FormSection, confirm, resolve_conflict
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 from portage_desktop.ui.stamp.stamp_dialogs import InspectionDialog, RuleDialog
 
@@ -199,8 +198,8 @@ class ProfileSection(QWidget):
             self.saved_label.clear()
             self.form.show_errors(exc.errors)
             return
-        except (PermissionDenied, NotFoundError) as exc:
-            self.form.show_errors({"general": str(exc)})
+        except REFUSED as exc:
+            self.form.show_refusal(exc)
             return
         self.form.dirty = False
         self.saved_label.setText("Saved.")
@@ -226,8 +225,8 @@ class ProfileSection(QWidget):
             return
         try:
             inspections.delete_inspection(self.ctx.db, chosen.id)
-        except (PermissionDenied, NotFoundError) as exc:
-            QMessageBox.warning(self, "Not deleted", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not deleted", exc)
             return
         self.ctx.hub.setting_changed.emit()
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from portage_desktop.services.access import ASSIGNABLE_ROLES, PermissionDenied, 
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.users import UserAccount, UserInput
 from portage_desktop.ui.common.form import FormDialog
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 
 ROLE_HELP = (
@@ -168,9 +168,8 @@ class PeopleDialog(QDialog):
     def _apply(self, action: object) -> None:
         try:
             action()  # type: ignore[operator]
-        except (ValidationError, PermissionDenied) as exc:
-            text = " ".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
-            QMessageBox.warning(self, "Not changed", text)
+        except REFUSED as exc:
+            refused(self, "Not changed", exc)
         self.refresh()
 
     def add(self) -> None:

@@ -8,8 +8,6 @@ costs only the page it starts on; the modules behind the pages are imported then
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Only what the frame needs is imported here. PySide builds each Qt class's Python type, with
@@ -37,7 +35,8 @@ if TYPE_CHECKING:
     from portage_desktop.settings import Settings
     from portage_desktop.ui.children.children_page import ChildrenPage
     from portage_desktop.ui.common.context import AppContext
-    from portage_desktop.ui.shell.dashboard import DashboardPage, SettingsPage
+    from portage_desktop.ui.settings.settings_page import SettingsPage
+    from portage_desktop.ui.shell.dashboard import DashboardPage
     from portage_desktop.ui.staff.staff_page import StaffPage
     from portage_desktop.ui.stamp.stamp_page import StampPage
 
@@ -199,7 +198,7 @@ class MainWindow(QMainWindow):
             from portage_desktop.ui.stamp.stamp_page import StampPage
 
             return StampPage(ctx)
-        from portage_desktop.ui.shell.dashboard import SettingsPage
+        from portage_desktop.ui.settings.settings_page import SettingsPage
 
         settings = SettingsPage(ctx)
         settings.lock_minutes_changed.connect(self.idle.set_minutes)
@@ -411,34 +410,11 @@ class MainWindow(QMainWindow):
         self.children_page.focus_search()
 
     def print_children_list(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from portage_desktop.ui.common.pdf_save import save_print
 
-        suggested = str(Path.home() / f"children-on-roll-{date.today():%Y-%m-%d}.pdf")
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save the children list as PDF", suggested, "PDF files (*.pdf)"
+        save_print(
+            self, self.ctx.db, "children-list", "Save the children list as PDF", "children-on-roll"
         )
-        if not target:
-            return
-        out = Path(target if target.lower().endswith(".pdf") else f"{target}.pdf")
-        db = self.ctx.db
-
-        def work(_progress):  # noqa: ANN001, ANN202
-            from portage_desktop.printing.kinds import print_record
-
-            return print_record(db, "children-list", None, out)
-
-        def done(path: Path) -> None:
-            self.statusBar().showMessage(f"Saved {path}", 8000)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self, "Not printed", str(exc) or "The PDF could not be made.")
-
-        from portage_desktop.ui.common.tasks import run_with_progress
-
-        run_with_progress(self, "Making the PDF…", work, done, failed)
 
     def _open_data_folder(self) -> None:
         from PySide6.QtCore import QUrl

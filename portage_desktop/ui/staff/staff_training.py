@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -20,15 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import training as training_service
-from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.errors import NotFoundError
 from portage_desktop.services.staff import StaffMember
 from portage_desktop.services.training import TrainingRecord
 from portage_desktop.services.training_matrix import MatrixLine, training_matrix
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import confirm
-from portage_desktop.ui.common.pdf_save import ask_pdf_path, print_kind
+from portage_desktop.ui.common.pdf_save import save_print
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 from portage_desktop.ui.common.widgets import ERROR_STYLE
 from portage_desktop.ui.staff.training_dialog import TrainingDialog
@@ -112,8 +110,8 @@ class TrainingPanel(QGroupBox):
             return
         try:
             training_service.delete_training(self.ctx.db, record.id)
-        except (PermissionDenied, NotFoundError) as exc:
-            QMessageBox.warning(self, "Not deleted", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not deleted", exc)
             return
         self.ctx.hub.staff_changed.emit()
 
@@ -189,6 +187,10 @@ class TrainingMatrixView(QWidget):
         self.table.resizeRowsToContents()
 
     def print_matrix(self) -> None:
-        out = ask_pdf_path(self, "Save the training matrix as PDF", "training-matrix")
-        if out is not None:
-            print_kind(self, self.ctx.db, "training-matrix", out)
+        save_print(
+            self,
+            self.ctx.db,
+            "training-matrix",
+            "Save the training matrix as PDF",
+            "training-matrix",
+        )

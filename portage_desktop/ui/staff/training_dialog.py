@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import certificates, training
-from portage_desktop.services.access import PermissionDenied
-from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.staff import StaffMember
 from portage_desktop.services.training import (
     TrainingInput,
@@ -35,6 +34,7 @@ from portage_desktop.services.training import (
 )
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import FormDialog, confirm
+from portage_desktop.ui.common.service_errors import REFUSED
 from portage_desktop.ui.common.widgets import DateField
 
 # Which fields each kind asks for; the rest are hidden so the form stays short.
@@ -250,8 +250,8 @@ class TrainingDialog(FormDialog):
                 del self.pending[row - saved_count]
             else:
                 certificates.remove(self.ctx.db, cert_id)
-        except (PermissionDenied, NotFoundError) as exc:
-            self.show_errors({"general": str(exc)})
+        except REFUSED as exc:
+            self.show_refusal(exc)
         self._load_certificates()
 
     def read(self) -> tuple[TrainingInput, dict[str, str]]:
@@ -303,8 +303,8 @@ class TrainingDialog(FormDialog):
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
-        except (PermissionDenied, NotFoundError) as exc:
-            self.show_errors({"general": str(exc)})
+        except REFUSED as exc:
+            self.show_refusal(exc)
             return
         self.pending.clear()
         self.dirty = False

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import inspections, setting_profile, stamp_rules
-from portage_desktop.services.access import PermissionDenied
-from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.inspections import Framework, Inspection, InspectionInput
 from portage_desktop.services.setting_profile import Award, AwardInput
 from portage_desktop.services.stamp_rules import SPEC_BY_KEY, RuleValue
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import FormDialog
+from portage_desktop.ui.common.service_errors import REFUSED
 from portage_desktop.ui.common.widgets import DateField
 
 
@@ -54,8 +54,8 @@ def _finish(dialog: FormDialog, ctx: AppContext, action, mine: object = None) ->
     except ValidationError as exc:
         dialog.show_errors(exc.errors)
         return False
-    except (PermissionDenied, NotFoundError) as exc:
-        dialog.show_errors({"general": str(exc)})
+    except REFUSED as exc:
+        dialog.show_refusal(exc)
         return False
     dialog.dirty = False
     ctx.hub.setting_changed.emit()

@@ -31,14 +31,15 @@ from PySide6.QtWidgets import (
 from portage_desktop.services import inspections, setting_profile, stamp_statements
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
+from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.setting_profile import Award
 from portage_desktop.services.stamp_check import StampCheck, check_stamp
 from portage_desktop.services.stamp_criteria import CriterionResult, inspection_subject
 from portage_desktop.services.stamp_statements import Statement
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
 from portage_desktop.ui.common.context import AppContext
-from portage_desktop.ui.common.pdf_save import ask_pdf_path, print_kind
+from portage_desktop.ui.common.pdf_save import save_print
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 from portage_desktop.ui.common.widgets import ERROR_STYLE, heading
 from portage_desktop.ui.stamp.criteria_view import CriteriaModel
@@ -363,8 +364,8 @@ class StampPage(QWidget):
             return
         try:
             setting_profile.delete_award(self.ctx.db, award.id)
-        except (PermissionDenied, NotFoundError) as exc:
-            QMessageBox.warning(self, "Not deleted", str(exc))
+        except REFUSED as exc:
+            refused(self, "Not deleted", exc)
             return
         self.ctx.hub.setting_changed.emit()
 
@@ -375,6 +376,10 @@ class StampPage(QWidget):
         self.refresh()
 
     def print_pack(self) -> None:
-        out = ask_pdf_path(self, "Save the application pack as PDF", "stamp-application-pack")
-        if out is not None:
-            print_kind(self, self.ctx.db, "application-pack", out)
+        save_print(
+            self,
+            self.ctx.db,
+            "application-pack",
+            "Save the application pack as PDF",
+            "stamp-application-pack",
+        )

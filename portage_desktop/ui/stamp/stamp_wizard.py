@@ -36,6 +36,7 @@ from portage_desktop.services.stamp_evidence import PlanForApplication, plans_fo
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import confirm
+from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.widgets import ERROR_STYLE
 
 
@@ -282,8 +283,8 @@ class StampWizard(QWizard):
         if self.finish_page.final.isChecked():
             try:
                 stamp_application.finalise(self.ctx.db, self.year, self.today)
-            except (ValidationError, PermissionDenied) as exc:
-                QMessageBox.warning(self, "Not marked final", str(exc))
+            except REFUSED as exc:
+                refused(self, "Not marked final", exc)
                 return
         super().accept()
 
