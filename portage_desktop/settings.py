@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from portage_desktop.database_url import strip_password
@@ -26,7 +26,6 @@ class Settings:
     lock_after_minutes: int = 10
     show_archived_children: bool = False
     window_geometry: str = ""
-    recent_databases: list[str] = field(default_factory=list)
     # Where the records are kept: this computer (the default), or a shared PostgreSQL server
     # at ``database_url``. The address is kept without its password, always; the switch
     # happens the next time the app starts.

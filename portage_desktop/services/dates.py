@@ -89,3 +89,15 @@ def age_text(born: date, on: date) -> str:
     if rest or not years:
         parts.append(f"{rest} month{'s' if rest != 1 else ''}")
     return " ".join(parts)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (or earlier); the 31st becomes the last day of a shorter
+    month, and 29 February the 28th in a year without one."""
+    year, month = divmod(day.month - 1 + months, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return date(day.year + year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has a 28th")

@@ -17,7 +17,7 @@ from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
-from portage_desktop.services.errors import NotFoundError, ValidationError
+from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.plan_vocabulary import (
     DEFAULT_PROMPTS,
     PlanKind,
@@ -111,16 +111,6 @@ def list_templates(db: Database) -> list[Template]:
         )
         out.append(Template(row.id or 0, row.name, GoalArea(row.area), PlanKind(row.kind), data))
     return out
-
-
-def delete_template(db: Database, template_id: int) -> None:
-    require(db, Permission.EDIT_CHILDREN)
-    with db.session() as s:
-        row = s.get(PlanTemplateRecord, template_id)
-        if row is None:
-            raise NotFoundError("That plan is no longer in the library.")
-        s.delete(row)
-        audit.record(s, db, AuditAction.CHANGE, "plan_template", template_id, "removed")
 
 
 def copy_plan(

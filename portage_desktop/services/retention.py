@@ -16,6 +16,7 @@ from portage_desktop.data.models import RetentionRuleRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.dates import add_months
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.validation import clean
 
@@ -44,19 +45,6 @@ class DueForReview:
     name: str
     leave_date: date
     due_since: date
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later; the 31st becomes the last day of a shorter month."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def current_rule(

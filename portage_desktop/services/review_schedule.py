@@ -23,8 +23,8 @@ from portage_desktop.data.models.plans import PlanOptionRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
+from portage_desktop.services.dates import add_months
 from portage_desktop.services.errors import ValidationError
-from portage_desktop.services.retention import add_months
 from portage_desktop.services.stamp_rules import rules_on
 
 TERMS_KEY = "terms"

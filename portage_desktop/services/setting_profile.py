@@ -16,6 +16,7 @@ from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.conflicts import find, refuse_stale
+from portage_desktop.services.dates import add_months
 from portage_desktop.services.errors import NotFoundError, ValidationError
 
 
@@ -113,18 +114,6 @@ class AwardInput:
     notes: str = ""
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later; the 31st falls back to the month's last day."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
 def _award(row: StampAwardRecord) -> Award:
     assert row.id is not None
     return Award(
@@ -142,10 +131,6 @@ def list_awards(db: Database) -> list[Award]:
     """Newest award first."""
     with db.session() as s:
         return [_award(r) for r in stamp_store.awards(s)]
-
-
-def current_award(db: Database, on: date) -> Award | None:
-    return next((a for a in list_awards(db) if a.held_on(on)), None)
 
 
 def save_award(

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from portage_desktop.services.dates import format_date
-from portage_desktop.services.setting_profile import add_months
+from portage_desktop.services.dates import add_months, format_date
 from portage_desktop.services.stamp_criteria import CriterionResult, Status
 from portage_desktop.services.stamp_evidence import EvidenceBundle, GoalArea
 from portage_desktop.services.stamp_rules import Rules

@@ -264,7 +264,3 @@ def log_in(db: Database, username: str, password: str) -> Actor:
     if failed:
         raise LoginFailed("That username and password do not match an active account.")
     return actor
-
-
-def log_out(db: Database) -> None:
-    set_actor(db, None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from portage_desktop.services import inspections, setting_profile, training
-from portage_desktop.services.setting_profile import add_months
+from portage_desktop.services.dates import add_months
 from portage_desktop.services.stamp_check import check_stamp, staff_training
 from portage_desktop.services.stamp_criteria import Status
 from portage_desktop.services.training import TrainingKind, TrainingStatus

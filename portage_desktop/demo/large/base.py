@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert
 from sqlmodel import SQLModel
 
+from portage_desktop.services.dates import add_months
+
 Row = dict[str, Any]
 YEARS = 5
 # (id, age from, age to) of each checklist item, in the checklist's order.
@@ -131,17 +133,6 @@ class Rows:
                 conn.execute(insert(table), rows)
             self.counts[name] += len(rows)
         assert not self.pending, f"no place in the write order for {sorted(self.pending)}"
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later; the 31st becomes the last day of a shorter month."""
-    year, month = divmod(day.month - 1 + months, 12)
-    for last in (31, 30, 29, 28):
-        try:
-            return date(day.year + year, month + 1, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 class Clock:

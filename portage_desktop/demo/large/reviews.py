@@ -15,8 +15,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from portage_desktop.demo.large import text
-from portage_desktop.demo.large.base import Row, Rows, Site, add_months, weekday_before
+from portage_desktop.demo.large.base import Row, Rows, Site, weekday_before
 from portage_desktop.demo.large.child import ChildStory
+from portage_desktop.services.dates import add_months
 
 if TYPE_CHECKING:
     from portage_desktop.demo.large.plans import PlanStory

@@ -21,9 +21,9 @@ from portage_desktop.demo.large.base import (
     Rows,
     Site,
     StaffMember,
-    add_months,
 )
 from portage_desktop.demo.stamp import TRAINING_DEFAULTS
+from portage_desktop.services.dates import add_months
 
 _ROLES = (
     "key_person,practitioner",
