@@ -69,6 +69,9 @@ def connect(
 
     ``shared``: the connection may be used from more than one thread, one at a time (for a
     connection pool, which hands each connection to one user at a time)."""
+    if path is None or not str(path).strip():
+        # sqlite would quietly create a file named "None" (or a temporary one) instead
+        raise ValueError("no database file was given")
     target = f"file:{path}?mode=ro" if readonly else str(path)
     if key is None:
         return sqlite3.connect(target, uri=readonly, check_same_thread=not shared)

@@ -109,3 +109,12 @@ def test_verify_passphrase(db):
 
 def test_key_material_never_prints_the_key():
     assert TEST_KEY.key.hex() not in repr(TEST_KEY)
+
+
+@pytest.mark.parametrize("missing", [None, "", "  "])
+def test_connecting_without_a_file_is_refused_not_created(missing, tmp_path, monkeypatch):
+    """sqlite would create ./None for a path of None: the connect function refuses instead."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValueError, match="no database file"):
+        cipher.connect(missing, None)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []

@@ -183,11 +183,15 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(db, tmp_path):
         f"open_and_migrate(Path({str(db.path)!r}), None, TEST_KEY).dispose()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
     )
+    assert db.path is not None and db.path.is_file()
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root)}
     db.dispose()
+    work = tmp_path / "cwd"  # anything the script writes by mistake lands here, not in the repo
+    work.mkdir()
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=root
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=work
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+    assert list(work.iterdir()) == []
