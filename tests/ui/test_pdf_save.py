@@ -28,7 +28,7 @@ def test_a_saved_pdf_is_confirmed_and_enter_opens_it(qtbot, demo_ctx, tmp_path, 
     said: list[str] = []
 
     def read_and_accept(box: QMessageBox) -> None:
-        said.append(box.text())
+        said.append(f"{box.text()} {box.informativeText()}")
         box.defaultButton().click()
 
     when_modal_opens(qtbot, read_and_accept)
@@ -36,7 +36,7 @@ def test_a_saved_pdf_is_confirmed_and_enter_opens_it(qtbot, demo_ctx, tmp_path, 
     out = tmp_path / "list.pdf"
     qtbot.waitUntil(lambda: opened == [str(out)], timeout=10000)
     assert out.read_bytes().startswith(b"%PDF")
-    assert said == [f"Saved “list.pdf” in {tmp_path}."]
+    assert said == [f"Saved “list.pdf”. In the folder {tmp_path}"]
 
 
 def test_the_folder_can_be_opened_instead(qtbot, tmp_path, monkeypatch):

@@ -35,7 +35,8 @@ def file_stem(*words: str) -> str:
 def confirm_saved(parent: QWidget, path: Path) -> None:
     """Say where the PDF went; Enter opens it, or open its folder, or just close."""
     box = QMessageBox(QMessageBox.Icon.Information, "PDF saved", "", parent=parent)
-    box.setText(f"Saved “{path.name}” in {path.parent}.")
+    box.setText(f"Saved “{path.name}”.")
+    box.setInformativeText(f"In the folder {path.parent}")
     open_pdf = box.addButton("&Open the PDF", QMessageBox.ButtonRole.AcceptRole)
     open_folder = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
