@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from html import escape
+
+from portage_desktop.paths import resource_path
+
 SHORTCUTS = (
     ("Ctrl+N", "Add a child"),
     ("Ctrl+F", "Find a child"),
@@ -30,15 +34,46 @@ def shortcuts_html() -> str:
     return f"<table>{rows}</table>"
 
 
+# What the app is built with, for Help > About: each part, its licence, and the Python
+# distributions it stands for (a test checks that every dependency in pyproject.toml is here).
+BUILT_WITH = (
+    ("Qt and Qt for Python", "LGPL-3.0", ("pyside6-essentials", "pyside6", "shiboken6")),
+    ("SQLCipher and SQLite", "BSD-3-Clause and public domain", ("sqlcipher3",)),
+    ("SQLAlchemy, SQLModel and Alembic", "MIT", ("sqlalchemy", "sqlmodel", "alembic")),
+    ("psycopg", "LGPL-3.0", ("psycopg",)),
+    ("ReportLab", "BSD", ("reportlab",)),
+    ("argon2-cffi", "MIT", ("argon2-cffi",)),
+    ("platformdirs", "MIT", ("platformdirs",)),
+    ("The DejaVu fonts", "a free font licence", ()),
+)
+# Written into the desktop bundle by packaging/gather_licences.py; absent when run from source,
+# where each Python package keeps its own licence beside it.
+LICENCES_INDEX = ("licences", "THIRD-PARTY-LICENCES.txt")
+
+
 def about_html(app_name: str, version: str, server_display: str | None) -> str:
-    """Says plainly where the records are and what the app connects to."""
+    """Says plainly where the records are, what the app connects to, how to get a new version
+    without losing anything, and whose work it is built on."""
     where = (
         f"Your records are kept on the shared server {server_display}; the app connects "
         "to that server and nowhere else."
         if server_display is not None
         else "Your records stay on this computer; the app makes no network connections."
     )
+    parts = "; ".join(f"{name} ({licence})" for name, licence, _ in BUILT_WITH)
+    index = resource_path(*LICENCES_INDEX)
+    texts = (
+        f'The full licence texts are in <a href="{index.parent.as_uri()}">'
+        f"{escape(str(index.parent))}</a>."
+        if index.is_file()
+        else "Each part's licence text is installed beside it."
+    )
     return (
-        f"<b>{app_name}</b> {version}<br>Portage records for early-years settings "
-        f"and childminders. {where}"
+        f"<p><b>{app_name}</b> version {escape(version)}<br>Portage records for early-years "
+        f"settings and childminders. {where}</p>"
+        "<p><b>New versions</b> come from the same place as this one; the app never checks "
+        "for them over the internet. Install a new version over this one: your records are "
+        "kept, and a copy is made before they are brought up to date.</p>"
+        "<p>Free software under the GNU General Public License, version 3 or later. "
+        f"Built with {parts}. {texts}</p>"
     )
