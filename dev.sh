@@ -164,8 +164,8 @@ bundle() {
   say "Building the bundle (packaging/portage-desktop.spec)"
   .venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/portage-desktop.spec
-  say "Smoke-testing the bundle"
-  PORTAGE_DESKTOP_HOME="$(mktemp -d)" dist/portage-desktop/portage-desktop --smoke-test
+  say "Smoke-testing the bundle: start it, make the demo, print"
+  .venv/bin/python packaging/smoke_app.py dist/portage-desktop/portage-desktop
 }
 
 case "${1:-}" in

@@ -47,3 +47,21 @@ def read(root: Path = ROOT) -> Project:
         description=project["description"],
         licence=project["license"],
     )
+
+
+def check_tag(tag: str, project: Project | None = None) -> str | None:
+    """Why a release tag does not match the version in pyproject.toml (None when it does)."""
+    project = project or read()
+    if tag.removeprefix("refs/tags/").removeprefix("v") != project.version:
+        return f"The tag {tag} does not match version {project.version} in pyproject.toml."
+    return None
+
+
+if __name__ == "__main__":
+    # python packaging/project_info.py [--check-tag TAG]: the version, or whether a tag matches it
+    import sys
+
+    if len(sys.argv) == 3 and sys.argv[1] == "--check-tag":
+        problem = check_tag(sys.argv[2])
+        sys.exit(problem)
+    print(read().version)

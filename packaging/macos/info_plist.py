@@ -3,7 +3,8 @@
 The spec hands it to PyInstaller's BUNDLE on macOS, and build_app.sh checks the written file
 with plistlib, so the bundle id, version and minimum macOS are set in one place.
 
-    python packaging/macos/info_plist.py OUTPUT.plist
+    python packaging/macos/info_plist.py OUTPUT.plist      write one (and check it)
+    python packaging/macos/info_plist.py --check APP       check a built Portage Desktop.app
 """
 
 from __future__ import annotations
@@ -65,6 +66,26 @@ def check(path: Path) -> list[str]:
     return problems
 
 
+def check_app(app: Path) -> list[str]:
+    """What is wrong with a built .app folder: its Info.plist, executable and icon."""
+    contents = app / "Contents"
+    plist = contents / "Info.plist"
+    if not plist.is_file():
+        return [f"{plist} is missing"]
+    problems = check(plist)
+    if problems:
+        return problems
+    with plist.open("rb") as handle:
+        values = plistlib.load(handle)
+    executable = contents / "MacOS" / values["CFBundleExecutable"]
+    if not (executable.is_file() and executable.stat().st_mode & 0o111):
+        problems.append(f"{executable} is missing or cannot be run")
+    icon = contents / "Resources" / values["CFBundleIconFile"]
+    if not icon.is_file():
+        problems.append(f"{icon} is missing")
+    return problems
+
+
 def write(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
@@ -72,10 +93,18 @@ def write(path: Path) -> Path:
     return path
 
 
+def main(argv: list[str]) -> int:
+    if len(argv) == 3 and argv[1] == "--check":
+        problems = check_app(Path(argv[2]))
+    elif len(argv) == 2:
+        problems = check(write(Path(argv[1])))
+    else:
+        print("\n".join(__doc__.strip().splitlines()[-2:]), file=sys.stderr)
+        return 2
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(__doc__.strip().splitlines()[-1].strip())
-    problems = check(write(Path(sys.argv[1])))
-    if problems:
-        sys.exit("\n".join(problems))
-    print(f"Wrote {sys.argv[1]}")
+    sys.exit(main(sys.argv))
