@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
 from html import escape
+
+from PySide6.QtGui import QKeySequence
 
 from portage_desktop.paths import resource_path
 
+# What each key does. A key named after one of Qt's standard keys (Find, Print, Quit), as the
+# menus bind it, is listed as this platform binds it: Windows binds no key to Quit, so a fixed
+# "Ctrl+Q" would name a key that does nothing there. Ctrl is shown as Cmd on a Mac.
 SHORTCUTS = (
     ("Ctrl+N", "Add a child"),
-    ("Ctrl+F", "Find a child"),
+    ("Find", "Find a child"),
     ("Enter", "Open the selected child's record"),
     ("Ctrl+E", "Edit the selected child's details"),
     ("Ctrl+P in a record", "Print the one-page profile"),
@@ -16,20 +23,41 @@ SHORTCUTS = (
     ("Ctrl+Shift+N in a record", "Start a new assessment"),
     ("1 to 5 in an assessment", "Set the status of a small step and move down"),
     ("Ctrl+W", "Close a child's record"),
-    ("Ctrl+P", "Print the children list"),
+    ("Print", "Print the children list"),
     ("Ctrl+B", "Back up now"),
     ("Ctrl+L", "Lock now"),
     ("Ctrl+1 to Ctrl+5", "Go to an area"),
     ("F5", "Show the latest, with changes others have saved"),
     ("Alt+Down in a date", "Open the calendar"),
     ("Escape", "Close a dialog"),
-    ("Ctrl+Q", "Quit"),
+    ("Quit", "Quit"),
 )
+# Where a platform binds nothing to a standard key, what does the job there instead.
+_UNBOUND = {"Quit": "Alt+F4"}  # Windows: closing the main window quits
+_SEQUENCE = re.compile(r"(?:(?:Ctrl|Shift|Alt|Meta)\+)+\w+")
+KeyBindings = Callable[[QKeySequence.StandardKey], Sequence[QKeySequence]]
+
+
+def _native(sequence: str) -> str:
+    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def key_text(key: str, bindings: KeyBindings = QKeySequence.keyBindings) -> str:
+    """The key as this platform's menus show it; ``bindings`` is Qt's table of standard keys."""
+    standard = getattr(QKeySequence.StandardKey, key, None)
+    if standard is None:
+        return _SEQUENCE.sub(lambda match: _native(match.group(0)), key)
+    bound = bindings(standard)
+    # The menus bind the first of the platform's keys (QKeySequence(standard) is that one).
+    if bound:
+        return bound[0].toString(QKeySequence.SequenceFormat.NativeText)
+    return _native(_UNBOUND[key])
 
 
 def shortcuts_html() -> str:
     rows = "".join(
-        f"<tr><td nowrap><b>{k}</b>&nbsp;&nbsp;</td><td nowrap>{v}</td></tr>" for k, v in SHORTCUTS
+        f"<tr><td nowrap><b>{escape(key_text(k))}</b>&nbsp;&nbsp;</td><td nowrap>{v}</td></tr>"
+        for k, v in SHORTCUTS
     )
     return f"<table>{rows}</table>"
 
