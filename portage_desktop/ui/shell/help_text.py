@@ -70,6 +70,7 @@ BUILT_WITH = (
     ("SQLAlchemy, SQLModel and Alembic", "MIT", ("sqlalchemy", "sqlmodel", "alembic")),
     ("psycopg", "LGPL-3.0", ("psycopg",)),
     ("ReportLab", "BSD", ("reportlab",)),
+    ("PDFium and pypdfium2", "BSD-3-Clause and Apache-2.0", ("pypdfium2",)),
     ("argon2-cffi", "MIT", ("argon2-cffi",)),
     ("platformdirs", "MIT", ("platformdirs",)),
     ("The DejaVu fonts", "a free font licence", ()),
