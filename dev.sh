@@ -5,6 +5,8 @@
 #                     on a throwaway PostgreSQL server it starts (and stops) itself
 #   ./dev.sh run      set everything up and open the app on your own data
 #   ./dev.sh bundle   build the one-folder desktop bundle with PyInstaller and smoke-test it
+#   ./dev.sh package  build the bundle, then the installer for this system into dist/ (a .deb
+#                     on Debian or Ubuntu, a .dmg on macOS)
 # Every step is idempotent: a second run only checks that everything is still in place.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,6 +17,8 @@ libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-xfixes0 
 TEST_TOOLS="poppler-utils"
 TEST_SERVER="postgresql"
 BUNDLE_TOOLS="binutils"
+# dpkg-deb builds the .deb; these two check its .desktop file and AppStream metadata.
+PACKAGE_TOOLS="desktop-file-utils appstream"
 
 say() { printf '==> %s\n' "$*"; }
 
@@ -155,6 +159,15 @@ headless_env() {
   export QT_QPA_PLATFORM=offscreen
 }
 
+# The one-folder bundle in dist/portage-desktop, smoke-tested.
+bundle() {
+  say "Building the bundle (packaging/portage-desktop.spec)"
+  .venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
+    --distpath dist --workpath build/pyinstaller packaging/portage-desktop.spec
+  say "Smoke-testing the bundle: start it, make the demo, print"
+  .venv/bin/python packaging/smoke_app.py dist/portage-desktop/portage-desktop
+}
+
 case "${1:-}" in
   demo)
     system_packages
@@ -182,14 +195,32 @@ case "${1:-}" in
     system_packages $BUNDLE_TOOLS
     python_env
     headless_env
-    say "Building the bundle (packaging/portage-desktop.spec)"
-    .venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
-      --distpath dist --workpath build/pyinstaller packaging/portage-desktop.spec
-    say "Smoke-testing the bundle"
-    PORTAGE_DESKTOP_HOME="$(mktemp -d)" dist/portage-desktop/portage-desktop --smoke-test
+    bundle
+    ;;
+  package)
+    case "$(uname -s)" in
+      Linux)
+        command -v dpkg-deb >/dev/null 2>&1 ||
+          { echo "Building the Linux package needs dpkg-deb (Debian or Ubuntu)." >&2; exit 1; }
+        system_packages $BUNDLE_TOOLS $PACKAGE_TOOLS
+        python_env
+        headless_env
+        bundle
+        say "Building the .deb (packaging/linux/build_deb.py)"
+        .venv/bin/python packaging/linux/build_deb.py dist/portage-desktop dist
+        ;;
+      Darwin)
+        python_env
+        exec packaging/macos/build_app.sh
+        ;;
+      *)
+        echo "On Windows run: python packaging\\windows\\build_installer.py" >&2
+        exit 2
+        ;;
+    esac
     ;;
   *)
-    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

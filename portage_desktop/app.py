@@ -16,10 +16,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from portage_desktop import APP_NAME
+from portage_desktop import APP_ID, APP_NAME
 from portage_desktop.data.errors import DatabaseError, WrongPassphrase
 from portage_desktop.database_url import BadAddress, ServerAddress
-from portage_desktop.paths import PASSPHRASE_ENV, AppPaths, app_paths, records_location
+from portage_desktop.paths import (
+    PASSPHRASE_ENV,
+    AppPaths,
+    app_paths,
+    records_location,
+    resource_path,
+)
 from portage_desktop.ui.shell.startup_questions import (
     Cancelled,
     log_in_if_needed,
@@ -60,6 +66,7 @@ def run_app(
     headless = smoke_test or exit_after_first_paint
     if headless and _needs_offscreen():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from portage_desktop.settings import Settings
@@ -69,6 +76,10 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    # Every window's icon; Wayland and the task bar match windows to the installed .desktop file
+    # (and so to its icon) by this name.
+    app.setWindowIcon(QIcon(str(resource_path("icons", "portage-desktop.svg"))))
+    app.setDesktopFileName(APP_ID)
     install_crash_handler(paths.log_file)
     settings = Settings.load(paths.settings_file)
 

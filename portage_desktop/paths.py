@@ -105,10 +105,15 @@ def records_location(
 
 
 def resource_path(*parts: str) -> Path:
-    """A file under ``resources/``, found the same way from source and from a frozen build."""
+    """A file under the package's ``resources/``.
+
+    The resources live inside the package so that a wheel carries them: a folder beside the
+    package worked from a source checkout but was missing from ``pip install .``. The frozen
+    bundle puts them at the same place relative to the package under ``sys._MEIPASS``.
+    """
     frozen_root = getattr(sys, "_MEIPASS", None)
-    base = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
-    return base.joinpath("resources", *parts)
+    package = Path(frozen_root) / "portage_desktop" if frozen_root else Path(__file__).parent
+    return package.resolve().joinpath("resources", *parts)
 
 
 _SYNC_MARKERS = (

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
+from html import escape
+
+from PySide6.QtGui import QKeySequence
+
+from portage_desktop.paths import resource_path
+
+# What each key does. A key named after one of Qt's standard keys (Find, Print, Quit), as the
+# menus bind it, is listed as this platform binds it: Windows binds no key to Quit, so a fixed
+# "Ctrl+Q" would name a key that does nothing there. Ctrl is shown as Cmd on a Mac.
 SHORTCUTS = (
     ("Ctrl+N", "Add a child"),
-    ("Ctrl+F", "Find a child"),
+    ("Find", "Find a child"),
     ("Enter", "Open the selected child's record"),
     ("Ctrl+E", "Edit the selected child's details"),
     ("Ctrl+P in a record", "Print the one-page profile"),
@@ -12,33 +23,86 @@ SHORTCUTS = (
     ("Ctrl+Shift+N in a record", "Start a new assessment"),
     ("1 to 5 in an assessment", "Set the status of a small step and move down"),
     ("Ctrl+W", "Close a child's record"),
-    ("Ctrl+P", "Print the children list"),
+    ("Print", "Print the children list"),
     ("Ctrl+B", "Back up now"),
     ("Ctrl+L", "Lock now"),
     ("Ctrl+1 to Ctrl+5", "Go to an area"),
     ("F5", "Show the latest, with changes others have saved"),
     ("Alt+Down in a date", "Open the calendar"),
     ("Escape", "Close a dialog"),
-    ("Ctrl+Q", "Quit"),
+    ("Quit", "Quit"),
 )
+# Where a platform binds nothing to a standard key, what does the job there instead.
+_UNBOUND = {"Quit": "Alt+F4"}  # Windows: closing the main window quits
+_SEQUENCE = re.compile(r"(?:(?:Ctrl|Shift|Alt|Meta)\+)+\w+")
+KeyBindings = Callable[[QKeySequence.StandardKey], Sequence[QKeySequence]]
+
+
+def _native(sequence: str) -> str:
+    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def key_text(key: str, bindings: KeyBindings = QKeySequence.keyBindings) -> str:
+    """The key as this platform's menus show it; ``bindings`` is Qt's table of standard keys."""
+    standard = getattr(QKeySequence.StandardKey, key, None)
+    if standard is None:
+        return _SEQUENCE.sub(lambda match: _native(match.group(0)), key)
+    bound = bindings(standard)
+    # The menus bind the first of the platform's keys (QKeySequence(standard) is that one).
+    if bound:
+        return bound[0].toString(QKeySequence.SequenceFormat.NativeText)
+    return _native(_UNBOUND[key])
 
 
 def shortcuts_html() -> str:
     rows = "".join(
-        f"<tr><td nowrap><b>{k}</b>&nbsp;&nbsp;</td><td nowrap>{v}</td></tr>" for k, v in SHORTCUTS
+        f"<tr><td nowrap><b>{escape(key_text(k))}</b>&nbsp;&nbsp;</td><td nowrap>{v}</td></tr>"
+        for k, v in SHORTCUTS
     )
     return f"<table>{rows}</table>"
 
 
+# What the app is built with, for Help > About: each part, its licence, and the Python
+# distributions it stands for (a test checks that every dependency in pyproject.toml is here).
+BUILT_WITH = (
+    ("Qt and Qt for Python", "LGPL-3.0", ("pyside6-essentials", "pyside6", "shiboken6")),
+    ("SQLCipher and SQLite", "BSD-3-Clause and public domain", ("sqlcipher3",)),
+    ("SQLAlchemy, SQLModel and Alembic", "MIT", ("sqlalchemy", "sqlmodel", "alembic")),
+    ("psycopg", "LGPL-3.0", ("psycopg",)),
+    ("ReportLab", "BSD", ("reportlab",)),
+    ("PDFium and pypdfium2", "BSD-3-Clause and Apache-2.0", ("pypdfium2",)),
+    ("argon2-cffi", "MIT", ("argon2-cffi",)),
+    ("platformdirs", "MIT", ("platformdirs",)),
+    ("The DejaVu fonts", "a free font licence", ()),
+)
+# Written into the desktop bundle by packaging/gather_licences.py; absent when run from source,
+# where each Python package keeps its own licence beside it.
+LICENCES_INDEX = ("licences", "THIRD-PARTY-LICENCES.txt")
+
+
 def about_html(app_name: str, version: str, server_display: str | None) -> str:
-    """Says plainly where the records are and what the app connects to."""
+    """Says plainly where the records are, what the app connects to, how to get a new version
+    without losing anything, and whose work it is built on."""
     where = (
         f"Your records are kept on the shared server {server_display}; the app connects "
         "to that server and nowhere else."
         if server_display is not None
         else "Your records stay on this computer; the app makes no network connections."
     )
+    parts = "; ".join(f"{name} ({licence})" for name, licence, _ in BUILT_WITH)
+    index = resource_path(*LICENCES_INDEX)
+    texts = (
+        f'The full licence texts are in <a href="{index.parent.as_uri()}">'
+        f"{escape(str(index.parent))}</a>."
+        if index.is_file()
+        else "Each part's licence text is installed beside it."
+    )
     return (
-        f"<b>{app_name}</b> {version}<br>Portage records for early-years settings "
-        f"and childminders. {where}"
+        f"<p><b>{app_name}</b> version {escape(version)}<br>Portage records for early-years "
+        f"settings and childminders. {where}</p>"
+        "<p><b>New versions</b> come from the same place as this one; the app never checks "
+        "for them over the internet. Install a new version over this one: your records are "
+        "kept, and a copy is made before they are brought up to date.</p>"
+        "<p>Free software under the GNU General Public License, version 3 or later. "
+        f"Built with {parts}. {texts}</p>"
     )
