@@ -100,3 +100,19 @@ def test_an_unexpected_fault_shows_no_traceback(qtbot, tmp_path, monkeypatch, an
 
 def test_a_file_name_is_made_from_words():
     assert pdf_save.file_stem("activity-chart", "Amy  Lee ") == "activity-chart-amy-lee"
+
+
+def test_a_saved_pdf_can_be_sent_to_the_printer(qtbot, tmp_path, monkeypatch):
+    from portage_desktop.ui.common import print_preview
+
+    printed: list[Path] = []
+    monkeypatch.setattr(print_preview, "print_pdf", lambda _parent, path: printed.append(path))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    out = tmp_path / "chart.pdf"
+    out.write_bytes(b"%PDF-1.4")
+    when_modal_opens(
+        qtbot, lambda box: next(b for b in box.buttons() if "Print" in b.text()).click()
+    )
+    pdf_save.confirm_saved(parent, out)
+    assert printed == [out]

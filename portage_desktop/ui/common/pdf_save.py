@@ -33,17 +33,22 @@ def file_stem(*words: str) -> str:
 
 
 def confirm_saved(parent: QWidget, path: Path) -> None:
-    """Say where the PDF went; Enter opens it, or open its folder, or just close."""
+    """Say where the PDF went; Enter opens it, or print it on paper, open its folder, or close."""
     box = QMessageBox(QMessageBox.Icon.Information, "PDF saved", "", parent=parent)
     box.setText(f"Saved “{path.name}”.")
     box.setInformativeText(f"In the folder {path.parent}")
     open_pdf = box.addButton("&Open the PDF", QMessageBox.ButtonRole.AcceptRole)
+    print_it = box.addButton("&Print…", QMessageBox.ButtonRole.ActionRole)
     open_folder = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(open_pdf)
     box.exec()
     if box.clickedButton() is open_pdf:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    elif box.clickedButton() is print_it:
+        from portage_desktop.ui.common.print_preview import print_pdf
+
+        print_pdf(parent, path)
     elif box.clickedButton() is open_folder:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
