@@ -173,7 +173,43 @@ def test_check_stamp_prints_a_table_and_json(home, tmp_path, capsys):
         "at_risk",
         "not_met",
         "needs_statement",
+        "no_evidence",
     }
+
+
+def test_check_stamp_json_carries_the_records_counted(home, tmp_path, capsys):
+    import json
+
+    db = tmp_path / "demo.db"
+    assert main(["make-demo", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["check-stamp", "--database", str(db), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    criteria = {c["number"]: c for c in data["criteria"]}
+    for number, criterion in criteria.items():
+        assert criterion["records"], number
+        assert set(criterion["records"][0]) == {"who", "record", "details", "counted", "why"}
+    workshops = [r for r in criteria[6]["records"] if r["record"] == "Portage Workshop"]
+    assert any(not r["counted"] and r["why"] == "trainer not NPA-accredited" for r in workshops)
+    assert any(r["counted"] and "NPA-accredited: yes" in r["details"] for r in workshops)
+    reviews = [r for r in criteria[4]["records"] if r["record"] == "Review with parents"]
+    assert reviews and all(r["details"].startswith("held ") for r in reviews)
+    assert {r["record"] for r in criteria[4]["records"]} >= {
+        "Active plan",
+        "Goal: play and personal development",
+        "Goal: learning, physical development and communication",
+        "Goal: participation and inclusion in family and community life",
+    }
+    assert any(r["record"].startswith("Outcome-focused") for r in criteria[5]["records"])
+    memberships = criteria[7]["records"]
+    assert all(", valid through " in r["details"] for r in memberships)
+    assert criteria[7]["because"].endswith(f"before the award year ends on {_uk(data)}")
+    assert "up to and including" in data["valid_through"]
+
+
+def _uk(data: dict) -> str:
+    day = date.fromisoformat(data["award_year_ends"])
+    return f"{day:%d/%m/%Y}"
 
 
 def test_stamp_records_print_from_the_command_line(home, tmp_path, capsys):

@@ -17,16 +17,25 @@ from portage_desktop.data.models.assessment import (
 )
 
 
-def children_on_roll(session: Session) -> list[tuple[int, str, date]]:
-    """(child, SEN status, date of birth) of every child on roll: all the criteria check needs
-    to know about the children themselves."""
+def children_on_roll(session: Session) -> list[tuple[int, str, date, str]]:
+    """(child, SEN status, date of birth, name) of every child on roll: all the criteria check
+    needs to know about the children themselves (the name, to list the records it counted)."""
     child = ChildRecord.__table__  # type: ignore[attr-defined]
     query = (
-        select(child.c.id, child.c.sen_status, child.c.date_of_birth)
+        select(
+            child.c.id,
+            child.c.sen_status,
+            child.c.date_of_birth,
+            child.c.first_name,
+            child.c.last_name,
+        )
         .where(child.c.archived_at.is_(None))
         .order_by(child.c.last_name, child.c.first_name, child.c.id)
     )
-    return [(i, status, born) for i, status, born in session.connection().execute(query)]
+    return [
+        (i, status, born, f"{first} {last}")
+        for i, status, born, first, last in session.connection().execute(query)
+    ]
 
 
 def assessment_materials(session: Session, on: date) -> dict[int, set[str]]:

@@ -163,34 +163,53 @@ def options(session: Session, key: str) -> list[PlanOptionRecord]:
     return list(session.exec(query))
 
 
-def evidence_plans(session: Session, on: date) -> list[tuple[int, int, int, int, bool]]:
-    """(child, plans, agreed with a parent, shared with the family, any active) for each child
-    on roll, counting plans started on or before ``on``, for the Stamp of Approval check.
-
-    Counted by the database in one grouped query: the check runs on every Dashboard refresh,
-    and a site keeps years of plans for children who have left.
-    """
-    from sqlalchemy import case
-
+def evidence_plans(
+    session: Session, on: date
+) -> list[tuple[int, str, str, str, date, date | None, date | None, str]]:
+    """(child, title, kind, status, started, agreed, shared, goal area) of every plan started on
+    or before ``on`` of children on roll, for the Stamp of Approval check and the records it
+    shows as counted. One query, whatever the number of children."""
     from portage_desktop.data.models import ChildRecord
-
-    def counted(condition: Any) -> Any:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
     query = (
         select(
             PlanRecord.child_id,
-            func.count(),
-            counted(col(PlanRecord.agreed_on) <= on),
-            counted(col(PlanRecord.shared_on) <= on),
-            func.max(case((col(PlanRecord.status) == "active", 1), else_=0)),
+            PlanRecord.title,
+            PlanRecord.kind,
+            PlanRecord.status,
+            PlanRecord.start_on,
+            PlanRecord.agreed_on,
+            PlanRecord.shared_on,
+            GoalRecord.area,
         )
         .join(ChildRecord, col(ChildRecord.id) == col(PlanRecord.child_id))
+        .join(GoalRecord, col(GoalRecord.id) == col(PlanRecord.goal_id))
         .where(col(ChildRecord.archived_at).is_(None))
         .where(col(PlanRecord.start_on) <= on)
-        .group_by(col(PlanRecord.child_id))
+        .order_by(col(PlanRecord.child_id), col(PlanRecord.start_on), col(PlanRecord.id))
     )
-    return [(c, n, a, sh, bool(act)) for c, n, a, sh, act in session.exec(query)]  # type: ignore[misc]
+    return list(session.exec(query))  # type: ignore[arg-type]
+
+
+def evidence_goals(session: Session, on: date) -> list[tuple[int, str, str, date, str]]:
+    """(child, area, text, written, status) of every goal written on or before ``on`` of
+    children on roll: the goals by area that criterion 4 names."""
+    from portage_desktop.data.models import ChildRecord
+
+    query = (
+        select(
+            GoalRecord.child_id,
+            GoalRecord.area,
+            GoalRecord.text,
+            GoalRecord.written_on,
+            GoalRecord.status,
+        )
+        .join(ChildRecord, col(ChildRecord.id) == col(GoalRecord.child_id))
+        .where(col(ChildRecord.archived_at).is_(None))
+        .where(col(GoalRecord.written_on) <= on)
+        .order_by(col(GoalRecord.child_id), col(GoalRecord.written_on), col(GoalRecord.id))
+    )
+    return list(session.exec(query))  # type: ignore[arg-type]
 
 
 def goals_by_id(session: Session, goal_ids: Sequence[int]) -> dict[int, GoalRecord]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import textwrap
 
-from portage_desktop.services.dates import format_date
+from portage_desktop.services.dates import VALID_THROUGH, format_date
 from portage_desktop.services.stamp_check import StampCheck
 
 
 def check_as_json(check: StampCheck) -> str:
-    """Stable keys for scripts: one object per criterion, dates in ISO form."""
+    """Stable keys for scripts: one object per criterion, dates in ISO form, and under each
+    criterion the records it counted (the same list as "Show the records counted")."""
     return json.dumps(
         {
             "checked_on": check.on.isoformat(),
@@ -25,10 +26,13 @@ def check_as_json(check: StampCheck) -> str:
                     "status_text": r.status.label,
                     "evidence": list(r.evidence),
                     "to_fix": list(r.fixes),
+                    "because": r.because,
+                    "records": [row.as_dict() for row in r.records],
                 }
                 for r in check.results
             ],
             "warnings": list(check.warnings),
+            "valid_through": VALID_THROUGH,
         },
         indent=2,
         ensure_ascii=False,

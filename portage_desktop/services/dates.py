@@ -38,6 +38,21 @@ def format_date(value: date | None) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}" if value else ""
 
 
+VALID_THROUGH = (
+    "Valid through a date means up to and including that day: an award or an NPA membership "
+    "counts on its expiry date, and not the day after."
+)
+
+
+def valid_through(starts: date | None, ends: date | None, on: date) -> bool:
+    """True on every day from ``starts`` up to and including ``ends`` (either may be open).
+
+    The one meaning of an end date for everything the Stamp of Approval counts, so an award and
+    a membership ending on the same day end together; :data:`VALID_THROUGH` says it in words.
+    """
+    return (starts is None or starts <= on) and (ends is None or on <= ends)
+
+
 def format_long(value: date | None) -> str:
     """24 March 2023, for printed records."""
     return f"{value.day} {value.strftime('%B %Y')}" if value else ""

@@ -79,6 +79,12 @@ def judgement_areas(
     return ()
 
 
+def area_name(framework: Framework, area: str) -> str:
+    """An area by its published name ("Children's welfare and well-being"), never its code."""
+    names = {c: w for c, w, _s in judgement_areas(framework)}
+    return names.get(area, area.replace("_", " ").capitalize())
+
+
 def words_for(framework: Framework, area: str, code: str) -> str:
     for area_code, _words, scale in judgement_areas(framework):
         if area_code == area:
@@ -101,9 +107,9 @@ class Inspection:
     @property
     def lines(self) -> tuple[str, ...]:
         """Each judgement in the published words, for screens and the application pack."""
-        names = {c: w for c, w, _s in judgement_areas(self.framework)}
         return tuple(
-            f"{names.get(a, a)}: {words_for(self.framework, a, g)}" for a, g in self.judgements
+            f"{area_name(self.framework, a)}: {words_for(self.framework, a, g)}"
+            for a, g in self.judgements
         )
 
     @property

@@ -16,7 +16,7 @@ from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.conflicts import find, refuse_stale
-from portage_desktop.services.dates import add_months
+from portage_desktop.services.dates import add_months, valid_through
 from portage_desktop.services.errors import NotFoundError, ValidationError
 
 
@@ -98,11 +98,8 @@ class Award:
     version: int = 1  # the stored row_version, handed back when saving a change
 
     def held_on(self, on: date) -> bool:
-        return (
-            self.awarded_on is not None
-            and self.awarded_on <= on
-            and (self.expires_on is None or on < self.expires_on)
-        )
+        """Held from the award date and valid through the expiry date, like a membership."""
+        return self.awarded_on is not None and valid_through(self.awarded_on, self.expires_on, on)
 
 
 @dataclass(frozen=True)

@@ -222,6 +222,7 @@ def missing(check: StampCheck, application: Application, plans_available: int) -
         Status.AT_RISK: "is at risk",
         Status.NOT_MET: "is not met",
         Status.NEEDS_STATEMENT: "needs your statement",
+        Status.NO_EVIDENCE: "has no evidence yet",
     }
     for result in check.results:
         if result.essential and result.status is not Status.MET:

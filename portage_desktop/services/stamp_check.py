@@ -22,12 +22,8 @@ from portage_desktop.services.dates import format_date
 from portage_desktop.services.setting_profile import Award
 from portage_desktop.services.stamp_criteria import (
     CriterionResult,
-    StaffTraining,
     Status,
     criterion_2,
-    criterion_6,
-    criterion_7,
-    criterion_8,
     inspection_rule_text,
 )
 from portage_desktop.services.stamp_evidence import EvidenceBundle
@@ -35,8 +31,14 @@ from portage_desktop.services.stamp_practice import (
     award_year_end,
     criterion_1,
     criterion_3,
-    criterion_4,
     criterion_5,
+)
+from portage_desktop.services.stamp_reviews import criterion_4
+from portage_desktop.services.stamp_staff import (
+    StaffTraining,
+    criterion_6,
+    criterion_7,
+    criterion_8,
 )
 from portage_desktop.services.stamp_statements import statements
 
@@ -82,8 +84,8 @@ def expiry_warnings(staff: list[StaffTraining], on: date, weeks: int) -> list[st
         membership = person.membership_on(on)
         if membership and membership.expires_on and membership.expires_on <= horizon:
             found.append(
-                f"{person.member.full_name}'s NPA membership expires on "
-                f"{format_date(membership.expires_on)}."
+                f"{person.member.full_name}'s NPA membership is valid through "
+                f"{format_date(membership.expires_on)}: renew it before then."
             )
     return found
 
@@ -94,17 +96,17 @@ def _award_warnings(awards: list[Award], on: date, weeks: int) -> list[str]:
         days = (held.expires_on - on).days
         if days <= weeks * 7:
             return [
-                f"Your Stamp of Approval expires on {format_date(held.expires_on)}, in {days} "
-                "days. Start the renewal now."
+                f"Your Stamp of Approval is valid through {format_date(held.expires_on)}, "
+                f"{days} days from the day checked. Start the renewal now."
             ]
         return []
-    lapsed = [a for a in awards if a.expires_on is not None and a.expires_on <= on]
+    lapsed = [a for a in awards if a.expires_on is not None and a.expires_on < on]
     if lapsed:
-        return [f"Your Stamp of Approval expired on {format_date(lapsed[0].expires_on)}."]
+        return [
+            "Your Stamp of Approval has ended: it was valid through "
+            f"{format_date(lapsed[0].expires_on)}."
+        ]
     return []
-
-
-_CAUSE = {"leaver": "a leaver", "expiry": "an expiry"}
 
 
 def check_stamp(db: Database, on: date, evidence: EvidenceBundle | None = None) -> StampCheck:
@@ -119,7 +121,7 @@ def check_stamp(db: Database, on: date, evidence: EvidenceBundle | None = None) 
     staff = staff_training(db)
     said = statements(db)
     bundle = evidence if evidence is not None else stamp_evidence.children_evidence(db, on)
-    trained = sum(1 for p in staff if p.member.is_current(on) and p.workshop_trained(on))
+    trained = [p.name for p in staff if p.member.is_current(on) and p.workshop_trained(on)]
     results = (
         criterion_1(said.get(1), trained),
         criterion_2(inspections.latest_inspection(db, on), rules, said.get(2)),
@@ -131,10 +133,10 @@ def check_stamp(db: Database, on: date, evidence: EvidenceBundle | None = None) 
         criterion_8(staff, on),
     )
     warnings = [
-        f"Criterion {r.number} is {r.status.label.lower()} because of {_CAUSE[r.cause]}: "
+        f"Criterion {r.number} is {r.status.label.lower()} because {r.because}: "
         f"{r.fixes[0] if r.fixes else r.title}"
         for r in results
-        if r.cause and r.status in (Status.NOT_MET, Status.AT_RISK)
+        if r.because and r.status in (Status.NOT_MET, Status.AT_RISK)
     ]
     warnings += _award_warnings(awards, on, rules.warning_weeks)
     warnings += expiry_warnings(staff, on, rules.warning_weeks)

@@ -1,16 +1,16 @@
 """The Stamp of Approval criteria as rules: plain data in, a result in words out.
 
-Each function answers for one criterion on one day: met, at risk, not met or "needs your
-statement", with the evidence behind the answer and what would fix it. Nothing here reads the
-database, so every rule is tested on its own. The wording is this project's own summary of the
-NPA's criteria.
+Each criterion is answered for one day: met, at risk, not met, "no evidence yet" or "needs your
+statement", with the evidence behind the answer, what would fix it, and the exact records it
+counted so a manager or an assessor can check it by hand. Nothing here reads the database, so
+every rule is tested on its own. This module holds the shared result types and criterion 2;
+:mod:`stamp_staff` has criteria 6 to 8, :mod:`stamp_practice` and :mod:`stamp_reviews` the
+rest. The wording is this project's own summary of the NPA's criteria.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 from enum import StrEnum
 
 from portage_desktop.services.dates import format_date
@@ -19,12 +19,11 @@ from portage_desktop.services.inspections import (
     REPORT_CARD_SCALE,
     Framework,
     Inspection,
+    area_name,
     words_for,
 )
-from portage_desktop.services.staff import StaffMember
 from portage_desktop.services.stamp_rules import Rules
 from portage_desktop.services.stamp_statements import Statement
-from portage_desktop.services.training import TrainingKind, TrainingRecord, TrainingStatus
 
 
 class Status(StrEnum):
@@ -32,6 +31,7 @@ class Status(StrEnum):
     AT_RISK = "at_risk"
     NOT_MET = "not_met"
     NEEDS_STATEMENT = "needs_statement"
+    NO_EVIDENCE = "no_evidence"  # nothing to judge yet: never met
 
     @property
     def label(self) -> str:
@@ -40,12 +40,19 @@ class Status(StrEnum):
             "at_risk": "At risk",
             "not_met": "Not met",
             "needs_statement": "Needs your statement",
+            "no_evidence": "No evidence yet",
         }[self]
 
     @property
     def symbol(self) -> str:
         """A shape as well as a colour, so the status never depends on colour alone."""
-        return {"met": "✔", "at_risk": "⚠", "not_met": "✖", "needs_statement": "✎"}[self]
+        return {
+            "met": "✔",
+            "at_risk": "⚠",
+            "not_met": "✖",
+            "needs_statement": "✎",
+            "no_evidence": "○",
+        }[self]
 
 
 TITLES = {
@@ -61,12 +68,34 @@ TITLES = {
 
 
 @dataclass(frozen=True)
+class CountedRecord:
+    """One record the check looked at, and whether it counted: a row a person can check."""
+
+    who: str  # the staff member, the child or the setting
+    record: str  # what it is: "Portage Workshop", "Review with parents", "Goal: play ..."
+    details: str  # its dates and particulars, in words
+    counted: bool
+    why: str = ""  # why it counts or not: "completed on 01/06/2026, after the day checked"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "who": self.who,
+            "record": self.record,
+            "details": self.details,
+            "counted": self.counted,
+            "why": self.why,
+        }
+
+
+@dataclass(frozen=True)
 class CriterionResult:
     number: int
     status: Status
     evidence: tuple[str, ...]
     fixes: tuple[str, ...] = ()
-    cause: str = ""  # "leaver" or "expiry" when that is what broke or threatens it
+    cause: str = ""  # "leaver", "starter" or "expiry" when that is what broke or threatens it
+    because: str = ""  # the cause in words, naming who and when: "Ann Lee left on 01/10/2026"
+    records: tuple[CountedRecord, ...] = ()
 
     @property
     def title(self) -> str:
@@ -75,199 +104,6 @@ class CriterionResult:
     @property
     def essential(self) -> bool:
         return self.number != 8
-
-
-@dataclass(frozen=True)
-class StaffTraining:
-    """A staff member with their training, as the criteria see them."""
-
-    member: StaffMember
-    records: tuple[TrainingRecord, ...]
-
-    def workshop_trained(self, on: date) -> bool:
-        return any(r.counts_for_workshop(on) for r in self.records)
-
-    def membership_on(self, on: date) -> TrainingRecord | None:
-        current = [r for r in self.records if r.membership_current(on)]
-        return max(current, key=lambda r: r.expires_on or date.max, default=None)
-
-    def member_until(self, on: date, until: date) -> bool:
-        """A member every day from ``on`` to ``until``, counting renewals, and not leaving."""
-        if self.member.leave_date is not None and self.member.leave_date <= until:
-            return False
-        cursor = on
-        while True:
-            held = self.membership_on(cursor)
-            if held is None:
-                return False
-            if held.expires_on is None or held.expires_on >= until:
-                return True
-            cursor = held.expires_on + timedelta(days=1)
-
-
-def _names(people: Sequence[StaffTraining]) -> str:
-    return ", ".join(p.member.full_name for p in people) or "nobody"
-
-
-def workshop_needed(staff: Sequence[StaffTraining], childminder: bool, rules: Rules) -> int:
-    """Two for a group setting; one for a childminder or a setting with few current staff."""
-    current = [p for p in staff if p.member.is_current(rules.on)]
-    small = childminder or len(current) <= rules.small_setting_staff
-    return rules.workshop_small if small else rules.workshop_group
-
-
-def criterion_6(
-    staff: Sequence[StaffTraining], childminder: bool, rules: Rules, year_end: date
-) -> CriterionResult:
-    on = rules.on
-    current = [p for p in staff if p.member.is_current(on)]
-    trained = [p for p in current if p.workshop_trained(on)]
-    needed = workshop_needed(staff, childminder, rules)
-    why = (
-        "a childminder"
-        if childminder
-        else f"{len(current)} current staff, so "
-        + ("a small setting" if len(current) <= rules.small_setting_staff else "a group setting")
-    )
-    evidence = [
-        f"Needed: {needed} ({why}).",
-        f"Workshop-trained by an NPA-accredited trainer and working here: {len(trained)} "
-        f"({_names(trained)}).",
-    ]
-    unaccredited = [
-        p
-        for p in current
-        if not p.workshop_trained(on) and any(r.kind is TrainingKind.WORKSHOP for r in p.records)
-    ]
-    if unaccredited:
-        evidence.append(
-            f"Workshop recorded but trainer not NPA-accredited: {_names(unaccredited)}."
-        )
-    left = [
-        p
-        for p in staff
-        if p.workshop_trained(on)
-        and p.member.leave_date is not None
-        and on - timedelta(days=365) < p.member.leave_date <= on
-    ]
-    leaving = [
-        p for p in trained if p.member.leave_date is not None and p.member.leave_date <= year_end
-    ]
-    short = needed - len(trained)
-    if short > 0:
-        if left:
-            evidence.append(f"Left in the last year: {_names(left)}.")
-        fixes = [
-            f"Book a Portage Workshop with an NPA-accredited trainer for {short} more "
-            f"practitioner{'s' if short != 1 else ''}, and add it to their training record."
-        ]
-        if unaccredited:
-            fixes.append("If the trainer was NPA-accredited, tick that on the Workshop record.")
-        return CriterionResult(
-            6, Status.NOT_MET, tuple(evidence), tuple(fixes), "leaver" if left else ""
-        )
-    if leaving and len(trained) - len(leaving) < needed:
-        evidence.append(f"Leaving before {format_date(year_end)}: {_names(leaving)}.")
-        return CriterionResult(
-            6,
-            Status.AT_RISK,
-            tuple(evidence),
-            ("Book a Portage Workshop for another practitioner before they leave.",),
-            "leaver",
-        )
-    return CriterionResult(6, Status.MET, tuple(evidence))
-
-
-def criterion_7(staff: Sequence[StaffTraining], rules: Rules, year_end: date) -> CriterionResult:
-    on = rules.on
-    current = [p for p in staff if p.member.is_current(on)]
-    members = [(p, p.membership_on(on)) for p in current if p.membership_on(on)]
-    through = [p for p, _m in members if p.member_until(on, year_end)]
-    evidence = [
-        f"Needed: {rules.members_needed}, current on {format_date(on)} and until "
-        f"{format_date(year_end)} (the end of the award year).",
-        "Members now: "
-        + (
-            ", ".join(
-                f"{p.member.full_name} (expires {format_date(m.expires_on)})"
-                for p, m in members
-                if m
-            )
-            or "nobody"
-        )
-        + ".",
-    ]
-    if len(through) >= rules.members_needed:
-        return CriterionResult(7, Status.MET, tuple(evidence))
-    if len(members) >= rules.members_needed:
-        leaving = [
-            p
-            for p, _m in members
-            if p.member.leave_date is not None and p.member.leave_date <= year_end
-        ]
-        if leaving:
-            evidence.append(f"Leaving before {format_date(year_end)}: {_names(leaving)}.")
-            fix = "Another practitioner could join the NPA before the member leaves."
-        else:
-            fix = (
-                f"Renew NPA membership so that it runs to at least {format_date(year_end)}, "
-                "then add the renewal to the training record."
-            )
-        return CriterionResult(
-            7, Status.AT_RISK, tuple(evidence), (fix,), "leaver" if leaving else "expiry"
-        )
-    lapsed = [
-        p
-        for p in staff
-        if any(
-            r.kind is TrainingKind.MEMBERSHIP and r.expires_on is not None and r.expires_on < on
-            for r in p.records
-        )
-    ]
-    left = [p for p in staff if not p.member.is_current(on) and p.membership_on(on)]
-    cause = "leaver" if left else "expiry" if lapsed else ""
-    if lapsed:
-        evidence.append(f"Membership lapsed: {_names(lapsed)}.")
-    if left:
-        evidence.append(f"Member who has left: {_names(left)}.")
-    return CriterionResult(
-        7,
-        Status.NOT_MET,
-        tuple(evidence),
-        (
-            "Join or renew NPA professional membership for at least one practitioner, and add it "
-            "to their training record with its number and dates.",
-        ),
-        cause,
-    )
-
-
-def criterion_8(staff: Sequence[StaffTraining], on: date) -> CriterionResult:
-    current = [p for p in staff if p.member.is_current(on)]
-    level3 = [(p, r) for p in current for r in p.records if r.kind is TrainingKind.LEVEL3]
-    pcpd = [(p, r) for p in current for r in p.records if r.kind is TrainingKind.PCPD]
-    evidence = [
-        "Level 3 Award in Portage Skills: "
-        + (
-            ", ".join(f"{p.member.full_name} ({r.status.label.lower()})" for p, r in level3)
-            or "nobody"
-        )
-        + ".",
-        "PCPD modules: "
-        + (", ".join(f"{p.member.full_name} ({r.title})" for p, r in pcpd) or "none")
-        + ".",
-    ]
-    if level3 or any(r.status is TrainingStatus.COMPLETED for _p, r in pcpd):
-        return CriterionResult(8, Status.MET, tuple(evidence))
-    return CriterionResult(
-        8,
-        Status.NOT_MET,
-        tuple(evidence),
-        (
-            "This criterion is desirable, not essential. A practitioner could start the Level 3 "
-            "Award in Portage Skills or a PCPD module.",
-        ),
-    )
 
 
 def _rank(scale: tuple[tuple[str, str], ...], code: str) -> int:
@@ -288,6 +124,54 @@ def inspection_subject(inspection: Inspection | None) -> str:
     return f"inspection:{inspection.id}" if inspection else "no-inspection"
 
 
+def some(names: list[str], limit: int = 10) -> str:
+    """A list in words that stays readable on a large site: the rest are in the records."""
+    if len(names) <= limit:
+        return ", ".join(names) or "nobody"
+    return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
+
+
+def statement_record(statement: Statement | None, subject: str = "") -> CountedRecord:
+    """The manager's statement as one of the records counted (``subject``: what it confirms)."""
+    if statement is None or (not statement.text and statement.confirmed_on is None):
+        return CountedRecord("The setting", "Your statement", "not written", False)
+    confirmed = statement.confirmed_for(subject) if subject else statement.confirmed_on is not None
+    details = (
+        f"confirmed by {statement.confirmed_by} on {format_date(statement.confirmed_on)}"
+        if confirmed
+        else "not confirmed"
+    )
+    return CountedRecord("The setting", "Your statement", details, confirmed)
+
+
+def _inspection_records(
+    inspection: Inspection, failing: set[str], statement: Statement | None
+) -> tuple[CountedRecord, ...]:
+    rows = [
+        CountedRecord(
+            "The setting",
+            f"Inspection: {area_name(inspection.framework, area)}",
+            f"{format_date(inspection.inspected_on)}: "
+            f"{words_for(inspection.framework, area, grade)}",
+            area not in failing,
+            "below the rule" if area in failing else "meets the rule",
+        )
+        for area, grade in inspection.judgements
+    ]
+    if not rows:
+        rows.append(
+            CountedRecord(
+                "The setting",
+                "Inspection",
+                f"{inspection.title}: not graded",
+                True,
+                "you confirm it yourself",
+            )
+        )
+    rows.append(statement_record(statement, inspection_subject(inspection)))
+    return tuple(rows)
+
+
 def criterion_2(
     inspection: Inspection | None, rules: Rules, statement: Statement | None
 ) -> CriterionResult:
@@ -300,23 +184,29 @@ def criterion_2(
             ("Add your latest inspection exactly as published (Settings, Inspections).",),
         )
     evidence = [f"Latest inspection: {inspection.title}.", *inspection.lines, rule]
+    below: set[str] = set()
     failing: list[str] = []
     if inspection.framework is Framework.GRADED:
         grade = inspection.judgement("overall") or ""
         if _rank(GRADES, grade) > _rank(GRADES, rules.graded_minimum):
+            below.add("overall")
             failing.append(
                 f"overall effectiveness is {words_for(inspection.framework, 'overall', grade)}"
             )
     elif inspection.framework is Framework.REPORT_CARD:
         if inspection.judgement("safeguarding") != "met":
-            failing.append("safeguarding is Not met")
+            below.add("safeguarding")
+            failing.append("Safeguarding is Not met")
         for area, grade in inspection.judgements:
             if area != "safeguarding" and _rank(REPORT_CARD_SCALE, grade) > _rank(
                 REPORT_CARD_SCALE, rules.report_card_minimum
             ):
+                below.add(area)
                 failing.append(
-                    f"{area.replace('_', ' ')} is {words_for(inspection.framework, area, grade)}"
+                    f"{area_name(inspection.framework, area)} is "
+                    f"{words_for(inspection.framework, area, grade)}"
                 )
+    records = _inspection_records(inspection, below, statement)
     if failing:
         return CriterionResult(
             2,
@@ -326,15 +216,16 @@ def criterion_2(
                 "Speak to your Portage representative: the award needs an inspection that meets "
                 "the rule. Record the next inspection here when it is published.",
             ),
+            records=records,
         )
     subject = inspection_subject(inspection)
     if statement is not None and statement.confirmed_for(subject):
         note = f"Confirmed by {statement.confirmed_by} on {format_date(statement.confirmed_on)}."
-        return CriterionResult(2, Status.MET, (*evidence, note))
+        return CriterionResult(2, Status.MET, (*evidence, note), records=records)
     ask = (
         "Confirm that this is your most recent inspection and that it meets the criterion."
         if inspection.framework is not Framework.AGENCY
         else "Your agency does not grade you: confirm that your agency's latest inspection "
         "meets the criterion, in your own words."
     )
-    return CriterionResult(2, Status.NEEDS_STATEMENT, tuple(evidence), (ask,))
+    return CriterionResult(2, Status.NEEDS_STATEMENT, tuple(evidence), (ask,), records=records)

@@ -16,6 +16,7 @@ from enum import StrEnum
 from portage_desktop.data import evidence_store, plan_store, review_store
 from portage_desktop.data.engine import Database
 from portage_desktop.services import children as children_service
+from portage_desktop.services.plan_vocabulary import GoalStatus, PlanKind, PlanStatus
 from portage_desktop.services.vocabulary import SenStatus
 
 
@@ -43,8 +44,31 @@ class ReviewEvidence:
 
 
 @dataclass(frozen=True)
+class GoalEvidence:
+    area: GoalArea
+    text: str
+    written_on: date
+    status: GoalStatus
+
+
+@dataclass(frozen=True)
+class PlanEvidence:
+    title: str
+    kind: PlanKind
+    status: PlanStatus
+    started_on: date
+    agreed_on: date | None
+    shared_on: date | None
+    area: GoalArea
+
+
+@dataclass(frozen=True)
 class ChildrenEvidence:
-    """One child with SEND on roll, and what their records show."""
+    """One child with SEND on roll, and what their records show.
+
+    The counts are what criteria 3 to 5 judge; the name, goals and plans are there so the
+    check can name the child and list the records it counted.
+    """
 
     child_id: int
     assessment_materials: tuple[str, ...] = ()
@@ -53,6 +77,13 @@ class ChildrenEvidence:
     plans: int = 0
     plans_agreed_with_parents: int = 0
     plans_shared_with_family: int = 0
+    name: str = ""
+    goals: tuple[GoalEvidence, ...] = ()
+    plan_list: tuple[PlanEvidence, ...] = ()
+
+    @property
+    def who(self) -> str:
+        return self.name or f"Child {self.child_id}"
 
 
 @dataclass(frozen=True)
@@ -106,7 +137,26 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
     with db.session() as s:
         on_roll = evidence_store.children_on_roll(s)
         materials = evidence_store.assessment_materials(s, on)
-        plans = {row[0]: row[1:] for row in plan_store.evidence_plans(s, on)}
+        plans: dict[int, list[PlanEvidence]] = {}
+        for child_id, title, kind, status, start, agreed, shared, area in plan_store.evidence_plans(
+            s, on
+        ):
+            plans.setdefault(child_id, []).append(
+                PlanEvidence(
+                    title,
+                    PlanKind(kind),
+                    PlanStatus(status),
+                    start,
+                    agreed if agreed and agreed <= on else None,
+                    shared if shared and shared <= on else None,
+                    GoalArea(area),
+                )
+            )
+        goals: dict[int, list[GoalEvidence]] = {}
+        for child_id, area, text, written, status in plan_store.evidence_goals(s, on):
+            goals.setdefault(child_id, []).append(
+                GoalEvidence(GoalArea(area), text, written, GoalStatus(status))
+            )
         areas: dict[int, set[GoalArea]] = {}
         for review_id, area in review_store.held_review_areas(s, on, on_roll_only=True):
             areas.setdefault(review_id, set()).add(GoalArea(area))
@@ -118,19 +168,22 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
                 ReviewEvidence(held_on, bool(parents.strip()), frozenset(areas.get(review_id, ())))
             )
     children = []
-    for child_id, sen_status, born in on_roll:
+    for child_id, sen_status, born, name in on_roll:
         if sen_status == SenStatus.NONE.value or born > on:
             continue
-        count, agreed, shared, active = plans.get(child_id, (0, 0, 0, False))
+        kept = plans.get(child_id, [])
         children.append(
             ChildrenEvidence(
                 child_id,
                 assessment_materials=tuple(sorted(materials.get(child_id, ()))),
-                has_active_plan=active,
+                has_active_plan=any(p.status is PlanStatus.ACTIVE for p in kept),
                 reviews=tuple(sorted(reviews.get(child_id, []), key=lambda r: r.held_on)),
-                plans=count,
-                plans_agreed_with_parents=agreed,
-                plans_shared_with_family=shared,
+                plans=len(kept),
+                plans_agreed_with_parents=sum(1 for p in kept if p.agreed_on),
+                plans_shared_with_family=sum(1 for p in kept if p.shared_on),
+                name=name,
+                goals=tuple(goals.get(child_id, ())),
+                plan_list=tuple(kept),
             )
         )
     return EvidenceBundle(

@@ -1,18 +1,25 @@
-"""Criteria 1, 3, 4 and 5: the setting's practice with children and families.
+"""Criteria 1, 3 and 5: the setting's practice with children and families.
 
-Criteria 3 to 5 are judged from the children's records when the app keeps them (see
-:mod:`services.stamp_evidence`); until then, and for criterion 1 always, they rest on the
-manager's own confirmed statement, and the evidence says so plainly.
+Criteria 3 to 5 are judged from the children's records (see :mod:`services.stamp_evidence`;
+criterion 4 is in :mod:`stamp_reviews`). A criterion with nothing to judge is never met: it
+says "no evidence yet" and what to record, whatever the statement says. Criterion 1 always
+rests on the manager's own confirmed statement, and the evidence says so plainly.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date
 
 from portage_desktop.services.dates import add_months, format_date
-from portage_desktop.services.stamp_criteria import CriterionResult, Status
-from portage_desktop.services.stamp_evidence import EvidenceBundle, GoalArea
-from portage_desktop.services.stamp_rules import Rules
+from portage_desktop.services.stamp_criteria import (
+    CountedRecord,
+    CriterionResult,
+    Status,
+    some,
+    statement_record,
+)
+from portage_desktop.services.stamp_evidence import EvidenceBundle
 from portage_desktop.services.stamp_statements import Statement
 
 _WHAT = {
@@ -21,22 +28,32 @@ _WHAT = {
     4: "how often you review plans with parents and how they cover the three goal areas",
     5: "how you keep shared records with families and agree activity plans with parents",
 }
-_NOT_KEPT = {
+NOT_KEPT = {
     3: "Assessments are not yet kept in Portage Desktop.",
     4: "Reviews with parents are not yet kept in Portage Desktop.",
     5: "Activity plans and shared records are not yet kept in Portage Desktop.",
 }
 
 
-def _from_statement(
-    number: int, statement: Statement | None, evidence: list[str]
+ADD_CHILDREN = (
+    "Record each child with SEND on roll (their SEN status on the child's record); the check "
+    "then judges this criterion from their records."
+)
+
+
+def from_statement(
+    number: int,
+    statement: Statement | None,
+    evidence: list[str],
+    records: Sequence[CountedRecord] = (),
 ) -> CriterionResult:
+    rows = (*records, statement_record(statement))
     if statement is not None and statement.text and statement.confirmed_on is not None:
         evidence.append(
             f"Your statement, confirmed by {statement.confirmed_by} on "
             f"{format_date(statement.confirmed_on)}: {statement.text}"
         )
-        return CriterionResult(number, Status.MET, tuple(evidence))
+        return CriterionResult(number, Status.MET, tuple(evidence), records=rows)
     if statement is not None and statement.text:
         evidence.append("Your statement is written but not yet confirmed.")
     return CriterionResult(
@@ -44,112 +61,174 @@ def _from_statement(
         Status.NEEDS_STATEMENT,
         tuple(evidence),
         (f"Write and confirm a statement of {_WHAT[number]}.",),
+        records=rows,
     )
 
 
-def criterion_1(statement: Statement | None, workshop_trained: int) -> CriterionResult:
-    evidence = [f"Workshop-trained practitioners working here: {workshop_trained}."]
-    return _from_statement(1, statement, evidence)
+def no_evidence(
+    number: int,
+    evidence: list[str],
+    fix: str,
+    statement: Statement | None,
+    records: Sequence[CountedRecord],
+) -> CriterionResult:
+    """Nothing to judge: never met, and the fix says what to record."""
+    if statement is not None and statement.confirmed_on is not None:
+        evidence.append(
+            "Your confirmed statement is kept for the application, but this criterion is judged "
+            "from the records."
+        )
+    return CriterionResult(number, Status.NO_EVIDENCE, tuple(evidence), (fix,), records=records)
 
 
-def _sen_count(bundle: EvidenceBundle) -> str:
-    n = len(bundle.children)
-    return f"Children with SEND on roll: {n}."
+def sen_count(bundle: EvidenceBundle) -> str:
+    return f"Children with SEND on roll: {len(bundle.children)}."
+
+
+def criterion_1(statement: Statement | None, trained: Sequence[str]) -> CriterionResult:
+    evidence = [f"Workshop-trained practitioners working here: {len(trained)}."]
+    records = [
+        CountedRecord(
+            n, "Portage Workshop", "completed, NPA-accredited trainer", True, "works here"
+        )
+        for n in trained
+    ]
+    return from_statement(1, statement, evidence, records)
+
+
+def _material_records(bundle: EvidenceBundle) -> tuple[CountedRecord, ...]:
+    rows = []
+    for child in bundle.children:
+        rows += [
+            CountedRecord(child.who, "Assessment material", m, True, "recorded with the child")
+            for m in child.assessment_materials
+        ]
+        if not child.assessment_materials:
+            rows.append(CountedRecord(child.who, "Assessment material", "none recorded", False, ""))
+    return tuple(rows)
 
 
 def criterion_3(bundle: EvidenceBundle, statement: Statement | None) -> CriterionResult:
-    evidence = [_sen_count(bundle)]
-    if not bundle.assessments_kept or not bundle.children:
-        if not bundle.assessments_kept:
-            evidence.append(_NOT_KEPT[3])
-        return _from_statement(3, statement, evidence)
+    evidence = [sen_count(bundle)]
+    if not bundle.assessments_kept:
+        evidence.append(NOT_KEPT[3])
+        return from_statement(3, statement, evidence)
+    records = _material_records(bundle)
+    if not bundle.children:
+        return no_evidence(3, evidence, ADD_CHILDREN, statement, records)
+    if not any(c.assessment_materials for c in bundle.children):
+        evidence.append(
+            "No checklist assessment, observation, profile or advice from another professional "
+            "is recorded yet for any of them."
+        )
+        fix = (
+            "Record each child's assessment with the parents: a checklist, observations, a "
+            "profile and advice from other professionals."
+        )
+        return no_evidence(3, evidence, fix, statement, records)
     narrow = [c for c in bundle.children if len(set(c.assessment_materials)) < 2]
     evidence.append(
         f"Assessed with at least two kinds of material: {len(bundle.children) - len(narrow)} "
         f"of {len(bundle.children)}."
     )
     if narrow:
+        evidence.append(
+            "Fewer than two kinds: "
+            + some([f"{c.who} ({', '.join(c.assessment_materials) or 'none'})" for c in narrow])
+            + "."
+        )
         return CriterionResult(
             3,
             Status.NOT_MET,
             tuple(evidence),
             (
-                f"Add an observation, a developmental profile or advice from another professional "
-                f"for the {len(narrow)} child(ren) assessed with one kind of material only.",
+                "Add an observation, a developmental profile or advice from another professional "
+                f"for {some([c.who for c in narrow])}: each is assessed with fewer than two "
+                "kinds of material.",
             ),
+            records=records,
         )
-    return CriterionResult(3, Status.MET, tuple(evidence))
+    return CriterionResult(3, Status.MET, tuple(evidence), records=records)
 
 
-def criterion_4(
-    bundle: EvidenceBundle, statement: Statement | None, rules: Rules
-) -> CriterionResult:
-    evidence = [
-        _sen_count(bundle),
-        f"Rule: at least {rules.reviews_per_year} reviews with "
-        "parents in any 12 months, covering all three goal areas.",
-    ]
-    if not bundle.reviews_kept or not bundle.children:
-        if not bundle.reviews_kept:
-            evidence.append(_NOT_KEPT[4])
-        return _from_statement(4, statement, evidence)
-    on = rules.on
-    year_ago = add_months(on, -12)
-    soon = year_ago + timedelta(weeks=rules.warning_weeks)
-    short, narrow, at_risk = 0, 0, 0
-    planned = [c for c in bundle.children if c.has_active_plan]
-    for child in planned:
-        held = [r for r in child.reviews if r.with_parents and year_ago < r.held_on <= on]
-        areas = set().union(*(r.goal_areas for r in held)) if held else set()
-        if len(held) < rules.reviews_per_year:
-            short += 1
-        elif len([r for r in held if r.held_on > soon]) < rules.reviews_per_year:
-            at_risk += 1
-        if areas != set(GoalArea):
-            narrow += 1
-    evidence.append(
-        f"Children with an active plan: {len(planned)}; with enough reviews: "
-        f"{len(planned) - short}; covering all three goal areas: {len(planned) - narrow}."
-    )
-    if short or narrow:
-        fixes = []
-        if short:
-            fixes.append(f"Hold a review with parents for the {short} child(ren) behind.")
-        if narrow:
-            fixes.append("Make sure goals cover " + "; ".join(a.label for a in GoalArea) + ".")
-        return CriterionResult(4, Status.NOT_MET, tuple(evidence), tuple(fixes))
-    if at_risk:
-        evidence.append(
-            f"{at_risk} child(ren) will fall behind within {rules.warning_weeks} weeks."
-        )
-        return CriterionResult(
-            4, Status.AT_RISK, tuple(evidence), ("Book their next review with parents now.",)
-        )
-    return CriterionResult(4, Status.MET, tuple(evidence))
+def _plan_records(bundle: EvidenceBundle) -> tuple[CountedRecord, ...]:
+    rows = []
+    for child in bundle.children:
+        for plan in sorted(child.plan_list, key=lambda p: (p.kind.value, p.started_on)):
+            missing = [
+                text
+                for done, text in (
+                    (plan.agreed_on, "not agreed with parents yet"),
+                    (plan.shared_on, "not shared with the family yet"),
+                )
+                if done is None
+            ]
+            rows.append(
+                CountedRecord(
+                    child.who,
+                    f"{plan.kind.label} plan: {plan.title}",
+                    f"started {format_date(plan.started_on)}; agreed "
+                    f"{format_date(plan.agreed_on) or 'not recorded'}; shared "
+                    f"{format_date(plan.shared_on) or 'not yet'}; {plan.status.label.lower()}",
+                    not missing,
+                    "; ".join(missing) or "agreed with parents and shared with the family",
+                )
+            )
+        if not child.plan_list:
+            rows.append(CountedRecord(child.who, "Activity plan", "none recorded", False))
+    return tuple(rows)
 
 
 def criterion_5(bundle: EvidenceBundle, statement: Statement | None) -> CriterionResult:
-    evidence = [_sen_count(bundle)]
-    if not bundle.plans_kept or not bundle.children:
-        if not bundle.plans_kept:
-            evidence.append(_NOT_KEPT[5])
-        return _from_statement(5, statement, evidence)
+    evidence = [sen_count(bundle)]
+    if not bundle.plans_kept:
+        evidence.append(NOT_KEPT[5])
+        return from_statement(5, statement, evidence)
+    records = _plan_records(bundle)
+    if not bundle.children:
+        return no_evidence(5, evidence, ADD_CHILDREN, statement, records)
     plans = sum(c.plans for c in bundle.children)
+    fix = (
+        "Write an activity plan with the parents of each child with SEND, record who agreed it "
+        "and when, and mark it shared once the family has a copy."
+    )
+    if not plans:
+        evidence.append(
+            f"No activity plans are recorded yet for the {len(bundle.children)} children with SEND."
+        )
+        return no_evidence(5, evidence, fix, statement, records)
     agreed = sum(c.plans_agreed_with_parents for c in bundle.children)
     shared = sum(c.plans_shared_with_family for c in bundle.children)
     evidence.append(
         f"Activity plans: {plans}; agreed with parents: {agreed}; shared with the family: {shared}."
     )
-    if plans and agreed == plans and shared == plans:
-        return CriterionResult(5, Status.MET, tuple(evidence))
+    kinds: dict[str, int] = {}
+    for child in bundle.children:
+        for plan in child.plan_list:
+            kinds[plan.kind.label] = kinds.get(plan.kind.label, 0) + 1
+    if kinds:
+        evidence.append(
+            "By kind: " + "; ".join(f"{k}: {n}" for k, n in sorted(kinds.items())) + "."
+        )
+    if agreed == plans and shared == plans:
+        return CriterionResult(5, Status.MET, tuple(evidence), records=records)
+    waiting = [r for r in records if not r.counted and r.record != "Activity plan"]
+    if waiting:
+        evidence.append(
+            "Not yet agreed or shared: "
+            + some([f"{r.who} ({r.record.split(': ', 1)[-1]})" for r in waiting])
+            + "."
+        )
     return CriterionResult(
         5,
         Status.NOT_MET,
         tuple(evidence),
         ("Agree each activity plan with the parent and record that it was shared with them.",),
+        records=records,
     )
 
 
 def award_year_end(on: date, held_until: date | None, months: int) -> date:
-    """The end of the award year that a check on ``on`` must cover."""
-    return held_until if held_until is not None and held_until > on else add_months(on, months)
+    """The last day of the award year a check on ``on`` must cover: the held award's expiry
+    date (valid through it), or a year from ``on`` when no award is held."""
+    return held_until if held_until is not None and held_until >= on else add_months(on, months)

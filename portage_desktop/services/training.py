@@ -22,7 +22,7 @@ from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.conflicts import find, refuse_stale
-from portage_desktop.services.dates import format_date
+from portage_desktop.services.dates import format_date, valid_through
 from portage_desktop.services.errors import NotFoundError, ValidationError
 
 
@@ -91,11 +91,11 @@ class TrainingRecord:
         )
 
     def membership_current(self, on: date) -> bool:
+        """A membership started by ``on`` and valid through its expiry date."""
         return (
             self.kind is TrainingKind.MEMBERSHIP
             and self.started_on is not None
-            and self.started_on <= on
-            and (self.expires_on is None or self.expires_on >= on)
+            and valid_through(self.started_on, self.expires_on, on)
         )
 
     @property

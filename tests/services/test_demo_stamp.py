@@ -31,7 +31,7 @@ def test_the_demo_story(tmp_path):
     check = check_stamp(db, TODAY)
     assert check.result(6).status is Status.MET
     assert check.result(7).status is Status.AT_RISK  # the manager's membership runs out soon
-    assert any("Stamp of Approval expires" in w for w in check.warnings)
+    assert any("Stamp of Approval is valid through" in w for w in check.warnings)
     assert inspections.list_inspections(db)[0].framework.value == "report_card"
     assert len(setting_profile.list_awards(db)) == 2
     assert setting_profile.get_profile(db).portage_service.endswith("(demo)")

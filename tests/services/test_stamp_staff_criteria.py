@@ -75,7 +75,11 @@ def test_a_trained_practitioner_leaving_breaks_criterion_6_and_warns(db):
     result = check.result(6)
     assert result.status is Status.NOT_MET and result.cause == "leaver"
     assert any("Ann Tester" in e for e in result.evidence)
-    assert any("Criterion 6" in w and "leaver" in w for w in check.warnings)
+    assert result.because == "Ann Tester left on 01/10/2026"
+    assert (
+        "Criterion 6 is not met because Ann Tester left on 01/10/2026: Book a Portage Workshop "
+        "with an NPA-accredited trainer for 1 more practitioner" in "\n".join(check.warnings)
+    )
 
 
 def test_the_workshop_must_be_done_by_the_day_checked(db):
@@ -95,7 +99,8 @@ def test_a_membership_expiring_mid_year_puts_criterion_7_at_risk(db):
     assert check.year_end == date(2027, 2, 1)
     result = check.result(7)
     assert result.status is Status.AT_RISK and result.cause == "expiry"
-    assert any("membership expires on 31/12/2026" in w for w in check.warnings)
+    assert "Ann Tester's NPA membership is valid through 31/12/2026" in result.because
+    assert any("membership is valid through 31/12/2026: renew it" in w for w in check.warnings)
     membership(db, ann, date(2027, 1, 1), date(2027, 12, 31))  # renewed, no gap
     assert _c(db, 7).status is Status.MET
 
@@ -146,7 +151,7 @@ def test_the_award_warns_within_eight_weeks_of_expiry(db):
     make_setting(db)
     save_award(db, AwardInput(None, date(2026, 1, 10), None, "Jo"), 12)
     assert not any(
-        "Stamp of Approval expires" in w for w in check_stamp(db, date(2026, 11, 14)).warnings
+        "Stamp of Approval is valid" in w for w in check_stamp(db, date(2026, 11, 14)).warnings
     )
     warnings = check_stamp(db, date(2026, 11, 15)).warnings
-    assert any("expires on 10/01/2027, in 56 days" in w for w in warnings)
+    assert any("valid through 10/01/2027, 56 days from the day checked" in w for w in warnings)
