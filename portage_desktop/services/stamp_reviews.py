@@ -126,12 +126,12 @@ def _records(bundle: EvidenceBundle, on: date) -> tuple[CountedRecord, ...]:
             if review.with_parents:
                 reviewed |= review.goal_areas
             areas = [a.label for a in GoalArea if a in review.goal_areas]
+            covers = "all three" if len(areas) == len(GoalArea) else "; ".join(areas) or "none"
             rows.append(
                 CountedRecord(
                     child.who,
                     "Review with parents",
-                    f"held {format_date(review.held_on)}; goal areas: "
-                    + ("; ".join(areas) or "none"),
+                    f"held {format_date(review.held_on)}; goal areas: {covers}",
                     review.with_parents,
                     f"counts until {format_date(counts_until(review.held_on))}"
                     if review.with_parents

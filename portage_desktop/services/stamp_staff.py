@@ -120,7 +120,7 @@ def _workshop_records(staff: Sequence[StaffTraining], on: date) -> tuple[Counted
                     f"completed {format_date(r.completed_on)}; trainer: {r.trainer}; "
                     f"NPA-accredited: {accredited}",
                     not why,
-                    "; ".join(why) or "counted",
+                    "; ".join(why) or "completed by the day checked, NPA-accredited trainer",
                 )
             )
     return tuple(rows)
@@ -247,7 +247,10 @@ def _membership_records(
                 why.append(f"ended: valid through {format_date(r.expires_on)}")
             counted = not why
             if counted and r.expires_on is not None and r.expires_on < year_end:
-                why.append(f"valid through {format_date(r.expires_on)}, before the award year ends")
+                why.append(
+                    f"valid through {format_date(r.expires_on)}, before the award year ends "
+                    f"on {format_date(year_end)}"
+                )
             elif counted:
                 why.append("valid now and through the award year")
             if counted and p.member.leave_date is not None and p.member.leave_date <= year_end:
@@ -255,7 +258,7 @@ def _membership_records(
             rows.append(
                 CountedRecord(
                     p.name,
-                    f"NPA professional membership No. {r.membership_number}",
+                    f"NPA membership No. {r.membership_number}",
                     f"from {format_date(r.started_on)}, valid through {format_date(r.expires_on)}",
                     counted,
                     "; ".join(why),

@@ -93,8 +93,7 @@ def test_a_review_without_parents_is_listed_but_not_counted(db):
     rows = [(r.details, r.counted, r.why) for r in result.records if r.record.startswith("Review")]
     assert rows[0][1:] == (False, "no parent recorded as attending")
     assert rows[1] == (
-        "held 01/06/2026; goal areas: play and personal development; learning, physical "
-        "development and communication; participation and inclusion in family and community life",
+        "held 01/06/2026; goal areas: all three",
         True,
         "counts until 31/05/2027",
     )

@@ -178,7 +178,11 @@ def test_a_leaver_breaking_criterion_6_warns_on_the_dashboard(qtbot, demo_ctx, o
             member.id,
         )
     demo_ctx.hub.staff_changed.emit()
-    assert "Criterion 6 is not met because of a leaver" in summary.warnings.text()
+    [leaver] = trained[:-1]  # named with the day they left, the latest leaver first
+    assert (
+        f"Criterion 6 is not met because {leaver.full_name} left on {today:%d/%m/%Y}"
+        in summary.warnings.text()
+    )
     assert "✖ Not met" in summary.summary.text()
 
 

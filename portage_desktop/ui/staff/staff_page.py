@@ -58,7 +58,13 @@ class StaffDialog(FormDialog):
         self.add_row("&Surname *", "last_name", self.last_name)
         self.add_row("Roles *", "roles", roles_box)
         self.add_row("S&tarted", "start_date", self.start_date)
-        self.add_row("&Left", "leave_date", self.leave_date, "Leave empty while they work here")
+        self.add_row(
+            "&Leaving date",
+            "leave_date",
+            self.leave_date,
+            "The first day they no longer work here (the day after their last day). Leave it "
+            "empty while they work here.",
+        )
         if member is not None:
             self.fill(member)
         for edit in (self.first_name, self.last_name):

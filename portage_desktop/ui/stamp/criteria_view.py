@@ -15,6 +15,7 @@ STATUS_COLOURS = {
     Status.AT_RISK: "#fdf0cc",
     Status.NOT_MET: "#f8d7da",
     Status.NEEDS_STATEMENT: "#e3ecf7",
+    Status.NO_EVIDENCE: "#e9e9e9",
 }
 
 

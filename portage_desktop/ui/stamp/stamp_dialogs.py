@@ -76,7 +76,11 @@ class AwardDialog(FormDialog):
         self.add_row("&Applied", "applied_on", self.applied_on)
         self.add_row("A&warded", "awarded_on", self.awarded_on)
         self.add_row(
-            "&Expires", "expires_on", self.expires_on, "Leave empty: one year after the award"
+            "&Expires",
+            "expires_on",
+            self.expires_on,
+            "The award is valid up to and including this day. Leave empty: one year after the "
+            "award.",
         )
         self.add_row("Portage &representative", "representative", self.representative)
         if award is not None:

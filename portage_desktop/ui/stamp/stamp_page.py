@@ -43,6 +43,7 @@ from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 from portage_desktop.ui.common.widgets import ERROR_STYLE, heading
 from portage_desktop.ui.stamp.criteria_view import CriteriaModel
+from portage_desktop.ui.stamp.records_dialog import RecordsCountedDialog
 from portage_desktop.ui.stamp.stamp_dialogs import AwardDialog
 
 STATEMENT_CRITERIA = (1, 2, 3, 4, 5)
@@ -125,6 +126,10 @@ class StampPage(QWidget):
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.detail_title)
+        self.records_button = QPushButton("Show the records cou&nted…")
+        self.records_button.setToolTip("Every record behind this verdict, to check it by hand")
+        self.records_button.clicked.connect(self.show_records)
+        detail_layout.addWidget(self.records_button, 0, Qt.AlignmentFlag.AlignLeft)
         detail_layout.addWidget(QLabel("<b>Evidence from your records</b>"))
         detail_layout.addWidget(self.evidence)
         detail_layout.addWidget(QLabel("<b>What would fix it</b>"))
@@ -146,7 +151,7 @@ class StampPage(QWidget):
             [
                 Column("Applied", lambda a: format_date(a.applied_on)),
                 Column("Awarded", lambda a: format_date(a.awarded_on)),
-                Column("Expires", lambda a: format_date(a.expires_on)),
+                Column("Valid through", lambda a: format_date(a.expires_on)),
                 Column("Portage representative", lambda a: a.representative),
             ]
         )
@@ -216,7 +221,8 @@ class StampPage(QWidget):
         self.check = check_stamp(self.ctx.db, today)
         held = self.check.award
         award = (
-            f"Your award runs until {format_date(held.expires_on)}."
+            f"Your award is valid through {format_date(held.expires_on)}, up to and including "
+            "that day."
             if held
             else "You do not hold the award at the moment."
         )
@@ -282,6 +288,10 @@ class StampPage(QWidget):
         self.confirm.blockSignals(False)
         self.statement_error.clear()
         self.statement_dirty = False
+
+    def show_records(self) -> None:
+        if self.current is not None:
+            RecordsCountedDialog(self.current, parent=self).exec()
 
     def _subject(self, number: int) -> str:
         if number != 2:

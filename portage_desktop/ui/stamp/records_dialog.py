@@ -1,0 +1,112 @@
+""" "Show the records counted": every record behind one criterion's verdict, one per row.
+
+So a manager or an assessor can check the verdict by hand: who, which record, its dates,
+whether it counted and why. A search box narrows a long list (a large site has thousands).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from portage_desktop.services.stamp_criteria import CountedRecord, CriterionResult
+from portage_desktop.ui.common.table_model import Column, RecordTableModel, SearchProxy
+
+ROWS_SIZED = 400  # rows fitted to their text; longer lists keep one line each, to open fast
+
+
+def counted_text(row: CountedRecord) -> str:
+    """In words and a shape, never by colour alone."""
+    return "✔ Counted" if row.counted else "✖ Not counted"
+
+
+class RecordsCountedDialog(QDialog):
+    def __init__(self, result: CriterionResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Records counted for criterion {result.number}")
+        self.model: RecordTableModel[CountedRecord] = RecordTableModel(
+            [
+                Column("Who", lambda r: r.who),
+                Column("Record", lambda r: r.record),
+                Column("Details", lambda r: r.details, tooltip=lambda r: r.details),
+                Column("Counted", counted_text),
+                Column("Why", lambda r: r.why),
+            ]
+        )
+        self.model.set_rows(list(result.records))
+        self.proxy = SearchProxy()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(f"Records counted for criterion {result.number}")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the check's order
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        for column, width in enumerate((160, 260, 0, 120, 250)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self._fit_rows = len(result.records) <= ROWS_SIZED
+        if self._fit_rows:  # wrapped text needs rows as tall as it is, once widths are known
+            header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
+
+        counted = sum(1 for r in result.records if r.counted)
+        self.summary = QLabel(
+            f"<b>{result.number}. {result.title}</b>: {result.status.symbol} "
+            f"{result.status.label}. {len(result.records)} records looked at, {counted} counted."
+            if result.records
+            else f"<b>{result.number}. {result.title}</b>: no records to show."
+        )
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search the records counted")
+        self.search.setPlaceholderText("Type a name or a word to narrow the list")
+        self.search.textChanged.connect(self.proxy.set_search)
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(1280, 600)  # fits a 1366x768 screen with room for the taskbar
+        self.table.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_rows:
+            self.table.resizeRowsToContents()
+
+    def row_texts(self) -> list[tuple[str, ...]]:
+        """What each visible row says, column by column (for tests and screen readers)."""
+        return [
+            tuple(
+                self.proxy.data(self.proxy.index(r, c)) or ""
+                for c in range(self.proxy.columnCount())
+            )
+            for r in range(self.proxy.rowCount())
+        ]
