@@ -127,6 +127,13 @@ class PlanForApplication:
         return f"{self.child_first_name} {self.child_last_name}: {self.goal}"
 
 
+# Stored codes to their enums by dictionary: calling an enum per row is slow on a large site.
+_AREAS = {a.value: a for a in GoalArea}
+_KINDS = {k.value: k for k in PlanKind}
+_PLAN_STATUS = {k.value: k for k in PlanStatus}
+_GOAL_STATUS = {k.value: k for k in GoalStatus}
+
+
 def children_evidence(db: Database, on: date) -> EvidenceBundle:
     """Children with SEND on roll on ``on``, the assessment materials used with each, and
     their plans (how many, agreed with a parent, shared with the family, any active).
@@ -159,7 +166,7 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
             )
         areas: dict[int, set[GoalArea]] = {}
         for review_id, area in review_store.held_review_areas(s, on, on_roll_only=True):
-            areas.setdefault(review_id, set()).add(GoalArea(area))
+            areas.setdefault(review_id, set()).add(_AREAS[area])
         reviews: dict[int, list[ReviewEvidence]] = {}
         for review_id, child_id, held_on, parents in review_store.held_review_ids(
             s, on, on_roll_only=True
