@@ -45,6 +45,8 @@ class ReviewEvidence:
 
 @dataclass(frozen=True)
 class GoalEvidence:
+    """A long-term goal as criterion 4 sees it: its area, and whether it is still worked on."""
+
     area: GoalArea
     text: str
     written_on: date
@@ -53,6 +55,8 @@ class GoalEvidence:
 
 @dataclass(frozen=True)
 class PlanEvidence:
+    """An activity plan as criterion 5 sees it: its kind, and when it was agreed and shared."""
+
     title: str
     kind: PlanKind
     status: PlanStatus

@@ -106,7 +106,11 @@ def _capped(lines: list[str]) -> list[str]:
 
 
 def _records(bundle: EvidenceBundle, on: date) -> tuple[CountedRecord, ...]:
-    """Per child: the active plan, each review in the last 12 months, and goals by area."""
+    """Per child: the active plan, each review in the last 12 months, and goals by area.
+
+    A goal is named by its area and date, not its text: the family's own words stay in the
+    child's record, out of this list and out of ``check-stamp --json``.
+    """
     year_ago = add_months(on, -12)
     rows = []
     for child in bundle.children:
@@ -146,7 +150,7 @@ def _records(bundle: EvidenceBundle, on: date) -> tuple[CountedRecord, ...]:
                 CountedRecord(
                     child.who,
                     f"Goal: {area.label}",
-                    f"{g.text} (written {format_date(g.written_on)}; {g.status.label.lower()})",
+                    f"written {format_date(g.written_on)}; {g.status.label.lower()}",
                     covered,
                     why,
                 )
