@@ -73,7 +73,8 @@ class RecordsCountedDialog(QDialog):
             f"<b>{result.number}. {result.title}</b>: {result.status.symbol} "
             f"{result.status.label}. {len(result.records)} records looked at, {counted} counted."
             if result.records
-            else f"<b>{result.number}. {result.title}</b>: no records to show."
+            else f"<b>{result.number}. {result.title}</b>: nothing is recorded yet that this "
+            "criterion counts."
         )
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
