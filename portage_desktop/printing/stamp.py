@@ -67,14 +67,20 @@ def application_pack(db: Database, today: date) -> ApplicationPack:
         for a in setting_profile.list_awards(db)
     )
     criteria = tuple(
-        CriterionRow(r.number, r.title, f"{r.status.symbol} {r.status.label}", r.evidence, r.fixes)
+        CriterionRow(
+            r.number,
+            r.title,
+            f"{r.status.symbol} {r.status.label}",
+            r.anonymous_evidence,  # the pack is shared: no child is named in it
+            r.anonymous_fixes,
+        )
         for r in check.results
     )
     sections = tuple(
         NarrativeSection(
             s.title,
             application.narrative(s.key),
-            tuple(e for n in s.criteria for e in check.result(n).evidence[:3]),
+            tuple(e for n in s.criteria for e in check.result(n).anonymous_evidence[:3]),
         )
         for s in stamp_application.SECTIONS
     )

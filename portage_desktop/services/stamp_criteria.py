@@ -94,6 +94,18 @@ class CriterionResult:
     cause: str = ""  # "leaver", "starter" or "expiry" when that is what broke or threatens it
     because: str = ""  # the cause in words, naming who and when: "Ann Lee left on 01/10/2026"
     records: tuple[CountedRecord, ...] = ()
+    # (evidence, fixes) without children's names, for the anonymised application pack; None
+    # when the evidence and fixes name no child.
+    anonymous: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+    @property
+    def anonymous_evidence(self) -> tuple[str, ...]:
+        """The evidence as it may be printed in the application pack: no child is named."""
+        return self.anonymous[0] if self.anonymous is not None else self.evidence
+
+    @property
+    def anonymous_fixes(self) -> tuple[str, ...]:
+        return self.anonymous[1] if self.anonymous is not None else self.fixes
 
     @property
     def title(self) -> str:

@@ -132,6 +132,13 @@ def criterion_3(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
         f"of {len(bundle.children)}."
     )
     if narrow:
+        unnamed = (
+            tuple(evidence),
+            (
+                "Add an observation, a developmental profile or advice from another professional "
+                f"for the {len(narrow)} child(ren) assessed with fewer than two kinds of material.",
+            ),
+        )
         evidence.append(
             "Fewer than two kinds: "
             + some([f"{c.who} ({', '.join(c.assessment_materials) or 'none'})" for c in narrow])
@@ -147,6 +154,7 @@ def criterion_3(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
                 "kinds of material.",
             ),
             records=records,
+            anonymous=unnamed,
         )
     return CriterionResult(3, Status.MET, tuple(evidence), records=records)
 
@@ -212,6 +220,8 @@ def criterion_5(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
         )
     if agreed == plans and shared == plans:
         return CriterionResult(5, Status.MET, tuple(evidence), records=records)
+    fixes = ("Agree each activity plan with the parent and record that it was shared with them.",)
+    unnamed = (tuple(evidence), fixes)
     waiting = [r for r in records if not r.counted and r.record != "Activity plan"]
     if waiting:
         evidence.append(
@@ -220,11 +230,7 @@ def criterion_5(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
             + "."
         )
     return CriterionResult(
-        5,
-        Status.NOT_MET,
-        tuple(evidence),
-        ("Agree each activity plan with the parent and record that it was shared with them.",),
-        records=records,
+        5, Status.NOT_MET, tuple(evidence), fixes, records=records, anonymous=unnamed
     )
 
 

@@ -224,3 +224,31 @@ def test_every_criterion_lists_the_records_it_counted(demo_db):
     assert len(behind) == 4  # the demo's four children behind, each by name
     named = {e.split(":")[0] for e in behind}
     assert all(any(f.startswith(f"{n}: hold") for f in four.fixes) for n in named)
+
+
+def test_the_anonymised_pack_gets_the_verdicts_without_the_names(db):
+    """The application pack prints anonymous_evidence and anonymous_fixes: counts, no child."""
+    make_setting(db)
+    behind = _child(_review(date(2026, 10, 1), {GoalArea.PLAY}), goals=[_goal(GoalArea.PLAY)])
+    plan = PlanEvidence(
+        "Coat on", PlanKind.OUTCOME, PlanStatus.ACTIVE, date(2026, 9, 1), None, None, GoalArea.PLAY
+    )
+    narrow = ChildrenEvidence(8, ("observations",), True, (), 1, 0, 0, "Sam Ode", (), (plan,))
+    bundle = EvidenceBundle(
+        (behind, narrow), assessments_kept=True, reviews_kept=True, plans_kept=True
+    )
+    check = check_stamp(db, ON, bundle)
+    for number in (3, 4, 5):
+        result = check.result(number)
+        assert result.status is Status.NOT_MET, number
+        named = " ".join(result.evidence + result.fixes)
+        assert "Noor Baig" in named or "Sam Ode" in named, number
+        shared = " ".join(result.anonymous_evidence + result.anonymous_fixes)
+        assert "Noor" not in shared and "Sam" not in shared, number
+        assert result.anonymous_fixes, number
+    assert check.result(4).anonymous_fixes == (
+        "Hold reviews with parents for the 2 child(ren) behind, by the dates the Stamp of "
+        "Approval page gives for each.",
+        "For the 2 child(ren) with gaps, make sure the goals reviewed with parents cover all "
+        "three areas.",
+    )

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from portage_desktop.services import staff, training
 from portage_desktop.ui.staff.staff_page import StaffDialog
-from portage_desktop.ui.stamp.records_dialog import RecordsCountedDialog
+from portage_desktop.ui.stamp.counted_records import RecordsCountedDialog
 from tests.ui.conftest import when_modal_opens
 
 WHO, RECORD, DETAILS, COUNTED, WHY = range(5)

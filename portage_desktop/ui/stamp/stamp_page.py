@@ -42,8 +42,8 @@ from portage_desktop.ui.common.pdf_save import save_print
 from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 from portage_desktop.ui.common.widgets import ERROR_STYLE, heading
+from portage_desktop.ui.stamp.counted_records import RecordsCountedDialog
 from portage_desktop.ui.stamp.criteria_view import CriteriaModel
-from portage_desktop.ui.stamp.records_dialog import RecordsCountedDialog
 from portage_desktop.ui.stamp.stamp_dialogs import AwardDialog
 
 STATEMENT_CRITERIA = (1, 2, 3, 4, 5)
