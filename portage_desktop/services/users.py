@@ -16,7 +16,7 @@ from portage_desktop.data import users_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import StaffMemberRecord, UserAccountRecord
 from portage_desktop.data.stores import touch
-from portage_desktop.services import audit
+from portage_desktop.services import audit, security
 from portage_desktop.services.access import Actor, Permission, Role, require, set_actor
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import NotFoundError, ValidationError
@@ -71,8 +71,12 @@ def list_users(db: Database) -> list[UserAccount]:
 
 
 def _check_password(errors: dict[str, str], password: str, confirm: str) -> None:
+    """A person's password unlocks their key to the file, so it must resist offline guessing."""
+    rating = security.strength(password)
     if len(password) < MIN_PASSWORD:
         errors["password"] = f"Use at least {MIN_PASSWORD} characters."
+    elif rating.score < security.MIN_SCORE:
+        errors["password"] = f"{rating.label}. {rating.advice}"
     elif password != confirm:
         errors["confirm"] = "The two passwords are not the same."
 

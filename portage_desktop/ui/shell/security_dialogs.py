@@ -63,6 +63,9 @@ class NewPassphraseDialog(FormDialog):
         self.meter.setFormat("Strength: type a passphrase")
         self.suggest_button = QPushButton("S&uggest one for me")
         self.suggest_button.clicked.connect(self._suggest)
+        self.suggestion_note = QLabel()
+        self.suggestion_note.setObjectName("suggestion_note")
+        self.suggestion_note.setWordWrap(True)
         self.recovery = QCheckBox("Save a &recovery sheet to print (PDF) after this")
         warning = QLabel(
             "⚠ Important: the passphrase cannot be recovered. If it is lost, nobody can open "
@@ -96,6 +99,7 @@ class NewPassphraseDialog(FormDialog):
         layout.addWidget(self.meter)
         layout.addWidget(self.show_text)
         layout.addWidget(self.suggest_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.suggestion_note)
         layout.addWidget(warning)
         layout.addWidget(self.recovery)
         layout.addWidget(self.general_error)
@@ -112,6 +116,12 @@ class NewPassphraseDialog(FormDialog):
         self.new.setText(words)
         self.confirm.setText(words)
         self.show_text.setChecked(True)
+        count = len(security.word_list())
+        self.suggestion_note.setText(
+            f"{security.SUGGESTED_WORDS} words chosen at random from a list of {count:,}: "
+            f"about {security.suggestion_bits():.0f} bits of randomness "
+            f"({security.bits_per_word():.1f} for each word). Write it down before you go on."
+        )
 
     def _rate(self, text: str) -> None:
         self.mark_dirty()
