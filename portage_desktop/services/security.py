@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from portage_desktop.data import cipher
+from portage_desktop.data import cipher, key_slots
 from portage_desktop.data.engine import Database, DatabaseError, sqlite_engine
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
@@ -118,6 +118,15 @@ def _reopen(db: Database, key: cipher.KeyMaterial | None) -> None:
 def change_passphrase(db: Database, current: str, new: str, confirm: str) -> None:
     """Re-encrypt the file under a new passphrase; the old one stops working at once."""
     require(db, Permission.MANAGE_USERS)
+    assert db.path is not None
+    if any(slot.kind == key_slots.PERSON for slot in key_slots.load(db.path)):
+        # A passphrase-derived key would lock every person out of their key slot.
+        raise ValidationError(
+            {
+                "current": "These records open with each person's own password. To lock out "
+                "an old passphrase, use Change the database key in People and roles."
+            }
+        )
     if not verify_passphrase(db, current):
         raise ValidationError({"current": "That is not the current passphrase."})
     validate_new(new, confirm)

@@ -6,6 +6,7 @@ the last active manager can be neither removed nor demoted, so nobody is ever lo
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, replace
 
@@ -16,8 +17,15 @@ from portage_desktop.data import users_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import StaffMemberRecord, UserAccountRecord
 from portage_desktop.data.stores import touch
-from portage_desktop.services import audit, security
-from portage_desktop.services.access import Actor, Permission, Role, require, set_actor
+from portage_desktop.services import audit, personal_keys, security
+from portage_desktop.services.access import (
+    Actor,
+    Permission,
+    Role,
+    current_actor,
+    require,
+    set_actor,
+)
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.validation import clean
@@ -153,6 +161,9 @@ def _create(db: Database, data: UserInput, first_only: bool) -> UserAccount:
         audit.record(
             s, db, AuditAction.CREATE, "user", record.id, actor=username if first_only else None
         )
+        # Their own key to the file, written before the account commits: at worst a key
+        # for an account that does not exist, never an account that cannot open the file.
+        personal_keys.give_key(db, username, data.password)
         account = _account(record)
     db.multi_user = True
     if first:  # whoever set up the first account carries on as that manager
@@ -195,13 +206,14 @@ def update_user(
         touch(record)
         s.add(record)
         audit.record(s, db, AuditAction.CHANGE, "user", user_id, f"role {role.value}")
-        return _account(record)
+        account = _account(record)
+    if not active:  # their password no longer opens the file
+        personal_keys.take_key(db, account.username)
+    return account
 
 
 def set_password(db: Database, user_id: int, password: str, confirm: str) -> None:
     """A manager resets a password, or a person changes their own."""
-    from portage_desktop.services.access import current_actor
-
     actor = current_actor(db)
     if actor.user_id != user_id:
         require(db, Permission.MANAGE_USERS)
@@ -218,6 +230,8 @@ def set_password(db: Database, user_id: int, password: str, confirm: str) -> Non
         touch(record)
         s.add(record)
         audit.record(s, db, AuditAction.CHANGE, "user", user_id, "password")
+        if record.active:  # the new password opens their key; the old one no longer does
+            personal_keys.give_key(db, record.username, password)
 
 
 LOCK_AFTER_FAILURES = 10
@@ -267,7 +281,29 @@ def log_in(db: Database, username: str, password: str) -> Actor:
             failed = False
     if failed:
         raise LoginFailed("That username and password do not match an active account.")
+    if not personal_keys.has_personal_key(db, actor.username):
+        # An older file opened with the shared passphrase moves to personal keys person by
+        # person: their password is known only now (see services.personal_keys).
+        personal_keys.give_key(db, actor.username, password)
     return actor
+
+
+def sign_in(db: Database, unlocked: personal_keys.Unlocked) -> None:
+    """Log in whoever opened the file at start-up, so they are not asked twice.
+
+    A personal key logs in that account (its role, never more); the recovery sheet opens the
+    file as a manager, so that a manager who lost their password can be given a new one."""
+    if unlocked.recovery:
+        set_actor(db, personal_keys.RECOVERY_ACTOR)
+        audit.record_now(db, AuditAction.LOGIN, "user", detail="opened with the recovery sheet")
+    elif unlocked.username:
+        with contextlib.suppress(LoginFailed):  # switched off: the login question follows
+            log_in(db, unlocked.username, unlocked.password)
+
+
+def logged_in(db: Database) -> bool:
+    """Someone (or, in single-user mode, the owner) is using the app now."""
+    return current_actor(db).role is not Role.NONE
 
 
 def log_out(db: Database) -> None:

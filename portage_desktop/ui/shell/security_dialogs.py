@@ -25,7 +25,7 @@ from portage_desktop.data.engine import Database, DatabaseError, ServerPasswordN
 from portage_desktop.database_url import ServerAddress
 from portage_desktop.services import security, users
 from portage_desktop.services.errors import ValidationError
-from portage_desktop.startup import WrongPassphrase, new_key, unlock
+from portage_desktop.startup import WrongPassphrase, new_key
 from portage_desktop.ui.common.form import FormDialog
 from portage_desktop.ui.common.widgets import ERROR_STYLE
 
@@ -245,12 +245,6 @@ class UnlockDialog(FormDialog):
     def _tick_text(self) -> None:
         unit = "second" if self._remaining == 1 else "seconds"
         self.wait_label.setText(f"Please wait {self._remaining} {unit} before trying again.")
-
-
-def unlock_file(path: Path, parent: QWidget | None = None) -> object:
-    """Ask for the passphrase of ``path``; the key, or ``None`` if the person cancelled."""
-    dialog = UnlockDialog(lambda text: unlock(path, text), parent=parent)
-    return dialog.result_value if dialog.exec() else None
 
 
 def choose_new_key(parent: QWidget | None = None) -> object:
