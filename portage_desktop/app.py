@@ -325,6 +325,9 @@ def _show(
                 try:
                     db, is_demo = opener()
                     log_in_if_needed(db, headless)
+                    from portage_desktop.ui.settings.audit_dialog import check_log_on_open
+
+                    check_log_on_open(db, paths.backup_dir, window, headless)
                     break
                 except DatabaseError as exc:
                     # The shared server chosen in Settings cannot be used: offer this computer.

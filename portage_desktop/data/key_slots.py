@@ -234,3 +234,10 @@ def find(slots: list[Slot], kind: str, username: str = "") -> Slot | None:
 
 def without(slots: list[Slot], kind: str, username: str = "") -> list[Slot]:
     return [s for s in slots if not (s.kind == kind and s.username == username)]
+
+
+def copy_beside(database: Path, backup: Path) -> None:
+    """Keep the slots of the day beside a backup, so it opens with that day's passwords."""
+    slots = load(database)
+    if slots:
+        save(backup, slots)

@@ -144,7 +144,9 @@ class NewPassphraseDialog(FormDialog):
         self.accept()
 
 
-def save_recovery_sheet(parent: QWidget, passphrase: str, setting_name: str = "") -> Path | None:
+def save_recovery_sheet(
+    parent: QWidget, passphrase: str, setting_name: str = "", recovery_words: bool = False
+) -> Path | None:
     target, _ = QFileDialog.getSaveFileName(
         parent,
         "Save the recovery sheet",
@@ -158,7 +160,7 @@ def save_recovery_sheet(parent: QWidget, passphrase: str, setting_name: str = ""
 
     out = Path(target if target.lower().endswith(".pdf") else f"{target}.pdf")
     meta = ReportMeta(setting_name or "Portage Desktop", "Recovery sheet", date.today())
-    build_recovery_sheet(meta, passphrase, out)
+    build_recovery_sheet(meta, passphrase, out, recovery_words=recovery_words)
     QMessageBox.information(
         parent,
         "Recovery sheet saved",
