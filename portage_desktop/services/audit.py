@@ -193,12 +193,17 @@ def check_anchors(db: Database, backup_dir: Path | None = None) -> AnchorCheck:
                 good = head
                 continue
             held = now.count if now else 0
-            what = (
-                f"cut short: on {_when(head.at)} it held {head.count} entries, and now it "
-                f"holds {held}"
-                if found is None or held < head.count
-                else "rewritten since it was anchored"
-            )
+            if found is None or held < head.count:
+                what = (
+                    f"cut short: on {_when(head.at)} it held {head.count} entries, and now it "
+                    f"holds {held}"
+                )
+                # What survives ends at the log's last entry now (if later than the last
+                # good anchor): everything after it, up to the anchored head, is gone.
+                if now is not None and (good is None or now.count > good.count):
+                    good = now
+            else:
+                what = "rewritten since it was anchored"
             return AnchorCheck(
                 False,
                 len(heads),

@@ -118,20 +118,30 @@ def take_key(db: Database, username: str) -> None:
         key_slots.save(found[0], key_slots.without(slots, PERSON, username))
 
 
-def new_recovery_code(db: Database) -> str:
-    """Make a fresh recovery-sheet slot (the old sheet stops working) and return its words."""
+def recovery_words() -> str:
+    """Eight random words from the EFF list (103 bits) for a new recovery sheet."""
+    words = security.word_list()
+    return " ".join(secrets.choice(words) for _ in range(RECOVERY_WORDS))
+
+
+def set_recovery_sheet(db: Database, code: str) -> None:
+    """Make ``code`` the recovery sheet's slot; the previous sheet stops working.
+
+    Called once the sheet has been saved, so a cancelled save leaves the old sheet valid."""
     require(db, Permission.MANAGE_USERS)
     found = _file(db)
     if found is None:
         raise ValueError("only an encrypted file has a recovery sheet")
     path, key = found
-    words = security.word_list()
-    code = " ".join(secrets.choice(words) for _ in range(RECOVERY_WORDS))
     slots = key_slots.without(key_slots.load(path), RECOVERY)
-    slots.append(key_slots.make_slot(RECOVERY, "", code, key.key))
+    slots.append(key_slots.make_slot(RECOVERY, "", _normalise_code(code), key.key))
     key_slots.save(path, slots)
     audit.record_now(db, AuditAction.CHANGE, "recovery sheet", detail="new recovery sheet")
-    return code
+
+
+def has_recovery_sheet(db: Database) -> bool:
+    found = _file(db)
+    return found is not None and key_slots.find(key_slots.load(found[0]), RECOVERY) is not None
 
 
 def change_database_key(db: Database) -> None:

@@ -128,10 +128,14 @@ def test_a_crash_during_a_change_of_key_leaves_a_file_that_still_opens(team):
 
 def test_the_recovery_sheet_is_a_slot_of_its_own_and_opens_as_a_manager(team):
     db, _, _ = team
-    code = personal_keys.new_recovery_code(db)
+    assert not personal_keys.has_recovery_sheet(db)
+    code = personal_keys.recovery_words()
     assert len(code.split()) == personal_keys.RECOVERY_WORDS
     assert set(code.split()) <= set(security.word_list())
-    second = personal_keys.new_recovery_code(db)  # printing a new sheet retires the old one
+    personal_keys.set_recovery_sheet(db, code)
+    assert personal_keys.has_recovery_sheet(db)
+    second = personal_keys.recovery_words()
+    personal_keys.set_recovery_sheet(db, second)  # printing a new sheet retires the old one
     personal_keys.change_database_key(db)  # the sheet survives a change of key
     path = db.path
     db.dispose()
@@ -188,3 +192,21 @@ def test_a_damaged_key_file_is_a_plain_message(team):
     key_slots.slots_path(db.path).write_text("{not json")
     with pytest.raises(DatabaseError, match="key file beside your records"):
         personal_keys.unlock_as(db.path, "pat", PAT_PW)
+
+
+def test_the_command_line_opens_a_rekeyed_file_with_a_persons_own_key(demo_db, monkeypatch):
+    from portage_desktop.cli import main
+
+    db = demo_db
+    users.create_user(db, UserInput("mina", "Mina Shah", Role.MANAGER, MINA_PW, MINA_PW))
+    users.create_user(db, UserInput("pat", "Pat Lee", Role.PRACTITIONER, PAT_PW, PAT_PW))
+    personal_keys.change_database_key(db)
+    path = db.path
+    db.dispose()
+    out = path.parent / "list.pdf"
+    argv = ["print", "children-list", "--database", str(path), "--out", str(out)]
+    monkeypatch.setenv("PORTAGE_DESKTOP_USER", "pat")
+    monkeypatch.setenv("PORTAGE_DESKTOP_PASSWORD", MINA_PW)  # the manager's password: refused
+    assert main(argv) == 1 and not out.exists()
+    monkeypatch.setenv("PORTAGE_DESKTOP_PASSWORD", PAT_PW)
+    assert main(argv) == 0 and out.exists()

@@ -47,7 +47,8 @@ def test_the_meter_rates_a_common_pattern_weak_and_refuses_it(qtbot):
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.new, "Password1234!")
     qtbot.keyClicks(dialog.confirm, "Password1234!")
-    assert dialog.meter.value() == 1 and dialog.meter.text().startswith("Strength: Weak.")
+    assert dialog.meter.value() == 1 and dialog.meter.text() == "Strength: Weak"
+    assert "commonly used password" in dialog.advice.text()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.errors.text("passphrase").startswith("Weak.")
     assert dialog.passphrase == "" and dialog.result() != dialog.DialogCode.Accepted

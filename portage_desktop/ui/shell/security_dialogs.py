@@ -61,6 +61,9 @@ class NewPassphraseDialog(FormDialog):
         self.meter.setTextVisible(True)
         self.meter.setAccessibleName("Passphrase strength")
         self.meter.setFormat("Strength: type a passphrase")
+        self.advice = QLabel()  # the meter's words: long advice does not fit inside the bar
+        self.advice.setObjectName("strength_advice")
+        self.advice.setWordWrap(True)
         self.suggest_button = QPushButton("S&uggest one for me")
         self.suggest_button.clicked.connect(self._suggest)
         self.suggestion_note = QLabel()
@@ -97,6 +100,7 @@ class NewPassphraseDialog(FormDialog):
         layout.addWidget(text)
         layout.addLayout(self.form)
         layout.addWidget(self.meter)
+        layout.addWidget(self.advice)
         layout.addWidget(self.show_text)
         layout.addWidget(self.suggest_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.suggestion_note)
@@ -127,9 +131,9 @@ class NewPassphraseDialog(FormDialog):
         self.mark_dirty()
         rating = security.strength(text)
         self.meter.setValue(rating.score)
-        self.meter.setFormat(
-            f"Strength: {rating.label}. {rating.advice}" if text else "Strength: type a passphrase"
-        )
+        self.meter.setFormat(f"Strength: {rating.label}" if text else "Strength: type a passphrase")
+        self.meter.setAccessibleDescription(rating.advice if text else "")
+        self.advice.setText(rating.advice if text else "")
 
     def save(self) -> None:
         try:
