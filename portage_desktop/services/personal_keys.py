@@ -28,6 +28,7 @@ from portage_desktop.services.access import Actor, Permission, Role, require
 from portage_desktop.services.audit import AuditAction
 
 RECOVERY_WORDS = 8  # 8 x 12.9 = 103 bits: it opens the file as a manager, so more than a password
+_NO_MATCH = "That username and password do not open these records."
 RECOVERY_ACTOR = Actor("recovery-sheet", "Recovery sheet", Role.MANAGER)
 
 
@@ -52,9 +53,12 @@ def unlock_as(path: Path, username: str, password: str) -> Unlocked:
     """Open ``username``'s slot with ``password``; :class:`WrongPassphrase` if either is wrong."""
     name = username.strip().lower()
     slot = key_slots.find(key_slots.load(path), PERSON, name)
-    if slot is None:
-        raise WrongPassphrase()
-    key = cipher.key_from_slot(path, key_slots.open_slot(slot, password))
+    try:
+        if slot is None:
+            raise WrongPassphrase()
+        key = cipher.key_from_slot(path, key_slots.open_slot(slot, password))
+    except WrongPassphrase:
+        raise WrongPassphrase(_NO_MATCH) from None
     return Unlocked(key, name, password)
 
 

@@ -301,6 +301,19 @@ def sign_in(db: Database, unlocked: personal_keys.Unlocked) -> None:
             log_in(db, unlocked.username, unlocked.password)
 
 
+def confirm_same_person(db: Database, secret: str) -> None:
+    """After a lock, the person who was using the app proves it again: their password, or
+    the recovery sheet's words for a session opened with the sheet (it has no account)."""
+    actor = current_actor(db)
+    if actor == personal_keys.RECOVERY_ACTOR and db.path is not None:
+        opened = personal_keys.unlock_with_sheet_or_passphrase(db.path, secret)
+        if not opened.recovery or opened.key != db.key:
+            raise LoginFailed("Those are not the recovery sheet's words.")
+        set_actor(db, actor)
+        return
+    log_in(db, actor.username, secret)
+
+
 def logged_in(db: Database) -> bool:
     """Someone (or, in single-user mode, the owner) is using the app now."""
     return current_actor(db).role is not Role.NONE

@@ -149,6 +149,12 @@ def test_the_recovery_sheet_is_a_slot_of_its_own_and_opens_as_a_manager(team):
         assert current_actor(opened) == personal_keys.RECOVERY_ACTOR
         mina = next(u for u in users.list_users(opened) if u.username == "mina")
         users.set_password(opened, mina.id, "minas fresh start here", "minas fresh start here")
+        users.confirm_same_person(opened, second)  # after a lock: the sheet's words again
+        with pytest.raises(WrongPassphrase):
+            users.confirm_same_person(opened, TEST_PASSPHRASE)  # retired by the change of key
+        with pytest.raises(WrongPassphrase):
+            users.confirm_same_person(opened, "wrong words entirely here")
+        assert current_actor(opened) == personal_keys.RECOVERY_ACTOR
     finally:
         opened.dispose()
     personal_keys.unlock_as(path, "mina", "minas fresh start here")
