@@ -33,6 +33,7 @@ _ADVICE = {
     3: "A good choice.",
     4: "An excellent choice.",
 }
+_ZXCVBN_MAX = 72  # zxcvbn refuses longer input; the first 72 characters rate the rest fairly
 MIN_SCORE = 2  # Fair: a weaker passphrase or password is refused
 
 
@@ -53,7 +54,7 @@ def strength(passphrase: str) -> Strength:
     text = passphrase.strip()
     if len(text) < MIN_LENGTH:
         return Strength(0, "Too short", f"Use at least {MIN_LENGTH} characters, or 3-4 words.")
-    result = zxcvbn(text[:100], user_inputs=_APP_WORDS)  # zxcvbn slows on very long input
+    result = zxcvbn(text[:_ZXCVBN_MAX], user_inputs=_APP_WORDS)
     guesses = float(result["guesses_log10"])
     score = 0 if result["score"] == 0 else 1 + sum(guesses >= low for low in _LEVELS)
     warning = str(result["feedback"].get("warning") or "")

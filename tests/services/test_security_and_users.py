@@ -24,6 +24,7 @@ PW = "a long password 1"
         ("a long password 1", 2),
         ("blue kettle river", 3),
         ("blue kettle river orchard puffin", 4),
+        ("blue kettle river orchard puffin " * 5, 4),  # longer than zxcvbn itself accepts
     ],
 )
 def test_strength_scores(text, score):

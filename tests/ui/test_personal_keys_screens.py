@@ -129,3 +129,20 @@ def test_the_audit_screen_and_start_up_say_when_the_log_was_cut_short(qtbot, dem
     qtbot.addWidget(dialog)
     dialog.verify()
     assert "cut short" in dialog.status.text() and "now it holds 2" in dialog.status.text()
+
+
+def test_a_damaged_key_file_is_explained_and_the_passphrase_still_asked(
+    qtbot, team_file, monkeypatch
+):
+    key_slots.slots_path(team_file).write_text("{not json")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: warned.append(text))
+
+    def type_it(dialog: UnlockDialog) -> None:
+        qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+
+    when_modal_opens(qtbot, type_it)
+    unlocked = unlock_file(team_file)
+    assert "key file beside your records" in warned[0] and "recovery sheet" in warned[0]
+    assert unlocked is not None and unlocked.key == unlock(team_file, TEST_PASSPHRASE)

@@ -62,15 +62,20 @@ class PersonalUnlockDialog(UnlockDialog):
 
 def unlock_file(path: Path, parent: QWidget | None = None) -> Unlocked | None:
     """Ask whatever opens ``path``; ``None`` if the person cancelled."""
+    dialog: UnlockDialog
     try:
         personal = personal_keys.uses_personal_keys(path)
     except DatabaseError as exc:  # a damaged key file: the passphrase may still work
         QMessageBox.warning(parent, "The key file is damaged", str(exc))
-        personal = False
-    if personal:
-        dialog: UnlockDialog = PersonalUnlockDialog(path, parent)
-    else:
         dialog = UnlockDialog(lambda text: Unlocked(unlock(path, text)), parent=parent)
+    else:
+        if personal:
+            dialog = PersonalUnlockDialog(path, parent)
+        else:  # one passphrase (or a recovery sheet left after the last account went)
+            dialog = UnlockDialog(
+                lambda text: personal_keys.unlock_with_sheet_or_passphrase(path, text),
+                parent=parent,
+            )
     if not dialog.exec():
         return None
     found = dialog.result_value
