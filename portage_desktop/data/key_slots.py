@@ -176,7 +176,10 @@ def load(database: Path) -> list[Slot]:
         raise DatabaseError(_DAMAGED) from exc
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise DatabaseError(_DAMAGED)
-    if raw.get("version") != VERSION:
+    version = raw.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise DatabaseError(_DAMAGED)
+    if version > VERSION:
         raise DatabaseError(
             "The key file beside your records was written by a newer Portage Desktop. "
             "Please update the app on this computer."
