@@ -33,8 +33,9 @@ from portage_desktop.ui.common.table_model import Column, RecordTableModel
 
 ROLE_HELP = (
     "Manager: everything, including staff, training, accounts and the audit log. "
-    "SENCO: children's records, plus marking leavers and exports. "
-    "Practitioner: children's records. Read only: can look and print, never change."
+    "SENCO: children's records, plus marking leavers, exports and sharing with other "
+    "agencies. Practitioner: children's records. Read only: can look and print for the "
+    "family, never change or share."
 )
 
 
