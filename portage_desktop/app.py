@@ -208,6 +208,7 @@ def _opener(
     state = file_state(path)
     key: object = None
     passphrase: str | None = None
+    unlocked: object = None  # who opened the file (a personal key logs them in straight away)
     if state in ("missing", "empty"):
         if headless:
             raise DatabaseError(f"no database at {path}")
@@ -221,11 +222,12 @@ def _opener(
         if not passphrase and headless:
             passphrase = ""
         elif not passphrase:
-            from portage_desktop.ui.shell.security_dialogs import unlock_file
+            from portage_desktop.ui.shell.personal_unlock import unlock_file
 
-            key = unlock_file(path)
-            if key is None:
+            unlocked = unlock_file(path)
+            if unlocked is None:
                 raise Cancelled()
+            key = unlocked.key
 
     def existing() -> tuple[Database, bool]:
         # The key derivation and the file check run in C, letting other threads run, so they
@@ -243,6 +245,10 @@ def _opener(
             except DatabaseError:  # damaged: opening again below says so and offers a backup
                 opened_key, checked = _unlock(path, key, passphrase), False
         db = open_or_recover(path, paths.backup_dir, opened_key, headless, checked)
+        if unlocked is not None:
+            from portage_desktop.services.users import sign_in
+
+            sign_in(db, unlocked)  # type: ignore[arg-type]
         if state == "plain" and not headless:
             offer_encryption(db)
         return db, False
@@ -330,6 +336,9 @@ def _show(
                 try:
                     db, is_demo = opener()
                     log_in_if_needed(db, headless)
+                    from portage_desktop.ui.settings.audit_dialog import check_log_on_open
+
+                    check_log_on_open(db, paths.backup_dir, window, headless)
                     break
                 except DatabaseError as exc:
                     # The shared server chosen in Settings cannot be used: offer this computer.

@@ -21,6 +21,7 @@ from portage_desktop import APP_NAME, app_version
 from portage_desktop.errors import UserError
 
 if TYPE_CHECKING:
+    from portage_desktop.data.cipher import KeyMaterial
     from portage_desktop.data.engine import Database
     from portage_desktop.database_url import ServerAddress
 
@@ -190,10 +191,10 @@ def open_existing(path_text: str | None, url_text: str | None = None) -> Databas
         except BadAddress as exc:
             raise UserError(f"--database-url: {exc}") from None
     else:
-        from portage_desktop.startup import file_state, open_and_migrate, unlock
+        from portage_desktop.startup import file_state, open_and_migrate
 
         path = _existing_database(path_text)
-        key = unlock(path, read_passphrase()) if file_state(path) == "encrypted" else None
+        key = _unlock_file(path) if file_state(path) == "encrypted" else None
         db = open_and_migrate(path, path.parent / "backups", key)
     if db.multi_user:
         from portage_desktop.services.users import log_in, needs_first_manager
@@ -208,6 +209,19 @@ def open_existing(path_text: str | None, url_text: str | None = None) -> Databas
         password = os.environ.get("PORTAGE_DESKTOP_PASSWORD") or _ask("Password: ", echo=False)
         log_in(db, name, password)
     return db
+
+
+def _unlock_file(path: Path) -> KeyMaterial:
+    """A file with personal keys opens with PORTAGE_DESKTOP_USER and _PASSWORD (the person's
+    own key); otherwise, or when they are not set, with the passphrase."""
+    from portage_desktop.services import personal_keys
+    from portage_desktop.startup import unlock
+
+    name = os.environ.get("PORTAGE_DESKTOP_USER")
+    if name and personal_keys.uses_personal_keys(path):
+        password = os.environ.get("PORTAGE_DESKTOP_PASSWORD") or _ask("Password: ", echo=False)
+        return personal_keys.unlock_as(path, name, password).key
+    return unlock(path, read_passphrase())
 
 
 def _open_server(address: ServerAddress) -> Database:

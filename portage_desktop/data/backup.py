@@ -153,6 +153,8 @@ def prune(backup_dir: Path, stem: str, keep: int) -> None:
     for old in routine:
         if old.path not in keep_paths:
             old.path.unlink(missing_ok=True)
+            for metadata in old.path.parent.glob(f"{old.path.name}.*"):  # .keys, .head
+                metadata.unlink(missing_ok=True)
 
 
 def newest_routine(backup_dir: Path, stem: str) -> BackupInfo | None:

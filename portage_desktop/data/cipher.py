@@ -155,3 +155,35 @@ def encrypt_copy(plain: Path, target: Path, passphrase: str) -> KeyMaterial:
 
 DBAPI_ERRORS = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
 DBAPI_MODULE = sqlcipher3
+
+
+def random_key_for(path: Path) -> KeyMaterial:
+    """A new random key for ``path`` (keeping its salt), for files opened through key slots."""
+    return KeyMaterial(os.urandom(32), read_salt(path))
+
+
+def key_from_slot(path: Path, candidates: list[bytes]) -> KeyMaterial:
+    """The first of ``candidates`` (raw keys from a key slot) that opens ``path``."""
+    salt = read_salt(path)
+    for raw in candidates:
+        key = KeyMaterial(raw, salt)
+        try:
+            check_key(path, key)
+        except WrongPassphrase:
+            continue
+        return key
+    raise WrongPassphrase()
+
+
+def rekey_to(path: Path, old: KeyMaterial, new: KeyMaterial) -> None:
+    """Re-encrypt ``path`` from ``old`` to ``new`` (same salt); the old key stops working."""
+    if new.salt != old.salt:
+        raise ValueError("a re-key keeps the file's salt")
+    conn = connect(path, old)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute(f"PRAGMA rekey = {new.pragma_value()}")
+        conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()
+    check_key(path, new)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
+from pathlib import Path
 
-from portage_desktop.data import audit_store
+from portage_desktop.data import audit_anchor, audit_store
+from portage_desktop.data.audit_anchor import Head
 from portage_desktop.data.engine import Database, DbSession
 from portage_desktop.data.models import AuditEntryRecord, utc_now
 from portage_desktop.services.access import Permission, current_actor, require
@@ -115,6 +117,101 @@ def verify_chain(db: Database) -> ChainCheck:
                 return ChainCheck(False, count, row.id)
             prev = row.hash
     return ChainCheck(True, count)
+
+
+@dataclass(frozen=True)
+class AnchorCheck:
+    """Whether the log still holds every head anchored outside the file; if not, which
+    period is affected, in words for the person reading it."""
+
+    ok: bool
+    anchors: int
+    problem: str = ""
+
+
+def anchor_now(db: Database, backup: Path | None = None) -> None:
+    """Anchor the chain's head beside the file (and in ``backup``'s metadata, if given).
+
+    Called after a successful check on open and with every backup; a server has no file to
+    anchor beside (its log is guarded by the server's own permissions and backups).
+    """
+    if db.path is None:
+        return
+    with db.session() as s:
+        head = audit_anchor.current_head(s)
+    if head is None:
+        return
+    audit_anchor.record(db.path, head)
+    if backup is not None:
+        audit_anchor.record_in_backup(backup, head)
+
+
+def anchor_after_restore(db: Database, backup_dir: Path | None) -> None:
+    """A restore ends the log where the backup's ended; start the anchors again from there."""
+    if db.path is None:
+        return
+    with db.session() as s:
+        head = audit_anchor.current_head(s)
+
+        def holds(h: Head) -> bool:
+            return audit_anchor.found_at(s, h) == (h.hash, h.count)
+
+        audit_anchor.restart(db.path, backup_dir, holds, head)
+
+
+def _when(at: datetime) -> str:
+    return at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def _period(since: Head | None, until: Head) -> str:
+    start = f"after {_when(since.at)}" if since else "from the start of the log"
+    return f"{start} up to {_when(until.at)}"
+
+
+def check_anchors(db: Database, backup_dir: Path | None = None) -> AnchorCheck:
+    """Check that the chain still holds every anchored head (beside the file and in backups).
+
+    Catches what :func:`verify_chain` cannot: a log cut short, or rewritten with fresh hashes.
+    """
+    if db.path is None:
+        return AnchorCheck(True, 0)
+    heads = audit_anchor.anchored(db.path, backup_dir)
+    good: Head | None = None
+    with db.session() as s:
+        now = audit_anchor.current_head(s)
+        for head in heads:
+            if head.entry_id == 0:
+                return AnchorCheck(
+                    False,
+                    len(heads),
+                    "The audit log's anchor file beside the records is damaged, so the log "
+                    "cannot be checked against it. Keep a copy of the records and the backups, "
+                    "and tell your data protection lead.",
+                )
+            found = audit_anchor.found_at(s, head)
+            if found == (head.hash, head.count):
+                good = head
+                continue
+            held = now.count if now else 0
+            if found is None or held < head.count:
+                what = (
+                    f"cut short: on {_when(head.at)} it held {head.count} entries, and now it "
+                    f"holds {held}"
+                )
+                # What survives ends at the log's last entry now (if later than the last
+                # good anchor): everything after it, up to the anchored head, is gone.
+                if now is not None and (good is None or now.count > good.count):
+                    good = now
+            else:
+                what = "rewritten since it was anchored"
+            return AnchorCheck(
+                False,
+                len(heads),
+                f"The audit log has been {what}. Entries {_period(good, head)} are missing or "
+                "changed. Keep a copy of the records and the backups, and tell your data "
+                "protection lead.",
+            )
+    return AnchorCheck(True, len(heads))
 
 
 def search(

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from portage_desktop.data import backup as backup_store
-from portage_desktop.data import migrate
+from portage_desktop.data import key_slots, migrate
 from portage_desktop.data.backup import BackupInfo
 from portage_desktop.data.cipher import WrongPassphrase
 from portage_desktop.data.engine import Database, DatabaseError
+from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 
 __all__ = ["SERVER_BACKUPS", "BackupInfo", "back_up", "list_backups", "restore_backup"]
+
+log = logging.getLogger(__name__)
 
 SERVER_BACKUPS = (
     "These records are on a shared PostgreSQL server, so Portage Desktop does not make or "
@@ -32,9 +36,16 @@ def back_up(
     """A verified copy of the open database, pruned to the newest ``keep`` routine backups."""
     if db.on_server or db.path is None:
         raise DatabaseError(SERVER_BACKUPS)
-    return backup_store.make_backup(
+    made = backup_store.make_backup(
         db.path, backup_dir, reason=reason, keep=keep, progress=progress, key=db.key
     )
+    try:
+        # The backup's metadata: the audit chain's head, and the key slots that open it.
+        audit.anchor_now(db, backup=made)
+        key_slots.copy_beside(db.path, made)
+    except OSError as exc:  # the backup itself is good; say so in the log, not as a failure
+        log.warning("The backup's metadata could not be written (%s).", type(exc).__name__)
+    return made
 
 
 def daily_backup_due(db: Database, backup_dir: Path, now: datetime | None = None) -> bool:
@@ -70,4 +81,5 @@ def restore_backup(db: Database, backup: Path, backup_dir: Path) -> Path:
     db.dispose()
     aside = backup_store.restore(backup, db.path, backup_dir, db.key)
     migrate.upgrade_to_head(db, backup_dir)
+    audit.anchor_after_restore(db, backup_dir)
     return aside

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hmac
+import math
 import os
-import re
 import secrets
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from portage_desktop.data import cipher
+from portage_desktop.data import cipher, key_slots
 from portage_desktop.data.engine import Database, DatabaseError, sqlite_engine
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
@@ -17,114 +18,23 @@ from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import ValidationError
 
 MIN_LENGTH = cipher.MIN_PASSPHRASE
-_COMMON = {
-    "password",
-    "passphrase",
-    "qwerty",
-    "letmein",
-    "welcome",
-    "nursery",
-    "portage",
-    "123456",
-    "abc123",
-    "iloveyou",
-    "admin",
-    "childminder",
-    "preschool",
-    "monkey",
+SUGGESTED_WORDS = 4
+# Names a guesser would try first for this app; zxcvbn counts them as the weakest of words.
+_APP_WORDS = ["portage", "nursery", "childminder", "preschool", "send", "senco", "desktop"]
+# zxcvbn's scores are tuned for guesses over a network; a stolen file (or key file) can be
+# attacked offline, slowed only by argon2id, so the meter asks for more: these are the least
+# log10(guesses) for Fair, Strong and Very strong (below Fair is Weak).
+_LEVELS = (10.0, 12.0, 14.0)
+_LABELS = {0: "Too easy to guess", 1: "Weak", 2: "Fair", 3: "Strong", 4: "Very strong"}
+_ADVICE = {
+    0: "Avoid common words and patterns; try 3-4 unrelated words.",
+    1: "Too easy to guess for records about children: add another word or two.",
+    2: "Good. One more word would make it stronger.",
+    3: "A good choice.",
+    4: "An excellent choice.",
 }
-# Short, everyday words for suggested passphrases: four of them give about 41 bits.
-_WORDS = [
-    "apple",
-    "badger",
-    "basket",
-    "beach",
-    "berry",
-    "bramble",
-    "breeze",
-    "bubble",
-    "button",
-    "candle",
-    "carrot",
-    "castle",
-    "cloud",
-    "clover",
-    "comet",
-    "cookie",
-    "copper",
-    "crayon",
-    "daisy",
-    "dragon",
-    "drum",
-    "feather",
-    "fern",
-    "fiddle",
-    "flute",
-    "forest",
-    "fox",
-    "garden",
-    "giraffe",
-    "glove",
-    "honey",
-    "island",
-    "jelly",
-    "kettle",
-    "kite",
-    "ladder",
-    "lantern",
-    "lemon",
-    "maple",
-    "meadow",
-    "mitten",
-    "moon",
-    "muffin",
-    "nutmeg",
-    "ocean",
-    "orchard",
-    "otter",
-    "paddle",
-    "panda",
-    "pebble",
-    "pepper",
-    "piano",
-    "pickle",
-    "pillow",
-    "planet",
-    "pocket",
-    "puddle",
-    "puffin",
-    "rabbit",
-    "rainbow",
-    "river",
-    "robin",
-    "rocket",
-    "saddle",
-    "seashell",
-    "shadow",
-    "silver",
-    "snail",
-    "spoon",
-    "squirrel",
-    "star",
-    "sunny",
-    "teapot",
-    "thimble",
-    "thunder",
-    "tiger",
-    "tulip",
-    "turnip",
-    "umbrella",
-    "velvet",
-    "violet",
-    "walnut",
-    "whistle",
-    "willow",
-    "window",
-    "winter",
-    "wobble",
-    "yellow",
-    "zebra",
-]
+_ZXCVBN_MAX = 72  # zxcvbn refuses longer input; the first 72 characters rate the rest fairly
+MIN_SCORE = 2  # Fair: a weaker passphrase or password is refused
 
 
 @dataclass(frozen=True)
@@ -137,42 +47,52 @@ class Strength:
 
 
 def strength(passphrase: str) -> Strength:
+    """Rate with zxcvbn (dictionaries, keyboard patterns, dates, l33t), scaled for offline
+    guessing; "Password1234!" is Weak however many character classes it has."""
+    from zxcvbn import zxcvbn
+
     text = passphrase.strip()
     if len(text) < MIN_LENGTH:
         return Strength(0, "Too short", f"Use at least {MIN_LENGTH} characters, or 3-4 words.")
-    lowered = text.lower()
-    if lowered in _COMMON or any(lowered == w * (len(lowered) // len(w)) for w in _COMMON):
-        return Strength(0, "Too easy to guess", "Avoid common words; try 3-4 unrelated words.")
-    if len(set(text)) <= 3:
-        return Strength(0, "Too easy to guess", "Avoid repeating the same characters.")
-    classes = sum(bool(re.search(p, text)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^\w]|_"))
-    words = len(re.findall(r"[A-Za-z]{3,}", text))
-    score = 1
-    if len(text) >= 14 or (len(text) >= 12 and classes >= 3):
-        score = 2
-    if len(text) >= 18 or (words >= 3 and len(text) >= 15) or (len(text) >= 14 and classes >= 3):
-        score = 3
-    if len(text) >= 24 or (words >= 4 and len(text) >= 20):
-        score = 4
-    labels = {1: "Weak", 2: "Fair", 3: "Strong", 4: "Very strong"}
-    advice = {
-        1: "Longer is better: add another word or two.",
-        2: "Good. One more word would make it stronger.",
-        3: "A good choice.",
-        4: "An excellent choice.",
-    }
-    return Strength(score, labels[score], advice[score])
+    result = zxcvbn(text[:_ZXCVBN_MAX], user_inputs=_APP_WORDS)
+    guesses = float(result["guesses_log10"])
+    score = 0 if result["score"] == 0 else 1 + sum(guesses >= low for low in _LEVELS)
+    warning = str(result["feedback"].get("warning") or "")
+    advice = f"{warning} {_ADVICE[score]}" if warning and score < 3 else _ADVICE[score]
+    return Strength(score, _LABELS[score], advice)
+
+
+@cache
+def word_list() -> tuple[str, ...]:
+    """The EFF long word list (7,776 words, CC BY 3.0 US), as shipped by the diceware package."""
+    from diceware.wordlist import WordList, get_wordlist_path
+
+    words = tuple(WordList(get_wordlist_path("en_eff")))
+    if len(words) != 7776 or len(set(words)) != 7776:
+        raise RuntimeError("The EFF word list is incomplete; reinstall Portage Desktop.")
+    return words
+
+
+def bits_per_word() -> float:
+    """log2(7,776) = 12.9 bits for each word chosen at random from the list."""
+    return math.log2(len(word_list()))
+
+
+def suggestion_bits() -> float:
+    """The true entropy of a suggestion: about 51.7 bits for four words."""
+    return SUGGESTED_WORDS * bits_per_word()
 
 
 def suggest() -> str:
-    """Four random everyday words: easy to type and remember, hard to guess."""
-    return " ".join(secrets.choice(_WORDS) for _ in range(4))
+    """Four words drawn at random (``secrets``) from 7,776: easy to type, hard to guess."""
+    words = word_list()
+    return " ".join(secrets.choice(words) for _ in range(SUGGESTED_WORDS))
 
 
 def validate_new(passphrase: str, confirm: str) -> str:
     errors: dict[str, str] = {}
     rating = strength(passphrase)
-    if rating.score == 0:
+    if rating.score < MIN_SCORE:
         errors["passphrase"] = f"{rating.label}. {rating.advice}"
     elif passphrase != confirm:
         errors["confirm"] = "The two passphrases are not the same."
@@ -199,6 +119,15 @@ def _reopen(db: Database, key: cipher.KeyMaterial | None) -> None:
 def change_passphrase(db: Database, current: str, new: str, confirm: str) -> None:
     """Re-encrypt the file under a new passphrase; the old one stops working at once."""
     require(db, Permission.MANAGE_USERS)
+    assert db.path is not None
+    if any(slot.kind == key_slots.PERSON for slot in key_slots.load(db.path)):
+        # A passphrase-derived key would lock every person out of their key slot.
+        raise ValidationError(
+            {
+                "current": "These records open with each person's own password. To lock out "
+                "an old passphrase, use Change the database key in People and roles."
+            }
+        )
     if not verify_passphrase(db, current):
         raise ValidationError({"current": "That is not the current passphrase."})
     validate_new(new, confirm)

@@ -2,7 +2,9 @@
 or on a recorded safeguarding basis (which needs no consent, but always a reason).
 
 Records printed for the family or for the setting's own use need neither; this module is only
-asked when a record leaves for someone else.
+asked when a record leaves for someone else. Sending a record to another agency is an export, so
+it needs the export right (a SENCO or manager), not just the print right: a read-only user may
+print for the family but cannot record a share, with consent or on a safeguarding basis.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from portage_desktop.data.engine import Database
 from portage_desktop.data.models.sharing import ShareRecord
 from portage_desktop.services import audit
 from portage_desktop.services import consent as consent_service
-from portage_desktop.services.access import Permission, current_actor, require
+from portage_desktop.services.access import Actor, Permission, current_actor, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.consent import Consent
 from portage_desktop.services.errors import ValidationError
@@ -59,11 +61,23 @@ def consents_for_sharing(db: Database, child_id: int, on: date) -> list[Consent]
     ]
 
 
+def may_share(db: Database) -> bool:
+    """Whether the person using the app may send records to another agency (the export right)."""
+    return current_actor(db).may(Permission.EXPORT)
+
+
+def require_share_right(db: Database) -> Actor:
+    """Refuse (``PermissionDenied``) unless the person may send records to another agency."""
+    return require(db, Permission.EXPORT)
+
+
 def check_share(db: Database, child_id: int, request: ShareRequest, on: date) -> Consent | None:
     """The consent that covers ``request``, or ``None`` for a valid safeguarding basis.
 
-    Raises :class:`ValidationError` when neither applies, so nothing is printed.
+    Raises ``PermissionDenied`` without the export right, and :class:`ValidationError` when
+    neither basis applies, so nothing is printed in either case.
     """
+    require_share_right(db)
     recipient = clean(request.recipient)
     reason = clean(request.safeguarding_reason)
     if not recipient:
@@ -88,7 +102,7 @@ def record_share(
     db: Database, child_id: int, document: str, request: ShareRequest, on: date | None = None
 ) -> Share:
     """Check the basis, then keep a record of the share (and audit it) in one transaction."""
-    require(db, Permission.PRINT)
+    require_share_right(db)
     on = on or date.today()
     consent = check_share(db, child_id, request, on)
     basis = Basis.CONSENT if consent is not None else Basis.SAFEGUARDING

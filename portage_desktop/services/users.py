@@ -6,6 +6,7 @@ the last active manager can be neither removed nor demoted, so nobody is ever lo
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, replace
 
@@ -16,8 +17,15 @@ from portage_desktop.data import users_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import StaffMemberRecord, UserAccountRecord
 from portage_desktop.data.stores import touch
-from portage_desktop.services import audit
-from portage_desktop.services.access import Actor, Permission, Role, require, set_actor
+from portage_desktop.services import audit, personal_keys, security
+from portage_desktop.services.access import (
+    Actor,
+    Permission,
+    Role,
+    current_actor,
+    require,
+    set_actor,
+)
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.validation import clean
@@ -71,8 +79,12 @@ def list_users(db: Database) -> list[UserAccount]:
 
 
 def _check_password(errors: dict[str, str], password: str, confirm: str) -> None:
+    """A person's password unlocks their key to the file, so it must resist offline guessing."""
+    rating = security.strength(password)
     if len(password) < MIN_PASSWORD:
         errors["password"] = f"Use at least {MIN_PASSWORD} characters."
+    elif rating.score < security.MIN_SCORE:
+        errors["password"] = f"{rating.label}. {rating.advice}"
     elif password != confirm:
         errors["confirm"] = "The two passwords are not the same."
 
@@ -149,6 +161,9 @@ def _create(db: Database, data: UserInput, first_only: bool) -> UserAccount:
         audit.record(
             s, db, AuditAction.CREATE, "user", record.id, actor=username if first_only else None
         )
+        # Their own key to the file, written before the account commits: at worst a key
+        # for an account that does not exist, never an account that cannot open the file.
+        personal_keys.give_key(db, username, data.password)
         account = _account(record)
     db.multi_user = True
     if first:  # whoever set up the first account carries on as that manager
@@ -191,13 +206,14 @@ def update_user(
         touch(record)
         s.add(record)
         audit.record(s, db, AuditAction.CHANGE, "user", user_id, f"role {role.value}")
-        return _account(record)
+        account = _account(record)
+    if not active:  # their password no longer opens the file
+        personal_keys.take_key(db, account.username)
+    return account
 
 
 def set_password(db: Database, user_id: int, password: str, confirm: str) -> None:
     """A manager resets a password, or a person changes their own."""
-    from portage_desktop.services.access import current_actor
-
     actor = current_actor(db)
     if actor.user_id != user_id:
         require(db, Permission.MANAGE_USERS)
@@ -214,6 +230,8 @@ def set_password(db: Database, user_id: int, password: str, confirm: str) -> Non
         touch(record)
         s.add(record)
         audit.record(s, db, AuditAction.CHANGE, "user", user_id, "password")
+        if record.active:  # the new password opens their key; the old one no longer does
+            personal_keys.give_key(db, record.username, password)
 
 
 LOCK_AFTER_FAILURES = 10
@@ -263,4 +281,39 @@ def log_in(db: Database, username: str, password: str) -> Actor:
             failed = False
     if failed:
         raise LoginFailed("That username and password do not match an active account.")
+    if not personal_keys.has_personal_key(db, actor.username):
+        # An older file opened with the shared passphrase moves to personal keys person by
+        # person: their password is known only now (see services.personal_keys).
+        personal_keys.give_key(db, actor.username, password)
     return actor
+
+
+def sign_in(db: Database, unlocked: personal_keys.Unlocked) -> None:
+    """Log in whoever opened the file at start-up, so they are not asked twice.
+
+    A personal key logs in that account (its role, never more); the recovery sheet opens the
+    file as a manager, so that a manager who lost their password can be given a new one."""
+    if unlocked.recovery:
+        set_actor(db, personal_keys.RECOVERY_ACTOR)
+        audit.record_now(db, AuditAction.LOGIN, "user", detail="opened with the recovery sheet")
+    elif unlocked.username:
+        with contextlib.suppress(LoginFailed):  # switched off: the login question follows
+            log_in(db, unlocked.username, unlocked.password)
+
+
+def confirm_same_person(db: Database, secret: str) -> None:
+    """After a lock, the person who was using the app proves it again: their password, or
+    the recovery sheet's words for a session opened with the sheet (it has no account)."""
+    actor = current_actor(db)
+    if actor == personal_keys.RECOVERY_ACTOR and db.path is not None:
+        opened = personal_keys.unlock_with_sheet_or_passphrase(db.path, secret)
+        if not opened.recovery or opened.key != db.key:
+            raise LoginFailed("Those are not the recovery sheet's words.")
+        set_actor(db, actor)
+        return
+    log_in(db, actor.username, secret)
+
+
+def logged_in(db: Database) -> bool:
+    """Someone (or, in single-user mode, the owner) is using the app now."""
+    return current_actor(db).role is not Role.NONE

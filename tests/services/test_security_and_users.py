@@ -17,10 +17,14 @@ PW = "a long password 1"
         ("short", 0),
         ("password", 0),
         ("aaaaaaaaaaaa", 0),
-        ("blue kettle", 1),
-        ("BlueKettle12", 2),
+        ("passwordpassword", 0),
+        ("Password1234!", 1),  # every character class, and still a common pattern
+        ("Portage2024!", 1),
+        ("BlueKettle12", 1),
+        ("a long password 1", 2),
         ("blue kettle river", 3),
         ("blue kettle river orchard puffin", 4),
+        ("blue kettle river orchard puffin " * 5, 4),  # longer than zxcvbn itself accepts
     ],
 )
 def test_strength_scores(text, score):
@@ -28,11 +32,31 @@ def test_strength_scores(text, score):
     assert security.strength(text).label
 
 
-def test_suggestions_are_strong_and_different():
+def test_password1234_rates_weak_and_is_refused():
+    rating = security.strength("Password1234!")
+    assert rating.label == "Weak" and "commonly used password" in rating.advice
+    with pytest.raises(ValidationError) as caught:
+        security.validate_new("Password1234!", "Password1234!")
+    assert caught.value.errors["passphrase"].startswith("Weak.")
+
+
+def test_suggestions_come_from_the_eff_long_list_and_claim_its_true_entropy():
+    words = security.word_list()
+    assert len(words) == 7776 and words[0] == "abacus" and words[-1] == "zoom"
+    assert round(security.bits_per_word(), 1) == 12.9
+    assert round(security.suggestion_bits(), 1) == 51.7  # four words, not the old claim of 41
     first, second = security.suggest(), security.suggest()
     assert first != second
-    assert security.strength(first).score >= 2
-    assert len(first.split()) == 4
+    assert len(first.split()) == 4 and set(first.split()) <= set(words)
+    assert security.strength(first).score >= security.MIN_SCORE
+
+
+def test_a_weak_account_password_is_refused(db):
+    with pytest.raises(ValidationError) as caught:
+        users.create_user(
+            db, UserInput("mina", "Mina", Role.MANAGER, "Password1234!", "Password1234!")
+        )
+    assert caught.value.errors["password"].startswith("Weak.")
 
 
 def _manager(db):
@@ -123,8 +147,8 @@ def test_only_managers_manage_accounts_but_anyone_changes_their_own_password(db)
         users.list_users(db)
     with pytest.raises(PermissionDenied):
         users.create_user(db, UserInput("kim", "Kim", Role.SENCO, PW, PW))
-    users.set_password(db, jo.id, "my new password", "my new password")
-    users.log_in(db, "jo", "my new password")
+    users.set_password(db, jo.id, "my new plum tart password", "my new plum tart password")
+    users.log_in(db, "jo", "my new plum tart password")
     with pytest.raises(PermissionDenied):
         security.change_passphrase(db, "x", "y", "y")
 

@@ -112,3 +112,55 @@ def test_sharing_from_the_command_line(home, tmp_path, capsys):
     assert not out.exists()
     assert main([*argv, "--share-with", "Social care", "--safeguarding-reason", REASON]) == 0
     assert out.exists()
+
+
+def _as(db, role):
+    from portage_desktop.services.access import Actor, set_actor
+
+    db.multi_user = True
+    set_actor(db, Actor(f"{role.value}-user", role.label, role))
+
+
+def test_a_read_only_user_cannot_record_a_share_or_print_for_an_agency(demo_db, tmp_path):
+    from portage_desktop.services.access import PermissionDenied, Role
+
+    child = children.list_children(demo_db)[0].id
+    _consent(demo_db, child)
+    for role in (Role.READ_ONLY, Role.PRACTITIONER):
+        _as(demo_db, role)
+        assert not sharing.may_share(demo_db)
+        with pytest.raises(PermissionDenied, match="SENCO or manager"):
+            sharing.record_share(
+                demo_db, child, "one-page-profile", ShareRequest("Social care", REASON), TODAY
+            )
+        with pytest.raises(PermissionDenied):
+            print_record(
+                demo_db,
+                "one-page-profile",
+                str(child),
+                tmp_path / "x.pdf",
+                TODAY,
+                share=ShareRequest("Riverside Speech Service"),
+            )
+        assert not (tmp_path / "x.pdf").exists()
+        # Printing for the family still needs only the print right.
+        print_record(demo_db, "one-page-profile", str(child), tmp_path / "f.pdf", TODAY)
+        assert (tmp_path / "f.pdf").exists()
+    _as(demo_db, Role.MANAGER)
+    assert [e for e in audit.search(demo_db, action="share")] == []
+
+
+@pytest.mark.parametrize("role_name", ["senco", "manager"])
+def test_a_senco_or_manager_records_a_safeguarding_share(demo_db, role_name):
+    from portage_desktop.services.access import Role
+
+    child = children.list_children(demo_db)[0].id
+    _as(demo_db, Role(role_name))
+    assert sharing.may_share(demo_db)
+    share = sharing.record_share(
+        demo_db, child, "one-page-profile", ShareRequest("Social care", REASON), TODAY
+    )
+    assert share.basis is Basis.SAFEGUARDING
+    _as(demo_db, Role.MANAGER)
+    (entry,) = audit.search(demo_db, action="share")
+    assert entry.actor == f"{role_name}-user"

@@ -42,6 +42,21 @@ def test_new_passphrase_explains_problems_and_accepts_a_good_one(qtbot):
     assert dialog.passphrase == "blue kettle river orchard"
 
 
+def test_the_meter_rates_a_common_pattern_weak_and_refuses_it(qtbot):
+    dialog = NewPassphraseDialog("intro")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.new, "Password1234!")
+    qtbot.keyClicks(dialog.confirm, "Password1234!")
+    assert dialog.meter.value() == 1 and dialog.meter.text() == "Strength: Weak"
+    assert "commonly used password" in dialog.advice.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.text("passphrase").startswith("Weak.")
+    assert dialog.passphrase == "" and dialog.result() != dialog.DialogCode.Accepted
+    qtbot.mouseClick(dialog.suggest_button, Qt.MouseButton.LeftButton)
+    assert "7,776" in dialog.suggestion_note.text() and "52 bits" in dialog.suggestion_note.text()
+    assert dialog.meter.value() >= 2
+
+
 def test_the_warning_says_it_cannot_be_recovered(qtbot):
     dialog = NewPassphraseDialog("intro")
     qtbot.addWidget(dialog)

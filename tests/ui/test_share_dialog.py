@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtWidgets import QLabel
+
 from portage_desktop.services import children, consent
 from portage_desktop.services.consent import ConsentInput
 from portage_desktop.services.record_vocabulary import ConsentPurpose
@@ -45,3 +47,16 @@ def test_an_agency_with_consent_is_offered_and_safeguarding_needs_a_reason(qtbot
     dialog2.recipient.setCurrentIndex(dialog2.recipient.findData("Hill Physio"))
     dialog2.ok_button.click()
     assert dialog2.request is not None and dialog2.request.recipient == "Hill Physio"
+
+
+def test_a_read_only_user_cannot_choose_another_agency(qtbot, demo_ctx):
+    from portage_desktop.services.access import Actor, Role, set_actor
+
+    demo_ctx.db.multi_user = True
+    set_actor(demo_ctx.db, Actor("reader", "Reader", Role.READ_ONLY))
+    dialog = ShareDialog(demo_ctx.db, children.list_children(demo_ctx.db)[0].id)
+    qtbot.addWidget(dialog)
+    assert not dialog.agency.isEnabled()
+    assert "SENCO or manager" in dialog.findChild(QLabel, "no_share_right").text()
+    dialog.ok_button.click()  # the family is still fine
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.request is None

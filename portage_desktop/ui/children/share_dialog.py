@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.data.engine import Database
 from portage_desktop.services import sharing
+from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.sharing import ShareRequest
 from portage_desktop.ui.common.form import FormDialog
@@ -74,6 +75,16 @@ class ShareDialog(FormDialog):
         layout.addWidget(intro)
         layout.addWidget(self.family)
         layout.addWidget(self.agency)
+        if not sharing.may_share(db):
+            # Sending records to another agency is an export: a SENCO or manager does it.
+            self.agency.setEnabled(False)
+            no_right = QLabel(
+                "Only a SENCO or manager can send records to another agency. Please ask one "
+                "of them."
+            )
+            no_right.setObjectName("no_share_right")
+            no_right.setWordWrap(True)
+            layout.addWidget(no_right)
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
@@ -102,6 +113,9 @@ class ShareDialog(FormDialog):
             request = ShareRequest(self.recipient.currentData())
         try:
             sharing.check_share(self.db, self.child_id, request, date.today())
+        except PermissionDenied as exc:
+            self.show_errors({"recipient": str(exc)})
+            return
         except ValidationError as exc:
             errors = dict(exc.errors)
             if "recipient" in errors and self.recipient.currentData() == _SAFEGUARDING:

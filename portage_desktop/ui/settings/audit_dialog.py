@@ -1,8 +1,11 @@
-"""The audit log viewer for managers: filter, read, and check the chain is intact."""
+"""The audit log viewer for managers: filter, read, and check the chain is intact (inside the
+file, and against the heads anchored beside it and in the backups)."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime, time, timedelta
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -33,9 +37,11 @@ def _local(at: datetime) -> str:
 
 
 class AuditDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, backup_dir: Path | None = None
+    ) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.backup_dir = db, backup_dir
         self.setWindowTitle("Audit log")
         self.resize(820, 520)
         self.model: RecordTableModel[AuditEntry] = RecordTableModel(
@@ -119,11 +125,37 @@ class AuditDialog(QDialog):
 
     def verify(self) -> None:
         check = audit.verify_chain(self.db)
-        if check.ok:
-            self.status.setText(f"✓ The log is intact: all {check.entries} entries check out.")
-        else:
+        anchors = audit.check_anchors(self.db, self.backup_dir)
+        if not check.ok:
             self.status.setText(
                 f"⚠ The log has been altered: entry {check.first_broken_id} does not match "
                 "the entries before it. Keep a copy of this database and tell your data "
-                "protection lead."
+                "protection lead." + (f"\n⚠ {anchors.problem}" if not anchors.ok else "")
             )
+        elif not anchors.ok:
+            self.status.setText(f"⚠ {anchors.problem}")
+        else:
+            kept = (
+                f", and it still holds all {anchors.anchors} points recorded outside the file"
+                if anchors.anchors
+                else ""
+            )
+            self.status.setText(
+                f"✓ The log is intact: all {check.entries} entries check out{kept}."
+            )
+
+
+def check_log_on_open(
+    db: Database, backup_dir: Path | None, parent: QWidget | None, headless: bool
+) -> audit.AnchorCheck:
+    """On open: warn if the log no longer holds what was anchored; otherwise anchor its head.
+
+    A log found cut short or rewritten is not anchored again, so the warning stays until
+    someone looks into it (a restore from a backup starts the anchors afresh)."""
+    check = audit.check_anchors(db, backup_dir)
+    if check.ok:
+        with contextlib.suppress(OSError):  # a read-only folder must not stop the app opening
+            audit.anchor_now(db)
+    elif not headless:
+        QMessageBox.warning(parent, "The audit log has been tampered with", check.problem)
+    return check

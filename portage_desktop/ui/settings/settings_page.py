@@ -156,7 +156,9 @@ class SettingsPage(QWidget):
         self.people_button = QPushButton("People and &roles…")
         self.people_button.clicked.connect(lambda: PeopleDialog(self.ctx.db, self).exec())
         self.audit_button = QPushButton("Audit &log…")
-        self.audit_button.clicked.connect(lambda: AuditDialog(self.ctx.db, self).exec())
+        self.audit_button.clicked.connect(
+            lambda: AuditDialog(self.ctx.db, self, self.ctx.paths.backup_dir).exec()
+        )
         self.retention_button = QPushButton("Keeping and erasing &records…")
         self.retention_button.clicked.connect(lambda: RetentionDialog(self.ctx, self).exec())
         lock = QPushButton("Loc&k now")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.data.engine import Database
+from portage_desktop.services import personal_keys, users
 from portage_desktop.services import staff as staff_service
-from portage_desktop.services import users
 from portage_desktop.services.access import ASSIGNABLE_ROLES, PermissionDenied, Role
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.users import UserAccount, UserInput
@@ -33,8 +34,9 @@ from portage_desktop.ui.common.table_model import Column, RecordTableModel
 
 ROLE_HELP = (
     "Manager: everything, including staff, training, accounts and the audit log. "
-    "SENCO: children's records, plus marking leavers and exports. "
-    "Practitioner: children's records. Read only: can look and print, never change."
+    "SENCO: children's records, plus marking leavers, exports and sharing with other "
+    "agencies. Practitioner: children's records. Read only: can look and print for the "
+    "family, never change or share."
 )
 
 
@@ -63,7 +65,13 @@ class AccountDialog(FormDialog):
         self.add_row("&Name *", "display_name", self.display_name)
         self.add_row("&Staff member", "staff_member_id", self.staff)
         self.add_row("&Role *", "role", self.role, ROLE_HELP)
-        self.add_row("&Password *", "password", self.password, "At least 10 characters")
+        self.add_row(
+            "&Password *",
+            "password",
+            self.password,
+            "At least 10 characters, hard to guess (three or four words work well). It opens "
+            "this person's own key to the records.",
+        )
         self.add_row("&Again *", "confirm", self.confirm)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -105,15 +113,18 @@ class PeopleDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle("People and roles")
-        self.resize(680, 420)
-        self.model: RecordTableModel[UserAccount] = RecordTableModel(
-            [
-                Column("Username", lambda u: u.username),
-                Column("Name", lambda u: u.display_name),
-                Column("Role", lambda u: u.role.label),
-                Column("Can log in", lambda u: "Yes" if u.active else "No (switched off)"),
-            ]
-        )
+        self.resize(760, 460)
+        self.encrypted_file = db.path is not None and db.key is not None
+        self.keys: set[str] = set()  # who has their own key to the file (read in refresh)
+        columns = [
+            Column("Username", lambda u: u.username),
+            Column("Name", lambda u: u.display_name),
+            Column("Role", lambda u: u.role.label),
+            Column("Can log in", lambda u: "Yes" if u.active else "No (switched off)"),
+        ]
+        if self.encrypted_file:
+            columns.append(Column("Own key", self._key_text))
+        self.model: RecordTableModel[UserAccount] = RecordTableModel(columns)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Accounts")
@@ -123,8 +134,8 @@ class PeopleDialog(QDialog):
         intro = QLabel(
             "With no accounts, Portage Desktop is in single-user mode: the passphrase alone "
             "opens it. Once you add the first account (a manager), everyone logs in with "
-            "their own username and password, and their role decides what they can do.\n"
-            + ROLE_HELP
+            "their own username and password, which opens their own key to the records, and "
+            "their role decides what they can do.\n" + ROLE_HELP
         )
         intro.setWordWrap(True)
         add = QPushButton("&Add a person…")
@@ -145,11 +156,80 @@ class PeopleDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        if self.encrypted_file:
+            layout.addLayout(self._key_buttons())
         layout.addWidget(close)
         self.table.selectionModel().selectionChanged.connect(self._selected_changed)
         self.refresh()
 
+    def _key_text(self, account: UserAccount) -> str:
+        if account.username in self.keys:
+            return "Yes"
+        return "At their next login" if account.active else "No"
+
+    def _key_buttons(self) -> QHBoxLayout:
+        """Personal keys: change the database key, print a new recovery sheet."""
+        self.change_key_button = QPushButton("Change the database &key…")
+        self.change_key_button.setToolTip(
+            "For when someone leaves on bad terms: the file gets a new key and everyone keeps "
+            "their own password."
+        )
+        self.change_key_button.clicked.connect(self.change_key)
+        self.recovery_button = QPushButton("New recovery &sheet…")
+        self.recovery_button.clicked.connect(self.new_recovery_sheet)
+        row = QHBoxLayout()
+        row.addWidget(self.change_key_button)
+        row.addWidget(self.recovery_button)
+        row.addStretch(1)
+        return row
+
+    def change_key(self) -> None:
+        waiting = sorted(
+            u.display_name
+            for u in users.list_users(self.db)
+            if u.active and u.username not in self.keys
+        )
+        text = (
+            "Give the records a new key? Everyone keeps their own password. The old shared "
+            "passphrase, and any copy of the old key, stop opening the records. Do this when "
+            "someone leaves on bad terms, after switching their account off."
+        )
+        if waiting:
+            text += (
+                "\n\nNot everyone has their own key yet: "
+                + ", ".join(waiting)
+                + ". They log in with the old passphrase today, so after the change they need "
+                "a new password from you (Reset password)."
+            )
+        answer = QMessageBox.question(self, "Change the database key", text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            personal_keys.change_database_key(self.db)
+        except PermissionDenied as exc:
+            QMessageBox.warning(self, "Not changed", str(exc))
+            return
+        QMessageBox.information(
+            self,
+            "Database key changed",
+            "The records have a new key. Backups made before now keep the key file of their "
+            "day beside them.",
+        )
+        self.refresh()
+
+    def new_recovery_sheet(self) -> None:
+        from portage_desktop.ui.shell.security_dialogs import save_recovery_sheet
+
+        code = personal_keys.recovery_words()
+        if save_recovery_sheet(self, code, recovery_words=True) is None:
+            return  # cancelled: the old sheet still works
+        try:
+            personal_keys.set_recovery_sheet(self.db, code)
+        except PermissionDenied as exc:
+            QMessageBox.warning(self, "Not changed", f"{exc} Delete the sheet you just saved.")
+
     def refresh(self) -> None:
+        self.keys = personal_keys.people_with_keys(self.db)
         self.model.set_rows(users.list_users(self.db))
         if self.model.rowCount():
             self.table.selectRow(0)

@@ -72,6 +72,13 @@ BUILT_WITH = (
     ("ReportLab", "BSD", ("reportlab",)),
     ("PDFium and pypdfium2", "BSD-3-Clause and Apache-2.0", ("pypdfium2",)),
     ("argon2-cffi", "MIT", ("argon2-cffi",)),
+    ("cryptography", "Apache-2.0 or BSD-3-Clause", ("cryptography",)),
+    ("zxcvbn, the password strength estimator", "MIT", ("zxcvbn",)),
+    (
+        "diceware, with the EFF long word list (© Electronic Frontier Foundation)",
+        "GPL-3.0; the word list CC BY 3.0 US",
+        ("diceware",),
+    ),
     ("platformdirs", "MIT", ("platformdirs",)),
     ("The DejaVu fonts", "a free font licence", ()),
 )

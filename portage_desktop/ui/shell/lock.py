@@ -74,7 +74,7 @@ class LockPanel(QWidget):
     def check(self, text: str) -> None:
         """Single-user: the passphrase. Named accounts: the locked-out person's password."""
         if self.db.multi_user:
-            users.log_in(self.db, current_actor(self.db).username, text)
+            users.confirm_same_person(self.db, text)
         elif not security.verify_passphrase(self.db, text):
             raise WrongPassphrase()
 

@@ -25,7 +25,7 @@ from portage_desktop.data.engine import Database, DatabaseError, ServerPasswordN
 from portage_desktop.database_url import ServerAddress
 from portage_desktop.services import security, users
 from portage_desktop.services.errors import ValidationError
-from portage_desktop.startup import WrongPassphrase, new_key, unlock
+from portage_desktop.startup import WrongPassphrase, new_key
 from portage_desktop.ui.common.form import FormDialog
 from portage_desktop.ui.common.widgets import ERROR_STYLE
 
@@ -61,8 +61,14 @@ class NewPassphraseDialog(FormDialog):
         self.meter.setTextVisible(True)
         self.meter.setAccessibleName("Passphrase strength")
         self.meter.setFormat("Strength: type a passphrase")
+        self.advice = QLabel()  # the meter's words: long advice does not fit inside the bar
+        self.advice.setObjectName("strength_advice")
+        self.advice.setWordWrap(True)
         self.suggest_button = QPushButton("S&uggest one for me")
         self.suggest_button.clicked.connect(self._suggest)
+        self.suggestion_note = QLabel()
+        self.suggestion_note.setObjectName("suggestion_note")
+        self.suggestion_note.setWordWrap(True)
         self.recovery = QCheckBox("Save a &recovery sheet to print (PDF) after this")
         warning = QLabel(
             "⚠ Important: the passphrase cannot be recovered. If it is lost, nobody can open "
@@ -94,8 +100,10 @@ class NewPassphraseDialog(FormDialog):
         layout.addWidget(text)
         layout.addLayout(self.form)
         layout.addWidget(self.meter)
+        layout.addWidget(self.advice)
         layout.addWidget(self.show_text)
         layout.addWidget(self.suggest_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.suggestion_note)
         layout.addWidget(warning)
         layout.addWidget(self.recovery)
         layout.addWidget(self.general_error)
@@ -112,14 +120,20 @@ class NewPassphraseDialog(FormDialog):
         self.new.setText(words)
         self.confirm.setText(words)
         self.show_text.setChecked(True)
+        count = len(security.word_list())
+        self.suggestion_note.setText(
+            f"{security.SUGGESTED_WORDS} words chosen at random from a list of {count:,}: "
+            f"about {security.suggestion_bits():.0f} bits of randomness "
+            f"({security.bits_per_word():.1f} for each word). Write it down before you go on."
+        )
 
     def _rate(self, text: str) -> None:
         self.mark_dirty()
         rating = security.strength(text)
         self.meter.setValue(rating.score)
-        self.meter.setFormat(
-            f"Strength: {rating.label}. {rating.advice}" if text else "Strength: type a passphrase"
-        )
+        self.meter.setFormat(f"Strength: {rating.label}" if text else "Strength: type a passphrase")
+        self.meter.setAccessibleDescription(rating.advice if text else "")
+        self.advice.setText(rating.advice if text else "")
 
     def save(self) -> None:
         try:
@@ -134,7 +148,9 @@ class NewPassphraseDialog(FormDialog):
         self.accept()
 
 
-def save_recovery_sheet(parent: QWidget, passphrase: str, setting_name: str = "") -> Path | None:
+def save_recovery_sheet(
+    parent: QWidget, passphrase: str, setting_name: str = "", recovery_words: bool = False
+) -> Path | None:
     target, _ = QFileDialog.getSaveFileName(
         parent,
         "Save the recovery sheet",
@@ -148,7 +164,7 @@ def save_recovery_sheet(parent: QWidget, passphrase: str, setting_name: str = ""
 
     out = Path(target if target.lower().endswith(".pdf") else f"{target}.pdf")
     meta = ReportMeta(setting_name or "Portage Desktop", "Recovery sheet", date.today())
-    build_recovery_sheet(meta, passphrase, out)
+    build_recovery_sheet(meta, passphrase, out, recovery_words=recovery_words)
     QMessageBox.information(
         parent,
         "Recovery sheet saved",
@@ -235,12 +251,6 @@ class UnlockDialog(FormDialog):
     def _tick_text(self) -> None:
         unit = "second" if self._remaining == 1 else "seconds"
         self.wait_label.setText(f"Please wait {self._remaining} {unit} before trying again.")
-
-
-def unlock_file(path: Path, parent: QWidget | None = None) -> object:
-    """Ask for the passphrase of ``path``; the key, or ``None`` if the person cancelled."""
-    dialog = UnlockDialog(lambda text: unlock(path, text), parent=parent)
-    return dialog.result_value if dialog.exec() else None
 
 
 def choose_new_key(parent: QWidget | None = None) -> object:

@@ -92,10 +92,11 @@ def offer_encryption(db: Database) -> None:
 
 
 def log_in_if_needed(db: Database, headless: bool) -> None:
-    if not db.multi_user:
+    from portage_desktop.services import users
+
+    if not db.multi_user or users.logged_in(db):  # nobody to log in, or their own key did
         return
     from portage_desktop.errors import UserError
-    from portage_desktop.services import users
 
     if users.needs_first_manager(db):
         if headless:
