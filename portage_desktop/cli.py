@@ -141,11 +141,16 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_export_child(args: argparse.Namespace) -> int:
     from portage_desktop.printing.kinds import export_child
 
+    folder = Path(args.out).expanduser()
+    if not folder.is_dir():
+        raise UserError(
+            f"--out: the folder {folder} does not exist; create it first or choose another"
+        )
     db = open_existing(
         args.export_database or args.database, args.export_database_url or args.database_url
     )
     try:
-        pdf, data = export_child(db, args.child, Path(args.out).expanduser())
+        pdf, data = export_child(db, args.child, folder)
     finally:
         db.dispose()
     print(f"Wrote {pdf}\nWrote {data}")
@@ -307,6 +312,9 @@ def _cmd_print(args: argparse.Namespace) -> int:
         raise UserError(f'unknown kind "{args.kind}"; use --list to see the kinds')
     if not args.out:
         raise UserError("--out FILE.pdf is required")
+    from portage_desktop.printing.safe_write import check_target
+
+    out = check_target(Path(args.out).expanduser())  # refused before any work or audit entry
     if args.safeguarding_reason and not args.share_with:
         raise UserError("--safeguarding-reason goes with --share-with AGENCY")
     from portage_desktop.services.sharing import ShareRequest
@@ -316,9 +324,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
         args.print_database or args.database, args.print_database_url or args.database_url
     )
     try:
-        out = print_record(
-            db, args.kind, args.child, Path(args.out).expanduser(), share=share, plan=args.plan
-        )
+        out = print_record(db, args.kind, args.child, out, share=share, plan=args.plan)
     finally:
         db.dispose()
     print(f"Wrote {out}")

@@ -347,17 +347,20 @@ def export_child(
     db: Database, child: str, folder: Path, today: date | None = None
 ) -> tuple[Path, Path]:
     """Subject access export: a readable PDF and a complete JSON file, written together."""
+    from portage_desktop.printing.safe_write import check_target, write_file, write_text
     from portage_desktop.reports.base import ReportMeta
     from portage_desktop.reports.subject_access import build_subject_access
     from portage_desktop.services import subject_access
 
     child_id = find_child_id(db, child)
+    day = today or date.today()
+    stem = f"child-{child_id}-subject-access-{day:%Y-%m-%d}"
+    json_path = check_target(folder / f"{stem}.json")
+    pdf_path = check_target(folder / f"{stem}.pdf")
     export = subject_access.collect(db, child_id)
-    stem = f"child-{child_id}-subject-access-{(today or date.today()):%Y-%m-%d}"
-    folder.mkdir(parents=True, exist_ok=True)
-    json_path = subject_access.write_json(export, folder / f"{stem}.json")
-    meta = ReportMeta(_setting_name(db), "Subject access export", today or date.today())
+    meta = ReportMeta(_setting_name(db), "Subject access export", day)
     sections = [(s.title, s.rows) for s in export.sections]
-    pdf_path = folder / f"{stem}.pdf"
-    build_subject_access(meta, export.child_name, sections, pdf_path)
+    pdf = build_subject_access(meta, export.child_name, sections)  # both made before writing
+    write_text(json_path, subject_access.json_text(export))
+    write_file(pdf_path, pdf)
     return pdf_path, json_path
