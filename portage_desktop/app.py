@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 from portage_desktop import APP_NAME
 from portage_desktop.data.errors import DatabaseError, WrongPassphrase
 from portage_desktop.database_url import BadAddress, ServerAddress
-from portage_desktop.paths import PASSPHRASE_ENV, AppPaths, app_paths, records_location
+from portage_desktop.paths import (
+    PASSPHRASE_ENV,
+    AppPaths,
+    app_paths,
+    make_private,
+    records_location,
+)
 from portage_desktop.ui.shell.startup_questions import (
     Cancelled,
     log_in_if_needed,
@@ -65,6 +71,7 @@ def run_app(
     from portage_desktop.settings import Settings
     from portage_desktop.ui.common.crash import install_crash_handler
 
+    make_private()
     paths = app_paths().ensure()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

@@ -394,9 +394,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from portage_desktop.paths import app_paths, make_private
+
+    make_private()  # before anything is written: every new file is the user's alone
     args = build_parser().parse_args(argv)
     from portage_desktop.logs import setup_logging
-    from portage_desktop.paths import app_paths
 
     paths = app_paths()
     with contextlib.suppress(OSError):  # a read-only home must not stop the command itself
