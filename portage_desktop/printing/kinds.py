@@ -282,11 +282,13 @@ PRINT_KINDS: dict[str, PrintKind] = {
 
 def find_child_id(db: Database, text: str) -> int:
     """Resolve ``--child`` given as a record number or a name; refuse an ambiguous name."""
-    if text.strip().isdigit():  # as the screens give it: one lookup, not the whole list
-        wanted = int(text)
+    digits = text.strip()
+    if digits.isdecimal():  # as the screens give it: one lookup, not the whole list
+        wanted = int(digits) if len(digits) <= 30 else 0  # longer is never a record number
         if children_service.child_exists(db, wanted):
             return wanted
-        raise PrintError(f"No child has record number {wanted}.")
+        shown = wanted if len(digits) <= 30 else f"{digits[:30]}…"
+        raise PrintError(f"No child has record number {shown}.")
     everyone = children_service.list_children(db, include_archived=True)
     needle = " ".join(text.lower().split())
     matches = [
