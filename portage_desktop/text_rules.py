@@ -31,12 +31,10 @@ class Hidden(StrEnum):
 
 
 FORM_MESSAGES = {
-    Hidden.CONTROL: "This has a hidden control character in it. "
-    "Please type it again rather than pasting it.",
-    Hidden.DIRECTION: "This has a hidden character that changes the direction of the writing, "
-    "which can disguise what it says. Please type it again rather than pasting it.",
-    Hidden.BROKEN: "This has a broken character in it. Please type it again.",
-    Hidden.INVISIBLE: "This is made only of invisible characters. Please type it in words.",
+    Hidden.CONTROL: "This has a hidden control character. Please retype it.",
+    Hidden.DIRECTION: "A hidden character here reverses the text. Please retype it.",
+    Hidden.BROKEN: "This has a broken character. Please retype it.",
+    Hidden.INVISIBLE: "This has only invisible characters. Please type it in words.",
 }
 
 
