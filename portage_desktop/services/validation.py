@@ -53,17 +53,20 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def refuse_hidden(errors: dict[str, str], data: object) -> None:
+def refuse_hidden(errors: dict[str, str], data: object, ignore: tuple[str, ...] = ()) -> None:
     """Add a message beside each text field of ``data`` (a dataclass) that hides something.
 
     Every service calls this on its input, so no form, import or script can store a NUL, a
     direction override or an invisible name. Text inside lists and nested rows (small steps,
     actions) is reported under the list's field; text in a mapping under its key when the key
     is a field name (a plan's texts), else under the mapping's field. A field that already has
-    a message keeps it.
+    a message keeps it. ``ignore`` names fields checked another way (attached files, whose
+    names are made safe rather than refused).
     """
     assert dataclasses.is_dataclass(data) and not isinstance(data, type)
     for item in dataclasses.fields(data):
+        if item.name in ignore:
+            continue
         value = getattr(data, item.name)
         if isinstance(value, Mapping):
             for key, text in value.items():

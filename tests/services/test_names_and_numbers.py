@@ -93,3 +93,18 @@ def test_the_command_line_says_no_such_child(home, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "No child has record number 999999999999999999999" in err
     assert "OverflowError" not in err and err.count("\n") == 1
+
+
+def test_an_odd_file_name_is_made_safe_rather_than_refusing_the_note(db):
+    child = add_child(db)
+    note = ObservationInput(
+        kind=ObservationKind.OBSERVATION,
+        observed_on=TODAY,
+        author_kind=AuthorKind.STAFF,
+        author_name="Kay Rowe",
+        text="Played with the sand",
+        new_files=(FileToAttach("sand\u202egnp.exe", PNG),),
+    )
+    observations.save_observation(db, child, note, today=TODAY)
+    [saved] = observations.list_observations(db, child)
+    assert [f.filename for f in saved.files] == ["sand_gnp.exe"]
