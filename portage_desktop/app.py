@@ -23,6 +23,7 @@ from portage_desktop.paths import (
     PASSPHRASE_ENV,
     AppPaths,
     app_paths,
+    make_private,
     records_location,
     resource_path,
 )
@@ -72,6 +73,7 @@ def run_app(
     from portage_desktop.settings import Settings
     from portage_desktop.ui.common.crash import install_crash_handler
 
+    make_private()
     paths = app_paths().ensure()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

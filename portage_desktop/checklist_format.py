@@ -10,15 +10,29 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from json.decoder import JSONObject  # type: ignore[attr-defined]
 from json.scanner import py_make_scanner
 from typing import Any
 
+from portage_desktop.text_rules import Hidden, hidden_kind
+
 FORMAT_NAME = "portage-desktop-checklist"
 MEANINGS = ("not_yet", "emerging", "achieved")
 MAX_ITEMS = 3000
+# The format itself is four levels deep (file, areas, area, items, item); anything far deeper is
+# not a checklist, and would exhaust the reader's recursion.
+MAX_DEPTH = 20
+_FILE_MESSAGES = {
+    Hidden.CONTROL: "has a hidden control character in it; remove it and save the file again.",
+    Hidden.DIRECTION: "has a hidden character that changes the direction of the writing; "
+    "remove it and save the file again.",
+    Hidden.BROKEN: "has a broken character in it (a lone surrogate); retype it and save again.",
+    Hidden.INVISIBLE: "is made only of invisible characters; write it in words.",
+}
+_STRUCTURE = re.compile(r'[{}\[\]"\\\n]')
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,7 @@ class _Checker:
 
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self.codes: dict[str, int] = {}  # a small step's code, folded, and its first line
 
     def add(self, line: int, field: str, message: str) -> None:
         self.problems.append(f'Line {line}, field "{field}": {message}')
@@ -107,6 +122,10 @@ class _Checker:
             value = ""
         if not isinstance(value, str | int | float):
             self.add(line, field, "should be text.")
+            return ""
+        hidden = hidden_kind(str(value))
+        if hidden is not None:
+            self.add(line, field, _FILE_MESSAGES[hidden])
             return ""
         cleaned = " ".join(str(value).split())
         if required and not cleaned:
@@ -134,13 +153,25 @@ class _Checker:
         high = self.months(line, f"{prefix}age_to_months", raw.get("age_to_months"))
         if low is not None and high is not None and high < low:
             self.add(line, f"{prefix}age_to_months", "is before age_from_months.")
+        code = self.text(line, f"{prefix}code", raw.get("code"), 40, required=False)
+        self.unique_code(line, f"{prefix}code", code)
         return ParsedItem(
             text=text,
-            code=self.text(line, f"{prefix}code", raw.get("code"), 40, required=False),
+            code=code,
             aspect=self.text(line, f"{prefix}aspect", raw.get("aspect"), 120, required=False),
             age_from_months=low,
             age_to_months=high,
         )
+
+    def unique_code(self, line: int, field: str, code: str) -> None:
+        """Refuse a code used twice: carrying progress forward to a new version matches by code."""
+        if not code:
+            return
+        first = self.codes.setdefault(code.casefold(), line)
+        if first != line:
+            self.add(
+                line, field, f'"{code}" is already used on line {first}; each code must be unique.'
+            )
 
     def scale(
         self, line: int, raw: list[tuple[int, object, object, object]]
@@ -180,11 +211,16 @@ class _Checker:
 
 def parse_json(text: str) -> ParsedFramework:
     """Read the JSON form of a framework; raises :class:`ChecklistFormatError`."""
+    _not_too_deep(text)
     try:
         raw = _json_with_lines(text)
     except json.JSONDecodeError as exc:
         raise ChecklistFormatError(
             [f"Line {exc.lineno}: this is not valid JSON ({exc.msg}, column {exc.colno})."]
+        ) from None
+    except RecursionError:  # a backstop: _not_too_deep should have said so already
+        raise ChecklistFormatError(
+            [f"Line 1: the file is nested too deeply (more than {MAX_DEPTH} levels)."]
         ) from None
     if not isinstance(raw, _LinedDict):
         raise ChecklistFormatError(["Line 1: the file should hold one JSON object { ... }."])
@@ -234,6 +270,34 @@ def parse_json(text: str) -> ParsedFramework:
         areas=tuple(areas),
     )
     return check.finish(framework)
+
+
+def _not_too_deep(text: str) -> None:
+    """Refuse brackets nested past ``MAX_DEPTH``, naming the line, before the reader recurses."""
+    depth, line, in_string, skip_at = 0, 1, False, -1
+    for match in _STRUCTURE.finditer(text):
+        ch, at = match.group(), match.start()
+        if ch == "\n":
+            line += 1
+        elif at == skip_at:
+            continue  # the character after a backslash inside a string
+        elif ch == "\\":
+            skip_at = at + 1 if in_string else skip_at
+        elif ch == '"':
+            in_string = not in_string
+        elif in_string:
+            continue
+        elif ch in "{[":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ChecklistFormatError(
+                    [
+                        f"Line {line}: the file is nested too deeply (more than {MAX_DEPTH} "
+                        "levels of brackets); a checklist needs five."
+                    ]
+                )
+        else:
+            depth -= 1
 
 
 def _no_repeated_areas(check: _Checker, names: list[tuple[int, object]]) -> None:

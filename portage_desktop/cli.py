@@ -139,12 +139,17 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_export_child(args: argparse.Namespace) -> int:
     from portage_desktop.printing.kinds import export_child, find_child_id
 
+    folder = Path(args.out).expanduser()
+    if not folder.is_dir():
+        raise UserError(
+            f"--out: the folder {folder} does not exist; create it first or choose another"
+        )
     db = open_existing(
         args.export_database or args.database, args.export_database_url or args.database_url
     )
     try:
         child = find_child_id(db, args.child)
-        pdf, data = export_child(db, child, Path(args.out).expanduser())
+        pdf, data = export_child(db, child, folder)
     finally:
         db.dispose()
     print(f"Wrote {pdf}\nWrote {data}")
@@ -319,6 +324,9 @@ def _cmd_print(args: argparse.Namespace) -> int:
         raise UserError(f'unknown kind "{args.kind}"; use --list to see the kinds')
     if not args.out:
         raise UserError("--out FILE.pdf is required")
+    from portage_desktop.printing.safe_write import check_target
+
+    out = check_target(Path(args.out).expanduser())  # refused before any work or audit entry
     if args.safeguarding_reason and not args.share_with:
         raise UserError("--safeguarding-reason goes with --share-with AGENCY")
     from portage_desktop.services.sharing import ShareRequest
@@ -330,9 +338,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
     try:
         needs_child = PRINT_KINDS[args.kind].needs_child
         child = find_child_id(db, args.child) if args.child and needs_child else None
-        out = print_record(
-            db, args.kind, child, Path(args.out).expanduser(), share=share, plan=args.plan
-        )
+        out = print_record(db, args.kind, child, out, share=share, plan=args.plan)
     finally:
         db.dispose()
     print(f"Wrote {out}")
@@ -402,9 +408,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from portage_desktop.paths import app_paths, make_private
+
+    make_private()  # before anything is written: every new file is the user's alone
     args = build_parser().parse_args(argv)
     from portage_desktop.logs import setup_logging
-    from portage_desktop.paths import app_paths
 
     paths = app_paths()
     with contextlib.suppress(OSError):  # a read-only home must not stop the command itself

@@ -7,6 +7,7 @@ record contents (SQL parameters, for example), so they are left out on purpose.
 from __future__ import annotations
 
 import logging
+import os
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -32,9 +33,11 @@ def _rotate(log_file: Path) -> None:
 def setup_logging(log_file: Path) -> None:
     if log_file in _configured:
         return
-    log_file.parent.mkdir(parents=True, exist_ok=True)
+    log_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     _rotate(log_file)
     handler = logging.FileHandler(log_file, encoding="utf-8")
+    if os.name == "posix":  # owner only, whatever the umask: the log names files and folders
+        os.chmod(log_file, 0o600)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -8,6 +8,7 @@ demo keep away from a real setting's data.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ HOME_ENV = "PORTAGE_DESKTOP_HOME"
 DATABASE_ENV = "PORTAGE_DESKTOP_DATABASE"
 PASSPHRASE_ENV = "PORTAGE_DESKTOP_PASSPHRASE"
 _APP_DIR_NAME = "PortageDesktop"
+PRIVATE_UMASK = 0o077  # new files 0600, new folders 0700: records about children are nobody else's
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,51 @@ class AppPaths:
         return self.log_dir / "portage-desktop.log"
 
     def ensure(self) -> AppPaths:
+        """Create the folders private to this user (0700) and tighten anything already in them.
+
+        Files left readable by others by an earlier version (0644 was the default) are made
+        0600 on every start, so an old backup or log stops being world-readable.
+        """
         for folder in (self.data_dir, self.config_dir, self.log_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_tree(folder)
         return self
+
+
+def make_private() -> None:
+    """Give every file this process creates from now on owner-only permissions (POSIX).
+
+    Called first thing at start-up, so the database, its journal, backups, drafts, logs and
+    settings are never readable by other accounts on a shared computer. On Windows the
+    per-user profile folders are already private to the user by their default access lists.
+    """
+    if os.name == "posix":
+        os.umask(PRIVATE_UMASK)
+
+
+def make_private_tree(folder: Path) -> None:
+    """Folders 0700 and files 0600 under ``folder`` (POSIX); links are left alone, not followed.
+
+    Best effort: a file owned by someone else cannot be changed, and must not stop start-up.
+    """
+    if os.name != "posix":
+        return
+    for root, folders, files in os.walk(folder, followlinks=False):
+        _tighten(Path(root), 0o700)
+        for name in folders:
+            _tighten(Path(root, name), 0o700)
+        for name in files:
+            _tighten(Path(root, name), 0o600)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    try:
+        found = path.lstat()
+        if stat.S_ISLNK(found.st_mode) or stat.S_IMODE(found.st_mode) & 0o077 == 0:
+            return
+        path.chmod(stat.S_IMODE(found.st_mode) & mode)
+    except OSError:
+        pass
 
 
 def app_paths() -> AppPaths:

@@ -41,6 +41,7 @@ def test_every_command_reads_a_shared_server(site, tmp_path, capsys, monkeypatch
     assert main(["print", "children-list", "--database-url", site, "--out", str(out)]) == 0
     assert "Acorns Shared" in pdf_text(out)
     monkeypatch.setenv("PORTAGE_DESKTOP_DATABASE_URL", site)
+    (tmp_path / "x").mkdir()  # an export goes into a folder that exists
     assert main(["export-child", "--child", "Ola Nowak", "--out", str(tmp_path / "x")]) == 0
     assert len(list((tmp_path / "x").glob("child-*-subject-access-*"))) == 2
 

@@ -267,11 +267,13 @@ PRINT_KINDS: dict[str, PrintKind] = {
 
 def find_child_id(db: Database, text: str) -> int:
     """Resolve ``--child`` given as a record number or a name; refuse an ambiguous name."""
-    if text.strip().isdigit():  # as the screens give it: one lookup, not the whole list
-        wanted = int(text)
+    digits = text.strip()
+    if digits.isdecimal():  # as the screens give it: one lookup, not the whole list
+        wanted = int(digits) if len(digits) <= 30 else 0  # longer is never a record number
         if children_service.child_exists(db, wanted):
             return wanted
-        raise PrintError(f"No child has record number {wanted}.")
+        shown = wanted if len(digits) <= 30 else f"{digits[:30]}…"
+        raise PrintError(f"No child has record number {shown}.")
     everyone = children_service.list_children(db, include_archived=True)
     needle = " ".join(text.lower().split())
     matches = [
@@ -337,6 +339,7 @@ def export_child(
     db: Database, child: int, folder: Path, today: date | None = None
 ) -> tuple[Path, Path]:
     """Subject access export: a readable PDF and a complete JSON file, written together."""
+    from portage_desktop.printing.safe_write import check_target, write_file, write_text
     from portage_desktop.reports.base import ReportMeta
     from portage_desktop.reports.subject_access import build_subject_access
     from portage_desktop.services import subject_access
@@ -344,12 +347,14 @@ def export_child(
     if not children_service.child_exists(db, child):
         raise PrintError(f"No child has record number {child}.")
     child_id = child
+    day = today or date.today()
+    stem = f"child-{child_id}-subject-access-{day:%Y-%m-%d}"
+    json_path = check_target(folder / f"{stem}.json")
+    pdf_path = check_target(folder / f"{stem}.pdf")
     export = subject_access.collect(db, child_id)
-    stem = f"child-{child_id}-subject-access-{(today or date.today()):%Y-%m-%d}"
-    folder.mkdir(parents=True, exist_ok=True)
-    json_path = subject_access.write_json(export, folder / f"{stem}.json")
-    meta = ReportMeta(setting_name(db), "Subject access export", today or date.today())
+    meta = ReportMeta(setting_name(db), "Subject access export", day)
     sections = [(s.title, s.rows) for s in export.sections]
-    pdf_path = folder / f"{stem}.pdf"
-    build_subject_access(meta, export.child_name, sections, pdf_path)
+    pdf = build_subject_access(meta, export.child_name, sections)  # both made before writing
+    write_text(json_path, subject_access.json_text(export))
+    write_file(pdf_path, pdf)
     return pdf_path, json_path

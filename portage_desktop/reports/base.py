@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from portage_desktop.paths import resource_path
+from portage_desktop.printing.safe_write import write_file
 from portage_desktop.services.dates import format_long
 
 FONT = "PortageSans"
@@ -138,7 +139,11 @@ class _NumberedCanvas(Canvas):
 
 
 def build_pdf(meta: ReportMeta, story: Sequence[Flowable], out: Path | None = None) -> bytes:
-    """Lay out ``story`` on the shared page and return the PDF bytes (also written to ``out``)."""
+    """Lay out ``story`` on the shared page and return the PDF bytes.
+
+    With ``out``, the PDF is also written there through the one safe writer: whole or not at
+    all, never through a link or onto a device, with a plain message when it cannot be.
+    """
     register_fonts()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -160,13 +165,5 @@ def build_pdf(meta: ReportMeta, story: Sequence[Flowable], out: Path | None = No
     doc.build(list(story), canvasmaker=_Canvas)
     data = buffer.getvalue()
     if out is not None:
-        write_atomically(out, data)
+        write_file(out, data)
     return data
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Never leave half a PDF behind: write beside the target, then rename over it."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    partial.write_bytes(data)
-    partial.replace(out)

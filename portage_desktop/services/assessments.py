@@ -88,6 +88,7 @@ def validate_assessment(
 ) -> dict[str, object]:
     """Check every field at once; statuses must be on this framework's scale."""
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     if data.assessed_on is None:
         errors["assessed_on"] = "Please enter the date of the assessment."
     elif data.assessed_on > today:

@@ -6,8 +6,8 @@ protects them; nothing is left loose in a folder.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from portage_desktop.data.engine import Database, DbSession
 from portage_desktop.data.models.assessment import AttachmentRecord
@@ -23,6 +23,30 @@ _MAGIC = (
     (b"\xff\xd8\xff", "image/jpeg"),
     (b"%PDF-", "application/pdf"),
 )
+
+
+NAME_MAX = 200
+# Characters Windows refuses in a file name, and the separators of every system.
+_UNSAFE_IN_NAME = re.compile(r'[<>:"|?*\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]')
+
+
+def safe_filename(name: str, fallback: str = "attachment") -> str:
+    """The name a kept file is stored and saved under: its last part only, never a folder.
+
+    A name typed or sent by someone else may be ``..``, ``a/..``, a Windows path, or carry
+    control or direction characters; saving a copy under such a name could land outside the
+    chosen folder or disguise the file's type. Unsafe characters become ``_``; a name with
+    nothing left becomes ``fallback``.
+    """
+    last = re.split(r"[/\\]", name or "")[-1]
+    cleaned = _UNSAFE_IN_NAME.sub("_", last).strip().strip(".").strip()
+    if not cleaned or not cleaned.replace("_", ""):
+        return fallback
+    if len(cleaned) > NAME_MAX:
+        stem, dot, ext = cleaned.rpartition(".")
+        keep = f".{ext}" if dot and len(ext) <= 10 else ""
+        cleaned = (stem if keep else cleaned)[: NAME_MAX - len(keep)] + keep
+    return cleaned
 
 
 @dataclass(frozen=True)
@@ -66,7 +90,7 @@ def check_file(
     field: str, file: FileToAttach, allowed: tuple[str, ...], errors: dict[str, str]
 ) -> str:
     """Add a plain message to ``errors`` for an empty, oversized or wrong kind of file."""
-    name = PurePath(file.filename).name
+    name = safe_filename(file.filename)
     media_type = sniff(file.content)
     kinds = "a photo (JPEG or PNG)" + (" or a PDF" if "application/pdf" in allowed else "")
     if not file.content:
@@ -89,7 +113,7 @@ def store(
     row = AttachmentRecord(
         child_id=child_id,
         observation_id=observation_id,
-        filename=PurePath(file.filename).name[:200],
+        filename=safe_filename(file.filename),
         media_type=media_type,
         size=len(file.content),
         content=file.content,
@@ -114,7 +138,8 @@ def open_attachment(db: Database, child_id: int, attachment_id: int) -> Attachme
         if row is None or row.child_id != child_id:
             raise NotFoundError("That file is no longer in the record.")
         audit.record(s, db, AuditAction.VIEW, "child", child_id, f"attachment {attachment_id}")
-        return AttachmentFile(attachment_id, row.filename, row.media_type, row.size, row.content)
+        name = safe_filename(row.filename)  # rows kept before names were made safe, too
+        return AttachmentFile(attachment_id, name, row.media_type, row.size, row.content)
 
 
 def reject_if_errors(errors: dict[str, str]) -> None:

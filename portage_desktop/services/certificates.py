@@ -7,13 +7,13 @@ name, so a renamed document or program is refused with a message that says why.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from portage_desktop.data import training_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.training import TrainingAttachmentRecord, TrainingRecordRecord
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
+from portage_desktop.services.attachments import safe_filename
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import NotFoundError, ValidationError
 
@@ -66,7 +66,7 @@ def list_certificates(db: Database, record_id: int) -> list[Certificate]:
 
 def attach(db: Database, record_id: int, filename: str, content: bytes) -> Certificate:
     require(db, Permission.EDIT_STAFF)
-    name = PurePath(filename).name[:255] or "certificate"
+    name = safe_filename(filename, "certificate")
     kind = check_file(name, content)
     with db.session() as s:
         if s.get(TrainingRecordRecord, record_id) is None:
@@ -93,7 +93,7 @@ def read_certificate(db: Database, certificate_id: int) -> tuple[str, bytes]:
         if row is None:
             raise NotFoundError("That certificate no longer exists.")
         audit.record(s, db, AuditAction.VIEW, "certificate", certificate_id)
-        return row.filename, bytes(row.content)
+        return safe_filename(row.filename, "certificate"), bytes(row.content)
 
 
 def remove(db: Database, certificate_id: int) -> None:

@@ -111,6 +111,8 @@ def child_exists(db: Database, child_id: int) -> bool:
     """Whether the record numbered ``child_id`` is held (on roll or left), read on its own
     rather than by listing every child."""
     require(db, Permission.VIEW_CHILDREN)
+    if not v.is_record_id(child_id):
+        return False
     with db.session() as s:
         return s.get(ChildRecord, child_id) is not None
 
@@ -128,7 +130,7 @@ def get_child(db: Database, child_id: int) -> ChildDetails:
     """Open one child's record; the opening is written to the audit log."""
     require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
-        record = s.get(ChildRecord, child_id)
+        record = s.get(ChildRecord, child_id) if v.is_record_id(child_id) else None
         if record is None:
             raise NotFoundError("That child's record no longer exists.")
         audit.record(s, db, AuditAction.VIEW, "child", child_id)
@@ -138,6 +140,7 @@ def get_child(db: Database, child_id: int) -> ChildDetails:
 def validate_child(data: ChildInput, today: date) -> dict[str, object]:
     """Check every field at once and return the cleaned values to store."""
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     first = v.required_name(errors, "first_name", data.first_name, "child's first name")
     last = v.required_name(errors, "last_name", data.last_name, "child's surname")
     known_as = v.optional_text(errors, "known_as", data.known_as, 100, "name they are known by")

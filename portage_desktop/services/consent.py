@@ -84,6 +84,7 @@ def photo_allowed(consents: Sequence[Consent], use: PhotoUse, on: date) -> bool:
 def validate_consent(data: ConsentInput, today: date) -> dict[str, object]:
     """Check a decision: who, when, for what, and a withdrawal that makes sense."""
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     purpose = ConsentPurpose(data.purpose)  # screens may hand over the plain code
     decided_by = v.required_name(errors, "decided_by", data.decided_by, "name of who decided")
     agency = v.optional_text(errors, "agency", data.agency, 120, "agency")

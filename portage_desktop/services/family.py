@@ -81,6 +81,7 @@ def contact_checks(errors: dict[str, str], phone: str, email: str) -> tuple[str,
 def validate_family_member(data: FamilyMemberInput) -> dict[str, object]:
     """Check every field at once and return the values to store."""
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     name = v.required_name(errors, "name", data.name, "person's name")
     relationship = v.clean(data.relationship)
     if not relationship:
@@ -148,6 +149,7 @@ def remove_family_member(db: Database, child_id: int, member_id: int) -> None:
 def validate_professional(data: ProfessionalInput) -> dict[str, object]:
     """Check every field at once; an Other role needs its name."""
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     role = ProfessionalRole(data.role)  # screens may hand over the plain code
     name = v.required_name(errors, "name", data.name, "professional's name")
     role_other = v.optional_text(errors, "role_other", data.role_other, 80, "role")

@@ -56,6 +56,7 @@ class Goal:
 
 def validate_goal(data: GoalInput, today: date) -> dict[str, object]:
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     text = clean_paragraphs(data.text)
     if not text:
         errors["text"] = "Please write the goal, in the family's own words."

@@ -148,6 +148,7 @@ def latest_inspection(db: Database, on: date) -> Inspection | None:
 
 def validate_inspection(data: InspectionInput, today: date) -> dict[str, object]:
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     framework = Framework(data.framework) if data.framework in set(Framework) else None
     if framework is None:
         errors["framework"] = "Please choose how the inspection was published."

@@ -63,6 +63,7 @@ def validate_observation(
 ) -> tuple[dict[str, object], list[str]]:
     """Check the fields and every new file; returns values and file types."""
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data, ignore=("new_files",))
     author = v.required_name(errors, "author_name", data.author_name, "name of who wrote it")
     text = clean_paragraphs(data.text)
     if not text:

@@ -51,6 +51,7 @@ def save_as_template(db: Database, child_id: int, plan_id: int, name: str) -> in
     and without dates, agreement or records."""
     require(db, Permission.EDIT_CHILDREN)
     errors: dict[str, str] = {}
+    v.refuse_hidden_value(errors, "name", name)
     clean_name = v.required_name(errors, "name", name, "name for the library")
     if errors:
         raise ValidationError(errors)
@@ -149,6 +150,7 @@ def save_prompt_list(db: Database, prompts: list[str], effective_from: date | No
     actor = require(db, Permission.EDIT_SETTING)
     cleaned = [v.clean(p) for p in prompts if v.clean(p)]
     errors: dict[str, str] = {}
+    v.refuse_hidden_value(errors, "prompts", prompts)
     if len(cleaned) < 2:
         errors["prompts"] = "Please list at least two prompts, from most help to none."
     elif len({p.casefold() for p in cleaned}) != len(cleaned) or len(cleaned) > 12:

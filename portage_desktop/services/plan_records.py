@@ -125,6 +125,7 @@ def days_by_plan(
 
 def validate_week(plan: Plan, rows: list[DayEntry], today: date) -> None:
     errors: dict[str, str] = {}
+    v.refuse_hidden_value(errors, "rows", rows)
     for row in rows:
         when = f"{row.day:%A}"
         if row.empty:

@@ -130,6 +130,7 @@ def missing_for_chart(data: PlanInput) -> list[str]:
 def validate_plan(data: PlanInput, today: date) -> tuple[dict[str, object], list[Step]]:
     """Check the plan; returns the row values and the cleaned small steps."""
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     title = v.required_name(errors, "title", data.title, "plan's short name")
     texts = {k: clean_paragraphs(data.texts.get(k, "")) for k in TEXTS}
     for key, limit in TEXTS.items():

@@ -81,6 +81,7 @@ def clean_paragraphs(text: str) -> str:
 def validate_profile(data: ProfileInput, today: date) -> dict[str, object]:
     """Check a version: dated, not in the future, at least one part written."""
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data, ignore=("photo",))
     values: dict[str, object] = {}
     for field, label in SECTIONS:
         text = clean_paragraphs(str(getattr(data, field)))

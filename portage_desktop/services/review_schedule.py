@@ -26,6 +26,7 @@ from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.dates import add_months
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.stamp_rules import rules_on
+from portage_desktop.services.validation import refuse_hidden_value
 
 TERMS_KEY = "terms"
 # (name, first month, first day) of each term, in calendar order from January.
@@ -136,6 +137,7 @@ def save_term_dates(
     """New term start days from a date; each must be a real day, in calendar order."""
     actor = require(db, Permission.EDIT_SETTING)
     errors: dict[str, str] = {}
+    refuse_hidden_value(errors, "terms", terms)
     try:
         days = [date(2024, m, d) for _n, m, d in terms]  # a leap year allows 29 February
     except ValueError:

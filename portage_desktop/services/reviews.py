@@ -133,6 +133,7 @@ def prepare_review(db: Database, child_id: int, on: date) -> ReviewInput:
 
 def validate_review(data: ReviewInput, today: date) -> dict[str, object]:
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     texts = {k: clean_paragraphs(data.texts.get(k, "")) for k in TEXTS}
     for key, limit in TEXTS.items():
         if len(texts[key]) > limit:

@@ -52,6 +52,7 @@ def get_setting(db: Database) -> SettingInfo | None:
 
 def validate_setting(data: SettingInput) -> tuple[str, SettingKind, str]:
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     name = v.required_name(errors, "name", data.name, "name of your setting")
     if len(name) > 200:
         errors["name"] = "The name is too long (at most 200 characters)."

@@ -60,6 +60,7 @@ def save_profile(
     """
     require(db, Permission.EDIT_SETTING)
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     regulator = Regulator(data.regulator) if data.regulator in set(Regulator) else None
     if regulator is None:
         errors["regulator"] = "Please choose who registers the setting."
@@ -144,6 +145,7 @@ def save_award(
     """
     require(db, Permission.EDIT_SETTING)
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     if data.applied_on is None and data.awarded_on is None:
         errors["applied_on"] = "Please enter when you applied, or when the award was made."
     v.not_before(

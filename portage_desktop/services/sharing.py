@@ -22,7 +22,7 @@ from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.consent import Consent
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.record_vocabulary import ConsentPurpose
-from portage_desktop.services.validation import clean
+from portage_desktop.services.validation import clean, refuse_hidden_value
 
 MIN_REASON = 20
 REASON_NEEDED = "Please give the safeguarding reason in a sentence or two."
@@ -78,6 +78,11 @@ def check_share(db: Database, child_id: int, request: ShareRequest, on: date) ->
     neither basis applies, so nothing is printed in either case.
     """
     require_share_right(db)
+    hidden: dict[str, str] = {}
+    refuse_hidden_value(hidden, "recipient", request.recipient)
+    refuse_hidden_value(hidden, "reason", request.safeguarding_reason)
+    if hidden:
+        raise ValidationError(hidden)
     recipient = clean(request.recipient)
     reason = clean(request.safeguarding_reason)
     if not recipient:

@@ -76,6 +76,7 @@ def list_staff(db: Database) -> list[StaffMember]:
 
 def validate_staff(data: StaffInput) -> dict[str, object]:
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     first = v.required_name(errors, "first_name", data.first_name, "first name")
     last = v.required_name(errors, "last_name", data.last_name, "surname")
     if not data.roles:

@@ -23,6 +23,7 @@ from portage_desktop.services.conflicts import refuse_stale
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.stamp_check import StampCheck
 from portage_desktop.services.stamp_criteria import Status
+from portage_desktop.services.validation import refuse_hidden_value
 
 PLANS_NEEDED = 4
 NARRATIVE_MAX = 8000
@@ -179,6 +180,9 @@ def save_draft(
     rep = " ".join(representative.split())
     if len(rep) > 200:
         errors["representative"] = "The name is too long (at most 200 characters)."
+    refuse_hidden_value(errors, "representative", representative)
+    for key, text in clean.items():
+        refuse_hidden_value(errors, key, text)
     if errors:
         raise ValidationError(errors)
     plans = tuple(dict.fromkeys(chosen_plans))

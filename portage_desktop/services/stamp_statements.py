@@ -19,6 +19,7 @@ from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.conflicts import refuse_stale
 from portage_desktop.services.errors import ValidationError
+from portage_desktop.services.validation import refuse_hidden_value
 
 STATEMENT_MAX = 4000
 
@@ -70,6 +71,7 @@ def save_statement(
         errors["statement"] = f"The statement is too long (at most {STATEMENT_MAX:,} characters)."
     if confirm and not text and criterion != 2:
         errors["statement"] = "Please write what you are confirming before you confirm it."
+    refuse_hidden_value(errors, "statement", text)
     if errors:
         raise ValidationError(errors)
     current = lambda: statements(db).get(criterion) or Statement(criterion, "", None, "", "")  # noqa: E731

@@ -10,7 +10,6 @@ import base64
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from portage_desktop import __version__
@@ -123,7 +122,8 @@ def collect(db: Database, child_id: int) -> ChildExport:
     )
 
 
-def write_json(export: ChildExport, out: Path) -> Path:
+def json_text(export: ChildExport) -> str:
+    """The complete export as JSON text; the caller writes it through the safe writer."""
     document = {
         "format": "portage-desktop-subject-access",
         "format_version": 1,
@@ -132,8 +132,4 @@ def write_json(export: ChildExport, out: Path) -> Path:
         "child_id": export.child_id,
         "tables": export.raw,
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    partial.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
-    partial.replace(out)
-    return out
+    return json.dumps(document, indent=2, ensure_ascii=False)

@@ -164,6 +164,7 @@ def list_training(db: Database, staff_id: int | None = None) -> list[TrainingRec
 def validate_training(data: TrainingInput, today: date) -> dict[str, object]:
     """Check every field at once; each kind asks only for what its criterion needs."""
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     kind = TrainingKind(data.kind) if data.kind in set(TrainingKind) else None
     if kind is None:
         errors["kind"] = "Please choose what kind of training this is."

@@ -73,6 +73,7 @@ class ActionDue:
 
 def validate(data: TransitionInput) -> dict[str, object]:
     errors: dict[str, str] = {}
+    v.refuse_hidden(errors, data)
     place = v.optional_text(errors, "place", data.place, 200, "place")
     attended = v.optional_text(errors, "attended", data.attended, 400, "list of who came")
     needs = clean_paragraphs(data.needs)

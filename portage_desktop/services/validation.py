@@ -6,12 +6,24 @@ Each check adds a message to ``errors`` under the field's name; callers raise
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date
+
+from portage_desktop.text_rules import hidden_text_problem
 
 MAX_CHILD_AGE_YEARS = 8
 NAME_MAX = 100
+# Record numbers are INTEGER columns: PostgreSQL's holds at most 2**31 - 1, and asking either
+# database for a larger number is an overflow error rather than "not found".
+MAX_RECORD_ID = 2**31 - 1
+
+
+def is_record_id(number: int) -> bool:
+    """Whether ``number`` could be a record number at all (typed numbers can be any size)."""
+    return 0 < number <= MAX_RECORD_ID
 
 
 def clean(text: str | None) -> str:
@@ -41,9 +53,63 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
+def refuse_hidden(errors: dict[str, str], data: object, ignore: tuple[str, ...] = ()) -> None:
+    """Add a message beside each text field of ``data`` (a dataclass) that hides something.
+
+    Every service calls this on its input, so no form, import or script can store a NUL, a
+    direction override or an invisible name. Text inside lists and nested rows (small steps,
+    actions) is reported under the list's field; text in a mapping under its key when the key
+    is a field name (a plan's texts), else under the mapping's field. A field that already has
+    a message keeps it. ``ignore`` names fields checked another way (attached files, whose
+    names are made safe rather than refused).
+    """
+    assert dataclasses.is_dataclass(data) and not isinstance(data, type)
+    for item in dataclasses.fields(data):
+        if item.name in ignore:
+            continue
+        value = getattr(data, item.name)
+        if isinstance(value, Mapping):
+            for key, text in value.items():
+                where = key if isinstance(key, str) else item.name
+                problem = _first_problem(key) or _first_problem(text)
+                if problem and where not in errors:
+                    errors[where] = problem
+            continue
+        problem = _first_problem(value)
+        if problem and item.name not in errors:
+            errors[item.name] = problem
+
+
+def refuse_hidden_value(errors: dict[str, str], field: str, value: object) -> None:
+    """:func:`refuse_hidden` for one value (text, or a list or rows of text) under ``field``."""
+    problem = _first_problem(value)
+    if problem and field not in errors:
+        errors[field] = problem
+
+
+def _first_problem(value: object) -> str | None:
+    if isinstance(value, str):
+        return hidden_text_problem(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return next((p for v in value if (p := _first_problem(v))), None)
+    if isinstance(value, Mapping):
+        return next(
+            (p for k, v in value.items() if (p := _first_problem(k) or _first_problem(v))), None
+        )
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return next(
+            (p for f in dataclasses.fields(value) if (p := _first_problem(getattr(value, f.name)))),
+            None,
+        )
+    return None
+
+
 def required_name(errors: dict[str, str], field: str, value: str, what: str) -> str:
+    problem = hidden_text_problem(value or "")
     value = clean(value)
-    if not value:
+    if problem:
+        errors[field] = problem
+    elif not value:
         errors[field] = f"Please enter the {what}."
     elif len(value) > NAME_MAX:
         errors[field] = f"The {what} is too long (at most {NAME_MAX} characters)."
@@ -51,8 +117,11 @@ def required_name(errors: dict[str, str], field: str, value: str, what: str) -> 
 
 
 def optional_text(errors: dict[str, str], field: str, value: str, limit: int, what: str) -> str:
+    problem = hidden_text_problem(value or "")
     value = clean(value)
-    if len(value) > limit:
+    if problem:
+        errors[field] = problem
+    elif len(value) > limit:
         errors[field] = f"The {what} is too long (at most {limit} characters)."
     return value
 

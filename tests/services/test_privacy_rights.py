@@ -48,6 +48,7 @@ def test_subject_access_export_writes_pdf_and_json(db, tmp_path):
 
     setting.save_setting(db, SettingInput("Acorns", "group"))
     child_id = _child(db)
+    (tmp_path / "out").mkdir()
     pdf, data = export_child(db, child_id, tmp_path / "out", today=TODAY)
     document = json.loads(data.read_text(encoding="utf-8"))
     (row,) = document["tables"]["child"]
@@ -129,6 +130,7 @@ def test_export_child_from_the_command_line(home, tmp_path, monkeypatch, capsys)
     monkeypatch.setenv("PORTAGE_DESKTOP_PASSPHRASE", "portage demo")
     db = tmp_path / "demo.db"
     assert main(["make-demo", str(db), "--children", "3"]) == 0
+    (tmp_path / "x").mkdir()
     assert (
         main(["export-child", "--database", str(db), "--child", "1", "--out", str(tmp_path / "x")])
         == 0

@@ -38,6 +38,27 @@ def test_terms_decide_due_this_term_or_coming_up():
     assert schedule.classify(date(2027, 4, 1), TODAY, terms) is Due.LATER
 
 
+def test_a_review_due_today_is_due_not_overdue():
+    """The day before is overdue, the day itself and the day after are due this term."""
+    terms = schedule.DEFAULT_TERMS
+    day_before = date.fromordinal(TODAY.toordinal() - 1)
+    day_after = date.fromordinal(TODAY.toordinal() + 1)
+    assert schedule.classify(day_before, TODAY, terms) is Due.OVERDUE
+    assert schedule.classify(TODAY, TODAY, terms) is Due.THIS_TERM
+    assert schedule.classify(day_after, TODAY, terms) is Due.THIS_TERM
+
+
+def test_the_dashboard_shows_a_review_due_today_as_due(db):
+    child = add_child(db, "Amy", "Lee")
+    add_plan(db, child, add_goal(db, child))
+    held_on = date(2026, 7, 22)  # four months before TODAY (22/11/2026)
+    _held(db, child, held_on)
+    [row] = schedule.reviews_due(db, TODAY)
+    assert row.due_on == TODAY and row.state is Due.THIS_TERM
+    [row] = schedule.reviews_due(db, date(2026, 11, 23))
+    assert row.state is Due.OVERDUE
+
+
 def _held(db, child: int, day: date, goal_area: GoalArea = GoalArea.PLAY) -> int:
     row = reviews.PlanReview(None, goal_area, "Coat on", Progress.PROGRESSING, Decision.CONTINUE)
     data = ReviewInput(held_on=day, held=True, parents="Jo Lee", plans=(row,))

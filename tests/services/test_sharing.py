@@ -137,14 +137,14 @@ def test_a_read_only_user_cannot_record_a_share_or_print_for_an_agency(demo_db, 
             print_record(
                 demo_db,
                 "one-page-profile",
-                str(child),
+                child,
                 tmp_path / "x.pdf",
                 TODAY,
                 share=ShareRequest("Riverside Speech Service"),
             )
         assert not (tmp_path / "x.pdf").exists()
         # Printing for the family still needs only the print right.
-        print_record(demo_db, "one-page-profile", str(child), tmp_path / "f.pdf", TODAY)
+        print_record(demo_db, "one-page-profile", child, tmp_path / "f.pdf", TODAY)
         assert (tmp_path / "f.pdf").exists()
     _as(demo_db, Role.MANAGER)
     assert [e for e in audit.search(demo_db, action="share")] == []

@@ -3,13 +3,14 @@ the Dashboard's reviews due, checked against a database built for the test."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from portage_desktop.services import plan_records, review_schedule, reviews
 from portage_desktop.services import plans as plans_service
+from portage_desktop.services.dates import format_date
 from portage_desktop.services.plan_vocabulary import PlanStatus
 from portage_desktop.services.review_schedule import Due
 from portage_desktop.services.reviews import Decision, Progress, ReviewInput
@@ -120,6 +121,7 @@ def test_a_transition_plan_is_written_and_its_actions_reach_the_dashboard(qtbot,
     record.show()
     record.tabs.setCurrentWidget(record.reviews)
     tab = record.reviews
+    due = date.today() + timedelta(days=400)  # always ahead, so never counted as overdue
 
     def write(dialog) -> None:
         assert _nameless(dialog) == []
@@ -129,19 +131,20 @@ def test_a_transition_plan_is_written_and_its_actions_reach_the_dashboard(qtbot,
         dialog._add(transitions.Action(""))
         dialog.actions.item(0, 0).setText("Share the one-page profile")
         dialog.actions.item(0, 1).setText("SENCO")
-        dialog.actions.item(0, 2).setText("01/12/2030")
+        dialog.actions.item(0, 2).setText(format_date(due))
         qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
 
     when_modal_opens(qtbot, write)
     qtbot.keyClick(tab.new_transition_button, Qt.Key.Key_Space)
     [saved] = transitions.list_transitions(ctx.db, child)
     assert saved.data.place == "Riverside Primary" and saved.data.meeting_on == date(2026, 11, 2)
-    assert saved.data.actions[0].due_on == date(2030, 12, 1)
+    assert saved.data.actions[0].due_on == due
     assert "actions still to do: 1" in tab.transitions.item(0).text()
     window = open_window(ctx)
     window.go_to(0)
     summary = window.dashboard.transitions
     assert summary.counts.text() == "Transition actions still to do: 1, overdue: 0."
     assert (
-        "Amy Lee: Share the one-page profile (SENCO, by 01/12/2030)" in summary.list.item(0).text()
+        f"Amy Lee: Share the one-page profile (SENCO, by {format_date(due)})"
+        in summary.list.item(0).text()
     )

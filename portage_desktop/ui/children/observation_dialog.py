@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.printing.safe_write import write_file
 from portage_desktop.services import attachments as attachment_service
 from portage_desktop.services import family as family_service
 from portage_desktop.services import frameworks as framework_service
@@ -193,8 +194,12 @@ class ObservationDialog(RecordDialog):
         target, _ = QFileDialog.getSaveFileName(
             self, "Save a copy", str(Path.home() / file.filename)
         )
-        if target:
-            Path(target).write_bytes(file.content)
+        if not target:
+            return
+        try:
+            write_file(Path(target), file.content)
+        except OSError as exc:
+            QMessageBox.warning(self, "Not saved", str(exc))
 
     def item_ids(self) -> tuple[int, ...]:
         return tuple(
