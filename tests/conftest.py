@@ -250,3 +250,13 @@ def another_connection(database: Database) -> Database:
     other.actor = database.actor
     other.multi_user = database.multi_user
     return other
+
+
+@pytest.fixture(autouse=True)
+def _umask_as_it_was():
+    """The command line makes the process's files private (umask 077) as a real start does;
+    a test that runs it in-process must not change what later tests create."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    yield
+    os.umask(mask)

@@ -121,3 +121,21 @@ def test_building_without_a_bundle_says_what_to_do(tmp_path):
     build_deb = load_script("linux/build_deb.py")
     with pytest.raises(SystemExit, match=r"build it first with \./dev\.sh bundle"):
         build_deb.build(tmp_path / "missing", tmp_path / "out")
+
+
+@needs_dpkg
+def test_a_private_umask_still_builds_a_package_everyone_can_run(stand_in_bundle, tmp_path):
+    """The app sets a private umask for its own files; a package built under it must still
+    install folders and programs other accounts can use."""
+    bundle, build_deb = stand_in_bundle
+    old = os.umask(0o077)
+    try:
+        deb = build_deb.build(bundle, tmp_path / "out")
+    finally:
+        os.umask(old)
+    listing = subprocess.run(
+        ["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True, check=True
+    ).stdout
+    modes = {line.split()[-1]: line.split()[0] for line in listing.splitlines()}
+    assert modes["./opt/portage-desktop/portage-desktop"] == "-rwxr-xr-x"
+    assert modes["./opt/portage-desktop/"] == "drwxr-xr-x"

@@ -139,6 +139,19 @@ def validate(root: Path) -> None:
         subprocess.run(command, check=True)
 
 
+def normalise_modes(root: Path) -> None:
+    """Folders 0755, programs 0755, everything else 0644, whatever the umask of whoever built
+    it: the app itself makes its own files private, and a package built by a process with that
+    umask would install a program other accounts cannot run (and dpkg-deb refuses it)."""
+    for path in [root, *root.rglob("*")]:
+        if path.is_symlink():
+            continue
+        if path.is_dir() or path.stat().st_mode & 0o100:
+            path.chmod(0o755)
+        else:
+            path.chmod(0o644)
+
+
 def build(bundle: Path, out: Path) -> Path:
     project = project_info.read()
     executable = bundle / project.name
@@ -154,6 +167,7 @@ def build(bundle: Path, out: Path) -> Path:
         size_kb = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) // 1024
         (root / "DEBIAN").mkdir()
         (root / "DEBIAN" / "control").write_text(control(project, size_kb, arch), encoding="utf-8")
+        normalise_modes(root)
         out.mkdir(parents=True, exist_ok=True)
         target = out / f"{project.name}_{project.version}_{arch}.deb"
         # gzip, not xz: xz saves a quarter of the size but takes minutes on two cores.
