@@ -57,7 +57,9 @@ def validate_setting(data: SettingInput) -> tuple[str, SettingKind, str]:
         errors["name"] = "The name is too long (at most 200 characters)."
     kind = SettingKind(data.kind) if data.kind in set(SettingKind) else None
     if kind is None:
-        errors["kind"] = "Please choose whether you are a group setting or a childminder."
+        errors["kind"] = (
+            "Please choose a group setting, a childminder or a Portage home-visiting service."
+        )
     urn = v.ofsted_urn(errors, "ofsted_urn", data.ofsted_urn)
     if errors:
         raise ValidationError(errors)

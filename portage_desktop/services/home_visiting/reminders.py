@@ -1,0 +1,186 @@
+"""The service dashboard's warnings, each with the child (or visitor) and the date it is about.
+
+Six kinds: the term after the third birthday coming up; failed visits in a row; a block's last
+visit with no review; a family waiting past the service's target; a visitor over capacity;
+held visits not written up within the service's deadline in working days. Every threshold is a
+dated service rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from portage_desktop.data import home_visiting_store as store
+from portage_desktop.data.engine import Database
+from portage_desktop.data.models.home_visiting import HomeVisitRecord
+from portage_desktop.services.access import Permission, require
+from portage_desktop.services.dates import format_date
+from portage_desktop.services.home_visiting.caseloads import caseloads
+from portage_desktop.services.home_visiting.referrals import child_name
+from portage_desktop.services.home_visiting.rules import (
+    add_working_days,
+    closed_days,
+    eligibility_ends_on,
+    list_closures,
+    rules_from_rows,
+)
+from portage_desktop.services.home_visiting.vocabulary import ReferralStatus, VisitStatus
+from portage_desktop.services.home_visiting.waiting_list import waiting_list
+
+
+class WarningKind(StrEnum):
+    ELIGIBILITY_ENDING = "eligibility_ending"
+    FAILED_IN_ROW = "failed_in_row"
+    BLOCK_WITHOUT_REVIEW = "block_without_review"
+    WAITING_TOO_LONG = "waiting_too_long"
+    OVER_CAPACITY = "over_capacity"
+    NOT_WRITTEN_UP = "not_written_up"
+
+    @property
+    def label(self) -> str:
+        return {
+            "eligibility_ending": "Eligibility ending",
+            "failed_in_row": "Failed visits in a row",
+            "block_without_review": "Block ending without a review",
+            "waiting_too_long": "Waiting past the target",
+            "over_capacity": "Home visitor over capacity",
+            "not_written_up": "Visit not written up",
+        }[self]
+
+
+@dataclass(frozen=True)
+class ServiceWarning:
+    kind: WarningKind
+    on: date
+    text: str
+    child_id: int | None = None
+    child_name: str = ""
+    referral_id: int | None = None
+    visit_id: int | None = None
+
+
+def failed_run(visits: list[HomeVisitRecord]) -> tuple[int, date | None]:
+    """How many of the latest attempted visits failed in a row, and the day of the last one.
+
+    Only held and failed visits count: a cancelled visit (by the family or the service) was not
+    attempted, so it neither adds to the run nor breaks it; a held visit ends it.
+    """
+    run, last = 0, None
+    for visit in sorted(visits, key=lambda x: (x.planned_on, x.id or 0), reverse=True):
+        if visit.status == VisitStatus.HELD.value:
+            break
+        if visit.status == VisitStatus.FAILED.value:
+            run += 1
+            last = last or visit.planned_on
+    return run, last
+
+
+def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
+    """Every warning in force on ``on``, soonest date first."""
+    require(db, Permission.VIEW_CHILDREN)
+    on = on or date.today()
+    closed = closed_days(list_closures(db))
+    with db.session() as s:
+        rules = rules_from_rows(store.rules(s), on)
+        active = store.referrals(s, [ReferralStatus.ALLOCATED.value, ReferralStatus.WAITING.value])
+        children = store.children_by_id(s, (r.child_id for r in active))
+        allocated = {r.id: r for r in active if r.status == ReferralStatus.ALLOCATED.value}
+        blocks = store.blocks(s, allocated.keys())
+        attempted = store.visits(
+            s,
+            statuses=[VisitStatus.HELD.value, VisitStatus.FAILED.value],
+            since=on - timedelta(days=366),
+        )
+        unwritten = store.unwritten_visits(s)
+    found: list[ServiceWarning] = []
+    horizon = on + timedelta(weeks=rules.eligibility_warning_weeks)
+    for r in active:
+        child = children[r.child_id]
+        ends = eligibility_ends_on(child.date_of_birth, rules)
+        if ends <= horizon:
+            found.append(
+                ServiceWarning(
+                    WarningKind.ELIGIBILITY_ENDING,
+                    ends,
+                    f"{child_name(child)} stops being eligible on {format_date(ends)}, the "
+                    "start of the term after the birthday: plan the transition.",
+                    r.child_id,
+                    child_name(child),
+                    r.id,
+                )
+            )
+    by_child: dict[int, list[HomeVisitRecord]] = {}
+    for x in attempted:
+        by_child.setdefault(x.child_id, []).append(x)
+    for r in allocated.values():
+        run, last = failed_run(by_child.get(r.child_id, []))
+        if run >= rules.failed_in_row and last is not None:
+            name = child_name(children[r.child_id])
+            found.append(
+                ServiceWarning(
+                    WarningKind.FAILED_IN_ROW,
+                    last,
+                    f"{run} failed visits in a row for {name}, the last on {format_date(last)}.",
+                    r.child_id,
+                    name,
+                    r.id,
+                )
+            )
+    review_by = on + timedelta(days=rules.review_warning_days)
+    for b in blocks:
+        if b.review_id is None and b.ends_on <= review_by:
+            name = child_name(children[b.child_id])
+            found.append(
+                ServiceWarning(
+                    WarningKind.BLOCK_WITHOUT_REVIEW,
+                    b.ends_on,
+                    f"{name}'s block ends with the visit on {format_date(b.ends_on)} and has "
+                    "no review yet.",
+                    b.child_id,
+                    name,
+                    b.referral_id,
+                )
+            )
+    target = timedelta(weeks=rules.waiting_target_weeks)
+    for w in waiting_list(db, on):
+        if w.over_target:
+            found.append(
+                ServiceWarning(
+                    WarningKind.WAITING_TOO_LONG,
+                    w.waiting_since + target,
+                    f"{w.child_name} has waited {w.weeks_waited} weeks, past the target of "
+                    f"{rules.waiting_target_weeks} weeks.",
+                    w.child_id,
+                    w.child_name,
+                    w.referral_id,
+                )
+            )
+    for c in caseloads(db, on, everyone=True):
+        if c.over_capacity:
+            found.append(
+                ServiceWarning(
+                    WarningKind.OVER_CAPACITY,
+                    on,
+                    f"{c.visitor.name} has {len(c.families)} families and "
+                    f"{c.visits_per_week:g} visits a week; her limits are {c.family_limit:g} "
+                    f"and {c.visit_limit:g}.",
+                )
+            )
+    names = {cid: child_name(ch) for cid, ch in children.items()}
+    for x in unwritten:
+        due = add_working_days(x.planned_on, rules.write_up_days, closed)
+        if due < on and x.child_id in names:
+            found.append(
+                ServiceWarning(
+                    WarningKind.NOT_WRITTEN_UP,
+                    due,
+                    f"The visit to {names[x.child_id]} on {format_date(x.planned_on)} was due "
+                    f"to be written up by {format_date(due)}.",
+                    x.child_id,
+                    names[x.child_id],
+                    visit_id=x.id,
+                )
+            )
+    return sorted(found, key=lambda w: (w.on, w.kind.value, w.child_name))
