@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from portage_desktop import APP_NAME, app_version
+from portage_desktop import APP_NAME, app_version, service_cli
 
 if TYPE_CHECKING:
     from portage_desktop.data.engine import Database
@@ -135,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     stamp.add_argument("--database-url", dest="stamp_database_url", metavar="URL", help=URL_HELP)
     stamp.add_argument("--on", metavar="DATE", help="check on this day (dd/mm/yyyy or yyyy-mm-dd)")
     stamp.add_argument("--json", action="store_true", help="print the result as JSON")
+    service_cli.add_commands(commands)
+    service_cli.add_print_options(printer)
     return parser
 
 
@@ -317,7 +319,12 @@ def _cmd_print(args: argparse.Namespace) -> int:
     )
     try:
         out = print_record(
-            db, args.kind, args.child, Path(args.out).expanduser(), share=share, plan=args.plan
+            db,
+            args.kind,
+            args.child,
+            Path(args.out).expanduser(),
+            share=share,
+            plan=service_cli.print_item(args, UserError),
         )
     finally:
         db.dispose()
@@ -368,6 +375,9 @@ def _run(args: argparse.Namespace) -> int:
         return _cmd_export_child(args)
     if args.command == "check-stamp":
         return _cmd_check_stamp(args)
+    done = service_cli.run(args, open_existing, _parse_day)
+    if done is not None:
+        return done
     from portage_desktop.app import run_app
 
     if args.database and args.database_url:
