@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open a fresh demo database (fictional setting)"
     )
     parser.add_argument(
+        "--service",
+        action="store_true",
+        help="with --demo: the demo of a Portage home-visiting service instead",
+    )
+    parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="open the main window, wait for it to paint, and exit 0 (or non-zero with a reason)",
@@ -89,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--large",
         action="store_true",
         help="a large site for benchmarks: 1,000 children, 60 staff and five years of records",
+    )
+    demo.add_argument(
+        "--service",
+        action="store_true",
+        help="a Portage home-visiting service (6 home visitors, 60 families over two years)",
     )
     demo.add_argument(
         "--scale",
@@ -255,8 +265,14 @@ def _cmd_make_demo(args: argparse.Namespace) -> int:
         raise UserError(f"{path} already exists; add --force to replace it")
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name such as demo.db")
+    if args.service and (args.large or args.children is not None):
+        raise UserError("--service does not go with --large or --children")
     if args.large:
         return _make_large_demo(path, args.seed, args.scale)
+    if args.service:
+        make_demo(path, seed=args.seed, service=True).dispose()
+        print(f"Wrote a demo home-visiting service to {path}")
+        return EXIT_OK
     db = make_demo(path, children=children, seed=args.seed, start_application=True)
     db.dispose()
     print(f"Wrote a demo database with {children} children to {path}")
@@ -388,9 +404,11 @@ def _run(args: argparse.Namespace) -> int:
         problem = check(args.database_url)
         if problem:
             raise UserError(f"--database-url: {problem}")
+    if args.service and not args.demo:
+        raise UserError("--service goes with --demo")
     return run_app(
         database=args.database,
-        demo=args.demo,
+        demo="service" if args.service else args.demo,
         smoke_test=args.smoke_test,
         database_url=args.database_url,
         exit_after_first_paint=args.exit_after_first_paint,
