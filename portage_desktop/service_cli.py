@@ -100,7 +100,8 @@ def _waiting(db: Database, on: date, as_json: bool) -> str:
     lines = [f"{len(families)} families waiting on {format_date(on)}:"]
     for f in families:
         lines.append(
-            f"{f.position:>3}. {f.reason} Waited {f.weeks_waited} weeks; eligible until "
+            f"{f.position:>3}. {f.reason} Waited {f.weeks_waited} week"
+            f"{'' if f.weeks_waited == 1 else 's'}; eligible until "
             f"{format_date(f.eligible_until)}."
         )
     return "\n".join(lines)
