@@ -15,6 +15,7 @@ from portage_desktop.data.engine import Database
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services.children import ChildInput
 from portage_desktop.services.home_visiting import (
+    block_reviews,
     caseloads,
     eligibility,
     end_of_service,
@@ -280,7 +281,7 @@ def _blocks(
             if visit.block_id == block.id and visit.on < today:
                 _record(db, rng, visit, today)
         if block.ends_on < today and rng.random() < 0.85:
-            visits.start_block_review(db, block.id, block.ends_on)
+            block_reviews.start_block_review(db, block.id, block.ends_on)
         begin, count = block.ends_on + timedelta(days=21), count + 1
 
 

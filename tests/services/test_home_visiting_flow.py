@@ -7,6 +7,7 @@ from datetime import date
 
 from portage_desktop.services import audit
 from portage_desktop.services.home_visiting import (
+    block_reviews,
     caseloads,
     end_of_service,
     referrals,
@@ -50,7 +51,7 @@ def test_a_family_goes_from_referral_to_the_end_of_service(db):
         )
     [done] = visits.list_blocks(db, family.child_id)
     assert done.delivered == 8
-    review_id = visits.start_block_review(db, done.id, done.ends_on)
+    review_id = block_reviews.start_block_review(db, done.id, done.ends_on)
     assert visits.list_blocks(db, family.child_id)[0].review_id == review_id
     plan = save_transition(
         db,

@@ -8,7 +8,13 @@ from datetime import date
 import pytest
 
 from portage_desktop.services.errors import ValidationError
-from portage_desktop.services.home_visiting import caseloads, reminders, rules, visits
+from portage_desktop.services.home_visiting import (
+    block_reviews,
+    caseloads,
+    reminders,
+    rules,
+    visits,
+)
 from portage_desktop.services.home_visiting.reminders import WarningKind
 from portage_desktop.services.home_visiting.visits import BlockInput, VisitInput
 from portage_desktop.services.home_visiting.vocabulary import (
@@ -137,7 +143,7 @@ def test_a_blocks_last_visit_without_a_review_warns_until_one_is_linked(db):
     assert block.ends_on == date(2026, 11, 3)
     assert WarningKind.BLOCK_WITHOUT_REVIEW not in _kinds(db, date(2026, 10, 19))  # 15 days
     assert WarningKind.BLOCK_WITHOUT_REVIEW in _kinds(db, date(2026, 10, 20))  # 14 days before
-    visits.start_block_review(db, block.id, block.ends_on)
+    block_reviews.start_block_review(db, block.id, block.ends_on)
     assert WarningKind.BLOCK_WITHOUT_REVIEW not in _kinds(db, date(2026, 11, 4))
 
 
