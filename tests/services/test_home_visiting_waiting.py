@@ -111,3 +111,22 @@ def test_caseload_limits_are_pro_rata_and_reassignment_keeps_history(db):
     assert loads["Hana Full"].family_limit == 16 and loads["Hana Full"].visit_limit == 12
     assert [f.child_name for f in loads["Iris Part"].families] == ["Amy Lee"]
     assert loads["Hana Full"].families == ()
+
+
+def test_a_home_visitor_sees_her_own_families_and_cannot_decide_or_allocate(db):
+    from portage_desktop.services.access import Actor, PermissionDenied, Role, set_actor
+
+    hana = add_visitor(db, "Hana", "Own")
+    other = add_visitor(db, "Ola", "Other")
+    mine, theirs = waiting_family(db, first="Mine"), waiting_family(db, first="Theirs")
+    caseloads.allocate(db, mine, hana, date(2026, 9, 14))
+    caseloads.allocate(db, theirs, other, date(2026, 9, 14))
+    staff_id = next(v.staff_member_id for v in caseloads.list_visitors(db) if v.id == hana)
+    set_actor(db, Actor("hana", "Hana Own", Role.HOME_VISITOR, staff_member_id=staff_id))
+    [own] = caseloads.caseloads(db, TODAY)
+    assert own.visitor.name == "Hana Own" and [f.child_name for f in own.families] == ["Mine Lee"]
+    assert len(caseloads.caseloads(db, TODAY, everyone=True)) == 2
+    with pytest.raises(PermissionDenied):
+        move_family(db, mine, 1, "because")
+    with pytest.raises(PermissionDenied):
+        caseloads.allocate(db, theirs, hana, date(2026, 10, 1), "cover")
