@@ -106,9 +106,19 @@ def allocations(session: Session, referral_id: int) -> list[AllocationRecord]:
 
 
 def blocks(
-    session: Session, referral_ids: Iterable[int] | None = None, child_id: int | None = None
+    session: Session,
+    referral_ids: Iterable[int] | None = None,
+    child_id: int | None = None,
+    ending_from: date | None = None,
+    unreviewed: bool = False,
 ) -> list[VisitBlockRecord]:
+    """Blocks oldest first; ``ending_from`` keeps only those whose last visit is on or after
+    that day (the current and future ones)."""
     query = select(VisitBlockRecord)
+    if unreviewed:
+        query = query.where(col(VisitBlockRecord.review_id).is_(None))
+    if ending_from is not None:
+        query = query.where(VisitBlockRecord.ends_on >= ending_from)
     if referral_ids is not None:
         query = query.where(col(VisitBlockRecord.referral_id).in_(sorted(set(referral_ids))))
     if child_id is not None:
@@ -133,6 +143,27 @@ def visits(
     if since is not None:
         query = query.where(HomeVisitRecord.planned_on >= since)
     return list(session.exec(query.order_by(HomeVisitRecord.planned_on, HomeVisitRecord.id)))
+
+
+def attempted_visits(
+    session: Session, child_ids: Iterable[int], since: date
+) -> list[tuple[int, int, date, str]]:
+    """(id, child id, day, status) of held and failed visits since ``since``, for the children
+    given: just the columns the failed-in-a-row check reads, so a busy service stays quick."""
+    wanted = sorted(set(child_ids))
+    if not wanted:
+        return []
+    query = select(
+        HomeVisitRecord.id,
+        HomeVisitRecord.child_id,
+        HomeVisitRecord.planned_on,
+        HomeVisitRecord.status,
+    ).where(
+        col(HomeVisitRecord.child_id).in_(wanted),
+        col(HomeVisitRecord.status).in_(["held", "failed"]),
+        HomeVisitRecord.planned_on >= since,
+    )
+    return [(i or 0, c, d, s) for i, c, d, s in session.exec(query)]
 
 
 def unwritten_visits(session: Session) -> list[HomeVisitRecord]:

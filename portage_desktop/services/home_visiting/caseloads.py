@@ -236,7 +236,7 @@ def caseloads(db: Database, on: date | None = None, everyone: bool = False) -> l
         allocations = store.open_allocations(s)
         rows = {r.id: r for r in store.referrals(s, [ReferralStatus.ALLOCATED.value])}
         children = store.children_by_id(s, (r.child_id for r in rows.values()))
-        blocks = store.blocks(s, rows.keys())
+        blocks = store.blocks(s, rows.keys(), ending_from=on)
     by_referral: dict[int, list[VisitBlockRecord]] = {}
     for b in blocks:
         by_referral.setdefault(b.referral_id, []).append(b)

@@ -14,7 +14,6 @@ from enum import StrEnum
 
 from portage_desktop.data import home_visiting_store as store
 from portage_desktop.data.engine import Database
-from portage_desktop.data.models.home_visiting import HomeVisitRecord
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting.caseloads import caseloads
@@ -61,19 +60,19 @@ class ServiceWarning:
     visit_id: int | None = None
 
 
-def failed_run(visits: list[HomeVisitRecord]) -> tuple[int, date | None]:
+def failed_run(visits: list[tuple[int, int, date, str]]) -> tuple[int, date | None]:
     """How many of the latest attempted visits failed in a row, and the day of the last one.
 
     Only held and failed visits count: a cancelled visit (by the family or the service) was not
     attempted, so it neither adds to the run nor breaks it; a held visit ends it.
     """
     run, last = 0, None
-    for visit in sorted(visits, key=lambda x: (x.planned_on, x.id or 0), reverse=True):
-        if visit.status == VisitStatus.HELD.value:
+    for _id, _child, day, status in sorted(visits, key=lambda x: (x[2], x[0]), reverse=True):
+        if status == VisitStatus.HELD.value:
             break
-        if visit.status == VisitStatus.FAILED.value:
+        if status == VisitStatus.FAILED.value:
             run += 1
-            last = last or visit.planned_on
+            last = last or day
     return run, last
 
 
@@ -87,11 +86,9 @@ def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
         active = store.referrals(s, [ReferralStatus.ALLOCATED.value, ReferralStatus.WAITING.value])
         children = store.children_by_id(s, (r.child_id for r in active))
         allocated = {r.id: r for r in active if r.status == ReferralStatus.ALLOCATED.value}
-        blocks = store.blocks(s, allocated.keys())
-        attempted = store.visits(
-            s,
-            statuses=[VisitStatus.HELD.value, VisitStatus.FAILED.value],
-            since=on - timedelta(days=366),
+        blocks = store.blocks(s, allocated.keys(), unreviewed=True)
+        attempted = store.attempted_visits(
+            s, (r.child_id for r in allocated.values()), on - timedelta(days=366)
         )
         unwritten = store.unwritten_visits(s)
     found: list[ServiceWarning] = []
@@ -111,9 +108,9 @@ def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
                     r.id,
                 )
             )
-    by_child: dict[int, list[HomeVisitRecord]] = {}
+    by_child: dict[int, list[tuple[int, int, date, str]]] = {}
     for x in attempted:
-        by_child.setdefault(x.child_id, []).append(x)
+        by_child.setdefault(x[1], []).append(x)
     for r in allocated.values():
         run, last = failed_run(by_child.get(r.child_id, []))
         if run >= rules.failed_in_row and last is not None:
