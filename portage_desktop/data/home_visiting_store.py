@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
+from sqlalchemy import Row, func, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from portage_desktop.data.models import ChildRecord, StaffMemberRecord
@@ -145,33 +148,63 @@ def visits(
     return list(session.exec(query.order_by(HomeVisitRecord.planned_on, HomeVisitRecord.id)))
 
 
-def attempted_visits(
-    session: Session, child_ids: Iterable[int], since: date
-) -> list[tuple[int, int, date, str]]:
-    """(id, child id, day, status) of held and failed visits since ``since``, for the children
-    given: just the columns the failed-in-a-row check reads, so a busy service stays quick."""
-    wanted = sorted(set(child_ids))
-    if not wanted:
-        return []
-    query = select(
-        HomeVisitRecord.id,
-        HomeVisitRecord.child_id,
-        HomeVisitRecord.planned_on,
-        HomeVisitRecord.status,
-    ).where(
-        col(HomeVisitRecord.child_id).in_(wanted),
-        col(HomeVisitRecord.status).in_(["held", "failed"]),
-        HomeVisitRecord.planned_on >= since,
+def failed_since_held(session: Session, since: date) -> list[Row[Any]]:
+    """For each allocated family's child with failed visits after its last held one: how many,
+    and the day of the latest (child_id, failed, last_on). Only failed visits from ``since``
+    are read: an old run that was never followed by a held visit is not today's warning.
+
+    Cancelled visits are not counted (nobody went) and do not reset the count; a held visit
+    does. One grouped query over the failed visits, each compared with its child's last held
+    visit through the (child, day) index.
+    """
+    v = HomeVisitRecord.__table__  # type: ignore[attr-defined]
+    h = v.alias("held")
+    r = ReferralRecord.__table__  # type: ignore[attr-defined]
+    last_held = (
+        sa_select(func.max(h.c.planned_on))
+        .where(h.c.child_id == v.c.child_id, h.c.status == "held")
+        .scalar_subquery()
     )
-    return [(i or 0, c, d, s) for i, c, d, s in session.exec(query)]
+    allocated = sa_select(r.c.child_id).where(r.c.status == "allocated")
+    query = (
+        sa_select(
+            v.c.child_id, func.count().label("failed"), func.max(v.c.planned_on).label("last_on")
+        )
+        .where(
+            v.c.status == "failed",
+            v.c.planned_on >= since,
+            v.c.child_id.in_(allocated),
+            or_(last_held.is_(None), v.c.planned_on > last_held),
+        )
+        .group_by(v.c.child_id)
+    )
+    return list(session.connection().execute(query))
 
 
-def unwritten_visits(session: Session) -> list[HomeVisitRecord]:
-    """Held visits whose notes have not been written up yet."""
-    query = select(HomeVisitRecord).where(
-        HomeVisitRecord.status == "held", col(HomeVisitRecord.written_up_on).is_(None)
+def blocks_without_review(session: Session, ending_by: date) -> list[Row[Any]]:
+    """Allocated families' blocks with no review whose last visit is on or before
+    ``ending_by``: (referral_id, child_id, ends_on)."""
+    b = VisitBlockRecord.__table__  # type: ignore[attr-defined]
+    r = ReferralRecord.__table__  # type: ignore[attr-defined]
+    query = (
+        sa_select(b.c.referral_id, b.c.child_id, b.c.ends_on)
+        .select_from(b.join(r, r.c.id == b.c.referral_id))
+        .where(r.c.status == "allocated", b.c.review_id.is_(None), b.c.ends_on <= ending_by)
+        .order_by(b.c.ends_on)
     )
-    return list(session.exec(query.order_by(HomeVisitRecord.planned_on)))
+    return list(session.connection().execute(query))
+
+
+def unwritten_visits(session: Session, before: date) -> list[Row[Any]]:
+    """Held visits before ``before`` not written up yet: (id, child_id, planned_on), through
+    the (status, written-up) index."""
+    v = HomeVisitRecord.__table__  # type: ignore[attr-defined]
+    query = (
+        sa_select(v.c.id, v.c.child_id, v.c.planned_on)
+        .where(v.c.status == "held", v.c.written_up_on.is_(None), v.c.planned_on < before)
+        .order_by(v.c.planned_on)
+    )
+    return list(session.connection().execute(query))
 
 
 def service_end(session: Session, referral_id: int) -> ServiceEndRecord | None:
@@ -185,3 +218,61 @@ def service_ends(session: Session, referral_ids: Iterable[int]) -> list[ServiceE
         return []
     query = select(ServiceEndRecord).where(col(ServiceEndRecord.referral_id).in_(wanted))
     return list(session.exec(query))
+
+
+def caseload_rows(session: Session, on: date) -> tuple[list[Row[Any]], list[Row[Any]]]:
+    """Plain rows for the caseload screen, two queries in all.
+
+    The first: each open allocation of an allocated family, with the child's names and date of
+    birth. The second: those families' blocks still running on ``on`` (referral, pattern, last
+    visit), oldest first. Plain rows rather than ORM objects: building thousands of entities
+    was most of the time the screen took on a busy service.
+    """
+    a = AllocationRecord.__table__  # type: ignore[attr-defined]
+    r = ReferralRecord.__table__  # type: ignore[attr-defined]
+    c = ChildRecord.__table__  # type: ignore[attr-defined]
+    b = VisitBlockRecord.__table__  # type: ignore[attr-defined]
+    families = (
+        sa_select(
+            a.c.visitor_id,
+            a.c.from_on,
+            r.c.id.label("referral_id"),
+            r.c.child_id,
+            c.c.first_name,
+            c.c.known_as,
+            c.c.last_name,
+            c.c.date_of_birth,
+        )
+        .select_from(a.join(r, r.c.id == a.c.referral_id).join(c, c.c.id == r.c.child_id))
+        .where(a.c.until_on.is_(None), r.c.status == "allocated")
+    )
+    blocks = (
+        sa_select(b.c.referral_id, b.c.pattern, b.c.ends_on)
+        .select_from(b.join(r, r.c.id == b.c.referral_id))
+        .where(r.c.status == "allocated", b.c.ends_on >= on)
+        .order_by(b.c.start_on, b.c.id)
+    )
+    conn = session.connection()
+    return list(conn.execute(families)), list(conn.execute(blocks))
+
+
+def active_families(session: Session) -> list[Row[Any]]:
+    """Waiting and allocated families as plain rows: referral, child, status, the child's
+    names and date of birth (what the dashboard's warnings need, without building entities)."""
+    r = ReferralRecord.__table__  # type: ignore[attr-defined]
+    c = ChildRecord.__table__  # type: ignore[attr-defined]
+    query = (
+        sa_select(
+            r.c.id.label("referral_id"),
+            r.c.child_id,
+            r.c.status,
+            c.c.first_name,
+            c.c.known_as,
+            c.c.last_name,
+            c.c.date_of_birth,
+        )
+        .select_from(r.join(c, c.c.id == r.c.child_id))
+        .where(r.c.status.in_(["waiting", "allocated"]))
+        .order_by(r.c.referred_on, r.c.id)
+    )
+    return list(session.connection().execute(query))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from portage_desktop.data.models.base import Versioned, utc_now
@@ -159,6 +160,12 @@ class HomeVisitRecord(Versioned, table=True):
     written with the family."""
 
     __tablename__ = "home_visit"
+    # A child's visits by day (the visits tab, failed visits in a row), and held visits not
+    # written up yet (the dashboard): each read on a service with years of visits.
+    __table_args__ = (
+        Index("ix_home_visit_child_day", "child_id", "planned_on"),
+        Index("ix_home_visit_status_written", "status", "written_up_on"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     block_id: int | None = Field(

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from portage_desktop.data import home_visiting_store as store
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
-from portage_desktop.data.models import ChildRecord, StaffMemberRecord
+from portage_desktop.data.models import StaffMemberRecord
 from portage_desktop.data.models.home_visiting import (
     AllocationRecord,
     HomeVisitorRecord,
-    ReferralRecord,
-    VisitBlockRecord,
 )
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
@@ -27,14 +26,13 @@ from portage_desktop.services.access import Permission, Role, current_actor, req
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.home_visiting import referrals
-from portage_desktop.services.home_visiting.referrals import actor_name, child_name
+from portage_desktop.services.home_visiting.referrals import actor_name
 from portage_desktop.services.home_visiting.rules import (
     ServiceRules,
     eligibility_ends_on,
     rules_from_rows,
 )
-from portage_desktop.services.home_visiting.visits import block_end, visits_per_week
-from portage_desktop.services.home_visiting.vocabulary import ReferralStatus
+from portage_desktop.services.home_visiting.vocabulary import Pattern, ReferralStatus
 from portage_desktop.services.home_visiting.waiting_list import waiting_list
 
 
@@ -233,58 +231,36 @@ def caseloads(db: Database, on: date | None = None, everyone: bool = False) -> l
     with db.session() as s:
         rules = rules_from_rows(store.rules(s), on)
         pairs = store.visitors(s)
-        allocations = store.open_allocations(s)
-        rows = {r.id: r for r in store.referrals(s, [ReferralStatus.ALLOCATED.value])}
-        children = store.children_by_id(s, (r.child_id for r in rows.values()))
-        blocks = store.blocks(s, rows.keys(), ending_from=on)
-    by_referral: dict[int, list[VisitBlockRecord]] = {}
-    for b in blocks:
-        by_referral.setdefault(b.referral_id, []).append(b)
-    found: list[Caseload] = []
-    for visitor_row, staff in pairs:
-        if not visitor_row.active or (own is not None and visitor_row.id != own):
-            continue
-        families = []
-        for a in allocations:
-            row = rows.get(a.referral_id)
-            if a.visitor_id != visitor_row.id or row is None:
-                continue
-            families.append(
-                _family(
-                    row,
-                    children[row.child_id],
-                    a.from_on,
-                    by_referral.get(row.id or 0, []),
-                    rules,
-                    on,
-                )
-            )
-        found.append(_caseload(_visitor(visitor_row, staff), families, rules))
-    return found
+        families, blocks = store.caseload_rows(s, on)
+    current: dict[int, tuple[str, date]] = {}
+    for b in blocks:  # oldest first: the first one still running is the current block
+        current.setdefault(b.referral_id, (b.pattern, b.ends_on))
+    by_visitor: dict[int, list[Family]] = {}
+    for f in families:
+        by_visitor.setdefault(f.visitor_id, []).append(
+            _family(f, current.get(f.referral_id), rules)
+        )
+    return [
+        _caseload(_visitor(visitor_row, staff), by_visitor.get(visitor_row.id or 0, []), rules)
+        for visitor_row, staff in pairs
+        if visitor_row.active and (own is None or visitor_row.id == own)
+    ]
 
 
-def _family(
-    row: ReferralRecord,
-    child: ChildRecord,
-    allocated_on: date,
-    blocks: list[VisitBlockRecord],
-    rules: ServiceRules,
-    on: date,
-) -> Family:
-    ends = eligibility_ends_on(child.date_of_birth, rules)
-    current = [b for b in blocks if block_end(b) >= on]
-    block = current[0] if current else None
-    block_ends = block_end(block) if block else None
+def _family(row: Any, block: tuple[str, date] | None, rules: ServiceRules) -> Family:
+    """One family from a caseload row and its current block (pattern, last visit), if any."""
+    ends = eligibility_ends_on(row.date_of_birth, rules)
+    block_ends = block[1] if block else None
     if block_ends is not None and block_ends < ends:
         frees_on, because = block_ends, "the block ends"
     else:
         frees_on, because = ends, "eligibility ends (the term after the birthday)"
     return Family(
-        referral_id=row.id or 0,
+        referral_id=row.referral_id,
         child_id=row.child_id,
-        child_name=child_name(child),
-        allocated_on=allocated_on,
-        visits_per_week=visits_per_week(block) if block else 0.0,
+        child_name=f"{row.known_as or row.first_name} {row.last_name}",
+        allocated_on=row.from_on,
+        visits_per_week=7 / Pattern(block[0]).days if block else 0.0,
         eligible_until=ends,
         block_ends_on=block_ends,
         frees_on=frees_on,

@@ -4,6 +4,10 @@ Six kinds: the term after the third birthday coming up; failed visits in a row; 
 visit with no review; a family waiting past the service's target; a visitor over capacity;
 held visits not written up within the service's deadline in working days. Every threshold is a
 dated service rule.
+
+Failed visits in a row count the failed visits since the family's last held visit: a visit
+cancelled by the family or the service was not attempted, so it neither adds to the run nor
+breaks it.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from portage_desktop.data.engine import Database
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting.caseloads import caseloads
-from portage_desktop.services.home_visiting.referrals import child_name
 from portage_desktop.services.home_visiting.rules import (
     add_working_days,
     closed_days,
@@ -25,7 +28,7 @@ from portage_desktop.services.home_visiting.rules import (
     list_closures,
     rules_from_rows,
 )
-from portage_desktop.services.home_visiting.vocabulary import ReferralStatus, VisitStatus
+from portage_desktop.services.home_visiting.vocabulary import ReferralStatus
 from portage_desktop.services.home_visiting.waiting_list import waiting_list
 
 
@@ -60,22 +63,6 @@ class ServiceWarning:
     visit_id: int | None = None
 
 
-def failed_run(visits: list[tuple[int, int, date, str]]) -> tuple[int, date | None]:
-    """How many of the latest attempted visits failed in a row, and the day of the last one.
-
-    Only held and failed visits count: a cancelled visit (by the family or the service) was not
-    attempted, so it neither adds to the run nor breaks it; a held visit ends it.
-    """
-    run, last = 0, None
-    for _id, _child, day, status in sorted(visits, key=lambda x: (x[2], x[0]), reverse=True):
-        if status == VisitStatus.HELD.value:
-            break
-        if status == VisitStatus.FAILED.value:
-            run += 1
-            last = last or day
-    return run, last
-
-
 def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
     """Every warning in force on ``on``, soonest date first."""
     require(db, Permission.VIEW_CHILDREN)
@@ -83,63 +70,57 @@ def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
     closed = closed_days(list_closures(db))
     with db.session() as s:
         rules = rules_from_rows(store.rules(s), on)
-        active = store.referrals(s, [ReferralStatus.ALLOCATED.value, ReferralStatus.WAITING.value])
-        children = store.children_by_id(s, (r.child_id for r in active))
-        allocated = {r.id: r for r in active if r.status == ReferralStatus.ALLOCATED.value}
-        blocks = store.blocks(s, allocated.keys(), unreviewed=True)
-        attempted = store.attempted_visits(
-            s, (r.child_id for r in allocated.values()), on - timedelta(days=366)
-        )
-        unwritten = store.unwritten_visits(s)
+        active = store.active_families(s)
+        allocated = {r.referral_id: r for r in active if r.status == ReferralStatus.ALLOCATED}
+        review_by = on + timedelta(days=rules.review_warning_days)
+        blocks = store.blocks_without_review(s, review_by)
+        failed = store.failed_since_held(s, on - timedelta(days=366))
+        unwritten = store.unwritten_visits(s, on)
+    names = {r.child_id: f"{r.known_as or r.first_name} {r.last_name}" for r in active}
     found: list[ServiceWarning] = []
     horizon = on + timedelta(weeks=rules.eligibility_warning_weeks)
     for r in active:
-        child = children[r.child_id]
-        ends = eligibility_ends_on(child.date_of_birth, rules)
+        ends = eligibility_ends_on(r.date_of_birth, rules)
         if ends <= horizon:
             found.append(
                 ServiceWarning(
                     WarningKind.ELIGIBILITY_ENDING,
                     ends,
-                    f"{child_name(child)} stops being eligible on {format_date(ends)}, the "
+                    f"{names[r.child_id]} stops being eligible on {format_date(ends)}, the "
                     "start of the term after the birthday: plan the transition.",
                     r.child_id,
-                    child_name(child),
-                    r.id,
+                    names[r.child_id],
+                    r.referral_id,
                 )
             )
-    by_child: dict[int, list[tuple[int, int, date, str]]] = {}
-    for x in attempted:
-        by_child.setdefault(x[1], []).append(x)
-    for r in allocated.values():
-        run, last = failed_run(by_child.get(r.child_id, []))
-        if run >= rules.failed_in_row and last is not None:
-            name = child_name(children[r.child_id])
+    referral_of = {r.child_id: r.referral_id for r in allocated.values()}
+    for f in failed:
+        if f.failed >= rules.failed_in_row and f.child_id in referral_of:
+            name = names[f.child_id]
             found.append(
                 ServiceWarning(
                     WarningKind.FAILED_IN_ROW,
-                    last,
-                    f"{run} failed visits in a row for {name}, the last on {format_date(last)}.",
-                    r.child_id,
+                    f.last_on,
+                    f"{f.failed} failed visits in a row for {name}, the last on "
+                    f"{format_date(f.last_on)}.",
+                    f.child_id,
                     name,
-                    r.id,
+                    referral_of[f.child_id],
                 )
             )
-    review_by = on + timedelta(days=rules.review_warning_days)
     for b in blocks:
-        if b.review_id is None and b.ends_on <= review_by:
-            name = child_name(children[b.child_id])
-            found.append(
-                ServiceWarning(
-                    WarningKind.BLOCK_WITHOUT_REVIEW,
-                    b.ends_on,
-                    f"{name}'s block ends with the visit on {format_date(b.ends_on)} and has "
-                    "no review yet.",
-                    b.child_id,
-                    name,
-                    b.referral_id,
-                )
+        name = names[b.child_id]
+        found.append(
+            ServiceWarning(
+                WarningKind.BLOCK_WITHOUT_REVIEW,
+                b.ends_on,
+                f"{name}'s block ends with the visit on {format_date(b.ends_on)} and has "
+                "no review yet.",
+                b.child_id,
+                name,
+                b.referral_id,
             )
+        )
     target = timedelta(weeks=rules.waiting_target_weeks)
     for w in waiting_list(db, on):
         if w.over_target:
@@ -165,7 +146,6 @@ def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
                     f"and {c.visit_limit:g}.",
                 )
             )
-    names = {cid: child_name(ch) for cid, ch in children.items()}
     for x in unwritten:
         due = add_working_days(x.planned_on, rules.write_up_days, closed)
         if due < on and x.child_id in names:
