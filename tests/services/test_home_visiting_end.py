@@ -135,3 +135,20 @@ def test_two_visitors_saving_the_same_visit_the_second_is_refused(db):
     finally:
         other.dispose()
     assert visits.get_visit(db, first.id).data.status is VisitStatus.HELD
+
+
+def test_supporting_reports_are_kept_with_the_referral(db):
+    from portage_desktop.services import attachments
+    from portage_desktop.services.attachments import FileToAttach
+    from portage_desktop.services.home_visiting import referral_reports
+
+    referral = refer(db)
+    with pytest.raises(ValidationError) as error:
+        referral_reports.attach_report(db, referral, FileToAttach("notes.txt", b"plain text"))
+    assert "report" in error.value.errors
+    pdf = FileToAttach("paediatric letter.pdf", b"%PDF-1.4 letter")
+    saved = referral_reports.attach_report(db, referral, pdf)
+    [listed] = referral_reports.list_reports(db, referral)
+    assert listed.id == saved.id and listed.filename == "paediatric letter.pdf"
+    child = referrals.get_referral(db, referral).child_id
+    assert attachments.open_attachment(db, child, saved.id).content == b"%PDF-1.4 letter"

@@ -73,6 +73,7 @@ class ReferralRecord(Versioned, table=True):
     consent_by: str = Field(default="", max_length=120)
     safeguarding_reason: str = Field(default="", max_length=500)
     screening_summary: str = Field(default="", max_length=500)
+    report_ids: str = Field(default="", max_length=200)  # supporting reports (attachment ids)
     delay_areas: int | None = None
     known_condition: str = Field(default="", max_length=200)
     lives_in_area: bool | None = None

@@ -85,6 +85,7 @@ def upgrade() -> None:
         sa.Column(
             "screening_summary", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False
         ),
+        sa.Column("report_ids", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("delay_areas", sa.Integer(), nullable=True),
         sa.Column("known_condition", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("lives_in_area", sa.Boolean(), nullable=True),
