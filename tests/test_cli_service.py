@@ -55,3 +55,13 @@ def test_service_demo_waiting_list_caseloads_and_prints(home, tmp_path, capsys):
 def test_service_goes_with_demo_only(home, capsys):
     assert main(["--service"]) == 1
     assert "--service goes with --demo" in capsys.readouterr().err
+
+
+def test_a_small_large_service_demo_in_bulk(home, tmp_path, capsys):
+    db = str(tmp_path / "large.db")
+    assert main(["make-demo", db, "--service", "--large", "--scale", "0.01"]) == 0
+    assert "40 children" in capsys.readouterr().out
+    assert main(["caseloads", "--database", db, "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+    assert main(["make-demo", str(tmp_path / "x.db"), "--service", "--children", "3"]) == 1
+    assert "--service does not go with --children" in capsys.readouterr().err
