@@ -113,6 +113,23 @@ def test_caseload_limits_are_pro_rata_and_reassignment_keeps_history(db):
     assert loads["Hana Full"].families == ()
 
 
+def test_reassignment_hands_the_visits_still_planned_to_the_new_visitor(db):
+    from portage_desktop.services.home_visiting import visits
+    from portage_desktop.services.home_visiting.visits import BlockInput
+    from portage_desktop.services.home_visiting.vocabulary import BlockKind, Pattern
+
+    first, second = add_visitor(db, "Hana", "First"), add_visitor(db, "Iris", "Second")
+    referral = waiting_family(db)
+    caseloads.allocate(db, referral, first, date(2026, 9, 14))
+    block = visits.plan_block(
+        db, referral, BlockInput(BlockKind.STANDARD, Pattern.WEEKLY, 1, "", date(2026, 9, 14))
+    )
+    caseloads.allocate(db, referral, second, date(2026, 10, 6), "Hana moved team")
+    by_day = {v.on: v.visitor_id for v in visits.list_visits(db, block.child_id)}
+    assert by_day[date(2026, 9, 29)] == first  # before the change: still hers
+    assert by_day[date(2026, 10, 6)] == second  # from the day of the change: the new visitor
+
+
 def test_a_home_visitor_sees_her_own_families_and_cannot_decide_or_allocate(db):
     from portage_desktop.services.access import Actor, PermissionDenied, Role, set_actor
 

@@ -32,7 +32,7 @@ from portage_desktop.services.home_visiting.rules import (
     eligibility_ends_on,
     rules_from_rows,
 )
-from portage_desktop.services.home_visiting.vocabulary import Pattern, ReferralStatus
+from portage_desktop.services.home_visiting.vocabulary import Pattern, ReferralStatus, VisitStatus
 from portage_desktop.services.home_visiting.waiting_list import waiting_list
 
 
@@ -140,7 +140,8 @@ def allocate(
 ) -> None:
     """Give a waiting family a home visitor, or move an allocated family to another visitor.
 
-    Moving closes the current allocation the day before ``on`` and needs a reason.
+    Moving needs a reason: the current allocation ends on ``on`` and the new visitor takes over
+    the visits still planned from that day.
     """
     actor = require(db, Permission.MANAGE_SERVICE)
     errors: dict[str, str] = {}
@@ -169,6 +170,13 @@ def allocate(
                     )
                 a.until_on = on
                 s.add(a)
+            for visit in store.visits(
+                s, block_ids=[b.id for b in store.blocks(s, [referral_id])], since=on
+            ):
+                if visit.status == VisitStatus.PLANNED.value:
+                    visit.visitor_id = visitor_id
+                    stores.touch(visit)
+                    s.add(visit)
         elif row.status != ReferralStatus.WAITING.value:
             raise ValidationError({"visitor_id": "Only a waiting family can be allocated."})
         s.add(
