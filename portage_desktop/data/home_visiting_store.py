@@ -266,6 +266,8 @@ def active_families(session: Session) -> list[Row[Any]]:
             r.c.id.label("referral_id"),
             r.c.child_id,
             r.c.status,
+            r.c.referred_on,
+            r.c.waiting_since,
             c.c.first_name,
             c.c.known_as,
             c.c.last_name,

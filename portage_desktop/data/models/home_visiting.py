@@ -161,10 +161,10 @@ class HomeVisitRecord(Versioned, table=True):
     written with the family."""
 
     __tablename__ = "home_visit"
-    # A child's visits by day (the visits tab, failed visits in a row), and held visits not
-    # written up yet (the dashboard): each read on a service with years of visits.
+    # A child's last held visit and the failed ones after it (failed visits in a row), and held
+    # visits not written up yet (the dashboard): each read on a service with years of visits.
     __table_args__ = (
-        Index("ix_home_visit_child_day", "child_id", "planned_on"),
+        Index("ix_home_visit_child_status_day", "child_id", "status", "planned_on"),
         Index("ix_home_visit_status_written", "status", "written_up_on"),
     )
 

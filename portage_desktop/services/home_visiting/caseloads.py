@@ -255,6 +255,58 @@ def caseloads(db: Database, on: date | None = None, everyone: bool = False) -> l
     ]
 
 
+@dataclass(frozen=True)
+class VisitorLoad:
+    """A visitor's caseload in numbers only (for the dashboard's over-capacity warning)."""
+
+    visitor: HomeVisitor
+    families: int
+    visits_per_week: float
+    family_limit: float
+    visit_limit: float
+
+    @property
+    def over_capacity(self) -> bool:
+        return self.families > self.family_limit or self.visits_per_week > self.visit_limit
+
+
+def visitor_loads(db: Database, on: date | None = None) -> list[VisitorLoad]:
+    """Every current visitor's families and visits a week against her limits, without
+    working out each family's dates (which :func:`caseloads` does for the screen)."""
+    require(db, Permission.VIEW_CHILDREN)
+    on = on or date.today()
+    with db.session() as s:
+        rules = rules_from_rows(store.rules(s), on)
+        pairs = store.visitors(s)
+        families, blocks = store.caseload_rows(s, on)
+    current: dict[int, str] = {}
+    for b in blocks:
+        current.setdefault(b.referral_id, b.pattern)
+    count: dict[int, int] = {}
+    weekly: dict[int, float] = {}
+    for f in families:
+        count[f.visitor_id] = count.get(f.visitor_id, 0) + 1
+        pattern = current.get(f.referral_id)
+        if pattern:
+            weekly[f.visitor_id] = weekly.get(f.visitor_id, 0.0) + 7 / Pattern(pattern).days
+    found = []
+    for visitor_row, staff in pairs:
+        if not visitor_row.active:
+            continue
+        share = visitor_row.fte_percent / 100
+        vid = visitor_row.id or 0
+        found.append(
+            VisitorLoad(
+                _visitor(visitor_row, staff),
+                count.get(vid, 0),
+                round(weekly.get(vid, 0.0), 2),
+                round(rules.families_full_time * share, 1),
+                round(rules.visits_per_week * share, 1),
+            )
+        )
+    return found
+
+
 def _family(row: Any, block: tuple[str, date] | None, rules: ServiceRules) -> Family:
     """One family from a caseload row and its current block (pattern, last visit), if any."""
     ends = eligibility_ends_on(row.date_of_birth, rules)

@@ -20,7 +20,7 @@ from portage_desktop.data import home_visiting_store as store
 from portage_desktop.data.engine import Database
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.home_visiting.caseloads import caseloads
+from portage_desktop.services.home_visiting.caseloads import visitor_loads
 from portage_desktop.services.home_visiting.rules import (
     add_working_days,
     closed_days,
@@ -29,7 +29,6 @@ from portage_desktop.services.home_visiting.rules import (
     rules_from_rows,
 )
 from portage_desktop.services.home_visiting.vocabulary import ReferralStatus
-from portage_desktop.services.home_visiting.waiting_list import waiting_list
 
 
 class WarningKind(StrEnum):
@@ -122,26 +121,28 @@ def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
             )
         )
     target = timedelta(weeks=rules.waiting_target_weeks)
-    for w in waiting_list(db, on):
-        if w.over_target:
+    for r in active:
+        since = r.waiting_since or r.referred_on
+        if r.status == ReferralStatus.WAITING and on - since > target:
+            weeks = (on - since).days // 7
             found.append(
                 ServiceWarning(
                     WarningKind.WAITING_TOO_LONG,
-                    w.waiting_since + target,
-                    f"{w.child_name} has waited {w.weeks_waited} weeks, past the target of "
+                    since + target,
+                    f"{names[r.child_id]} has waited {weeks} weeks, past the target of "
                     f"{rules.waiting_target_weeks} weeks.",
-                    w.child_id,
-                    w.child_name,
-                    w.referral_id,
+                    r.child_id,
+                    names[r.child_id],
+                    r.referral_id,
                 )
             )
-    for c in caseloads(db, on, everyone=True):
+    for c in visitor_loads(db, on):
         if c.over_capacity:
             found.append(
                 ServiceWarning(
                     WarningKind.OVER_CAPACITY,
                     on,
-                    f"{c.visitor.name} has {len(c.families)} families and "
+                    f"{c.visitor.name} has {c.families} families and "
                     f"{c.visits_per_week:g} visits a week; her limits are {c.family_limit:g} "
                     f"and {c.visit_limit:g}.",
                 )
