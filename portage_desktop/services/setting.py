@@ -28,6 +28,11 @@ class SettingInfo:
     def is_childminder(self) -> bool:
         return self.kind is SettingKind.CHILDMINDER
 
+    @property
+    def is_service(self) -> bool:
+        """A Portage home-visiting service: it sees Referrals, Waiting list, Caseloads, Visits."""
+        return self.kind is SettingKind.PORTAGE_SERVICE
+
 
 @dataclass(frozen=True)
 class SettingInput:

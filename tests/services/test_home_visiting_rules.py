@@ -122,3 +122,13 @@ def test_consent_is_required_unless_a_safeguarding_reason_is_recorded(db):
     assert referrals.list_referrals(db) == []  # nothing half-written: no child either
     refer(db, consent_on=None, safeguarding_reason="Asking would put the child at risk")
     assert len(referrals.list_referrals(db)) == 1
+
+
+def test_an_organisation_chooses_to_be_a_service_and_can_change_later(db):
+    from portage_desktop.services.setting import SettingInput, get_setting, save_setting
+    from portage_desktop.services.vocabulary import SettingKind
+
+    first = save_setting(db, SettingInput("Riverside Portage", SettingKind.PORTAGE_SERVICE))
+    assert first.is_service and not first.is_childminder
+    again = save_setting(db, SettingInput("Riverside Portage", "group"), first)
+    assert not again.is_service and get_setting(db).kind is SettingKind.GROUP
