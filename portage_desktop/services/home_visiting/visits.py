@@ -131,14 +131,6 @@ def schedule_dates(
     return found
 
 
-def visits_per_week(block: VisitBlockRecord) -> float:
-    return 7 / Pattern(block.pattern).days
-
-
-def block_end(block: VisitBlockRecord) -> date:
-    return block.ends_on
-
-
 def _to_visit(row: HomeVisitRecord) -> Visit:
     return Visit(
         id=row.id or 0,

@@ -158,7 +158,7 @@ def _sentence(position: int, this: _Candidate, above: _Candidate | None) -> str:
     return f"{this.name} is {ordinal(position)}: {'; '.join(parts)}."
 
 
-def order(candidates: list[_Candidate]) -> list[tuple[_Candidate, _Candidate | None]]:
+def _order(candidates: list[_Candidate]) -> list[tuple[_Candidate, _Candidate | None]]:
     """The families in order, each with the family it was ranked after (for the sentence)."""
     natural = sorted((c for c in candidates if c.row.manual_position is None), key=_Candidate.key)
     pairs: list[tuple[_Candidate, _Candidate | None]] = [
@@ -194,7 +194,7 @@ def waiting_list(db: Database, on: date | None = None) -> list[WaitingFamily]:
         for r in rows
     ]
     found: list[WaitingFamily] = []
-    for i, (c, above) in enumerate(order(candidates), start=1):
+    for i, (c, above) in enumerate(_order(candidates), start=1):
         waited = max((on - c.since).days, 0)
         found.append(
             WaitingFamily(
