@@ -54,7 +54,7 @@ def _needs_offscreen() -> bool:
 
 def run_app(
     database: str | None = None,
-    demo: bool = False,
+    demo: bool | str = False,  # True, or "service" for the home-visiting service's demo
     smoke_test: bool = False,
     database_url: str | None = None,
     exit_after_first_paint: bool = False,
@@ -115,7 +115,7 @@ class _Choice:
         settings: Settings,
         database: str | None,
         database_url: str | None,
-        demo: bool,
+        demo: bool | str,
         scratch: tempfile.TemporaryDirectory[str] | None,
         headless: bool,
     ) -> None:
@@ -169,7 +169,7 @@ def _opener(
     settings: Settings,
     database: str | None,
     database_url: str | None,
-    demo: bool,
+    demo: bool | str,
     scratch: tempfile.TemporaryDirectory[str] | None,
     headless: bool,
 ) -> Opener:
@@ -181,7 +181,10 @@ def _opener(
         def fresh_demo() -> tuple[Database, bool]:
             from portage_desktop.startup import make_demo
 
-            return make_demo(paths.demo_database, start_application=True), True
+            service = demo == "service"
+            return make_demo(
+                paths.demo_database, start_application=not service, service=service
+            ), True
 
         return fresh_demo
     if scratch is not None and not database and not database_url:

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from portage_desktop import APP_NAME, app_version
+from portage_desktop import APP_NAME, app_version, service_cli
 from portage_desktop.errors import UserError
 
 if TYPE_CHECKING:
@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open a fresh demo database (fictional setting)"
     )
     parser.add_argument(
+        "--service",
+        action="store_true",
+        help="with --demo: the demo of a Portage home-visiting service instead",
+    )
+    parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="open the main window, wait for it to paint, and exit 0 (or non-zero with a reason)",
@@ -87,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--large",
         action="store_true",
         help="a large site for benchmarks: 1,000 children, 60 staff and five years of records",
+    )
+    demo.add_argument(
+        "--service",
+        action="store_true",
+        help="a Portage home-visiting service (6 home visitors, 60 families over two years; "
+        "with --large: 30 visitors, ten years, about 4,000 children)",
     )
     demo.add_argument(
         "--scale",
@@ -133,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     stamp.add_argument("--database-url", dest="stamp_database_url", metavar="URL", help=URL_HELP)
     stamp.add_argument("--on", metavar="DATE", help="check on this day (dd/mm/yyyy or yyyy-mm-dd)")
     stamp.add_argument("--json", action="store_true", help="print the result as JSON")
+    service_cli.add_commands(commands)
+    service_cli.add_print_options(printer)
     return parser
 
 
@@ -270,8 +283,16 @@ def _cmd_make_demo(args: argparse.Namespace) -> int:
         raise UserError(f"{path} already exists; add --force to replace it")
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name such as demo.db")
+    if args.service and args.children is not None:
+        raise UserError("--service does not go with --children")
+    if args.service and args.large:
+        return service_cli.make_large_service_demo(path, args.seed, args.scale)
     if args.large:
         return _make_large_demo(path, args.seed, args.scale)
+    if args.service:
+        make_demo(path, seed=args.seed, service=True).dispose()
+        print(f"Wrote a demo home-visiting service to {path}")
+        return EXIT_OK
     db = make_demo(path, children=children, seed=args.seed, start_application=True)
     db.dispose()
     print(f"Wrote a demo database with {children} children to {path}")
@@ -338,7 +359,8 @@ def _cmd_print(args: argparse.Namespace) -> int:
     try:
         needs_child = PRINT_KINDS[args.kind].needs_child
         child = find_child_id(db, args.child) if args.child and needs_child else None
-        out = print_record(db, args.kind, child, out, share=share, plan=args.plan)
+        item = service_cli.print_item(args, UserError)
+        out = print_record(db, args.kind, child, out, share=share, plan=item)
     finally:
         db.dispose()
     print(f"Wrote {out}")
@@ -388,6 +410,9 @@ def _run(args: argparse.Namespace) -> int:
         return _cmd_export_child(args)
     if args.command == "check-stamp":
         return _cmd_check_stamp(args)
+    done = service_cli.run(args, open_existing, _parse_day)
+    if done is not None:
+        return done
     from portage_desktop.app import run_app
 
     if args.database and args.database_url:
@@ -398,9 +423,11 @@ def _run(args: argparse.Namespace) -> int:
         problem = check(args.database_url)
         if problem:
             raise UserError(f"--database-url: {problem}")
+    if args.service and not args.demo:
+        raise UserError("--service goes with --demo")
     return run_app(
         database=args.database,
-        demo=args.demo,
+        demo="service" if args.service else args.demo,
         smoke_test=args.smoke_test,
         database_url=args.database_url,
         exit_after_first_paint=args.exit_after_first_paint,

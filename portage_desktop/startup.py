@@ -85,8 +85,12 @@ def make_demo(
     today: date | None = None,
     key: KeyMaterial | None = None,
     start_application: bool = False,
+    service: bool = False,
 ) -> Database:
     """Write a fresh, encrypted demo database at ``path``, replacing any earlier demo there.
+
+    ``service`` writes the home-visiting service demo instead of the setting (``children``
+    and ``start_application`` are the setting's and do not apply to it).
 
     ``start_application`` also begins the year's self-assessment with four plans chosen, as a
     setting would have done, so the demo's application pack shows anonymised plans.
@@ -96,6 +100,11 @@ def make_demo(
     from portage_desktop.demo import small as demo
 
     db = open_and_migrate(path, backup_dir=None, key=key or new_key(demo_passphrase()))
+    if service:
+        from portage_desktop.demo import service as service_demo
+
+        service_demo.populate(db, seed=seed, today=today)
+        return db
     demo.populate(db, children=children, seed=seed, today=today)
     if start_application:
         _demo_application(db, today or date.today())

@@ -18,6 +18,8 @@ class Role(StrEnum):
     SENCO = "senco"
     PRACTITIONER = "practitioner"
     READ_ONLY = "read_only"
+    TEAM_LEAD = "team_lead"  # leads a Portage home-visiting service
+    HOME_VISITOR = "home_visitor"
     NONE = "none"  # nobody has logged in yet on a multi-user database
 
     @property
@@ -27,11 +29,20 @@ class Role(StrEnum):
             "senco": "SENCO",
             "practitioner": "Practitioner",
             "read_only": "Read only",
+            "team_lead": "Team lead",
+            "home_visitor": "Home visitor",
             "none": "Not logged in",
         }[self]
 
 
-ASSIGNABLE_ROLES = (Role.MANAGER, Role.SENCO, Role.PRACTITIONER, Role.READ_ONLY)
+ASSIGNABLE_ROLES = (
+    Role.MANAGER,
+    Role.SENCO,
+    Role.PRACTITIONER,
+    Role.READ_ONLY,
+    Role.TEAM_LEAD,
+    Role.HOME_VISITOR,
+)
 
 
 class Permission(StrEnum):
@@ -47,16 +58,28 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     ERASE = "erase"
     RESTORE_BACKUP = "restore_backup"
+    RECORD_VISITS = "record_visits"  # a home-visiting service's referrals, notes and visits
+    MANAGE_SERVICE = "manage_service"  # eligibility, allocation, service rules, sign-off
 
 
 _READ = {Permission.VIEW_CHILDREN, Permission.PRINT}
 _PRACTITIONER = _READ | {Permission.EDIT_CHILDREN}
 _SENCO = _PRACTITIONER | {Permission.ARCHIVE_CHILDREN, Permission.EXPORT}
+_HOME_VISITOR = _PRACTITIONER | {Permission.RECORD_VISITS}
+# A team lead runs the service day to day: decisions, allocation and sign-off, the staff's
+# training, and the audit trail of her own team's moves; accounts and backups stay a manager's.
+_TEAM_LEAD = (
+    _SENCO
+    | _HOME_VISITOR
+    | {Permission.MANAGE_SERVICE, Permission.EDIT_STAFF, Permission.VIEW_AUDIT}
+)
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.NONE: frozenset(),
     Role.READ_ONLY: frozenset(_READ),
     Role.PRACTITIONER: frozenset(_PRACTITIONER),
     Role.SENCO: frozenset(_SENCO),
+    Role.HOME_VISITOR: frozenset(_HOME_VISITOR),
+    Role.TEAM_LEAD: frozenset(_TEAM_LEAD),
     Role.MANAGER: frozenset(Permission),
 }
 
@@ -89,6 +112,8 @@ _WHO_CAN = {
     Permission.EXPORT: "a SENCO or manager",
     Permission.VIEW_CHILDREN: "anyone who is logged in",
     Permission.PRINT: "anyone who is logged in",
+    Permission.RECORD_VISITS: "a home visitor, team lead or manager",
+    Permission.MANAGE_SERVICE: "a team lead or manager",
 }
 
 

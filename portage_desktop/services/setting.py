@@ -28,6 +28,11 @@ class SettingInfo:
     def is_childminder(self) -> bool:
         return self.kind is SettingKind.CHILDMINDER
 
+    @property
+    def is_service(self) -> bool:
+        """A Portage home-visiting service: it sees Referrals, Waiting list, Caseloads, Visits."""
+        return self.kind is SettingKind.PORTAGE_SERVICE
+
 
 @dataclass(frozen=True)
 class SettingInput:
@@ -58,7 +63,9 @@ def validate_setting(data: SettingInput) -> tuple[str, SettingKind, str]:
         errors["name"] = "The name is too long (at most 200 characters)."
     kind = SettingKind(data.kind) if data.kind in set(SettingKind) else None
     if kind is None:
-        errors["kind"] = "Please choose whether you are a group setting or a childminder."
+        errors["kind"] = (
+            "Please choose a group setting, a childminder or a Portage home-visiting service."
+        )
     urn = v.ofsted_urn(errors, "ofsted_urn", data.ofsted_urn)
     if errors:
         raise ValidationError(errors)

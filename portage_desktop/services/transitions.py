@@ -24,6 +24,7 @@ class TransitionKind(StrEnum):
     FROM_HOME = "from_home"
     FROM_SETTING = "from_setting"
     TO_SCHOOL = "to_school"
+    TO_SETTING = "to_setting"  # from Portage home visits into an early-years setting
 
     @property
     def label(self) -> str:
@@ -31,6 +32,7 @@ class TransitionKind(StrEnum):
             "from_home": "Starting here from home",
             "from_setting": "Moving here from another setting",
             "to_school": "Moving on to school",
+            "to_setting": "Moving from home visits into a setting",
         }[self]
 
 

@@ -11,10 +11,20 @@ E = TypeVar("E", bound=StrEnum)
 class SettingKind(StrEnum):
     GROUP = "group"
     CHILDMINDER = "childminder"
+    PORTAGE_SERVICE = "portage_service"  # a local authority's Portage home-visiting team
 
     @property
     def label(self) -> str:
-        return {"group": "Group setting (nursery, pre-school)", "childminder": "Childminder"}[self]
+        return {
+            "group": "Group setting (nursery, pre-school)",
+            "childminder": "Childminder",
+            "portage_service": "Portage home-visiting service",
+        }[self]
+
+    @property
+    def is_service(self) -> bool:
+        """A home-visiting service sees Referrals, Waiting list, Caseloads and Visits."""
+        return self is SettingKind.PORTAGE_SERVICE
 
 
 class StaffRole(StrEnum):
@@ -23,6 +33,8 @@ class StaffRole(StrEnum):
     KEY_PERSON = "key_person"
     PRACTITIONER = "practitioner"
     ASSISTANT = "assistant"
+    TEAM_LEAD = "team_lead"  # a Portage home-visiting service's lead
+    HOME_VISITOR = "home_visitor"
 
     @property
     def label(self) -> str:
@@ -35,6 +47,8 @@ _ROLE_LABELS = {
     StaffRole.KEY_PERSON: "Key person",
     StaffRole.PRACTITIONER: "Practitioner",
     StaffRole.ASSISTANT: "Assistant",
+    StaffRole.TEAM_LEAD: "Team lead",
+    StaffRole.HOME_VISITOR: "Home visitor",
 }
 
 

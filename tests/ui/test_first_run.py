@@ -14,7 +14,7 @@ def test_first_run_sets_up_the_setting(qtbot, db):
     dialog.show()
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert dialog.errors.text("name") == "Please enter the name of your setting."
-    assert "group setting or a childminder" in dialog.errors.text("kind")
+    assert "a group setting, a childminder" in dialog.errors.text("kind")
     assert setting.get_setting(db) is None
 
     qtbot.keyClicks(dialog.fields.name, "Little Acorns")

@@ -7,6 +7,7 @@ everything refers to them; the rest are imported from their own modules.
 
 from portage_desktop.data.models import (
     assessment,
+    home_visiting,
     plans,
     reviews,
     sharing,
@@ -33,6 +34,7 @@ __all__ = [
     "UserAccountRecord",
     "Versioned",
     "assessment",
+    "home_visiting",
     "plans",
     "reviews",
     "sharing",

@@ -1,0 +1,113 @@
+"""Time a home-visiting service's services on the large service site (no screens yet).
+
+    .venv/bin/python benchmarks/service.py [--scale 1.0] [--runs 7] [--out FILE.json]
+
+Builds the large service (30 home visitors, ten years, about 4,000 children and their visits)
+with the app's bulk generator in a temporary folder, then times the reads and writes the
+service's screens will stand on, worst of ``--runs`` against the screen targets of the issue.
+The screens add their own time on top, so these should sit well under the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("LANG", "C.UTF-8")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.measures import time_ms  # noqa: E402
+
+# key: (label, target in ms)
+SERVICE_TARGETS: dict[str, tuple[str, float]] = {
+    "waiting_list": ("Waiting list, in order with reasons", 100),
+    "waiting_list_move": ("Move a family by hand and read the list again", 100),
+    "caseloads": ("Every visitor's caseload", 100),
+    "child_visits": ("A child's visits and blocks", 100),
+    "save_visit": ("Save a visit record", 50),
+    "dashboard": ("The service dashboard's warnings", 150),
+}
+
+
+def measure(scale: float, runs: int, today: date) -> tuple[dict[str, list[float]], dict]:
+    from portage_desktop.demo.service_large import populate_large_service
+    from portage_desktop.services.home_visiting import caseloads, reminders, visits
+    from portage_desktop.services.home_visiting.visits import VisitInput
+    from portage_desktop.services.home_visiting.vocabulary import VisitPlace, VisitStatus
+    from portage_desktop.services.home_visiting.waiting_list import move_family, waiting_list
+    from portage_desktop.startup import new_key, open_and_migrate
+
+    with tempfile.TemporaryDirectory(prefix="portage-service-") as folder:
+        db = open_and_migrate(Path(folder) / "service.db", None, new_key("benchmark"))
+        started = time.perf_counter()
+        counts = populate_large_service(db, seed=1, today=today, scale=scale)
+        built = time.perf_counter() - started
+        try:
+            loads = caseloads.caseloads(db, today, everyone=True)
+            busiest = max((f for c in loads for f in c.families), key=lambda f: f.allocated_on)
+            child = busiest.child_id
+            planned = [
+                v for v in visits.list_visits(db, child) if v.data.status is VisitStatus.PLANNED
+            ]
+            waiting = waiting_list(db, today)
+            mover = waiting[-1] if waiting else None
+            held = VisitInput(VisitStatus.HELD, place=VisitPlace.HOME, shared_notes="Bubbles")
+
+            def move() -> None:
+                if mover is not None:
+                    move_family(db, mover.referral_id, 1, "benchmark", on=today)
+                    move_family(db, mover.referral_id, None, "benchmark", on=today)
+                waiting_list(db, today)
+
+            def save() -> None:
+                visit = visits.get_visit(db, planned[0].id)
+                visits.record_visit(db, visit.id, held, visit.version, today=visit.on)
+
+            samples = {
+                "waiting_list": time_ms(lambda: waiting_list(db, today), runs),
+                "waiting_list_move": time_ms(move, runs),
+                "caseloads": time_ms(lambda: caseloads.caseloads(db, today, everyone=True), runs),
+                "child_visits": time_ms(
+                    lambda: (visits.list_visits(db, child), visits.list_blocks(db, child)), runs
+                ),
+                "save_visit": time_ms(save, runs),
+                "dashboard": time_ms(lambda: reminders.warnings(db, today), runs),
+            }
+        finally:
+            db.dispose()
+    return samples, {"counts": counts, "build_seconds": round(built, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+    samples, site = measure(args.scale, args.runs, date(2026, 11, 22))
+    rows = []
+    print(f"Large service site: {site['counts']}, built in {site['build_seconds']} s")
+    print("| measure | median | worst | target | met |\n|---|---:|---:|---:|:---:|")
+    for key, (label, limit) in SERVICE_TARGETS.items():
+        values = sorted(samples[key])
+        median, worst = values[len(values) // 2], values[-1]
+        met = worst <= limit
+        rows.append({"key": key, "median": median, "worst": worst, "target": limit, "met": met})
+        print(
+            f"| {label} | {median:.0f} ms | {worst:.0f} ms | ≤ {limit:.0f} ms | "
+            f"{'yes' if met else 'NO'} |"
+        )
+    if args.out:
+        args.out.write_text(json.dumps({"site": site, "measures": rows}, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
