@@ -36,6 +36,7 @@ from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import FormSection, resolve_conflict
 from portage_desktop.ui.common.widgets import heading
 from portage_desktop.ui.reviews.review_summary import ReviewSummary
+from portage_desktop.ui.service.reminders_box import ServiceWarningsBox
 from portage_desktop.ui.settings.audit_dialog import AuditDialog
 from portage_desktop.ui.settings.records_location import RecordsLocationBox
 from portage_desktop.ui.settings.setting_form import SettingFields
@@ -97,6 +98,8 @@ class DashboardPage(QWidget):
         self.stamp = StampSummary(ctx)
         self.open_stamp = self.stamp.open_stamp
         layout.addWidget(self.stamp)
+        self.service_warnings = ServiceWarningsBox(ctx)
+        layout.addWidget(self.service_warnings)
         layout.addWidget(self.reviews)
         layout.addWidget(self.transitions)
         layout.addStretch(1)
@@ -118,6 +121,7 @@ class DashboardPage(QWidget):
         self.left_count.setText(str(summary.children_archived))
         self.reviews.refresh()
         self.transitions.refresh()
+        self.service_warnings.refresh()
 
 
 class SettingsPage(QWidget):
