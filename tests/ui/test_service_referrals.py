@@ -72,7 +72,7 @@ def test_a_new_referral_typed_from_the_keyboard_is_stored(qtbot, ctx):
     assert made.data.protection_plan and made.data.interpreter == "Polish"
     assert made.data.availability == "Mornings, not Fridays"
     assert page.model.rowCount() == 1
-    assert "Referral of Amy Lee saved." == page.message.text()
+    assert page.message.text() == "Referral of Amy Lee saved."
 
 
 def test_without_consent_a_safeguarding_reason_is_needed(qtbot, ctx):
