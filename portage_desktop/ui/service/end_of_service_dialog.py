@@ -12,7 +12,7 @@ from portage_desktop.services import transitions
 from portage_desktop.services.access import Permission, current_actor
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import end_of_service
-from portage_desktop.services.home_visiting.end_of_service import EndInput
+from portage_desktop.services.home_visiting.end_of_service import EndInput, ServiceEnd
 from portage_desktop.services.home_visiting.vocabulary import EndReason
 from portage_desktop.ui.children.family_dialogs import RecordDialog
 from portage_desktop.ui.children.transition_dialog import TransitionDialog
@@ -34,6 +34,7 @@ class EndOfServiceDialog(RecordDialog):
     ) -> None:
         super().__init__(ctx, f"End the service for {child_name}", parent)
         self.referral_id, self.child_id = referral_id, child_id
+        self.ended: ServiceEnd | None = None
         self.reason = QComboBox()
         self.reason.addItem("Choose the reason…", None)
         for reason in EndReason:
@@ -89,10 +90,17 @@ class EndOfServiceDialog(RecordDialog):
         sign = self.sign.isChecked()
 
         def store() -> None:
-            end = end_of_service.end_service(self.ctx.db, self.referral_id, data)
-            if sent_on is not None:
-                end_of_service.questionnaire_sent(self.ctx.db, self.referral_id, sent_on)
-            if sign:
-                end_of_service.sign_off(self.ctx.db, self.referral_id, date.today(), end.version)
+            # Saved step by step: if a later step is refused, Save again carries on from it
+            # rather than ending the service twice.
+            if self.ended is None:
+                self.ended = end_of_service.end_service(self.ctx.db, self.referral_id, data)
+            if sent_on is not None and self.ended.questionnaire_sent_on != sent_on:
+                self.ended = end_of_service.questionnaire_sent(
+                    self.ctx.db, self.referral_id, sent_on
+                )
+            if sign and not self.ended.signed_off:
+                self.ended = end_of_service.sign_off(
+                    self.ctx.db, self.referral_id, date.today(), self.ended.version
+                )
 
         self.run_save(errors, store)
