@@ -196,3 +196,25 @@ def test_the_familys_copy_of_a_visit_is_printed(qtbot, ctx, tmp_path, monkeypatc
     qtbot.keyClick(page.panel.buttons["Print the family's copy"], Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_childs_record_has_a_visits_tab_only_in_a_service(qtbot, ctx):
+    from portage_desktop.ui.children.child_record import VISITS_TAB, ChildRecordWindow
+
+    _, child_id = _family_with_block(ctx.db)
+    record = shown(qtbot, ChildRecordWindow(ctx, child_id))
+    assert record.tabs.isTabVisible(VISITS_TAB)
+    record.tabs.setCurrentIndex(VISITS_TAB)
+    tab = record.tabs.currentWidget()
+    assert tab.title.text() == "Amy Lee: Allocated a home visitor"
+    assert tab.visit_model.rowCount() == 8
+
+
+def test_a_setting_has_no_visits_tab(qtbot, ctx):
+    from portage_desktop.services import children as children_service
+    from portage_desktop.services.children import ChildInput
+    from portage_desktop.ui.children.child_record import VISITS_TAB, ChildRecordWindow
+
+    child = children_service.save_child(ctx.db, ChildInput("Amy", "Lee", date(2024, 5, 10)))
+    record = shown(qtbot, ChildRecordWindow(ctx, child.id))
+    assert not record.tabs.isTabVisible(VISITS_TAB)

@@ -263,3 +263,11 @@ class VisitsPanel(QWidget):
         dialog = EndOfServiceDialog(self.ctx, ref.id, ref.child_id, self.child_name, self)
         if dialog.exec():
             self.ctx.hub.children_changed.emit()
+
+
+def visits_tab(ctx: AppContext, child_id: int, child_name: str) -> VisitsPanel:
+    """The Visits tab of a child's record (shown when the organisation is a service)."""
+    panel = VisitsPanel(ctx)
+    panel.layout().setContentsMargins(9, 9, 9, 9)
+    panel.show_child(child_id, child_name)
+    return panel
