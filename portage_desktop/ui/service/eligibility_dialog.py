@@ -64,6 +64,7 @@ class EligibilityDialog(RecordDialog):
             self.signposted.setText(referral.signposted_to)
             self.decided_by.setText(referral.decided_by)
             self.decided_on.set_value(referral.decided_on)
+        self.body.addStretch(1)
         self.finish()
         self.reason.textChanged.connect(self.mark_dirty)
 

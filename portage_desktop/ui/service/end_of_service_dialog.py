@@ -46,7 +46,7 @@ class EndOfServiceDialog(RecordDialog):
         self.note = self.add_row("&Note", "note", text_box("Note on the ending", 2))
         self.transition = QComboBox()
         self.add_row("&Transition plan", "transition_id", self.transition)
-        self.new_plan = QPushButton("&New transition plan…")
+        self.new_plan = QPushButton("New transition &plan…")
         self.new_plan.clicked.connect(self.add_transition)
         self.form.addRow("", self.new_plan)
         self.sent_on = self.add_row(

@@ -69,7 +69,7 @@ class ReferralDialog(RecordDialog):
         self.kind = QComboBox()
         for kind in ReferrerKind:
             self.kind.addItem(kind.label, kind)
-        self.add_row("Referred &by *", "referrer_kind", self.kind)
+        self.add_row("Referred b&y *", "referrer_kind", self.kind)
         self.referrer_name = self.add_row(
             "Professional's &name", "referrer_name", QLineEdit(), "For a professional's referral."
         )
@@ -87,7 +87,7 @@ class ReferralDialog(RecordDialog):
             "Only when the referral is made without the parent's agreement.",
         )
         self.screening = self.add_row(
-            "Scr&eening results",
+            "Screening resul&ts",
             "screening_summary",
             QLineEdit(),
             "Results only, for example: ASQ-3, 3 areas in the refer range.",

@@ -50,7 +50,7 @@ class ReferralsPage(QWidget):
         self.ctx = ctx
         self.table, self.model = make_table(COLUMNS, "Referrals")
         self.new_button = QPushButton("&New referral…")
-        self.decide_button = QPushButton("&Eligibility and decision…")
+        self.decide_button = QPushButton("Eligibility and &decision…")
         self.letter_button = QPushButton("&Print the family's letter…")
         self.new_button.clicked.connect(self.new_referral)
         self.decide_button.clicked.connect(self.decide)

@@ -14,7 +14,7 @@ from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.table_model import Column
 from portage_desktop.ui.service.common import fill, is_service, make_table
 
-ROWS = 5  # rows in view; the rest scroll, so the Dashboard still fits one screen
+ROWS = 3  # rows in view; the rest scroll, so the Dashboard still fits a 768-pixel screen
 
 COLUMNS: list[Column[ServiceWarning]] = [
     Column("Date", lambda w: format_date(w.on), lambda w: w.on),

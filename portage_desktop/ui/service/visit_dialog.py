@@ -58,7 +58,7 @@ class VisitDialog(RecordDialog):
         self.place = QComboBox()
         for place in VisitPlace:
             self.place.addItem(place.label, place)
-        self.add_row("&Where *", "place", self.place)
+        self.add_row("W&here *", "place", self.place)
         self.joint = self.add_row(
             "&Joint with", "joint_with", QLineEdit(), "The professional's name and role."
         )

@@ -110,12 +110,12 @@ class VisitsPanel(QWidget):
             (
                 ("&Record the visit…", self.record_visit),
                 ("Make-&up visit…", self.make_up),
-                ("Print the &family's copy…", self.print_visit),
+                ("Print the family's cop&y…", self.print_visit),
             ),
             (
-                ("Plan a &block…", self.plan_block),
-                ("Review &with parents…", self.block_review),
-                ("&End the service…", self.end_service),
+                ("Plan a b&lock…", self.plan_block),
+                ("Re&view with parents…", self.block_review),
+                ("E&nd the service…", self.end_service),
             ),
         )
         layout = QVBoxLayout(self)
@@ -157,8 +157,8 @@ class VisitsPanel(QWidget):
         shown = [v for v in visits.list_visits(self.ctx.db, self.child_id)]
         fill(self.visit_table, self.visit_model, shown)
         due = next((i for i, v in enumerate(shown) if v.data.status is VisitStatus.PLANNED), None)
-        if due is not None:  # the next visit to write up, ready for Enter
-            self.visit_table.selectRow(due)
+        if shown:  # the next visit to write up, ready for Enter; else the latest
+            self.visit_table.selectRow(len(shown) - 1 if due is None else due)
         status = self.referral.status.label if self.referral else "Not referred"
         self.title.setText(f"{self.child_name}: {status}")
 
