@@ -218,3 +218,25 @@ def test_a_setting_has_no_visits_tab(qtbot, ctx):
     child = children_service.save_child(ctx.db, ChildInput("Amy", "Lee", date(2024, 5, 10)))
     record = shown(qtbot, ChildRecordWindow(ctx, child.id))
     assert not record.tabs.isTabVisible(VISITS_TAB)
+
+
+def test_the_service_agreement_is_recorded_as_signed(qtbot, ctx):
+    from portage_desktop.services.home_visiting import referrals
+    from portage_desktop.ui.service.agreement_dialog import AgreementDialog
+
+    referral_id, _ = _family_with_block(ctx.db)
+    page = _page(qtbot, ctx)
+
+    def sign(dialog: AgreementDialog) -> None:
+        dialog.signed_on.edit.clear()
+        qtbot.keyClicks(dialog.signed_on.edit, "14/09/2026")
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+        assert dialog.errors.text("signed_by") == "Please enter the name of the parent who signed."
+        qtbot.keyClicks(dialog.signed_by, "Jo Lee")
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+
+    when_modal_opens(qtbot, sign)
+    qtbot.keyClick(page.panel.buttons["Service agreement"], Qt.Key.Key_Space)
+    signed = referrals.get_referral(ctx.db, referral_id)
+    assert (signed.agreement_signed_on, signed.agreement_signed_by) == (date(2026, 9, 14), "Jo Lee")
+    assert page.panel.title.text().endswith("agreement signed 14/09/2026 by Jo Lee")

@@ -27,6 +27,7 @@ from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.table_model import Column
 from portage_desktop.ui.common.widgets import DateField
 from portage_desktop.ui.reviews.review_dialog import ReviewDialog
+from portage_desktop.ui.service.agreement_dialog import AgreementDialog
 from portage_desktop.ui.service.block_dialog import WEEKDAYS, BlockDialog
 from portage_desktop.ui.service.common import fill, make_table, save_service_print, selected
 from portage_desktop.ui.service.end_of_service_dialog import EndOfServiceDialog
@@ -113,6 +114,7 @@ class VisitsPanel(QWidget):
                 ("Print the family's cop&y…", self.print_visit),
             ),
             (
+                ("Service a&greement…", self.agreement),
                 ("Plan a b&lock…", self.plan_block),
                 ("Re&view with parents…", self.block_review),
                 ("E&nd the service…", self.end_service),
@@ -160,6 +162,11 @@ class VisitsPanel(QWidget):
         if shown:  # the next visit to write up, ready for Enter; else the latest
             self.visit_table.selectRow(len(shown) - 1 if due is None else due)
         status = self.referral.status.label if self.referral else "Not referred"
+        if self.referral and self.referral.agreement_signed_on:
+            status += (
+                f"; agreement signed {format_date(self.referral.agreement_signed_on)} by "
+                f"{self.referral.agreement_signed_by}"
+            )
         self.title.setText(f"{self.child_name}: {status}")
 
     def selected_visit(self) -> Visit | None:
@@ -243,6 +250,17 @@ class VisitsPanel(QWidget):
             self.child_id,
             plan=visit.id,
         )
+
+    def agreement(self) -> None:
+        if self.referral is None or self.referral.status is not ReferralStatus.ALLOCATED:
+            QMessageBox.information(
+                self,
+                "Service agreement",
+                "The agreement is signed once a home visitor is allocated.",
+            )
+            return
+        if AgreementDialog(self.ctx, self.referral, self).exec():
+            self.refresh()
 
     def plan_block(self) -> None:
         if self.referral is None or self.referral.status is not ReferralStatus.ALLOCATED:
