@@ -43,6 +43,8 @@ from portage_desktop.ui.common.record_list import RecordListSection
 from portage_desktop.ui.common.widgets import heading
 from portage_desktop.ui.plans.plans_tab import PlansTab
 from portage_desktop.ui.reviews.reviews_tab import ReviewsTab
+from portage_desktop.ui.service.common import is_service
+from portage_desktop.ui.service.visits_panel import visits_tab
 
 TAB_TITLES = (
     "&Details",
@@ -55,6 +57,7 @@ TAB_TITLES = (
     "&Goals and plans",
     "Revie&ws",
     "Sh&ared record",
+    "V&isits",  # a home-visiting service's blocks and visits; hidden for a setting
 )
 (
     DETAILS_TAB,
@@ -67,6 +70,7 @@ TAB_TITLES = (
     PLANS_TAB,
     REVIEWS_TAB,
     SHARED_TAB,
+    VISITS_TAB,
 ) = range(len(TAB_TITLES))
 
 
@@ -156,6 +160,7 @@ class ChildRecordWindow(QDialog):
         for title in TAB_TITLES[1:]:  # stand-ins until each tab is first shown
             self.tabs.addTab(QWidget(), title)
         self.tabs.currentChanged.connect(self._tab_shown)
+        self.tabs.setTabVisible(VISITS_TAB, is_service(ctx.db))
 
         self.print_profile = QPushButton("Print one-page profile…")
         self.print_profile.setToolTip("Save the one-page profile as a PDF (Ctrl+P)")
@@ -213,6 +218,7 @@ class ChildRecordWindow(QDialog):
             PLANS_TAB: lambda: PlansTab(ctx, child_id, self.print_kind),
             REVIEWS_TAB: lambda: ReviewsTab(ctx, child_id, self.print_kind, self._plans_changed),
             SHARED_TAB: lambda: SharedRecordTab(ctx, child_id),
+            VISITS_TAB: lambda: visits_tab(ctx, child_id, self.title.text()),
         }
         return builders[index]()
 

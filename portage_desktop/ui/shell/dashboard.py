@@ -22,6 +22,7 @@ from portage_desktop.ui.children.transition_summary import TransitionSummary
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.widgets import heading
 from portage_desktop.ui.reviews.review_summary import ReviewSummary
+from portage_desktop.ui.service.reminders_box import ServiceWarningsBox
 from portage_desktop.ui.stamp.stamp_summary import StampSummary
 
 
@@ -78,6 +79,8 @@ class DashboardPage(QWidget):
         self.stamp = StampSummary(ctx)
         self.open_stamp = self.stamp.open_stamp
         layout.addWidget(self.stamp)
+        self.service_warnings = ServiceWarningsBox(ctx)
+        layout.addWidget(self.service_warnings)
         layout.addWidget(self.reviews)
         layout.addWidget(self.transitions)
         layout.addStretch(1)
@@ -99,3 +102,4 @@ class DashboardPage(QWidget):
         self.left_count.setText(str(summary.children_archived))
         self.reviews.refresh()
         self.transitions.refresh()
+        self.service_warnings.refresh()

@@ -40,8 +40,24 @@ if TYPE_CHECKING:
     from portage_desktop.ui.staff.staff_page import StaffPage
     from portage_desktop.ui.stamp.stamp_page import StampPage
 
-AREAS = ("Dashboard", "Children", "Staff & training", "Stamp of Approval", "Settings")
-DASHBOARD, CHILDREN, STAFF, STAMP, SETTINGS = range(len(AREAS))
+AREAS = (
+    "Dashboard",
+    "Children",
+    "Staff & training",
+    "Stamp of Approval",
+    "Settings",
+    "Referrals",
+    "Waiting list",
+    "Caseloads",
+    "Visits",
+)
+(DASHBOARD, CHILDREN, STAFF, STAMP, SETTINGS, REFERRALS, WAITING_LIST, CASELOADS, VISITS) = range(
+    len(AREAS)
+)
+# A home-visiting service's own areas, shown only to a service, beside Children in the sidebar;
+# their numbers come after the others so Ctrl+1 to Ctrl+5 stay where they were.
+SERVICE_AREAS = (REFERRALS, WAITING_LIST, CASELOADS, VISITS)
+SIDEBAR = (DASHBOARD, CHILDREN, *SERVICE_AREAS, STAFF, STAMP, SETTINGS)
 
 
 class _Roomy(QStyledItemDelegate):
@@ -84,7 +100,8 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Areas")
-        self.sidebar.addItems(list(AREAS))
+        self.sidebar.addItems([AREAS[area] for area in SIDEBAR])
+        self._service_actions: list[QAction] = []
         self.sidebar.setSpacing(3)
         self.sidebar.setItemDelegate(_Roomy(self.sidebar))
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 60)
@@ -154,7 +171,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.opening.setVisible(False)
         self.pages.setVisible(True)
-        self.sidebar.currentRowChanged.connect(self._show_area)
+        self.sidebar.currentRowChanged.connect(
+            lambda row: self._show_area(SIDEBAR[row] if row >= 0 else -1)
+        )
+        ctx.hub.setting_changed.connect(self._show_service_areas)
+        ctx.hub.database_replaced.connect(self._show_service_areas)
+        self._show_service_areas()
         self.sidebar.setEnabled(True)
         self.menuBar().setEnabled(True)
         self.go_to(CHILDREN if ctx.is_demo else DASHBOARD)
@@ -198,6 +220,10 @@ class MainWindow(QMainWindow):
             from portage_desktop.ui.stamp.stamp_page import StampPage
 
             return StampPage(ctx)
+        if area in SERVICE_AREAS:
+            from portage_desktop.ui.service.areas import build_service_page
+
+            return build_service_page(ctx, AREAS[area])
         from portage_desktop.ui.settings.settings_page import SettingsPage
 
         settings = SettingsPage(ctx)
@@ -292,13 +318,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action("&Edit selected child…", self.edit_child, "Ctrl+E"))
 
         for number, area in enumerate(AREAS):
-            go_menu.addAction(
-                self._action(
-                    area.replace("&", "&&"),
-                    lambda _c=False, n=number: self.go_to(n),
-                    f"Ctrl+{number + 1}",
-                )
+            go_to = self._action(
+                area.replace("&", "&&"),
+                lambda _c=False, n=number: self.go_to(n),
+                f"Ctrl+{number + 1}",
             )
+            go_menu.addAction(go_to)
+            if number in SERVICE_AREAS:
+                self._service_actions.append(go_to)
         go_menu.addSeparator()
         go_menu.addAction(
             self._action(
@@ -395,7 +422,18 @@ class MainWindow(QMainWindow):
             window.tabs.setCurrentWidget(window.reviews)
 
     def go_to(self, index: int) -> None:
-        self.sidebar.setCurrentRow(index)
+        self.sidebar.setCurrentRow(SIDEBAR.index(index))
+
+    def _show_service_areas(self) -> None:
+        """A home-visiting service sees its own areas; a setting or childminder does not."""
+        from portage_desktop.services import setting as setting_service
+
+        info = setting_service.get_setting(self.ctx.db)
+        shown = info is not None and info.kind.is_service
+        for area in SERVICE_AREAS:
+            self.sidebar.item(SIDEBAR.index(area)).setHidden(not shown)
+        for action in self._service_actions:
+            action.setVisible(shown)
 
     def add_child(self) -> None:
         self.go_to(1)

@@ -1,0 +1,29 @@
+"""The service's areas of the main window, built on first use; the window shows them only when
+the organisation is a Portage home-visiting service."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from portage_desktop.ui.common.context import AppContext
+
+SERVICE_AREAS = ("Referrals", "Waiting list", "Caseloads", "Visits")
+
+
+def build_service_page(ctx: AppContext, area: str) -> QWidget:
+    """The page of one of :data:`SERVICE_AREAS`; its module is imported only now."""
+    if area == "Referrals":
+        from portage_desktop.ui.service.referrals_page import ReferralsPage
+
+        return ReferralsPage(ctx)
+    if area == "Waiting list":
+        from portage_desktop.ui.service.waiting_list_page import WaitingListPage
+
+        return WaitingListPage(ctx)
+    if area == "Caseloads":
+        from portage_desktop.ui.service.caseloads_page import CaseloadsPage
+
+        return CaseloadsPage(ctx)
+    from portage_desktop.ui.service.visits_page import VisitsPage
+
+    return VisitsPage(ctx)

@@ -1,0 +1,216 @@
+"""The "New referral" dialog: the child, who referred and when, consent or the safeguarding
+reason, the screening results, and what the family needs. Before a new child's record is made
+the children already held with that name and date of birth are offered, so one child never
+ends up with two records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
+
+from portage_desktop.services.children import ChildInput
+from portage_desktop.services.dates import format_date
+from portage_desktop.services.home_visiting import referrals
+from portage_desktop.services.home_visiting.referrals import (
+    PossibleDuplicate,
+    Referral,
+    ReferralInput,
+)
+from portage_desktop.services.home_visiting.vocabulary import ReferrerKind
+from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.record_dialog import RecordDialog
+from portage_desktop.ui.common.widgets import DateField
+from portage_desktop.ui.service.common import chosen, scroll_form, text_box
+
+NOT_KNOWN = "Not known yet"
+
+
+def _yes_no_combo(name: str) -> QComboBox:
+    """Yes, no, or not known yet: eligibility shows an unknown rule as unknown, not as no."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for text, value in ((NOT_KNOWN, None), ("Yes", True), ("No", False)):
+        combo.addItem(text, value)
+    return combo
+
+
+def _count_spin(name: str, top: int) -> QSpinBox:
+    """A number where -1 (shown as "Not known yet") means not recorded."""
+    spin = QSpinBox()
+    spin.setRange(-1, top)
+    spin.setValue(-1)
+    spin.setSpecialValueText(NOT_KNOWN)
+    spin.setAccessibleName(name)
+    return spin
+
+
+class ReferralDialog(RecordDialog):
+    """Refer a new child; ``saved`` holds the referral once it is stored."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "New referral", parent)
+        self.saved: Referral | None = None
+        self.first_name = self.add_row("Child's &first name *", "first_name", QLineEdit())
+        self.last_name = self.add_row("Child's &last name *", "last_name", QLineEdit())
+        self.born = self.add_row("Date of &birth *", "date_of_birth", DateField("Date of birth"))
+        self.referred_on = self.add_row(
+            "&Referred on *", "referred_on", DateField("Date of the referral")
+        )
+        self.referred_on.set_value(date.today())
+        self.kind = QComboBox()
+        for kind in ReferrerKind:
+            self.kind.addItem(kind.label, kind)
+        self.add_row("Referred b&y *", "referrer_kind", self.kind)
+        self.referrer_name = self.add_row(
+            "Professional's &name", "referrer_name", QLineEdit(), "For a professional's referral."
+        )
+        self.referrer_role = self.add_row(
+            "Their r&ole", "referrer_role", QLineEdit(), "For example health visitor."
+        )
+        self.consent_on = self.add_row(
+            "Parent &agreed on", "consent_on", DateField("Date the parent agreed to the referral")
+        )
+        self.consent_by = self.add_row("Who a&greed", "consent_by", QLineEdit())
+        self.safeguarding = self.add_row(
+            "Or &safeguarding reason",
+            "safeguarding_reason",
+            QLineEdit(),
+            "Only when the referral is made without the parent's agreement.",
+        )
+        self.screening = self.add_row(
+            "Screening resul&ts",
+            "screening_summary",
+            QLineEdit(),
+            "Results only, for example: ASQ-3, 3 areas in the refer range.",
+        )
+        self.delay_areas = self.add_row(
+            "Areas of &delay", "delay_areas", _count_spin("Areas of significant delay", 10)
+        )
+        self.condition = self.add_row("&Known condition", "known_condition", QLineEdit())
+        self.in_area = self.add_row(
+            "Lives in the ar&ea", "lives_in_area", _yes_no_combo("Lives in the area")
+        )
+        self.specialist = self.add_row(
+            "In s&pecialist provision",
+            "specialist_provision",
+            _yes_no_combo("In other specialist provision"),
+        )
+        self.hours = self.add_row(
+            "&Hours a week in a setting", "setting_hours", _count_spin("Hours in a setting", 60)
+        )
+        self.interpreter = self.add_row("&Interpreter needs", "interpreter", QLineEdit())
+        self.availability = self.add_row(
+            "A&vailability", "availability", text_box("Family's availability", 2)
+        )
+        self.looked_after = QCheckBox("Looked-after child")
+        self.protection = QCheckBox("Child protection plan")
+        self.in_need = QCheckBox("Child in need")
+        self.urgent = QCheckBox("Urgent")
+        priority = QWidget()
+        priority.setAccessibleName("Priority")
+        grid = QGridLayout(priority)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, box in enumerate((self.looked_after, self.protection, self.in_need, self.urgent)):
+            grid.addWidget(box, i // 2, i % 2)
+        self.form.addRow("Priority:", priority)
+        self.setMinimumWidth(720)
+        scroll_form(self)
+        self.finish()
+        self.availability.textChanged.connect(self.mark_dirty)
+        self.delay_areas.valueChanged.connect(self.mark_dirty)
+        self.hours.valueChanged.connect(self.mark_dirty)
+
+    def read(self, errors: dict[str, str]) -> tuple[ChildInput, ReferralInput]:
+        dates = self.read_dates(
+            errors,
+            date_of_birth=self.born,
+            referred_on=self.referred_on,
+            consent_on=self.consent_on,
+        )
+        child = ChildInput(self.first_name.text(), self.last_name.text(), dates["date_of_birth"])
+        delay = self.delay_areas.value()
+        hours = self.hours.value()
+        data = ReferralInput(
+            referred_on=dates["referred_on"],
+            referrer_kind=chosen(self.kind, ReferrerKind) or ReferrerKind.PARENT,
+            referrer_name=self.referrer_name.text(),
+            referrer_role=self.referrer_role.text(),
+            consent_on=dates["consent_on"],
+            consent_by=self.consent_by.text(),
+            safeguarding_reason=self.safeguarding.text(),
+            screening_summary=self.screening.text(),
+            delay_areas=None if delay < 0 else delay,
+            known_condition=self.condition.text(),
+            lives_in_area=self.in_area.currentData(),
+            specialist_provision=self.specialist.currentData(),
+            setting_hours=None if hours < 0 else hours,
+            interpreter=self.interpreter.text(),
+            availability=self.availability.toPlainText(),
+            looked_after=self.looked_after.isChecked(),
+            protection_plan=self.protection.isChecked(),
+            child_in_need=self.in_need.isChecked(),
+            urgent=self.urgent.isChecked(),
+        )
+        return child, data
+
+    def save(self) -> None:
+        errors: dict[str, str] = {}
+        child, data = self.read(errors)
+        existing: int | None = None
+        if not errors and child.date_of_birth is not None and child.first_name.strip():
+            matches = referrals.find_duplicates(
+                self.ctx.db, child.first_name.strip(), child.last_name.strip(), child.date_of_birth
+            )
+            if matches:
+                choice = self.ask_about_duplicates(matches)
+                if choice is None:
+                    return
+                existing = choice or None
+
+        def store() -> None:
+            if existing is not None:
+                self.saved = referrals.create_referral(self.ctx.db, data, child_id=existing)
+            else:
+                self.saved = referrals.create_referral(
+                    self.ctx.db, data, child, allow_duplicate=True
+                )
+
+        self.run_save(errors, store, data)
+
+    def ask_about_duplicates(self, matches: list[PossibleDuplicate]) -> int | None:
+        """Which record to refer: an existing child's number, 0 for a new record, None to go
+        back to the form."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Is this a child we already hold?")
+        names = "\n".join(
+            f"• {m.name}, born {format_date(m.date_of_birth)}"
+            + (" (record archived)" if m.archived else "")
+            for m in matches
+        )
+        box.setText(f"We already hold a record with this name and date of birth:\n{names}")
+        box.setInformativeText(
+            "Refer that child, so everything stays in one record, or make a new record if this "
+            "is a different child."
+        )
+        link = box.addButton(
+            f"&Refer {matches[0].name} (the record we hold)", QMessageBox.ButtonRole.AcceptRole
+        )
+        new = box.addButton("&Different child: make a new record", QMessageBox.ButtonRole.NoRole)
+        box.addButton("&Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(link)
+        box.exec()
+        if box.clickedButton() is link:
+            return matches[0].child_id
+        if box.clickedButton() is new:
+            return 0
+        return None
