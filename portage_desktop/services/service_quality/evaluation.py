@@ -118,7 +118,7 @@ def _return(
 
 def send(db: Database, referral_id: int, sent_on: date | None, today: date) -> QuestionnaireReturn:
     """Note that the current questionnaire went to the family."""
-    require(db, Permission.RECORD_VISITS)
+    actor = require(db, Permission.RECORD_VISITS)
     if sent_on is None or sent_on > today:
         raise ValidationError({"sent_on": "Please enter the date it was sent (not in the future)."})
     with db.session() as s:
@@ -130,7 +130,7 @@ def send(db: Database, referral_id: int, sent_on: date | None, today: date) -> Q
                 {"questions": "Please write the questionnaire's questions first."}
             )
         row = QuestionnaireReturnRecord(
-            referral_id=referral_id, version=version, sent_on=sent_on, recorded_by=db.actor.username
+            referral_id=referral_id, version=version, sent_on=sent_on, recorded_by=actor.username
         )
         s.add(row)
         s.flush()
