@@ -15,6 +15,7 @@ from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.home_visiting import referrals
 from portage_desktop.services.service_quality import evaluation
 from portage_desktop.services.service_quality.annual_report import AnnualReport, annual_report
+from portage_desktop.services.service_quality.evaluation import SCALE, SCALE_WORDS
 
 CHARTED = {
     "Referrals": "Where referrals came from",
@@ -59,21 +60,21 @@ def report_data(report: AnnualReport):  # noqa: ANN201
             chart = Chart(CHARTED[name], tuple(bars))
         sections.append(Section(name, tuple((f.label, f.text) for f in figures), chart))
     lines = []
-    scale_bars = []
+    points = [0] * 5
     for q in report.evaluation.questions:
         if q.mean is not None:
             summary = f"average {q.mean:.1f} out of 5 from {q.answered} answers"
-            scale_bars.append((q.text[:45], round(q.mean * 10)))
+            points = [a + b for a, b in zip(points, q.counts, strict=True)]
         else:
             summary = f"{q.answered} comment{'' if q.answered == 1 else 's'}"
         lines.append(EvaluationLine(q.text, summary, q.comments))
-    chart = (
-        Chart(
-            "Average answer to each scale question (out of 50, so 45 means 4.5)", tuple(scale_bars)
+    chart = None
+    if sum(points):
+        bars = tuple(
+            (f"{n} {word}", count)
+            for n, word, count in reversed(list(zip(SCALE, SCALE_WORDS, points, strict=True)))
         )
-        if scale_bars
-        else None
-    )
+        chart = Chart("How parents answered the scale questions (all questions together)", bars)
     check = tuple(
         CheckLine(
             r.title + ("" if r.essential else " (desirable)"),

@@ -57,6 +57,10 @@ class ServiceReport:
     check: tuple[CheckLine, ...]
 
 
+def _short(label: str, limit: int = 40) -> str:
+    return label if len(label) <= limit else label[: limit - 3].rstrip() + "..."
+
+
 def bar_chart(chart: Chart) -> Drawing:
     """Horizontal bars, longest label on the left, the count at the end of each bar."""
     bars = [b for b in chart.bars if b[1] >= 0] or [("None", 0)]
@@ -66,7 +70,7 @@ def bar_chart(chart: Chart) -> Drawing:
     bc.x, bc.y = 75 * mm, 10
     bc.width, bc.height = WIDTH - 95 * mm, height - 20
     bc.data = [[v for _, v in reversed(bars)]]
-    bc.categoryAxis.categoryNames = [label[:45] for label, _ in reversed(bars)]
+    bc.categoryAxis.categoryNames = [_short(label) for label, _ in reversed(bars)]
     bc.categoryAxis.labels.fontName = FONT
     bc.categoryAxis.labels.fontSize = 9
     bc.categoryAxis.labels.boxAnchor = "e"

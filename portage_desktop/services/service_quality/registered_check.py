@@ -193,7 +193,7 @@ def inductions(team: list[TeamMember], on: date) -> PointResult:
         left = len(m.induction.outstanding(on))
         evidence.append(
             f"{m.name}: {left} item{'' if left == 1 else 's'} still to tick; "
-            f"{m.certificate(on).text}."
+            f"{m.certificate(on).text[:1].lower()}{m.certificate(on).text[1:]}."
         )
     status = (
         Status.MET if not open_ else Status.AT_RISK if len(recent) == len(open_) else Status.NOT_MET
@@ -287,7 +287,7 @@ _QUALIFICATIONS = (TrainingKind.LEVEL3, TrainingKind.LEVEL4, TrainingKind.DEGREE
 
 
 def qualifications(team: list[TeamMember], on: date) -> PointResult:
-    title = "Desirable: Level 3 or 4 Portage qualifications or a relevant degree"
+    title = "Level 3 or 4 Portage qualifications or a relevant degree"
     current = [m for m in team if m.in_team(on)]
     held = [(m, r) for m in current for k in _QUALIFICATIONS for r in m.completed(k, on)]
     towards = [(m, r) for m in current for k in _QUALIFICATIONS for r in m.working_towards(k, on)]
@@ -302,7 +302,7 @@ def qualifications(team: list[TeamMember], on: date) -> PointResult:
 
 
 def trainers(db: Database, team: list[TeamMember], on: date) -> PointResult:
-    title = "Desirable: an NPA-accredited trainer in the team, and NPA networking days attended"
+    title = "An NPA-accredited trainer in the team, and NPA networking days attended"
     people = [(m.name, m.records, m.staff) for m in team] + [
         (s.full_name, recs, s) for s, recs in workforce.other_staff(db)
     ]

@@ -216,8 +216,8 @@ def record_session(db: Database, data: SessionInput, today: date | None = None) 
             )
         s.flush()
         audit.record(s, db, AuditAction.CREATE, "supervision", sid, session.kind)
-    found = [x for x in list_sessions(db) if x.id == sid]
-    return SavedSession(found[0], tuple(notices))
+    found = list_sessions(db, since=data.held_on, until=data.held_on)
+    return SavedSession(next(x for x in found if x.id == sid), tuple(notices))
 
 
 def list_sessions(
