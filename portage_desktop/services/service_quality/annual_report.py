@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from portage_desktop.data import service_quality_store as store
 from portage_desktop.data.engine import Database
@@ -275,3 +277,11 @@ def figures_csv(report: AnnualReport) -> str:
 def counter_of(figures: list[Figure]) -> Counter[str]:
     """Label to value, for charts."""
     return Counter({f.label: int(f.value) for f in figures})
+
+
+def save_figures_csv(report: AnnualReport, path: Path) -> Path:
+    """Write the CSV beside its final name first, so a full disk never leaves half a file."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(figures_csv(report), encoding="utf-8", newline="")
+    os.replace(partial, path)
+    return path
