@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from portage_desktop.data import home_visiting_store as hv_store
 from portage_desktop.data import service_quality_store as store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.home_visiting import ReferralRecord
@@ -133,6 +134,10 @@ def send(db: Database, referral_id: int, sent_on: date | None, today: date) -> Q
             referral_id=referral_id, version=version, sent_on=sent_on, recorded_by=actor.username
         )
         s.add(row)
+        end = hv_store.service_end(s, referral_id)
+        if end is not None and end.questionnaire_sent_on is None:
+            end.questionnaire_sent_on = sent_on  # the end-of-service screen shows it sent
+            s.add(end)
         s.flush()
         audit.record(s, db, AuditAction.CREATE, "questionnaire_return", row.id)
         return _return(row, [])
