@@ -47,3 +47,38 @@ def test_bad_input_is_one_plain_line(home, tmp_path, capsys):
         != 0
     )
     assert "no questionnaire yet" in capsys.readouterr().err
+
+
+def test_the_demo_step_gives_the_service_demo_its_evidence(home, tmp_path, capsys):
+    from datetime import date
+
+    from portage_desktop.cli import open_existing
+    from portage_desktop.demo.service_quality import add_quality_records
+
+    db_path = str(tmp_path / "service.db")
+    assert main(["make-demo", db_path, "--service", "--seed", "3"]) == 0
+    db = open_existing(db_path, None)
+    try:
+        add_quality_records(db, seed=3)
+    finally:
+        db.dispose()
+    capsys.readouterr()
+    assert main(["check-service", "--database", db_path, "--json"]) == 0
+    points = {p["number"]: p for p in json.loads(capsys.readouterr().out)["points"]}
+    assert points[3]["status"] == "met"  # every visitor Workshop-trained
+    assert points[5]["status"] in {"met", "at_risk"}  # four members in a team of six
+    assert points[4]["status"] != "met"  # the newest visitor is still working through it
+    assert points[8]["status"] == "met"
+    out = tmp_path / "questionnaire.pdf"
+    args = ["print", "evaluation-questionnaire", "--database", db_path, "--child", "1"]
+    assert main([*args, "--out", str(out)]) == 0
+    assert "tick one box" in pdf_text(out)
+    year = str(date.today().year)
+    report = tmp_path / "report.pdf"
+    assert (
+        main(
+            ["print", "service-report", "--database", db_path, "--year", year, "--out", str(report)]
+        )
+        == 0
+    )
+    assert "Parents' evaluation" in pdf_text(report)

@@ -38,7 +38,7 @@ def build_evaluation_questionnaire(
         Paragraph(esc(f"{sheet.family_line}. Reference: {sheet.reference}"), st.body),
         Paragraph(
             "Your answers help us improve the service. They are put together with other "
-            "families' answers without names.",
+            "families' answers without names. For each numbered question, tick one box.",
             st.body,
         ),
         Spacer(1, 4 * mm),
