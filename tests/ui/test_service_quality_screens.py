@@ -207,11 +207,33 @@ def test_annual_report_page_lists_the_records_and_saves_a_csv(
 def test_the_page_gathers_the_four_screens(qtbot, ctx):
     _service(ctx.db)
     page = _show(qtbot, ServiceQualityPage(ctx, today=TODAY))
-    assert [page.tabs.tabText(i) for i in range(4)] == [
+    assert [page.tabs.tabText(i) for i in range(5)] == [
         "&Supervision",
         "&Induction",
         "&Questionnaires",
+        "Questions to &ask",
         "Annual &report",
     ]
-    page.tabs.setCurrentIndex(3)
+    page.tabs.setCurrentIndex(4)
     assert page.report.model.rowCount() > 10
+
+
+def test_writing_the_questions_makes_a_new_version(qtbot, ctx):
+    from portage_desktop.ui.service_quality.question_editor import QuestionEditor
+
+    editor = _show(qtbot, QuestionEditor(ctx))
+    _press(qtbot, editor.save)
+    assert editor.errors.text("questions") == "Please write at least one question."
+    qtbot.keyClicks(editor.text, "Visits helped my child")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return)
+    editor.kind.setFocus()
+    qtbot.keyClick(editor.kind, Qt.Key.Key_Down)  # in their own words
+    qtbot.keyClicks(editor.text, "What helped most?")
+    _press(qtbot, editor.add)
+    _press(qtbot, editor.save)
+    assert editor.message.text() == "Saved as version 1 of the questionnaire."
+    asked = evaluation.current_questions(ctx.db)
+    assert [(q.text, q.kind) for q in asked] == [
+        ("Visits helped my child", QuestionKind.SCALE),
+        ("What helped most?", QuestionKind.TEXT),
+    ]

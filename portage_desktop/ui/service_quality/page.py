@@ -1,4 +1,5 @@
-"""The registered-service page: supervision, induction, questionnaires and the annual report in
+"""The registered-service page: supervision, induction, questionnaires, their questions and the
+annual report in
 one place, for the lead to put in the main window's sidebar."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.service_quality.annual_report_page import AnnualReportPage
 from portage_desktop.ui.service_quality.induction_checklist import InductionChecklist
+from portage_desktop.ui.service_quality.question_editor import QuestionEditor
 from portage_desktop.ui.service_quality.questionnaire_entry import QuestionnaireEntry
 from portage_desktop.ui.service_quality.supervision_log import SupervisionLog
 
@@ -22,10 +24,12 @@ class ServiceQualityPage(QWidget):
         self.supervision = SupervisionLog(ctx, today)
         self.induction = InductionChecklist(ctx, today)
         self.questionnaires = QuestionnaireEntry(ctx, today)
+        self.questions = QuestionEditor(ctx)
         self.report = AnnualReportPage(ctx, today)
         self.tabs.addTab(self.supervision, "&Supervision")
         self.tabs.addTab(self.induction, "&Induction")
         self.tabs.addTab(self.questionnaires, "&Questionnaires")
+        self.tabs.addTab(self.questions, "Questions to &ask")
         self.tabs.addTab(self.report, "Annual &report")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
