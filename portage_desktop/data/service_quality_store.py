@@ -157,7 +157,7 @@ def steps_achieved(
     return [(int(step or 0), int(child)) for step, child in session.exec(query)]
 
 
-def service_rows(session: Session) -> dict[str, list]:  # type: ignore[type-arg]
+def service_rows(session: Session, visits_since: date | None = None) -> dict[str, list]:  # type: ignore[type-arg]
     """Every row of a home-visiting service's own tables, read once for a check or a report
     (a service holds a few thousand visits a year, so one read beats a query per family)."""
     return {
@@ -168,7 +168,11 @@ def service_rows(session: Session) -> dict[str, list]:  # type: ignore[type-arg]
         "blocks": list(session.exec(select(VisitBlockRecord).order_by(VisitBlockRecord.start_on))),
         "visits": list(
             session.exec(
-                select(HomeVisitRecord).order_by(HomeVisitRecord.planned_on, HomeVisitRecord.id)
+                (
+                    select(HomeVisitRecord)
+                    if visits_since is None
+                    else select(HomeVisitRecord).where(HomeVisitRecord.planned_on >= visits_since)
+                ).order_by(HomeVisitRecord.planned_on, HomeVisitRecord.id)
             )
         ),
         "ends": list(session.exec(select(ServiceEndRecord).order_by(ServiceEndRecord.ended_on))),

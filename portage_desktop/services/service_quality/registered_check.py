@@ -5,10 +5,12 @@ result, as ``check-stamp`` does for settings."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from portage_desktop.data.engine import Database
+from portage_desktop.data.models.home_visiting import VisitBlockRecord
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting.vocabulary import VisitStatus
 from portage_desktop.services.service_quality import membership, supervision, workforce
@@ -21,6 +23,8 @@ from portage_desktop.services.training import TrainingKind
 REGULAR_WINDOW_DAYS = 28  # weekly or fortnightly means at least two visits held in four weeks
 RECORD_WINDOW_DAYS = 84  # the shared record is judged on the last twelve weeks of visits
 MEMBERSHIP_WARNING_DAYS = 56
+SUPERVISION_LOOKBACK = 365  # a visitor unsupervised for a year reads as "none recorded"
+VISIT_LOOKBACK = 120  # the visiting and shared-record points look back 12 weeks at most
 
 
 @dataclass(frozen=True)
@@ -62,15 +66,14 @@ def regular_visiting(snap: ServiceSnapshot, on: date) -> PointResult:
     start = on - timedelta(days=REGULAR_WINDOW_DAYS - 1)
     start -= timedelta(days=sum(1 for d in snap.closed if start <= d <= on))
     judged, short, records = 0, [], []
+    by_referral: dict[int, list[VisitBlockRecord]] = defaultdict(list)
+    for b in snap.blocks:
+        by_referral[b.referral_id].append(b)
     for referral in snap.referrals:
-        alloc = allocated.get(referral.id or 0)
-        first = snap.first_held(referral)
-        if alloc is None or first is None or first.planned_on > start:
-            continue  # not started long enough ago to judge
-        if not any(
-            b.referral_id == referral.id and b.start_on <= on and b.ends_on >= start
-            for b in snap.blocks
-        ):
+        blocks = by_referral[referral.id or 0]
+        if referral.id not in allocated or not any(b.start_on <= start for b in blocks):
+            continue  # not visiting long enough to judge
+        if not any(b.start_on <= on and b.ends_on >= start for b in blocks):
             continue  # between blocks: no visits were planned in these weeks
         judged += 1
         held = [
@@ -255,9 +258,12 @@ def memberships(team: list[TeamMember], on: date) -> PointResult:
 
 
 def supervised(db: Database, team: list[TeamMember], on: date) -> PointResult:
-    interval = rules_on(db, on).supervision_days
+    rules = rules_on(db, on)
+    interval = rules.supervision_days
     title = f"Supervision for every home visitor at least every {interval} days"
-    sessions = supervision.list_sessions(db, until=on)
+    sessions = supervision.list_sessions(
+        db, since=on - timedelta(days=SUPERVISION_LOOKBACK), until=on
+    )
     current_ids = {m.visitor.id for m in team if m.in_team(on)}
     status_list = [
         x for x in supervision.supervision_status(db, on, sessions) if x.visitor_id in current_ids
@@ -270,9 +276,7 @@ def supervised(db: Database, team: list[TeamMember], on: date) -> PointResult:
         f"Last team meeting: {format_date(last_meeting) if last_meeting else 'none recorded'}."
     )
     status = Status.NOT_MET if late else Status.MET
-    if not late and (
-        last_meeting is None or (on - last_meeting).days > rules_on(db, on).team_meeting_days
-    ):
+    if not late and (last_meeting is None or (on - last_meeting).days > rules.team_meeting_days):
         status = Status.AT_RISK
     fixes = (f"Hold supervision with {', '.join(x.name for x in late)}.",) if late else ()
     if status is Status.AT_RISK:
@@ -351,7 +355,7 @@ def trainers(db: Database, team: list[TeamMember], on: date) -> PointResult:
 
 def check_service(db: Database, on: date) -> ServiceCheck:
     """Evaluate every point on ``on``."""
-    snap = load(db)
+    snap = load(db, visits_since=on - timedelta(days=VISIT_LOOKBACK))
     team = workforce.team(db)
     return ServiceCheck(
         on,

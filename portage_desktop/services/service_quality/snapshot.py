@@ -43,6 +43,7 @@ class ServiceSnapshot:
     children: dict[int, ChildRecord]
     _end_by_referral: dict[int, ServiceEndRecord] = field(default_factory=dict)
     _visits_by_child: dict[int, list[HomeVisitRecord]] = field(default_factory=dict)
+    _rules: dict[date, ServiceRules] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._end_by_referral = {e.referral_id: e for e in self.ends}
@@ -52,7 +53,10 @@ class ServiceSnapshot:
         self._visits_by_child = dict(by_child)
 
     def rules(self, on: date) -> ServiceRules:
-        return rules_from_rows(self.rule_rows, on)
+        """The rules on a day, worked out once per day (a year's visits ask for each day)."""
+        if on not in self._rules:
+            self._rules[on] = rules_from_rows(self.rule_rows, on)
+        return self._rules[on]
 
     def end_of(self, referral_id: int) -> ServiceEndRecord | None:
         return self._end_by_referral.get(referral_id)
@@ -95,10 +99,12 @@ class ServiceSnapshot:
         return f"{child.known_as or child.first_name} {child.last_name}" if child else "(removed)"
 
 
-def load(db: Database) -> ServiceSnapshot:
+def load(db: Database, visits_since: date | None = None) -> ServiceSnapshot:
+    """Everything, or (``visits_since``) only the visits from that day: a check on one day
+    needs the last few weeks, not years of visits."""
     require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
-        rows = store.service_rows(s)
+        rows = store.service_rows(s, visits_since)
         children = hv_store.children_by_id(s, [r.child_id for r in rows["referrals"]])
     closures = [Closure(c.id or 0, c.first_day, c.last_day, c.label) for c in rows["closures"]]
     return ServiceSnapshot(
