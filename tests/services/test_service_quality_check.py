@@ -87,3 +87,42 @@ def test_inductions_point_lists_each_visitors_outstanding_items(db):
     for visitor in (hana, ruth):
         workforce.tick(db, visitor, item.id, date(2026, 3, 1), "Sam Mentor", today=DAY)
     assert check_service(db, DAY).results[3].status is Status.MET
+
+
+def _visited_family(db, held_days: set[date]) -> None:
+    from portage_desktop.services.home_visiting import caseloads, visits
+    from portage_desktop.services.home_visiting.visits import BlockInput, VisitInput
+    from portage_desktop.services.home_visiting.vocabulary import (
+        BlockKind,
+        Pattern,
+        VisitPlace,
+        VisitStatus,
+    )
+    from tests.services.home_visiting_helpers import waiting_family
+
+    referral = waiting_family(db)
+    caseloads.allocate(db, referral, add_visitor(db), date(2026, 9, 14))
+    block = visits.plan_block(
+        db, referral, BlockInput(BlockKind.STANDARD, Pattern.WEEKLY, 1, "", date(2026, 9, 14))
+    )
+    for visit in visits.list_visits(db, block.child_id):
+        if visit.on > date(2026, 10, 20):
+            break
+        if visit.on in held_days:
+            data = VisitInput(
+                VisitStatus.HELD, place=VisitPlace.HOME, shared_notes="Cups", written_up_on=visit.on
+            )
+        else:
+            data = VisitInput(VisitStatus.CANCELLED_FAMILY)
+        visits.record_visit(db, visit.id, data, today=date(2026, 11, 1))
+
+
+def test_regular_visiting_needs_two_visits_held_in_four_weeks(db):
+    _visited_family(db, {date(2026, 9, 15), date(2026, 9, 29), date(2026, 10, 13)})
+    fortnightly = check_service(db, date(2026, 10, 13)).results[0]
+    assert fortnightly.status is Status.MET and "1 of 1 families" in fortnightly.evidence[0]
+    assert check_service(db, date(2026, 10, 26)).results[0].status is Status.MET  # 13/10 counts
+    lapsed = check_service(db, date(2026, 10, 27)).results[0]  # 29/09 is now five weeks ago
+    assert lapsed.status is Status.NOT_MET and "(1 held)" in lapsed.evidence[1]
+    too_new = check_service(db, date(2026, 10, 10)).results[0]  # visiting under four weeks
+    assert too_new.status is Status.AT_RISK and "long enough" in too_new.evidence[0]
