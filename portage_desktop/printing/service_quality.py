@@ -94,7 +94,7 @@ def service_report(db: Database, year: int, out: Path | None, today: date | None
     from portage_desktop.reports.service_report import build_service_report
 
     name = _service_name(db)
-    report = annual_report(db, year, name)
+    report = annual_report(db, year, name, today)
     meta = ReportMeta(name, f"Annual service report {year}", today or date.today())
     return build_service_report(report_data(report), meta, out)
 

@@ -91,7 +91,7 @@ def test_figures_match_the_records_and_answers_are_anonymous(db, tmp_path):
         today=TODAY,
     )
 
-    report = annual_report(db, 2026)
+    report = annual_report(db, 2026, today=TODAY)
 
     every_referral = referrals.list_referrals(db)
     in_year = [r.id for r in every_referral if r.data.referred_on.year == 2026]
@@ -110,6 +110,11 @@ def test_figures_match_the_records_and_answers_are_anonymous(db, tmp_path):
     assert report.figure("questionnaires_returned").value == 1
     assert report.figure("questionnaires_not_returned").value == 1
     assert report.figure("supervisions").value == 1
+    due = [v for v in all_visits if v.on < TODAY]  # planned ones still to come are not due
+    assert report.figure("held_percent").value == round(100 * len(held) / len(due), 1)
+    assert report.figure("held_percent").records == tuple(
+        f"home_visit {i}" for i in sorted(v.id for v in due)
+    )
     scale, text = report.evaluation.questions
     assert scale.counts == (0, 0, 0, 0, 1) and scale.mean == 5.0
     assert text.comments == ("Amy's sleep chart worked",)  # the family's words, nothing added

@@ -59,9 +59,14 @@ def _ids(kind: str, ids: list[int]) -> tuple[str, ...]:
     return tuple(f"{kind} {i}" for i in sorted(ids))
 
 
-def annual_report(db: Database, year: int, service_name: str = "") -> AnnualReport:
+def annual_report(
+    db: Database, year: int, service_name: str = "", today: date | None = None
+) -> AnnualReport:
+    """The figures for ``year``; for the current year, visits still to come are not counted
+    as due, and the check is made on ``today``."""
     require(db, Permission.VIEW_CHILDREN)
     first, last = date(year, 1, 1), date(year, 12, 31)
+    until = min(last, today or date.today())
     snap = load(db)
     figs: list[Figure] = []
 
@@ -120,7 +125,7 @@ def annual_report(db: Database, year: int, service_name: str = "") -> AnnualRepo
         )
     )
     # Families and visits
-    fid = fidelity(db, first, last, snap)
+    fid = fidelity(db, first, until, snap)
     served = [f.referral_id for f in fid.families if f.dosage.held]
     add("families_served", "Visits", "Families visited", "referral", served)
     in_year = [x for x in snap.visits if first <= x.planned_on <= last]
@@ -207,10 +212,9 @@ def annual_report(db: Database, year: int, service_name: str = "") -> AnnualRepo
         "questionnaire_return",
         list(collated.not_returned),
     )
+    _fidelity_figures(fid, figs)
     # Workforce and training
-    team = [
-        m for m in workforce.team(db) if any(m.in_team(d) for d in (first, min(last, date.today())))
-    ]
+    team = [m for m in workforce.team(db) if any(m.in_team(d) for d in (first, until))]
     add(
         "home_visitors",
         "Workforce",
@@ -255,8 +259,77 @@ def annual_report(db: Database, year: int, service_name: str = "") -> AnnualRepo
         "supervision",
         sorted(set(sessions)),
     )
-    check = check_service(db, min(last, date.today()))
+    check = check_service(db, until)
     return AnnualReport(year, service_name, tuple(figs), collated, check, fid)
+
+
+def _percent(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _fidelity_figures(fid: Fidelity, figs: list[Figure]) -> None:
+    """How much of the Portage model families received: the share of visits due that were
+    held, time across the three elements, and how soon and how often families were seen."""
+    section = "Fidelity"
+    d = fid.service
+    due = _ids("home_visit", d.planned)
+    figs.append(
+        Figure(
+            "held_percent",
+            section,
+            "Visits due that were held (%)",
+            _percent(len(d.held), len(d.planned)),
+            due,
+        )
+    )
+    total = sum(d.minutes)
+    held = _ids("home_visit", d.held)
+    for key, label, minutes in zip(
+        ("child_led", "family_focus", "teaching"),
+        ("child-led play", "family focus", "structured teaching"),
+        d.minutes,
+        strict=True,
+    ):
+        figs.append(
+            Figure(
+                f"minutes_{key}", section, f"Time in {label} (%)", _percent(minutes, total), held
+            )
+        )
+    waits = [
+        (f.referral_id, f.days_to_first_visit)
+        for f in fid.families
+        if f.days_to_first_visit is not None
+    ]
+    figs.append(
+        Figure(
+            "referral_to_first_visit_weeks",
+            section,
+            "Median time from referral to first visit (weeks)",
+            round(statistics.median(d for _, d in waits) / 7, 1) if waits else 0.0,
+            _ids("referral", [i for i, _ in waits]),
+        )
+    )
+    dropped = [f.referral_id for f in fid.families if f.dropped_out]
+    figs.append(
+        Figure(
+            "dropped_out",
+            section,
+            "Families who stopped early",
+            len(dropped),
+            _ids("referral", dropped),
+        )
+    )
+    rates = [v.supervisions_per_month for v in fid.visitors if v.dosage.planned]
+    sessions = sorted({i for v in fid.visitors for i in v.supervision_ids})
+    figs.append(
+        Figure(
+            "supervision_per_month",
+            section,
+            "Supervision sessions per home visitor per month (average)",
+            round(sum(rates) / len(rates), 1) if rates else 0.0,
+            _ids("supervision", sessions),
+        )
+    )
 
 
 def figures_csv(report: AnnualReport) -> str:

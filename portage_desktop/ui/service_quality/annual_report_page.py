@@ -99,7 +99,7 @@ class AnnualReportPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.report = annual_report(self.ctx.db, self.year.value())
+        self.report = annual_report(self.ctx.db, self.year.value(), today=self.today)
         self.model.set_rows(list(self.report.figures))
         fit_columns(self.table)
         self.summary.setText(f"Registered-service check: {self.report.check.headline}.")
