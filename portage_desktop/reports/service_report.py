@@ -11,6 +11,7 @@ from pathlib import Path
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -106,6 +107,7 @@ def _table(st: Styles, rows: tuple[tuple[str, str], ...]) -> Table:
 
 def build_service_report(report: ServiceReport, meta: ReportMeta, out: Path | None = None) -> bytes:
     st = Styles()
+    heading = ParagraphStyle("heading_next", parent=st.heading, keepWithNext=1)
     story: list = [
         Paragraph(esc(f"Annual service report {report.year}"), st.title),
         Paragraph(
@@ -123,7 +125,7 @@ def build_service_report(report: ServiceReport, meta: ReportMeta, out: Path | No
                 bar_chart(section.chart),
             ]
         story.append(KeepTogether(parts))
-    story.append(Paragraph("Parents' evaluation", st.heading))
+    story.append(Paragraph("Parents' evaluation", heading))
     if report.answer_chart is not None and report.answer_chart.bars:
         story += [
             Paragraph(esc(report.answer_chart.title), st.small),
@@ -135,7 +137,7 @@ def build_service_report(report: ServiceReport, meta: ReportMeta, out: Path | No
         story.append(Paragraph(f"<b>{esc(line.question)}</b>: {esc(line.summary)}", st.body))
         for comment in line.comments:
             story.append(Paragraph(f"\u201c{esc(comment)}\u201d", st.small))
-    story.append(Paragraph(esc(f"Registered-service check: {report.check_headline}"), st.heading))
+    story.append(Paragraph(esc(f"Registered-service check: {report.check_headline}"), heading))
     rows = [[Paragraph("<b>Point</b>", st.small), Paragraph("<b>Where we stand</b>", st.small)]]
     for c in report.check:
         text = "<br/>".join(esc(e) for e in c.evidence)
