@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from portage_desktop import APP_NAME, app_version, service_cli
+from portage_desktop import APP_NAME, app_version, service_cli, service_quality_cli
 from portage_desktop.errors import UserError
 
 if TYPE_CHECKING:
@@ -146,6 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     stamp.add_argument("--json", action="store_true", help="print the result as JSON")
     service_cli.add_commands(commands)
     service_cli.add_print_options(printer)
+    service_quality_cli.add_commands(commands)
+    service_quality_cli.add_print_options(printer)
     return parser
 
 
@@ -404,6 +406,9 @@ def _cmd_check_stamp(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "make-demo":
         return _cmd_make_demo(args)
+    done = service_quality_cli.run(args, open_existing, _parse_day, UserError)
+    if done is not None:
+        return done
     if args.command == "print":
         return _cmd_print(args)
     if args.command == "export-child":

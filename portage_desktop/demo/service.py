@@ -154,6 +154,9 @@ def populate(db: Database, seed: int = 1, today: date | None = None, families: i
                 break
         born = referred_on - timedelta(days=rng.randrange(180, 880))
         _family(db, rng, n, name, born, referred_on, today, lead_name, visitor_ids, load)
+    from portage_desktop.demo.service_quality import add_quality_records
+
+    add_quality_records(db, seed, today)  # inductions, supervision, views, questionnaires
 
 
 def _family(

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from portage_desktop.data.engine import Database
-from portage_desktop.printing import home_visiting
+from portage_desktop.printing import home_visiting, service_quality
 from portage_desktop.printing.common import PrintError, child_name, setting_name
 from portage_desktop.services import assessments as assessments_service
 from portage_desktop.services import audit, sharing
@@ -265,6 +265,7 @@ PRINT_KINDS: dict[str, PrintKind] = {
     ]
 }
 home_visiting.register(PRINT_KINDS, PrintKind, PrintError)
+service_quality.register(PRINT_KINDS, PrintKind, PrintError)
 
 
 def find_child_id(db: Database, text: str) -> int:

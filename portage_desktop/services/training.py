@@ -32,6 +32,11 @@ class TrainingKind(StrEnum):
     LEVEL3 = "level3"
     PCPD = "pcpd"
     OTHER_CPD = "other_cpd"
+    # A registered home-visiting service's desirable qualifications and NPA involvement.
+    LEVEL4 = "level4"
+    DEGREE = "degree"
+    ACCREDITED_TRAINER = "npa_trainer"
+    NETWORKING_DAY = "networking_day"
 
     @property
     def label(self) -> str:
@@ -41,6 +46,10 @@ class TrainingKind(StrEnum):
             "level3": "Level 3 Award in Portage Skills",
             "pcpd": "PCPD module",
             "other_cpd": "Other CPD",
+            "level4": "Level 4 Portage qualification",
+            "degree": "Relevant degree",
+            "npa_trainer": "NPA-accredited trainer",
+            "networking_day": "NPA networking or development day",
         }[self]
 
     @property
@@ -52,7 +61,29 @@ class TrainingKind(StrEnum):
             "level3": "Level 3 Award",
             "pcpd": "PCPD modules",
             "other_cpd": "Other CPD",
+            "level4": "Level 4",
+            "degree": "Degree",
+            "npa_trainer": "NPA trainer",
+            "networking_day": "Networking days",
         }[self]
+
+
+# The kinds the Stamp of Approval looks at, and so the training matrix's columns.
+STAMP_KINDS = (
+    TrainingKind.WORKSHOP,
+    TrainingKind.MEMBERSHIP,
+    TrainingKind.LEVEL3,
+    TrainingKind.PCPD,
+    TrainingKind.OTHER_CPD,
+)
+_WITH_STATUS = (
+    TrainingKind.LEVEL3,
+    TrainingKind.LEVEL4,
+    TrainingKind.DEGREE,
+    TrainingKind.ACCREDITED_TRAINER,
+    TrainingKind.PCPD,
+    TrainingKind.OTHER_CPD,
+)
 
 
 class TrainingStatus(StrEnum):
@@ -195,7 +226,13 @@ def validate_training(data: TrainingInput, today: date) -> dict[str, object]:
             errors["expires_on"] = "Please enter the date the membership expires."
     elif kind in (TrainingKind.PCPD, TrainingKind.OTHER_CPD) and not title:
         errors["title"] = "Please enter the name of the module or course."
-    if kind in (TrainingKind.LEVEL3, TrainingKind.PCPD, TrainingKind.OTHER_CPD):
+    elif kind is TrainingKind.DEGREE and not title:
+        errors["title"] = "Please enter the name of the degree."
+    elif kind is TrainingKind.NETWORKING_DAY:
+        status = TrainingStatus.COMPLETED
+        if data.completed_on is None:
+            errors["completed_on"] = "Please enter the date of the day."
+    if kind in _WITH_STATUS:
         if status is TrainingStatus.COMPLETED and data.completed_on is None:
             errors["completed_on"] = "Please enter the date it was completed."
         if status is TrainingStatus.WORKING_TOWARDS and data.started_on is None:

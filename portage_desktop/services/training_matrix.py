@@ -14,9 +14,9 @@ from portage_desktop.services.access import Permission, require
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.staff import StaffMember
 from portage_desktop.services.stamp_check import staff_training
-from portage_desktop.services.training import TrainingKind, TrainingRecord
+from portage_desktop.services.training import STAMP_KINDS, TrainingKind, TrainingRecord
 
-KINDS = tuple(TrainingKind)
+KINDS = STAMP_KINDS
 
 
 @dataclass(frozen=True)

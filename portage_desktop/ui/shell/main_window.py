@@ -50,13 +50,23 @@ AREAS = (
     "Waiting list",
     "Caseloads",
     "Visits",
+    "Running the service",
 )
-(DASHBOARD, CHILDREN, STAFF, STAMP, SETTINGS, REFERRALS, WAITING_LIST, CASELOADS, VISITS) = range(
-    len(AREAS)
-)
+(
+    DASHBOARD,
+    CHILDREN,
+    STAFF,
+    STAMP,
+    SETTINGS,
+    REFERRALS,
+    WAITING_LIST,
+    CASELOADS,
+    VISITS,
+    RUNNING_THE_SERVICE,
+) = range(len(AREAS))
 # A home-visiting service's own areas, shown only to a service, beside Children in the sidebar;
 # their numbers come after the others so Ctrl+1 to Ctrl+5 stay where they were.
-SERVICE_AREAS = (REFERRALS, WAITING_LIST, CASELOADS, VISITS)
+SERVICE_AREAS = (REFERRALS, WAITING_LIST, CASELOADS, VISITS, RUNNING_THE_SERVICE)
 SIDEBAR = (DASHBOARD, CHILDREN, *SERVICE_AREAS, STAFF, STAMP, SETTINGS)
 
 
@@ -321,7 +331,7 @@ class MainWindow(QMainWindow):
             go_to = self._action(
                 area.replace("&", "&&"),
                 lambda _c=False, n=number: self.go_to(n),
-                f"Ctrl+{number + 1}",
+                f"Ctrl+{number + 1}" if number < 9 else None,  # Ctrl+1 to Ctrl+9 only
             )
             go_menu.addAction(go_to)
             if number in SERVICE_AREAS:

@@ -52,6 +52,10 @@ _FIELDS = {
         "trainer",
         "notes",
     },
+    TrainingKind.LEVEL4: {"status", "started_on", "completed_on", "notes"},
+    TrainingKind.DEGREE: {"title", "status", "started_on", "completed_on", "notes"},
+    TrainingKind.ACCREDITED_TRAINER: {"status", "started_on", "completed_on", "notes"},
+    TrainingKind.NETWORKING_DAY: {"title", "completed_on", "notes"},
 }
 
 

@@ -1,0 +1,187 @@
+"""Query functions for the registered-service tables: the only SQL the service-quality services
+use. Each list a check or the annual report needs is one query over indexed columns, so a check
+reads a handful of lists, not a row per family."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from portage_desktop.data.models.home_visiting import (
+    AllocationRecord,
+    HomeVisitRecord,
+    ReferralRecord,
+    ServiceClosureRecord,
+    ServiceEndRecord,
+    ServiceRuleRecord,
+    VisitBlockRecord,
+)
+from portage_desktop.data.models.plans import PlanRecord, PlanStepRecord
+from portage_desktop.data.models.service_quality import (
+    InductionItemRecord,
+    InductionTickRecord,
+    MonitoringVisitRecord,
+    ParentViewRecord,
+    QuestionnaireAnswerRecord,
+    QuestionnaireReturnRecord,
+    QuestionRecord,
+    SupervisionActionRecord,
+    SupervisionAttendeeRecord,
+    SupervisionChildRecord,
+    SupervisionSessionRecord,
+)
+
+
+def induction_items(session: Session) -> list[InductionItemRecord]:
+    query = select(InductionItemRecord).order_by(
+        col(InductionItemRecord.position), col(InductionItemRecord.id)
+    )
+    return list(session.exec(query))
+
+
+def induction_ticks(session: Session, visitor_id: int | None = None) -> list[InductionTickRecord]:
+    query = select(InductionTickRecord)
+    if visitor_id is not None:
+        query = query.where(InductionTickRecord.visitor_id == visitor_id)
+    return list(session.exec(query.order_by(InductionTickRecord.ticked_on)))
+
+
+def induction_tick(session: Session, item_id: int, visitor_id: int) -> InductionTickRecord | None:
+    query = select(InductionTickRecord).where(
+        InductionTickRecord.item_id == item_id, InductionTickRecord.visitor_id == visitor_id
+    )
+    return session.exec(query).first()
+
+
+def sessions(
+    session: Session, since: date | None = None, until: date | None = None
+) -> list[SupervisionSessionRecord]:
+    query = select(SupervisionSessionRecord)
+    if since is not None:
+        query = query.where(SupervisionSessionRecord.held_on >= since)
+    if until is not None:
+        query = query.where(SupervisionSessionRecord.held_on <= until)
+    return list(
+        session.exec(query.order_by(SupervisionSessionRecord.held_on, SupervisionSessionRecord.id))
+    )
+
+
+def _of_sessions(session: Session, model: type, ids: Iterable[int]) -> list:  # type: ignore[type-arg]
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    query = select(model).where(col(model.session_id).in_(wanted)).order_by(model.id)
+    return list(session.exec(query))
+
+
+def attendees(session: Session, session_ids: Iterable[int]) -> list[SupervisionAttendeeRecord]:
+    return _of_sessions(session, SupervisionAttendeeRecord, session_ids)
+
+
+def children_discussed(
+    session: Session, session_ids: Iterable[int]
+) -> list[SupervisionChildRecord]:
+    return _of_sessions(session, SupervisionChildRecord, session_ids)
+
+
+def actions(session: Session, session_ids: Iterable[int]) -> list[SupervisionActionRecord]:
+    return _of_sessions(session, SupervisionActionRecord, session_ids)
+
+
+def monitoring_visits(session: Session) -> list[MonitoringVisitRecord]:
+    query = select(MonitoringVisitRecord).order_by(
+        col(MonitoringVisitRecord.visited_on), col(MonitoringVisitRecord.id)
+    )
+    return list(session.exec(query))
+
+
+def parent_views(session: Session, child_id: int | None = None) -> list[ParentViewRecord]:
+    query = select(ParentViewRecord)
+    if child_id is not None:
+        query = query.where(ParentViewRecord.child_id == child_id)
+    return list(session.exec(query.order_by(ParentViewRecord.said_on, ParentViewRecord.id)))
+
+
+def questions(session: Session, version: int | None = None) -> list[QuestionRecord]:
+    query = select(QuestionRecord)
+    if version is not None:
+        query = query.where(QuestionRecord.version == version)
+    return list(session.exec(query.order_by(QuestionRecord.version, QuestionRecord.position)))
+
+
+def latest_question_version(session: Session) -> int:
+    query = select(QuestionRecord.version).order_by(col(QuestionRecord.version).desc())
+    return session.exec(query).first() or 0
+
+
+def questionnaire_returns(
+    session: Session, referral_id: int | None = None
+) -> list[QuestionnaireReturnRecord]:
+    query = select(QuestionnaireReturnRecord)
+    if referral_id is not None:
+        query = query.where(QuestionnaireReturnRecord.referral_id == referral_id)
+    return list(
+        session.exec(
+            query.order_by(QuestionnaireReturnRecord.sent_on, QuestionnaireReturnRecord.id)
+        )
+    )
+
+
+def answers(session: Session, return_ids: Iterable[int]) -> list[QuestionnaireAnswerRecord]:
+    wanted = sorted(set(return_ids))
+    if not wanted:
+        return []
+    query = select(QuestionnaireAnswerRecord).where(
+        col(QuestionnaireAnswerRecord.return_id).in_(wanted)
+    )
+    return list(session.exec(query.order_by(QuestionnaireAnswerRecord.id)))
+
+
+def steps_achieved(
+    session: Session, child_ids: Iterable[int], first: date, last: date
+) -> list[tuple[int, int]]:
+    """(step id, child id) for small steps achieved between ``first`` and ``last``."""
+    wanted = sorted(set(child_ids))
+    if not wanted:
+        return []
+    query = (
+        select(PlanStepRecord.id, PlanRecord.child_id)
+        .join(PlanRecord, col(PlanRecord.id) == PlanStepRecord.plan_id)
+        .where(col(PlanRecord.child_id).in_(wanted))
+        .where(col(PlanStepRecord.achieved_on).is_not(None))
+        .where(col(PlanStepRecord.achieved_on) >= first, col(PlanStepRecord.achieved_on) <= last)
+        .order_by(PlanStepRecord.id)
+    )
+    return [(int(step or 0), int(child)) for step, child in session.exec(query)]
+
+
+def service_rows(session: Session, visits_since: date | None = None) -> dict[str, list]:  # type: ignore[type-arg]
+    """Every row of a home-visiting service's own tables, read once for a check or a report
+    (a service holds a few thousand visits a year, so one read beats a query per family)."""
+    return {
+        "referrals": list(session.exec(select(ReferralRecord).order_by(ReferralRecord.id))),
+        "allocations": list(
+            session.exec(select(AllocationRecord).order_by(AllocationRecord.from_on))
+        ),
+        "blocks": list(session.exec(select(VisitBlockRecord).order_by(VisitBlockRecord.start_on))),
+        "visits": list(
+            session.exec(
+                (
+                    select(HomeVisitRecord)
+                    if visits_since is None
+                    else select(HomeVisitRecord).where(HomeVisitRecord.planned_on >= visits_since)
+                ).order_by(HomeVisitRecord.planned_on, HomeVisitRecord.id)
+            )
+        ),
+        "ends": list(session.exec(select(ServiceEndRecord).order_by(ServiceEndRecord.ended_on))),
+        "closures": list(session.exec(select(ServiceClosureRecord))),
+        "rules": list(
+            session.exec(
+                select(ServiceRuleRecord).order_by(
+                    col(ServiceRuleRecord.effective_from), col(ServiceRuleRecord.id)
+                )
+            )
+        ),
+    }

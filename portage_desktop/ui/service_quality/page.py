@@ -1,0 +1,42 @@
+"""The registered-service page: supervision, induction, questionnaires, their questions and the
+annual report in
+one place, for the lead to put in the main window's sidebar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.service_quality.annual_report_page import AnnualReportPage
+from portage_desktop.ui.service_quality.induction_checklist import InductionChecklist
+from portage_desktop.ui.service_quality.question_editor import QuestionEditor
+from portage_desktop.ui.service_quality.questionnaire_entry import QuestionnaireEntry
+from portage_desktop.ui.service_quality.supervision_log import SupervisionLog
+
+
+class ServiceQualityPage(QWidget):
+    def __init__(self, ctx: AppContext, today: date | None = None) -> None:
+        super().__init__()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Running the service")
+        self.supervision = SupervisionLog(ctx, today)
+        self.induction = InductionChecklist(ctx, today)
+        self.questionnaires = QuestionnaireEntry(ctx, today)
+        self.questions = QuestionEditor(ctx)
+        self.report = AnnualReportPage(ctx, today)
+        self.tabs.addTab(self.supervision, "&Supervision")
+        self.tabs.addTab(self.induction, "&Induction")
+        self.tabs.addTab(self.questionnaires, "&Questionnaires")
+        self.tabs.addTab(self.questions, "Questions to &ask")
+        self.tabs.addTab(self.report, "Annual &report")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._refresh_tab)
+
+    def _refresh_tab(self, _index: int) -> None:
+        widget = self.tabs.currentWidget()
+        refresh = getattr(widget, "refresh", None)
+        if refresh is not None:
+            refresh()

@@ -1,0 +1,239 @@
+"""The registered-service screens driven from the keyboard against a real database: the
+supervision log (a child without consent never appears by name, on screen, in the database or
+in the CSV), the induction checklist, questionnaire entry and the annual report page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from sqlmodel import select
+
+from portage_desktop.data.models.service_quality import SupervisionChildRecord
+from portage_desktop.services.consent import ConsentInput, save_consent
+from portage_desktop.services.home_visiting import caseloads, referrals
+from portage_desktop.services.record_vocabulary import ConsentPurpose
+from portage_desktop.services.service_quality import evaluation, supervision, workforce
+from portage_desktop.services.service_quality.evaluation import QuestionKind, ReturnStatus
+from portage_desktop.ui.service_quality.annual_report_page import AnnualReportPage
+from portage_desktop.ui.service_quality.induction_checklist import InductionChecklist
+from portage_desktop.ui.service_quality.page import ServiceQualityPage
+from portage_desktop.ui.service_quality.questionnaire_entry import QuestionnaireEntry
+from portage_desktop.ui.service_quality.supervision_log import SupervisionLog
+from tests.services.home_visiting_helpers import TODAY, add_visitor, waiting_family
+
+MONDAY = date(2026, 9, 14)
+
+
+def _press(qtbot, button: QPushButton) -> None:
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
+def _service(db) -> tuple[int, int, int]:
+    """A visitor and two allocated families; only Amy's parents agreed to discussion."""
+    visitor = add_visitor(db)
+    children = []
+    for first, last in (("Amy", "Lee"), ("Ben", "Okafor")):
+        referral = waiting_family(db, first=first, last=last)
+        caseloads.allocate(db, referral, visitor, MONDAY)
+        children.append(referrals.get_referral(db, referral).child_id)
+    data = ConsentInput(ConsentPurpose.DISCUSS_IN_MEETINGS, True, "Jo (Mum)", date(2026, 9, 1))
+    save_consent(db, children[0], data, today=TODAY)
+    return visitor, children[0], children[1]
+
+
+def _show(qtbot, widget: QWidget) -> QWidget:
+    qtbot.addWidget(widget)
+    widget.resize(1300, 740)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _all_text(widget: QWidget) -> str:
+    from PySide6.QtWidgets import QLabel, QListWidget, QTableView
+
+    parts = [w.text() for w in widget.findChildren(QLabel)]
+    for lst in widget.findChildren(QListWidget):
+        parts += [lst.item(i).text() for i in range(lst.count())]
+    for view in widget.findChildren(QTableView):
+        model = view.model()
+        parts += [
+            str(model.index(r, c).data())
+            for r in range(model.rowCount())
+            for c in range(model.columnCount())
+        ]
+    return "\n".join(parts)
+
+
+def test_supervision_log_keeps_a_child_without_consent_by_initials(qtbot, ctx):
+    visitor, amy, _ben = _service(ctx.db)
+    log = _show(qtbot, SupervisionLog(ctx, today=TODAY))
+    log.held_on.edit.clear()
+    qtbot.keyClicks(log.held_on.edit, "20/11/2026")
+    qtbot.keyClicks(log.supervisor, "Sam Lead")
+    log.present.setFocus()
+    log.present.setCurrentRow(0)
+    qtbot.keyClick(log.present, Qt.Key.Key_Space)
+    log.child.setFocus()
+    assert log.child.currentText() == "Amy Lee"
+    _press(qtbot, log.add_child)
+    log.child.setFocus()
+    qtbot.keyClick(log.child, Qt.Key.Key_Down)  # Ben Okafor, whose parents have not agreed
+    _press(qtbot, log.add_child)
+    assert [log.discussed.item(i).text() for i in range(2)] == [
+        "Amy Lee",
+        "B.O. (initials only: no consent to discussion at supervision)",
+    ]
+    qtbot.keyClicks(log.action, "Send the sleep leaflet")
+    qtbot.keyClicks(log.owner, "Hana")
+    qtbot.keyClicks(log.due.edit, "27/11/2026")
+    _press(qtbot, log.add_action)
+    _press(qtbot, log.save)
+
+    assert log.message.text().startswith("Session saved. B.O. is recorded by initials only")
+    [session] = supervision.list_sessions(ctx.db, visitor)
+    assert session.held_on == date(2026, 11, 20) and session.visitor_ids == (visitor,)
+    assert session.actions[0].due_on == date(2026, 11, 27)
+    with ctx.db.session() as s:
+        rows = list(s.exec(select(SupervisionChildRecord).order_by(SupervisionChildRecord.id)))
+    assert [(r.child_id, r.initials) for r in rows] == [(amy, ""), (None, "B.O.")]
+    shown = _all_text(log)
+    assert "Amy Lee" in shown and "Ben" not in shown and "Okafor" not in shown
+    assert "last supervision 20/11/2026" in log.status.text()
+
+
+def test_supervision_log_shows_problems_beside_the_fields(qtbot, ctx):
+    _service(ctx.db)
+    log = _show(qtbot, SupervisionLog(ctx, today=TODAY))
+    _press(qtbot, log.save)
+    assert log.errors.text("supervisor") and log.errors.text("visitors")
+    assert supervision.list_sessions(ctx.db) == []
+    assert log.status.text().startswith("⚠ Hana Visit has no supervision")
+
+
+def test_induction_checklist_from_the_keyboard(qtbot, ctx):
+    visitor = add_visitor(ctx.db)
+    page = _show(qtbot, InductionChecklist(ctx, today=TODAY))
+    for text in ("Read the lone-working policy", "Shadow two home visits"):
+        qtbot.keyClicks(page.new_item, text)
+        qtbot.keyClick(page.new_item, Qt.Key.Key_Return)
+    assert page.items.count() == 2
+    page.items.setFocus()
+    qtbot.keyClick(page.items, Qt.Key.Key_Home)
+    qtbot.keyClicks(page.mentor, "Sam Mentor")
+    _press(qtbot, page.tick)
+    assert page.items.currentRow() == 1  # moves on to the next item
+    assert "1 induction checklist item to tick" in page.certificate.text()
+    _press(qtbot, page.up)  # the second item becomes the first
+    texts = [line.item.text for line in workforce.induction_for(ctx.db, visitor).lines]
+    assert texts == ["Shadow two home visits", "Read the lone-working policy"]
+    page.mentor.clear()
+    _press(qtbot, page.tick)
+    assert page.errors.text("mentor") == "Please enter the mentor's name."
+    lines = workforce.induction_for(ctx.db, visitor).lines
+    assert [line.ticked_on for line in lines] == [None, TODAY]
+    assert lines[1].mentor == "Sam Mentor"
+
+
+def test_questionnaire_entry_types_answers_back(qtbot, ctx):
+    _service(ctx.db)
+    evaluation.save_questions(
+        ctx.db, [("Visits helped", QuestionKind.SCALE), ("What helped most?", QuestionKind.TEXT)]
+    )
+    page = _show(qtbot, QuestionnaireEntry(ctx, today=TODAY))
+    page.sent_on.edit.clear()
+    qtbot.keyClicks(page.sent_on.edit, "10/11/2026")
+    _press(qtbot, page.send)
+    [sent] = evaluation.list_returns(ctx.db)
+    assert sent.sent_on == date(2026, 11, 10) and sent.status is ReturnStatus.SENT
+    scale, text = page._answers.values()
+    scale.setFocus()
+    qtbot.keyClicks(scale, "4")
+    qtbot.keyClicks(text, "The picture cards")
+    page.returned_on.edit.clear()
+    qtbot.keyClicks(page.returned_on.edit, "01/12/2026")  # after today: refused
+    _press(qtbot, page.save)
+    assert "not in the future" in page.errors.text("returned_on")
+    assert evaluation.list_returns(ctx.db)[0].status is ReturnStatus.SENT
+    page.returned_on.edit.clear()
+    qtbot.keyClicks(page.returned_on.edit, "20/11/2026")
+    _press(qtbot, page.save)
+    [back] = evaluation.list_returns(ctx.db)
+    assert back.status is ReturnStatus.RETURNED and back.returned_on == date(2026, 11, 20)
+    assert sorted(back.answers.values(), key=str) == [4, "The picture cards"]
+    assert page.message.text() == "Answers saved."
+
+
+def test_annual_report_page_lists_the_records_and_saves_a_csv(
+    qtbot, ctx, tmp_path, monkeypatch, answer_boxes
+):
+    visitor, _amy, ben = _service(ctx.db)
+    from portage_desktop.services.service_quality.supervision import (
+        ChildToDiscuss,
+        SessionInput,
+        SessionKind,
+    )
+
+    supervision.record_session(
+        ctx.db,
+        SessionInput(TODAY, SessionKind.INDIVIDUAL, "Sam Lead", (visitor,), (ChildToDiscuss(ben),)),
+        today=TODAY,
+    )
+    page = _show(qtbot, AnnualReportPage(ctx, today=TODAY))
+    page.year.setFocus()
+    page.year.selectAll()
+    qtbot.keyClicks(page.year, "2026")
+    qtbot.keyClick(page.year, Qt.Key.Key_Return)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Home)
+    page.table.selectRow(0)
+    _press(qtbot, page.show_records)
+    assert page.records_title.text() == "Referrals received: 2 records"
+    assert page.records.count() == 2 and page.records.item(0).text().startswith("Referral ")
+
+    said = answer_boxes()
+    out = tmp_path / "figures.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    _press(qtbot, page.csv)
+    text = out.read_text(encoding="utf-8")
+    assert "Supervision sessions held,1," in text
+    assert "Ben" not in text and "Okafor" not in text
+    assert said and said[-1][0] == "information"
+
+
+def test_the_page_gathers_the_four_screens(qtbot, ctx):
+    _service(ctx.db)
+    page = _show(qtbot, ServiceQualityPage(ctx, today=TODAY))
+    assert [page.tabs.tabText(i) for i in range(5)] == [
+        "&Supervision",
+        "&Induction",
+        "&Questionnaires",
+        "Questions to &ask",
+        "Annual &report",
+    ]
+    page.tabs.setCurrentIndex(4)
+    assert page.report.model.rowCount() > 10
+
+
+def test_writing_the_questions_makes_a_new_version(qtbot, ctx):
+    from portage_desktop.ui.service_quality.question_editor import QuestionEditor
+
+    editor = _show(qtbot, QuestionEditor(ctx))
+    _press(qtbot, editor.save)
+    assert editor.errors.text("questions") == "Please write at least one question."
+    qtbot.keyClicks(editor.text, "Visits helped my child")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return)
+    editor.kind.setFocus()
+    qtbot.keyClick(editor.kind, Qt.Key.Key_Down)  # in their own words
+    qtbot.keyClicks(editor.text, "What helped most?")
+    _press(qtbot, editor.add)
+    _press(qtbot, editor.save)
+    assert editor.message.text() == "Saved as version 1 of the questionnaire."
+    asked = evaluation.current_questions(ctx.db)
+    assert [(q.text, q.kind) for q in asked] == [
+        ("Visits helped my child", QuestionKind.SCALE),
+        ("What helped most?", QuestionKind.TEXT),
+    ]
