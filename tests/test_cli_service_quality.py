@@ -42,8 +42,13 @@ def test_bad_input_is_one_plain_line(home, tmp_path, capsys):
     out = str(tmp_path / "x.pdf")
     assert main(["print", "children-list", "--database", db, "--year", "2026", "--out", out]) != 0
     assert "--year goes with service-report" in capsys.readouterr().err
+    plain = str(tmp_path / "setting.db")  # a nursery's demo: no questionnaire written
+    assert main(["make-demo", plain, "--children", "2"]) == 0
+    capsys.readouterr()
     assert (
-        main(["print", "evaluation-questionnaire", "--database", db, "--child", "1", "--out", out])
+        main(
+            ["print", "evaluation-questionnaire", "--database", plain, "--child", "1", "--out", out]
+        )
         != 0
     )
     assert "no questionnaire yet" in capsys.readouterr().err

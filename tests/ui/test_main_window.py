@@ -118,7 +118,7 @@ def test_the_shortcuts_list_names_every_menu_shortcut(qtbot, demo_ctx, open_wind
     _action(window, "Keyboard shortcuts").trigger()
     [text] = shown
     keys = {a.shortcut().toString() for a in window.findChildren(QAction)} - {"", "F1"}
-    areas = {f"Ctrl+{n}" for n in range(1, len(AREAS) + 1)}
+    areas = {f"Ctrl+{n}" for n in range(1, min(len(AREAS), 9) + 1)}  # Ctrl+1 to Ctrl+9
     assert "F5" in keys and "Show the latest" in text
     assert areas <= keys and "Ctrl+1 to Ctrl+5" in text
     assert sorted(k for k in keys - areas if k not in text) == []

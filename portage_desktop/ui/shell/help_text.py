@@ -26,7 +26,7 @@ SHORTCUTS = (
     ("Print", "Print the children list"),
     ("Ctrl+B", "Back up now"),
     ("Ctrl+L", "Lock now"),
-    ("Ctrl+1 to Ctrl+5", "Go to an area"),
+    ("Ctrl+1 to Ctrl+5", "Go to an area (a Portage service's own areas: Ctrl+6 to Ctrl+9)"),
     ("F5", "Show the latest, with changes others have saved"),
     ("Alt+Down in a date", "Open the calendar"),
     ("Escape", "Close a dialog"),
