@@ -96,7 +96,15 @@ def acquire(database: Path, force: bool = False) -> FileLock:
     if path in _held:
         return _held[path]
     for _attempt in range(5):
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except OSError as exc:
+            raise DatabaseError(
+                f"The folder holding {Path(database).name} cannot be written to, so the records "
+                "cannot be opened safely there. Check that the drive is connected and that you "
+                "may save files in that folder."
+            ) from exc
         if not _try_lock(fd):
             owner = _read_owner(fd)
             os.close(fd)

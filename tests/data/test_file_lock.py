@@ -88,3 +88,16 @@ def test_the_command_line_gives_one_plain_line(other_copy, capsys, home):
     assert main(["check-stamp", "--database", str(path)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "already open" in err and "Traceback" not in err
+
+
+def test_a_folder_that_cannot_be_written_is_a_plain_message(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder should be")
+    with pytest.raises(file_lock.DatabaseError, match="cannot be written to"):
+        claim(blocked / "portage.db", None)
+
+
+def test_a_new_database_in_a_new_folder_can_be_claimed(tmp_path):
+    path = tmp_path / "new" / "portage.db"
+    assert claim(path, None) == []
+    file_lock.acquire(path).release()
