@@ -28,10 +28,12 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,9 +70,14 @@ while True:
 """,
     "migration": _OPEN
     + r"""
-import alembic.command  # loaded before "ready", as the app has it by the time it migrates
+# Only the risky part (backup, then the schema update), so the kills land in it; the
+# harness reopens through the whole start-up path afterwards.
+import alembic.command
+from portage_desktop.data import migrate
+from portage_desktop.data.engine import open_database
+db = open_database(path)
 print("ready", flush=True)
-open_records()
+migrate.upgrade_to_head(db, backups)
 print("done", flush=True)
 """,
     "encryption": _OPEN
@@ -106,6 +113,8 @@ class KindResult:
     extra_backups: int = 0
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
+    # Where each kill landed, seen from the files before reopening: proof the kills were spread.
+    landed: Counter[str] = field(default_factory=Counter)
 
     @property
     def ok(self) -> bool:
@@ -139,8 +148,8 @@ def _reopen(path: Path, backups: Path) -> tuple[object, set[str], bool]:
     return key, names, intact
 
 
-def _run_worker(kind: str, path: Path, backups: Path, delay: float | None) -> list[str]:
-    """Start the worker, kill it ``delay`` seconds after it is ready (None: let it finish)."""
+def _run_worker(kind: str, path: Path, backups: Path, delay: float) -> list[str]:
+    """Start the worker and kill it ``delay`` seconds after it is ready; return its output."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     worker = subprocess.Popen(
         [sys.executable, "-c", WORKERS[kind], str(path), str(backups), PASSPHRASE],
@@ -154,13 +163,32 @@ def _run_worker(kind: str, path: Path, backups: Path, delay: float | None) -> li
         worker.kill()
         worker.wait()
         raise RuntimeError(f"the {kind} worker did not start")
-    if delay is None:
-        out, _ = worker.communicate(timeout=300)
-    else:
-        time.sleep(delay)
-        worker.send_signal(signal.SIGKILL)
-        out, _ = worker.communicate()
+    time.sleep(delay)
+    worker.send_signal(signal.SIGKILL)
+    out, _ = worker.communicate()
     return out.split()
+
+
+def _time_alone(kind: str, path: Path, backups: Path) -> float:
+    """Seconds from "ready" to "done" when the worker is not killed."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    worker = subprocess.Popen(
+        [sys.executable, "-c", WORKERS[kind], str(path), str(backups), PASSPHRASE],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert worker.stdout is not None
+    started = None
+    for line in worker.stdout:
+        if line.strip() == "ready":
+            started = time.perf_counter()
+        elif line.strip() == "done" and started is not None:
+            took = time.perf_counter() - started
+            worker.wait(timeout=300)
+            return took
+    worker.wait()
+    raise RuntimeError(f"the {kind} worker did not finish when left alone")
 
 
 def _plain_copies(folder: Path) -> int:
@@ -263,9 +291,7 @@ def run_kind(kind: str, kills: int, seed: int = 1, folder: Path | None = None) -
         max_delay = setup.max_delay
         if max_delay is None:  # time the work left alone, on a copy
             _fresh(template, work)
-            ready = time.perf_counter()
-            _run_worker(kind, work / "portage.db", work / "backups", None)
-            max_delay = (time.perf_counter() - ready) * 1.1
+            max_delay = _time_alone(kind, work / "portage.db", work / "backups") * 1.1
         _fresh(template, work)
         for _ in range(kills):
             if setup.fresh_each_time:
@@ -273,6 +299,7 @@ def run_kind(kind: str, kills: int, seed: int = 1, folder: Path | None = None) -
             path, backups = work / "portage.db", work / "backups"
             out = _run_worker(kind, path, backups, rng.uniform(0.0, max_delay))
             result.kills += 1
+            result.landed[_landed(kind, path, backups)] += 1
             try:
                 _key, names, intact = _reopen(path, backups)
             except Exception as exc:  # counted and described, not raised
@@ -284,6 +311,31 @@ def run_kind(kind: str, kills: int, seed: int = 1, folder: Path | None = None) -
             setup.check(result, path, backups, out, names)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _landed(kind: str, path: Path, backups: Path) -> str:
+    """Which stage the kill interrupted, judged from the files it left."""
+    from portage_desktop.data.file_kind import file_state
+
+    partial = backups.is_dir() and any(".partial" in p.name for p in backups.iterdir())
+    if kind == "migration":
+        if not any(backups.glob("*.db")):
+            return "while backing up" if partial else "before the backup"
+        conn = sqlite3.connect(path)
+        try:
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        finally:
+            conn.close()
+        return "after migrating" if revision != "0001" else "while migrating"
+    if kind == "encryption":
+        if file_state(path) == "encrypted":
+            plain_backups = _plain_copies(backups) if backups.is_dir() else 0
+            return "encrypting backups" if plain_backups else "after encrypting"
+        temp = path.with_name(path.name + ".encrypting")
+        return "while encrypting" if temp.exists() else "before encrypting"
+    if kind == "backup":
+        return "while backing up" if partial else "between backups"
+    return "while saving"
 
 
 def _key_for(path: Path) -> object:
@@ -302,14 +354,15 @@ def _fresh(template: Path, work: Path) -> None:
 def table(results: list[KindResult]) -> str:
     """The results as a Markdown table, ready for the README."""
     lines = [
-        "| Killed during | Kills | Opened afterwards | Integrity failures | Records lost "
-        "| Plain copies left | Extra backups |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| Killed during | Kills | Where the kills landed | Opened afterwards "
+        "| Integrity failures | Records lost | Plain copies left | Extra backups |",
+        "|---|---:|---|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        landed = ", ".join(f"{stage} {n}" for stage, n in sorted(r.landed.items()))
         lines.append(
-            f"| {r.kind} | {r.kills} | {r.reopened} | {r.integrity_failures} | {r.lost} "
-            f"| {r.plain_copies} | {r.extra_backups} |"
+            f"| {r.kind} | {r.kills} | {landed} | {r.reopened} | {r.integrity_failures} "
+            f"| {r.lost} | {r.plain_copies} | {r.extra_backups} |"
         )
     return "\n".join(lines)
 
