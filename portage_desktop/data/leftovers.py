@@ -30,8 +30,8 @@ FINISHED = (
 )
 UNDONE = (
     "Portage Desktop was stopped last time while it was encrypting these records, before "
-    "anything was replaced. They are still as they were, not encrypted; you can encrypt them "
-    "again from the Settings page."
+    "anything was replaced. They are still as they were, not encrypted: you can encrypt them "
+    "again when asked, or later from the Settings page."
 )
 
 

@@ -17,8 +17,6 @@ from portage_desktop.data.upgrade_check import UpgradeFailed
 from portage_desktop.startup import open_and_migrate
 from tests.conftest import TEST_KEY
 
-pytestmark = pytest.mark.sqlite_only
-
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "schema-0001.db"
 
 
@@ -162,3 +160,26 @@ def test_a_plain_old_file_still_migrates_with_its_records(tmp_path):
         assert conn.exec_driver_sql("SELECT count(*) FROM child").scalar() == children
     db.close()
     assert len(_before_upgrade(tmp_path / "backups")) == 1
+
+
+@pytest.mark.server_only
+def test_on_a_server_a_migration_that_fails_part_way_changes_nothing(db):
+    """PostgreSQL's DDL is transactional: the same failure as above leaves the schema alone."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    cfg = migrate._config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.exec_driver_sql("CREATE TABLE retention_rule (id INTEGER PRIMARY KEY)")
+    with db.engine.connect() as conn:
+        before = set(inspect(conn).get_table_names())
+    with pytest.raises(migrate.DatabaseError):
+        migrate.upgrade_to_head(db, None)
+    with db.engine.connect() as conn:
+        assert set(inspect(conn).get_table_names()) == before
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
