@@ -101,3 +101,24 @@ def test_a_new_database_in_a_new_folder_can_be_claimed(tmp_path):
     path = tmp_path / "new" / "portage.db"
     assert claim(path, None) == []
     file_lock.acquire(path).release()
+
+
+def test_the_window_refuses_a_file_another_copy_has_open(other_copy, tmp_path):
+    path, _holder = other_copy
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "PORTAGE_DESKTOP_HOME": str(tmp_path / "home"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PORTAGE_DESKTOP_PASSPHRASE": "whatever it is",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "portage_desktop", "--smoke-test", "--database", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "already open in another copy of Portage Desktop" in done.stderr
+    assert "Traceback" not in done.stderr
