@@ -63,16 +63,33 @@ def backup_taken(path: Path) -> str:
     return f"{datetime.fromtimestamp(path.stat().st_mtime):%d/%m/%Y at %H:%M}"
 
 
-def _revision(path: Path, key: KeyMaterial | None) -> str | None:
+def _fingerprint(path: Path, key: KeyMaterial | None) -> tuple[object, ...] | None:
+    """The revision, the schema and each table's row count: equal for a file and its copy.
+
+    Tells a backup of this file from one of another file with the same name, which the
+    shared backups folder can also hold."""
     try:
         conn = cipher.connect(path, key if cipher.file_state(path) == "encrypted" else None, True)
         try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            tables = conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            ).fetchall()
+            counts = [
+                conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name, _ in tables
+            ]
         finally:
             conn.close()
     except cipher.DBAPI_ERRORS:
         return None
-    return row[0] if row else None
+    return (revision[0] if revision else None, tuple(tables), tuple(counts))
+
+
+def _same_file(database: Path, backup: Path) -> bool:
+    """For encrypted files, a copy keeps the file's random salt; plain files have none."""
+    if cipher.file_state(database) != "encrypted":
+        return True
+    return cipher.read_salt(database) == cipher.read_salt(backup)
 
 
 def _last_change(database: Path) -> float:
@@ -88,15 +105,19 @@ def reusable_backup(
 ) -> Path | None:
     """The newest pre-upgrade backup if it already holds the file as it is now.
 
-    It must be at the same revision and no older than the file's last change, which is the
-    case after a failed (rolled back) attempt: taking another would only add a copy per retry.
+    It must be no older than the file's last change and match it (revision, schema, row
+    counts), which is the case after a failed (rolled back) attempt: taking another would only
+    add a copy per retry.
     """
     for info in backup_store.list_backups(backup_dir, database.stem):
         if info.reason != BEFORE_UPGRADE:
             continue
-        if info.path.stat().st_mtime < _last_change(database):
+        if info.path.stat().st_mtime < _last_change(database) or not _same_file(
+            database, info.path
+        ):
             return None
-        if _revision(info.path, key) != revision:
+        here = _fingerprint(database, key)
+        if here is None or here[0] != revision or _fingerprint(info.path, key) != here:
             return None
         try:
             backup_store.verify(info.path, key)
@@ -120,7 +141,7 @@ def usable_backup(
     candidates = [
         b
         for b in backup_store.list_backups(backup_dir, database.stem)
-        if b.reason == BEFORE_UPGRADE
+        if b.reason == BEFORE_UPGRADE and _same_file(database, b.path)
     ]
     for info in candidates[:MAX_TRIALS]:
         trial = info.path.with_suffix(".trial.partial")

@@ -63,10 +63,18 @@ def test_a_migration_that_fails_part_way_changes_nothing(tmp_path):
     assert _revision(path) == "0001"
 
 
-def test_the_upgrade_runs_in_one_transaction_with_foreign_keys_on(tmp_path, monkeypatch):
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_the_upgrade_runs_in_one_transaction_with_foreign_keys_on(encrypted, tmp_path, monkeypatch):
     from sqlalchemy import event
 
+    from portage_desktop.data import cipher
+
     path = _old_file(tmp_path)
+    key = None
+    if encrypted:
+        key, plain = TEST_KEY, path
+        path = tmp_path / "encrypted.db"
+        cipher.encrypt_file(plain, path, key)
     seen: list[tuple[bool, int]] = []
     real = migrate.sqlite_engine
 
@@ -83,11 +91,11 @@ def test_the_upgrade_runs_in_one_transaction_with_foreign_keys_on(tmp_path, monk
         return made
 
     monkeypatch.setattr(migrate, "sqlite_engine", watching)
-    db = open_database(path)
+    db = open_database(path, key)
     migrate.upgrade_to_head(db, None)
+    assert migrate.current_revision(db) == migrate.HEAD_REVISION
     db.dispose()
     assert len(seen) > 10 and all(state == (True, 1) for state in seen)
-    assert _revision(path) == migrate.HEAD_REVISION
 
 
 def test_an_encrypted_file_migrates_in_one_transaction_too(tmp_path):
@@ -183,3 +191,22 @@ def test_on_a_server_a_migration_that_fails_part_way_changes_nothing(db):
     with db.engine.connect() as conn:
         assert set(inspect(conn).get_table_names()) == before
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
+
+
+def test_a_backup_of_another_file_with_the_same_name_is_not_reused(tmp_path):
+    """One backups folder can serve two files called portage.db: each needs its own copy."""
+    first = tmp_path / "a" / "portage.db"
+    second = tmp_path / "b" / "portage.db"
+    for path in (first, second):
+        path.parent.mkdir()
+        shutil.copy(FIXTURE, path)
+    conn = sqlite3.connect(second)
+    conn.execute("DELETE FROM child WHERE id = (SELECT max(id) FROM child)")
+    conn.commit()
+    conn.close()
+    backups = tmp_path / "backups"
+    os.utime(first, (1, 1))
+    os.utime(second, (1, 1))
+    open_and_migrate(first, backups).close()
+    open_and_migrate(second, backups).close()
+    assert len(_before_upgrade(backups)) == 2
