@@ -108,7 +108,9 @@ def acquire(database: Path, force: bool = False) -> FileLock:
         if not _try_lock(fd):
             owner = _read_owner(fd)
             os.close(fd)
-            raise DatabaseInUse(database, owner or LockOwner("", 0, None), may_be_stale=False)
+            # No details yet: the other copy has only just taken the lock.
+            owner = owner or LockOwner(socket.gethostname(), 0, None)
+            raise DatabaseInUse(database, owner, may_be_stale=False)
         if os.name != "nt" and _replaced(fd, path):
             os.close(fd)  # the holder removed it as we opened it: start again on the new one
             continue
