@@ -29,6 +29,7 @@ from portage_desktop.paths import (
 )
 from portage_desktop.ui.shell.startup_questions import (
     Cancelled,
+    claim_records,
     log_in_if_needed,
     offer_encryption,
     open_or_recover,
@@ -210,6 +211,8 @@ def _opener(
         address = where
         return lambda: (open_server(address, headless), False)
     path = where
+    # Before the file is read: another copy may have it open, or a killed one left work undone.
+    claim_records(path, paths.backup_dir, headless)
     state = file_state(path)
     key: object = None
     passphrase: str | None = None
@@ -404,6 +407,8 @@ def _show(
         QTimer.singleShot(SMOKE_TIMEOUT_MS, too_slow)
     window.show()
     code = app.exec()
+    if window.ctx is not None:  # the file a person copies after quitting holds every record
+        window.ctx.db.close()
     if failures:
         raise failures[0]
     if smoke_test and code == 0:

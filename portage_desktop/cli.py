@@ -211,9 +211,19 @@ def open_existing(path_text: str | None, url_text: str | None = None) -> Databas
         except BadAddress as exc:
             raise UserError(f"--database-url: {exc}") from None
     else:
-        from portage_desktop.startup import file_state, open_and_migrate
+        from portage_desktop.startup import claim, file_state, open_and_migrate
 
         path = _existing_database(path_text)
+        from portage_desktop.data.file_lock import DatabaseInUse
+
+        try:
+            notices = claim(path, path.parent / "backups")
+        except DatabaseInUse as exc:
+            if not exc.may_be_stale:
+                raise
+            raise UserError(f"{exc} To open them here, start the Portage Desktop window.") from None
+        for notice in notices:
+            print(f"portage-desktop: {notice}", file=sys.stderr)
         key = _unlock_file(path) if file_state(path) == "encrypted" else None
         db = open_and_migrate(path, path.parent / "backups", key)
     if db.multi_user:

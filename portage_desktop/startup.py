@@ -40,6 +40,14 @@ def new_key(passphrase: str) -> KeyMaterial:
     return cipher.derive(passphrase)
 
 
+def claim(path: Path, backup_dir: Path | None, force: bool = False) -> list[str]:
+    """Lock ``path`` for this copy of the app and tidy up after a killed one (see
+    :func:`leftovers.claim`); raises :class:`DatabaseInUse`."""
+    from portage_desktop.data import leftovers
+
+    return leftovers.claim(path, backup_dir, force)
+
+
 def open_and_migrate(
     path: Path, backup_dir: Path | None, key: KeyMaterial | None = None, checked: bool = False
 ) -> Database:
@@ -47,7 +55,15 @@ def open_and_migrate(
 
     ``checked``: the file's quick check has just passed (see ``app``), so it is not repeated.
     """
-    return _prepare(open_database(path, key, checked), backup_dir)
+    db = open_database(path, key, checked)
+    db.backup_dir = backup_dir
+    db = _prepare(db, backup_dir)
+    if db.key is not None:
+        # A kill after the file was encrypted but before its old backups were: finish that.
+        from portage_desktop.data.backup import encrypt_plain_copies
+
+        encrypt_plain_copies(path, backup_dir, db.key)
+    return db
 
 
 def open_server_and_migrate(address: ServerAddress) -> Database:

@@ -1,7 +1,8 @@
 """Backups through the SQLite backup API (safe while the app has the file open, WAL included).
 
-Every backup is checked with ``integrity_check`` after writing; a backup that fails is deleted
-rather than kept as a false comfort. Restore keeps the current file aside first.
+Every backup is written as ``.partial``, checked with ``integrity_check``, and only then renamed
+into place; a backup that fails is deleted rather than kept as a false comfort, and the failure
+is raised for the caller to report. Restore keeps the current file aside first.
 """
 
 from __future__ import annotations
@@ -33,6 +34,20 @@ class BackupInfo:
     size_bytes: int
 
 
+JOURNALS = ("-journal", "-wal", "-shm")
+
+
+def remove_with_journals(path: Path) -> None:
+    """Delete ``path`` and any journal SQLite left beside it (for files that are not kept)."""
+    for suffix in ("", *JOURNALS):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def copy_database(src: Path, dst: Path, key: KeyMaterial | None) -> None:
+    """A page-by-page copy of ``src`` to ``dst`` (both with ``key``), not verified."""
+    _copy(src, dst, key, None)
+
+
 def _copy(src: Path, dst: Path, key: KeyMaterial | None, progress: Progress | None) -> None:
     """Page-by-page copy; with a key both sides share it (and the salt), so pages copy as-is."""
     source = cipher.connect(src, key, readonly=True)
@@ -44,6 +59,8 @@ def _copy(src: Path, dst: Path, key: KeyMaterial | None, progress: Progress | No
                 progress(total - remaining, total)
 
         source.backup(target, pages=256, progress=report)
+        # One self-contained file: checking it read-only then leaves no -wal or -shm beside it.
+        target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
         source.close()
@@ -96,10 +113,19 @@ def make_backup(
         verify(partial, key)
         partial.replace(target)
     except (*cipher.DBAPI_ERRORS, OSError) as exc:
-        partial.unlink(missing_ok=True)
+        remove_with_journals(partial)
+        log.error("A backup could not be written: %s", exc.__class__.__name__)
         raise DatabaseError(f"The backup could not be written ({exc.__class__.__name__}).") from exc
-    except BaseException:  # cancelled, or verification failed: never leave half a backup
-        partial.unlink(missing_ok=True)
+    except DatabaseError as exc:
+        remove_with_journals(partial)
+        log.error("A backup failed its check and was not kept")
+        raise DatabaseError(
+            "The backup was written but failed its check, so it was not kept. Your records "
+            "themselves are unchanged; please try again, and if it happens again check the "
+            f"disk the backups are saved on. ({exc})"
+        ) from exc
+    except BaseException:  # cancelled: never leave half a backup
+        remove_with_journals(partial)
         raise
     prune(backup_dir, database.stem, keep)
     return target
@@ -116,8 +142,15 @@ def list_backups(backup_dir: Path, stem: str | None = None) -> list[BackupInfo]:
             continue
         created = datetime.strptime(match["stamp"][:15], "%Y%m%d-%H%M%S")
         found.append(BackupInfo(path, created, match["reason"], path.stat().st_size))
-    found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    # Two backups in one second are told apart by a counter ("-1-"), which is the newer.
+    found.sort(key=lambda b: (b.created, _counter(b.path.name), b.path.name), reverse=True)
     return found
+
+
+def _counter(name: str) -> int:
+    match = _NAME.match(name)
+    stamp = match["stamp"] if match else ""
+    return int(stamp[16:]) if len(stamp) > 16 else 0
 
 
 ROUTINE = ("manual", "on-close", "daily")
@@ -181,3 +214,36 @@ def restore(backup: Path, database: Path, backup_dir: Path, key: KeyMaterial | N
             _copy(aside, database, key, None)
         raise DatabaseError("The backup could not be restored; your data is unchanged.") from exc
     return aside or backup
+
+
+@dataclass(frozen=True)
+class PlainCopies:
+    """What became of the unencrypted copies found once a database was encrypted."""
+
+    encrypted: int
+    removed: int
+
+
+def encrypt_plain_copies(database: Path, backup_dir: Path | None, key: KeyMaterial) -> PlainCopies:
+    """Encrypt every plain backup of ``database`` with its new key, so no readable copy stays.
+
+    Covers the backups (before an upgrade, a restore, or routine) and damaged files set aside
+    beside the database. Each is encrypted in place atomically and opens with the same
+    passphrase as the records; one that cannot be encrypted (it is damaged) is removed.
+    """
+    found = list(database.parent.glob(f"{database.stem}-damaged-*.db"))
+    if backup_dir is not None:
+        found += [b.path for b in list_backups(backup_dir, database.stem)]
+    encrypted = removed = 0
+    for path in found:
+        if cipher.file_state(path) != "plain":
+            continue
+        try:
+            cipher.encrypt_in_place(path, key)
+            encrypted += 1
+        except (*cipher.DBAPI_ERRORS, DatabaseError, OSError):
+            remove_with_journals(path)
+            remove_with_journals(path.with_name(path.name + cipher.ENCRYPTING))
+            removed += 1
+        log.info("Protected an unencrypted copy of the records")
+    return PlainCopies(encrypted, removed)

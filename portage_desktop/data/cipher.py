@@ -12,6 +12,7 @@ import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import sqlcipher3
 from argon2.low_level import Type, hash_secret_raw
@@ -138,10 +139,22 @@ def rekey(path: Path, old: KeyMaterial, new_passphrase: str) -> KeyMaterial:
 def encrypt_copy(plain: Path, target: Path, passphrase: str) -> KeyMaterial:
     """Write an encrypted copy of a plain SQLite database to ``target``."""
     key = derive(passphrase)
-    target.unlink(missing_ok=True)
+    encrypt_file(plain, target, key)
+    return key
+
+
+def encrypt_file(plain: Path, target: Path, key: KeyMaterial) -> None:
+    """Write an encrypted, checked copy of the plain database ``plain`` to ``target``, on disk.
+
+    ``plain`` is not changed (its write-ahead log is folded into it first, so the copy is
+    complete). The copy is in rollback-journal mode, a single file ready to be renamed.
+    """
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
     conn = sqlcipher3.connect(str(plain))
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute(f"ATTACH DATABASE ? AS encrypted KEY {key.pragma_value()}", (str(target),))
         conn.execute("SELECT sqlcipher_export('encrypted')")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -150,7 +163,64 @@ def encrypt_copy(plain: Path, target: Path, passphrase: str) -> KeyMaterial:
     finally:
         conn.close()
     check_key(target, key)
-    return key
+    quick_check(target, key)
+    _fsync(target)
+
+
+ENCRYPTING = ".encrypting"
+
+
+def encrypt_in_place(plain: Path, key: KeyMaterial) -> None:
+    """Replace the plain database ``plain`` by an encrypted copy, so a kill never loses it.
+
+    The copy is written beside it as ``*.encrypting``, synced, and renamed over the plain file
+    in one atomic step: at every moment either the whole plain file or the whole encrypted one
+    is in place (``leftovers.finish_encrypting`` tidies up after a kill). Only then are the
+    old plain bytes overwritten, through a handle kept on them (best effort: an SSD may keep
+    old blocks; not possible on Windows, where an open file cannot be replaced).
+    The caller must have closed every connection to ``plain``.
+    """
+    temp = plain.with_name(plain.name + ENCRYPTING)
+    encrypt_file(plain, temp, key)
+    # Checkpointed and closed above, so these hold nothing; a stale log beside the new file
+    # would be replayed into it.
+    for suffix in ("-wal", "-shm"):
+        Path(f"{plain}{suffix}").unlink(missing_ok=True)
+    old = None if os.name == "nt" else plain.open("r+b")
+    try:
+        os.replace(temp, plain)
+        _fsync_folder(plain.parent)
+        if old is not None:
+            _scrub(old)
+    finally:
+        if old is not None:
+            old.close()
+
+
+def _scrub(handle: BinaryIO) -> None:
+    """Overwrite a replaced plain file's bytes (it is no longer reachable by name)."""
+    size = os.fstat(handle.fileno()).st_size
+    handle.seek(0)
+    for start in range(0, size, 1 << 20):
+        handle.write(b"\0" * min(1 << 20, size - start))
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX; Windows has no folder handles to sync)."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 DBAPI_ERRORS = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)

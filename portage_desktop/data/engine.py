@@ -59,6 +59,9 @@ class Database:
         self.key = key
         # A shared server (``path`` is None then); its password stays in memory only.
         self.server = server
+        # Where this file's backups go (set by start-up), so encrypting it can reach the
+        # plain copies made before.
+        self.backup_dir: Path | None = None
         # Who is using this database now, and whether it has named accounts; both are set
         # and read by ``services.access`` and ``services.users`` only.
         self.actor: object | None = None
@@ -90,6 +93,17 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def close(self) -> None:
+        """Finish with the database: fold the write-ahead log into the file, then let go.
+
+        Without the checkpoint a file copied after quitting could be a few kilobytes beside a
+        large ``-wal`` holding the records; TRUNCATE leaves everything in the main file.
+        """
+        if self.path is not None:
+            with suppress(Exception), self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.dispose()
 
     @property
     def encrypted(self) -> bool:
@@ -123,7 +137,19 @@ def _set_sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
         cursor.close()
 
 
-def sqlite_engine(path: Path, key: KeyMaterial | None = None) -> Engine:
+def _one_transaction(dbapi_connection: object, _record: object) -> None:
+    # The driver would otherwise run each DDL statement in its own implicit transaction.
+    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
+
+
+def _begin_immediate(conn: object) -> None:
+    # IMMEDIATE takes the write lock at once, so nothing can slip in between read and write.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+
+
+def sqlite_engine(
+    path: Path, key: KeyMaterial | None = None, whole_transactions: bool = False
+) -> Engine:
     """A SQLite (or, with ``key``, SQLCipher) engine with the app's pragmas on every connection.
 
     Connections are pooled: opening one (the key, the pragmas) costs about a millisecond, and a
@@ -131,6 +157,11 @@ def sqlite_engine(path: Path, key: KeyMaterial | None = None) -> Engine:
     holds no transaction between actions, and :meth:`Database.dispose` closes them all, as a
     restore, a new passphrase or a migration needs. Each is used by one thread at a time (the
     pool sees to it), so a connection may serve the GUI and then a background job.
+
+    ``whole_transactions`` (for migrations) applies SQLAlchemy's pysqlite recipe: the driver's
+    own transaction handling is switched off and each transaction starts with an explicit
+    BEGIN, so DDL (CREATE, DROP, ALTER) joins it and a kill leaves all or nothing. The pragmas
+    still run first, outside any transaction, where ``foreign_keys`` and the key take effect.
     """
     if key is None:
         engine = create_engine(
@@ -147,6 +178,9 @@ def sqlite_engine(path: Path, key: KeyMaterial | None = None) -> Engine:
             poolclass=QueuePool,
             pool_use_lifo=True,  # the connection just used has the warmest page cache
         )
+    if whole_transactions:
+        event.listen(engine, "connect", _one_transaction)
+        event.listen(engine, "begin", _begin_immediate)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
 

@@ -1,10 +1,15 @@
 """Bring a database to the current schema, safely.
 
 Before any migration runs on a file that already holds data, a backup is taken with the SQLite
-backup API. A shared server is different: its backups are its administrator's job (pg_dump),
-and two copies of the app starting at once must not both migrate it, so the whole chain runs
-in one transaction under an advisory lock (PostgreSQL's DDL is transactional: all or nothing).
-A database written by a newer version of the app is refused, never "repaired".
+backup API (once: a retry after a failure reuses it). The whole chain then runs in one
+transaction, on a file as on a server, so a crash or a kill part-way leaves the file exactly
+as it was. A file found part-updated by an older version (its version row says one thing, its
+tables another) is reported as such, with the pre-upgrade backup that is known to update.
+
+A shared server's backups are its administrator's job (pg_dump), and two copies of the app
+starting at once must not both migrate it, so there the chain runs under an advisory lock
+(PostgreSQL's DDL is transactional: all or nothing). A database written by a newer version
+of the app is refused, never "repaired".
 
 Opening an up-to-date file only reads its revision and compares it with
 :data:`HEAD_REVISION`: loading Alembic and every migration script costs about half a second, so
@@ -18,15 +23,18 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from portage_desktop.data.backup import make_backup
-from portage_desktop.data.engine import Database, DatabaseError
+from portage_desktop.data.engine import Database, DatabaseError, sqlite_engine
+from portage_desktop.data.upgrade_check import UpgradeFailed, reusable_backup, usable_backup
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+
+    from portage_desktop.data.cipher import KeyMaterial
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +108,6 @@ def upgrade_to_head(db: Database, backup_dir: Path | None) -> Path | None:
     current = current_revision(db)
     if current == HEAD_REVISION:
         return None
-    from alembic import command
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(_config())
@@ -113,13 +120,47 @@ def upgrade_to_head(db: Database, backup_dir: Path | None) -> Path | None:
         with db.engine.connect() as conn:
             has_data = _has_tables(conn)
         if has_data:
-            backup = make_backup(db.path, backup_dir, reason="before-upgrade", key=db.key)
-            log.info("Backed up before migrating from %s to %s", current, head)
+            backup = reusable_backup(db.path, backup_dir, current, db.key)
+            if backup is None:
+                backup = make_backup(db.path, backup_dir, reason="before-upgrade", key=db.key)
+                log.info("Backed up before migrating from %s to %s", current, head)
+            else:
+                log.info("Reusing the backup taken before an earlier attempt to migrate")
+    if db.path is None:
+        upgrade_in_one_transaction(db.engine)
+        return backup
+    try:
+        upgrade_file(db.path, db.key)
+    except DBAPIError as exc:
+        log.error("Migrating from %s failed: %s", current, type(exc.orig).__name__)
+        found = usable_backup(db.path, backup_dir, db.key, upgrade_file) if backup_dir else None
+        raise UpgradeFailed(db.path, found, half_done=_looks_half_done(exc)) from exc
+    return backup
+
+
+def upgrade_in_one_transaction(engine: Engine) -> None:
+    """Run the whole chain to head inside one transaction on ``engine``."""
+    from alembic import command
+
     cfg = _config()
-    with db.engine.begin() as conn:
+    with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
-    return backup
+
+
+def upgrade_file(path: Path, key: KeyMaterial | None) -> None:
+    """Migrate the file at ``path`` to head, all or nothing (see ``sqlite_engine``)."""
+    engine = sqlite_engine(path, key, whole_transactions=True)
+    try:
+        upgrade_in_one_transaction(engine)
+    finally:
+        engine.dispose()
+
+
+def _looks_half_done(exc: DBAPIError) -> bool:
+    """True when the failure says the file already has what the next step would add."""
+    text = str(exc.orig).lower()
+    return "already exists" in text or "duplicate column" in text
 
 
 def _upgrade_server(db: Database) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hmac
 import math
-import os
 import secrets
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from portage_desktop.data import backup as backup_store
 from portage_desktop.data import cipher, key_slots
 from portage_desktop.data.engine import Database, DatabaseError, sqlite_engine
 from portage_desktop.services import audit
@@ -138,28 +137,37 @@ def change_passphrase(db: Database, current: str, new: str, confirm: str) -> Non
     audit.record_now(db, AuditAction.CHANGE, "passphrase")
 
 
-def encrypt_existing(db: Database, passphrase: str, confirm: str) -> None:
-    """Convert a plain database to an encrypted one in place, leaving no plain copy behind."""
+def encrypt_existing(db: Database, passphrase: str, confirm: str) -> str:
+    """Convert a plain database to an encrypted one in place, leaving no plain copy behind.
+
+    The file is replaced in one atomic step (a kill leaves either the plain or the encrypted
+    file, never neither), then every plain backup is encrypted too. Returns what to tell the
+    person, including what happened to those copies.
+    """
     require(db, Permission.MANAGE_USERS)
     validate_new(passphrase, confirm)
     if db.key is not None or db.path is None:
         raise DatabaseError("These records are already encrypted.")
     plain = db.path
     db.dispose()
-    temp = plain.with_name(plain.name + ".encrypting")
-    key = cipher.encrypt_copy(plain, temp, passphrase)
-    _scrub(plain)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{plain}{suffix}").unlink(missing_ok=True)
-    os.replace(temp, plain)
+    key = cipher.derive(passphrase)
+    cipher.encrypt_in_place(plain, key)
     _reopen(db, key)
+    copies = backup_store.encrypt_plain_copies(plain, db.backup_dir, key)
     audit.record_now(db, AuditAction.CHANGE, "encryption", detail="database encrypted")
-
-
-def _scrub(path: Path) -> None:
-    """Overwrite a plain file before it is replaced (best effort: SSDs may keep old blocks)."""
-    size = path.stat().st_size
-    with path.open("r+b") as handle:
-        handle.write(b"\0" * size)
-        handle.flush()
-        os.fsync(handle.fileno())
+    told = "Your records are now encrypted and protected by the new passphrase."
+    if copies.encrypted == 1:
+        told += " An older copy (a backup) was encrypted too; it opens with the same passphrase."
+    elif copies.encrypted:
+        told += (
+            f" {copies.encrypted} older copies (backups) were encrypted too; they open with "
+            "the same passphrase."
+        )
+    if copies.removed:
+        told += (
+            f" {copies.removed} damaged unencrypted copies could not be encrypted, so they "
+            "were deleted."
+            if copies.removed > 1
+            else " A damaged unencrypted copy could not be encrypted, so it was deleted."
+        )
+    return told

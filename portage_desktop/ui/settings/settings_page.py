@@ -215,6 +215,7 @@ class SettingsPage(QWidget):
         else:
             intro = "Choose the passphrase that will protect these records."
             dialog = NewPassphraseDialog(intro, self)
+        done = "Your records are protected by the new passphrase."
         while dialog.exec():
             try:
                 if db.encrypted:
@@ -223,16 +224,14 @@ class SettingsPage(QWidget):
                         db, dialog.current.text(), dialog.passphrase, dialog.passphrase
                     )
                 else:
-                    security.encrypt_existing(db, dialog.passphrase, dialog.passphrase)
+                    done = security.encrypt_existing(db, dialog.passphrase, dialog.passphrase)
             except ValidationError as exc:
                 dialog.show_errors(exc.errors)
                 continue
             except REFUSED as exc:
                 refused(self, "Not changed", exc)
                 return
-            QMessageBox.information(
-                self, "Done", "Your records are protected by the new passphrase."
-            )
+            QMessageBox.information(self, "Done", done)
             self.ctx.hub.database_replaced.emit()
             return
 

@@ -1,5 +1,6 @@
-"""The questions start-up may ask while the records open: the server's password, what to do
-with a damaged file, encrypting an old plain one, and who is logging in.
+"""The questions start-up may ask while the records open: the server's password, whether to
+open a file another computer may still have open, what to do with a damaged or part-updated
+file, encrypting an old plain one, and who is logging in.
 
 Kept apart from ``app`` (which decides the order of start-up) so each stays readable; every
 import of Qt or the database layer is inside a function, so nothing here slows the first paint.
@@ -38,37 +39,99 @@ def open_server(address: ServerAddress, smoke_test: bool) -> Database:
         return dialog.database
 
 
+def claim_records(path: Path, backup_dir: Path, headless: bool) -> None:
+    """Make this the only copy of the app using ``path``, asking when another computer may
+    still have it open, and say what was tidied up after a copy that was stopped."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from portage_desktop.data import leftovers
+    from portage_desktop.data.file_lock import DatabaseInUse
+
+    try:
+        notices = leftovers.claim(path, backup_dir)
+    except DatabaseInUse as exc:
+        if headless or not exc.may_be_stale:
+            raise
+        box = QMessageBox(QMessageBox.Icon.Warning, "Are these records open elsewhere?", str(exc))
+        box.setInformativeText("Is Portage Desktop closed on that computer?")
+        open_here = box.addButton(
+            "It is closed: &open them here", QMessageBox.ButtonRole.AcceptRole
+        )
+        quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(quit_button)
+        box.setEscapeButton(quit_button)
+        box.exec()
+        if box.clickedButton() is not open_here:
+            raise Cancelled() from None
+        notices = leftovers.claim(path, backup_dir, force=True)
+    if notices and not headless:
+        QMessageBox.information(None, "Portage Desktop was stopped last time", "\n\n".join(notices))
+
+
 def open_or_recover(
     path: Path, backup_dir: Path, key: object, smoke_test: bool, checked: bool = False
 ) -> Database:
-    """Open ``path``; if it is damaged, offer to put the latest verified backup in its place."""
+    """Open ``path``; if it is damaged or part-updated, offer a checked backup in its place."""
     from PySide6.QtWidgets import QMessageBox
 
     from portage_desktop.data.engine import DatabaseError, WrongPassphrase
     from portage_desktop.data.recovery import latest_verified_backup, replace_damaged
+    from portage_desktop.data.upgrade_check import UpgradeFailed
     from portage_desktop.startup import open_and_migrate
 
     try:
         return open_and_migrate(path, backup_dir, key, checked)  # type: ignore[arg-type]
     except WrongPassphrase:
         raise
+    except UpgradeFailed as exc:
+        if smoke_test or exc.backup is None or not _offer_upgrade_backup(exc):
+            raise
+        backup = exc.backup
     except DatabaseError as exc:
         if smoke_test or "newer version" in str(exc):
             raise
-        backup = latest_verified_backup(path, backup_dir, key)  # type: ignore[arg-type]
-        if backup is None:
+        found = latest_verified_backup(path, backup_dir, key)  # type: ignore[arg-type]
+        if found is None:
             raise
         answer = QMessageBox.question(
             None,
             "Your records file is damaged",
-            f"{exc}\n\nA checked backup from {backup.name} is available. Put it in place "
+            f"{exc}\n\nA checked backup from {found.name} is available. Put it in place "
             "now? The damaged file is kept beside it, renamed, in case it is needed.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             raise
-        replace_damaged(path, backup, key)  # type: ignore[arg-type]
-        return open_and_migrate(path, backup_dir, key)  # type: ignore[arg-type]
+        backup = found
+    replace_damaged(path, backup, key)  # type: ignore[arg-type]
+    return open_and_migrate(path, backup_dir, key)  # type: ignore[arg-type]
+
+
+def _offer_upgrade_backup(exc: object) -> bool:
+    """Say plainly that the file is part-updated and offer the copy known to update."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from portage_desktop.data.upgrade_check import UpgradeFailed, backup_taken
+
+    assert isinstance(exc, UpgradeFailed) and exc.backup is not None
+    title = (
+        "Your records were only partly updated"
+        if exc.half_done
+        else "Your records could not be updated"
+    )
+    text = str(exc).split(" A copy taken", 1)[0]
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text)
+    box.setInformativeText(
+        f"A copy taken just before the update, on {backup_taken(exc.backup)}, has been checked "
+        "and updates correctly. Put it back now? Anything saved after that copy was taken is "
+        "not in it. The present file is kept beside it, renamed, in case it is needed."
+    )
+    put_back = box.addButton("&Put the copy back", QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(put_back)
+    box.setEscapeButton(quit_button)
+    box.exec()
+    return box.clickedButton() is put_back
 
 
 def offer_encryption(db: Database) -> None:
@@ -88,7 +151,8 @@ def offer_encryption(db: Database) -> None:
         return
     dialog = NewPassphraseDialog("Choose the passphrase that will protect these records.")
     if dialog.exec():
-        security.encrypt_existing(db, dialog.passphrase, dialog.passphrase)
+        done = security.encrypt_existing(db, dialog.passphrase, dialog.passphrase)
+        QMessageBox.information(None, "Your records are encrypted", done)
 
 
 def log_in_if_needed(db: Database, headless: bool) -> None:
