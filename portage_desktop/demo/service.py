@@ -12,6 +12,7 @@ import random
 from datetime import date, timedelta
 
 from portage_desktop.data.engine import Database
+from portage_desktop.demo.service_names import FIRST_NAMES, LAST_NAMES
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services.children import ChildInput
 from portage_desktop.services.home_visiting import (
@@ -42,50 +43,6 @@ from portage_desktop.services.transitions import TransitionInput, TransitionKind
 from portage_desktop.services.vocabulary import SettingKind, StaffRole
 
 SERVICE_NAME = "Riverside Portage Service (demo)"
-_FIRST = [
-    "Aisha",
-    "Ben",
-    "Cora",
-    "Dev",
-    "Ela",
-    "Femi",
-    "Gus",
-    "Hiba",
-    "Ivo",
-    "Jade",
-    "Kofi",
-    "Lena",
-    "Max",
-    "Nia",
-    "Otis",
-    "Pia",
-    "Rafi",
-    "Suki",
-    "Tam",
-    "Uma",
-    "Vik",
-    "Wyn",
-]
-_LAST = [
-    "Adeyemi",
-    "Brook",
-    "Carvalho",
-    "Dunn",
-    "Evans",
-    "Farah",
-    "Gill",
-    "Hughes",
-    "Iqbal",
-    "Jones",
-    "Kowalski",
-    "Lund",
-    "Mensah",
-    "Novak",
-    "Osei",
-    "Patel",
-    "Quinn",
-    "Reid",
-]
 VISITORS = [
     ("Hana", "Moss", 100),
     ("Ruth", "Okoro", 100),
@@ -148,7 +105,7 @@ def populate(db: Database, seed: int = 1, today: date | None = None, families: i
     names = set()
     for n, referred_on in enumerate(days):
         while True:
-            name = (rng.choice(_FIRST), rng.choice(_LAST))
+            name = (rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES))
             if name not in names:
                 names.add(name)
                 break

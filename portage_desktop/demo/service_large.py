@@ -18,6 +18,7 @@ from sqlalchemy import Connection, insert
 from sqlmodel import SQLModel
 
 from portage_desktop.data.engine import Database
+from portage_desktop.demo.service_names import FIRST_NAMES, LAST_NAMES
 from portage_desktop.services.home_visiting.rules import (
     Closure,
     closed_days,
@@ -34,50 +35,6 @@ VISITORS = 30
 YEARS = 10
 BATCH = 200
 SERVICE_NAME = "Riverside Portage Service (large demo)"
-_FIRST = [
-    "Aisha",
-    "Ben",
-    "Cora",
-    "Dev",
-    "Ela",
-    "Femi",
-    "Gus",
-    "Hiba",
-    "Ivo",
-    "Jade",
-    "Kofi",
-    "Lena",
-    "Max",
-    "Nia",
-    "Otis",
-    "Pia",
-    "Rafi",
-    "Suki",
-    "Tam",
-    "Uma",
-    "Vik",
-    "Wyn",
-]
-_LAST = [
-    "Adeyemi",
-    "Brook",
-    "Carvalho",
-    "Dunn",
-    "Evans",
-    "Farah",
-    "Gill",
-    "Hughes",
-    "Iqbal",
-    "Jones",
-    "Kowalski",
-    "Lund",
-    "Mensah",
-    "Novak",
-    "Osei",
-    "Patel",
-    "Quinn",
-    "Reid",
-]
 _NOTES = [
     "Bubbles: asked for 'more' twice.",
     "Ball run; waited for 'go!' each time.",
@@ -151,8 +108,8 @@ def populate_large_service(
         )
         staff = [{"first_name": "Sam", "last_name": "Okafor", "roles": "team_lead"}] + [
             {
-                "first_name": rng.choice(_FIRST),
-                "last_name": f"{rng.choice(_LAST)} {n + 1}",
+                "first_name": rng.choice(FIRST_NAMES),
+                "last_name": f"{rng.choice(LAST_NAMES)} {n + 1}",
                 "roles": "home_visitor",
                 "start_date": start,
             }
@@ -222,8 +179,8 @@ def _family(
     child = batch.add(
         "child",
         {
-            "first_name": rng.choice(_FIRST),
-            "last_name": f"{rng.choice(_LAST)}-{n}",
+            "first_name": rng.choice(FIRST_NAMES),
+            "last_name": f"{rng.choice(LAST_NAMES)}-{n}",
             "date_of_birth": born,
         },
     )
