@@ -28,7 +28,7 @@ from portage_desktop.services.access import (
 )
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import NotFoundError, ValidationError
-from portage_desktop.services.validation import clean
+from portage_desktop.services.validation import clean, refuse_hidden_value
 
 _HASHER = PasswordHasher()
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
@@ -126,6 +126,7 @@ def _create(db: Database, data: UserInput, first_only: bool) -> UserAccount:
         errors["username"] = "Use 2-40 lower-case letters, numbers, dots, dashes or underscores."
     if not display:
         errors["display_name"] = "Please enter the person's name."
+    refuse_hidden_value(errors, "display_name", data.display_name)
     role = Role(data.role) if data.role in set(Role) else None
     if role is None:
         errors["role"] = "Please choose a role."
@@ -185,6 +186,10 @@ def update_user(
 ) -> UserAccount:
     """Change someone's role or switch their account off (accounts are never deleted)."""
     require(db, Permission.MANAGE_USERS)
+    hidden: dict[str, str] = {}
+    refuse_hidden_value(hidden, "display_name", display_name or "")
+    if hidden:
+        raise ValidationError(hidden)
     with db.session() as s:
         record = s.get(UserAccountRecord, user_id)
         if record is None:

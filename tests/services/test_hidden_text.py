@@ -180,3 +180,21 @@ def test_a_share_with_a_disguised_agency_is_refused(db):
     with pytest.raises(ValidationError) as refused:
         sharing.check_share(db, child, ShareRequest("Health\u202e visitor"), TODAY)
     assert "recipient" in refused.value.errors
+
+
+@pytest.mark.parametrize("name", ["Mina\u202eShah", "\u200b\u200b"])
+def test_a_persons_account_name_hiding_something_is_refused(db, name):
+    from portage_desktop.services import users
+    from portage_desktop.services.access import Role
+    from portage_desktop.services.users import UserInput
+
+    password = "purple giraffe kettle harbour"
+    with pytest.raises(ValidationError) as refused:
+        users.create_user(db, UserInput("mina", name, Role.MANAGER, password, password))
+    assert "display_name" in refused.value.errors
+    assert users.list_users(db) == []
+    manager = users.create_user(db, UserInput("sam", "Sam Lee", Role.MANAGER, password, password))
+    with pytest.raises(ValidationError) as renamed:
+        users.update_user(db, manager.id, Role.MANAGER, True, display_name=name)
+    assert "display_name" in renamed.value.errors
+    assert [u.display_name for u in users.list_users(db)] == ["Sam Lee"]

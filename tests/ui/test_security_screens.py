@@ -190,3 +190,22 @@ def test_security_buttons_are_off_for_non_managers(qtbot, demo_ctx, open_window,
     assert not page.people_button.isEnabled()
     assert not page.audit_button.isEnabled()
     assert not page.passphrase_button.isEnabled()
+
+
+def test_a_recovery_sheet_that_cannot_be_written_is_explained(
+    qtbot, tmp_path, monkeypatch, answer_boxes
+):
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from portage_desktop.ui.shell.security_dialogs import save_recovery_sheet
+
+    said = answer_boxes()
+    folder = tmp_path / "sheet.pdf"
+    folder.mkdir()  # the chosen name is a folder: the safe writer refuses it
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder), ""))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert save_recovery_sheet(parent, "purple giraffe kettle harbour") is None
+    ((kind, text),) = said
+    assert kind == "warning" and text.startswith("Recovery sheet not saved:")
+    assert folder.is_dir() and list(folder.iterdir()) == []

@@ -164,7 +164,13 @@ def save_recovery_sheet(
 
     out = Path(target if target.lower().endswith(".pdf") else f"{target}.pdf")
     meta = ReportMeta(setting_name or "Portage Desktop", "Recovery sheet", date.today())
-    build_recovery_sheet(meta, passphrase, out, recovery_words=recovery_words)
+    try:
+        build_recovery_sheet(meta, passphrase, out, recovery_words=recovery_words)
+    except OSError as exc:  # a folder, a device, a full disk: the safe writer says which
+        from portage_desktop.ui.common.service_errors import refused
+
+        refused(parent, "Recovery sheet not saved", exc)
+        return None
     QMessageBox.information(
         parent,
         "Recovery sheet saved",
