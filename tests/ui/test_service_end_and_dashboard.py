@@ -88,9 +88,11 @@ def test_a_new_transition_plan_is_linked_from_the_end_of_service(qtbot, ctx):
 
 
 def _held_not_written_up(db) -> visits.Visit:
-    """A visit held three weeks ago whose notes are not written up: past the 5 working days."""
+    """A visit held three weeks or more ago whose notes are not written up: past the 5 working
+    days. Starts on a Monday, since blocks run on weekdays only, whatever day the suite runs."""
     referral_id = _allocated(db)
-    start = date.today() - timedelta(days=21)
+    three_weeks_ago = date.today() - timedelta(days=21)
+    start = three_weeks_ago - timedelta(days=three_weeks_ago.weekday())
     block = visits.plan_block(
         db,
         referral_id,
