@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
 from portage_desktop.services import children as children_service
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services.children import ChildDetails, ChildInput
-from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.vocabulary import NeedArea, SenStatus, StaffRole
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import FormDialog
-from portage_desktop.ui.common.service_errors import REFUSED
 from portage_desktop.ui.common.widgets import DateField
 
 
@@ -157,27 +155,15 @@ class ChildDialog(FormDialog):
             need_areas=tuple(a for a, box in self.need_boxes.items() if box.isChecked()),
             home_languages=self.home_languages.text(),
         )
-        try:
-            children_service.validate_child(data, date.today())
-        except ValidationError as exc:
-            errors = {**exc.errors, **errors}
-        if errors:
-            self.show_errors(errors)
-            return
-        try:
+
+        def store() -> None:
             self.saved_child = children_service.save_child(
                 self.ctx.db, data, self.child_id, expected_version=self.version
             )
-        except ConflictError as exc:
-            if self.resolve_conflict(exc, data):
-                self.save()
+
+        if not self.attempt(
+            store, data, errors, check=lambda: children_service.validate_child(data, date.today())
+        ):
             return
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return
-        except REFUSED as exc:
-            self.show_refusal(exc)
-            return
-        self.dirty = False
         self.ctx.hub.children_changed.emit()
         self.accept()

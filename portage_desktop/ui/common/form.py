@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
-from portage_desktop.ui.common.service_errors import explain
+from portage_desktop.ui.common.service_errors import REFUSED, explain
 from portage_desktop.ui.common.widgets import ERROR_STYLE, FieldErrors
 
 
@@ -110,6 +110,46 @@ class FormDialog(QDialog):
     def fill(self, record: object) -> None:
         """Show a stored ``record`` in the form (used to reload after someone else saved)."""
         raise NotImplementedError
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def attempt(
+        self,
+        action: Callable[[], object],
+        mine: object = None,
+        errors: dict[str, str] | None = None,
+        check: Callable[[], object] | None = None,
+    ) -> bool:
+        """Run the service call behind Save; ``True`` once it saved.
+
+        ``errors`` are what the form itself found (an unreadable date); ``check`` is the
+        service's validation, run first so both kinds of message show together. A record
+        someone else saved meanwhile is compared (``mine`` is what was typed); a refusal is
+        explained. Every dialog that saves goes through here, so none handles these twice.
+        """
+        errors = dict(errors or {})
+        try:
+            if check is not None:
+                check()
+        except ValidationError as exc:
+            errors = {**exc.errors, **errors}
+        try:
+            if errors:
+                raise ValidationError(errors)
+            action()
+        except ConflictError as exc:
+            if self.resolve_conflict(exc, mine):
+                self.save()
+            return False
+        except ValidationError as exc:
+            self.show_errors({**exc.errors, **errors})
+            return False
+        except REFUSED as exc:
+            self.show_refusal(exc)
+            return False
+        self.dirty = False
+        return True
 
     def resolve_conflict(self, error: ConflictError, mine: object) -> bool:
         """Show both versions and act on the choice; ``True`` means save again over theirs."""

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.drafts import DraftKeeper
 from portage_desktop.ui.common.form import FormDialog
-from portage_desktop.ui.common.service_errors import REFUSED
 from portage_desktop.ui.common.widgets import DateField
 
 
@@ -76,21 +74,8 @@ class RecordDialog(FormDialog):
         ``mine`` is what was typed, shown beside the stored version if someone else saved
         the record first.
         """
-        try:
-            if errors:
-                raise ValidationError(errors)
-            action()
-        except ConflictError as exc:
-            if self.resolve_conflict(exc, mine):
-                self.save()
+        if not self.attempt(action, mine, errors):
             return
-        except ValidationError as exc:
-            self.show_errors({**exc.errors, **errors})
-            return
-        except REFUSED as exc:
-            self.section.show_refusal(exc)
-            return
-        self.dirty = False
         if self.drafts is not None:
             self.drafts.discard()
         self.accept()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from portage_desktop.services.staff import StaffInput, StaffMember
 from portage_desktop.services.vocabulary import StaffRole
 from portage_desktop.ui.common.context import AppContext
@@ -109,27 +108,14 @@ class StaffDialog(FormDialog):
             start_date=dates["start_date"],
             leave_date=dates["leave_date"],
         )
-        try:
-            staff_service.validate_staff(data)
-        except ValidationError as exc:
-            errors = {**exc.errors, **errors}
-        if errors:
-            self.show_errors(errors)
-            return
-        try:
+
+        def store() -> None:
             self.saved = staff_service.save_staff(
                 self.ctx.db, data, self.member.id if self.member else None, self.version
             )
-        except ConflictError as exc:
-            if self.resolve_conflict(exc, data):
-                self.save()
+
+        if not self.attempt(store, data, errors, check=lambda: staff_service.validate_staff(data)):
             return
-        except (ValidationError, NotFoundError) as exc:
-            self.show_errors(
-                exc.errors if isinstance(exc, ValidationError) else {"general": str(exc)}
-            )
-            return
-        self.dirty = False
         self.ctx.hub.staff_changed.emit()
         self.accept()
 

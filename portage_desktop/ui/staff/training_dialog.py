@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import certificates, training
-from portage_desktop.services.errors import ConflictError, ValidationError
+from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.staff import StaffMember
 from portage_desktop.services.training import (
     TrainingInput,
@@ -284,14 +284,8 @@ class TrainingDialog(FormDialog):
 
     def save(self) -> None:
         data, errors = self.read()
-        try:
-            training.validate_training(data, date.today())
-        except ValidationError as exc:
-            errors = {**exc.errors, **errors}
-        if errors:
-            self.show_errors(errors)
-            return
-        try:
+
+        def store() -> None:
             self.saved = training.save_training(
                 self.ctx.db,
                 self.member.id,
@@ -300,17 +294,11 @@ class TrainingDialog(FormDialog):
                 files=self.pending,
                 expected_version=self.version,
             )
-        except ConflictError as exc:
-            if self.resolve_conflict(exc, data):
-                self.save()
-            return
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return
-        except REFUSED as exc:
-            self.show_refusal(exc)
+
+        if not self.attempt(
+            store, data, errors, check=lambda: training.validate_training(data, date.today())
+        ):
             return
         self.pending.clear()
-        self.dirty = False
         self.ctx.hub.staff_changed.emit()
         self.accept()

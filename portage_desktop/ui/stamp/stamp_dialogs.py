@@ -13,13 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import inspections, setting_profile, stamp_rules
-from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.inspections import Framework, Inspection, InspectionInput
 from portage_desktop.services.setting_profile import Award, AwardInput
 from portage_desktop.services.stamp_rules import SPEC_BY_KEY, RuleValue
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import FormDialog
-from portage_desktop.ui.common.service_errors import REFUSED
 from portage_desktop.ui.common.widgets import DateField
 
 
@@ -45,19 +43,8 @@ def _dates(fields: dict[str, DateField]) -> tuple[dict[str, date | None], dict[s
 
 def _finish(dialog: FormDialog, ctx: AppContext, action, mine: object = None) -> bool:  # noqa: ANN001
     """Run the service call; show its messages beside the fields, or close on success."""
-    try:
-        action()
-    except ConflictError as exc:
-        if dialog.resolve_conflict(exc, mine):
-            dialog.save()  # type: ignore[attr-defined]
+    if not dialog.attempt(action, mine):
         return False
-    except ValidationError as exc:
-        dialog.show_errors(exc.errors)
-        return False
-    except REFUSED as exc:
-        dialog.show_refusal(exc)
-        return False
-    dialog.dirty = False
     ctx.hub.setting_changed.emit()
     dialog.accept()
     return True
