@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 
 from portage_desktop.services import plan_records, review_schedule, reviews
 from portage_desktop.services import plans as plans_service
@@ -148,3 +148,45 @@ def test_a_transition_plan_is_written_and_its_actions_reach_the_dashboard(qtbot,
         f"Amy Lee: Share the one-page profile (SENCO, by {format_date(due)})"
         in summary.list.item(0).text()
     )
+
+
+def test_adding_an_issue_puts_the_typing_in_it_and_an_empty_one_is_not_dropped(
+    qtbot, ctx, answer_boxes
+):
+    """Typing after "Add an issue" lands in the new issue, and Save with an issue left empty
+    says so rather than saving the review without it."""
+    said = answer_boxes(QMessageBox.StandardButton.Yes)
+    child = add_child(ctx.db)
+    add_plan(ctx.db, child, add_goal(ctx.db, child))
+    record = ChildRecordWindow(ctx, child)
+    qtbot.addWidget(record)
+    record.show()
+    record.tabs.setCurrentWidget(record.reviews)
+    tab = record.reviews
+    assert tab.prepare_button.text() == "&Record a review…"
+
+    def record_meeting(dialog) -> None:
+        qtbot.keyClicks(dialog.parents, "Jo Lee (Mum)")
+        dialog.pages.setCurrentIndex(2)
+        qtbot.keyClick(dialog.add_issue, Qt.Key.Key_Space)
+        assert dialog.issues.state() is QAbstractItemView.State.EditingState
+        editor = dialog.issues.indexWidget(dialog.issues.model().index(0, 0))
+        assert editor is not None
+        qtbot.keyClicks(editor, "Sleep at night")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        del editor  # closed by Return; Qt deletes it
+        assert dialog.issues.item(0, 0).text() == "Sleep at night"
+        qtbot.keyClick(dialog.add_issue, Qt.Key.Key_Space)  # a second, left empty
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+        assert dialog.isVisible()
+        assert "Issue 2 is empty" in dialog.errors.text("issues")
+        assert dialog.pages.currentIndex() == 2
+        qtbot.keyClick(dialog.remove_issue, Qt.Key.Key_Space)
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+
+    when_modal_opens(qtbot, record_meeting)
+    qtbot.keyClick(tab.prepare_button, Qt.Key.Key_Space)
+    [saved] = reviews.list_reviews(ctx.db, child)
+    assert [i.text for i in saved.data.issues] == ["Sleep at night"]
+    assert "Sleep at night" in tab.text.toPlainText()
+    assert said == []

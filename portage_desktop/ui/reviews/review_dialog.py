@@ -110,14 +110,15 @@ class ReviewDialog(RecordDialog):
         self.issues.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.issues.setItemDelegate(CellDelegate(self.issues))
         name_corner(self.issues, "Select every issue")
-        add_issue = QPushButton("&Add an issue")
-        remove_issue = QPushButton("&Remove the issue")
-        add_issue.clicked.connect(self._add_issue)
-        remove_issue.clicked.connect(lambda: self.issues.removeRow(self.issues.currentRow()))
+        self.add_issue = QPushButton("&Add an issue")
+        self.remove_issue = QPushButton("&Remove the issue")
+        self.add_issue.clicked.connect(self._type_new_issue)
+        self.remove_issue.clicked.connect(lambda: self.issues.removeRow(self.issues.currentRow()))
         issues_layout.addWidget(self.issues, 1)
+        issues_layout.addWidget(self.errors.label_for("issues", self.issues))
         row = QHBoxLayout()
-        row.addWidget(add_issue)
-        row.addWidget(remove_issue)
+        row.addWidget(self.add_issue)
+        row.addWidget(self.remove_issue)
         row.addStretch(1)
         issues_layout.addLayout(row)
         self.pages.addTab(issues_page, "&3 Issues to follow up")
@@ -184,6 +185,12 @@ class ReviewDialog(RecordDialog):
             self.issues.setItem(row, c, QTableWidgetItem(text))
         self.issues.setCurrentCell(row, 0)
 
+    def _type_new_issue(self) -> None:
+        """Add a row and put the typing in it: the focus left on the button sent keys nowhere."""
+        self._add_issue()
+        self.issues.setFocus()
+        self.issues.editItem(self.issues.item(self.issues.rowCount() - 1, 0))
+
     def show_errors(self, errors: dict[str, str]) -> None:
         """Bring forward the page holding the first problem."""
         super().show_errors(errors)
@@ -219,8 +226,13 @@ class ReviewDialog(RecordDialog):
             except ValueError as exc:
                 errors["issues"] = f"Issue {r + 1}: {exc}"
                 continue
-            if any(cells):
-                issues.append(Issue(cells[0], cells[1], due, closed))
+            if not any(cell.strip() for cell in cells):
+                # Someone chose "Add an issue": saving without it, unsaid, loses what they meant.
+                errors["issues"] = (
+                    f"Issue {r + 1} is empty: type what the family raised, or remove it."
+                )
+                continue
+            issues.append(Issue(cells[0], cells[1], due, closed))
         return replace(
             self.base,
             held=self.held.isChecked(),

@@ -88,8 +88,11 @@ class ReviewsTab(QWidget):
         self.list.setAccessibleName("Reviews with parents, newest first")
         self.list.currentItemChanged.connect(lambda *_a: self._show())
         self.list.itemActivated.connect(lambda _i: self.open_selected())
-        self.prepare_button = QPushButton("&Prepare a review…")
-        self.prepare_button.setToolTip("A draft with each plan's progress filled in from records")
+        self.prepare_button = QPushButton("&Record a review…")
+        self.prepare_button.setToolTip(
+            "Start a review with each plan's progress filled in from its records: save it as a "
+            "draft before meeting the family, or record the meeting as held"
+        )
         self.open_button = QPushButton("&Open…")
         self.next_button = QPushButton("Make the &next plans…")
         self.next_button.setToolTip("New plans for the next period, carrying on unmet steps")
@@ -221,8 +224,8 @@ class ReviewsTab(QWidget):
         self.text.setHtml(
             review_html(review)
             if review
-            else "<p>No reviews yet. Choose <b>Prepare a review</b> before meeting the family: "
-            "each plan's progress is filled in from its records.</p>"
+            else "<p>No reviews yet. Choose <b>Record a review</b> to start one, before or after "
+            "meeting the family: each plan's progress is filled in from its records.</p>"
         )
 
     def _edit(
