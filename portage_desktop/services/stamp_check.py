@@ -25,6 +25,7 @@ from portage_desktop.services.stamp_criteria import (
     Status,
     criterion_2,
     inspection_rule_text,
+    inspection_subject,
 )
 from portage_desktop.services.stamp_evidence import EvidenceBundle
 from portage_desktop.services.stamp_practice import (
@@ -41,6 +42,14 @@ from portage_desktop.services.stamp_staff import (
     criterion_8,
 )
 from portage_desktop.services.stamp_statements import statements
+
+
+def statement_subject(db: Database, criterion: int, on: date) -> str:
+    """What a statement for ``criterion`` confirms: criterion 2's is the latest inspection, so
+    editing that inspection asks for the confirmation again; the others confirm their words."""
+    if criterion != 2:
+        return ""
+    return inspection_subject(inspections.latest_inspection(db, on))
 
 
 @dataclass(frozen=True)

@@ -376,3 +376,46 @@ def test_choosing_four_plans_in_the_wizard(qtbot, demo_ctx, monkeypatch):
     wizard.accept()
     year = wizard.year
     assert stamp_application.load_application(demo_ctx.db, year).chosen_plans == (1, 2, 3, 4)
+
+
+def test_the_wizards_words_can_be_the_statement_for_criteria_1_and_2(qtbot, demo_ctx):
+    """Words written in the wizard for criteria the records cannot show count once the
+    manager confirms them there; before, the last page still said "needs your statement"."""
+    before = check_stamp(demo_ctx.db, date.today())
+    assert before.result(1).status is Status.NEEDS_STATEMENT
+    assert before.result(2).status is Status.NEEDS_STATEMENT
+    wizard = StampWizard(demo_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    first = wizard.currentPage()
+    pages = len(wizard.pageIds())
+    assert first.subTitle().startswith(f"Page 1 of {pages}. ")
+    assert wizard.finish_page.subTitle().startswith(f"Page {pages} of {pages}. ")
+    assert list(first.confirms) == [1]
+    qtbot.keyClicks(first.narrative, "Parents are the senior partners in all we do.")
+    qtbot.keyClick(first.confirms[1], Qt.Key.Key_Space)
+    wizard.next()
+    said = stamp_statements.statements(demo_ctx.db)[1]
+    assert said.text.startswith("Parents are") and said.confirmed_on == date.today()
+    assert not first.confirms[1].isEnabled()
+    assert all(1 not in page.confirms for page in wizard.sections[1:])  # asked once only
+    last = next(page for page in wizard.sections if 2 in page.confirms)
+    while wizard.currentPage() is not last:
+        wizard.next()
+    qtbot.keyClick(last.confirms[2], Qt.Key.Key_Space)
+    while wizard.currentPage() is not wizard.finish_page:
+        wizard.next()
+    missing = wizard.finish_page.missing.text()
+    assert "Criterion 1" not in missing and "Criterion 2" not in missing
+    after = check_stamp(demo_ctx.db, date.today())
+    assert after.result(1).status is Status.MET and after.result(2).status is Status.MET
+
+
+def test_an_unticked_wizard_page_confirms_nothing(qtbot, demo_ctx):
+    wizard = StampWizard(demo_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.currentPage().narrative, "Our aims.")
+    wizard.next()
+    assert 1 not in stamp_statements.statements(demo_ctx.db)
+    assert "Criterion 1" in "".join(wizard.missing())

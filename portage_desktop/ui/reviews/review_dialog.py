@@ -108,6 +108,10 @@ class ReviewDialog(RecordDialog):
         )
         self.issues.setAccessibleName("Issues the family raised")
         self.issues.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):  # wide enough for the heading, never cut off
+            self.issues.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.issues.setItemDelegate(CellDelegate(self.issues))
         name_corner(self.issues, "Select every issue")
         self.add_issue = QPushButton("&Add an issue")

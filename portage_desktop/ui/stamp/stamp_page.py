@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from portage_desktop.services import inspections, setting_profile, stamp_statements
+from portage_desktop.services import setting_profile, stamp_statements
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.setting_profile import Award
-from portage_desktop.services.stamp_check import StampCheck, check_stamp
-from portage_desktop.services.stamp_criteria import CriterionResult, inspection_subject
+from portage_desktop.services.stamp_check import StampCheck, check_stamp, statement_subject
+from portage_desktop.services.stamp_criteria import CriterionResult
 from portage_desktop.services.stamp_statements import Statement
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
 from portage_desktop.ui.common.context import AppContext
@@ -294,9 +294,7 @@ class StampPage(QWidget):
             RecordsCountedDialog(self.current, parent=self).exec()
 
     def _subject(self, number: int) -> str:
-        if number != 2:
-            return ""
-        return inspection_subject(inspections.latest_inspection(self.ctx.db, date.today()))
+        return statement_subject(self.ctx.db, number, date.today())
 
     def save_statement(self) -> bool:
         if self.current is None:

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from portage_desktop.services import stamp_application
+from portage_desktop.services import stamp_application, stamp_statements
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.stamp_application import PLANS_NEEDED, Application, Section
-from portage_desktop.services.stamp_check import StampCheck, check_stamp
+from portage_desktop.services.stamp_check import StampCheck, check_stamp, statement_subject
+from portage_desktop.services.stamp_criteria import Status
 from portage_desktop.services.stamp_evidence import PlanForApplication, plans_for_application
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
 from portage_desktop.ui.common.context import AppContext
@@ -50,7 +51,9 @@ def _label(text: str = "") -> QLabel:
 class SectionPage(QWizardPage):
     """One part of the application: the evidence from the records, and a narrative."""
 
-    def __init__(self, section: Section, check: StampCheck, last_year: str) -> None:
+    def __init__(
+        self, section: Section, check: StampCheck, last_year: str, confirmable: tuple[int, ...]
+    ) -> None:
         super().__init__()
         self.section = section
         self.last_year = last_year
@@ -85,6 +88,20 @@ class SectionPage(QWizardPage):
         layout.addWidget(caption)
         layout.addWidget(self.narrative, 1)
         layout.addWidget(self.reuse, 0, Qt.AlignmentFlag.AlignLeft)
+        # A criterion the records cannot show needs the manager's own confirmed statement;
+        # words written here count for it only when she says so, as on the Stamp page.
+        self.confirms: dict[int, QCheckBox] = {}
+        for number in confirmable:
+            box = QCheckBox(
+                f"Use these words as my statement for criterion {number}, "
+                "and confirm they are true today"
+                if number != 2
+                else "Confirm that our latest inspection, shown above, is our most recent and "
+                "meets criterion 2"
+            )
+            box.setAccessibleName(f"Confirm criterion {number}")
+            self.confirms[number] = box
+            layout.addWidget(box)
 
     def use_last_year(self) -> None:
         if self.narrative.toPlainText().strip() and not confirm(
@@ -197,8 +214,15 @@ class StampWizard(QWizard):
         last = stamp_application.previous_narratives(ctx.db, self.year)
         self.plans = plans_for_application(ctx.db)
         self.sections: list[SectionPage] = []
+        asked: set[int] = set()  # each statement is offered once, on its first page
         for section in stamp_application.SECTIONS:
-            page = SectionPage(section, self.check, last.get(section.key, ""))
+            confirmable = tuple(
+                n
+                for n in section.criteria
+                if n not in asked and self.check.result(n).status is Status.NEEDS_STATEMENT
+            )
+            asked.update(confirmable)
+            page = SectionPage(section, self.check, last.get(section.key, ""), confirmable)
             page.narrative.setPlainText(self.application.narrative(section.key))
             self.sections.append(page)
             self.addPage(page)
@@ -206,6 +230,10 @@ class StampWizard(QWizard):
         self.addPage(self.plans_page)
         self.finish_page = FinishPage(self.application.representative)
         self.addPage(self.finish_page)
+        pages = self.pageIds()
+        for number, page_id in enumerate(pages, start=1):
+            page = self.page(page_id)
+            page.setSubTitle(f"Page {number} of {len(pages)}. {page.subTitle()}".strip())
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Save and close")
         self.setButtonText(QWizard.WizardButton.CancelButton, "Close (draft is kept)")
         self.save_failed = ""
@@ -221,11 +249,38 @@ class StampWizard(QWizard):
         rep = " ".join(self.finish_page.representative.text().split())
         return (narratives, self.plans_page.chosen(), rep)
 
+    def save_statements(self) -> bool:
+        """Save each ticked confirmation with its page's words, as the Stamp page would."""
+        for page in self.sections:
+            for number, box in page.confirms.items():
+                if not (box.isChecked() and box.isEnabled()):
+                    continue
+                stored = stamp_statements.statements(self.ctx.db).get(number)
+                try:
+                    stamp_statements.save_statement(
+                        self.ctx.db,
+                        number,
+                        page.narrative.toPlainText(),
+                        True,
+                        statement_subject(self.ctx.db, number, self.today),
+                        self.today,
+                        expected_version=stored.version if stored else 0,
+                    )
+                except REFUSED as exc:
+                    refused(self, f"Criterion {number} not confirmed", exc)
+                    box.setChecked(False)
+                    return False
+                box.setEnabled(False)
+                box.setText(f"Saved as your confirmed statement for criterion {number}.")
+                self.ctx.hub.setting_changed.emit()
+        return True
+
     def save_draft(self) -> bool:
         """Save what changed since the last save; a refusal is shown once, never dropped."""
+        confirmed = self.save_statements()
         snapshot = self._snapshot()
         if snapshot == self._saved:
-            return True
+            return confirmed
         try:
             self.application = stamp_application.save_draft(
                 self.ctx.db,
@@ -246,7 +301,7 @@ class StampWizard(QWizard):
                 QMessageBox.warning(self, "Draft not saved", message)
             return False
         self._saved = snapshot
-        return True
+        return confirmed
 
     def _resolve(self, error: ConflictError) -> bool:
         """Another manager saved this application meanwhile: show both, then do as asked."""
