@@ -47,6 +47,23 @@ def frameworks(session: Session) -> list[FrameworkRecord]:
     return list(session.exec(query))
 
 
+def framework_use(session: Session) -> dict[int, tuple[int, int]]:
+    """Each framework's id with (assessments made with it, small steps in it)."""
+    used = dict(
+        session.exec(
+            select(AssessmentRecord.framework_id, func.count()).group_by(
+                col(AssessmentRecord.framework_id)
+            )
+        ).all()
+    )
+    sizes = session.exec(
+        select(FrameworkItemRecord.framework_id, func.count()).group_by(
+            col(FrameworkItemRecord.framework_id)
+        )
+    ).all()
+    return {fid: (used.get(fid, 0), size) for fid, size in sizes}
+
+
 def find_framework(session: Session, name: str, version: str) -> FrameworkRecord | None:
     """The framework with this name (any case) and exact version, if stored."""
     query = select(FrameworkRecord).where(

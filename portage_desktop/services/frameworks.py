@@ -136,6 +136,17 @@ def list_frameworks(db: Database) -> list[Framework]:
         return [_framework(r) for r in assessment_store.frameworks(s)]
 
 
+def suggested_framework_id(db: Database, child_latest: int | None = None) -> int | None:
+    """The checklist a new assessment starts on: the child's last one, else the one the
+    setting uses most, else the longest (a full checklist, not a short supplementary one)."""
+    require(db, Permission.VIEW_CHILDREN)
+    with db.session() as s:
+        use = assessment_store.framework_use(s)
+    if child_latest in use:
+        return child_latest
+    return max(use, key=lambda fid: (*use[fid], -fid), default=None)
+
+
 def get_framework(db: Database, framework_id: int) -> FrameworkDetail:
     """One framework version with all its areas and small steps."""
     require(db, Permission.VIEW_CHILDREN)

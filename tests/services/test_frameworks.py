@@ -187,3 +187,21 @@ def test_the_examples_in_the_format_documentation_import(db):
     assert (from_json.name, from_csv.name) == ("Acorns Small Steps", "Acorns Small Steps")
     assert [a.name for a in from_csv.areas] == ["Communication", "Moving"]
     assert from_json.areas[0].items[0].aspect == "Listening"
+
+
+def test_a_new_assessment_suggests_the_full_checklist_before_the_small_one(db):
+    """With nothing assessed yet the longest checklist comes first (not the short
+    Participation one the alphabet put first); once the setting uses one, that one."""
+    full = next(f for f in frameworks.list_frameworks(db) if "Small Steps" in f.name)
+    assert frameworks.suggested_framework_id(db) == full.id
+    acorns = frameworks.import_framework(db, parse_json(json.dumps(_framework())))
+    assert frameworks.suggested_framework_id(db) == full.id  # three steps lose to 150
+    child = save_child(db, ChildInput("Amy", "Lee", date_of_birth=date(2024, 1, 1))).id
+    first_step = frameworks.get_framework(db, acorns.id).items[0].id
+    assessments.save_assessment(
+        db,
+        child,
+        AssessmentInput(acorns.id, TODAY, (Contributor.PARENT,), entries={first_step: Entry(3)}),
+    )
+    assert frameworks.suggested_framework_id(db) == acorns.id
+    assert frameworks.suggested_framework_id(db, child_latest=full.id) == full.id

@@ -381,3 +381,23 @@ def test_a_new_profile_version_is_shown_and_the_earlier_one_kept(qtbot, demo_ctx
     )
     tab.version.setCurrentIndex(1)
     assert tab.text.toPlainText() == earlier_text
+
+
+def test_a_first_assessment_starts_on_the_full_checklist(qtbot, ctx):
+    """The short Participation checklist sorts first; a new assessment offers the full one."""
+    from tests.services.plan_helpers import add_child
+
+    child_id = add_child(ctx.db)
+    record = ChildRecordWindow(ctx, child_id)
+    qtbot.addWidget(record)
+    record.show()
+    record.tabs.setCurrentWidget(record.assessments)
+    offered: list[str] = []
+
+    def look(dialog: AssessmentDialog) -> None:
+        offered.append(dialog.framework.currentText())
+        dialog.reject()
+
+    when_modal_opens(qtbot, look)
+    qtbot.keyClick(record.assessments.new_button, Qt.Key.Key_Space)
+    assert offered and offered[0].startswith("Portage Desktop Small Steps")

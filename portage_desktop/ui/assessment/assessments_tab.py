@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services import assessments as assessment_service
+from portage_desktop.services import frameworks as framework_service
 from portage_desktop.services.assessments import Assessment, AssessmentSummary
 from portage_desktop.services.dates import format_date
 from portage_desktop.ui.assessment.assessment_dialog import AssessmentDialog
@@ -155,6 +156,7 @@ class AssessmentsTab(QWidget):
     def _run(self, assessment: Assessment | None) -> None:
         latest = self.assessments[-1].framework_id if self.assessments else None
         try:
+            latest = framework_service.suggested_framework_id(self.ctx.db, latest)
             dialog = AssessmentDialog(
                 self.ctx, self.child_id, assessment, self, default_framework_id=latest
             )
