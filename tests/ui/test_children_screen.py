@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
 from portage_desktop.services import children, setting, staff
 from portage_desktop.services.dates import format_date
@@ -183,3 +183,29 @@ def test_mark_as_left_and_undo(qtbot, demo_ctx, open_window, monkeypatch):
     assert not children.get_child(demo_ctx.db, leaving.id).archived
     page.show_left.click()
     assert leaving.display_name in _visible_names(page)
+
+
+def test_the_demo_the_empty_list_mentions_opens_from_there_and_from_help(
+    qtbot, set_up, open_window, monkeypatch
+):
+    """The empty list said the demo was in the Help menu when it was not: both now start it
+    as a separate process, never in this window's records."""
+    from portage_desktop.ui.common import demo_launch
+
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        demo_launch.QProcess, "startDetached", lambda p, a: started.append((p, a)) or True
+    )
+    window = open_window(set_up)
+    window.go_to(1)
+    page = window.children_page
+    assert "Help menu" in page.stack.currentWidget().findChildren(QLabel)[1].text()
+    qtbot.keyClick(page.demo_button, Qt.Key.Key_Space)
+    help_menu = window.menuBar().actions()[-1].menu()
+    by_text = {a.text().replace("&", ""): a for a in help_menu.actions()}
+    by_text["Open the demo Portage service"].trigger()
+    assert [args[-2:] for _program, args in started] == [
+        ["portage_desktop", "--demo"],
+        ["--demo", "--service"],
+    ]
+    assert "Open the demo nursery" in by_text

@@ -29,6 +29,7 @@ from portage_desktop.ui.children.child_dialog import ChildDialog
 from portage_desktop.ui.children.child_record import ChildRecordWindow
 from portage_desktop.ui.children.privacy_dialogs import export_subject_access
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.demo_launch import open_demo
 from portage_desktop.ui.common.table_model import Column, RecordTableModel, SearchProxy, fit_columns
 from portage_desktop.ui.common.widgets import heading
 
@@ -157,8 +158,8 @@ class ChildrenPage(QWidget):
         text = QLabel(
             "Add the first child to start their record. You can add their family, "
             "assessments and plans once they are here.\n\n"
-            "To look around first, open the demo (Help menu, or run portage-desktop --demo): "
-            "it is a made-up nursery kept in a separate file."
+            "To look around first, open the demo: a made-up nursery in its own window and "
+            "file, so nothing here is touched. It is also in the Help menu."
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -168,6 +169,10 @@ class ChildrenPage(QWidget):
         column.addWidget(title)
         column.addWidget(text)
         column.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        self.demo_button = QPushButton("Open the &demo")
+        self.demo_button.setAccessibleName("Open the demo nursery in its own window")
+        self.demo_button.clicked.connect(lambda: open_demo(self))
+        column.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignCenter)
         column.addStretch(2)
         return panel
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop import APP_NAME, app_version
 from portage_desktop.paths import looks_like_shared_drive
+from portage_desktop.ui.common.demo_launch import DEMOS, open_demo
 from portage_desktop.ui.shell import help_text
 from portage_desktop.ui.shell.sidebar import RoomyItems
 
@@ -323,6 +324,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(
             self._action("&Keyboard shortcuts", self.show_shortcuts, "HelpContents")
         )
+        for text, service in DEMOS:
+            help_menu.addAction(self._action(text, lambda _c=False, s=service: open_demo(self, s)))
+        help_menu.addSeparator()
         help_menu.addAction(self._action("Open the &log folder", self._open_log_folder))
         help_menu.addAction(self._action(f"&About {APP_NAME}", self.show_about))
 
