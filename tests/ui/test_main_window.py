@@ -62,7 +62,7 @@ def test_dashboard_counts_match_the_records(qtbot, demo_ctx, open_window):
 def test_find_shortcut_goes_to_the_search_box(qtbot, demo_ctx, open_window):
     window = open_window(demo_ctx)
     _action(window, "Find a child").trigger()
-    assert window.pages.currentWidget() is window.children_page
+    assert window.current_page() is window.children_page
     assert _action(window, "Find a child").shortcut().toString() == "Ctrl+F"
     assert _action(window, "New child").shortcut().toString() == "Ctrl+N"
     assert _action(window, "Back up now").shortcut().toString() == "Ctrl+B"
@@ -89,7 +89,7 @@ def test_every_control_has_an_accessible_name(qtbot, demo_ctx, open_window):
 def test_the_demo_is_labelled_as_demo(qtbot, demo_ctx, open_window):
     window = open_window(demo_ctx)
     assert window.windowTitle().endswith("(DEMO)")
-    assert window.pages.currentWidget() is window.children_page
+    assert window.current_page() is window.children_page
     qtbot.keyClick(window.children_page.search, Qt.Key.Key_A)
     assert window.children_page.search.text() == "a"
 

@@ -50,7 +50,7 @@ def test_a_service_sees_its_areas_beside_children_and_staff(qtbot, ctx, open_win
     window.go_to(1)
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)  # the row below Children
     assert window.pages.currentIndex() == REFERRALS
-    assert window.pages.currentWidget().findChild(QPushButton, "").text() == "&New referral…"
+    assert window.current_page().findChild(QPushButton, "").text() == "&New referral…"
     go = [a for m in window.menuBar().actions() for a in m.menu().actions()]
     caseloads = next(a for a in go if a.text() == AREAS[CASELOADS])
     assert caseloads.isVisible() and caseloads.shortcut().toString() == "Ctrl+8"

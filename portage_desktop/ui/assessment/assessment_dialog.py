@@ -26,7 +26,7 @@ from portage_desktop.ui.assessment.status_table import STATUS, StatusTable
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.drafts import DraftKeeper
 from portage_desktop.ui.common.record_dialog import RecordDialog
-from portage_desktop.ui.common.widgets import DateField
+from portage_desktop.ui.common.widgets import DateField, size_for_screen
 
 
 class AssessmentDialog(RecordDialog):
@@ -43,7 +43,7 @@ class AssessmentDialog(RecordDialog):
         super().__init__(ctx, "New assessment" if assessment is None else "Assessment", parent)
         self.child_id, self.assessment = child_id, assessment
         self.saved: Assessment | None = None
-        self.resize(1000, 700)
+        size_for_screen(self, 1000, 700)
         self.framework = QComboBox()
         self.frameworks: list[Framework] = framework_service.list_frameworks(ctx.db)
         for fw in self.frameworks:

@@ -30,7 +30,7 @@ from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.drafts import DraftKeeper
 from portage_desktop.ui.common.record_dialog import RecordDialog
 from portage_desktop.ui.common.service_errors import REFUSED, refused
-from portage_desktop.ui.common.widgets import DateField
+from portage_desktop.ui.common.widgets import DateField, size_for_screen
 
 PHOTO_SIDE = 140
 
@@ -61,7 +61,7 @@ class ProfileDialog(RecordDialog):
     ) -> None:
         super().__init__(ctx, "New version of the one-page profile", parent)
         self.child_id = child_id
-        self.resize(820, 780)
+        size_for_screen(self, 820, 780)
         self.new_photo: FileToAttach | None = None
         self.keep_photo_id = start_from.photo_id if start_from else None
         self.written_on = DateField("Date written")

@@ -40,7 +40,7 @@ from portage_desktop.ui.children.shared_record_tab import SharedRecordTab
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.pdf_save import file_stem, save_print
 from portage_desktop.ui.common.record_list import RecordListSection
-from portage_desktop.ui.common.widgets import heading
+from portage_desktop.ui.common.widgets import heading, size_for_screen
 from portage_desktop.ui.plans.plans_tab import PlansTab
 from portage_desktop.ui.reviews.reviews_tab import ReviewsTab
 from portage_desktop.ui.service.common import is_service
@@ -150,7 +150,7 @@ class ChildRecordWindow(QDialog):
         self.setModal(False)
         child = children_service.get_child(ctx.db, child_id)
         self.title = heading("")
-        self.resize(1100, 760)
+        size_for_screen(self, 1100, 760)
         self.details = DetailsTab(ctx, child_id)
         self.details.show_child(child)
         self._tab_pages: dict[int, QWidget] = {DETAILS_TAB: self.details}

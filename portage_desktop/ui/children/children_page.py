@@ -125,20 +125,25 @@ class ChildrenPage(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.no_match)
 
+        # The search has a row of its own, so it is wide enough to read and the buttons
+        # still fit a small laptop at large text.
+        finding = QHBoxLayout()
+        finding.addWidget(self.search, 1)
+        finding.addWidget(self.show_left)
         actions = QHBoxLayout()
-        actions.addWidget(self.search, 1)
-        actions.addWidget(self.show_left)
         actions.addWidget(self.add_button)
         actions.addWidget(self.open_button)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.archive_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.export_button)
+        actions.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Children"))
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
+        layout.addLayout(finding)
         layout.addLayout(actions)
         layout.addWidget(self.stack, 1)
 

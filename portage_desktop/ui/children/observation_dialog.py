@@ -33,7 +33,7 @@ from portage_desktop.services.record_vocabulary import AuthorKind, ObservationKi
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.record_dialog import RecordDialog
 from portage_desktop.ui.common.service_errors import REFUSED, refused
-from portage_desktop.ui.common.widgets import DateField, suggest
+from portage_desktop.ui.common.widgets import DateField, size_for_screen, suggest
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -52,7 +52,7 @@ class ObservationDialog(RecordDialog):
         super().__init__(ctx, title, parent)
         self.child_id, self.observation = child_id, observation
         self.new_files: list[FileToAttach] = []
-        self.resize(760, 720)
+        size_for_screen(self, 760, 720)
         self.kind = QComboBox()
         for kind in ObservationKind:
             self.kind.addItem(kind.label, kind)

@@ -50,6 +50,12 @@ class RecordDialog(FormDialog):
             box.toggled.connect(self.mark_dirty)
         for combo in self.findChildren(QComboBox):
             combo.currentIndexChanged.connect(self.mark_dirty)
+            # A long choice (a goal's whole wording) must not set the dialog's width: the
+            # box shows what fits, and its list shows every word.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(min(combo.minimumContentsLength() or 30, 30))
         for field in self.findChildren(DateField):
             field.changed.connect(self.mark_dirty)
 

@@ -31,7 +31,7 @@ from portage_desktop.services.plan_vocabulary import PlanKind, PlanStatus, Teach
 from portage_desktop.services.plans import Plan, PlanInput
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.record_dialog import RecordDialog
-from portage_desktop.ui.common.widgets import DateField, suggest
+from portage_desktop.ui.common.widgets import DateField, fitted, size_for_screen, suggest
 from portage_desktop.ui.plans.step_builder import StepBuilder
 
 OUTCOME_TEXTS = (
@@ -89,7 +89,7 @@ class PlanDialog(RecordDialog):
         self.child_id, self.plan_id = child_id, plan_id
         self.prompt_list = prompts
         self.saved_id: int | None = None
-        self.resize(900, 760)
+        size_for_screen(self, 900, 760)
         self.texts: dict[str, QPlainTextEdit] = {}
         self.goal = QComboBox()
         for goal in goals:
@@ -141,7 +141,7 @@ class PlanDialog(RecordDialog):
         self._row(self._target_form, "&Small steps *", "steps", self.steps)
         for key, label, hint in OPEN_TEXTS:
             self._text(self._target_form, key, label, hint, 3)
-        self.pages.addTab(target, "&1 Target and steps")
+        self.pages.addTab(fitted(target), "&1 Target and steps")
 
         how, how_form = self._page()
         self.method = QComboBox()
@@ -155,7 +155,7 @@ class PlanDialog(RecordDialog):
         self._row(how_form, "Prom&pts used", "prompts", self.prompts, "From most help to none")
         for key, label, hint in HOW_TEXTS:
             self._text(how_form, key, label, hint, 2)
-        self.pages.addTab(how, "&2 How to help")
+        self.pages.addTab(fitted(how), "&2 How to help")
 
         when, when_form = self._page()
         self.who = QComboBox()
@@ -184,7 +184,7 @@ class PlanDialog(RecordDialog):
         self._row(when_form, "Stat&us", "status", self.status)
         for key, label, hint in GENERAL_TEXTS:
             self._text(when_form, key, label, hint, 1)
-        self.pages.addTab(when, "&3 Who, when and agreement")
+        self.pages.addTab(fitted(when), "&3 Who, when and agreement")
         self.body.addWidget(self.pages, 1)
 
         today = date.today()

@@ -43,7 +43,7 @@ from portage_desktop.ui.common.conflict_dialog import (
 )
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.service_errors import REFUSED, refused
-from portage_desktop.ui.common.widgets import heading
+from portage_desktop.ui.common.widgets import fitted, heading
 from portage_desktop.ui.plans import plan_actions
 from portage_desktop.ui.plans.goal_dialog import GoalDialog
 from portage_desktop.ui.plans.plan_chart import PlanChart
@@ -107,8 +107,12 @@ class PlansTab(QWidget):
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(self.chart_button)
-        buttons.addWidget(self.summary_button)
+        # The prints sit under the plan they print, so the row above fits a small laptop
+        # at large text.
+        prints = QHBoxLayout()
+        prints.addStretch(1)
+        prints.addWidget(self.chart_button)
+        prints.addWidget(self.summary_button)
 
         self.plan_title = heading("", 1.2)
         self.step = QLabel()
@@ -130,9 +134,10 @@ class PlansTab(QWidget):
         column.addLayout(step_row)
         column.addWidget(self.grid)
         column.addWidget(self.chart, 1)
+        column.addLayout(prints)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
-        splitter.addWidget(right)
+        splitter.addWidget(fitted(right))  # scrolls on a small screen instead of clipping
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([400, 760])

@@ -33,7 +33,7 @@ from portage_desktop.services.dates import format_date, parse_uk_date
 from portage_desktop.services.reviews import Decision, Issue, Progress, Review, ReviewInput
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.record_dialog import RecordDialog
-from portage_desktop.ui.common.widgets import DateField
+from portage_desktop.ui.common.widgets import DateField, size_for_screen
 from portage_desktop.ui.plans.week_grid import CellDelegate, name_corner
 
 TEXT_ROWS = (
@@ -61,7 +61,7 @@ class ReviewDialog(RecordDialog):
         self.child_id, self.review_id, self.base = child_id, review_id, data
         self.version = version if review_id else None
         self.saved_id: int | None = None
-        self.resize(940, 760)
+        size_for_screen(self, 940, 760)
         self.held_on = DateField("Date of the review")
         self.held = QCheckBox("The meeting has &taken place (not a draft)")
         self.parents = QLineEdit()

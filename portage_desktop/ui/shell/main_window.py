@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from portage_desktop import APP_NAME, app_version
 from portage_desktop.paths import looks_like_shared_drive
 from portage_desktop.ui.common.demo_launch import DEMOS, open_demo
+from portage_desktop.ui.common.widgets import fitted, size_for_screen
 from portage_desktop.ui.shell import help_text
 from portage_desktop.ui.shell.sidebar import RoomyItems
 
@@ -121,7 +123,7 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
         else:
-            self.resize(1100, 720)
+            size_for_screen(self, 1100, 720)
         if ctx is None:
             self.sidebar.setEnabled(False)
             self.menuBar().setEnabled(False)
@@ -174,7 +176,7 @@ class MainWindow(QMainWindow):
             self._built[area] = page
             stand_in = self.pages.widget(area)
             current = self.pages.currentIndex()
-            self.pages.insertWidget(area, page)
+            self.pages.insertWidget(area, fitted(page))
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
             self.pages.setCurrentIndex(current)
@@ -408,6 +410,11 @@ class MainWindow(QMainWindow):
         window = self.children_page.open_record(child_id)
         if window is not None:
             window.tabs.setCurrentWidget(window.reviews)
+
+    def current_page(self) -> QWidget:
+        """The area shown now (each sits in a scroll area, for small screens)."""
+        holder = self.pages.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
 
     def go_to(self, index: int) -> None:
         self.sidebar.setCurrentRow(SIDEBAR.index(index))

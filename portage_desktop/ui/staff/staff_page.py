@@ -176,12 +176,12 @@ class StaffPage(QWidget):
         self.matrix = TrainingMatrixView(ctx)
         people = QWidget()
         people_layout = QVBoxLayout(people)
-        people_layout.addWidget(
-            QLabel(
-                "Everyone who works, or has worked, in the setting. "
-                "Record a leaving date rather than deleting anyone."
-            )
+        intro = QLabel(
+            "Everyone who works, or has worked, in the setting. "
+            "Record a leaving date rather than deleting anyone."
         )
+        intro.setWordWrap(True)  # one long line would set the window's narrowest width
+        people_layout.addWidget(intro)
         people_layout.addLayout(row)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)

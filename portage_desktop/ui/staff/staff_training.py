@@ -135,9 +135,11 @@ class TrainingMatrixView(QWidget):
         print_button = QPushButton("&Print the training matrix…")
         print_button.clicked.connect(self.print_matrix)
         top = QHBoxLayout()
-        top.addWidget(
-            QLabel("Everyone's Portage training. Former staff are listed last and do not count."), 1
+        intro = QLabel(
+            "Everyone's Portage training. Former staff are listed last and do not count."
         )
+        intro.setWordWrap(True)
+        top.addWidget(intro, 1)
         top.addWidget(print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
