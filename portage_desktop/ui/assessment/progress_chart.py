@@ -11,22 +11,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLineF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.progress import ProgressPoint, area_names
+from portage_desktop.ui.common import theme
 
-SHADES = ("#cfe3dc", "#8fc1b0", "#4f9a82", "#2f6f5e", "#1d4a3e")
-INK = QColor("#1f2a33")
+SHADES = len(theme.LIGHT.shades)  # assessments shown at most
 
 
-def shades(count: int) -> list[str]:
-    """Shades from light (oldest) to dark (newest), as far apart as they can be."""
+def shades(count: int, palette: QPalette | None = None) -> list[str]:
+    """Shades from faint (oldest) to strong (newest) against the background, as far apart as
+    they can be."""
+    scale = theme.current(palette).shades
     if count <= 1:
-        return [SHADES[-2]]
-    last = len(SHADES) - 1
-    return [SHADES[round(n * last / (count - 1))] for n in range(count)]
+        return [scale[-2]]
+    last = len(scale) - 1
+    return [scale[round(n * last / (count - 1))] for n in range(count)]
 
 
 class ProgressChart(QWidget):
@@ -49,7 +51,7 @@ class ProgressChart(QWidget):
         return QSize(320, int(line * 11))
 
     def set_points(self, points: Sequence[ProgressPoint]) -> None:
-        self.points = list(points)[-len(SHADES) :]
+        self.points = list(points)[-SHADES:]
         self.areas = area_names(self.points)
         self.setAccessibleDescription(self.describe())
         self.update()
@@ -81,14 +83,14 @@ class ProgressChart(QWidget):
                 "The chart appears after the first assessment.",
             )
             return
-        colours = shades(len(self.points))
+        colours = shades(len(self.points), self.palette())
         legend_h = line * 1.6
         left = metrics.horizontalAdvance("100%") + 8
         plot = QRectF(
             left, legend_h + line, self.width() - left - 8, self.height() - legend_h - line * 3.6
         )
         self._legend(painter, colours, line)
-        painter.setPen(QPen(QColor("#b9c7c2"), 1))
+        painter.setPen(QPen(QColor(theme.current(self.palette()).chart_grid), 1))
         for pct in (0, 25, 50, 75, 100):
             y = plot.bottom() - plot.height() * pct / 100
             painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
@@ -96,7 +98,7 @@ class ProgressChart(QWidget):
             painter.drawText(
                 QRectF(0, y - line / 2, left - 4, line), Qt.AlignmentFlag.AlignRight, f"{pct}%"
             )
-            painter.setPen(QPen(QColor("#b9c7c2"), 1))
+            painter.setPen(QPen(QColor(theme.current(self.palette()).chart_grid), 1))
         group = plot.width() / max(len(self.areas), 1)
         bar = group * 0.8 / len(self.points)
         small = self.font()
@@ -108,7 +110,7 @@ class ProgressChart(QWidget):
                 height = plot.height() * share
                 rect = QRectF(x0 + n * bar, plot.bottom() - height, bar - 2, height)
                 painter.fillRect(rect, QColor(colours[n]))
-                painter.setPen(QPen(INK, 0.6))
+                painter.setPen(QPen(QColor(theme.current(self.palette()).outline), 0.6))
                 painter.drawRect(rect)
                 painter.setFont(small)
                 painter.setPen(self.palette().text().color())
@@ -131,7 +133,7 @@ class ProgressChart(QWidget):
         metrics = QFontMetricsF(self.font())
         for n, point in enumerate(self.points):
             painter.fillRect(QRectF(x, line * 0.3, line, line), QColor(colours[n]))
-            painter.setPen(QPen(INK, 0.6))
+            painter.setPen(QPen(QColor(theme.current(self.palette()).outline), 0.6))
             painter.drawRect(QRectF(x, line * 0.3, line, line))
             label = f"Assessed {format_date(point.assessed_on)}"
             painter.setPen(self.palette().text().color())

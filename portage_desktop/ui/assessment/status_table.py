@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.services.assessments import Entry
 from portage_desktop.services.frameworks import FrameworkDetail
+from portage_desktop.ui.common import theme
 
 AREA, STEP, AGES, STATUS, EVIDENCE = range(5)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 10
-_TINT = {"not_yet": "#f6f1e7", "emerging": "#fff3c4", "achieved": "#d9eee5"}
 
 
 class StatusTable(QTableWidget):
@@ -92,7 +92,7 @@ class StatusTable(QTableWidget):
         blocked = self.blockSignals(True)
         cell.setData(STATUS_ROLE, level.value if level else 0)
         cell.setText(f"{level.value} {level.label}" if level else "–")
-        tint = _TINT[level.meaning] if level else None
+        tint = theme.current(self.palette()).step_tints[level.meaning] if level else None
         brush = QBrush(QColor(tint)) if tint else QBrush()
         for column in range(self.columnCount()):
             self.item(row, column).setBackground(brush)

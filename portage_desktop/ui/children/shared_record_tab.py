@@ -27,7 +27,8 @@ from portage_desktop.services.errors import NotFoundError
 from portage_desktop.services.shared_record import Entry, EntryKind
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
-from portage_desktop.ui.common.widgets import ERROR_STYLE, DateField
+from portage_desktop.ui.common.theme import error_style
+from portage_desktop.ui.common.widgets import DateField
 
 PAGE = 250  # entries shown at first; a year of a busy plan's records fits
 
@@ -49,7 +50,7 @@ class SharedRecordTab(QWidget):
         self.show_button.clicked.connect(self.refresh)
         self.kind.currentIndexChanged.connect(self.refresh)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setVisible(False)
         self.model: RecordTableModel[Entry] = RecordTableModel(
             [

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
 from portage_desktop.ui.common.service_errors import REFUSED, explain
-from portage_desktop.ui.common.widgets import ERROR_STYLE, FieldErrors
+from portage_desktop.ui.common.theme import error_style
+from portage_desktop.ui.common.widgets import FieldErrors
 
 
 def confirm(parent: QWidget | None, title: str, question: str) -> bool:
@@ -43,7 +44,7 @@ class FormSection:
         self.general_error = QLabel()
         self.general_error.setObjectName("error_general")
         self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setStyleSheet(error_style())
         self.general_error.setVisible(False)
         # Field name -> its label, so a conflict can name the fields that differ.
         self.labels: dict[str, str] = {}

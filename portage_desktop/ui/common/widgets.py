@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.services.dates import format_date, parse_uk_date
-
-ERROR_STYLE = "color: #a4262c;"
+from portage_desktop.ui.common.theme import error_style
 
 
 class DateField(QWidget):
@@ -103,7 +102,7 @@ class FieldErrors:
     def label_for(self, name: str, field: QWidget) -> QLabel:
         label = QLabel()
         label.setObjectName(f"error_{name}")
-        label.setStyleSheet(ERROR_STYLE)
+        label.setStyleSheet(error_style())
         label.setWordWrap(True)
         label.setVisible(False)
         label.setAccessibleName(f"Problem with {field.accessibleName() or name}")

@@ -20,11 +20,8 @@ from portage_desktop.services.dates import format_date
 from portage_desktop.services.plan_progress import Criterion, DayResult, day_meets
 from portage_desktop.services.plan_records import DayEntry
 from portage_desktop.services.plans import Step
+from portage_desktop.ui.common import theme
 
-LINE = QColor("#2f6f5e")
-BAND = QColor("#dcebe5")
-GRID = QColor("#b9c7c2")
-INK_DASH = QColor("#1f2a33")
 LAST_DAYS = 30
 
 
@@ -89,6 +86,8 @@ class PlanChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
         text_pen = QPen(self.palette().text().color())
+        colours = theme.current(self.palette())
+        line_colour = QColor(colours.chart_line)
         metrics = QFontMetricsF(self.font())
         line = metrics.height()
         if not self.points:
@@ -106,7 +105,7 @@ class PlanChart(QWidget):
             return plot.bottom() - plot.height() * value
 
         band = QRectF(plot.left(), y_of(1.0), plot.width(), y_of(self.level) - y_of(1.0))
-        painter.fillRect(band, BAND)
+        painter.fillRect(band, QColor(colours.chart_band))
         painter.setPen(text_pen)
         painter.drawText(
             QRectF(plot.left(), 0, plot.width(), line * 1.4),
@@ -115,7 +114,7 @@ class PlanChart(QWidget):
         )
         for pct in (0, 50, 100):
             y = y_of(pct / 100)
-            painter.setPen(QPen(GRID, 1))
+            painter.setPen(QPen(QColor(colours.chart_grid), 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(text_pen)
             painter.drawText(
@@ -134,21 +133,21 @@ class PlanChart(QWidget):
             if index is None:
                 continue
             x = x_of(index) - gap / 2
-            painter.setPen(QPen(INK_DASH, 1, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(QColor(colours.chart_dash), 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
             painter.setPen(text_pen)
             painter.setFont(small)
             painter.drawText(QPointF(x + 3, plot.top() + line * 0.8), label)
             painter.setFont(self.font())
-        painter.setPen(QPen(LINE, 2))
+        painter.setPen(QPen(line_colour, 2))
         coords = [QPointF(x_of(i), y_of(v)) for i, (_d, v) in enumerate(self.points)]
         for a, b in pairwise(coords):
             painter.drawLine(a, b)
         painter.setFont(small)
         step = max(1, count // 8)
         for i, ((day, _value), point) in enumerate(zip(self.points, coords, strict=True)):
-            painter.setBrush(LINE if self.counts[i] else self.palette().base())
-            painter.setPen(QPen(LINE, 1.5))
+            painter.setBrush(line_colour if self.counts[i] else self.palette().base())
+            painter.setPen(QPen(line_colour, 1.5))
             painter.drawEllipse(point, 3.5, 3.5)
             if i % step == 0 or i == count - 1:
                 painter.setPen(text_pen)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from portage_desktop.services.dates import format_long
 from portage_desktop.services.plan_records import DayEntry, week_start
 from portage_desktop.services.plan_vocabulary import RecordedBy
-from portage_desktop.ui.common.widgets import ERROR_STYLE
+from portage_desktop.ui.common.theme import error_style
 
 TRIES, SUCCESSES, PROMPT, DONE, NOTE, BY = range(6)
 HEADERS = ("Tries", "Successes", "Prompt used", "Done (tick)", "Note", "Recorded by")
@@ -179,7 +179,7 @@ class WeekGrid(QWidget):
         frame = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
         self.table.setFixedHeight(rows + frame + 4)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         self.error.setAccessibleName("Problems with the week")

@@ -22,9 +22,7 @@ from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.records_location import ServerReport
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.tasks import run_with_progress
-from portage_desktop.ui.common.widgets import ERROR_STYLE
-
-OK_STYLE = "color: #107c10;"
+from portage_desktop.ui.common.theme import error_style, ok_style
 
 
 def _wrapped(text: str = "", selectable: bool = False) -> QLabel:
@@ -59,7 +57,7 @@ class RecordsLocationBox(QGroupBox):
                 "⚠ This folder looks like a network or cloud-sync drive. The database can be "
                 "damaged there; keep it on this computer's own disk, or use a shared server."
             )
-            warn.setStyleSheet(ERROR_STYLE)
+            warn.setStyleSheet(error_style())
             column.addWidget(warn)
 
         self.on_computer = QRadioButton("On this &computer (the usual choice for one person)")
@@ -89,7 +87,7 @@ class RecordsLocationBox(QGroupBox):
         fields.addWidget(self.address)
         self.address_error = _wrapped()
         self.address_error.setObjectName("error_database_url")
-        self.address_error.setStyleSheet(ERROR_STYLE)
+        self.address_error.setStyleSheet(error_style())
         fields.addWidget(self.address_error)
         hint = _wrapped(
             "Whoever looks after the server gives you this address. Leave the password out of "
@@ -141,7 +139,7 @@ class RecordsLocationBox(QGroupBox):
 
     def _say(self, text: str, good: bool) -> None:
         self.result.setText(("✓ " if good else "⚠ ") + text)
-        self.result.setStyleSheet(OK_STYLE if good else ERROR_STYLE)
+        self.result.setStyleSheet(ok_style() if good else error_style())
 
     def test_connection(self) -> None:
         """Connect off the GUI thread (a server far away can take seconds to answer)."""

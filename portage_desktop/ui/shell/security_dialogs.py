@@ -27,7 +27,7 @@ from portage_desktop.services import security, users
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.startup import WrongPassphrase, new_key
 from portage_desktop.ui.common.form import FormDialog
-from portage_desktop.ui.common.widgets import ERROR_STYLE
+from portage_desktop.ui.common.theme import error_style
 
 
 def _secret(name: str) -> QLineEdit:
@@ -76,7 +76,7 @@ class NewPassphraseDialog(FormDialog):
             "lock it away."
         )
         warning.setWordWrap(True)
-        warning.setStyleSheet(ERROR_STYLE)
+        warning.setStyleSheet(error_style())
         text = QLabel(intro)
         text.setWordWrap(True)
         if self.current is not None:

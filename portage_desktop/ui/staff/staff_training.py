@@ -28,7 +28,7 @@ from portage_desktop.ui.common.form import confirm
 from portage_desktop.ui.common.pdf_save import save_print
 from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
-from portage_desktop.ui.common.widgets import ERROR_STYLE
+from portage_desktop.ui.common.theme import error_style
 from portage_desktop.ui.staff.training_dialog import TrainingDialog
 
 
@@ -125,7 +125,7 @@ class TrainingMatrixView(QWidget):
         self.warnings = QLabel()
         self.warnings.setObjectName("matrix_warnings")
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(ERROR_STYLE)
+        self.warnings.setStyleSheet(error_style())
         self.model: RecordTableModel[MatrixLine] = RecordTableModel([])
         self.table = _table("Training matrix")
         self.table.setModel(self.model)
@@ -181,7 +181,7 @@ class TrainingMatrixView(QWidget):
         self.warnings.setText(
             text or f"No training expires in the coming weeks ({format_date(today)})."
         )
-        self.warnings.setStyleSheet(ERROR_STYLE if text else "")
+        self.warnings.setStyleSheet(error_style() if text else "")
 
     def showEvent(self, event: QShowEvent) -> None:
         """Rows fit their text once the columns have their final widths."""

@@ -7,16 +7,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from portage_desktop.services.stamp_criteria import CriterionResult, Status
+from portage_desktop.services.stamp_criteria import CriterionResult
+from portage_desktop.ui.common import theme
 from portage_desktop.ui.common.table_model import Column, Index, RecordTableModel
-
-STATUS_COLOURS = {
-    Status.MET: "#dcefe4",
-    Status.AT_RISK: "#fdf0cc",
-    Status.NOT_MET: "#f8d7da",
-    Status.NEEDS_STATEMENT: "#e3ecf7",
-    Status.NO_EVIDENCE: "#e9e9e9",
-}
 
 
 def status_text(result: CriterionResult) -> str:
@@ -36,8 +29,9 @@ class CriteriaModel(RecordTableModel[CriterionResult]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and index.column() == 1:
             status = self.row_object(index.row()).status
+            colours = theme.current()
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(STATUS_COLOURS[status]))
+                return QBrush(QColor(colours.status_tints[status.value]))
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#1f2a33"))
+                return QBrush(QColor(colours.status_ink))
         return super().data(index, role)

@@ -41,7 +41,8 @@ from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.pdf_save import save_print
 from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
-from portage_desktop.ui.common.widgets import ERROR_STYLE, heading
+from portage_desktop.ui.common.theme import error_style
+from portage_desktop.ui.common.widgets import heading
 from portage_desktop.ui.stamp.counted_records import RecordsCountedDialog
 from portage_desktop.ui.stamp.criteria_view import CriteriaModel
 from portage_desktop.ui.stamp.stamp_dialogs import AwardDialog
@@ -72,7 +73,7 @@ class StampPage(QWidget):
         self.headline.setObjectName("stamp_headline")
         self.warnings = _wrapping()
         self.warnings.setObjectName("stamp_warnings")
-        self.warnings.setStyleSheet(ERROR_STYLE)
+        self.warnings.setStyleSheet(error_style())
         self.model = CriteriaModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -108,7 +109,7 @@ class StampPage(QWidget):
         self.save_statement_button.clicked.connect(self.save_statement)
         self.statement_error = _wrapping()
         self.statement_error.setObjectName("error_statement")
-        self.statement_error.setStyleSheet(ERROR_STYLE)
+        self.statement_error.setStyleSheet(error_style())
         self.statement_saved = QLabel()
         box_layout = QVBoxLayout(self.statement_box)
         box_layout.addWidget(self.statement)

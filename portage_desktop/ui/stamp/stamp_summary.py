@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from portage_desktop.services.stamp_check import check_stamp
+from portage_desktop.ui.common import theme
 from portage_desktop.ui.common.context import AppContext
-from portage_desktop.ui.common.widgets import ERROR_STYLE
-from portage_desktop.ui.stamp.criteria_view import STATUS_COLOURS
+from portage_desktop.ui.common.theme import error_style
 
 
 class StampSummary(QGroupBox):
@@ -23,7 +23,7 @@ class StampSummary(QGroupBox):
         self.warnings = QLabel()
         self.warnings.setObjectName("dashboard_stamp_warnings")
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(ERROR_STYLE)
+        self.warnings.setStyleSheet(error_style())
         self.summary = QLabel()
         self.summary.setObjectName("dashboard_stamp_summary")
         self.summary.setWordWrap(True)
@@ -48,8 +48,10 @@ class StampSummary(QGroupBox):
         check = check_stamp(self.ctx.db, date.today())
         self.warnings.setText("\n".join(f"⚠ {w}" for w in check.warnings))
         self.warnings.setVisible(bool(check.warnings))
+        colours = theme.current(self.palette())
         rows = "".join(
-            f"<tr><td style='background:{STATUS_COLOURS[r.status]}; padding: 0 6px'>"
+            f"<tr><td style='background:{colours.status_tints[r.status.value]}; "
+            f"color:{colours.status_ink}; padding: 0 6px'>"
             f"{r.status.symbol} {escape(r.status.label)}</td>"
             f"<td style='padding-left: 8px'>{r.number}. {escape(r.title)}</td></tr>"
             for r in check.results

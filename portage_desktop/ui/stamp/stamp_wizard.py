@@ -38,7 +38,7 @@ from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import confirm
 from portage_desktop.ui.common.service_errors import REFUSED, refused
-from portage_desktop.ui.common.widgets import ERROR_STYLE
+from portage_desktop.ui.common.theme import error_style
 
 
 def _label(text: str = "") -> QLabel:
@@ -140,7 +140,7 @@ class PlansPage(QWizardPage):
             "tab, or attach four anonymised plans on paper; the final page reminds you."
         )
         self.error = _label()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.list.itemChanged.connect(lambda _i: self.completeChanged.emit())
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
