@@ -23,6 +23,7 @@ from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.widgets import heading
 from portage_desktop.ui.reviews.review_summary import ReviewSummary
 from portage_desktop.ui.service.reminders_box import ServiceWarningsBox
+from portage_desktop.ui.shell.getting_started import GettingStarted
 from portage_desktop.ui.stamp.stamp_summary import StampSummary
 
 
@@ -76,6 +77,8 @@ class DashboardPage(QWidget):
         quick.addWidget(add)
         quick.addStretch(1)
         layout.addLayout(quick)
+        self.getting_started = GettingStarted(ctx)
+        layout.addWidget(self.getting_started)
         self.stamp = StampSummary(ctx)
         self.open_stamp = self.stamp.open_stamp
         layout.addWidget(self.stamp)
@@ -102,4 +105,7 @@ class DashboardPage(QWidget):
         self.left_count.setText(str(summary.children_archived))
         self.reviews.refresh()
         self.transitions.refresh()
+        self.getting_started.refresh()
+        if info is not None and info.kind.is_service:
+            self.getting_started.setVisible(False)  # a service starts from a referral
         self.service_warnings.refresh()

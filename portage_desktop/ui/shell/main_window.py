@@ -30,6 +30,7 @@ from portage_desktop.paths import looks_like_shared_drive
 from portage_desktop.ui.common.demo_launch import DEMOS, open_demo
 from portage_desktop.ui.common.widgets import fitted, size_for_screen
 from portage_desktop.ui.shell import help_text
+from portage_desktop.ui.shell.getting_started import take_step
 from portage_desktop.ui.shell.sidebar import RoomyItems
 
 if TYPE_CHECKING:
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
             dashboard.add_child.connect(self.add_child)
             dashboard.open_stamp.connect(lambda: self.go_to(STAMP))
             dashboard.open_review.connect(self.open_review)
+            dashboard.getting_started.chosen.connect(lambda key, child: take_step(self, key, child))
             return dashboard
         if area == CHILDREN:
             from portage_desktop.ui.children.children_page import ChildrenPage
@@ -415,6 +417,9 @@ class MainWindow(QMainWindow):
         """The area shown now (each sits in a scroll area, for small screens)."""
         holder = self.pages.currentWidget()
         return holder.widget() if isinstance(holder, QScrollArea) else holder
+
+    def go_to_staff(self) -> None:
+        self.go_to(STAFF)
 
     def go_to(self, index: int) -> None:
         self.sidebar.setCurrentRow(SIDEBAR.index(index))
