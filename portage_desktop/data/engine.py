@@ -8,7 +8,8 @@ notice which one they use.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
-from portage_desktop.data import cipher
+from portage_desktop.data import change_feed, cipher
 from portage_desktop.data.cipher import KeyMaterial, quick_check
 from portage_desktop.data.errors import (
     DatabaseError,
@@ -39,6 +40,8 @@ __all__ = [
     "open_server",
     "quick_check",
 ]
+
+log = logging.getLogger(__name__)
 
 # The session type services pass around, so they need not import the ORM themselves.
 DbSession = Session
@@ -66,6 +69,10 @@ class Database:
         # and read by ``services.access`` and ``services.users`` only.
         self.actor: object | None = None
         self.multi_user = False
+        # Told after each commit which tables it wrote (see ``change_feed``), with a running
+        # count of such commits, so a screen can tell an old notice from a new one.
+        self.change_listeners: list[Callable[[int, frozenset[str]], None]] = []
+        self.commits_with_changes = 0
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -90,6 +97,18 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+        self._announce(change_feed.written(session))
+
+    def _announce(self, tables: frozenset[str]) -> None:
+        """Tell the listeners what a commit wrote; a listener's fault never undoes a save."""
+        if not tables:
+            return
+        self.commits_with_changes += 1
+        for listener in list(self.change_listeners):
+            try:
+                listener(self.commits_with_changes, tables)
+            except Exception:  # the save is done; the screens catch up on the next change
+                log.exception("A change listener failed")
 
     def dispose(self) -> None:
         self.engine.dispose()
