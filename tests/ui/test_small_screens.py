@@ -79,3 +79,35 @@ def test_a_childs_record_and_the_big_dialogs_fit(qtbot, demo_ctx, text_size):
         if width > WIDTH or height > HEIGHT:
             too_big[name] = (width, height)
     assert too_big == {}
+
+
+def test_the_plan_dialogs_labels_sit_beside_their_boxes(qtbot, demo_ctx):
+    """On the third page the labels used to float above boxes pushed down their rows."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QFormLayout, QPlainTextEdit
+
+    child = children.list_children(demo_ctx.db)[0].id
+    record = ChildRecordWindow(demo_ctx, child)
+    qtbot.addWidget(record)
+    plan = record.plans.selected_plan()
+    dialog = PlanDialog(demo_ctx, child, record.plans.goals, plan.data.prompts, plan.id, plan.data)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(900, HEIGHT)  # room to spare, which the rows used to soak up
+    apart = []
+    for page in range(dialog.pages.count()):
+        dialog.pages.setCurrentIndex(page)
+        form = dialog.pages.widget(page).widget().layout()
+        assert isinstance(form, QFormLayout)
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if not (label and field and label.widget() and field.widget()):
+                continue
+            # The box itself, inside the row's holder (box, hint and error line).
+            box = next(iter(field.widget().findChildren(QPlainTextEdit)), field.widget())
+            top = box.mapTo(form.parentWidget(), QPoint(0, 0)).y()
+            gap = abs(label.widget().geometry().top() - top)
+            if gap > 8:
+                apart.append((page, label.widget().text(), gap))
+    assert apart == []

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -67,6 +69,8 @@ def _text_box(lines: int) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setTabChangesFocus(True)
     box.setMaximumHeight(box.fontMetrics().lineSpacing() * (lines + 1) + 12)
+    # Keep the row as tall as the box: a taller row centred the box below its label.
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
     return box
 
 
@@ -123,19 +127,17 @@ class PlanDialog(RecordDialog):
         self.target_prompt = QComboBox()
         self.target_prompt.setAccessibleName("With no more help than")
         numbers = QWidget()
-        row = QHBoxLayout(numbers)
-        row.setContentsMargins(0, 0, 0, 0)
-        for part in (
-            self.successes,
-            QLabel("of"),
-            self.tries,
-            QLabel("tries on"),
-            self.days,
-            QLabel("days in a row, with no more help than"),
-            self.target_prompt,
+        lines = QVBoxLayout(numbers)  # two short lines, so the page fits a small laptop
+        lines.setContentsMargins(0, 0, 0, 0)
+        for parts in (
+            (self.successes, QLabel("of"), self.tries, QLabel("tries on"), self.days),
+            (QLabel("days in a row, with no more help than"), self.target_prompt),
         ):
-            row.addWidget(part)
-        row.addStretch(1)
+            row = QHBoxLayout()
+            for part in parts:
+                row.addWidget(part)
+            row.addStretch(1)
+            lines.addLayout(row)
         self._row(self._target_form, "When the app &counts a step learnt", "numbers", numbers)
         self.steps = StepBuilder()
         self._row(self._target_form, "&Small steps *", "steps", self.steps)
