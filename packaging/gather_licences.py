@@ -108,6 +108,8 @@ def gather(out: Path) -> list[Part]:
     shutil.copytree(EXTRA_TEXTS, extra, ignore=shutil.ignore_patterns("README.txt"))
     fonts = ROOT / "portage_desktop" / "resources" / "fonts" / "DejaVu-LICENSE.txt"
     shutil.copyfile(fonts, extra / fonts.name)
+    icons = ROOT / "portage_desktop" / "resources" / "icons" / "phosphor" / "LICENSE.txt"
+    shutil.copyfile(icons, extra / "Phosphor-Icons-LICENSE.txt")
     shutil.copyfile(ROOT / "LICENSE", out / "LICENSE-Portage-Desktop.txt")
     _write_index(out, parts)
     return parts
@@ -123,6 +125,7 @@ def _write_index(out: Path, parts: list[Part]) -> None:
     lines += [f"{p.name} {p.version}: {p.licence}" for p in parts]
     lines += ["", (EXTRA_TEXTS / "README.txt").read_text(encoding="utf-8").rstrip(), ""]
     lines.append("DejaVu fonts: Bitstream Vera licence (other/DejaVu-LICENSE.txt)")
+    lines.append("Phosphor Icons 1.3.0: MIT (other/Phosphor-Icons-LICENSE.txt)")
     (out / INDEX).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -81,6 +81,7 @@ BUILT_WITH = (
     ),
     ("platformdirs", "MIT", ("platformdirs",)),
     ("The DejaVu fonts", "a free font licence", ()),
+    ("Phosphor Icons", "MIT", ()),
 )
 # Written into the desktop bundle by packaging/gather_licences.py; absent when run from source,
 # where each Python package keeps its own licence beside it.

@@ -31,7 +31,7 @@ from portage_desktop.ui.common.demo_launch import DEMOS, open_demo
 from portage_desktop.ui.common.widgets import fitted, size_for_screen
 from portage_desktop.ui.shell import help_text
 from portage_desktop.ui.shell.getting_started import take_step
-from portage_desktop.ui.shell.sidebar import RoomyItems
+from portage_desktop.ui.shell.sidebar import RoomyItems, add_icons
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.daily.start(60 * 60 * 1000)
         QTimer.singleShot(5000, self.backups.daily_backup_if_due)
         QTimer.singleShot(0, self._warn_if_shared_drive)
+        QTimer.singleShot(0, lambda: add_icons(self.sidebar))
         self._build_status_bar()
         ctx.hub.setting_changed.connect(self._update_title)
         ctx.hub.database_replaced.connect(self._update_title)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtWidgets import QListWidget, QStyledItemDelegate
 
 
 class RoomyItems(QStyledItemDelegate):
@@ -30,3 +30,32 @@ class RoomyItems(QStyledItemDelegate):
         words = QStyleOptionViewItem(option)
         words.rect = option.rect.adjusted(round(0.6 * option.fontMetrics.height()), 0, 0, 0)
         super().paint(painter, words, index)
+
+
+# Each area's icon, by the words the sidebar shows (an area without one shows its words only).
+AREA_ICONS = {
+    "Dashboard": "dashboard",
+    "Children": "children",
+    "Referrals": "referrals",
+    "Waiting list": "waiting",
+    "Caseloads": "caseloads",
+    "Visits": "visits",
+    "Groups": "groups",
+    "Running the service": "service",
+    "Staff & training": "staff",
+    "Stamp of Approval": "stamp",
+    "Settings": "settings",
+}
+
+
+def add_icons(sidebar: QListWidget) -> None:
+    """Give each area its icon; done after the first paint, as loading the font takes a moment."""
+    from portage_desktop.ui.common.icons import icon
+
+    em = sidebar.fontMetrics().height()
+    sidebar.setIconSize(QSize(round(1.3 * em), round(1.3 * em)))
+    for row in range(sidebar.count()):
+        item = sidebar.item(row)
+        name = AREA_ICONS.get(item.text())
+        if name is not None:
+            item.setIcon(icon(name))
