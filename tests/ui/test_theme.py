@@ -54,6 +54,11 @@ def test_every_text_colour_meets_aa_on_its_background(colours):
     for status, tint in colours.status_tints.items():
         if contrast(colours.status_ink, tint) < 4.5:
             low.append(("status " + status, tint))
+    if contrast(colours.on_accent, colours.accent) < 4.5:
+        low.append(("primary button", colours.accent))
+    for background in BACKGROUNDS[colours.dark]:  # a focus ring must stand out (3:1)
+        if contrast(colours.focus, background) < 3 or contrast(colours.accent, background) < 3:
+            low.append(("primary button's edge", background))
     for text in (TEXT[colours.dark], DIM_TEXT[colours.dark]):
         for name, tint in [*colours.step_tints.items(), ("chart band", colours.chart_band)]:
             if contrast(text, tint) < 4.5:
@@ -102,3 +107,13 @@ def test_no_screen_hard_codes_a_colour_outside_the_theme():
         for match in re.findall(r"#[0-9a-fA-F]{6}\b", path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_a_dialogs_save_is_its_primary_button(qtbot, demo_ctx):
+    from portage_desktop.ui.children.child_dialog import ChildDialog
+
+    dialog = ChildDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.save_button.property("primary") is True
+    assert theme.LIGHT.accent in dialog.save_button.styleSheet()

@@ -31,6 +31,7 @@ from portage_desktop.ui.children.privacy_dialogs import export_subject_access
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.demo_launch import open_demo
 from portage_desktop.ui.common.table_model import Column, RecordTableModel, SearchProxy, fit_columns
+from portage_desktop.ui.common.theme import make_primary
 from portage_desktop.ui.common.widgets import heading
 
 
@@ -169,6 +170,7 @@ class ChildrenPage(QWidget):
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         button = QPushButton("Add the first child")
+        make_primary(button)
         button.setAccessibleName("Add the first child")
         button.clicked.connect(self.add_child)
         column.addWidget(title)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
 from portage_desktop.ui.common.service_errors import REFUSED, explain
-from portage_desktop.ui.common.theme import error_style
+from portage_desktop.ui.common.theme import error_style, make_primary
 from portage_desktop.ui.common.widgets import FieldErrors
 
 
@@ -107,6 +109,20 @@ class FormDialog(QDialog):
         # The stored row_version of the record being changed (None for a new one): handed to
         # the service on Save so a change someone else saved meanwhile is never overwritten.
         self.version: int | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The button that finishes the form (Save, or OK) is shown as the primary one."""
+        super().showEvent(event)
+        if not self.property("primary_marked"):
+            self.setProperty("primary_marked", True)
+            for box in self.findChildren(QDialogButtonBox):
+                for which in (
+                    QDialogButtonBox.StandardButton.Save,
+                    QDialogButtonBox.StandardButton.Ok,
+                ):
+                    button = box.button(which)
+                    if button is not None:
+                        make_primary(button)
 
     def fill(self, record: object) -> None:
         """Show a stored ``record`` in the form (used to reload after someone else saved)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class Theme:
     status_tints: dict[str, str]  # by criterion status value
     step_tints: dict[str, str]  # assessment statuses by meaning; palette text on top
     shades: tuple[str, ...]  # assessment bars, oldest to newest
+    accent: str  # a primary button's face
+    on_accent: str  # its words
+    focus: str  # the ring around a focused primary button
 
 
 LIGHT = Theme(
@@ -48,6 +52,9 @@ LIGHT = Theme(
     },
     step_tints={"not_yet": "#f6f1e7", "emerging": "#fff3c4", "achieved": "#d9eee5"},
     shades=("#cfe3dc", "#8fc1b0", "#4f9a82", "#2f6f5e", "#1d4a3e"),
+    accent="#1f6f5c",
+    on_accent="#ffffff",
+    focus="#0b3d91",
 )
 
 DARK = Theme(
@@ -69,6 +76,9 @@ DARK = Theme(
     },
     step_tints={"not_yet": "#3b3526", "emerging": "#4a4214", "achieved": "#1e4030"},
     shades=("#1d4a3e", "#2f6f5e", "#4f9a82", "#8fc1b0", "#cfe3dc"),
+    accent="#7cc4ad",
+    on_accent="#0b1f19",
+    focus="#ffd479",
 )
 
 
@@ -93,3 +103,16 @@ def ok_style() -> str:
 
 def colour(value: str) -> QColor:
     return QColor(value)
+
+
+def make_primary(button: QWidget) -> None:
+    """Mark the one button that finishes what the window is for (Save, Add the first child):
+    filled with the accent colour, its words and focus ring still clear in both modes."""
+    colours = current()
+    button.setProperty("primary", True)
+    button.setStyleSheet(
+        f"QPushButton {{ background: {colours.accent}; color: {colours.on_accent};"
+        " border: 1px solid transparent; border-radius: 4px; padding: 4px 14px; }"
+        f" QPushButton:focus {{ border: 2px solid {colours.focus}; }}"
+        " QPushButton:disabled { background: palette(button); color: palette(mid); }"
+    )
