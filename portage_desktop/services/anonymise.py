@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from portage_desktop.services.dates import format_date, format_long
+from portage_desktop.services.dates import format_date, format_long, month_year
 from portage_desktop.services.stamp_evidence import PlanForApplication
 
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+)(the child|another child|a family member)")
@@ -65,7 +65,7 @@ def _date_patterns(day: date) -> list[str]:
         f"{day.day}/{day.month}/{day.year % 100:02d}",
         day.isoformat(),
         format_long(day),
-        f"{day.day} {day.strftime('%b')} {day.year}",
+        f"{day.day} {month_year(day, short=True)}",
         f"{day.day:02d}.{day.month:02d}.{day.year}",
         f"{day.day:02d}-{day.month:02d}-{day.year}",
     ]
@@ -150,8 +150,8 @@ def anonymise(plan: PlanForApplication, label: str) -> AnonymisedPlan:
         steps=tuple(redact(s) for s in plan.steps),
         how_to_help=redact(plan.how_to_help),
         agreed_with_parent=redact(plan.agreed_with_parent),
-        started=plan.started_on.strftime("%B %Y") if plan.started_on else "",
-        review=plan.review_on.strftime("%B %Y") if plan.review_on else "",
+        started=month_year(plan.started_on),
+        review=month_year(plan.review_on),
         photos_removed=plan.has_photos,
     )
 

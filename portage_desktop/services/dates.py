@@ -53,9 +53,43 @@ def valid_through(starts: date | None, ends: date | None, on: date) -> bool:
     return (starts is None or starts <= on) and (ends is None or on <= ends)
 
 
+# Names of months and days in English, whatever the computer's own language: ``strftime`` takes
+# them from the system's locale, so a Welsh or Polish computer printed "4 Rhagfyr 2026" in the
+# middle of an English page. (When the app is translated, these come from its catalogue.)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def format_long(value: date | None) -> str:
     """24 March 2023, for printed records."""
-    return f"{value.day} {value.strftime('%B %Y')}" if value else ""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
+
+
+def month_year(value: date | None, short: bool = False) -> str:
+    """March 2023 (or Mar 2023)."""
+    if value is None:
+        return ""
+    month = MONTHS[value.month - 1]
+    return f"{month[:3] if short else month} {value.year}"
+
+
+def weekday_name(value: date, short: bool = False) -> str:
+    """Monday (or Mon)."""
+    name = WEEKDAYS[value.weekday()]
+    return name[:3] if short else name
 
 
 def format_datetime(value: datetime | None) -> str:

@@ -17,6 +17,7 @@ from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.conflicts import refuse_stale
+from portage_desktop.services.dates import weekday_name
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.plan_progress import CriterionCheck, DayResult, check_criterion
 from portage_desktop.services.plan_vocabulary import PlanKind, PlanStatus, RecordedBy
@@ -127,7 +128,7 @@ def validate_week(plan: Plan, rows: list[DayEntry], today: date) -> None:
     errors: dict[str, str] = {}
     v.refuse_hidden_value(errors, "rows", rows)
     for row in rows:
-        when = f"{row.day:%A}"
+        when = weekday_name(row.day)
         if row.empty:
             continue
         if row.day > today:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -50,3 +51,35 @@ def test_formats():
 )
 def test_age_text(born, on, text):
     assert age_text(born, on) == text
+
+
+def test_long_dates_and_day_names_are_english_whatever_the_computers_language():
+    """A Welsh or Polish computer printed "4 Rhagfyr 2026" on English pages: the names come
+    from the app, never from the system's locale."""
+    import locale
+    from pathlib import Path
+
+    import portage_desktop
+    from portage_desktop.services.dates import format_long, month_year, weekday_name
+
+    day = date(2026, 12, 4)
+    before = locale.setlocale(locale.LC_TIME)
+    for name in ("cy_GB.UTF-8", "pl_PL.UTF-8", "C.UTF-8"):
+        try:
+            locale.setlocale(locale.LC_TIME, name)
+        except locale.Error:
+            continue  # not installed here; the scan below still holds everywhere
+        try:
+            assert format_long(day) == "4 December 2026"
+            assert month_year(day) == "December 2026" and month_year(day, short=True) == "Dec 2026"
+            assert (weekday_name(day), weekday_name(day, short=True)) == ("Friday", "Fri")
+        finally:
+            locale.setlocale(locale.LC_TIME, before)
+    names = re.compile(r"""strftime\(\s*['"][^'"]*%[aAbBcxp]|\{[^{}]*:[^{}]*%[aAbBcxp]""")
+    package = Path(portage_desktop.__file__).parent
+    found = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if names.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

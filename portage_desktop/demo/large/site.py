@@ -23,7 +23,7 @@ from portage_desktop.demo.large.base import (
     StaffMember,
 )
 from portage_desktop.demo.stamp import TRAINING_DEFAULTS
-from portage_desktop.services.dates import add_months
+from portage_desktop.services.dates import add_months, month_year
 
 _ROLES = (
     "key_person,practitioner",
@@ -232,7 +232,7 @@ def _inspections_and_awards(rows: Rows, site: Site) -> Row:
                 "inspected_on": day,
                 "framework": framework,
                 "judgements": json.dumps(judgements, sort_keys=True),
-                "report_reference": f"Ofsted report, {day:%B %Y}",
+                "report_reference": f"Ofsted report, {month_year(day)}",
                 "created_at": clock.stamp(day + timedelta(days=30)),
                 "updated_at": clock.stamp(day + timedelta(days=30)),
             },

@@ -30,7 +30,7 @@ from portage_desktop.services import goals as goals_service
 from portage_desktop.services import plan_library, plan_records
 from portage_desktop.services import plans as plans_service
 from portage_desktop.services.access import PermissionDenied
-from portage_desktop.services.dates import format_date
+from portage_desktop.services.dates import format_date, weekday_name
 from portage_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from portage_desktop.services.goals import Goal
 from portage_desktop.services.plan_records import DayEntry, PlanProgress
@@ -393,7 +393,7 @@ class PlansTab(QWidget):
         theirs = {d.day: d for d in stored.days}
         compared = [
             (
-                f"{row.day:%a} {format_date(row.day)}",
+                f"{weekday_name(row.day, short=True)} {format_date(row.day)}",
                 describe_day(row),
                 describe_day(theirs.get(row.day, DayEntry(row.day))),
             )

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from portage_desktop.services.dates import format_long
+from portage_desktop.services.dates import format_long, weekday_name
 from portage_desktop.services.plan_records import DayEntry, week_start
 from portage_desktop.services.plan_vocabulary import RecordedBy
 from portage_desktop.ui.common.theme import error_style
@@ -250,7 +250,9 @@ class WeekGrid(QWidget):
             day = self.monday + timedelta(days=row)
             entry = self.entries.get(day, DayEntry(day))
             locked = day > self.today or (self.start_on is not None and day < self.start_on)
-            labels.append(f"{day:%a} {day.day}" + (" (locked)" if locked else ""))
+            labels.append(
+                f"{weekday_name(day, short=True)} {day.day}" + (" (locked)" if locked else "")
+            )
             values = {
                 TRIES: "" if entry.tries is None else str(entry.tries),
                 SUCCESSES: "" if entry.successes is None else str(entry.successes),
