@@ -13,6 +13,15 @@ checks it:
   may remain.
 - ``backup``: backups made in a loop; every backup kept must pass its check and no unfinished
   one may be left.
+- ``startup``: the start-up path itself (lock, tidy-up, passphrase, opening) run in a loop on
+  an encrypted file; it must open afterwards with all its children.
+- ``restore``: a backup restored over records that changed since; afterwards the file holds
+  either the records as they were or the backup, whole, never a mixture, and the records as
+  they were are kept aside once the restore has begun replacing them.
+- ``import``: checklists imported in a loop; every import that returned must be there, and no
+  checklist may be there without all its small steps.
+- ``review``: reviews saved in a loop, each with its plan rows and issues (several tables in
+  one transaction); every review that returned must be there, and none without all its rows.
 
 The delays are spread over how long the work takes when left alone (measured first), so kills
 land at every stage. Run it directly, for example:
@@ -41,7 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "schema-0001.db"
 PASSPHRASE = "crash kills passphrase"
-KINDS = ("save", "migration", "encryption", "backup")
+KINDS = ("save", "migration", "encryption", "backup", "startup", "restore", "import", "review")
 
 _OPEN = r"""
 import sys
@@ -97,6 +106,70 @@ while True:
     made = backup_service.back_up(db, backups, keep=1000)
     print(made.name, flush=True)
 """,
+    "startup": r"""
+import sys
+from pathlib import Path
+from portage_desktop.data import file_lock
+from portage_desktop.startup import claim, file_state, open_and_migrate, unlock
+path, backups, passphrase = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+print("ready", flush=True)
+n = 0
+while True:  # the whole start-up path, again and again, so kills land at every step of it
+    claim(path, backups)
+    key = unlock(path, passphrase) if file_state(path) == "encrypted" else None
+    open_and_migrate(path, backups, key).close()
+    file_lock.acquire(path).release()
+    n += 1
+    print(f"opened{n}", flush=True)
+""",
+    "restore": _OPEN
+    + r"""
+from portage_desktop.services import backups as backup_service
+db = open_records()
+chosen = sorted(p for p in backups.glob("*.db"))[0]
+print("ready", flush=True)
+backup_service.restore_backup(db, chosen, backups)
+print("done", flush=True)
+""",
+    "import": _OPEN
+    + r"""
+import json
+from portage_desktop.checklist_format import parse_json
+from portage_desktop.services import frameworks
+db = open_records()
+print("ready", flush=True)
+n = 0
+while True:
+    n += 1
+    steps = [{"code": f"S{i}", "text": f"Small step {i}"} for i in range(40)]
+    data = {
+        "format": "portage-desktop-checklist", "name": "Crash Steps", "version": str(n),
+        "source": "The crash harness", "licence": "Test only",
+        "scale": [{"value": 1, "label": "Not yet", "meaning": "not_yet"},
+                  {"value": 2, "label": "Achieved", "meaning": "achieved"}],
+        "areas": [{"name": "Play", "items": steps[:20]}, {"name": "Talk", "items": steps[20:]}],
+    }
+    frameworks.import_framework(db, parse_json(json.dumps(data)))
+    print(f"v{n}", flush=True)
+""",
+    "review": _OPEN
+    + r"""
+from dataclasses import replace
+from datetime import date
+from portage_desktop.services import reviews
+from portage_desktop.services.reviews import Issue
+db = open_records()
+child = int(open(path.with_name("review-child")).read())
+base = reviews.prepare_review(db, child, date(2026, 11, 2))
+issues = (Issue("Sleep at night", "Key person"), Issue("Toileting", "Parent"))
+print("ready", flush=True)
+n = 0
+while True:
+    n += 1
+    data = replace(base, held_on=date(2026, 11, 2), parents=f"Crash{n}", issues=issues)
+    reviews.save_review(db, child, data)
+    print(f"Crash{n}", flush=True)
+""",
 }
 
 
@@ -106,6 +179,7 @@ class KindResult:
 
     kind: str
     kills: int = 0
+    committed: int = 0  # units of work the workers reported finished before being killed
     reopened: int = 0
     integrity_failures: int = 0
     lost: int = 0
@@ -267,11 +341,96 @@ def _check_save(r: KindResult, _p: Path, _b: Path, out: list[str], names: set[st
     r.lost += sum(1 for n in out if n.startswith("Crash") and f"{n} Test" not in names)
 
 
+def _rows(path: Path, sql: str) -> list[tuple]:
+    from portage_desktop.data import cipher
+
+    conn = cipher.connect(path, _key_for(path), readonly=True)  # type: ignore[arg-type]
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def _check_startup(r: KindResult, _p: Path, _b: Path, _out: list[str], _k: set[str]):
+    """Nothing beyond the common checks: it opened, intact, with every child."""
+
+
+MARK = "Aisha Crashtest"  # added after the backup: present before a restore, gone after it
+
+
+def _prepare_restore(path: Path, backups: Path) -> None:
+    from portage_desktop.services import backups as backup_service
+    from portage_desktop.services import staff
+    from portage_desktop.services.staff import StaffInput
+    from portage_desktop.services.vocabulary import StaffRole
+    from portage_desktop.startup import make_demo, new_key
+
+    db = make_demo(path, children=20, key=new_key(PASSPHRASE))
+    backup_service.back_up(db, backups, keep=10)
+    first, last = MARK.split()
+    staff.save_staff(db, StaffInput(first, last, (StaffRole.PRACTITIONER,)))
+    db.close()
+
+
+def _staff(path: Path) -> set[str]:
+    return {f"{a} {b}" for a, b in _rows(path, "SELECT first_name, last_name FROM staff_member")}
+
+
+def _check_restore(r: KindResult, path: Path, backups: Path, out: list[str], _k: set[str]):
+    from portage_desktop.data import backup as backup_store
+
+    restored = MARK not in _staff(path)
+    if "done" in out and not restored:
+        r.problems.append("the restore reported done but the records are as they were")
+    kept = [b for b in backup_store.list_backups(backups) if b.reason == "before-restore"]
+    if restored and not kept:
+        r.problems.append("restored, but the records as they were were not kept aside")
+
+
+def _check_import(r: KindResult, path: Path, _b: Path, out: list[str], _k: set[str]):
+    found = dict(
+        _rows(
+            path,
+            "SELECT f.version, COUNT(i.id) FROM framework f LEFT JOIN framework_item i "
+            "ON i.framework_id = f.id WHERE f.name = 'Crash Steps' GROUP BY f.id",
+        )
+    )
+    r.lost += sum(1 for v in out if v.startswith("v") and v[1:] not in found)
+    partial = [v for v, items in found.items() if items != 40]
+    if partial:
+        r.problems.append(f"checklists without all their small steps: {partial}")
+
+
+def _prepare_review(path: Path, backups: Path) -> None:
+    _prepare_encrypted(path, backups)
+    child = _rows(path, "SELECT child_id FROM activity_plan GROUP BY child_id ORDER BY child_id")
+    path.with_name("review-child").write_text(str(child[0][0]))
+
+
+def _check_review(r: KindResult, path: Path, _b: Path, out: list[str], _k: set[str]):
+    child = int(path.with_name("review-child").read_text())
+    saved = _rows(
+        path,
+        "SELECT r.parents, (SELECT COUNT(*) FROM review_plan p WHERE p.review_id = r.id), "
+        "(SELECT COUNT(*) FROM review_issue i WHERE i.review_id = r.id) FROM review r "
+        f"WHERE r.child_id = {child} AND r.parents LIKE 'Crash%'",
+    )
+    by_parents = {parents: (plans, issues) for parents, plans, issues in saved}
+    r.lost += sum(1 for n in out if n.startswith("Crash") and n not in by_parents)
+    broken = [p for p, (plans, issues) in by_parents.items() if plans == 0 or issues != 2]
+    if broken:
+        r.problems.append(f"reviews without all their rows: {broken[:3]}")
+
+
 KIND_SETUP = {
     "save": _Kind(False, _prepare_encrypted, _check_save, max_delay=0.25),
     "migration": _Kind(True, _prepare_old, _check_migration),
     "encryption": _Kind(True, _prepare_migrated_plain, _check_encryption),
     "backup": _Kind(False, _prepare_encrypted, _check_backup, max_delay=0.5),
+    "startup": _Kind(False, _prepare_encrypted, _check_startup, max_delay=1.5),
+    "restore": _Kind(True, _prepare_restore, _check_restore),
+    "import": _Kind(False, _prepare_encrypted, _check_import, max_delay=0.5),
+    "review": _Kind(False, _prepare_review, _check_review, max_delay=0.5),
 }
 
 
@@ -299,6 +458,7 @@ def run_kind(kind: str, kills: int, seed: int = 1, folder: Path | None = None) -
             path, backups = work / "portage.db", work / "backups"
             out = _run_worker(kind, path, backups, rng.uniform(0.0, max_delay))
             result.kills += 1
+            result.committed += len(out)
             result.landed[_landed(kind, path, backups)] += 1
             try:
                 _key, names, intact = _reopen(path, backups)
@@ -335,6 +495,15 @@ def _landed(kind: str, path: Path, backups: Path) -> str:
         return "while encrypting" if temp.exists() else "before encrypting"
     if kind == "backup":
         return "while backing up" if partial else "between backups"
+    if kind == "startup":
+        return "while starting"
+    if kind == "restore":
+        try:
+            return "before replacing" if MARK in _staff(path) else "after replacing"
+        except Exception:
+            return "while replacing"
+    if kind == "import":
+        return "while importing"
     return "while saving"
 
 

@@ -22,9 +22,13 @@ def test_killing_the_app_mid_save_never_loses_a_committed_record(tmp_path):
     assert result.lost == 0
 
 
-@pytest.mark.parametrize("kind", ["migration", "encryption", "backup"])
+@pytest.mark.parametrize(
+    "kind", ["migration", "encryption", "backup", "startup", "restore", "import", "review"]
+)
 def test_a_kill_at_any_moment_leaves_records_that_open(kind, tmp_path):
     result = run_kind(kind, kills=3, seed=11, folder=tmp_path)
+    if kind in ("startup", "import", "review"):  # loops: some work finished before the kills
+        assert result.committed > 0, "nothing finished: the check would prove nothing"
     assert result.problems == []
     assert result.reopened == result.kills == 3
     assert result.integrity_failures == 0
