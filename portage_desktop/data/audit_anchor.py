@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -70,6 +71,21 @@ def current_head(session: Session) -> Head | None:
         return None
     count = session.exec(select(func.count()).select_from(AuditEntryRecord)).one()
     return Head(last.id, int(count), last.hash, last.at)
+
+
+def head_in_file(conn: Any) -> Head | None:
+    """The head of the chain in a copy of the file (a DB-API connection to a backup), read with
+    plain SQL so a copy of any schema that has the log can be read; ``None`` without one."""
+    try:
+        last = conn.execute("SELECT id, hash, at FROM audit_entry ORDER BY id DESC LIMIT 1")
+        row = last.fetchone()
+        count = conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0]
+    except Exception:  # an old file without the log (or its hash) has no head
+        return None
+    if row is None:
+        return None
+    at = row[2] if isinstance(row[2], datetime) else datetime.fromisoformat(str(row[2]))
+    return Head(int(row[0]), int(count), str(row[1]), at)
 
 
 def found_at(session: Session, head: Head) -> tuple[str, int] | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from portage_desktop.data import cipher
+from portage_desktop.data import audit_anchor, cipher
 from portage_desktop.data.cipher import KeyMaterial, WrongPassphrase
 from portage_desktop.data.engine import DatabaseError
 
@@ -127,8 +127,25 @@ def make_backup(
     except BaseException:  # cancelled: never leave half a backup
         remove_with_journals(partial)
         raise
+    _record_head(target, key)
     prune(backup_dir, database.stem, keep)
     return target
+
+
+def _record_head(backup: Path, key: KeyMaterial | None) -> None:
+    """Every backup carries the audit chain's head as it is in the copy itself (the routine
+    ones and those made before an upgrade or a restore alike), so cutting the log short later
+    is detected from any of them."""
+    try:
+        conn = cipher.connect(backup, key, readonly=True)
+        try:
+            head = audit_anchor.head_in_file(conn)
+        finally:
+            conn.close()
+        if head is not None:
+            audit_anchor.record_in_backup(backup, head)
+    except (*cipher.DBAPI_ERRORS, OSError) as exc:  # the backup itself is good and kept
+        log.warning("A backup's audit head could not be written (%s)", type(exc).__name__)
 
 
 def list_backups(backup_dir: Path, stem: str | None = None) -> list[BackupInfo]:

@@ -40,8 +40,9 @@ def back_up(
         db.path, backup_dir, reason=reason, keep=keep, progress=progress, key=db.key
     )
     try:
-        # The backup's metadata: the audit chain's head, and the key slots that open it.
-        audit.anchor_now(db, backup=made)
+        # The anchor beside the file (the backup carries its own head already), and the key
+        # slots that open the backup.
+        audit.anchor_now(db)
         key_slots.copy_beside(db.path, made)
     except OSError as exc:  # the backup itself is good; say so in the log, not as a failure
         log.warning("The backup's metadata could not be written (%s).", type(exc).__name__)

@@ -118,3 +118,20 @@ def test_a_damaged_anchor_file_is_reported(demo_db):
     audit_anchor.anchor_path(demo_db.path).write_text("[]")
     check = audit.check_anchors(demo_db)
     assert not check.ok and "anchor file" in check.problem
+
+
+@pytest.mark.parametrize("reason", ["before-upgrade", "daily"])
+def test_every_backup_carries_the_head_of_the_log_in_it(demo_db, tmp_path, reason):
+    """Including the copy the app makes by itself before an upgrade: until now only the
+    routine backups did. (After a restore the heads past the restored log are let go on
+    purpose: that log really does end earlier.)"""
+    from portage_desktop.data import backup as backup_store
+
+    _views(demo_db, 4)
+    with demo_db.session() as s:
+        head = audit_anchor.current_head(s)
+    made = backup_store.make_backup(demo_db.path, tmp_path, reason=reason, key=demo_db.key)
+    kept = json.loads(audit_anchor.backup_head_path(made).read_text())["heads"]
+    assert [(h["entry_id"], h["count"], h["hash"]) for h in kept] == [
+        (head.entry_id, head.count, head.hash)
+    ]
