@@ -209,3 +209,28 @@ def test_a_recovery_sheet_that_cannot_be_written_is_explained(
     ((kind, text),) = said
     assert kind == "warning" and text.startswith("Recovery sheet not saved:")
     assert folder.is_dir() and list(folder.iterdir()) == []
+
+
+def test_a_recovery_sheet_asked_for_but_not_saved_keeps_the_dialog_open(
+    qtbot, tmp_path, monkeypatch, answer_boxes
+):
+    """Ticking "save a recovery sheet" and then cancelling (or failing) the save used to set
+    the passphrase anyway, with no sheet: the person believed there was one."""
+    from PySide6.QtWidgets import QFileDialog
+
+    answer_boxes()
+    chosen = {"path": ""}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (chosen["path"], ""))
+    dialog = NewPassphraseDialog("intro")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for box in (dialog.new, dialog.confirm):
+        qtbot.keyClicks(box, "blue kettle river orchard")
+    dialog.recovery.setChecked(True)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # the save is cancelled
+    assert dialog.isVisible() and dialog.result() == 0
+    assert "recovery sheet was not saved" in dialog.general_error.text()
+    chosen["path"] = str(tmp_path / "sheet.pdf")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.passphrase == "blue kettle river orchard"
+    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")

@@ -141,10 +141,18 @@ class NewPassphraseDialog(FormDialog):
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
+        if self.recovery.isChecked() and save_recovery_sheet(self, self.new.text()) is None:
+            # Asked for, not saved: going on would leave them believing they have one.
+            self.show_errors(
+                {
+                    "general": "The recovery sheet was not saved, so nothing has changed yet. "
+                    "Choose OK to save it again, or untick the recovery sheet to go on "
+                    "without one."
+                }
+            )
+            return
         self.passphrase = self.new.text()
         self.dirty = False
-        if self.recovery.isChecked():
-            save_recovery_sheet(self, self.passphrase)
         self.accept()
 
 
