@@ -386,7 +386,7 @@ def _show(
 
         QTimer.singleShot(0, freeze_start_up_objects)
         if headless:
-            _OnFirstPaint(window.pages.currentWidget(), "records-shown", records_shown)
+            _OnFirstPaint(window.current_page(), "records-shown", records_shown)
 
     def records_shown() -> None:
         try:

@@ -72,6 +72,9 @@ class SignalHub(QObject):
 
     def _flush(self) -> None:
         pending, self._pending = self._pending, set()
+        db = self._db
+        if db is not None and db.path is not None and not db.path.exists():
+            return  # the records were closed and their file removed (a test's or a demo's)
         signals = self._by_area()
         for area in (Area.SETTING, Area.STAFF, Area.CHILDREN):
             if area in pending:

@@ -30,7 +30,6 @@ from portage_desktop.paths import looks_like_shared_drive
 from portage_desktop.ui.common.demo_launch import DEMOS, open_demo
 from portage_desktop.ui.common.widgets import fitted, size_for_screen
 from portage_desktop.ui.shell import help_text
-from portage_desktop.ui.shell.getting_started import take_step
 from portage_desktop.ui.shell.sidebar import RoomyItems, add_icons
 
 if TYPE_CHECKING:
@@ -194,7 +193,9 @@ class MainWindow(QMainWindow):
             dashboard.add_child.connect(self.add_child)
             dashboard.open_stamp.connect(lambda: self.go_to(STAMP))
             dashboard.open_review.connect(self.open_review)
-            dashboard.getting_started.chosen.connect(lambda key, child: take_step(self, key, child))
+            from portage_desktop.ui.shell.getting_started import take_step
+
+            dashboard.getting_started.chosen.connect(lambda k, c: take_step(self, k, c))
             return dashboard
         if area == CHILDREN:
             from portage_desktop.ui.children.children_page import ChildrenPage
