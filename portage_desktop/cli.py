@@ -197,6 +197,11 @@ def read_passphrase(prompt: str = "Passphrase: ") -> str:
     )
 
 
+# Set to "yes" by a person who knows the computer that last had the records open is finished
+# with them (it crashed or was switched off): never assumed, as two copies writing lose work.
+OTHER_COMPUTER_FINISHED_ENV = "PORTAGE_DESKTOP_OTHER_COMPUTER_FINISHED"
+
+
 def open_existing(path_text: str | None, url_text: str | None = None) -> Database:
     """Open existing records from the command line: a file (asking for its passphrase if
     needed) or a shared server (``--database-url``, or PORTAGE_DESKTOP_DATABASE_URL)."""
@@ -216,12 +221,17 @@ def open_existing(path_text: str | None, url_text: str | None = None) -> Databas
         path = _existing_database(path_text)
         from portage_desktop.data.file_lock import DatabaseInUse
 
+        finished = os.environ.get(OTHER_COMPUTER_FINISHED_ENV, "").strip().lower() == "yes"
         try:
-            notices = claim(path, path.parent / "backups")
+            notices = claim(path, path.parent / "backups", force=finished)
         except DatabaseInUse as exc:
             if not exc.may_be_stale:
                 raise
-            raise UserError(f"{exc} To open them here, start the Portage Desktop window.") from None
+            raise UserError(
+                f"{exc} If you are sure it is finished, run the command again with "
+                f"{OTHER_COMPUTER_FINISHED_ENV}=yes set (or open the records in the window, "
+                "which asks)."
+            ) from None
         for notice in notices:
             print(f"portage-desktop: {notice}", file=sys.stderr)
         key = _unlock_file(path) if file_state(path) == "encrypted" else None

@@ -241,3 +241,30 @@ def test_check_stamp_errors_are_one_line(home, tmp_path, monkeypatch, capsys, ar
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+@pytest.mark.sqlite_only
+def test_a_lock_left_by_another_computer_can_be_passed_from_the_command_line(
+    home, tmp_path, capsys, monkeypatch
+):
+    """The window could take over a lock left by a computer that crashed; the command line
+    could only say to start the window. It now says how, and does it only when told."""
+    import json
+
+    from portage_desktop.data import file_lock
+
+    db = tmp_path / "demo.db"
+    assert main(["make-demo", str(db), "--children", "3"]) == 0
+    file_lock.lock_path(db).write_text(
+        json.dumps({"host": "OFFICE-PC", "pid": 4242, "since": "2026-12-04T09:15:00"})
+    )
+    out = tmp_path / "list.pdf"
+    argv = ["print", "children-list", "--database", str(db), "--out", str(out)]
+    capsys.readouterr()
+    assert main(argv) == 1
+    said = capsys.readouterr().err
+    assert "OFFICE-PC" in said and "PORTAGE_DESKTOP_OTHER_COMPUTER_FINISHED=yes" in said
+    assert not out.exists()
+    monkeypatch.setenv("PORTAGE_DESKTOP_OTHER_COMPUTER_FINISHED", "yes")
+    assert main(argv) == 0
+    assert out.read_bytes().startswith(b"%PDF")
