@@ -8,6 +8,7 @@ is raised for the caller to report. Restore keeps the current file aside first.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -221,16 +222,39 @@ def restore(backup: Path, database: Path, backup_dir: Path, key: KeyMaterial | N
     aside = None
     if database.exists() and database.stat().st_size > 0:
         aside = make_backup(database, backup_dir, reason="before-restore", key=key)
+    # The backup is copied beside the records, checked, and renamed over them in one step: a
+    # copy written straight over the file and killed half way left a file that no passphrase
+    # opened. A kill before the rename leaves the records as they were (start-up removes the
+    # unfinished copy); after it, the backup whole.
+    temp = database.with_name(database.name + RESTORING)
+    remove_with_journals(temp)
     try:
+        _copy(backup, temp, key, None)
+        verify(temp, key)
+        cipher.sync_file(temp)
+        if database.exists():
+            _empty_log(database, key)  # so no log of the old records lies beside the new file
+        os.replace(temp, database)
+        cipher.sync_folder(database.parent)
         for suffix in ("-wal", "-shm"):
             Path(f"{database}{suffix}").unlink(missing_ok=True)
-        _copy(backup, database, key, None)
-        verify(database, key)
     except (*cipher.DBAPI_ERRORS, OSError, DatabaseError) as exc:
-        if aside is not None:
-            _copy(aside, database, key, None)
+        remove_with_journals(temp)
         raise DatabaseError("The backup could not be restored; your data is unchanged.") from exc
     return aside or backup
+
+
+RESTORING = ".restoring"  # a restore's checked copy, before it replaces the records
+
+
+def _empty_log(database: Path, key: KeyMaterial | None) -> None:
+    """Fold the write-ahead log into the file and empty it: every committed record is then in
+    the file itself (and in the copy kept aside), and nothing is left to replay."""
+    conn = cipher.connect(database, key)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        conn.close()
 
 
 @dataclass(frozen=True)

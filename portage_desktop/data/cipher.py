@@ -164,7 +164,7 @@ def encrypt_file(plain: Path, target: Path, key: KeyMaterial) -> None:
         conn.close()
     check_key(target, key)
     quick_check(target, key)
-    _fsync(target)
+    sync_file(target)
 
 
 ENCRYPTING = ".encrypting"
@@ -189,7 +189,7 @@ def encrypt_in_place(plain: Path, key: KeyMaterial) -> None:
     old = None if os.name == "nt" else plain.open("r+b")
     try:
         os.replace(temp, plain)
-        _fsync_folder(plain.parent)
+        sync_folder(plain.parent)
         if old is not None:
             _scrub(old)
     finally:
@@ -207,12 +207,12 @@ def _scrub(handle: BinaryIO) -> None:
     os.fsync(handle.fileno())
 
 
-def _fsync(path: Path) -> None:
+def sync_file(path: Path) -> None:
     with path.open("rb") as handle:
         os.fsync(handle.fileno())
 
 
-def _fsync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make a rename durable (POSIX; Windows has no folder handles to sync)."""
     if os.name == "nt":
         return

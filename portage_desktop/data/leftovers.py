@@ -1,9 +1,10 @@
 """Tidying up after a copy of the app that was killed: run at start-up, before the file opens.
 
 Only files that can never hold a committed record are removed: unfinished backups
-(``*.partial``, never renamed into place until checked) and the empty journals of finished
-backups. The database's own ``-wal`` and ``-journal`` are never touched: they may hold the
-last records saved, and SQLite brings them back on the next open. An interrupted encryption
+(``*.partial``, never renamed into place until checked), a restore's copy that was never
+renamed over the records (``*.restoring``) and the empty journals of finished backups. The
+database's own ``-wal`` and ``-journal`` are never touched: they may hold the last records
+saved, and SQLite brings them back on the next open. An interrupted encryption
 (``*.encrypting``) is finished or undone, whichever keeps the records.
 
 Loads no database library (start-up calls it before the first window paints). The caller
@@ -22,6 +23,7 @@ from portage_desktop.data.file_kind import PLAIN_HEADER, SALT_BYTES, file_state
 log = logging.getLogger(__name__)
 
 ENCRYPTING = ".encrypting"  # the same suffix as cipher.ENCRYPTING (cipher loads SQLCipher)
+RESTORING = ".restoring"  # the same as backup.RESTORING (backup loads SQLCipher too)
 JOURNALS = ("-journal", "-wal", "-shm")
 
 FINISHED = (
@@ -49,6 +51,10 @@ def claim(database: Path, backup_dir: Path | None, force: bool = False) -> list[
 def tidy(database: Path, backup_dir: Path | None) -> list[str]:
     """Clean up after a killed copy of the app; return sentences to tell the person, if any."""
     notices: list[str] = []
+    # A restore killed before its rename: the records are as they were; the copy goes.
+    restoring = database.with_name(database.name + RESTORING)
+    for suffix in ("", *JOURNALS):
+        _remove(Path(f"{restoring}{suffix}"))
     finished = finish_encrypting(database)
     if finished:
         notices.append(finished)

@@ -110,3 +110,39 @@ def test_an_open_through_start_up_tidies_and_opens(db, tmp_path):
     assert claim(db.path, backups) == []
     open_and_migrate(db.path, backups, TEST_KEY).close()
     assert list(backups.iterdir()) == []
+
+
+def test_a_restore_killed_before_its_rename_leaves_the_records_as_they_were(db, tmp_path):
+    """The copy a killed restore left beside the records is removed on start; the records,
+    never written over in place, open as they were."""
+    children.save_child(db, ChildInput("Kept", "Here", date(2024, 1, 1)))
+    made = backup_store.make_backup(db.path, tmp_path / "backups", key=TEST_KEY)
+    db.dispose()
+    half = db.path.with_name(db.path.name + backup_store.RESTORING)
+    half.write_bytes(made.read_bytes()[: made.stat().st_size // 2])  # killed mid-copy
+    claim(db.path, tmp_path / "backups")
+    assert not half.exists()
+    reopened = open_and_migrate(db.path, tmp_path / "backups", TEST_KEY)
+    assert [c.display_name for c in children.list_children(reopened)] == ["Kept Here"]
+    reopened.close()
+
+
+def test_a_restore_replaces_the_file_in_one_step(db, tmp_path, monkeypatch):
+    """Killed (here: failing) before the rename, a restore leaves the records untouched."""
+    children.save_child(db, ChildInput("Before", "Backup", date(2024, 1, 1)))
+    made = backup_store.make_backup(db.path, tmp_path / "backups", key=TEST_KEY)
+    children.save_child(db, ChildInput("After", "Backup", date(2024, 1, 1)))
+    db.dispose()
+
+    def killed(*_args, **_kwargs):
+        raise OSError("killed before the rename")
+
+    monkeypatch.setattr(backup_store.os, "replace", killed)
+    with pytest.raises(backup_store.DatabaseError):
+        backup_store.restore(made, db.path, tmp_path / "backups", TEST_KEY)
+    monkeypatch.undo()
+    assert not db.path.with_name(db.path.name + backup_store.RESTORING).exists()
+    reopened = open_and_migrate(db.path, tmp_path / "backups", TEST_KEY)
+    names = sorted(c.display_name for c in children.list_children(reopened))
+    assert names == ["After Backup", "Before Backup"]
+    reopened.close()
