@@ -106,3 +106,27 @@ def test_last_supervision_warns_the_day_after_the_interval_and_follows_a_dated_r
     assert not supervision.supervision_status(db, date(2026, 11, 16))[0].overdue
     warnings = supervision.supervision_warnings(db, date(2026, 11, 16))
     assert warnings == ["Ruth Visitor has no supervision recorded."]
+
+
+def test_supervision_records_are_read_by_leads_and_the_visitor_supervised_only(db):
+    """A practitioner, or another home visitor, cannot read what was said at someone's
+    supervision; the home visitor reads her own, a team lead everyone's."""
+    from portage_desktop.services.access import Actor, PermissionDenied, Role, set_actor
+    from tests.services.service_quality_helpers import staff_of
+
+    hana, ruth = team_of(db, 2)
+    _session(db, hana, on=date(2026, 11, 1))
+    _session(db, ruth, on=date(2026, 11, 2))
+    set_actor(db, Actor("lead", "Sam Lead", Role.TEAM_LEAD))
+    assert len(supervision.list_sessions(db)) == 2
+    set_actor(db, Actor("hana", "Hana", Role.HOME_VISITOR, staff_member_id=staff_of(db, hana)))
+    assert [x.visitor_ids for x in supervision.list_sessions(db)] == [(hana,)]
+    assert [x.visitor_ids for x in supervision.list_sessions(db, hana)] == [(hana,)]
+    with pytest.raises(PermissionDenied, match="team lead"):
+        supervision.list_sessions(db, ruth)
+    set_actor(db, Actor("pat", "Pat", Role.PRACTITIONER))
+    with pytest.raises(PermissionDenied):
+        supervision.list_sessions(db)
+    set_actor(db, Actor("kim", "Kim", Role.HOME_VISITOR))  # not linked to a staff record
+    with pytest.raises(PermissionDenied):
+        supervision.list_sessions(db)

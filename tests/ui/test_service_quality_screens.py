@@ -204,17 +204,18 @@ def test_annual_report_page_lists_the_records_and_saves_a_csv(
     assert said and said[-1][0] == "information"
 
 
-def test_the_page_gathers_the_four_screens(qtbot, ctx):
+def test_the_page_gathers_the_screens(qtbot, ctx):
     _service(ctx.db)
     page = _show(qtbot, ServiceQualityPage(ctx, today=TODAY))
-    assert [page.tabs.tabText(i) for i in range(5)] == [
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
         "&Supervision",
         "&Induction",
+        "&Joint visits",
         "&Questionnaires",
         "Questions to &ask",
         "Annual &report",
     ]
-    page.tabs.setCurrentIndex(4)
+    page.tabs.setCurrentIndex(5)
     assert page.report.model.rowCount() > 10
 
 
@@ -237,3 +238,35 @@ def test_writing_the_questions_makes_a_new_version(qtbot, ctx):
         ("Visits helped my child", QuestionKind.SCALE),
         ("What helped most?", QuestionKind.TEXT),
     ]
+
+
+def test_a_joint_monitoring_visit_is_recorded_from_the_keyboard(qtbot, ctx):
+    """The family's joint visit shows as due (in words), is recorded with the teacher's
+    feedback and the parent's views, and then shows as done; missing feedback is explained."""
+    from datetime import timedelta
+
+    from portage_desktop.services.home_visiting import visits
+    from portage_desktop.services.service_quality import monitoring
+    from portage_desktop.ui.service_quality.monitoring_page import MonitoringPage
+    from tests.services.test_service_quality_families import DUE, _family, _hold
+
+    _visitor, referral, child = _family(ctx.db)
+    _hold(ctx.db, visits.list_visits(ctx.db, child)[0])
+    page = _show(qtbot, MonitoringPage(ctx, today=DUE + timedelta(days=20)))
+    assert page.model.index(0, 3).data() == "⚠ Overdue"
+    assert "1 joint visits overdue" in page.summary.text()
+    page.visited_on.edit.clear()
+    qtbot.keyClicks(page.visited_on.edit, "10/12/2026")
+    qtbot.keyClicks(page.teacher, "Claire Teacher")
+    _press(qtbot, page.save)
+    assert "feedback" in page.errors.text("feedback")
+    assert monitoring.monitoring_list(ctx.db, DUE + timedelta(days=20))[0].done_on is None
+    qtbot.keyClicks(page.feedback, "A warm start; offer two choices at tidy-up.")
+    qtbot.keyClicks(page.parent_views, "We love the posting box.")
+    _press(qtbot, page.save)
+    assert page.model.index(0, 3).data() == "✔ Done"
+    assert page.model.index(0, 4).data() == "10/12/2026"
+    assert page.message.text().startswith("Joint visit for")
+    assert not page.save.isEnabled()  # done: nothing more to record for this family
+    [done] = monitoring.monitoring_list(ctx.db, DUE + timedelta(days=20))
+    assert done.referral_id == referral and done.done_on == date(2026, 12, 10)

@@ -153,7 +153,7 @@ def fidelity(
             )
         )
     sessions = [
-        x for x in supervision.list_sessions(db, since=first, until=last) if x.kind.is_supervision
+        x for x in supervision.all_sessions(db, since=first, until=last) if x.kind.is_supervision
     ]
     weeks = ((last - first).days + 1) / 7
     visitors = tuple(

@@ -261,7 +261,7 @@ def supervised(db: Database, team: list[TeamMember], on: date) -> PointResult:
     rules = rules_on(db, on)
     interval = rules.supervision_days
     title = f"Supervision for every home visitor at least every {interval} days"
-    sessions = supervision.list_sessions(
+    sessions = supervision.all_sessions(
         db, since=on - timedelta(days=SUPERVISION_LOOKBACK), until=on
     )
     current_ids = {m.visitor.id for m in team if m.in_team(on)}

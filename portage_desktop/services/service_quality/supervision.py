@@ -24,7 +24,7 @@ from portage_desktop.data.models.service_quality import (
 )
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
-from portage_desktop.services.access import Permission, require
+from portage_desktop.services.access import Permission, PermissionDenied, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.consent import list_consents
 from portage_desktop.services.dates import format_date
@@ -216,8 +216,14 @@ def record_session(db: Database, data: SessionInput, today: date | None = None) 
             )
         s.flush()
         audit.record(s, db, AuditAction.CREATE, "supervision", sid, session.kind)
-    found = list_sessions(db, since=data.held_on, until=data.held_on)
+    found = all_sessions(db, since=data.held_on, until=data.held_on)
     return SavedSession(next(x for x in found if x.id == sid), tuple(notices))
+
+
+READERS = (
+    "Supervision records are for the team lead, managers and the home visitor supervised. "
+    "Please ask your team lead."
+)
 
 
 def list_sessions(
@@ -226,7 +232,35 @@ def list_sessions(
     since: date | None = None,
     until: date | None = None,
 ) -> list[SupervisionSession]:
-    """Sessions oldest first, optionally only those one home visitor attended."""
+    """The sessions this person may read, oldest first (optionally one visitor's).
+
+    What is said about a home visitor at supervision is hers and her supervisors': a team
+    lead or manager reads every log, a home visitor only the sessions she attended, and
+    nobody else any."""
+    actor = require(db, Permission.VIEW_CHILDREN)
+    if actor.may(Permission.MANAGE_SERVICE):
+        return all_sessions(db, visitor_id, since, until)
+    own = next(
+        (
+            v.id
+            for v in list_visitors(db, include_inactive=True)
+            if actor.staff_member_id is not None and v.staff_member_id == actor.staff_member_id
+        ),
+        None,
+    )
+    if own is None or (visitor_id is not None and visitor_id != own):
+        raise PermissionDenied(READERS)
+    return all_sessions(db, own, since, until)
+
+
+def all_sessions(
+    db: Database,
+    visitor_id: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[SupervisionSession]:
+    """Every session, for the service's own counts and dates (the check, fidelity, the
+    Dashboard): callers show what is due, never what was said."""
     require(db, Permission.VIEW_CHILDREN)
     names = {vis.id: vis.name for vis in list_visitors(db, include_inactive=True)}
     with db.session() as s:
@@ -291,7 +325,7 @@ def supervision_status(
     """Each current home visitor's last supervision by ``on``, and whether it is past the
     service's interval (individual and group count; team meetings do not)."""
     interval = rules_on(db, on).supervision_days
-    found = sessions if sessions is not None else list_sessions(db, until=on)
+    found = sessions if sessions is not None else all_sessions(db, until=on)
     result = []
     for vis in list_visitors(db):
         mine = [

@@ -1,6 +1,5 @@
-"""The registered-service page: supervision, induction, questionnaires, their questions and the
-annual report in
-one place, for the lead to put in the main window's sidebar."""
+"""The registered-service page: supervision, induction, joint monitoring visits,
+questionnaires, their questions and the annual report in one place, in the sidebar."""
 
 from __future__ import annotations
 
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.service_quality.annual_report_page import AnnualReportPage
 from portage_desktop.ui.service_quality.induction_checklist import InductionChecklist
+from portage_desktop.ui.service_quality.monitoring_page import MonitoringPage
 from portage_desktop.ui.service_quality.question_editor import QuestionEditor
 from portage_desktop.ui.service_quality.questionnaire_entry import QuestionnaireEntry
 from portage_desktop.ui.service_quality.supervision_log import SupervisionLog
@@ -23,11 +23,13 @@ class ServiceQualityPage(QWidget):
         self.tabs.setAccessibleName("Running the service")
         self.supervision = SupervisionLog(ctx, today)
         self.induction = InductionChecklist(ctx, today)
+        self.monitoring = MonitoringPage(ctx, today)
         self.questionnaires = QuestionnaireEntry(ctx, today)
         self.questions = QuestionEditor(ctx)
         self.report = AnnualReportPage(ctx, today)
         self.tabs.addTab(self.supervision, "&Supervision")
         self.tabs.addTab(self.induction, "&Induction")
+        self.tabs.addTab(self.monitoring, "&Joint visits")
         self.tabs.addTab(self.questionnaires, "&Questionnaires")
         self.tabs.addTab(self.questions, "Questions to &ask")
         self.tabs.addTab(self.report, "Annual &report")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import caseloads, referrals
 from portage_desktop.services.home_visiting.vocabulary import ReferralStatus
@@ -176,7 +177,13 @@ class SupervisionLog(QWidget):
             self.model.set_rows([])
             self.status.setText("There are no home visitors yet.")
             return
-        self.model.set_rows(list(reversed(supervision.list_sessions(self.ctx.db, visitor_id))))
+        try:
+            sessions = supervision.list_sessions(self.ctx.db, visitor_id)
+        except PermissionDenied as exc:
+            self.model.set_rows([])
+            self.status.setText(str(exc))
+            return
+        self.model.set_rows(list(reversed(sessions)))
         fit_columns(self.table)
         found = [
             x
