@@ -136,3 +136,33 @@ def test_a_visit_written_up_leaves_the_dashboard(qtbot, ctx):
     ctx.hub.children_changed.emit()
     after = _rows(page.service_warnings)
     assert "⚠ Visit not written up" not in [r[1] for r in after] and len(after) == before - 1
+
+
+def test_the_team_lead_sees_supervision_meetings_and_joint_visits_on_the_dashboard(qtbot, ctx):
+    """Each visitor's supervision and the team meeting, warned when past the interval; a
+    practitioner does not see the lines at all."""
+    from portage_desktop.services.access import Actor, Role, set_actor
+    from portage_desktop.services.service_quality import supervision
+    from portage_desktop.services.service_quality.supervision import SessionInput, SessionKind
+
+    _allocated(ctx.db)
+    add_visitor(ctx.db, "Ruth", "Okoro")
+    today = date.today()
+    supervision.record_session(
+        ctx.db,
+        SessionInput(today, SessionKind.INDIVIDUAL, "Sam Lead", (1,), (), ()),
+        today=today,
+    )
+    page = shown(qtbot, DashboardPage(ctx))
+    box = page.oversight
+    assert box.isVisible()
+    rows = [[box.model.index(r, c).data() for c in range(4)] for r in range(box.model.rowCount())]
+    assert ["⚠ Supervision", "Ruth Okoro", "", "Ruth Okoro has no supervision recorded."] in rows
+    assert ["⚠ Team meeting", "The team", "", "No team meeting recorded."] in rows
+    hana = next(r for r in rows if r[1] == "Hana Moss")
+    assert hana[0] == "✔ Supervision" and hana[2] == format_date(today)
+    assert rows.index(hana) == len(rows) - 1  # what needs doing comes first
+    assert box.summary.text() == "2 to arrange, most urgent first."
+    set_actor(ctx.db, Actor("pat", "Pat", Role.PRACTITIONER))
+    page.refresh()
+    assert not box.isVisible()

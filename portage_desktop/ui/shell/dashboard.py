@@ -23,6 +23,7 @@ from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.widgets import heading
 from portage_desktop.ui.reviews.review_summary import ReviewSummary
 from portage_desktop.ui.service.reminders_box import ServiceWarningsBox
+from portage_desktop.ui.service_quality.oversight_box import OversightBox
 from portage_desktop.ui.shell.getting_started import GettingStarted
 from portage_desktop.ui.stamp.stamp_summary import StampSummary
 
@@ -84,6 +85,8 @@ class DashboardPage(QWidget):
         layout.addWidget(self.stamp)
         self.service_warnings = ServiceWarningsBox(ctx)
         layout.addWidget(self.service_warnings)
+        self.oversight = OversightBox(ctx)
+        layout.addWidget(self.oversight)
         layout.addWidget(self.reviews)
         layout.addWidget(self.transitions)
         layout.addStretch(1)
@@ -109,3 +112,4 @@ class DashboardPage(QWidget):
         if info is not None and info.kind.is_service:
             self.getting_started.setVisible(False)  # a service starts from a referral
         self.service_warnings.refresh()
+        self.oversight.refresh()
