@@ -240,3 +240,28 @@ def test_the_service_agreement_is_recorded_as_signed(qtbot, ctx):
     signed = referrals.get_referral(ctx.db, referral_id)
     assert (signed.agreement_signed_on, signed.agreement_signed_by) == (date(2026, 9, 14), "Jo Lee")
     assert page.panel.title.text().endswith("agreement signed 14/09/2026 by Jo Lee")
+
+
+def test_what_a_parent_said_is_kept_in_their_words_beside_the_visits(qtbot, ctx):
+    from portage_desktop.services.service_quality import monitoring
+    from portage_desktop.ui.service.visits_panel import ParentViewDialog
+
+    _, child_id = _family_with_block(ctx.db)
+    page = _page(qtbot, ctx)
+    panel = page.panel
+    visit = panel.selected_visit()
+
+    def say(dialog: ParentViewDialog) -> None:
+        assert fits_small_screen(dialog)
+        assert dialog.said_on.edit.text() == "14/09/2026"  # the chosen visit's day
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+        assert "in their words" in dialog.errors.text("words")
+        qtbot.keyClicks(dialog.words, "She says 'more' at tea time now!")
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+
+    when_modal_opens(qtbot, say)
+    qtbot.keyClick(panel.buttons["What the parent said"], Qt.Key.Key_Space)
+    [view] = monitoring.list_parent_views(ctx.db, child_id)
+    assert (view.said_on, view.visit_id) == (START, visit.id)
+    assert view.words == "She says 'more' at tea time now!"
+    assert panel.views.item(0).text().startswith("14/09/2026: “She says 'more' at tea time now!”")

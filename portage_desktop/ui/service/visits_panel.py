@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from portage_desktop.services.home_visiting import block_reviews, referrals, vis
 from portage_desktop.services.home_visiting.referrals import Referral
 from portage_desktop.services.home_visiting.visits import Block, Visit
 from portage_desktop.services.home_visiting.vocabulary import ReferralStatus, VisitStatus
+from portage_desktop.services.service_quality import monitoring
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.pdf_save import save_print
 from portage_desktop.ui.common.record_dialog import RecordDialog
@@ -30,7 +32,7 @@ from portage_desktop.ui.common.widgets import DateField
 from portage_desktop.ui.reviews.review_dialog import ReviewDialog
 from portage_desktop.ui.service.agreement_dialog import AgreementDialog
 from portage_desktop.ui.service.block_dialog import WEEKDAYS, BlockDialog
-from portage_desktop.ui.service.common import fill, make_table, selected
+from portage_desktop.ui.service.common import fill, make_table, selected, text_box
 from portage_desktop.ui.service.end_of_service_dialog import EndOfServiceDialog
 from portage_desktop.ui.service.visit_dialog import VisitDialog
 
@@ -88,6 +90,41 @@ class MakeUpDialog(RecordDialog):
         )
 
 
+class ParentViewDialog(RecordDialog):
+    """What a parent said at a visit, in their own words, dated; kept as said."""
+
+    def __init__(
+        self, ctx: AppContext, child_id: int, visit: Visit | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, "What the parent said", parent)
+        self.child_id, self.visit = child_id, visit
+        self.said_on = self.add_row("&Date *", "said_on", DateField("Date it was said"))
+        self.said_on.set_value(visit.on if visit is not None else date.today())
+        self.words = self.add_row(
+            "In their &words *",
+            "words",
+            text_box("What the parent said, in their words"),
+            "Write it as they said it; it cannot be changed afterwards.",
+        )
+        self.finish()
+        self.words.textChanged.connect(self.mark_dirty)
+
+    def save(self) -> None:
+        errors: dict[str, str] = {}
+        said_on = self.read_dates(errors, said_on=self.said_on)["said_on"]
+        self.run_save(
+            errors,
+            lambda: monitoring.add_parent_view(
+                self.ctx.db,
+                self.child_id,
+                said_on,
+                self.words.toPlainText(),
+                date.today(),
+                self.visit.id if self.visit is not None else None,
+            ),
+        )
+
+
 class VisitsPanel(QWidget):
     """The blocks and visits of one child; :meth:`show_child` chooses the child."""
 
@@ -113,6 +150,7 @@ class VisitsPanel(QWidget):
                 ("&Record the visit…", self.record_visit),
                 ("Make-&up visit…", self.make_up),
                 ("Print the family's cop&y…", self.print_visit),
+                ("What the parent s&aid…", self.parent_said),
             ),
             (
                 ("Service a&greement…", self.agreement),
@@ -137,12 +175,20 @@ class VisitsPanel(QWidget):
         layout.addWidget(self.block_table, 1)
         layout.addWidget(QLabel("Visits (Enter records the chosen one):"))
         layout.addWidget(self.visit_table, 3)
+        self.views = QListWidget()
+        self.views.setAccessibleName("What the parents said, newest first")
+        self.views.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        caption = QLabel("What the parents said, in their words:")
+        caption.setBuddy(self.views)
+        layout.addWidget(caption)
+        layout.addWidget(self.views)
 
     def show_child(self, child_id: int | None, child_name: str = "") -> None:
         self.child_id, self.child_name = child_id, child_name
         self.refresh()
 
     def refresh(self) -> None:
+        self.views.clear()
         if self.child_id is None:
             self.referral, self.blocks = None, []
             fill(self.block_table, self.block_model, [])
@@ -169,6 +215,8 @@ class VisitsPanel(QWidget):
                 f"{self.referral.agreement_signed_by}"
             )
         self.title.setText(f"{self.child_name}: {status}")
+        for view in reversed(monitoring.list_parent_views(self.ctx.db, self.child_id)):
+            self.views.addItem(f"{format_date(view.said_on)}: “{view.words}” ({view.recorded_by})")
 
     def selected_visit(self) -> Visit | None:
         return selected(self.visit_table, self.visit_model)
@@ -224,6 +272,13 @@ class VisitsPanel(QWidget):
         )
         ReviewDialog(self.ctx, block.child_id, review.data, review.id, self, review.version).exec()
         self.refresh()
+
+    def parent_said(self) -> None:
+        if self.child_id is None:
+            QMessageBox.information(self, "Choose a family", "Choose a family first.")
+            return
+        if ParentViewDialog(self.ctx, self.child_id, self.selected_visit(), self).exec():
+            self.refresh()
 
     def make_up(self) -> None:
         visit = self._need_visit()
