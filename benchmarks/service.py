@@ -1,4 +1,5 @@
-"""Time a home-visiting service's services on the large service site (no screens yet).
+"""Time a home-visiting service's services on the large service site (no screens yet),
+and the registered-service check and the annual report a team lead runs on it.
 
     .venv/bin/python benchmarks/service.py [--scale 1.0] [--runs 7] [--out FILE.json]
 
@@ -33,15 +34,19 @@ SERVICE_TARGETS: dict[str, tuple[str, float]] = {
     "child_visits": ("A child's visits and blocks", 100),
     "save_visit": ("Save a visit record", 50),
     "dashboard": ("The service dashboard's warnings", 150),
+    "service_check": ("Registered-service check, whole service", 500),
+    "annual_report": ("Annual service report PDF, the busiest year", 3000),
 }
 
 
 def measure(scale: float, runs: int, today: date) -> tuple[dict[str, list[float]], dict]:
     from portage_desktop.demo.service_large import populate_large_service
+    from portage_desktop.printing.service_quality import service_report
     from portage_desktop.services.home_visiting import caseloads, reminders, visits
     from portage_desktop.services.home_visiting.visits import VisitInput
     from portage_desktop.services.home_visiting.vocabulary import VisitPlace, VisitStatus
     from portage_desktop.services.home_visiting.waiting_list import move_family, waiting_list
+    from portage_desktop.services.service_quality.registered_check import check_service
     from portage_desktop.startup import new_key, open_and_migrate
 
     with tempfile.TemporaryDirectory(prefix="portage-service-") as folder:
@@ -79,6 +84,8 @@ def measure(scale: float, runs: int, today: date) -> tuple[dict[str, list[float]
                 ),
                 "save_visit": time_ms(save, runs),
                 "dashboard": time_ms(lambda: reminders.warnings(db, today), runs),
+                "service_check": time_ms(lambda: check_service(db, today), runs),
+                "annual_report": time_ms(lambda: service_report(db, today.year, None, today), runs),
             }
         finally:
             db.dispose()
