@@ -49,6 +49,18 @@ def test_a_block_skips_closure_days_and_keeps_its_number_of_visits(db):
     assert all(v.planned_time == "09:30" for v in visits.list_visits(db, block.child_id))
 
 
+def test_a_closure_removed_by_mistake_is_visited_again_by_the_next_block(db):
+    from portage_desktop.services.errors import NotFoundError
+
+    closure = rules.add_closure(db, date(2026, 10, 26), date(2026, 10, 30), "Half term")
+    rules.remove_closure(db, closure)
+    assert rules.list_closures(db) == []
+    _, block = _allocated_block(db, Pattern.FORTNIGHTLY, BlockKind.PORTAGE_PLUS)
+    assert date(2026, 10, 27) in [v.on for v in visits.list_visits(db, block.child_id)]
+    with pytest.raises(NotFoundError):
+        rules.remove_closure(db, closure)
+
+
 def test_schedule_dates_weekly_fortnightly_and_monthly():
     start = date(2026, 9, 14)
     assert visits.schedule_dates(start, 0, Pattern.WEEKLY, 2, set())[1] == date(2026, 9, 21)

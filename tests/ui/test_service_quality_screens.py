@@ -214,6 +214,7 @@ def test_the_page_gathers_the_screens(qtbot, ctx):
         "&Questionnaires",
         "Questions to &ask",
         "Annual &report",
+        "Ru&les and closures",
     ]
     page.tabs.setCurrentIndex(5)
     assert page.report.model.rowCount() > 10
@@ -270,3 +271,65 @@ def test_a_joint_monitoring_visit_is_recorded_from_the_keyboard(qtbot, ctx):
     assert not page.save.isEnabled()  # done: nothing more to record for this family
     [done] = monitoring.monitoring_list(ctx.db, DUE + timedelta(days=20))
     assert done.referral_id == referral and done.done_on == date(2026, 12, 10)
+
+
+def test_a_rule_changes_from_a_date_keeping_its_history_and_closures_come_and_go(qtbot, ctx):
+    """A team lead sets supervision every 21 days from 01/12/2026: the old value still judges
+    November; a wrong value is explained beside the field; a closure is added and removed."""
+    from portage_desktop.services.home_visiting import rules as service_rules
+    from portage_desktop.services.service_quality import rules as quality_rules
+    from portage_desktop.ui.service_quality.rules_page import RulesPage
+
+    page = _show(qtbot, RulesPage(ctx, today=TODAY))
+    keys = [page.rules_model.row_object(r).key for r in range(page.rules_model.rowCount())]
+    assert {"write_up_days", "supervision_days", "monitoring_weeks"} <= set(keys)
+    page.rules_table.selectRow(keys.index("supervision_days"))
+    assert page.value.text() == "14"
+    assert page.history.item(0).text() == "14: built in"
+    page.value.clear()
+    qtbot.keyClicks(page.value, "3")
+    _press(qtbot, page.save_rule)
+    assert "from 7 to 90" in page.errors.text("value")
+    page.value.clear()
+    qtbot.keyClicks(page.value, "21")
+    page.effective_from.edit.clear()
+    qtbot.keyClicks(page.effective_from.edit, "01/12/2026")
+    _press(qtbot, page.save_rule)
+    assert page.message.text().startswith("Saved: Supervision")
+    assert quality_rules.rules_on(ctx.db, date(2026, 11, 30)).supervision_days == 14
+    assert quality_rules.rules_on(ctx.db, date(2026, 12, 1)).supervision_days == 21
+    assert [page.history.item(i).text().split(" (")[0] for i in range(2)] == [
+        "14: built in",
+        "21: 01/12/2026",
+    ]
+
+    qtbot.keyClicks(page.first_day.edit, "24/12/2026")
+    qtbot.keyClicks(page.last_day.edit, "23/12/2026")
+    _press(qtbot, page.add_closure)
+    assert "before the first day" in page.errors.text("last_day")
+    page.last_day.edit.clear()
+    qtbot.keyClicks(page.last_day.edit, "02/01/2027")
+    qtbot.keyClicks(page.why, "Christmas")
+    _press(qtbot, page.add_closure)
+    [closure] = service_rules.list_closures(ctx.db)
+    assert (closure.first_day, closure.last_day, closure.label) == (
+        date(2026, 12, 24),
+        date(2027, 1, 2),
+        "Christmas",
+    )
+    assert page.closures_model.index(0, 2).data() == "Christmas"
+    page.closures_table.selectRow(0)
+    _press(qtbot, page.remove_closure)
+    assert page.message.text() == "Closure removed."
+    assert service_rules.list_closures(ctx.db) == []
+
+
+def test_someone_who_does_not_run_the_service_reads_the_rules_only(qtbot, ctx):
+    from portage_desktop.services.access import Actor, Role, set_actor
+    from portage_desktop.ui.service_quality.rules_page import RulesPage
+
+    set_actor(ctx.db, Actor("hana", "Hana", Role.HOME_VISITOR))
+    page = _show(qtbot, RulesPage(ctx, today=TODAY))
+    assert page.rules_model.rowCount() > 10
+    assert not page.save_rule.isEnabled() and not page.add_closure.isEnabled()
+    assert "a team lead or manager changes them" in page.who.text()

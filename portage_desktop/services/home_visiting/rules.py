@@ -19,7 +19,7 @@ from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.dates import format_date
-from portage_desktop.services.errors import ValidationError
+from portage_desktop.services.errors import NotFoundError, ValidationError
 
 DEFAULTS_SINCE = date(2019, 9, 1)
 _TERM_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
@@ -65,7 +65,30 @@ SPECS: tuple[RuleSpec, ...] = (
     ),
     RuleSpec("review_warning_days", "Warn this many days before a block's last visit", "14", 0, 60),
 )
-SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
+# Running a registered service (part 2): kept in the same table and edited on the same screen;
+# ``service_quality.rules`` reads them.
+QUALITY_SPECS: tuple[RuleSpec, ...] = (
+    RuleSpec(
+        "supervision_days", "Supervision for every home visitor at least every (days)", "14", 7, 90
+    ),
+    RuleSpec("team_meeting_days", "A team meeting at least every (days)", "42", 7, 180),
+    RuleSpec(
+        "monitoring_weeks",
+        "Joint monitoring visit this many weeks after a family starts",
+        "10",
+        2,
+        52,
+    ),
+    RuleSpec(
+        "monitoring_grace_days",
+        "A monitoring visit is overdue this many days after it is due",
+        "14",
+        0,
+        60,
+    ),
+)
+ALL_SPECS = SPECS + QUALITY_SPECS
+SPEC_BY_KEY = {spec.key: spec for spec in ALL_SPECS}
 
 
 @dataclass(frozen=True)
@@ -118,7 +141,7 @@ def parse_term_starts(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _in_force(rows: list[ServiceRuleRecord], on: date) -> dict[str, tuple[str, date, bool]]:
-    found = {s.key: (s.default, DEFAULTS_SINCE, True) for s in SPECS}
+    found = {s.key: (s.default, DEFAULTS_SINCE, True) for s in ALL_SPECS}
     for row in rows:  # ordered by date, so the latest one on or before ``on`` wins
         if row.key in found and row.effective_from <= on:
             found[row.key] = (row.value, row.effective_from, False)
@@ -144,12 +167,31 @@ def rules_on(db: Database, on: date) -> ServiceRules:
 
 
 def rule_values(db: Database, on: date) -> list[RuleValue]:
+    """Every rule of the service (both parts) as in force on ``on``, for the rules screen."""
     with db.session() as s:
         values = _in_force(store.rules(s), on)
     return [
         RuleValue(spec.key, spec.label, value, since, default)
-        for spec in SPECS
+        for spec in ALL_SPECS
         for value, since, default in [values[spec.key]]
+    ]
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    value: str
+    since: date
+    changed_by: str
+
+
+def rule_history(db: Database, key: str) -> list[RuleChange]:
+    """Every value a rule has had, oldest first, the built-in default first of all."""
+    spec = SPEC_BY_KEY[key]
+    with db.session() as s:
+        rows = [r for r in store.rules(s) if r.key == key]
+    return [
+        RuleChange(spec.default, DEFAULTS_SINCE, "built in"),
+        *(RuleChange(r.value, r.effective_from, r.changed_by) for r in rows),
     ]
 
 
@@ -226,6 +268,17 @@ def add_closure(db: Database, first_day: date | None, last_day: date | None, lab
         s.flush()
         audit.record(s, db, AuditAction.CREATE, "service_closure", row.id)
         return row.id or 0
+
+
+def remove_closure(db: Database, closure_id: int) -> None:
+    """A closure entered by mistake; blocks planned from now on visit on those days again."""
+    require(db, Permission.MANAGE_SERVICE)
+    with db.session() as s:
+        row = s.get(ServiceClosureRecord, closure_id)
+        if row is None:
+            raise NotFoundError("That closure is no longer recorded.")
+        s.delete(row)
+        audit.record(s, db, AuditAction.CHANGE, "service_closure", closure_id, "removed")
 
 
 def closed_days(closures: list[Closure]) -> set[date]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.errors import NotFoundError, ValidationError
@@ -41,3 +41,15 @@ def attempt(
         message.setText(str(exc))
         return None
     return result
+
+
+def form_row(form: QFormLayout, errors: FieldErrors, text: str, name: str, field: QWidget) -> None:
+    """A labelled row with its problem line under the field (``text`` carries the shortcut)."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(field)
+    column.addWidget(errors.label_for(name, field))
+    label = QLabel(text)
+    label.setBuddy(field)
+    form.addRow(label, holder)

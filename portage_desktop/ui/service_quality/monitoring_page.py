@@ -28,7 +28,7 @@ from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.table_model import Column
 from portage_desktop.ui.common.widgets import DateField, FieldErrors, heading
 from portage_desktop.ui.service.common import fill, make_table, selected, text_box
-from portage_desktop.ui.service_quality.common import attempt
+from portage_desktop.ui.service_quality.common import attempt, form_row
 
 SYMBOLS = {
     MonitoringState.DONE: "✔",
@@ -75,14 +75,7 @@ class MonitoringPage(QWidget):
             ("&Feedback to the home visitor *", "feedback", self.feedback),
             ("The &parent's views", "parent_views", self.parent_views),
         ):
-            holder = QWidget()
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(field)
-            column.addWidget(self.errors.label_for(name, field))
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, holder)
+            form_row(form, self.errors, text, name, field)
         form.addRow(self.save)
         form.addRow(self.message)
         layout = QVBoxLayout(self)

@@ -13,6 +13,7 @@ from portage_desktop.ui.service_quality.induction_checklist import InductionChec
 from portage_desktop.ui.service_quality.monitoring_page import MonitoringPage
 from portage_desktop.ui.service_quality.question_editor import QuestionEditor
 from portage_desktop.ui.service_quality.questionnaire_entry import QuestionnaireEntry
+from portage_desktop.ui.service_quality.rules_page import RulesPage
 from portage_desktop.ui.service_quality.supervision_log import SupervisionLog
 
 
@@ -27,12 +28,14 @@ class ServiceQualityPage(QWidget):
         self.questionnaires = QuestionnaireEntry(ctx, today)
         self.questions = QuestionEditor(ctx)
         self.report = AnnualReportPage(ctx, today)
+        self.rules = RulesPage(ctx, today)
         self.tabs.addTab(self.supervision, "&Supervision")
         self.tabs.addTab(self.induction, "&Induction")
         self.tabs.addTab(self.monitoring, "&Joint visits")
         self.tabs.addTab(self.questionnaires, "&Questionnaires")
         self.tabs.addTab(self.questions, "Questions to &ask")
         self.tabs.addTab(self.report, "Annual &report")
+        self.tabs.addTab(self.rules, "Ru&les and closures")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.tabs.currentChanged.connect(self._refresh_tab)
