@@ -48,6 +48,32 @@ class CheckLine:
     fixes: tuple[str, ...]
 
 
+# A table cell cannot break across pages: a large service's evidence for one point (a line a
+# family) once made a cell taller than a page, and the whole report failed to print. The
+# printed cell shows this much, then says how much more there is and where to read it all.
+CELL_CHARACTERS = 1500
+
+
+def _within_a_cell(evidence: tuple[str, ...]) -> list[str]:
+    shown: list[str] = []
+    used = 0
+    for n, line in enumerate(evidence):
+        if used + len(line) > CELL_CHARACTERS and shown:
+            rest = len(evidence) - n
+            shown.append(
+                f"… and {rest} more lines: every one is on the Registered-service check screen "
+                "(and from check-service)."
+            )
+            break
+        if len(line) > CELL_CHARACTERS:
+            line = (
+                line[:CELL_CHARACTERS] + " … (the rest is on the Registered-service check screen)"
+            )
+        shown.append(line)
+        used += len(line)
+    return shown
+
+
 @dataclass(frozen=True)
 class ServiceReport:
     year: int
@@ -140,7 +166,7 @@ def build_service_report(report: ServiceReport, meta: ReportMeta, out: Path | No
     story.append(Paragraph(esc(f"Registered-service check: {report.check_headline}"), heading))
     rows = [[Paragraph("<b>Point</b>", st.small), Paragraph("<b>Where we stand</b>", st.small)]]
     for c in report.check:
-        text = "<br/>".join(esc(e) for e in c.evidence)
+        text = "<br/>".join(esc(e) for e in _within_a_cell(c.evidence))
         if c.fixes:
             text += "<br/><i>To fix:</i> " + esc(" ".join(c.fixes))
         rows.append(
