@@ -7,6 +7,7 @@ everything refers to them; the rest are imported from their own modules.
 
 from portage_desktop.data.models import (
     assessment,
+    groups,
     home_visiting,
     plans,
     reviews,
@@ -35,6 +36,7 @@ __all__ = [
     "UserAccountRecord",
     "Versioned",
     "assessment",
+    "groups",
     "home_visiting",
     "plans",
     "reviews",

@@ -179,7 +179,7 @@ def _to_block(row: VisitBlockRecord, visits: list[HomeVisitRecord]) -> Block:
     )
 
 
-def _clean_time(errors: dict[str, str], field: str, text: str) -> str:
+def clean_time(errors: dict[str, str], field: str, text: str) -> str:
     text = (text or "").strip()
     match = _TIME.match(text)
     if text and not match:
@@ -198,7 +198,7 @@ def plan_block(db: Database, referral_id: int, data: BlockInput) -> Block:
         errors["pattern"] = "Please choose how often the visits are."
     if not 0 <= data.weekday <= 4:
         errors["weekday"] = "Please choose a weekday, Monday to Friday."
-    usual_time = _clean_time(errors, "usual_time", data.usual_time)
+    usual_time = clean_time(errors, "usual_time", data.usual_time)
     if data.start_on is None:
         errors["start_on"] = "Please enter the date the block starts."
     if data.visit_count is not None and not 1 <= data.visit_count <= 52:
@@ -393,7 +393,7 @@ def add_make_up_visit(db: Database, missed_visit_id: int, on: date | None, time:
     """A visit in place of one cancelled or failed, in the same block."""
     require(db, Permission.RECORD_VISITS)
     errors: dict[str, str] = {}
-    at = _clean_time(errors, "time", time)
+    at = clean_time(errors, "time", time)
     if on is None:
         errors["on"] = "Please enter the day of the make-up visit."
     if errors:
