@@ -41,6 +41,7 @@ def test_a_service_sees_its_areas_beside_children_and_staff(qtbot, ctx, open_win
         "Waiting list",
         "Caseloads",
         "Visits",
+        "Groups",
         "Running the service",
         "Staff & training",
         "Stamp of Approval",

@@ -7,7 +7,14 @@ from PySide6.QtWidgets import QWidget
 
 from portage_desktop.ui.common.context import AppContext
 
-SERVICE_AREAS = ("Referrals", "Waiting list", "Caseloads", "Visits", "Running the service")
+SERVICE_AREAS = (
+    "Referrals",
+    "Waiting list",
+    "Caseloads",
+    "Visits",
+    "Groups",
+    "Running the service",
+)
 
 
 def build_service_page(ctx: AppContext, area: str) -> QWidget:
@@ -24,6 +31,10 @@ def build_service_page(ctx: AppContext, area: str) -> QWidget:
         from portage_desktop.ui.service.caseloads_page import CaseloadsPage
 
         return CaseloadsPage(ctx)
+    if area == "Groups":
+        from portage_desktop.ui.service.groups_page import GroupsPage
+
+        return GroupsPage(ctx)
     if area == "Running the service":
         from portage_desktop.ui.service_quality.page import ServiceQualityPage
 

@@ -54,6 +54,7 @@ AREAS = (
     "Caseloads",
     "Visits",
     "Running the service",
+    "Groups",
 )
 (
     DASHBOARD,
@@ -66,10 +67,11 @@ AREAS = (
     CASELOADS,
     VISITS,
     RUNNING_THE_SERVICE,
+    GROUPS,
 ) = range(len(AREAS))
 # A home-visiting service's own areas, shown only to a service, beside Children in the sidebar;
 # their numbers come after the others so Ctrl+1 to Ctrl+5 stay where they were.
-SERVICE_AREAS = (REFERRALS, WAITING_LIST, CASELOADS, VISITS, RUNNING_THE_SERVICE)
+SERVICE_AREAS = (REFERRALS, WAITING_LIST, CASELOADS, VISITS, GROUPS, RUNNING_THE_SERVICE)
 SIDEBAR = (DASHBOARD, CHILDREN, *SERVICE_AREAS, STAFF, STAMP, SETTINGS)
 
 

@@ -1,0 +1,63 @@
+"""The Groups area driven from the keyboard: a group made, sessions planned past a closure, a
+family booked and its attendance and the session's notes saved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from portage_desktop.services.home_visiting import groups, rules
+from portage_desktop.services.home_visiting.groups import Attendance
+from portage_desktop.ui.service.groups_page import GroupDialog, GroupsPage, PlanSessionsDialog
+from tests.services.home_visiting_helpers import waiting_family
+from tests.ui.conftest import when_modal_opens
+from tests.ui.service_helpers import fits_small_screen, make_service, shown
+
+TODAY = date(2026, 11, 2)
+
+
+def test_a_stay_and_play_group_from_first_session_to_register(qtbot, ctx):
+    make_service(ctx.db)
+    waiting_family(ctx.db)  # Amy Lee, referred and waiting
+    rules.add_closure(ctx.db, date(2026, 11, 11), date(2026, 11, 11), "Training day")
+    page = shown(qtbot, GroupsPage(ctx, today=TODAY))
+
+    def make(dialog: GroupDialog) -> None:
+        assert fits_small_screen(dialog)
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+        assert dialog.errors.text("name")
+        qtbot.keyClicks(dialog.name, "Stay and Play")
+        qtbot.keyClicks(dialog.place, "Riverside family hub")
+        dialog.weekday.setCurrentIndex(2)  # Wednesday
+        qtbot.keyClicks(dialog.time, "9:30")
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+
+    when_modal_opens(qtbot, make)
+    qtbot.keyClick(page.new_button, Qt.Key.Key_Space)
+    assert page.groups_model.index(0, 1).data() == "Wednesdays at 09:30"
+
+    def plan(dialog: PlanSessionsDialog) -> None:
+        dialog.start.edit.clear()
+        qtbot.keyClicks(dialog.start.edit, "02/11/2026")
+        dialog.count.setValue(3)
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+
+    when_modal_opens(qtbot, plan)
+    qtbot.keyClick(page.plan_button, Qt.Key.Key_Space)
+    days = [page.sessions_model.index(r, 0).data() for r in range(3)]
+    assert days == ["04/11/2026", "18/11/2026", "25/11/2026"]  # the training day passed over
+    assert page.sessions_table.selectionModel().selectedRows()[0].row() == 0
+
+    qtbot.keyClick(page.book_button, Qt.Key.Key_Space)
+    assert page.message.text() == "Amy Lee booked for 04/11/2026."
+    qtbot.keyClick(page.book_button, Qt.Key.Key_Space)
+    assert "already booked" in page.message.text()
+    assert page.register.item(0, 0).text() == "Amy Lee"
+    came = page.register.cellWidget(0, 1)
+    came.setCurrentIndex(came.findData(Attendance.CAME))
+    qtbot.keyClicks(page.notes, "Bubbles, songs and sleep routines")
+    qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
+    [first, *_] = groups.list_sessions(ctx.db, groups.list_groups(ctx.db, TODAY)[0].id)
+    assert first.came == 1 and first.notes == "Bubbles, songs and sleep routines"
+    assert page.sessions_model.index(0, 2).data() == "1"
