@@ -94,7 +94,7 @@ def annual_report(
     # Waiting times: from joining the list to the first allocation, for those allocated this year
     waits: list[tuple[int, int]] = []
     for r in snap.referrals:
-        allocs = [a for a in snap.allocations if a.referral_id == r.id]
+        allocs = snap.allocations_of(r.id or 0)
         if allocs and r.waiting_since and first <= allocs[0].from_on <= last:
             waits.append((r.id or 0, (allocs[0].from_on - r.waiting_since).days))
     add(
@@ -259,7 +259,7 @@ def annual_report(
         "supervision",
         sorted(set(sessions)),
     )
-    check = check_service(db, until)
+    check = check_service(db, until, snap)
     return AnnualReport(year, service_name, tuple(figs), collated, check, fid)
 
 

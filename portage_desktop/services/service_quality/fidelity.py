@@ -129,15 +129,13 @@ def fidelity(
             service.add(visit, snap)
             if visit.visitor_id is not None:
                 by_visitor[visit.visitor_id].add(visit, snap)
+        still_planned = {
+            x.block_id for x in snap.visits_of(referral) if x.status == VisitStatus.PLANNED
+        }
         blocks = tuple(
             b.id or 0
-            for b in snap.blocks
-            if b.referral_id == referral.id
-            and first <= b.ends_on <= last
-            and not any(
-                x.block_id == b.id and x.status == VisitStatus.PLANNED
-                for x in snap.visits_of(referral)
-            )
+            for b in snap.blocks_of(referral.id or 0)
+            if first <= b.ends_on <= last and b.id not in still_planned
         )
         held = snap.first_held(referral)
         reason = EndReason(end.reason) if end is not None and end.reason in set(EndReason) else None

@@ -353,9 +353,10 @@ def trainers(db: Database, team: list[TeamMember], on: date) -> PointResult:
     return PointResult(8, title, False, status, tuple(evidence), tuple(fixes), records)
 
 
-def check_service(db: Database, on: date) -> ServiceCheck:
-    """Evaluate every point on ``on``."""
-    snap = load(db, visits_since=on - timedelta(days=VISIT_LOOKBACK))
+def check_service(db: Database, on: date, snap: ServiceSnapshot | None = None) -> ServiceCheck:
+    """Evaluate every point on ``on``; ``snap`` reuses rows a report has read already (every
+    point filters by date, so a snapshot holding more visits gives the same answers)."""
+    snap = snap or load(db, visits_since=on - timedelta(days=VISIT_LOOKBACK))
     team = workforce.team(db)
     return ServiceCheck(
         on,

@@ -44,6 +44,10 @@ class ServiceSnapshot:
     _end_by_referral: dict[int, ServiceEndRecord] = field(default_factory=dict)
     _visits_by_child: dict[int, list[HomeVisitRecord]] = field(default_factory=dict)
     _rules: dict[date, ServiceRules] = field(default_factory=dict)
+    # Looked up per family: a whole-service report asks once for each of thousands of families,
+    # and scanning every block or allocation each time made a large service's report take 20 s.
+    _blocks_by_referral: dict[int, list[VisitBlockRecord]] = field(default_factory=dict)
+    _allocations_by_referral: dict[int, list[AllocationRecord]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._end_by_referral = {e.referral_id: e for e in self.ends}
@@ -51,6 +55,20 @@ class ServiceSnapshot:
         for visit in self.visits:
             by_child[visit.child_id].append(visit)
         self._visits_by_child = dict(by_child)
+        blocks: dict[int, list[VisitBlockRecord]] = defaultdict(list)
+        for block in self.blocks:
+            blocks[block.referral_id].append(block)
+        self._blocks_by_referral = dict(blocks)
+        allocations: dict[int, list[AllocationRecord]] = defaultdict(list)
+        for allocation in self.allocations:  # in the order read, as the callers expect
+            allocations[allocation.referral_id].append(allocation)
+        self._allocations_by_referral = dict(allocations)
+
+    def blocks_of(self, referral_id: int) -> list[VisitBlockRecord]:
+        return self._blocks_by_referral.get(referral_id, [])
+
+    def allocations_of(self, referral_id: int) -> list[AllocationRecord]:
+        return self._allocations_by_referral.get(referral_id, [])
 
     def rules(self, on: date) -> ServiceRules:
         """The rules on a day, worked out once per day (a year's visits ask for each day)."""
