@@ -166,3 +166,12 @@ def test_the_team_lead_sees_supervision_meetings_and_joint_visits_on_the_dashboa
     set_actor(ctx.db, Actor("pat", "Pat", Role.PRACTITIONER))
     page.refresh()
     assert not box.isVisible()
+
+
+def test_a_service_dashboard_has_no_stamp_of_approval_summary_and_a_setting_does(qtbot, ctx):
+    make_service(ctx.db)
+    page = shown(qtbot, DashboardPage(ctx))
+    assert not page.stamp.isVisible() and page.service_warnings.isVisible()
+    setting_service.save_setting(ctx.db, SettingInput("Little Acorns", SettingKind.GROUP))
+    ctx.hub.setting_changed.emit()
+    assert page.stamp.isVisible() and not page.service_warnings.isVisible()

@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from portage_desktop.services import setting as setting_service
 from portage_desktop.services.stamp_check import check_stamp
 from portage_desktop.ui.common import theme
 from portage_desktop.ui.common.context import AppContext
@@ -45,6 +46,11 @@ class StampSummary(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
+        info = setting_service.get_setting(self.ctx.db)
+        if info is not None and info.kind.is_service:
+            self.setVisible(False)  # the Stamp is for settings; a service has its own check
+            return
+        self.setVisible(True)
         check = check_stamp(self.ctx.db, date.today())
         self.warnings.setText("\n".join(f"⚠ {w}" for w in check.warnings))
         self.warnings.setVisible(bool(check.warnings))
