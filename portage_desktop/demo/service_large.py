@@ -258,7 +258,7 @@ def _family(
     )
     begin, until = allocate_on + timedelta(days=7), min(ends, today + timedelta(days=56))
     while begin < until:
-        pattern = Pattern.WEEKLY if rng.random() < 0.6 else Pattern.FORTNIGHTLY
+        pattern = Pattern.WEEKLY if rng.random() < 0.75 else Pattern.FORTNIGHTLY
         count = 12 if rng.random() < 0.15 else 8
         weekday, at = rng.randrange(5), f"{rng.choice([9, 10, 13])}:30"
         dates = [d for d in schedule_dates(begin, weekday, pattern, count, closed) if d < ends]
@@ -287,7 +287,7 @@ def _family(
         )
         for number, day in enumerate(dates, start=1):
             batch.add("home_visit", _visit(rng, child, block, visitor, number, day, at, today))
-        begin = dates[-1] + timedelta(days=14)
+        begin = dates[-1] + timedelta(days=7)  # the next block starts after a week's pause
     if ends <= today:
         referral["status"] = "ended"
         batch.add(
