@@ -165,3 +165,34 @@ def test_the_familys_letter_is_saved_as_a_pdf(qtbot, ctx, tmp_path, monkeypatch)
     qtbot.keyClick(page.letter_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_supporting_reports_come_with_the_referral_and_a_wrong_file_is_explained(
+    qtbot, ctx, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from portage_desktop.data.models.assessment import AttachmentRecord
+
+    make_service(ctx.db)
+    letter = tmp_path / "paediatrician letter.pdf"
+    letter.write_bytes(b"%PDF-1.4\n% a letter\n%%EOF\n")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a report")
+    dialog = shown(qtbot, ReferralDialog(ctx))
+    _type_referral(qtbot, dialog)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(notes), str(letter)], "")
+    )
+    dialog.add_report()
+    assert dialog.report_list.count() == 2
+    qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert "notes.txt is not a photo" in dialog.errors.text("reports")
+    assert referrals.list_referrals(ctx.db) == []  # nothing saved with a wrong file
+    dialog.report_list.setCurrentRow(0)
+    dialog.drop_report()
+    qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    [made] = referrals.list_referrals(ctx.db)
+    with ctx.db.session() as s:
+        kept = [(a.child_id, a.filename, a.media_type) for a in s.query(AttachmentRecord)]
+    assert kept == [(made.child_id, "paediatrician letter.pdf", "application/pdf")]

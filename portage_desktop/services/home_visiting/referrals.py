@@ -19,6 +19,8 @@ from portage_desktop.data.models.home_visiting import ReferralRecord, WaitingCon
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Actor, Permission, require
+from portage_desktop.services.attachments import IMAGE_TYPES, FileToAttach, check_file
+from portage_desktop.services.attachments import store as store_attachment
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.children import ChildInput, validate_child
 from portage_desktop.services.conflicts import refuse_stale
@@ -241,8 +243,10 @@ def create_referral(
     child_id: int | None = None,
     allow_duplicate: bool = False,
     today: date | None = None,
+    reports: tuple[FileToAttach, ...] = (),
 ) -> Referral:
-    """Refer a new child (``child``) or one already held (``child_id``).
+    """Refer a new child (``child``) or one already held (``child_id``), with the supporting
+    reports that came with the referral (PDFs or photos), kept in the child's record.
 
     A new child whose name and date of birth match a record already held is refused with
     :class:`DuplicateChildError` unless ``allow_duplicate`` says it is someone else.
@@ -262,6 +266,7 @@ def create_referral(
         values = validate_referral(data, today)
     except ValidationError as exc:
         errors.update(exc.errors)
+    kinds = [check_file("reports", f, (*IMAGE_TYPES, "application/pdf"), errors) for f in reports]
     if errors:
         raise ValidationError(errors)
     if child is not None and not allow_duplicate:
@@ -285,6 +290,9 @@ def create_referral(
         s.add(row)
         s.flush()
         audit.record(s, db, AuditAction.CREATE, "referral", row.id)
+        for report, media_type in zip(reports, kinds, strict=True):
+            stored = store_attachment(s, record.id, report, media_type)
+            audit.record(s, db, AuditAction.CREATE, "child", record.id, f"attachment {stored}")
         return to_referral(row, record)
 
 

@@ -6,17 +6,24 @@ ends up with two records."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QLineEdit,
+    QListWidget,
     QMessageBox,
+    QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from portage_desktop.services.attachments import FileToAttach
 from portage_desktop.services.children import ChildInput
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import referrals
@@ -122,6 +129,28 @@ class ReferralDialog(RecordDialog):
         for i, box in enumerate((self.looked_after, self.protection, self.in_need, self.urgent)):
             grid.addWidget(box, i // 2, i % 2)
         self.form.addRow("Priority:", priority)
+        # Supporting reports (a paediatrician's letter, a speech therapist's report), kept in
+        # the child's record with the referral.
+        self.reports: list[FileToAttach] = []
+        self.report_list = QListWidget()
+        self.report_list.setAccessibleName("Supporting reports to keep with the referral")
+        self.report_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        add_report = QPushButton("Add a &report…")
+        add_report.clicked.connect(self.add_report)
+        drop_report = QPushButton("Ta&ke it off")
+        drop_report.clicked.connect(self.drop_report)
+        reports = QWidget()
+        column = QVBoxLayout(reports)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.report_list)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add_report)
+        buttons.addWidget(drop_report)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        self.add_row(
+            "Supporting re&ports", "reports", reports, "PDFs or photos, 10 MB each at most."
+        )
         self.setMinimumWidth(720)
         scroll_form(self)
         self.finish()
@@ -177,14 +206,37 @@ class ReferralDialog(RecordDialog):
                 existing = choice or None
 
         def store() -> None:
+            files = tuple(self.reports)
             if existing is not None:
-                self.saved = referrals.create_referral(self.ctx.db, data, child_id=existing)
+                self.saved = referrals.create_referral(
+                    self.ctx.db, data, child_id=existing, reports=files
+                )
             else:
                 self.saved = referrals.create_referral(
-                    self.ctx.db, data, child, allow_duplicate=True
+                    self.ctx.db, data, child, allow_duplicate=True, reports=files
                 )
 
         self.run_save(errors, store, data)
+
+    def add_report(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Add a supporting report", "", "Reports (*.pdf *.png *.jpg *.jpeg)"
+        )
+        for name in names:
+            try:
+                content = Path(name).read_bytes()
+            except OSError as exc:
+                self.show_errors({"reports": f"{Path(name).name} could not be read ({exc})."})
+                return
+            self.reports.append(FileToAttach(Path(name).name, content))
+            self.report_list.addItem(f"{Path(name).name} ({max(1, len(content) // 1024)} KB)")
+            self.mark_dirty()
+
+    def drop_report(self) -> None:
+        row = self.report_list.currentRow()
+        if row >= 0:
+            self.report_list.takeItem(row)
+            del self.reports[row]
 
     def ask_about_duplicates(self, matches: list[PossibleDuplicate]) -> int | None:
         """Which record to refer: an existing child's number, 0 for a new record, None to go
