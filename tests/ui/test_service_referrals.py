@@ -172,6 +172,8 @@ def test_supporting_reports_come_with_the_referral_and_a_wrong_file_is_explained
 ):
     from PySide6.QtWidgets import QFileDialog
 
+    from sqlmodel import select
+
     from portage_desktop.data.models.assessment import AttachmentRecord
 
     make_service(ctx.db)
@@ -194,5 +196,6 @@ def test_supporting_reports_come_with_the_referral_and_a_wrong_file_is_explained
     qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
     [made] = referrals.list_referrals(ctx.db)
     with ctx.db.session() as s:
-        kept = [(a.child_id, a.filename, a.media_type) for a in s.query(AttachmentRecord)]
+        rows = s.exec(select(AttachmentRecord)).all()
+        kept = [(a.child_id, a.filename, a.media_type) for a in rows]
     assert kept == [(made.child_id, "paediatrician letter.pdf", "application/pdf")]
