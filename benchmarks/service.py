@@ -36,13 +36,74 @@ SERVICE_TARGETS: dict[str, tuple[str, float]] = {
     "dashboard": ("The service dashboard's warnings", 150),
     "service_check": ("Registered-service check, whole service", 500),
     "annual_report": ("Annual service report PDF, the busiest year", 3000),
+    # The same moments on screen, through the real pages (offscreen Qt, with the events each
+    # queues processed, so painting is counted), beside the floor measured in the same run.
+    "screen_waiting_list": ("On screen: the Waiting list area refreshed", 100),
+    "screen_caseloads": ("On screen: the Caseloads area refreshed", 100),
+    "screen_child_visits": ("On screen: a family's blocks and visits shown", 100),
+    "screen_dashboard": ("On screen: the service's Dashboard refreshed", 150),
 }
+FLOOR_LABEL = "Floor: a bare table of the same rows filled and painted"
+
+
+def _screens(db, child: int, child_name: str, runs: int) -> tuple[dict, dict]:
+    """Time the service's pages as a person waits for them, and a bare Qt table of as many
+    rows as the biggest of them as the floor: what any Qt screen of that size costs."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from portage_desktop.paths import app_paths
+    from portage_desktop.settings import Settings
+    from portage_desktop.ui.common.context import AppContext, SignalHub
+    from portage_desktop.ui.service.caseloads_page import CaseloadsPage
+    from portage_desktop.ui.service.visits_panel import VisitsPanel
+    from portage_desktop.ui.service.waiting_list_page import WaitingListPage
+    from portage_desktop.ui.shell.dashboard import DashboardPage
+
+    app = QApplication.instance() or QApplication([])
+    ctx = AppContext(db, app_paths(), Settings(), SignalHub())
+    pages = {
+        "screen_waiting_list": WaitingListPage(ctx),
+        "screen_caseloads": CaseloadsPage(ctx),
+        "screen_dashboard": DashboardPage(ctx),
+    }
+    panel = VisitsPanel(ctx)
+    for page in (*pages.values(), panel):
+        page.resize(1280, 720)
+        page.show()
+    app.processEvents()
+
+    def shown(action) -> None:
+        action()
+        app.processEvents()
+
+    samples = {key: time_ms(lambda p=page: shown(p.refresh), runs) for key, page in pages.items()}
+    samples["screen_child_visits"] = time_ms(
+        lambda: shown(lambda: panel.show_child(child, child_name)), runs
+    )
+    rows = max(panel.visit_model.rowCount(), 1)
+    model = QStandardItemModel(rows, 6)
+    table = QTableView()
+    table.resize(1280, 720)
+    table.show()
+
+    def bare() -> None:
+        model.clear()
+        for r in range(rows):
+            model.appendRow([QStandardItem(f"{r} {c}") for c in range(6)])
+        table.setModel(model)
+
+    floor = time_ms(lambda: shown(bare), runs)
+    for page in (*pages.values(), panel, table):
+        page.close()
+    return samples, {"floor_ms": sorted(floor)[len(floor) // 2], "floor_rows": rows}
 
 
 def measure(scale: float, runs: int, today: date) -> tuple[dict[str, list[float]], dict]:
     from portage_desktop.demo.service_large import populate_large_service
     from portage_desktop.printing.service_quality import service_report
-    from portage_desktop.services.home_visiting import caseloads, reminders, visits
+    from portage_desktop.services.home_visiting import caseloads, referrals, reminders, visits
     from portage_desktop.services.home_visiting.visits import VisitInput
     from portage_desktop.services.home_visiting.vocabulary import VisitPlace, VisitStatus
     from portage_desktop.services.home_visiting.waiting_list import move_family, waiting_list
@@ -87,9 +148,12 @@ def measure(scale: float, runs: int, today: date) -> tuple[dict[str, list[float]
                 "service_check": time_ms(lambda: check_service(db, today), runs),
                 "annual_report": time_ms(lambda: service_report(db, today.year, None, today), runs),
             }
+            name = next(r.child_name for r in referrals.list_referrals(db, child_id=child))
+            screens, floor = _screens(db, child, name, runs)
+            samples.update(screens)
         finally:
             db.dispose()
-    return samples, {"counts": counts, "build_seconds": round(built, 1)}
+    return samples, {"counts": counts, "build_seconds": round(built, 1), **floor}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             f"| {label} | {median:.0f} ms | {worst:.0f} ms | ≤ {limit:.0f} ms | "
             f"{'yes' if met else 'NO'} |"
         )
+    print(f"| {FLOOR_LABEL} ({site['floor_rows']} rows) | {site['floor_ms']:.0f} ms | | | |")
     if args.out:
         args.out.write_text(json.dumps({"site": site, "measures": rows}, indent=2) + "\n")
     return 0
