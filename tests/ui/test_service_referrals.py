@@ -171,7 +171,6 @@ def test_supporting_reports_come_with_the_referral_and_a_wrong_file_is_explained
     qtbot, ctx, tmp_path, monkeypatch
 ):
     from PySide6.QtWidgets import QFileDialog
-
     from sqlmodel import select
 
     from portage_desktop.data.models.assessment import AttachmentRecord

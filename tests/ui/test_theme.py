@@ -115,5 +115,5 @@ def test_a_dialogs_save_is_its_primary_button(qtbot, demo_ctx):
     dialog = ChildDialog(demo_ctx)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.save_button.property("primary") is True
+    assert dialog.save_button.property("primary") == "yes"
     assert theme.LIGHT.accent in dialog.save_button.styleSheet()

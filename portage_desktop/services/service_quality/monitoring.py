@@ -105,9 +105,10 @@ def record_monitoring(db: Database, referral_id: int, data: MonitoringInput, tod
 
 def monitoring_list(db: Database, on: date) -> list[MonitoringDue]:
     """Each family allocated on ``on`` that has started, with its joint visit's state."""
-    snap = load(db)
+    snap = load(db, visits_since=on + timedelta(days=1))  # the families, not their visits
     rules = rules_from_rows(snap.rule_rows, on)
     with db.session() as s:
+        firsts = store.first_held_on(s)
         done = {}
         for m in store.monitoring_visits(s):
             done.setdefault(m.referral_id, m)
@@ -115,10 +116,10 @@ def monitoring_list(db: Database, on: date) -> list[MonitoringDue]:
     by_id = {r.id: r for r in snap.referrals}
     for referral_id in snap.allocated_on(on):
         referral = by_id[referral_id]
-        first = snap.first_held(referral)
-        if first is None or first.planned_on > on:
+        first_on = firsts.get(referral_id)
+        if first_on is None or first_on > on:
             continue
-        due = first.planned_on + timedelta(weeks=rules.monitoring_weeks)
+        due = first_on + timedelta(weeks=rules.monitoring_weeks)
         visit = done.get(referral_id)
         if visit is not None and visit.visited_on <= on:
             state = MonitoringState.DONE
@@ -132,7 +133,7 @@ def monitoring_list(db: Database, on: date) -> list[MonitoringDue]:
             MonitoringDue(
                 referral_id,
                 snap.child_name(referral.child_id),
-                first.planned_on,
+                first_on,
                 due,
                 state,
                 visit.visited_on if visit and state is MonitoringState.DONE else None,

@@ -27,7 +27,9 @@ class SignalHub(QObject):
     staff_changed = Signal()
     setting_changed = Signal()
     database_replaced = Signal()
-    _heard = Signal(int, object)  # from any thread; handled on this one
+    # From any thread; handled on this one. Plain text, not a Python object: an object carried
+    # by a queued signal that is still waiting at exit is released after Python has stopped.
+    _heard = Signal(int, str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -56,7 +58,7 @@ class SignalHub(QObject):
             alive = hub()
             if alive is not None:
                 with suppress(RuntimeError):  # the window closed; nothing left to refresh
-                    alive._heard.emit(number, areas)
+                    alive._heard.emit(number, ",".join(sorted(areas)))
 
         changes.watch(db, heard)
 
@@ -64,7 +66,8 @@ class SignalHub(QObject):
         self._seen[area] = changes.commits_so_far(self._db) if self._db else 0
         self._pending.discard(area)
 
-    def _note(self, number: int, areas: frozenset[Area]) -> None:
+    def _note(self, number: int, names: str) -> None:
+        areas = {Area(name) for name in names.split(",") if name}
         fresh = {area for area in areas if number > self._seen[area]}
         if fresh and not self._pending:
             QTimer.singleShot(0, self._flush)

@@ -113,8 +113,8 @@ class FormDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         """The button that finishes the form (Save, or OK) is shown as the primary one."""
         super().showEvent(event)
-        if not self.property("primary_marked"):
-            self.setProperty("primary_marked", True)
+        if not getattr(self, "_primary_marked", False):
+            self._primary_marked = True
             for box in self.findChildren(QDialogButtonBox):
                 for which in (
                     QDialogButtonBox.StandardButton.Save,

@@ -109,7 +109,9 @@ def make_primary(button: QWidget) -> None:
     """Mark the one button that finishes what the window is for (Save, Add the first child):
     filled with the accent colour, its words and focus ring still clear in both modes."""
     colours = current()
-    button.setProperty("primary", True)
+    # A string, not a bool: reading a bool property back leaks a reference to True in Qt for
+    # Python, which crashed a long run of the tests.
+    button.setProperty("primary", "yes")
     button.setStyleSheet(
         f"QPushButton {{ background: {colours.accent}; color: {colours.on_accent};"
         " border: 1px solid transparent; border-radius: 4px; padding: 4px 14px; }"
