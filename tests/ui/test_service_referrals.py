@@ -198,3 +198,7 @@ def test_supporting_reports_come_with_the_referral_and_a_wrong_file_is_explained
         rows = s.exec(select(AttachmentRecord)).all()
         kept = [(a.child_id, a.filename, a.media_type) for a in rows]
     assert kept == [(made.child_id, "paediatrician letter.pdf", "application/pdf")]
+    from portage_desktop.services.home_visiting import referral_reports
+
+    listed = referral_reports.list_reports(ctx.db, made.id)
+    assert [r.filename for r in listed] == ["paediatrician letter.pdf"]

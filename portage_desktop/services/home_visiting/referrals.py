@@ -290,9 +290,14 @@ def create_referral(
         s.add(row)
         s.flush()
         audit.record(s, db, AuditAction.CREATE, "referral", row.id)
+        kept = []
         for report, media_type in zip(reports, kinds, strict=True):
-            stored = store_attachment(s, record.id, report, media_type)
-            audit.record(s, db, AuditAction.CREATE, "child", record.id, f"attachment {stored}")
+            kept.append(store_attachment(s, record.id, report, media_type))
+            audit.record(s, db, AuditAction.CREATE, "child", record.id, f"attachment {kept[-1]}")
+        if kept:  # listed on the referral, as referral_reports keeps them
+            row.report_ids = ",".join(str(i) for i in kept)
+            s.add(row)
+            s.flush()
         return to_referral(row, record)
 
 
