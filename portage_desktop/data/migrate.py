@@ -195,6 +195,9 @@ def _upgrade_server(db: Database) -> None:
             cfg = _config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+            # New tables have no planner statistics until autovacuum reaches them (minutes to
+            # hours): until then the Dashboard took 838 ms instead of 89 ms on the large site.
+            conn.exec_driver_sql("ANALYZE")
     except DBAPIError as exc:
         log.error("Migrating the server database failed: %s", type(exc.orig).__name__)
         state = getattr(exc.orig, "sqlstate", None) or ""
@@ -209,3 +212,15 @@ def _upgrade_server(db: Database) -> None:
             "changed. Please try again; if it keeps happening, ask whoever looks after the "
             "server to check its log."
         ) from exc
+
+
+def analyse(db: Database) -> None:
+    """Refresh the server's planner statistics after a bulk import (no-op on a file).
+
+    PostgreSQL plans queries from statistics that autovacuum gathers only later; straight after
+    thousands of rows arrive, it guesses badly and site-wide screens run ten times slower.
+    """
+    if not db.on_server:
+        return
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")

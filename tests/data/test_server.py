@@ -171,3 +171,43 @@ def test_dropped_connections_are_replaced_quietly(db, postgres):
         f"WHERE datname = '{db.server.database}'"
     )
     assert children.list_children(db) == before
+
+
+def _analysed(database) -> set[str]:
+    """Tables the planner has statistics for: ``reltuples`` is -1 until one is analysed."""
+    with database.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT relname FROM pg_class WHERE relkind = 'r' AND reltuples >= 0 "
+            "AND relnamespace = current_schema()::regnamespace"
+        )
+        return {row[0] for row in rows}
+
+
+def _with_column_statistics(database) -> set[str]:
+    with database.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = current_schema()"
+        )
+        return {row[0] for row in rows}
+
+
+def test_setting_up_a_server_gathers_planner_statistics(postgres):
+    address = postgres.fresh("blank")
+    database = open_server_and_migrate(address)
+    try:
+        assert {"child", "staff_member", "audit_entry"} <= _analysed(database)
+    finally:
+        database.dispose()
+        postgres.drop(address)
+
+
+def test_analyse_after_a_bulk_import_gives_the_new_rows_statistics(postgres):
+    address = postgres.fresh("demo")  # the demo's rows arrived after the schema was analysed
+    database = open_server_and_migrate(address)
+    try:
+        assert "child" not in _with_column_statistics(database)
+        migrate.analyse(database)
+        assert "child" in _with_column_statistics(database)
+    finally:
+        database.dispose()
+        postgres.drop(address)

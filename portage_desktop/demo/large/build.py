@@ -21,6 +21,7 @@ from datetime import date
 
 from sqlalchemy import Connection, select
 
+from portage_desktop.data import migrate
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.assessment import FrameworkItemRecord, FrameworkRecord
 from portage_desktop.demo.large import child as demo_large_child
@@ -112,5 +113,6 @@ def populate_large(
             if (done // BATCH) % COMMIT_EVERY == 0 or done == n_children:
                 conn.commit()
             report(done, n_children)
+    migrate.analyse(db)  # a server plans from statistics; these rows arrived all at once
     counts = {COUNT_NAMES.get(k, k): v for k, v in sorted(rows.counts.items())}
     return {**dict.fromkeys(COUNT_NAMES.values(), 0), **counts}

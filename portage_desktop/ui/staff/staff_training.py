@@ -26,6 +26,7 @@ from portage_desktop.services.training_matrix import MatrixLine, training_matrix
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import confirm
 from portage_desktop.ui.common.pdf_save import save_print
+from portage_desktop.ui.common.row_fit import RowFitter
 from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 from portage_desktop.ui.common.theme import error_style
@@ -129,9 +130,7 @@ class TrainingMatrixView(QWidget):
         self.model: RecordTableModel[MatrixLine] = RecordTableModel([])
         self.table = _table("Training matrix")
         self.table.setModel(self.model)
-        self.table.horizontalHeader().sectionResized.connect(
-            lambda *_a: self.table.resizeRowsToContents()
-        )
+        self.rows = RowFitter(self.table)
         print_button = QPushButton("&Print the training matrix…")
         print_button.clicked.connect(self.print_matrix)
         top = QHBoxLayout()
@@ -176,7 +175,7 @@ class TrainingMatrixView(QWidget):
                 title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
                 fits = header.fontMetrics().horizontalAdvance(title) + 20
                 header.resizeSection(column, max(width, fits))
-        self.table.resizeRowsToContents()
+        self.rows.fit_now()
         text = "\n".join(f"⚠ {w}" for w in matrix.warnings)
         self.warnings.setText(
             text or f"No training expires in the coming weeks ({format_date(today)})."
@@ -186,7 +185,7 @@ class TrainingMatrixView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Rows fit their text once the columns have their final widths."""
         super().showEvent(event)
-        self.table.resizeRowsToContents()
+        self.rows.fit_now()
 
     def print_matrix(self) -> None:
         save_print(

@@ -39,6 +39,7 @@ from portage_desktop.services.stamp_statements import Statement
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.pdf_save import save_print
+from portage_desktop.ui.common.row_fit import RowFitter
 from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 from portage_desktop.ui.common.theme import error_style
@@ -85,8 +86,8 @@ class StampPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
-        header.geometriesChanged.connect(self.table.resizeRowsToContents)
+        self.rows = RowFitter(self.table)
+        header.geometriesChanged.connect(self.rows.timer.start)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setWordWrap(True)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
@@ -233,7 +234,7 @@ class StampPage(QWidget):
         self.warnings.setText("\n".join(f"⚠ {w}" for w in self.check.warnings))
         self.warnings.setVisible(bool(self.check.warnings))
         self.model.set_rows(list(self.check.results))
-        self.table.resizeRowsToContents()
+        self.rows.fit_now()
         self.awards_model.set_rows(setting_profile.list_awards(self.ctx.db))
         self.statement_dirty = False
         self.current = None
