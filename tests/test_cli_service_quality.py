@@ -57,7 +57,7 @@ def test_bad_input_is_one_plain_line(home, tmp_path, capsys):
 def test_the_demo_step_gives_the_service_demo_its_evidence(home, tmp_path, capsys):
     from datetime import date
 
-    from portage_desktop.cli import open_existing
+    from portage_desktop.cli_open import open_existing
     from portage_desktop.demo.service_quality import add_quality_records
 
     db_path = str(tmp_path / "service.db")
