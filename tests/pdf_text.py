@@ -29,3 +29,12 @@ def pdf_text_in_order(path: Path) -> str:
         ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
     )
     return " ".join(result.stdout.split())
+
+
+def readable(text: str) -> str:
+    """Text as a person reads it: poppler marks right-to-left stretches with invisible
+    direction characters and keeps Arabic in its joined forms; both are undone here."""
+    import unicodedata
+
+    hidden = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"), None)
+    return unicodedata.normalize("NFKC", text.translate(hidden))

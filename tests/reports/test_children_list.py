@@ -10,12 +10,12 @@ from portage_desktop.services.children import ChildInput
 from portage_desktop.services.setting import SettingInput
 from portage_desktop.services.vocabulary import NeedArea, SenStatus, SettingKind
 from tests.conftest import TODAY
-from tests.pdf_text import page_count, pdf_text
+from tests.pdf_text import page_count, pdf_text, readable
 
 
 def test_children_list_shows_every_child_on_roll(demo_db, tmp_path):
     out = print_record(demo_db, "children-list", None, tmp_path / "list.pdf", today=TODAY)
-    text = pdf_text(out)
+    text = readable(pdf_text(out))  # the demo has names in Arabic and Chinese
     assert "Children on roll" in text
     assert "Sunflower Lane Nursery (demo)" in text
     assert "Printed on 22 November 2026" in text
