@@ -1,7 +1,9 @@
 """The page every printed record shares: A4, the setting's name, the date printed, page numbers.
 
-Type is 12 pt or larger so a parent can read it comfortably, and bundled fonts with HarfBuzz
-shaping (``scripts``) print every child's name, whatever its script, accents or emoji.
+A family's documents are set at 12 pt (11 pt in tables) so a parent can read them comfortably,
+and no word on any print is under 9 pt (``small`` is for labels and staff sheets). Bundled
+fonts with HarfBuzz shaping (``scripts``) print every child's name, whatever its script,
+accents or emoji.
 """
 
 from __future__ import annotations
