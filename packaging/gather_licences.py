@@ -106,10 +106,10 @@ def gather(out: Path) -> list[Part]:
         parts.append(Part(name, version, licence_of(dist), tuple(copied)))
     extra = out / "other"
     shutil.copytree(EXTRA_TEXTS, extra, ignore=shutil.ignore_patterns("README.txt"))
-    fonts = ROOT / "portage_desktop" / "resources" / "fonts" / "DejaVu-LICENSE.txt"
-    shutil.copyfile(fonts, extra / fonts.name)
     icons = ROOT / "portage_desktop" / "resources" / "icons" / "phosphor" / "LICENSE.txt"
     shutil.copyfile(icons, extra / "Phosphor-Icons-LICENSE.txt")
+    for fonts in sorted((ROOT / "portage_desktop" / "resources" / "fonts").glob("*LICENSE*")):
+        shutil.copyfile(fonts, extra / fonts.name)
     shutil.copyfile(ROOT / "LICENSE", out / "LICENSE-Portage-Desktop.txt")
     _write_index(out, parts)
     return parts
@@ -126,6 +126,9 @@ def _write_index(out: Path, parts: list[Part]) -> None:
     lines += ["", (EXTRA_TEXTS / "README.txt").read_text(encoding="utf-8").rstrip(), ""]
     lines.append("DejaVu fonts: Bitstream Vera licence (other/DejaVu-LICENSE.txt)")
     lines.append("Phosphor Icons 1.3.0: MIT (other/Phosphor-Icons-LICENSE.txt)")
+    lines.append("Noto Sans Arabic: SIL Open Font License 1.1 (other/NotoSansArabic-LICENSE.txt)")
+    lines.append("Droid Sans Fallback: Apache-2.0 (other/DroidSansFallback-LICENSE.txt)")
+    lines.append("Symbola: free for any use (other/Symbola-LICENSE.txt)")
     (out / INDEX).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

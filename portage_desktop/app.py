@@ -73,6 +73,7 @@ def run_app(
 
     from portage_desktop.settings import Settings
     from portage_desktop.ui.common.crash import install_crash_handler
+    from portage_desktop.ui.common.fonts import install_fallback_fonts
 
     make_private()
     paths = app_paths().ensure()
@@ -83,6 +84,7 @@ def run_app(
     # (and so to its icon) by this name.
     app.setWindowIcon(QIcon(str(resource_path("icons", "portage-desktop.svg"))))
     app.setDesktopFileName(APP_ID)
+    install_fallback_fonts()  # names in Arabic, Chinese or emoji show on a bare Linux desktop
     install_crash_handler(paths.log_file)
     settings = Settings.load(paths.settings_file)
 

@@ -29,3 +29,34 @@ def pdf_text_in_order(path: Path) -> str:
         ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
     )
     return " ".join(result.stdout.split())
+
+
+def readable(text: str) -> str:
+    """Text as a person reads it: poppler marks right-to-left stretches with invisible
+    direction characters and keeps Arabic in its joined forms; both are undone here."""
+    import unicodedata
+
+    hidden = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"), None)
+    return unicodedata.normalize("NFKC", text.translate(hidden))
+
+
+def words_with_sizes(path: Path) -> list[tuple[int, str, float, float]]:
+    """Every word as (page, word, height in points, distance from the page's top), from
+    ``pdftotext -bbox``: a word's box is as tall as the type it is set in (for our fonts)."""
+    import re
+    from html import unescape
+
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = []
+    page = 0
+    pattern = re.compile(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)</word>')
+    for line in out.splitlines():
+        if "<page " in line:
+            page += 1
+        found = pattern.search(line)
+        if found:
+            top, bottom = float(found.group(1)), float(found.group(2))
+            words.append((page, unescape(found.group(3)), round(bottom - top, 2), top))
+    return words

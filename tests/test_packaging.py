@@ -174,6 +174,8 @@ def test_the_bundle_gets_every_runtime_licence_and_an_index(tmp_path):
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in (out / "other" / "LGPL-3.0.txt").read_text()
     assert (out / "other" / "DejaVu-LICENSE.txt").is_file()
     assert "Phosphor Icons" in (out / "other" / "Phosphor-Icons-LICENSE.txt").read_text()
+    for font in ("NotoSansArabic", "DroidSansFallback", "Symbola"):
+        assert (out / "other" / f"{font}-LICENSE.txt").is_file()
     assert "GNU GENERAL PUBLIC LICENSE" in (out / "LICENSE-Portage-Desktop.txt").read_text()
     alembic = next(p for p in parts if _distribution_key(p.name) == "alembic")
     assert alembic.files and (out / alembic.files[0]).is_file()

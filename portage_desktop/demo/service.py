@@ -12,7 +12,7 @@ import random
 from datetime import date, timedelta
 
 from portage_desktop.data.engine import Database
-from portage_desktop.demo.service_names import FIRST_NAMES, LAST_NAMES
+from portage_desktop.demo.service_names import FAMILIES_IN_OTHER_SCRIPTS, FIRST_NAMES, LAST_NAMES
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services.children import ChildInput
 from portage_desktop.services.home_visiting import (
@@ -109,6 +109,7 @@ def populate(db: Database, seed: int = 1, today: date | None = None, families: i
             if name not in names:
                 names.add(name)
                 break
+        name = FAMILIES_IN_OTHER_SCRIPTS.get(n, name)
         born = referred_on - timedelta(days=rng.randrange(180, 880))
         _family(db, rng, n, name, born, referred_on, today, lead_name, visitor_ids, load)
     from portage_desktop.demo.service_quality import add_quality_records

@@ -44,3 +44,10 @@ LAST_NAMES = (
     "Quinn",
     "Reid",
 )
+# Families who write their names in another script, so every print shows it can: the family
+# at each of these places in the referral order takes this name instead of an invented one.
+FAMILIES_IN_OTHER_SCRIPTS = {
+    2: ("يوسف", "العلي"),
+    4: ("梓涵", "王"),
+    8: ("Zofia", "Wójcik"),
+}

@@ -106,6 +106,13 @@ _STAFF_FIRST = [
     "Luke",
     "Sean",
 ]
+# Families who write their names in another script, so every print shows it can: a child
+# at each of these places on the roll (first, last, home languages) replaces the invented one.
+_FAMILIES_IN_OTHER_SCRIPTS = {
+    1: ("ليلى", "حداد", "Arabic, English"),
+    4: ("静怡", "陈", "Mandarin, English"),
+    7: ("Łucja", "Wiśniewska", "Polish, English"),
+}
 _LANGUAGES = (
     "English",
     "English",
@@ -179,10 +186,13 @@ def populate(db: Database, children: int = 12, seed: int = 1, today: date | None
         languages = rng.choice(_LANGUAGES)
         if languages != "English" and rng.random() < 0.7:
             languages = f"{languages}, English"
+        first, last = _FIRST[(i * 7 + seed) % len(_FIRST)], rng.choice(_LAST)
+        if i in _FAMILIES_IN_OTHER_SCRIPTS:
+            first, last, languages = _FAMILIES_IN_OTHER_SCRIPTS[i]
         child_rows.append(
             {
-                "first_name": _FIRST[(i * 7 + seed) % len(_FIRST)],
-                "last_name": rng.choice(_LAST),
+                "first_name": first,
+                "last_name": last,
                 "known_as": "",
                 "date_of_birth": born,
                 "start_date": start,

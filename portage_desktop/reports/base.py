@@ -1,7 +1,9 @@
 """The page every printed record shares: A4, the setting's name, the date printed, page numbers.
 
-Type is 12 pt or larger so a parent can read it comfortably, and a bundled Unicode font is used so
-every child's name prints, whatever its alphabet or accents.
+A family's documents are set at 12 pt (11 pt in tables) so a parent can read them comfortably,
+and no word on any print is under 9 pt (``small`` is for labels and staff sheets). Bundled
+fonts with HarfBuzz shaping (``scripts``) print every child's name, whatever its script,
+accents or emoji.
 """
 
 from __future__ import annotations
@@ -18,13 +20,11 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from portage_desktop.paths import resource_path
 from portage_desktop.printing.safe_write import write_file
+from portage_desktop.reports import scripts
 from portage_desktop.services.dates import format_long
 
 FONT = "PortageSans"
@@ -39,24 +39,22 @@ _registered = False
 
 
 def register_fonts() -> None:
-    """Register the bundled DejaVu fonts once; fall back to Helvetica if they are missing."""
+    """Register the bundled fonts once; fall back to Helvetica if they are missing."""
     global FONT, FONT_BOLD, _registered
     if _registered:
         return
-    regular = resource_path("fonts", "DejaVuSans.ttf")
-    bold = resource_path("fonts", "DejaVuSans-Bold.ttf")
-    if regular.exists() and bold.exists():
-        pdfmetrics.registerFont(TTFont("PortageSans", str(regular)))
-        pdfmetrics.registerFont(TTFont("PortageSans-Bold", str(bold)))
-        pdfmetrics.registerFontFamily("PortageSans", normal="PortageSans", bold="PortageSans-Bold")
-    else:
+    if not scripts.register_fonts():
         FONT, FONT_BOLD = "Helvetica", "Helvetica-Bold"
     _registered = True
 
 
 def esc(text: str) -> str:
-    """Escape user text for ReportLab's mini-markup, so "Tom & Jo <3" prints as typed."""
-    return escape(text or "").replace("\n", "<br/>")
+    """Escape user text for ReportLab's mini-markup, so "Tom & Jo <3" prints as typed, and
+    put each run of another script in a font that has it (a name in Arabic, Chinese, emoji)."""
+    register_fonts()
+    if FONT != scripts.PRIMARY:
+        return escape(text or "").replace("\n", "<br/>")
+    return scripts.markup(text or "")
 
 
 @dataclass(frozen=True)
@@ -74,7 +72,13 @@ class Styles:
     def __init__(self) -> None:
         register_fonts()
         self.body = ParagraphStyle(
-            "body", fontName=FONT, fontSize=12, leading=16, textColor=INK, alignment=TA_LEFT
+            "body",
+            fontName=FONT,
+            fontSize=12,
+            leading=16,
+            textColor=INK,
+            alignment=TA_LEFT,
+            shaping=1,  # HarfBuzz, for the words that need it (see scripts.py)
         )
         self.small = ParagraphStyle("small", parent=self.body, fontSize=10, leading=13)
         self.title = ParagraphStyle(
@@ -125,11 +129,12 @@ class _NumberedCanvas(Canvas):
         width, height = A4
         self.saveState()
         self.setFillColor(ACCENT)
-        self.setFont(FONT_BOLD, 11)
-        self.drawString(MARGIN, height - 12 * mm, self.meta.setting_name)
+        scripts.draw_string(self, MARGIN, height - 12 * mm, self.meta.setting_name, FONT_BOLD, 11)
         self.setFillColor(INK)
         self.setFont(FONT, 10)
-        self.drawRightString(width - MARGIN, height - 12 * mm, self.meta.title)
+        top = height - 12 * mm
+        scripts.draw_string(self, width - MARGIN, top, self.meta.title, FONT, 10, "right")
+        self.setFont(FONT, 10)
         self.setStrokeColor(RULE)
         self.line(MARGIN, height - 14 * mm, width - MARGIN, height - 14 * mm)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)

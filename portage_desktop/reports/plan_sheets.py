@@ -129,7 +129,7 @@ def build_activity_chart(meta: ReportMeta, sheet: PlanSheet, out: Path | None = 
                 Paragraph(
                     "Tick a box each time you try. Write what help you gave, or anything you "
                     "noticed. Please bring the chart back at the end of the week.",
-                    st.small,
+                    st.body,
                 ),
                 Spacer(1, 4),
                 _grid(sheet, st),

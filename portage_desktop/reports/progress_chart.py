@@ -1,7 +1,8 @@
 """A bar chart of the share of small steps achieved in each area, one bar per assessment.
 
 Each bar carries its percentage and the bars' shades get darker over time, so the chart still
-reads in black and white and colour is never the only signal.
+reads in black and white and colour is never the only signal. No word on it is under 9 pt:
+the percentages stand upright above narrow bars rather than shrinking to fit across them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from reportlab.lib import colors
 from portage_desktop.reports import base
 
 SHADES = ("#cfe3dc", "#8fc1b0", "#4f9a82", "#2f6f5e", "#1d4a3e")
+LABEL_SIZE = 9  # the smallest type on any print
 
 
 @dataclass(frozen=True)
@@ -28,28 +30,30 @@ class ChartSeries:
 
 
 def progress_drawing(
-    areas: Sequence[str], series: Sequence[ChartSeries], width: float, height: float = 200
+    areas: Sequence[str], series: Sequence[ChartSeries], width: float, height: float = 240
 ) -> Drawing:
     """A drawing of up to five assessments' shares per area, newest darkest."""
     base.register_fonts()
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 36, 52
-    chart.width, chart.height = width - 48, height - 80
+    chart.x, chart.y = 40, 56
+    chart.width, chart.height = width - 52, height - 56 - 58  # room above for the percentages
     shown = list(series)[-len(SHADES) :]
     chart.data = [[round(s * 100) for s in one.shares] for one in shown] or [[0] * len(areas)]
     chart.categoryAxis.categoryNames = [_wrap(a) for a in areas]
     chart.categoryAxis.labels.fontName = base.FONT
-    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
     chart.categoryAxis.labels.boxAnchor = "n"
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 25
     chart.valueAxis.labels.fontName = base.FONT
-    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontSize = LABEL_SIZE
     chart.valueAxis.labelTextFormat = "%d%%"
     chart.barLabelFormat = "%d%%"
     chart.barLabels.fontName = base.FONT
-    chart.barLabels.fontSize = 6
-    chart.barLabels.nudge = 5
+    chart.barLabels.fontSize = LABEL_SIZE
+    chart.barLabels.angle = 90
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.nudge = 3
     chart.groupSpacing = 8
     shades = _shades(len(shown))
     for n in range(len(shown)):
@@ -60,16 +64,16 @@ def progress_drawing(
     legend = Legend()
     legend.x, legend.y = 36, height - 8
     legend.fontName = base.FONT
-    legend.fontSize = 8
+    legend.fontSize = LABEL_SIZE
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = 95
+    legend.deltax = 105
     legend.colorNamePairs = [
         (colors.HexColor(shades[n]), f"Assessed {s.label}") for n, s in enumerate(shown)
     ]
     drawing.add(legend)
     drawing.add(
-        String(0, 2, "Share of each area's small steps achieved", fontName=base.FONT, fontSize=8)
+        String(0, 2, "Share of each area's small steps achieved", fontName=base.FONT, fontSize=10)
     )
     return drawing
 

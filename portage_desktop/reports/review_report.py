@@ -77,7 +77,7 @@ def build_review_report(meta: ReportMeta, sheet: ReviewSheet, out: Path | None =
         Paragraph(f"{esc(sheet.held_on)}. Who came: {esc(sheet.who_came)}", st.body),
     ]
     if sheet.draft:
-        story.append(Paragraph("Prepared before we meet, to talk about together.", st.small))
+        story.append(Paragraph("Prepared before we meet, to talk about together.", st.body))
     story += [
         Paragraph("What we are celebrating", st.heading),
         Paragraph(esc(sheet.successes) or "We will share these when we meet.", st.body),
@@ -124,7 +124,7 @@ def build_review_report(meta: ReportMeta, sheet: ReviewSheet, out: Path | None =
         KeepTogether(
             [
                 Paragraph("Your comments", st.heading),
-                Paragraph("Please add anything you would like us to know.", st.small),
+                Paragraph("Please add anything you would like us to know.", st.body),
                 lines,
             ]
         )

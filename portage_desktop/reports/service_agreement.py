@@ -85,7 +85,7 @@ def build_service_agreement(
         Paragraph(
             "If visits are missed several times without a message, or the practice is not "
             "happening, we will talk with you about whether visits should continue.",
-            st.small,
+            st.body,
         ),
         Spacer(1, 12),
     ]

@@ -94,7 +94,7 @@ def build_visit_record(meta: ReportMeta, sheet: VisitSheet, out: Path | None = N
         Paragraph(
             "Write down anything you notice: what went well, what was hard, questions for "
             "next time.",
-            st.small,
+            st.body,
         ),
         lines,
     ]

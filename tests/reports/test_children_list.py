@@ -10,12 +10,12 @@ from portage_desktop.services.children import ChildInput
 from portage_desktop.services.setting import SettingInput
 from portage_desktop.services.vocabulary import NeedArea, SenStatus, SettingKind
 from tests.conftest import TODAY
-from tests.pdf_text import page_count, pdf_text
+from tests.pdf_text import page_count, pdf_text, readable
 
 
 def test_children_list_shows_every_child_on_roll(demo_db, tmp_path):
     out = print_record(demo_db, "children-list", None, tmp_path / "list.pdf", today=TODAY)
-    text = pdf_text(out)
+    text = readable(pdf_text(out))  # the demo has names in Arabic and Chinese
     assert "Children on roll" in text
     assert "Sunflower Lane Nursery (demo)" in text
     assert "Printed on 22 November 2026" in text
@@ -79,3 +79,55 @@ def test_an_ambiguous_name_asks_for_a_number(db):
         children.save_child(db, ChildInput("Sam", "Lee", date(2023, 1, 1)), today=TODAY)
     with pytest.raises(PrintError, match="More than one"):
         find_child_id(db, "sam lee")
+
+
+def _rows(count: int, name: str = "Amara Okafor-Reid") -> list:
+    from portage_desktop.reports.children_list import ChildListRow
+
+    areas = (
+        "Communication and interaction",
+        "Social, emotional and mental health",
+        "Sensory and/or physical",
+    )
+    return [
+        ChildListRow(
+            name,
+            "06/03/2025",
+            "1 year 8 months",
+            "Dawn Wright",
+            "EHC needs assessment requested",
+            areas,
+        )
+        for _ in range(count)
+    ]
+
+
+def test_a_dozen_children_fit_one_page_even_with_three_areas_each(tmp_path):
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.children_list import build_children_list
+
+    out = tmp_path / "dozen.pdf"
+    build_children_list(ReportMeta("Acorns", "Children on roll", TODAY), _rows(12), out)
+    assert page_count(out) == 1
+    assert pdf_text(out).count("Amara Okafor-Reid") == 12
+    build_children_list(ReportMeta("Acorns", "Children on roll", TODAY), _rows(13), out)
+    assert page_count(out) == 2  # a thirteenth such child is the first to turn the page
+
+
+def test_the_demo_dozen_is_one_page(demo_db, tmp_path):
+    out = print_record(demo_db, "children-list", None, tmp_path / "list.pdf", today=TODAY)
+    assert page_count(out) == 1
+
+
+def test_a_name_is_never_broken_inside_a_word(tmp_path):
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.children_list import build_children_list
+    from tests.pdf_text import words_with_sizes
+
+    long = "Wolfeschlegelsteinhausenbergerdorff"
+    out = tmp_path / "long.pdf"
+    rows = _rows(1, f"Hubert {long}") + _rows(1, "Łucja Wiśniewska")
+    build_children_list(ReportMeta("Acorns", "Children on roll", TODAY), rows, out)
+    words = {word: size for _page, word, size, _top in words_with_sizes(out)}
+    assert long in words and 9 <= words[long] < 11  # whole, and set smaller to fit
+    assert words["Wiśniewska"] == 11  # a name that fits keeps the table's size

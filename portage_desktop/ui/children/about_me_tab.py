@@ -26,6 +26,7 @@ from portage_desktop.services.attachments import FileToAttach
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.profiles import SECTIONS, ProfileInput, ProfileVersion
 from portage_desktop.services.record_vocabulary import PhotoUse
+from portage_desktop.ui.children.profile_fit import ProfileFitLabel
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.drafts import DraftKeeper
 from portage_desktop.ui.common.record_dialog import RecordDialog
@@ -84,6 +85,10 @@ class ProfileDialog(RecordDialog):
                 edit,
                 "In the family's own words, where they are theirs" if n == 0 else "",
             )
+        self.fit = ProfileFitLabel(self._sections, self._has_photo)
+        self.add_row("On paper", "fit", self.fit)
+        for edit in self.texts.values():
+            edit.textChanged.connect(self.fit.schedule)
         photo_row = QWidget()
         row = QHBoxLayout(photo_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +105,7 @@ class ProfileDialog(RecordDialog):
             self.photo_label.setText("Keeping the current photo")
         if start_from is not None:
             self.written_with.setText(start_from.written_with)
+        self.fit.measure()
         self.finish()
         self.dirty = False
         self.drafts = DraftKeeper(ctx, child_id, "profile", None, self.draft_payload, self)
@@ -110,6 +116,12 @@ class ProfileDialog(RecordDialog):
         if self.drafts.offer("a new version of the profile", self.restore_draft):
             self.dirty = True
         self.written_with.setFocus()
+
+    def _sections(self) -> list[tuple[str, str]]:
+        return [(label, self.texts[field].toPlainText()) for field, label in SECTIONS]
+
+    def _has_photo(self) -> bool:
+        return self.new_photo is not None or self.keep_photo_id is not None
 
     def draft_payload(self) -> dict[str, str]:
         """The words typed so far (a newly chosen photo is not kept in a draft)."""
@@ -139,11 +151,13 @@ class ProfileDialog(RecordDialog):
             return
         self.photo_label.setText(f"New photo: {Path(name).name}")
         self.mark_dirty()
+        self.fit.schedule()
 
     def _remove_photo(self) -> None:
         self.new_photo, self.keep_photo_id = None, None
         self.photo_label.setText("No photo")
         self.mark_dirty()
+        self.fit.schedule()
 
     def save(self) -> None:
         errors: dict[str, str] = {}

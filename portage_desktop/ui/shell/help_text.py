@@ -70,6 +70,7 @@ BUILT_WITH = (
     ("SQLAlchemy, SQLModel and Alembic", "MIT", ("sqlalchemy", "sqlmodel", "alembic")),
     ("psycopg", "LGPL-3.0", ("psycopg",)),
     ("ReportLab", "BSD", ("reportlab",)),
+    ("HarfBuzz and uharfbuzz", "MIT and Apache-2.0", ("uharfbuzz",)),
     ("PDFium and pypdfium2", "BSD-3-Clause and Apache-2.0", ("pypdfium2",)),
     ("argon2-cffi", "MIT", ("argon2-cffi",)),
     ("cryptography", "Apache-2.0 or BSD-3-Clause", ("cryptography",)),
@@ -82,6 +83,9 @@ BUILT_WITH = (
     ("platformdirs", "MIT", ("platformdirs",)),
     ("The DejaVu fonts", "a free font licence", ()),
     ("Phosphor Icons", "MIT", ()),
+    ("Noto Sans Arabic", "SIL Open Font License 1.1", ()),
+    ("Droid Sans Fallback", "Apache-2.0", ()),
+    ("Symbola", "free for any use", ()),
 )
 # Written into the desktop bundle by packaging/gather_licences.py; absent when run from source,
 # where each Python package keeps its own licence beside it.
