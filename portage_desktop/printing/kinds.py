@@ -66,7 +66,7 @@ def _training_matrix(db: Database, _child: int | None, today: date, out: Path | 
     matrix = training_matrix(db, today)
     columns, rows = matrix_rows(matrix)
     meta = ReportMeta(setting_name(db), "Staff training matrix", today)
-    return build_training_matrix(meta, columns, rows, matrix.warnings, out)
+    return build_training_matrix(meta, columns, rows, matrix.warnings, out, matrix.lapsed)
 
 
 def _application_pack(db: Database, _child: int | None, today: date, out: Path | None) -> bytes:

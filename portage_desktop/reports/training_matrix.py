@@ -1,4 +1,5 @@
-"""The staff training matrix: who holds which Portage training, with what expires soon."""
+"""The staff training matrix: who holds which Portage training, what has lapsed and what
+expires soon."""
 
 from __future__ import annotations
 
@@ -64,7 +65,10 @@ def build_training_matrix(
     rows: Sequence[MatrixRow],
     warnings: Sequence[str],
     out: Path | None = None,
+    lapsed: Sequence[str] = (),
 ) -> bytes:
+    """``warnings`` are everything to act on; those also in ``lapsed`` are listed first,
+    under their own heading, as lapsed."""
     st = Styles()
     story: list = [Paragraph("Staff training matrix", st.title)]
     current = sum(1 for r in rows if r.working == "Working here")
@@ -75,9 +79,13 @@ def build_training_matrix(
             st.body,
         )
     )
-    if warnings:
+    if lapsed:
+        story.append(Paragraph("Lapsed: renew these", st.heading))
+        story.extend(Paragraph(f"<b>✖ {esc(w)}</b>", st.body) for w in lapsed)
+    coming = [w for w in warnings if w not in lapsed]
+    if coming:
         story.append(Paragraph("Coming up", st.heading))
-        story.extend(Paragraph(f"⚠ {esc(w)}", st.body) for w in warnings)
+        story.extend(Paragraph(f"⚠ {esc(w)}", st.body) for w in coming)
     story.append(Spacer(1, 4 * mm))
     if not rows:
         story.append(Paragraph("No staff are recorded yet.", st.body))

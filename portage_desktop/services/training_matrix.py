@@ -1,6 +1,8 @@
-"""The training matrix: everyone's training in one grid, with what has expired or soon will.
+"""The training matrix: everyone's training in one grid, with what has lapsed or soon will.
 
-Shared by the Staff & training screen and the printed matrix, so both say the same thing.
+Shared by the Staff & training screen and the printed matrix, so both say the same thing. A
+membership or certificate that lapsed and was never renewed stays flagged however long ago it
+lapsed: it is exactly what an assessor looks for.
 """
 
 from __future__ import annotations
@@ -38,7 +40,12 @@ class TrainingMatrix:
     on: date
     kinds: tuple[TrainingKind, ...]
     lines: tuple[MatrixLine, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[str, ...]  # everything to act on: what has lapsed, then what soon will
+    lapsed: tuple[str, ...] = ()  # the warnings about what has already lapsed
+
+    @property
+    def coming_up(self) -> tuple[str, ...]:
+        return tuple(w for w in self.warnings if w not in self.lapsed)
 
 
 def _latest_of_each(records: list[TrainingRecord]) -> list[TrainingRecord]:
@@ -57,33 +64,40 @@ def _label(record: TrainingRecord) -> str:
     return record.title or record.kind.label
 
 
+def _mark(record: TrainingRecord, latest: list[TrainingRecord], on: date, horizon: date) -> str:
+    """What a cell says beside a record that runs out: lapsed, renewed since, or soon."""
+    if record.expires_on is None:
+        return ""
+    if record.expires_on < on:
+        return " (✖ LAPSED)" if record in latest else " (renewed since)"
+    return " (⚠ expires soon)" if record.expires_on <= horizon else ""
+
+
 def training_matrix(db: Database, on: date) -> TrainingMatrix:
     require(db, Permission.VIEW_CHILDREN)
     weeks = stamp_rules.rules_on(db, on).warning_weeks
     horizon = on + timedelta(weeks=weeks)
-    lines, warnings = [], []
+    lines, lapsed, soon = [], [], []
     for person in staff_training(db):
         records = sorted(person.records, key=lambda r: r.completed_on or r.started_on or date.min)
+        latest = _latest_of_each(list(records))
         cells = []
         for kind in KINDS:
-            texts = []
-            for r in reversed([r for r in records if r.kind is kind]):
-                mark = ""
-                if r.expires_on and r.expires_on < on:
-                    mark = " (✖ expired)"
-                elif r.expires_on and r.expires_on <= horizon:
-                    mark = " (⚠ expires soon)"
-                texts.append(r.summary + mark)
+            texts = [
+                r.summary + _mark(r, latest, on, horizon)
+                for r in reversed([r for r in records if r.kind is kind])
+            ]
             cells.append("\n".join(texts))
         alerts = []
         if person.member.is_current(on):
-            for r in _latest_of_each(list(records)):
+            for r in latest:
                 assert r.expires_on is not None
-                if r.expires_on < on and r.expires_on > on - timedelta(days=365):
-                    alerts.append(f"{_label(r)} expired on {format_date(r.expires_on)}")
-                elif on <= r.expires_on <= horizon:
+                if r.expires_on < on:
+                    alerts.append(f"{_label(r)} lapsed on {format_date(r.expires_on)}")
+                    lapsed.append(f"{person.member.full_name}: {alerts[-1]}.")
+                elif r.expires_on <= horizon:
                     alerts.append(f"{_label(r)} expires on {format_date(r.expires_on)}")
-        warnings += [f"{person.member.full_name}: {a}." for a in alerts]
+                    soon.append(f"{person.member.full_name}: {alerts[-1]}.")
         lines.append(MatrixLine(person.member, tuple(cells), tuple(alerts)))
     lines.sort(key=lambda line: (not line.member.is_current(on), line.member.sort_name))
-    return TrainingMatrix(on, KINDS, tuple(lines), tuple(warnings))
+    return TrainingMatrix(on, KINDS, tuple(lines), tuple(lapsed + soon), tuple(lapsed))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -125,3 +125,29 @@ def test_the_matrix_lists_current_staff_first_and_warns_of_expiry(db):
     assert [line.member.first_name for line in matrix.lines] == ["Ann", "Zed"]
     assert matrix.warnings == ("Ann Tester: NPA professional membership expires on 20/12/2026.",)
     assert "expires soon" in matrix.lines[0].cells[1]
+
+
+def test_a_membership_lapsed_long_ago_stays_flagged_until_renewed(db):
+    """An assessor looks for lapsed memberships however old; a renewed one is history."""
+    make_setting(db)
+    ann = add_staff(db, "Ann")
+    bea = add_staff(db, "Bea")
+    membership(db, ann, date(2023, 9, 26), date(2024, 9, 25))  # lapsed over a year before ON
+    membership(db, bea, date(2023, 9, 26), date(2024, 9, 25))
+    membership(db, bea, date(2024, 9, 26), date(2027, 9, 25))  # renewed
+    matrix = training_matrix(db, ON)
+    assert matrix.lapsed == ("Ann Tester: NPA professional membership lapsed on 25/09/2024.",)
+    assert matrix.coming_up == ()
+    ann_line = next(line for line in matrix.lines if line.member.first_name == "Ann")
+    bea_line = next(line for line in matrix.lines if line.member.first_name == "Bea")
+    assert "LAPSED" in ann_line.cells[1]
+    assert "renewed since" in bea_line.cells[1] and "LAPSED" not in bea_line.cells[1]
+
+
+def test_a_membership_is_lapsed_only_the_day_after_its_expiry(db):
+    make_setting(db)
+    ann = add_staff(db, "Ann")
+    membership(db, ann, date(2025, 6, 1), ON)
+    assert training_matrix(db, ON).lapsed == ()
+    after = training_matrix(db, ON + timedelta(days=1))
+    assert after.lapsed == (f"Ann Tester: NPA professional membership lapsed on {ON:%d/%m/%Y}.",)

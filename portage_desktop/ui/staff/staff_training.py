@@ -176,7 +176,7 @@ class TrainingMatrixView(QWidget):
                 fits = header.fontMetrics().horizontalAdvance(title) + 20
                 header.resizeSection(column, max(width, fits))
         self.rows.fit_now()
-        text = "\n".join(f"⚠ {w}" for w in matrix.warnings)
+        text = "\n".join([f"✖ {w}" for w in matrix.lapsed] + [f"⚠ {w}" for w in matrix.coming_up])
         self.warnings.setText(
             text or f"No training expires in the coming weeks ({format_date(today)})."
         )
