@@ -37,10 +37,13 @@ def review_issues(session: Session, review_ids: Sequence[int]) -> list[ReviewIss
 
 
 def held_reviews(
-    session: Session, on: date, on_roll_only: bool = False
+    session: Session, on: date, on_roll_only: bool = False, with_active_plan: bool = False
 ) -> list[tuple[int, date, str]]:
-    """(child, day, parents who attended) of every review held on or before ``on``."""
-    return [(c, d, p) for _r, c, d, p in held_review_ids(session, on, on_roll_only)]
+    """(child, day, parents who attended) of every review held on or before ``on``; only of
+    children with an active plan if asked (the schedule: a large service's thousands of
+    ended families' reviews are history, not what is due)."""
+    rows = held_review_ids(session, on, on_roll_only, with_active_plan)
+    return [(c, d, p) for _r, c, d, p in rows]
 
 
 def held_review_areas(
@@ -60,7 +63,7 @@ def held_review_areas(
 
 
 def held_review_ids(
-    session: Session, on: date, on_roll_only: bool = False
+    session: Session, on: date, on_roll_only: bool = False, with_active_plan: bool = False
 ) -> list[tuple[int, int, date, str]]:
     """(review, child, day, parents who came) of every review held on or before ``on``; of
     children on roll only if asked (years of reviews of children who left add up)."""
@@ -71,6 +74,9 @@ def held_review_ids(
     )
     if on_roll_only:
         query = _on_roll(query)
+    if with_active_plan:
+        active = select(PlanRecord.child_id).where(PlanRecord.status == "active")
+        query = query.where(col(ReviewRecord.child_id).in_(active))
     return list(session.exec(query))  # type: ignore[arg-type]
 
 

@@ -173,8 +173,10 @@ def reviews_due(db: Database, today: date) -> list[ReviewDue]:
     with db.session() as s:
         rows = review_store.schedule_rows(s, today)
         held: dict[int, list[date]] = {}
-        for child_id, day, _parents in review_store.held_reviews(s, today, on_roll_only=True):
-            held.setdefault(child_id, []).append(day)
+        if rows:
+            found = review_store.held_reviews(s, today, on_roll_only=True, with_active_plan=True)
+            for child_id, day, _parents in found:
+                held.setdefault(child_id, []).append(day)
     out = []
     for child_id, first, last, plan_start in rows:
         days = held.get(child_id, [])

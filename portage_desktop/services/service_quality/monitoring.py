@@ -22,8 +22,7 @@ from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import NotFoundError, ValidationError
-from portage_desktop.services.service_quality.rules import rules_from_rows
-from portage_desktop.services.service_quality.snapshot import load
+from portage_desktop.services.service_quality.rules import rules_on
 
 
 class MonitoringState(StrEnum):
@@ -104,18 +103,21 @@ def record_monitoring(db: Database, referral_id: int, data: MonitoringInput, tod
 
 
 def monitoring_list(db: Database, on: date) -> list[MonitoringDue]:
-    """Each family allocated on ``on`` that has started, with its joint visit's state."""
-    snap = load(db, visits_since=on + timedelta(days=1))  # the families, not their visits
-    rules = rules_from_rows(snap.rule_rows, on)
+    """Each family allocated on ``on`` that has started, with its joint visit's state.
+
+    Reads only that day's families (a few hundred on the largest service), not the whole
+    service's history: the Dashboard shows this every time it is opened."""
+    require(db, Permission.VIEW_CHILDREN)
+    rules = rules_on(db, on)
     with db.session() as s:
-        firsts = store.first_held_on(s)
+        families = store.allocated_on(s, on)
+        firsts = store.first_held_on(s, [f.referral_id for f in families])
         done = {}
         for m in store.monitoring_visits(s):
             done.setdefault(m.referral_id, m)
     found = []
-    by_id = {r.id: r for r in snap.referrals}
-    for referral_id in snap.allocated_on(on):
-        referral = by_id[referral_id]
+    for family in families:
+        referral_id = family.referral_id
         first_on = firsts.get(referral_id)
         if first_on is None or first_on > on:
             continue
@@ -132,7 +134,7 @@ def monitoring_list(db: Database, on: date) -> list[MonitoringDue]:
         found.append(
             MonitoringDue(
                 referral_id,
-                snap.child_name(referral.child_id),
+                f"{family.known_as or family.first_name} {family.last_name}",
                 first_on,
                 due,
                 state,
