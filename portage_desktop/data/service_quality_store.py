@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Row, Select, exists, func, or_
 from sqlalchemy import select as sa_select
@@ -201,16 +202,7 @@ def first_held_on(session: Session, referral_ids: Iterable[int] | None = None) -
     ``referral_ids`` narrows it to those families (a day's caseloads, not ten years')."""
     visit, referral = HomeVisitRecord.__table__, ReferralRecord.__table__  # type: ignore[attr-defined]
     if referral_ids is not None:
-        # One index seek per family on (child, status, day); a join over a list of ids made
-        # SQLite walk every held visit for each of them (eight seconds).
-        first = (
-            sa_select(func.min(visit.c.planned_on))
-            .where(visit.c.child_id == referral.c.child_id, visit.c.status == "held")
-            .where(visit.c.planned_on >= referral.c.referred_on)
-            .scalar_subquery()
-        )
-        wanted = sa_select(referral.c.id, first).where(referral.c.id.in_(list(referral_ids)))
-        return {int(rid): day for rid, day in session.execute(wanted) if day is not None}
+        return _first_held(session, referral.c.id.in_(list(referral_ids)))
     query = (
         sa_select(referral.c.id, func.min(visit.c.planned_on))
         .join(visit, visit.c.child_id == referral.c.child_id)
@@ -218,6 +210,43 @@ def first_held_on(session: Session, referral_ids: Iterable[int] | None = None) -
         .group_by(referral.c.id)
     )
     return {int(rid): day for rid, day in session.execute(query)}
+
+
+def earliest_block_start(session: Session, ending_from: date) -> date | None:
+    """The first day of the earliest block ending on or after ``ending_from``."""
+    block = VisitBlockRecord.__table__  # type: ignore[attr-defined]
+    query = sa_select(func.min(block.c.start_on)).where(block.c.ends_on >= ending_from)
+    return session.execute(query).scalar()
+
+
+def first_held_before(session: Session, since: date) -> dict[int, date]:
+    """The first visit held of each family referred before ``since``: what a report reading
+    only recent visits cannot see for itself."""
+    referral = ReferralRecord.__table__  # type: ignore[attr-defined]
+    return _first_held(session, referral.c.referred_on < since)
+
+
+def _first_held(session: Session, which: Any) -> dict[int, date]:
+    # One index seek per family on (child, status, day); a join over a list of ids made
+    # SQLite walk every held visit for each of them (eight seconds).
+    visit, referral = HomeVisitRecord.__table__, ReferralRecord.__table__  # type: ignore[attr-defined]
+    first = (
+        sa_select(func.min(visit.c.planned_on))
+        .where(visit.c.child_id == referral.c.child_id, visit.c.status == "held")
+        .where(visit.c.planned_on >= referral.c.referred_on)
+        .scalar_subquery()
+    )
+    wanted = sa_select(referral.c.id, first).where(which)
+    return {int(rid): day for rid, day in session.execute(wanted) if day is not None}
+
+
+def referred_children_names(session: Session) -> dict[int, str]:
+    """Every referred child's id to the name the family uses, as plain rows: building
+    thousands of child records for their names took a third of the service check's time."""
+    c, r = ChildRecord.__table__, ReferralRecord.__table__  # type: ignore[attr-defined]
+    query = sa_select(c.c.id, c.c.first_name, c.c.known_as, c.c.last_name)
+    rows = session.execute(query.where(c.c.id.in_(sa_select(r.c.child_id))))
+    return {int(i): f"{known or first} {last}" for i, first, known, last in rows}
 
 
 def allocated_on(session: Session, on: date) -> list[Row]:  # type: ignore[type-arg]

@@ -141,3 +141,40 @@ def _pdf(db, tmp_path):
     out = tmp_path / "empty.pdf"
     service_report(db, 2019, out, TODAY)
     return out
+
+
+def test_a_family_started_years_before_keeps_its_first_visit_and_its_long_block(db):
+    """The report reads only recent visits. A family referred and first visited years before,
+    on a monthly block ending this year, is still counted from its real first visit; and the
+    block, one of whose early visits was never recorded, is not counted as completed."""
+    visitor = add_visitor(db)
+    referral = waiting_family(
+        db, first="Dan", last="Roe", referred_on=date(2022, 3, 28), consent_on=date(2022, 3, 28)
+    )
+    caseloads.allocate(db, referral, visitor, date(2022, 4, 4))
+    block = visits.plan_block(
+        db,
+        referral,
+        BlockInput(BlockKind.STANDARD, Pattern.MONTHLY, 0, "", date(2022, 4, 4), visit_count=52),
+    )
+    planned = visits.list_visits(db, block.child_id)
+    assert planned[0].on.year == 2022 and date(2026, 1, 1) <= planned[-1].on < TODAY
+    never_recorded = planned[1]
+    for visit in planned:
+        if visit is not never_recorded:
+            held = VisitInput(VisitStatus.HELD, place=VisitPlace.HOME, written_up_on=visit.on)
+            visits.record_visit(db, visit.id, held, today=TODAY)
+
+    report = annual_report(db, 2026, today=TODAY)
+
+    weeks = round((planned[0].on - date(2022, 3, 28)).days / 7, 1)
+    assert report.figure("referral_to_first_visit_weeks").value == weeks
+    assert report.figure("blocks_completed").value == 0
+
+    visits.record_visit(
+        db,
+        never_recorded.id,
+        VisitInput(VisitStatus.FAILED),
+        today=TODAY,
+    )
+    assert annual_report(db, 2026, today=TODAY).figure("blocks_completed").value == 1

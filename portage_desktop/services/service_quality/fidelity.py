@@ -137,7 +137,7 @@ def fidelity(
             for b in snap.blocks_of(referral.id or 0)
             if first <= b.ends_on <= last and b.id not in still_planned
         )
-        held = snap.first_held(referral)
+        held = snap.first_held_on(referral)
         reason = EndReason(end.reason) if end is not None and end.reason in set(EndReason) else None
         families.append(
             FamilyFidelity(
@@ -145,7 +145,7 @@ def fidelity(
                 snap.child_name(referral.child_id),
                 dosage,
                 blocks,
-                (held.planned_on - referral.referred_on).days if held else None,
+                (held - referral.referred_on).days if held else None,
                 reason,
                 reason in DROP_OUT,
             )

@@ -8,10 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from portage_desktop.data import home_visiting_store as hv_store
 from portage_desktop.data import service_quality_store as store
 from portage_desktop.data.engine import Database
-from portage_desktop.data.models import ChildRecord
 from portage_desktop.data.models.home_visiting import (
     AllocationRecord,
     HomeVisitRecord,
@@ -40,10 +38,15 @@ class ServiceSnapshot:
     ends: list[ServiceEndRecord]
     closed: set[date]
     rule_rows: list[ServiceRuleRecord]
-    children: dict[int, ChildRecord]
+    names: dict[int, str]  # child id to the name the family uses
+    # Read with only the visits from this day: the first visit held of a family referred
+    # earlier is then looked up once, not found among the visits read.
+    visits_since: date | None = None
+    first_held_before: dict[int, date] = field(default_factory=dict)
     _end_by_referral: dict[int, ServiceEndRecord] = field(default_factory=dict)
     _visits_by_child: dict[int, list[HomeVisitRecord]] = field(default_factory=dict)
     _rules: dict[date, ServiceRules] = field(default_factory=dict)
+    _write_up_due: dict[date, date] = field(default_factory=dict)  # a visit's day to its due day
     # Looked up per family: a whole-service report asks once for each of thousands of families,
     # and scanning every block or allocation each time made a large service's report take 20 s.
     _blocks_by_referral: dict[int, list[VisitBlockRecord]] = field(default_factory=dict)
@@ -98,12 +101,20 @@ class ServiceSnapshot:
             if x.planned_on >= referral.referred_on
         ]
 
-    def first_held(self, referral: ReferralRecord) -> HomeVisitRecord | None:
-        return next((x for x in self.visits_of(referral) if x.status == VisitStatus.HELD), None)
+    def first_held_on(self, referral: ReferralRecord) -> date | None:
+        """The day of the family's first visit held since the referral."""
+        if self.visits_since is not None and referral.referred_on < self.visits_since:
+            return self.first_held_before.get(referral.id or 0)
+        held = (x for x in self.visits_of(referral) if x.status == VisitStatus.HELD)
+        return next((x.planned_on for x in held), None)
 
     def write_up_due(self, visit: HomeVisitRecord) -> date:
-        rules = self.rules(visit.planned_on)
-        return add_working_days(visit.planned_on, rules.write_up_days, self.closed)
+        """Worked out once per day: a year's thousands of visits fall on a few hundred days."""
+        day = visit.planned_on
+        if day not in self._write_up_due:
+            rules = self.rules(day)
+            self._write_up_due[day] = add_working_days(day, rules.write_up_days, self.closed)
+        return self._write_up_due[day]
 
     def written_on_time(self, visit: HomeVisitRecord) -> bool:
         return (
@@ -113,8 +124,7 @@ class ServiceSnapshot:
         )
 
     def child_name(self, child_id: int) -> str:
-        child = self.children.get(child_id)
-        return f"{child.known_as or child.first_name} {child.last_name}" if child else "(removed)"
+        return self.names.get(child_id, "(removed)")
 
 
 def load(db: Database, visits_since: date | None = None) -> ServiceSnapshot:
@@ -123,7 +133,8 @@ def load(db: Database, visits_since: date | None = None) -> ServiceSnapshot:
     require(db, Permission.VIEW_CHILDREN)
     with db.session() as s:
         rows = store.service_rows(s, visits_since)
-        children = hv_store.children_by_id(s, [r.child_id for r in rows["referrals"]])
+        names = store.referred_children_names(s)
+        before = store.first_held_before(s, visits_since) if visits_since is not None else {}
     closures = [Closure(c.id or 0, c.first_day, c.last_day, c.label) for c in rows["closures"]]
     return ServiceSnapshot(
         rows["referrals"],
@@ -133,5 +144,7 @@ def load(db: Database, visits_since: date | None = None) -> ServiceSnapshot:
         rows["ends"],
         closed_days(closures),
         rows["rules"],
-        children,
+        names,
+        visits_since,
+        before,
     )
