@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 from sqlmodel import select
 
 from portage_desktop.data.models.service_quality import SupervisionChildRecord
@@ -273,9 +273,12 @@ def test_a_joint_monitoring_visit_is_recorded_from_the_keyboard(qtbot, ctx):
     assert done.referral_id == referral and done.done_on == date(2026, 12, 10)
 
 
-def test_a_rule_changes_from_a_date_keeping_its_history_and_closures_come_and_go(qtbot, ctx):
+def test_a_rule_changes_from_a_date_keeping_its_history_and_closures_come_and_go(
+    qtbot, ctx, answer_boxes
+):
     """A team lead sets supervision every 21 days from 01/12/2026: the old value still judges
-    November; a wrong value is explained beside the field; a closure is added and removed."""
+    November; a wrong value is explained beside the field; a closure is added (saying how many
+    planned visits it falls on) and removed once the lead confirms."""
     from portage_desktop.services.home_visiting import rules as service_rules
     from portage_desktop.services.service_quality import rules as quality_rules
     from portage_desktop.ui.service_quality.rules_page import RulesPage
@@ -303,6 +306,14 @@ def test_a_rule_changes_from_a_date_keeping_its_history_and_closures_come_and_go
         "21: 01/12/2026",
     ]
 
+    from portage_desktop.services.home_visiting import visits
+    from portage_desktop.services.home_visiting.visits import BlockInput
+    from portage_desktop.services.home_visiting.vocabulary import BlockKind, Pattern
+
+    family = waiting_family(ctx.db)
+    caseloads.allocate(ctx.db, family, add_visitor(ctx.db), date(2026, 12, 1))
+    block = BlockInput(BlockKind.STANDARD, Pattern.WEEKLY, 0, "", date(2026, 12, 21), 3)
+    visits.plan_block(ctx.db, family, block)  # 21/12, 28/12 (in the closure) and 04/01
     qtbot.keyClicks(page.first_day.edit, "24/12/2026")
     qtbot.keyClicks(page.last_day.edit, "23/12/2026")
     _press(qtbot, page.add_closure)
@@ -318,7 +329,13 @@ def test_a_rule_changes_from_a_date_keeping_its_history_and_closures_come_and_go
         "Christmas",
     )
     assert page.closures_model.index(0, 2).data() == "Christmas"
+    assert "1 visit already planned falls on them" in page.message.text()
     page.closures_table.selectRow(0)
+    said = answer_boxes(QMessageBox.StandardButton.No)
+    _press(qtbot, page.remove_closure)
+    assert said[-1][1].startswith("Remove the closure: Remove the closure 24/12/2026 to 02/01/2027")
+    assert len(service_rules.list_closures(ctx.db)) == 1
+    answer_boxes(QMessageBox.StandardButton.Yes)
     _press(qtbot, page.remove_closure)
     assert page.message.text() == "Closure removed."
     assert service_rules.list_closures(ctx.db) == []

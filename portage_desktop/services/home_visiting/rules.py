@@ -270,6 +270,14 @@ def add_closure(db: Database, first_day: date | None, last_day: date | None, lab
         return row.id or 0
 
 
+def planned_visits_on(db: Database, first_day: date, last_day: date | None = None) -> int:
+    """How many planned visits fall on these days (they keep their dates when a closure is
+    added, so someone must move them)."""
+    require(db, Permission.VIEW_CHILDREN)
+    with db.session() as s:
+        return store.planned_visits_between(s, first_day, last_day or first_day)
+
+
 def remove_closure(db: Database, closure_id: int) -> None:
     """A closure entered by mistake; blocks planned from now on visit on those days again."""
     require(db, Permission.MANAGE_SERVICE)

@@ -26,6 +26,7 @@ from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import rules
 from portage_desktop.services.home_visiting.rules import Closure, RuleValue
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.form import confirm
 from portage_desktop.ui.common.table_model import Column
 from portage_desktop.ui.common.widgets import DateField, FieldErrors, heading
 from portage_desktop.ui.service.common import fill, make_table, selected
@@ -180,12 +181,32 @@ class RulesPage(QWidget):
                 field.set_value(None)
             self.why.clear()
             self.refresh()
-            self.message.setText("Closure added. Blocks planned from now on skip those days.")
+            assert first is not None
+            clashes = rules.planned_visits_on(self.ctx.db, first, last)
+            text = "Closure added. Blocks planned from now on skip those days."
+            if clashes:
+                visits = (
+                    "1 visit already planned falls"
+                    if clashes == 1
+                    else (f"{clashes} visits already planned fall")
+                )
+                text += f" {visits} on them: move each from the family's Visits."
+            self.message.setText(text)
 
     def reopen_days(self) -> None:
         closure: Closure | None = selected(self.closures_table, self.closures_model)
         if closure is None:
             self.message.setText("Choose a closure in the list first.")
+            return
+        days = format_date(closure.first_day)
+        if closure.last_day != closure.first_day:
+            days += f" to {format_date(closure.last_day)}"
+        question = (
+            f"Remove the closure {days}"
+            + (f" ({closure.label})" if closure.label else "")
+            + "? Blocks planned from now on will visit on those days again."
+        )
+        if not confirm(self, "Remove the closure", question):
             return
         done = attempt(
             lambda: rules.remove_closure(self.ctx.db, closure.id) or True,
