@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from portage_desktop.data.models import ChildRecord
 from portage_desktop.data.models.groups import (
@@ -53,3 +54,11 @@ def names(session: Session, child_ids: Sequence[int]) -> dict[int, str]:
         return {}
     rows = session.exec(select(ChildRecord).where(col(ChildRecord.id).in_(list(child_ids))))
     return {c.id or 0: f"{c.known_as or c.first_name} {c.last_name}" for c in rows}
+
+
+def sessions_between(session: Session, first: date, last: date) -> int:
+    """How many group sessions fall from ``first`` to ``last``."""
+    query = select(func.count()).where(
+        col(GroupSessionRecord.held_on) >= first, col(GroupSessionRecord.held_on) <= last
+    )
+    return int(session.exec(query).one() or 0)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, func, or_
+from sqlalchemy import Row, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -288,3 +288,13 @@ def planned_visits_between(session: Session, first: date, last: date) -> int:
         v.c.status == "planned", v.c.planned_on >= first, v.c.planned_on <= last
     )
     return int(session.execute(query).scalar() or 0)
+
+
+def visit_counts(session: Session, first: date, last: date) -> tuple[int, int]:
+    """(visits planned, visits held) from ``first`` to ``last``, whatever became of the
+    planned ones: one grouped count, for the service Dashboard's week."""
+    v = HomeVisitRecord.__table__  # type: ignore[attr-defined]
+    held = func.sum(case((v.c.status == "held", 1), else_=0))
+    query = sa_select(func.count(), held).where(v.c.planned_on >= first, v.c.planned_on <= last)
+    total, done = session.execute(query).one()
+    return int(total or 0), int(done or 0)

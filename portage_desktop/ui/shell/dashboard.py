@@ -23,6 +23,7 @@ from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.widgets import heading
 from portage_desktop.ui.reviews.review_summary import ReviewSummary
 from portage_desktop.ui.service.reminders_box import ServiceWarningsBox
+from portage_desktop.ui.service.service_summary import ServiceSummaryBox
 from portage_desktop.ui.service_quality.oversight_box import OversightBox
 from portage_desktop.ui.shell.getting_started import GettingStarted
 from portage_desktop.ui.stamp.stamp_summary import StampSummary
@@ -83,6 +84,8 @@ class DashboardPage(QWidget):
         self.stamp = StampSummary(ctx)
         self.open_stamp = self.stamp.open_stamp
         layout.addWidget(self.stamp)
+        self.service_summary = ServiceSummaryBox(ctx)  # a service's own, in the Stamp's place
+        layout.addWidget(self.service_summary)
         self.service_warnings = ServiceWarningsBox(ctx)
         layout.addWidget(self.service_warnings)
         self.oversight = OversightBox(ctx)
@@ -111,5 +114,6 @@ class DashboardPage(QWidget):
         self.getting_started.refresh()
         if info is not None and info.kind.is_service:
             self.getting_started.setVisible(False)  # a service starts from a referral
+        self.service_summary.refresh()
         self.service_warnings.refresh()
         self.oversight.refresh()
