@@ -115,6 +115,9 @@ def populate(db: Database, seed: int = 1, today: date | None = None, families: i
     from portage_desktop.demo.service_quality import add_quality_records
 
     add_quality_records(db, seed, today)  # inductions, supervision, views, questionnaires
+    from portage_desktop.demo.service_groups import add_groups
+
+    add_groups(db, seed, today)
 
 
 def _family(

@@ -22,6 +22,7 @@ def test_a_stay_and_play_group_from_first_session_to_register(qtbot, ctx):
     waiting_family(ctx.db)  # Amy Lee, referred and waiting
     rules.add_closure(ctx.db, date(2026, 11, 11), date(2026, 11, 11), "Training day")
     page = shown(qtbot, GroupsPage(ctx, today=TODAY))
+    assert page.register_hint.text().startswith("No groups yet: press New group…")
 
     def make(dialog: GroupDialog) -> None:
         assert fits_small_screen(dialog)
@@ -36,6 +37,7 @@ def test_a_stay_and_play_group_from_first_session_to_register(qtbot, ctx):
     when_modal_opens(qtbot, make)
     qtbot.keyClick(page.new_button, Qt.Key.Key_Space)
     assert page.groups_model.index(0, 1).data() == "Wednesdays at 09:30"
+    assert page.register_hint.text().startswith("Choose a group with sessions planned")
 
     def plan(dialog: PlanSessionsDialog) -> None:
         dialog.start.edit.clear()
@@ -48,12 +50,14 @@ def test_a_stay_and_play_group_from_first_session_to_register(qtbot, ctx):
     days = [page.sessions_model.index(r, 0).data() for r in range(3)]
     assert days == ["04/11/2026", "18/11/2026", "25/11/2026"]  # the training day passed over
     assert page.sessions_table.selectionModel().selectedRows()[0].row() == 0
+    assert page.register_hint.text().startswith("No family is booked on this session yet")
 
     qtbot.keyClick(page.book_button, Qt.Key.Key_Space)
     assert page.message.text() == "Amy Lee booked for 04/11/2026."
     qtbot.keyClick(page.book_button, Qt.Key.Key_Space)
     assert "already booked" in page.message.text()
     assert page.register.item(0, 0).text() == "Amy Lee"
+    assert page.register_hint.isHidden()
     came = page.register.cellWidget(0, 1)
     came.setCurrentIndex(came.findData(Attendance.CAME))
     qtbot.keyClicks(page.notes, "Bubbles, songs and sleep routines")

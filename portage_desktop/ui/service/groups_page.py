@@ -156,6 +156,9 @@ class GroupsPage(QWidget):
         self.register.setHorizontalHeaderLabels(["Family", "Came?"])
         self.register.setAccessibleName("The session's register")
         self.register.horizontalHeader().setStretchLastSection(True)
+        self.register_hint = QLabel()  # what to do when the register is empty
+        self.register_hint.setWordWrap(True)
+        self.register_hint.setAccessibleName("About the register")
         self.family = QComboBox()
         self.family.setAccessibleName("Family to book")
         self.book_button = QPushButton("&Book the family")
@@ -187,6 +190,7 @@ class GroupsPage(QWidget):
         layout.addWidget(self.sessions_table, 2)
         layout.addWidget(QLabel("The chosen session's register:"))
         layout.addWidget(self.register, 2)
+        layout.addWidget(self.register_hint)
         layout.addLayout(booking)
         layout.addWidget(notes_caption)
         layout.addWidget(self.notes)
@@ -241,6 +245,16 @@ class GroupsPage(QWidget):
             self.register.setCellWidget(row, 1, mark)
         for widget in (self.book_button, self.save_button, self.notes, self.family):
             widget.setEnabled(session is not None)
+        if not self.groups_model.rowCount():
+            hint = "No groups yet: press New group… to add one, then Plan sessions…."
+        elif session is None:
+            hint = "Choose a group with sessions planned to see a session's register."
+        elif not session.bookings:
+            hint = "No family is booked on this session yet: choose one below and press Book."
+        else:
+            hint = ""
+        self.register_hint.setText(hint)
+        self.register_hint.setVisible(bool(hint))
 
     def _edit_chosen(self) -> None:
         group = selected(self.groups_table, self.groups_model)
