@@ -65,3 +65,13 @@ def test_a_small_large_service_demo_in_bulk(home, tmp_path, capsys):
     assert len(json.loads(capsys.readouterr().out)) == 2
     assert main(["make-demo", str(tmp_path / "x.db"), "--service", "--children", "3"]) == 1
     assert "--service does not go with --children" in capsys.readouterr().err
+
+
+def test_the_groups_next_registers_print_from_the_command_line(home, tmp_path, capsys):
+    db = str(tmp_path / "service.db")
+    assert main(["make-demo", db, "--service", "--seed", "3"]) == 0
+    out = tmp_path / "registers.pdf"
+    assert main(["print", "group-register", "--database", db, "--out", str(out)]) == 0
+    text = pdf_text(out)
+    assert "Stay and Play: register" in text and "Music and Movement: register" in text
+    assert "What was talked about" in text

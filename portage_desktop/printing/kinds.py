@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from portage_desktop.data.engine import Database
+from portage_desktop.printing import groups as groups_print
 from portage_desktop.printing import home_visiting, service_quality
 from portage_desktop.printing.common import PrintError, child_name, setting_name
 from portage_desktop.services import assessments as assessments_service
@@ -266,6 +267,12 @@ PRINT_KINDS: dict[str, PrintKind] = {
 }
 home_visiting.register(PRINT_KINDS, PrintKind, PrintError)
 service_quality.register(PRINT_KINDS, PrintKind, PrintError)
+PRINT_KINDS["group-register"] = PrintKind(
+    "group-register",
+    "The register of each group's next session, to tick who came",
+    needs_child=False,
+    build=lambda db, _child, today, out: groups_print.group_register(db, today, out),
+)
 
 
 def find_child_id(db: Database, text: str) -> int:

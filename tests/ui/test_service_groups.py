@@ -7,8 +7,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from portage_desktop.services.home_visiting import groups, rules
-from portage_desktop.services.home_visiting.groups import Attendance
+from portage_desktop.services.home_visiting import groups, referrals, rules
+from portage_desktop.services.home_visiting.groups import Attendance, GroupInput
+from portage_desktop.services.home_visiting.vocabulary import Pattern
 from portage_desktop.ui.service.groups_page import GroupDialog, GroupsPage, PlanSessionsDialog
 from tests.services.home_visiting_helpers import waiting_family
 from tests.ui.conftest import when_modal_opens
@@ -65,3 +66,33 @@ def test_a_stay_and_play_group_from_first_session_to_register(qtbot, ctx):
     [first, *_] = groups.list_sessions(ctx.db, groups.list_groups(ctx.db, TODAY)[0].id)
     assert first.came == 1 and first.notes == "Bubbles, songs and sleep routines"
     assert page.sessions_model.index(0, 2).data() == "1"
+
+
+def test_the_chosen_sessions_register_is_printed_to_take_to_the_room(
+    qtbot, ctx, tmp_path, monkeypatch
+):
+    from pathlib import Path
+
+    from portage_desktop.ui.common import pdf_save
+    from tests.pdf_text import pdf_text
+
+    make_service(ctx.db)
+    amy = waiting_family(ctx.db)
+    child = referrals.list_referrals(ctx.db)[0].child_id
+    group = groups.save_group(ctx.db, GroupInput("Stay and Play", place="Riverside hub"))
+    groups.plan_sessions(ctx.db, group, date(2026, 11, 30), 2, Pattern.WEEKLY)
+    first, _second = groups.list_sessions(ctx.db, group)
+    groups.book(ctx.db, first.id, child)
+    assert amy
+    out = tmp_path / "register.pdf"
+    monkeypatch.setattr(pdf_save, "ask_pdf_path", lambda *_a: out)
+    saved: list[Path] = []
+    monkeypatch.setattr(pdf_save, "confirm_saved", lambda _parent, path: saved.append(path))
+    page = shown(qtbot, GroupsPage(ctx, today=TODAY))
+    page.groups_table.selectRow(0)
+    page.sessions_table.selectRow(0)
+    qtbot.keyClick(page.print_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(saved), timeout=20000)
+    text = pdf_text(out)
+    assert "Stay and Play: register" in text and "Monday 30 November 2026" in text
+    assert "Amy Lee" in text and "Riverside hub" in text

@@ -5,6 +5,7 @@ talked about, all from the keyboard."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +27,7 @@ from portage_desktop.services.home_visiting import groups, referrals
 from portage_desktop.services.home_visiting.groups import Attendance, Group, GroupInput
 from portage_desktop.services.home_visiting.vocabulary import Pattern
 from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.pdf_save import file_stem, save_pdf
 from portage_desktop.ui.common.record_dialog import RecordDialog
 from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column
@@ -166,6 +168,8 @@ class GroupsPage(QWidget):
         self.notes = text_box("What was talked about", 3)
         self.save_button = QPushButton("&Save the register")
         self.save_button.clicked.connect(self.save_register)
+        self.print_button = QPushButton("&Print the register…")
+        self.print_button.clicked.connect(self.print_register)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("What happened")
@@ -194,7 +198,11 @@ class GroupsPage(QWidget):
         layout.addLayout(booking)
         layout.addWidget(notes_caption)
         layout.addWidget(self.notes)
-        layout.addWidget(self.save_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.print_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
         layout.addWidget(self.message)
         ctx.hub.children_changed.connect(self.refresh)
         self.refresh()
@@ -243,7 +251,13 @@ class GroupsPage(QWidget):
                 mark.addItem(a.label, a)
             mark.setCurrentIndex(mark.findData(b.attendance))
             self.register.setCellWidget(row, 1, mark)
-        for widget in (self.book_button, self.save_button, self.notes, self.family):
+        for widget in (
+            self.book_button,
+            self.save_button,
+            self.print_button,
+            self.notes,
+            self.family,
+        ):
             widget.setEnabled(session is not None)
         if not self.groups_model.rowCount():
             hint = "No groups yet: press New group… to add one, then Plan sessions…."
@@ -312,3 +326,20 @@ class GroupsPage(QWidget):
             return
         self.message.setText(f"Register for {format_date(session.held_on)} saved.")
         self._show_group(session.held_on)
+
+    def print_register(self) -> None:
+        """The chosen session's register as a PDF, to take to the room."""
+        session = self._session()
+        group = selected(self.groups_table, self.groups_model)
+        if session is None or group is None:
+            return
+        db, today = self.ctx.db, self.today
+
+        def build(out: Path) -> Path:
+            from portage_desktop.printing.groups import group_register
+
+            group_register(db, today, out, session_id=session.id)
+            return out
+
+        stem = file_stem("register", group.data.name, f"{session.held_on:%Y-%m-%d}")
+        save_pdf(self, "Save the register as PDF", stem, build)
