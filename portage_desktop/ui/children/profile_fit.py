@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from portage_desktop.ui.common.theme import error_style
+
 # Measured a moment after typing pauses, not at every key: laying out the page takes a few
 # hundredths of a second.
 PAUSE_MS = 250
@@ -44,5 +46,5 @@ class ProfileFitLabel(QLabel):
         fit = measure_profile(sheet, self.has_photo())
         self.fits = fit.fits
         self.setText(fit.message())
-        colour = "" if fit.fits else "color: #8a4b00; font-weight: bold;"
+        colour = "" if fit.fits else f"{error_style()} font-weight: bold;"
         self.setStyleSheet(colour)
