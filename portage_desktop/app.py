@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from portage_desktop import APP_ID, APP_NAME
 from portage_desktop.data.errors import DatabaseError, WrongPassphrase
 from portage_desktop.database_url import BadAddress, ServerAddress
+from portage_desktop.i18n import tr
 from portage_desktop.paths import (
     PASSPHRASE_ENV,
     AppPaths,
@@ -100,11 +101,11 @@ def run_app(
         return 0
     except DatabaseError as exc:
         if headless:
-            print(f"portage-desktop: {exc}", file=sys.stderr)
+            print(tr("portage-desktop: {exc}").format(exc=exc), file=sys.stderr)
             return 1
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "Cannot open your records", str(exc))
+        QMessageBox.critical(None, tr("Cannot open your records"), str(exc))
         return 1
     return _show(app, choice, opener, smoke_test, exit_after_first_paint)
 
@@ -154,15 +155,17 @@ def _offer_this_computer(problem: str) -> bool:
     """The server chosen in Settings cannot be used: say why, and offer the way back."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open the shared records", problem)
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Cannot open the shared records"), problem)
     box.setInformativeText(
-        "You can try again later, or use the records on this computer instead (you can "
-        "choose the shared server again in Settings)."
+        tr(
+            "You can try again later, or use the records on this computer instead (you can "
+            "choose the shared server again in Settings)."
+        )
     )
     use_local = box.addButton(
-        "Use the records on this &computer", QMessageBox.ButtonRole.AcceptRole
+        tr("Use the records on this &computer"), QMessageBox.ButtonRole.AcceptRole
     )
-    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is use_local
 
@@ -203,7 +206,9 @@ def _opener(
             database, database_url, paths, settings.database_url if settings.use_server else ""
         )
     except BadAddress as exc:
-        problem = DatabaseError(f"The shared server's address cannot be used. {exc}")
+        problem = DatabaseError(
+            tr("The shared server's address cannot be used. {exc}").format(exc=exc)
+        )
 
         def refuse() -> tuple[Database, bool]:
             raise problem
@@ -221,7 +226,7 @@ def _opener(
     unlocked: object = None  # who opened the file (a personal key logs them in straight away)
     if state in ("missing", "empty"):
         if headless:
-            raise DatabaseError(f"no database at {path}")
+            raise DatabaseError(tr("no database at {path}").format(path=path))
         from portage_desktop.ui.shell.security_dialogs import choose_new_key
 
         key = choose_new_key()
@@ -377,7 +382,7 @@ def _show(
             else:
                 from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.critical(window, "Cannot open your records", str(exc))
+                QMessageBox.critical(window, tr("Cannot open your records"), str(exc))
             app.exit(1)
             return
         except Exception as exc:  # handed to the command line, which logs and explains it
@@ -393,7 +398,7 @@ def _show(
     def records_shown() -> None:
         try:
             for name, value in (_stopwatch or {}).items():
-                print(f"{name}-ms {value:.1f}", flush=True)
+                print(tr("{name}-ms {value:.1f}").format(name=name, value=value), flush=True)
         finally:
             app.exit(0)
 
@@ -402,7 +407,8 @@ def _show(
 
         def too_slow() -> None:
             print(
-                "portage-desktop: the main window did not paint within 20 seconds", file=sys.stderr
+                tr("portage-desktop: the main window did not paint within 20 seconds"),
+                file=sys.stderr,
             )
             app.exit(1)
 
@@ -419,8 +425,10 @@ def _show(
         # A frozen build must carry the PostgreSQL client too, or shared sites cannot start.
         client = server_client_version()
         print(
-            "Smoke test passed: the main window opened, painted and showed the records "
-            f"(PostgreSQL client library {client} ready)."
+            tr(
+                "Smoke test passed: the main window opened, painted and showed the records "
+                "(PostgreSQL client library {client} ready)."
+            ).format(client=client)
         )
     return code
 
@@ -432,7 +440,7 @@ def _first_run_done(db: Database, window: object, headless: bool) -> bool:
     if setting_service.get_setting(db) is not None:
         return True
     if headless:
-        raise DatabaseError("the database has no setting yet")
+        raise DatabaseError(tr("the database has no setting yet"))
     from portage_desktop.ui.shell.first_run import FirstRunDialog
 
     return bool(FirstRunDialog(db, window).exec())  # type: ignore[arg-type]

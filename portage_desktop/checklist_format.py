@@ -17,6 +17,7 @@ from json.decoder import JSONObject  # type: ignore[attr-defined]
 from json.scanner import py_make_scanner
 from typing import Any
 
+from portage_desktop.i18n import tr
 from portage_desktop.text_rules import Hidden, hidden_kind
 
 FORMAT_NAME = "portage-desktop-checklist"
@@ -26,11 +27,13 @@ MAX_ITEMS = 3000
 # not a checklist, and would exhaust the reader's recursion.
 MAX_DEPTH = 20
 _FILE_MESSAGES = {
-    Hidden.CONTROL: "has a hidden control character in it; remove it and save the file again.",
-    Hidden.DIRECTION: "has a hidden character that changes the direction of the writing; "
-    "remove it and save the file again.",
-    Hidden.BROKEN: "has a broken character in it (a lone surrogate); retype it and save again.",
-    Hidden.INVISIBLE: "is made only of invisible characters; write it in words.",
+    Hidden.CONTROL: tr("has a hidden control character in it; remove it and save the file again."),
+    Hidden.DIRECTION: tr(
+        "has a hidden character that changes the direction of the writing; "
+        "remove it and save the file again."
+    ),
+    Hidden.BROKEN: tr("has a broken character in it (a lone surrogate); retype it and save again."),
+    Hidden.INVISIBLE: tr("is made only of invisible characters; write it in words."),
 }
 _STRUCTURE = re.compile(r'[{}\[\]"\\\n]')
 
@@ -115,13 +118,17 @@ class _Checker:
         self.codes: dict[str, int] = {}  # a small step's code, folded, and its first line
 
     def add(self, line: int, field: str, message: str) -> None:
-        self.problems.append(f'Line {line}, field "{field}": {message}')
+        self.problems.append(
+            tr('Line {line}, field "{field}": {message}').format(
+                line=line, field=field, message=message
+            )
+        )
 
     def text(self, line: int, field: str, value: object, limit: int, required: bool) -> str:
         if value is None:
             value = ""
         if not isinstance(value, str | int | float):
-            self.add(line, field, "should be text.")
+            self.add(line, field, tr("should be text."))
             return ""
         hidden = hidden_kind(str(value))
         if hidden is not None:
@@ -129,9 +136,11 @@ class _Checker:
             return ""
         cleaned = " ".join(str(value).split())
         if required and not cleaned:
-            self.add(line, field, "is missing or empty.")
+            self.add(line, field, tr("is missing or empty."))
         elif len(cleaned) > limit:
-            self.add(line, field, f"is too long (at most {limit} characters).")
+            self.add(
+                line, field, tr("is too long (at most {limit} characters).").format(limit=limit)
+            )
         return cleaned
 
     def months(self, line: int, field: str, value: object) -> int | None:
@@ -140,10 +149,10 @@ class _Checker:
         try:
             number = int(str(value).strip())
         except ValueError:
-            self.add(line, field, "should be a whole number of months, such as 18.")
+            self.add(line, field, tr("should be a whole number of months, such as 18."))
             return None
         if not 0 <= number <= 120:
-            self.add(line, field, "should be between 0 and 120 months.")
+            self.add(line, field, tr("should be between 0 and 120 months."))
             return None
         return number
 
@@ -170,7 +179,11 @@ class _Checker:
         first = self.codes.setdefault(code.casefold(), line)
         if first != line:
             self.add(
-                line, field, f'"{code}" is already used on line {first}; each code must be unique.'
+                line,
+                field,
+                tr('"{code}" is already used on line {first}; each code must be unique.').format(
+                    code=code, first=first
+                ),
             )
 
     def scale(
@@ -181,29 +194,35 @@ class _Checker:
             try:
                 number = int(str(value).strip())
             except ValueError:
-                self.add(where, "value", "should be a whole number from 1 to 9.")
+                self.add(where, "value", tr("should be a whole number from 1 to 9."))
                 continue
             if not 1 <= number <= 9:
-                self.add(where, "value", "should be a whole number from 1 to 9.")
+                self.add(where, "value", tr("should be a whole number from 1 to 9."))
             name = self.text(where, "label", label, 40, required=True)
             if meaning not in MEANINGS:
-                self.add(where, "meaning", f"should be one of: {', '.join(MEANINGS)}.")
+                self.add(
+                    where,
+                    "meaning",
+                    tr("should be one of: {join}.").format(join=", ".join(MEANINGS)),
+                )
                 continue
             levels.append(ScaleLevel(number, name, str(meaning)))
         values = [lvl.value for lvl in levels]
         if not raw:
-            self.add(line, "scale", "is missing: list the statuses a small step can have.")
+            self.add(line, "scale", tr("is missing: list the statuses a small step can have."))
         elif len(set(values)) != len(values):
-            self.add(line, "scale", "uses the same value twice.")
+            self.add(line, "scale", tr("uses the same value twice."))
         elif levels and not any(lvl.meaning == "achieved" for lvl in levels):
-            self.add(line, "scale", 'needs at least one status whose meaning is "achieved".')
+            self.add(line, "scale", tr('needs at least one status whose meaning is "achieved".'))
         return tuple(sorted(levels, key=lambda lvl: lvl.value))
 
     def finish(self, framework: ParsedFramework) -> ParsedFramework:
         if not framework.areas:
-            self.problems.append("The file has no areas with small steps in it.")
+            self.problems.append(tr("The file has no areas with small steps in it."))
         if framework.item_count > MAX_ITEMS:
-            self.problems.append(f"The file has more than {MAX_ITEMS} small steps.")
+            self.problems.append(
+                tr("The file has more than {MAX_ITEMS} small steps.").format(MAX_ITEMS=MAX_ITEMS)
+            )
         if self.problems:
             raise ChecklistFormatError(self.problems)
         return framework
@@ -216,49 +235,59 @@ def parse_json(text: str) -> ParsedFramework:
         raw = _json_with_lines(text)
     except json.JSONDecodeError as exc:
         raise ChecklistFormatError(
-            [f"Line {exc.lineno}: this is not valid JSON ({exc.msg}, column {exc.colno})."]
+            [
+                tr("Line {lineno}: this is not valid JSON ({msg}, column {colno}).").format(
+                    lineno=exc.lineno, msg=exc.msg, colno=exc.colno
+                )
+            ]
         ) from None
     except RecursionError:  # a backstop: _not_too_deep should have said so already
         raise ChecklistFormatError(
-            [f"Line 1: the file is nested too deeply (more than {MAX_DEPTH} levels)."]
+            [
+                tr("Line 1: the file is nested too deeply (more than {MAX_DEPTH} levels).").format(
+                    MAX_DEPTH=MAX_DEPTH
+                )
+            ]
         ) from None
     if not isinstance(raw, _LinedDict):
-        raise ChecklistFormatError(["Line 1: the file should hold one JSON object { ... }."])
+        raise ChecklistFormatError([tr("Line 1: the file should hold one JSON object { ... }.")])
     check = _Checker()
     top = raw.line
     if raw.get("format") not in (FORMAT_NAME, None):
-        check.add(top, "format", f'should be "{FORMAT_NAME}".')
+        check.add(top, "format", tr('should be "{FORMAT_NAME}".').format(FORMAT_NAME=FORMAT_NAME))
     scale_raw = raw.get("scale")
     entries: list[tuple[int, object, object, object]] = []
     if scale_raw is not None and not isinstance(scale_raw, list):
-        check.add(top, "scale", "should be a list of statuses.")
+        check.add(top, "scale", tr("should be a list of statuses."))
     for level in scale_raw if isinstance(scale_raw, list) else []:
         if isinstance(level, _LinedDict):
             entries.append(
                 (level.line, level.get("value"), level.get("label"), level.get("meaning"))
             )
         else:
-            check.add(top, "scale", "each status should be an object with value, label, meaning.")
+            check.add(
+                top, "scale", tr("each status should be an object with value, label, meaning.")
+            )
     areas: list[ParsedArea] = []
     raw_areas = raw.get("areas")
     if not isinstance(raw_areas, list):
-        check.add(top, "areas", "is missing: list the areas and their small steps.")
+        check.add(top, "areas", tr("is missing: list the areas and their small steps."))
         raw_areas = []
     for area in raw_areas:
         if not isinstance(area, _LinedDict):
-            check.add(top, "areas", "each area should be an object with a name and items.")
+            check.add(top, "areas", tr("each area should be an object with a name and items."))
             continue
         name = check.text(area.line, "name", area.get("name"), 120, required=True)
         items = area.get("items")
         if not isinstance(items, list) or not items:
-            check.add(area.line, "items", "should list at least one small step.")
+            check.add(area.line, "items", tr("should list at least one small step."))
             items = []
         parsed = []
         for item in items:
             if isinstance(item, _LinedDict):
                 parsed.append(check.item(item.line, item))
             else:
-                check.add(area.line, "items", "each small step should be an object with text.")
+                check.add(area.line, "items", tr("each small step should be an object with text."))
         areas.append(ParsedArea(name, tuple(parsed)))
     _no_repeated_areas(check, [(a.line, a.get("name")) for a in raw_areas if isinstance(a, dict)])
     framework = ParsedFramework(
@@ -292,8 +321,10 @@ def _not_too_deep(text: str) -> None:
             if depth > MAX_DEPTH:
                 raise ChecklistFormatError(
                     [
-                        f"Line {line}: the file is nested too deeply (more than {MAX_DEPTH} "
-                        "levels of brackets); a checklist needs five."
+                        tr(
+                            "Line {line}: the file is nested too deeply (more than {MAX_DEPTH} "
+                            "levels of brackets); a checklist needs five."
+                        ).format(line=line, MAX_DEPTH=MAX_DEPTH)
                     ]
                 )
         else:
@@ -305,7 +336,9 @@ def _no_repeated_areas(check: _Checker, names: list[tuple[int, object]]) -> None
     for line, name in names:
         key = " ".join(str(name or "").split()).casefold()
         if key and key in seen:
-            check.add(line, "name", "this area appears twice; put all its small steps together.")
+            check.add(
+                line, "name", tr("this area appears twice; put all its small steps together.")
+            )
         seen.add(key)
 
 
@@ -317,8 +350,10 @@ def parse_csv(text: str) -> ParsedFramework:
     except csv.Error as exc:  # a broken quote or a stray line break inside a cell
         raise ChecklistFormatError(
             [
-                f"Line {reader.line_num}: the row cannot be read as CSV ({exc}). "
-                "Save the file again from your spreadsheet as 'CSV UTF-8'."
+                tr(
+                    "Line {line_num}: the row cannot be read as CSV ({exc}). "
+                    "Save the file again from your spreadsheet as 'CSV UTF-8'."
+                ).format(line_num=reader.line_num, exc=exc)
             ]
         ) from None
 
@@ -328,7 +363,11 @@ def _parse_csv_rows(reader: csv.DictReader[str]) -> ParsedFramework:
     missing = [c for c in ("kind", "area", "text") if c not in header]
     if missing:
         raise ChecklistFormatError(
-            [f"Line 1: the first row should name the columns; missing: {', '.join(missing)}."]
+            [
+                tr("Line 1: the first row should name the columns; missing: {join}.").format(
+                    join=", ".join(missing)
+                )
+            ]
         )
     reader.fieldnames = header
     check = _Checker()
@@ -353,7 +392,7 @@ def _parse_csv_rows(reader: csv.DictReader[str]) -> ParsedFramework:
                 area_names.setdefault(key, area)
                 areas.setdefault(key, []).append(item)
         elif kind or any((v or "").strip() for v in row.values() if isinstance(v, str)):
-            check.add(line, "kind", "should be name, version, source, licence, status or item.")
+            check.add(line, "kind", tr("should be name, version, source, licence, status or item."))
     framework = ParsedFramework(
         name=check.text(1, "name", meta.get("name"), 120, required=True),
         version=check.text(1, "version", meta.get("version"), 40, required=True),
@@ -371,7 +410,7 @@ def parse_file(name: str, content: bytes) -> ParsedFramework:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ChecklistFormatError(
-            ["The file is not UTF-8 text. Save it from your spreadsheet as 'CSV UTF-8'."]
+            [tr("The file is not UTF-8 text. Save it from your spreadsheet as 'CSV UTF-8'.")]
         ) from None
     if name.lower().endswith(".csv"):
         return parse_csv(text)

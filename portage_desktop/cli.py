@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 from portage_desktop import APP_NAME, app_version, service_cli, service_quality_cli
 from portage_desktop.cli_open import open_existing
 from portage_desktop.errors import UserError
+from portage_desktop.i18n import tr
 
 if TYPE_CHECKING:
     pass
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-URL_HELP = (
+URL_HELP = tr(
     "use the records on this shared PostgreSQL server, such as "
     "postgresql://portage@records.example.org/portage (leave the password out: it comes from "
     "PGPASSWORD or ~/.pgpass, or is asked for)"
@@ -36,7 +37,10 @@ URL_HELP = (
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+        self.exit(
+            EXIT_USAGE,
+            tr("{prog}: {message} (see --help)\n").format(prog=self.prog, message=message),
+        )
 
 
 class _Version(argparse.Action):
@@ -49,18 +53,22 @@ class _Version(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="portage-desktop",
-        description=f"{APP_NAME}: Portage records, plans and reviews for early-years settings.",
-        epilog="Run without a command to open the app. "
-        "Environment: PORTAGE_DESKTOP_DATABASE (database file), "
-        "PORTAGE_DESKTOP_DATABASE_URL (shared PostgreSQL server), "
-        "PORTAGE_DESKTOP_HOME (one folder for all data, settings and logs). "
-        "A server's password comes from PGPASSWORD or ~/.pgpass, or is asked for.",
+        description=tr(
+            "{APP_NAME}: Portage records, plans and reviews for early-years settings."
+        ).format(APP_NAME=APP_NAME),
+        epilog=tr(
+            "Run without a command to open the app. "
+            "Environment: PORTAGE_DESKTOP_DATABASE (database file), "
+            "PORTAGE_DESKTOP_DATABASE_URL (shared PostgreSQL server), "
+            "PORTAGE_DESKTOP_HOME (one folder for all data, settings and logs). "
+            "A server's password comes from PGPASSWORD or ~/.pgpass, or is asked for."
+        ),
     )
-    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
-    parser.add_argument("--database", metavar="PATH", help="open this database file")
+    parser.add_argument("--version", action=_Version, nargs=0, help=tr("show the version and exit"))
+    parser.add_argument("--database", metavar="PATH", help=tr("open this database file"))
     parser.add_argument("--database-url", metavar="URL", help=URL_HELP)
     parser.add_argument(
-        "--demo", action="store_true", help="open a fresh demo database (fictional setting)"
+        "--demo", action="store_true", help=tr("open a fresh demo database (fictional setting)")
     )
     parser.add_argument(
         "--service",
@@ -70,31 +78,37 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke-test",
         action="store_true",
-        help="open the main window, wait for it to paint, and exit 0 (or non-zero with a reason)",
+        help=tr(
+            "open the main window, wait for it to paint, and exit 0 (or non-zero with a reason)"
+        ),
     )
     parser.add_argument(
         "--exit-after-first-paint",
         action="store_true",
-        help="for timing start-up: print when the main window first paints and when it shows "
-        "the records (seconds on the system's monotonic clock), then quit",
+        help=tr(
+            "for timing start-up: print when the main window first paints and when it shows "
+            "the records (seconds on the system's monotonic clock), then quit"
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    demo = commands.add_parser("make-demo", help="write a demo database to PATH")
+    demo = commands.add_parser("make-demo", help=tr("write a demo database to PATH"))
     demo.add_argument("path", metavar="PATH")
-    demo.add_argument("--children", type=int, help="number of children (default 12)")
-    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    demo.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    demo.add_argument("--children", type=int, help=tr("number of children (default 12)"))
+    demo.add_argument("--seed", type=int, default=1, help=tr("random seed (default 1)"))
+    demo.add_argument("--force", action="store_true", help=tr("replace PATH if it exists"))
     demo.add_argument(
         "--large",
         action="store_true",
-        help="a large site for benchmarks: 1,000 children, 60 staff and five years of records",
+        help=tr("a large site for benchmarks: 1,000 children, 60 staff and five years of records"),
     )
     demo.add_argument(
         "--service",
         action="store_true",
-        help="a Portage home-visiting service (6 home visitors, 60 families over two years; "
-        "with --large: 30 visitors, ten years, about 4,000 children)",
+        help=tr(
+            "a Portage home-visiting service (6 home visitors, 60 families over two years; "
+            "with --large: 30 visitors, ten years, about 4,000 children)"
+        ),
     )
     demo.add_argument(
         "--scale",
@@ -104,43 +118,49 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --large, shrink or grow every count (0.1 gives 100 children; default 1)",
     )
 
-    printer = commands.add_parser("print", help="print a record to a PDF file")
-    printer.add_argument("kind", nargs="?", metavar="KIND", help="what to print (see --list)")
-    printer.add_argument("--list", action="store_true", help="list the kinds of record")
+    printer = commands.add_parser("print", help=tr("print a record to a PDF file"))
+    printer.add_argument("kind", nargs="?", metavar="KIND", help=tr("what to print (see --list)"))
+    printer.add_argument("--list", action="store_true", help=tr("list the kinds of record"))
     printer.add_argument("--database", dest="print_database", metavar="PATH")
     printer.add_argument("--database-url", dest="print_database_url", metavar="URL", help=URL_HELP)
-    printer.add_argument("--child", metavar="ID-or-name", help="the child, for per-child records")
-    printer.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF")
+    printer.add_argument(
+        "--child", metavar="ID-or-name", help=tr("the child, for per-child records")
+    )
+    printer.add_argument("--out", metavar="FILE.pdf", help=tr("where to write the PDF"))
     printer.add_argument(
         "--share-with",
         metavar="AGENCY",
-        help="the record is going to this agency: a consent in force for it is required, "
-        "or --safeguarding-reason",
+        help=tr(
+            "the record is going to this agency: a consent in force for it is required, "
+            "or --safeguarding-reason"
+        ),
     )
     printer.add_argument(
         "--safeguarding-reason",
         metavar="TEXT",
         default="",
-        help="why sharing without consent is justified (safeguarding)",
+        help=tr("why sharing without consent is justified (safeguarding)"),
     )
     printer.add_argument(
-        "--plan", type=int, metavar="N", help="which plan, for activity-chart and plan-summary"
+        "--plan", type=int, metavar="N", help=tr("which plan, for activity-chart and plan-summary")
     )
     export = commands.add_parser(
-        "export-child", help="everything held about one child, as a PDF and a JSON file"
+        "export-child", help=tr("everything held about one child, as a PDF and a JSON file")
     )
     export.add_argument("--database", dest="export_database", metavar="PATH")
     export.add_argument("--database-url", dest="export_database_url", metavar="URL", help=URL_HELP)
     export.add_argument("--child", required=True, metavar="ID-or-name")
-    export.add_argument("--out", required=True, metavar="FOLDER", help="folder to write into")
+    export.add_argument("--out", required=True, metavar="FOLDER", help=tr("folder to write into"))
 
     stamp = commands.add_parser(
-        "check-stamp", help="check the Stamp of Approval criteria against the records"
+        "check-stamp", help=tr("check the Stamp of Approval criteria against the records")
     )
     stamp.add_argument("--database", dest="stamp_database", metavar="PATH")
     stamp.add_argument("--database-url", dest="stamp_database_url", metavar="URL", help=URL_HELP)
-    stamp.add_argument("--on", metavar="DATE", help="check on this day (dd/mm/yyyy or yyyy-mm-dd)")
-    stamp.add_argument("--json", action="store_true", help="print the result as JSON")
+    stamp.add_argument(
+        "--on", metavar="DATE", help=tr("check on this day (dd/mm/yyyy or yyyy-mm-dd)")
+    )
+    stamp.add_argument("--json", action="store_true", help=tr("print the result as JSON"))
     service_cli.add_commands(commands)
     service_cli.add_print_options(printer)
     service_quality_cli.add_commands(commands)
@@ -164,7 +184,7 @@ def _cmd_export_child(args: argparse.Namespace) -> int:
         pdf, data = export_child(db, child, folder)
     finally:
         db.dispose()
-    print(f"Wrote {pdf}\nWrote {data}")
+    print(tr("Wrote {pdf}\nWrote {data}").format(pdf=pdf, data=data))
     return EXIT_OK
 
 
@@ -182,9 +202,11 @@ def _cmd_make_demo(args: argparse.Namespace) -> int:
     if not 0 < args.scale <= 10:
         raise UserError("--scale must be more than 0 and at most 10")
     if path.exists() and not args.force:
-        raise UserError(f"{path} already exists; add --force to replace it")
+        raise UserError(tr("{path} already exists; add --force to replace it").format(path=path))
     if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name such as demo.db")
+        raise UserError(
+            tr("{path} is a folder; give a file name such as demo.db").format(path=path)
+        )
     if args.service and args.children is not None:
         raise UserError("--service does not go with --children")
     if args.service and args.large:
@@ -193,11 +215,15 @@ def _cmd_make_demo(args: argparse.Namespace) -> int:
         return _make_large_demo(path, args.seed, args.scale)
     if args.service:
         make_demo(path, seed=args.seed, service=True).dispose()
-        print(f"Wrote a demo home-visiting service to {path}")
+        print(tr("Wrote a demo home-visiting service to {path}").format(path=path))
         return EXIT_OK
     db = make_demo(path, children=children, seed=args.seed, start_application=True)
     db.dispose()
-    print(f"Wrote a demo database with {children} children to {path}")
+    print(
+        tr("Wrote a demo database with {children} children to {path}").format(
+            children=children, path=path
+        )
+    )
     return EXIT_OK
 
 
@@ -214,10 +240,19 @@ def _make_large_demo(path: Path, seed: int, scale: float) -> int:
         tenth = done * 10 // max(total, 1)
         if live:
             print(
-                f"\rWriting the large demo: {done:,} of {total:,} children", end="", file=sys.stderr
+                tr("\rWriting the large demo: {done:,} of {total:,} children").format(
+                    done=done, total=total
+                ),
+                end="",
+                file=sys.stderr,
             )
         elif tenth != shown[0]:
-            print(f"Writing the large demo: {done:,} of {total:,} children", file=sys.stderr)
+            print(
+                tr("Writing the large demo: {done:,} of {total:,} children").format(
+                    done=done, total=total
+                ),
+                file=sys.stderr,
+            )
         shown[0] = tenth
 
     started = time.perf_counter()
@@ -227,7 +262,9 @@ def _make_large_demo(path: Path, seed: int, scale: float) -> int:
         print(file=sys.stderr)
     seconds = time.perf_counter() - started
     print(
-        f"Wrote a large demo site ({children_for(scale):,} children) to {path} in {seconds:.0f} s"
+        tr(
+            "Wrote a large demo site ({children_for:,} children) to {path} in {seconds:.0f} s"
+        ).format(children_for=children_for(scale), path=path, seconds=seconds)
     )
     return EXIT_OK
 
@@ -238,13 +275,15 @@ def _cmd_print(args: argparse.Namespace) -> int:
     if args.list:
         width = max(len(k) for k in PRINT_KINDS)
         for kind in PRINT_KINDS.values():
-            child = " (needs --child)" if kind.needs_child else ""
+            child = tr(" (needs --child)") if kind.needs_child else ""
             print(f"{kind.name.ljust(width)}  {kind.description}{child}")
         return EXIT_OK
     if not args.kind:
-        raise UserError("say what to print, or use --list to see the kinds")
+        raise UserError(tr("say what to print, or use --list to see the kinds"))
     if args.kind not in PRINT_KINDS:
-        raise UserError(f'unknown kind "{args.kind}"; use --list to see the kinds')
+        raise UserError(
+            tr('unknown kind "{kind}"; use --list to see the kinds').format(kind=args.kind)
+        )
     if not args.out:
         raise UserError("--out FILE.pdf is required")
     from portage_desktop.printing.safe_write import check_target
@@ -265,7 +304,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
         out = print_record(db, args.kind, child, out, share=share, plan=item)
     finally:
         db.dispose()
-    print(f"Wrote {out}")
+    print(tr("Wrote {out}").format(out=out))
     return EXIT_OK
 
 
@@ -321,7 +360,7 @@ def _run(args: argparse.Namespace) -> int:
     from portage_desktop.app import run_app
 
     if args.database and args.database_url:
-        raise UserError("give either --database or --database-url, not both")
+        raise UserError(tr("give either --database or --database-url, not both"))
     if args.database_url:
         from portage_desktop.database_url import check
 
@@ -359,8 +398,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from portage_desktop.logs import redacted_traceback
 
             log.error("Unexpected error:\n%s", redacted_traceback(type(exc), exc.__traceback__))
-            message = f"unexpected error ({type(exc).__name__}); details are in {paths.log_file}"
-        print(f"portage-desktop: {message}", file=sys.stderr)
+            message = tr("unexpected error ({name__}); details are in {log_file}").format(
+                name__=type(exc).__name__, log_file=paths.log_file
+            )
+        print(tr("portage-desktop: {message}").format(message=message), file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -380,7 +421,7 @@ def _explain(exc: Exception) -> str | None:
         return " ".join(exc.errors.values())
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
-        return f"{exc.strerror or 'file error'}{where}"
+        return f"{exc.strerror or tr('file error')}{where}"
     return None
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from portage_desktop.errors import UserError
+from portage_desktop.i18n import tr
 
 if TYPE_CHECKING:
     from portage_desktop.data.cipher import KeyMaterial
@@ -27,7 +28,7 @@ def existing_database(path_text: str | None) -> Path:
         )
     path = Path(path_text).expanduser()
     if not path.is_file():
-        raise UserError(f"no database at {path}")
+        raise UserError(tr("no database at {path}").format(path=path))
     return path
 
 
@@ -41,7 +42,9 @@ def read_passphrase(prompt: str = "Passphrase: ") -> str:
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(prompt)
     raise UserError(
-        f"the database is encrypted: set {PASSPHRASE_ENV}, or run in a terminal to be asked"
+        tr(
+            "the database is encrypted: set {PASSPHRASE_ENV}, or run in a terminal to be asked"
+        ).format(PASSPHRASE_ENV=PASSPHRASE_ENV)
     )
 
 
@@ -56,7 +59,7 @@ def open_existing(path_text: str | None, url_text: str | None = None) -> Databas
     from portage_desktop.database_url import BadAddress, from_environment, parse
 
     if path_text and url_text:
-        raise UserError("give either --database or --database-url, not both")
+        raise UserError(tr("give either --database or --database-url, not both"))
     url_text = url_text or ("" if path_text else from_environment())
     if url_text:
         try:
@@ -76,12 +79,14 @@ def open_existing(path_text: str | None, url_text: str | None = None) -> Databas
             if not exc.may_be_stale:
                 raise
             raise UserError(
-                f"{exc} If you are sure it is finished, run the command again with "
-                f"{OTHER_COMPUTER_FINISHED_ENV}=yes set (or open the records in the window, "
-                "which asks)."
+                tr(
+                    "{exc} If you are sure it is finished, run the command again with "
+                    "{OTHER_COMPUTER_FINISHED_ENV}=yes set (or open the records in the window, "
+                    "which asks)."
+                ).format(exc=exc, OTHER_COMPUTER_FINISHED_ENV=OTHER_COMPUTER_FINISHED_ENV)
             ) from None
         for notice in notices:
-            print(f"portage-desktop: {notice}", file=sys.stderr)
+            print(tr("portage-desktop: {notice}").format(notice=notice), file=sys.stderr)
         key = _unlock_file(path) if file_state(path) == "encrypted" else None
         db = open_and_migrate(path, path.parent / "backups", key)
     if db.multi_user:
@@ -90,11 +95,13 @@ def open_existing(path_text: str | None, url_text: str | None = None) -> Databas
         if needs_first_manager(db):
             db.dispose()
             raise UserError(
-                "this shared server has no accounts yet: start Portage Desktop once to "
-                "create the first manager"
+                tr(
+                    "this shared server has no accounts yet: start Portage Desktop once to "
+                    "create the first manager"
+                )
             )
-        name = os.environ.get("PORTAGE_DESKTOP_USER") or _ask("Username: ", echo=True)
-        password = os.environ.get("PORTAGE_DESKTOP_PASSWORD") or _ask("Password: ", echo=False)
+        name = os.environ.get("PORTAGE_DESKTOP_USER") or _ask(tr("Username: "), echo=True)
+        password = os.environ.get("PORTAGE_DESKTOP_PASSWORD") or _ask(tr("Password: "), echo=False)
         log_in(db, name, password)
     return db
 
@@ -107,7 +114,7 @@ def _unlock_file(path: Path) -> KeyMaterial:
 
     name = os.environ.get("PORTAGE_DESKTOP_USER")
     if name and personal_keys.uses_personal_keys(path):
-        password = os.environ.get("PORTAGE_DESKTOP_PASSWORD") or _ask("Password: ", echo=False)
+        password = os.environ.get("PORTAGE_DESKTOP_PASSWORD") or _ask(tr("Password: "), echo=False)
         return personal_keys.unlock_as(path, name, password).key
     return unlock(path, read_passphrase())
 
@@ -122,15 +129,19 @@ def _open_server(address: ServerAddress) -> Database:
         return open_server_and_migrate(address)
     except ServerPasswordNeeded as exc:
         if sys.stdin is None or not sys.stdin.isatty():
-            raise UserError(f"{exc} Set PGPASSWORD, or put it in ~/.pgpass.") from None
-        password = getpass.getpass(f"Password for {address.display}: ")
+            raise UserError(
+                tr("{exc} Set PGPASSWORD, or put it in ~/.pgpass.").format(exc=exc)
+            ) from None
+        password = getpass.getpass(tr("Password for {display}: ").format(display=address.display))
         return open_server_and_migrate(address.with_password(password))
 
 
 def _ask(prompt: str, echo: bool) -> str:
     if sys.stdin is None or not sys.stdin.isatty():
         raise UserError(
-            "this database has named accounts: set PORTAGE_DESKTOP_USER and "
-            "PORTAGE_DESKTOP_PASSWORD, or run in a terminal to be asked"
+            tr(
+                "this database has named accounts: set PORTAGE_DESKTOP_USER and "
+                "PORTAGE_DESKTOP_PASSWORD, or run in a terminal to be asked"
+            )
         )
     return input(prompt) if echo else getpass.getpass(prompt)

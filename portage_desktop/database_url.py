@@ -12,16 +12,20 @@ import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
+from portage_desktop.i18n import tr
+
 URL_ENV = "PORTAGE_DESKTOP_DATABASE_URL"
 DEFAULT_PORT = 5432
 SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 EXAMPLE = "postgresql://portage@records.example.org/portage?sslmode=require"
 # Where a server password may come from instead of the settings file (which never holds one).
-PASSWORD_FILES = (
+PASSWORD_FILES = tr(
     "the PGPASSWORD environment variable or a ~/.pgpass file (%APPDATA%\\postgresql\\"
     "pgpass.conf on Windows)"
 )
-PASSWORD_SOURCES = f"{PASSWORD_FILES}, or typing it when Portage Desktop starts"
+PASSWORD_SOURCES = tr("{PASSWORD_FILES}, or typing it when Portage Desktop starts").format(
+    PASSWORD_FILES=PASSWORD_FILES
+)
 
 
 _USERINFO_PASSWORD = re.compile(r"(://[^/@:?#]*):[^/@?#]*@")
@@ -45,7 +49,7 @@ class ServerAddress:
     @property
     def display(self) -> str:
         """For the window, messages and logs: who, where and which database, no password."""
-        where = self.host or dict(self.options).get("host", "") or "this computer"
+        where = self.host or dict(self.options).get("host", "") or tr("this computer")
         port = f":{self.port}" if self.port and self.port != DEFAULT_PORT else ""
         who = f"{self.user}@" if self.user else ""
         return f"{who}{where}{port}/{self.database}"
@@ -66,31 +70,39 @@ def parse(text: str) -> ServerAddress:
     """Read a ``postgresql://user[:password]@host[:port]/database[?options]`` address."""
     text = (text or "").strip()
     if not text:
-        raise BadAddress("Please type the address of the server.")
+        raise BadAddress(tr("Please type the address of the server."))
     scheme, sep, _rest = text.partition("://")
     if not sep:
-        raise BadAddress(f"The address should start with postgresql://, for example {EXAMPLE}")
+        raise BadAddress(
+            tr("The address should start with postgresql://, for example {EXAMPLE}").format(
+                EXAMPLE=EXAMPLE
+            )
+        )
     if scheme.lower() not in SCHEMES:
         raise BadAddress(
-            f"Only PostgreSQL servers can be used; the address should start with postgresql:// "
-            f"(not {scheme}://)."
+            tr(
+                "Only PostgreSQL servers can be used; the address should start with postgresql:// "
+                "(not {scheme}://)."
+            ).format(scheme=scheme)
         )
     try:
         parts = urlsplit(text)
         port = parts.port
     except ValueError:
-        raise BadAddress("The port in the address must be a number from 1 to 65535.") from None
+        raise BadAddress(tr("The port in the address must be a number from 1 to 65535.")) from None
     if parts.fragment:
-        raise BadAddress("The address cannot contain '#'.")
+        raise BadAddress(tr("The address cannot contain '#'."))
     database = unquote(parts.path.lstrip("/"))
     if not database or "/" in database:
         raise BadAddress(
-            "The address must end with the name of the database, for example …/portage."
+            tr("The address must end with the name of the database, for example …/portage.")
         )
     options = tuple(parse_qsl(parts.query, keep_blank_values=True))
     host = parts.hostname or ""
     if not host and "host" not in dict(options):
-        raise BadAddress("The address needs the server's name, for example @records.example.org.")
+        raise BadAddress(
+            tr("The address needs the server's name, for example @records.example.org.")
+        )
     return ServerAddress(
         host=host,
         port=port,

@@ -43,7 +43,7 @@ def trn(singular: str, plural: str, count: int) -> str:
     return _translations.ngettext(singular, plural, count)
 
 
-def N_(message: str) -> str:  # noqa: N802 (the name translators' tools look for)
+def N_(message: str) -> str:
     """Marks a string for the catalogue where it is defined; :func:`tr` translates it where it
     is shown (month names, labels kept in tables)."""
     return message
@@ -100,7 +100,7 @@ class PoTranslations(gettext.NullTranslations):
 
 def _unquote(text: str) -> str:
     body = text.strip()[1:-1]
-    return re.sub(r'\\(.)', lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), body)
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), body)
 
 
 def _po_entries(text: str) -> list[dict[str, str]]:

@@ -12,6 +12,8 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from portage_desktop.i18n import tr
+
 _configured: set[Path] = set()
 MAX_BYTES = 1_000_000
 KEEP = 3  # earlier logs kept beside the current one: .1 (newest) to .3
@@ -48,4 +50,6 @@ def setup_logging(log_file: Path) -> None:
 def redacted_traceback(exc_type: type[BaseException], tb: TracebackType | None) -> str:
     """The stack of an error with its message removed, safe to keep in the log."""
     frames = "".join(traceback.format_tb(tb))
-    return f"{frames}{exc_type.__module__}.{exc_type.__qualname__} (message withheld)"
+    return tr("{frames}{module__}.{qualname__} (message withheld)").format(
+        frames=frames, module__=exc_type.__module__, qualname__=exc_type.__qualname__
+    )

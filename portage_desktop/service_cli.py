@@ -12,29 +12,36 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from portage_desktop.i18n import tr
+
 if TYPE_CHECKING:
     from portage_desktop.data.engine import Database
 
-URL_HELP = "a shared PostgreSQL server, postgresql://user@host:5432/database"
+URL_HELP = tr("a shared PostgreSQL server, postgresql://user@host:5432/database")
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     for name, text in (
-        ("waiting-list", "the service's waiting list in order, with each family's reason"),
-        ("caseloads", "each home visitor's families and visits a week against her limits"),
+        ("waiting-list", tr("the service's waiting list in order, with each family's reason")),
+        ("caseloads", tr("each home visitor's families and visits a week against her limits")),
     ):
         cmd = commands.add_parser(name, help=text)
         cmd.add_argument("--database", dest="service_database", metavar="PATH")
         cmd.add_argument(
             "--database-url", dest="service_database_url", metavar="URL", help=URL_HELP
         )
-        cmd.add_argument("--on", metavar="DATE", help="as on this day (dd/mm/yyyy or yyyy-mm-dd)")
-        cmd.add_argument("--json", action="store_true", help="print the result as JSON")
+        cmd.add_argument(
+            "--on", metavar="DATE", help=tr("as on this day (dd/mm/yyyy or yyyy-mm-dd)")
+        )
+        cmd.add_argument("--json", action="store_true", help=tr("print the result as JSON"))
 
 
 def add_print_options(printer: argparse.ArgumentParser) -> None:
     printer.add_argument(
-        "--visit", type=int, metavar="N", help="which visit (its record number), for visit-record"
+        "--visit",
+        type=int,
+        metavar="N",
+        help=tr("which visit (its record number), for visit-record"),
     )
 
 
@@ -100,13 +107,21 @@ def _waiting(db: Database, on: date, as_json: bool) -> str:
             indent=2,
         )
     if not families:
-        return "Nobody is waiting."
-    lines = [f"{len(families)} families waiting on {format_date(on)}:"]
+        return tr("Nobody is waiting.")
+    lines = [
+        tr("{count} families waiting on {date}:").format(count=len(families), date=format_date(on))
+    ]
     for f in families:
         lines.append(
-            f"{f.position:>3}. {f.reason} Waited {f.weeks_waited} week"
-            f"{'' if f.weeks_waited == 1 else 's'}; eligible until "
-            f"{format_date(f.eligible_until)}."
+            tr(
+                "{position:>3}. {reason} Waited {weeks_waited} week{value}; eligible until {date}."
+            ).format(
+                position=f.position,
+                reason=f.reason,
+                weeks_waited=f.weeks_waited,
+                value="" if f.weeks_waited == 1 else "s",
+                date=format_date(f.eligible_until),
+            )
         )
     return "\n".join(lines)
 
@@ -145,18 +160,33 @@ def _caseloads(db: Database, on: date, as_json: bool) -> str:
             indent=2,
         )
     if not loads:
-        return "No home visitors yet."
-    lines = [f"Caseloads on {format_date(on)}:"]
+        return tr("No home visitors yet.")
+    lines = [tr("Caseloads on {date}:").format(date=format_date(on))]
     for c in loads:
-        flag = "  OVER CAPACITY" if c.over_capacity else ""
+        flag = tr("  OVER CAPACITY") if c.over_capacity else ""
         lines.append(
-            f"{c.visitor.name} ({c.visitor.fte_percent}%): {len(c.families)} of "
-            f"{c.family_limit:g} families, {c.visits_per_week:g} of {c.visit_limit:g} visits a "
-            f"week, {c.hours_per_week:g} hours{flag}"
+            tr(
+                "{name} ({fte_percent}%): {count} of "
+                "{family_limit:g} families, {visits_per_week:g} of {visit_limit:g} visits a "
+                "week, {hours_per_week:g} hours{flag}"
+            ).format(
+                name=c.visitor.name,
+                fte_percent=c.visitor.fte_percent,
+                count=len(c.families),
+                family_limit=c.family_limit,
+                visits_per_week=c.visits_per_week,
+                visit_limit=c.visit_limit,
+                hours_per_week=c.hours_per_week,
+                flag=flag,
+            )
         )
         for f in c.families:
             lines.append(
-                f"    {f.child_name}: place frees {format_date(f.frees_on)} ({f.frees_because})"
+                tr("    {child_name}: place frees {date} ({frees_because})").format(
+                    child_name=f.child_name,
+                    date=format_date(f.frees_on),
+                    frees_because=f.frees_because,
+                )
             )
     return "\n".join(lines)
 
@@ -178,14 +208,21 @@ def make_large_service_demo(path: Path, seed: int, scale: float) -> int:
             seed=seed,
             scale=scale,
             progress=lambda done, total: print(
-                f"Writing the large service: {done:,} of {total:,} children", file=sys.stderr
+                tr("Writing the large service: {done:,} of {total:,} children").format(
+                    done=done, total=total
+                ),
+                file=sys.stderr,
             ),
         )
     finally:
         db.dispose()
     seconds = time.perf_counter() - started
     print(
-        f"Wrote a large demo service ({counts.get('child', 0):,} children, "
-        f"{counts.get('home_visit', 0):,} visits) to {path} in {seconds:.0f} s"
+        tr(
+            "Wrote a large demo service ({get:,} children, "
+            "{get2:,} visits) to {path} in {seconds:.0f} s"
+        ).format(
+            get=counts.get("child", 0), get2=counts.get("home_visit", 0), path=path, seconds=seconds
+        )
     )
     return 0

@@ -11,25 +11,33 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from portage_desktop.i18n import tr
+
 if TYPE_CHECKING:
     from portage_desktop.data.engine import Database
 
-URL_HELP = "a shared PostgreSQL server, postgresql://user@host:5432/database"
+URL_HELP = tr("a shared PostgreSQL server, postgresql://user@host:5432/database")
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmd = commands.add_parser(
         "check-service",
-        help="check a home-visiting service against the Code of Practice for registered services",
+        help=tr(
+            "check a home-visiting service against the Code of Practice for registered services"
+        ),
     )
     cmd.add_argument("--database", dest="quality_database", metavar="PATH")
     cmd.add_argument("--database-url", dest="quality_database_url", metavar="URL", help=URL_HELP)
-    cmd.add_argument("--on", metavar="DATE", help="check on this day (dd/mm/yyyy or yyyy-mm-dd)")
-    cmd.add_argument("--json", action="store_true", help="print the result as JSON")
+    cmd.add_argument(
+        "--on", metavar="DATE", help=tr("check on this day (dd/mm/yyyy or yyyy-mm-dd)")
+    )
+    cmd.add_argument("--json", action="store_true", help=tr("print the result as JSON"))
 
 
 def add_print_options(printer: argparse.ArgumentParser) -> None:
-    printer.add_argument("--year", type=int, metavar="YYYY", help="the year, for service-report")
+    printer.add_argument(
+        "--year", type=int, metavar="YYYY", help=tr("the year, for service-report")
+    )
 
 
 def run(
@@ -71,7 +79,7 @@ def run(
         out = print_service_report(db, year or date.today().year, Path(args.out).expanduser())
     finally:
         db.dispose()
-    print(f"Wrote {out}")
+    print(tr("Wrote {out}").format(out=out))
     return 0
 
 
@@ -103,10 +111,15 @@ def check_as_json(check) -> str:  # noqa: ANN001
 def check_as_table(check) -> str:  # noqa: ANN001
     from portage_desktop.services.dates import format_date
 
-    lines = [f"Registered-service check on {format_date(check.on)}: {check.headline}.", ""]
+    lines = [
+        tr("Registered-service check on {date}: {headline}.").format(
+            date=format_date(check.on), headline=check.headline
+        ),
+        "",
+    ]
     for r in check.results:
         kind = "" if r.essential else " (desirable)"
         lines.append(f"{r.number}. {r.status.label.upper()}: {r.title}{kind}")
         lines += [f"     {e}" for e in r.evidence]
-        lines += [f"     To fix: {f}" for f in r.fixes]
+        lines += [tr("     To fix: {f}").format(f=f) for f in r.fixes]
     return "\n".join(lines)

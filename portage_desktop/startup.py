@@ -11,10 +11,11 @@ from portage_desktop.data import assessment_store, cipher, migrate
 from portage_desktop.data.cipher import KeyMaterial, WrongPassphrase
 from portage_desktop.data.engine import Database, open_database, open_server
 from portage_desktop.database_url import ServerAddress
+from portage_desktop.i18n import tr
 from portage_desktop.paths import PASSPHRASE_ENV
 
 # The demo holds only made-up people, so its passphrase can be public (it is in the README).
-DEMO_PASSPHRASE = "portage demo"
+DEMO_PASSPHRASE = tr("portage demo")
 
 __all__ = ["DEMO_PASSPHRASE", "PASSPHRASE_ENV", "WrongPassphrase"]
 
@@ -156,11 +157,11 @@ def make_large_demo(
 
 
 _DEMO_NARRATIVES = {
-    "principles": (
+    "principles": tr(
         "Parents lead: every plan starts from what the family wants next, and we practise in "
         "small steps through play, at home and here."
     ),
-    "partnership": (
+    "partnership": tr(
         "Each family has a key person who shares the home chart every week and reviews the "
         "plans with them at least once a term."
     ),
@@ -188,4 +189,6 @@ def _demo_application(db: Database, today: date) -> None:
                 chosen.append(plan.id)
                 children.add(who)
                 areas.add(plan.goal_area)
-    stamp_application.save_draft(db, year, _DEMO_NARRATIVES, tuple(chosen), "Jo Whitfield (demo)")
+    stamp_application.save_draft(
+        db, year, _DEMO_NARRATIVES, tuple(chosen), tr("Jo Whitfield (demo)")
+    )

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from portage_desktop.i18n import tr
+
 # Characters that let text lie about itself: C0/C1 controls other than tab and line breaks
 # (NUL ends strings in other programs), the bidirectional embeddings, overrides and isolates
 # (U+202A-U+202E, U+2066-U+2069: "Trojan Source"), and lone surrogates, which are not text at all.
@@ -18,7 +20,20 @@ _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Letters that draw nothing, often used to make a name that looks empty.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
-_UNSEEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me", "Zs", "Zl", "Zp"})
+_UNSEEN_CATEGORIES = frozenset(
+    {
+        tr("Cc"),
+        tr("Cf"),
+        tr("Cs"),
+        tr("Co"),
+        tr("Cn"),
+        tr("Mn"),
+        tr("Me"),
+        tr("Zs"),
+        tr("Zl"),
+        tr("Zp"),
+    }
+)
 
 
 class Hidden(StrEnum):
@@ -31,10 +46,10 @@ class Hidden(StrEnum):
 
 
 FORM_MESSAGES = {
-    Hidden.CONTROL: "This has a hidden control character. Please retype it.",
-    Hidden.DIRECTION: "A hidden character here reverses the text. Please retype it.",
-    Hidden.BROKEN: "This has a broken character. Please retype it.",
-    Hidden.INVISIBLE: "This has only invisible characters. Please type it in words.",
+    Hidden.CONTROL: tr("This has a hidden control character. Please retype it."),
+    Hidden.DIRECTION: tr("A hidden character here reverses the text. Please retype it."),
+    Hidden.BROKEN: tr("This has a broken character. Please retype it."),
+    Hidden.INVISIBLE: tr("This has only invisible characters. Please type it in words."),
 }
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from portage_desktop.data.models import AuditEntryRecord
+from portage_desktop.i18n import tr
 
 FORMAT = "portage-desktop-audit-anchor"
 KEEP_HEADS = 2000  # one per open and per backup: years of use, a few hundred kilobytes
@@ -110,7 +111,7 @@ def _read(path: Path) -> list[Head]:
         return []
     except (OSError, ValueError, KeyError, TypeError):
         # A damaged or emptied anchor file is itself a sign of tampering: report it as such.
-        return [Head(0, 0, "damaged anchor file", datetime.min)]
+        return [Head(0, 0, tr("damaged anchor file"), datetime.min)]
 
 
 def _write(path: Path, heads: list[Head]) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from portage_desktop.data import audit_anchor, cipher
 from portage_desktop.data.cipher import KeyMaterial, WrongPassphrase
 from portage_desktop.data.engine import DatabaseError
+from portage_desktop.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,9 @@ def verify(path: Path, key: KeyMaterial | None = None) -> None:
             raise WrongPassphrase()
         cipher.check_key(path, key)
     elif state != "plain":
-        raise DatabaseError(f"{path.name} is not a readable Portage Desktop backup.")
+        raise DatabaseError(
+            tr("{name} is not a readable Portage Desktop backup.").format(name=path.name)
+        )
     try:
         conn = cipher.connect(path, key if state == "encrypted" else None, readonly=True)
         try:
@@ -87,9 +90,11 @@ def verify(path: Path, key: KeyMaterial | None = None) -> None:
         finally:
             conn.close()
     except cipher.DBAPI_ERRORS as exc:
-        raise DatabaseError(f"{path.name} is not a readable Portage Desktop backup.") from exc
+        raise DatabaseError(
+            tr("{name} is not a readable Portage Desktop backup.").format(name=path.name)
+        ) from exc
     if result != [("ok",)]:
-        raise DatabaseError(f"{path.name} is damaged and cannot be used.")
+        raise DatabaseError(tr("{name} is damaged and cannot be used.").format(name=path.name))
 
 
 def make_backup(
@@ -116,14 +121,18 @@ def make_backup(
     except (*cipher.DBAPI_ERRORS, OSError) as exc:
         remove_with_journals(partial)
         log.error("A backup could not be written: %s", exc.__class__.__name__)
-        raise DatabaseError(f"The backup could not be written ({exc.__class__.__name__}).") from exc
+        raise DatabaseError(
+            tr("The backup could not be written ({name__}).").format(name__=exc.__class__.__name__)
+        ) from exc
     except DatabaseError as exc:
         remove_with_journals(partial)
         log.error("A backup failed its check and was not kept")
         raise DatabaseError(
-            "The backup was written but failed its check, so it was not kept. Your records "
-            "themselves are unchanged; please try again, and if it happens again check the "
-            f"disk the backups are saved on. ({exc})"
+            tr(
+                "The backup was written but failed its check, so it was not kept. Your records "
+                "themselves are unchanged; please try again, and if it happens again check the "
+                "disk the backups are saved on. ({exc})"
+            ).format(exc=exc)
         ) from exc
     except BaseException:  # cancelled: never leave half a backup
         remove_with_journals(partial)
@@ -240,7 +249,9 @@ def restore(backup: Path, database: Path, backup_dir: Path, key: KeyMaterial | N
             Path(f"{database}{suffix}").unlink(missing_ok=True)
     except (*cipher.DBAPI_ERRORS, OSError, DatabaseError) as exc:
         remove_with_journals(temp)
-        raise DatabaseError("The backup could not be restored; your data is unchanged.") from exc
+        raise DatabaseError(
+            tr("The backup could not be restored; your data is unchanged.")
+        ) from exc
     return aside or backup
 
 

@@ -19,6 +19,7 @@ from argon2.low_level import Type, hash_secret_raw
 
 from portage_desktop.data.errors import DatabaseError, WrongPassphrase
 from portage_desktop.data.file_kind import PLAIN_HEADER, SALT_BYTES, file_state
+from portage_desktop.i18n import tr
 
 __all__ = ["PLAIN_HEADER", "SALT_BYTES", "KeyMaterial", "WrongPassphrase", "derive", "file_state"]
 MIN_PASSPHRASE = 10
@@ -72,7 +73,7 @@ def connect(
     connection pool, which hands each connection to one user at a time)."""
     if path is None or not str(path).strip():
         # sqlite would quietly create a file named "None" (or a temporary one) instead
-        raise ValueError("no database file was given")
+        raise ValueError(tr("no database file was given"))
     target = f"file:{path}?mode=ro" if readonly else str(path)
     if key is None:
         return sqlite3.connect(target, uri=readonly, check_same_thread=not shared)
@@ -112,13 +113,17 @@ def quick_check(path: Path, key: KeyMaterial | None = None) -> None:
             conn.close()
     except DBAPI_ERRORS as exc:
         raise DatabaseError(
-            f"{path.name} is not a Portage Desktop database, or it is damaged. "
-            "You can restore the latest backup from the File menu."
+            tr(
+                "{name} is not a Portage Desktop database, or it is damaged. "
+                "You can restore the latest backup from the File menu."
+            ).format(name=path.name)
         ) from exc
     if rows != [("ok",)]:
         raise DatabaseError(
-            f"{path.name} is damaged (its integrity check failed). "
-            "You can restore the latest backup from the File menu."
+            tr(
+                "{name} is damaged (its integrity check failed). "
+                "You can restore the latest backup from the File menu."
+            ).format(name=path.name)
         )
 
 
@@ -248,7 +253,7 @@ def key_from_slot(path: Path, candidates: list[bytes]) -> KeyMaterial:
 def rekey_to(path: Path, old: KeyMaterial, new: KeyMaterial) -> None:
     """Re-encrypt ``path`` from ``old`` to ``new`` (same salt); the old key stops working."""
     if new.salt != old.salt:
-        raise ValueError("a re-key keeps the file's salt")
+        raise ValueError(tr("a re-key keeps the file's salt"))
     conn = connect(path, old)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")

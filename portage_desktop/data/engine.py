@@ -29,6 +29,7 @@ from portage_desktop.data.errors import (
     WrongPassphrase,
 )
 from portage_desktop.database_url import ServerAddress
+from portage_desktop.i18n import tr
 
 __all__ = [
     "Database",
@@ -91,8 +92,10 @@ class Database:
                 if self.server is None:
                     raise
                 raise ServerUnavailable(
-                    "The shared server did not answer, or the connection to it was lost, so "
-                    "this was not done. Please check the network and try again."
+                    tr(
+                        "The shared server did not answer, or the connection to it was lost, so "
+                        "this was not done. Please check the network and try again."
+                    )
                 ) from exc
             except BaseException:
                 session.rollback()
@@ -137,7 +140,7 @@ class Database:
     def display_name(self) -> str:
         """Where the records are, for titles and messages; never includes a password."""
         if self.server is not None:
-            return f"PostgreSQL server {self.server.display}"
+            return tr("PostgreSQL server {display}").format(display=self.server.display)
         return str(self.path)
 
 
@@ -245,7 +248,7 @@ def server_engine(address: ServerAddress) -> Engine:
         max_overflow=4,
         pool_pre_ping=True,
         pool_recycle=1800,
-        connect_args={"connect_timeout": 10, "application_name": "Portage Desktop"},
+        connect_args={"connect_timeout": 10, "application_name": tr("Portage Desktop")},
     )
 
 
@@ -255,45 +258,61 @@ def explain_server_error(exc: BaseException, address: ServerAddress) -> Database
     state = getattr(orig, "sqlstate", None) or ""
     text = str(orig).lower()
     where = address.display
-    host = address.host or "this computer"
+    host = address.host or tr("this computer")
     if "no password supplied" in text or "password is required" in text:
         return ServerPasswordNeeded(
-            f"The server {host} asks for a password for {address.user or 'this account'}."
+            tr("The server {host} asks for a password for {value}.").format(
+                host=host, value=address.user or tr("this account")
+            )
         )
     if state == "28P01" or "password authentication failed" in text:
         return ServerPasswordNeeded(
-            f"The server {host} did not accept the password for {address.user or 'this account'}."
-            " Check it, or ask whoever looks after the server.",
+            tr(
+                "The server {host} did not accept the password for {value}."
+                " Check it, or ask whoever looks after the server."
+            ).format(host=host, value=address.user or "this account"),
             wrong=True,
         )
     if state == "3D000" or ("database" in text and "does not exist" in text):
         return DatabaseError(
-            f"The server {host} has no database called {address.database}. "
-            "Ask whoever looks after the server to create it (the README says how)."
+            tr(
+                "The server {host} has no database called {database}. "
+                "Ask whoever looks after the server to create it (the README says how)."
+            ).format(host=host, database=address.database)
         )
     if state.startswith("28") or ("role" in text and "does not exist" in text):
         return DatabaseError(
-            f"The server {host} did not let {address.user or 'this account'} in. "
-            "Check the user name, or ask whoever looks after the server."
+            tr(
+                "The server {host} did not let {value} in. "
+                "Check the user name, or ask whoever looks after the server."
+            ).format(host=host, value=address.user or "this account")
         )
     if state == "42501" or "permission denied" in text:
         return DatabaseError(
-            f"The account {address.user or '(default)'} is not allowed to use {where}. "
-            "Ask whoever looks after the server to make it the database's owner."
+            tr(
+                "The account {value} is not allowed to use {where}. "
+                "Ask whoever looks after the server to make it the database's owner."
+            ).format(value=address.user or "(default)", where=where)
         )
     if "ssl" in text or "certificate" in text:
         return DatabaseError(
-            f"A secure connection to {host} could not be made. Check the sslmode and "
-            "certificate settings in the address."
+            tr(
+                "A secure connection to {host} could not be made. Check the sslmode and "
+                "certificate settings in the address."
+            ).format(host=host)
         )
     if "invalid connection option" in text or "invalid sslmode" in text:
         return DatabaseError(
-            "The address has a setting the server's library does not understand. "
-            "Check the part after '?'."
+            tr(
+                "The address has a setting the server's library does not understand. "
+                "Check the part after '?'."
+            )
         )
     return DatabaseError(
-        f"Cannot reach the database server {where}. Check the address, that the server is "
-        "running, and that this computer can reach it over the network."
+        tr(
+            "Cannot reach the database server {where}. Check the address, that the server is "
+            "running, and that this computer can reach it over the network."
+        ).format(where=where)
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from portage_desktop.i18n import tr
+
 
 class DatabaseError(Exception):
     """A database problem explained in words a user can act on."""
@@ -16,8 +18,10 @@ class WrongPassphrase(DatabaseError):
     def __init__(self, message: str = "") -> None:
         super().__init__(
             message
-            or "That passphrase does not open these records. Check it and try again "
-            "(or the file is not a Portage Desktop database)."
+            or tr(
+                "That passphrase does not open these records. Check it and try again "
+                "(or the file is not a Portage Desktop database)."
+            )
         )
 
 
@@ -41,6 +45,10 @@ class RecordChanged(Exception):
     """
 
     def __init__(self, table: str, record_id: int | None) -> None:
-        super().__init__(f"{table} {record_id} was changed by someone else")
+        super().__init__(
+            tr("{table} {record_id} was changed by someone else").format(
+                table=table, record_id=record_id
+            )
+        )
         self.table = table
         self.record_id = record_id

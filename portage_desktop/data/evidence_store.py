@@ -15,6 +15,7 @@ from portage_desktop.data.models.assessment import (
     ObservationRecord,
     ProfileVersionRecord,
 )
+from portage_desktop.i18n import tr
 
 
 def children_on_roll(session: Session) -> list[tuple[int, str, date, str]]:
@@ -53,7 +54,7 @@ def assessment_materials(session: Session, on: date) -> dict[int, set[str]]:
         .distinct()
     )
     for child_id, name in session.connection().execute(checklists):
-        found.setdefault(child_id, set()).add(f"checklist: {name}")
+        found.setdefault(child_id, set()).add(tr("checklist: {name}").format(name=name))
     observation = ObservationRecord.__table__  # type: ignore[attr-defined]
     kinds = (
         select(observation.c.child_id, observation.c.kind)
@@ -61,7 +62,7 @@ def assessment_materials(session: Session, on: date) -> dict[int, set[str]]:
         .where(observation.c.child_id.in_(on_roll))
         .distinct()
     )
-    labels = {"observation": "observations", "advice": "advice from other professionals"}
+    labels = {"observation": "observations", "advice": tr("advice from other professionals")}
     for child_id, kind in session.connection().execute(kinds):
         found.setdefault(child_id, set()).add(labels.get(kind, kind))
     profile = ProfileVersionRecord.__table__  # type: ignore[attr-defined]
@@ -72,5 +73,5 @@ def assessment_materials(session: Session, on: date) -> dict[int, set[str]]:
         .distinct()
     )
     for (child_id,) in session.connection().execute(profiles):
-        found.setdefault(child_id, set()).add("one-page profile")
+        found.setdefault(child_id, set()).add(tr("one-page profile"))
     return found

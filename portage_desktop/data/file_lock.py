@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from portage_desktop.data.errors import DatabaseError
+from portage_desktop.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +39,12 @@ class LockOwner:
     since: datetime | None
 
     def describe(self) -> str:
-        when = f" since {self.since:%H:%M on %d/%m/%Y}" if self.since else ""
+        when = tr(" since {since:%H:%M on %d/%m/%Y}").format(since=self.since) if self.since else ""
         if self.host == socket.gethostname():
-            return f"in another copy of Portage Desktop on this computer{when}"
-        return f"in Portage Desktop on the computer {self.host}{when}"
+            return tr("in another copy of Portage Desktop on this computer{when}").format(when=when)
+        return tr("in Portage Desktop on the computer {host}{when}").format(
+            host=self.host, when=when
+        )
 
 
 class DatabaseInUse(DatabaseError):
@@ -50,17 +53,17 @@ class DatabaseInUse(DatabaseError):
     def __init__(self, database: Path, owner: LockOwner, may_be_stale: bool) -> None:
         self.database, self.owner, self.may_be_stale = database, owner, may_be_stale
         if may_be_stale:
-            message = (
-                f"{database.name} was opened {owner.describe()}, and that computer has not said "
+            message = tr(
+                "{name} was opened {describe}, and that computer has not said "
                 "it has finished with it. If Portage Desktop is still open there, close it "
                 "first: two copies writing at once can lose work. If that computer was switched "
                 "off or crashed, the records can safely be opened here."
-            )
+            ).format(name=database.name, describe=owner.describe())
         else:
-            message = (
-                f"{database.name} is already open {owner.describe()}. Please use that window, "
+            message = tr(
+                "{name} is already open {describe}. Please use that window, "
                 "or close it and try again."
-            )
+            ).format(name=database.name, describe=owner.describe())
         super().__init__(message)
 
 
@@ -101,9 +104,11 @@ def acquire(database: Path, force: bool = False) -> FileLock:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
         except OSError as exc:
             raise DatabaseError(
-                f"The folder holding {Path(database).name} cannot be written to, so the records "
-                "cannot be opened safely there. Check that the drive is connected and that you "
-                "may save files in that folder."
+                tr(
+                    "The folder holding {name} cannot be written to, so the records "
+                    "cannot be opened safely there. Check that the drive is connected and that you "
+                    "may save files in that folder."
+                ).format(name=Path(database).name)
             ) from exc
         if not _try_lock(fd):
             owner = _read_owner(fd)
@@ -124,7 +129,9 @@ def acquire(database: Path, force: bool = False) -> FileLock:
         lock = FileLock(path, fd)
         _held[path] = lock
         return lock
-    raise DatabaseError(f"{Path(database).name} could not be locked; please try again.")
+    raise DatabaseError(
+        tr("{name} could not be locked; please try again.").format(name=Path(database).name)
+    )
 
 
 def release_all() -> None:

@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from portage_desktop.data.errors import DatabaseError, WrongPassphrase
+from portage_desktop.i18n import tr
 
 FORMAT = "portage-desktop-key-slots"
 VERSION = 1
@@ -65,7 +66,7 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: object) -> bytes:
     if not isinstance(text, str):
-        raise ValueError("not text")
+        raise ValueError(tr("not text"))
     return base64.b64decode(text, validate=True)
 
 
@@ -159,7 +160,7 @@ def open_slot(slot: Slot, secret: str) -> list[bytes]:
         raise DatabaseError(_DAMAGED) from exc
 
 
-_DAMAGED = (
+_DAMAGED = tr(
     "The key file beside your records (ending .keys) is damaged. Use the recovery sheet, or "
     "put back the .keys file from the backups folder."
 )
@@ -181,8 +182,10 @@ def load(database: Path) -> list[Slot]:
         raise DatabaseError(_DAMAGED)
     if version > VERSION:
         raise DatabaseError(
-            "The key file beside your records was written by a newer Portage Desktop. "
-            "Please update the app on this computer."
+            tr(
+                "The key file beside your records was written by a newer Portage Desktop. "
+                "Please update the app on this computer."
+            )
         )
     slots = []
     for item in raw.get("slots", []):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from portage_desktop.data import file_lock
 from portage_desktop.data.file_kind import PLAIN_HEADER, SALT_BYTES, file_state
+from portage_desktop.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +27,11 @@ ENCRYPTING = ".encrypting"  # the same suffix as cipher.ENCRYPTING (cipher loads
 RESTORING = ".restoring"  # the same as backup.RESTORING (backup loads SQLCipher too)
 JOURNALS = ("-journal", "-wal", "-shm")
 
-FINISHED = (
+FINISHED = tr(
     "Portage Desktop was stopped last time while it was encrypting these records. The "
     "encryption has now been finished: use the new passphrase to open them."
 )
-UNDONE = (
+UNDONE = tr(
     "Portage Desktop was stopped last time while it was encrypting these records, before "
     "anything was replaced. They are still as they were, not encrypted: you can encrypt them "
     "again when asked, or later from the Settings page."

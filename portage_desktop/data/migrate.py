@@ -29,6 +29,7 @@ from sqlalchemy.exc import DBAPIError
 from portage_desktop.data.backup import make_backup
 from portage_desktop.data.engine import Database, DatabaseError, sqlite_engine
 from portage_desktop.data.upgrade_check import UpgradeFailed, reusable_backup, usable_backup
+from portage_desktop.i18n import tr
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -44,7 +45,7 @@ HEAD_REVISION = "0012"
 # pg_advisory_xact_lock keys: any constant unlikely to clash with other software on the server.
 SETUP_LOCK = 0x504F_5254_4147_4501  # "PORTAGE" + 1: schema changes and shipped checklists
 
-NEWER_VERSION = (
+NEWER_VERSION = tr(
     "This database was saved by a newer version of Portage Desktop. "
     "Please install the newer version to open it; nothing has been changed."
 )
@@ -182,9 +183,11 @@ def _upgrade_server(db: Database) -> None:
             # Alembic's own table may be left in a database that was emptied by downgrading.
             if current is None and _has_tables(conn, besides=frozenset({"alembic_version"})):
                 raise DatabaseError(
-                    f"The database {db.server.display if db.server else ''} already holds "
-                    "tables that are not Portage Desktop's. Please use an empty database made "
-                    "for Portage Desktop (the README says how); nothing has been changed."
+                    tr(
+                        "The database {value} already holds "
+                        "tables that are not Portage Desktop's. Please use an empty database made "
+                        "for Portage Desktop (the README says how); nothing has been changed."
+                    ).format(value=db.server.display if db.server else "")
                 )
             log.info(
                 "Migrating the server database from %s to %s (no file backup is taken on a "
@@ -203,14 +206,18 @@ def _upgrade_server(db: Database) -> None:
         state = getattr(exc.orig, "sqlstate", None) or ""
         if state == "42501":
             raise DatabaseError(
-                "The server's account may not create tables in this database, so Portage "
-                "Desktop cannot set it up or update it. Ask whoever looks after the server to "
-                "make the account the database's owner (the README says how)."
+                tr(
+                    "The server's account may not create tables in this database, so Portage "
+                    "Desktop cannot set it up or update it. Ask whoever looks after the server to "
+                    "make the account the database's owner (the README says how)."
+                )
             ) from exc
         raise DatabaseError(
-            "The database on the server could not be set up or updated, and nothing was "
-            "changed. Please try again; if it keeps happening, ask whoever looks after the "
-            "server to check its log."
+            tr(
+                "The database on the server could not be set up or updated, and nothing was "
+                "changed. Please try again; if it keeps happening, ask whoever looks after the "
+                "server to check its log."
+            )
         ) from exc
 
 

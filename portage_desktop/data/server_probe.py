@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from portage_desktop.data import migrate
 from portage_desktop.data.engine import Database, DatabaseError, open_server
 from portage_desktop.database_url import ServerAddress
+from portage_desktop.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -55,38 +56,50 @@ def probe(address: ServerAddress) -> ServerReport:
     try:
         found = _contents(db)
     except DBAPIError:
-        return ServerReport(False, "Connected, but the server would not say what it holds.")
+        return ServerReport(False, tr("Connected, but the server would not say what it holds."))
     finally:
         db.dispose()
-    where = f"Connected to PostgreSQL {found.version} at {address.display}."
+    where = tr("Connected to PostgreSQL {version} at {display}.").format(
+        version=found.version, display=address.display
+    )
     if found.other_tables:
         return ServerReport(
             False,
-            f"{where} That database already holds other tables, so it cannot be used: ask "
-            "for an empty database made for Portage Desktop.",
+            tr(
+                "{where} That database already holds other tables, so it cannot be used: ask "
+                "for an empty database made for Portage Desktop."
+            ).format(where=where),
         )
     if found.revision is None:
         if not found.may_create:
             return ServerReport(
                 False,
-                f"{where} The database is empty, but this account may not create tables in "
-                "it: ask for the account to be made the database's owner.",
+                tr(
+                    "{where} The database is empty, but this account may not create tables in "
+                    "it: ask for the account to be made the database's owner."
+                ).format(where=where),
             )
         return ServerReport(
             True,
-            f"{where} The database is empty: Portage Desktop will set it up when it starts, "
-            "and you will create the first manager account.",
+            tr(
+                "{where} The database is empty: Portage Desktop will set it up when it starts, "
+                "and you will create the first manager account."
+            ).format(where=where),
         )
     try:
         ScriptDirectory.from_config(migrate._config()).get_revision(found.revision)
     except CommandError:
         return ServerReport(False, f"{where} {migrate.NEWER_VERSION}")
     if found.revision == migrate.head_revision():
-        return ServerReport(True, f"{where} It holds Portage Desktop records.")
+        return ServerReport(
+            True, tr("{where} It holds Portage Desktop records.").format(where=where)
+        )
     return ServerReport(
         True,
-        f"{where} It holds Portage Desktop records from an earlier version, which will be "
-        "updated when Portage Desktop starts.",
+        tr(
+            "{where} It holds Portage Desktop records from an earlier version, which will be "
+            "updated when Portage Desktop starts."
+        ).format(where=where),
     )
 
 

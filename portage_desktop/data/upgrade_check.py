@@ -17,6 +17,7 @@ from portage_desktop.data import backup as backup_store
 from portage_desktop.data import cipher
 from portage_desktop.data.cipher import KeyMaterial
 from portage_desktop.data.errors import DatabaseError
+from portage_desktop.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -35,23 +36,23 @@ class UpgradeFailed(DatabaseError):
     def __init__(self, database: Path, backup: Path | None, half_done: bool) -> None:
         self.database, self.backup, self.half_done = database, backup, half_done
         if half_done:
-            first = (
-                f"{database.name} was only partly updated to this version of Portage Desktop "
+            first = tr(
+                "{name} was only partly updated to this version of Portage Desktop "
                 "(an earlier update was stopped part-way, for example by a power cut), so it "
                 "cannot be opened as it is. Nothing more has been changed."
-            )
+            ).format(name=database.name)
         else:
-            first = (
-                f"{database.name} could not be updated to this version of Portage Desktop. "
+            first = tr(
+                "{name} could not be updated to this version of Portage Desktop. "
                 "Nothing in it was changed."
-            )
+            ).format(name=database.name)
         if backup is not None:
-            second = (
-                f" A copy taken before the update ({backup_taken(backup)}) has been checked and "
+            second = tr(
+                " A copy taken before the update ({backup_taken}) has been checked and "
                 "updates correctly. Start Portage Desktop to put that copy back."
-            )
+            ).format(backup_taken=backup_taken(backup))
         else:
-            second = " No checked copy from before the update was found: please ask for help."
+            second = tr(" No checked copy from before the update was found: please ask for help.")
         super().__init__(first + second)
 
 

@@ -4,6 +4,7 @@ names, read without writing a "viewed" entry (a print is audited once, as a prin
 from __future__ import annotations
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import children as children_service
 from portage_desktop.services import setting as setting_service
 
@@ -15,7 +16,7 @@ class PrintError(Exception):
 def setting_name(db: Database) -> str:
     info = setting_service.get_setting(db)
     if info is None:
-        raise PrintError("This database has no setting yet. Open it in the app to set it up.")
+        raise PrintError(tr("This database has no setting yet. Open it in the app to set it up."))
     return info.name
 
 

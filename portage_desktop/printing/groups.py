@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.printing.common import PrintError
 from portage_desktop.services import setting as setting_service
 from portage_desktop.services.dates import format_long, weekday_name
@@ -18,7 +19,7 @@ def _sheet(group: Group, session: GroupSession):  # noqa: ANN202
 
     when = f"{weekday_name(session.held_on)} {format_long(session.held_on)}"
     if group.data.usual_time:
-        when += f" at {group.data.usual_time}"
+        when += tr(" at {usual_time}").format(usual_time=group.data.usual_time)
     lines = tuple(
         RegisterLine(b.child_name, "" if b.attendance is Attendance.BOOKED else b.attendance.label)
         for b in sorted(session.bookings, key=lambda b: b.child_name)
@@ -46,7 +47,9 @@ def group_register(
             if upcoming:
                 sheets.append(_sheet(group, upcoming[0]))
     if session_id is not None and not sheets:
-        raise PrintError(f"There is no group session numbered {session_id}.")
+        raise PrintError(
+            tr("There is no group session numbered {session_id}.").format(session_id=session_id)
+        )
     info = setting_service.get_setting(db)
-    meta = ReportMeta(info.name if info else "", "Group register", today)
+    meta = ReportMeta(info.name if info else "", tr("Group register"), today)
     return build_group_register(meta, sheets, out)

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import family
 from portage_desktop.services import plans as plans_service
 from portage_desktop.services import setting as setting_service
@@ -16,7 +17,15 @@ from portage_desktop.services.home_visiting import caseloads, referrals, rules, 
 from portage_desktop.services.home_visiting.referrals import Referral
 from portage_desktop.services.home_visiting.vocabulary import Decision, ReferralStatus, VisitStatus
 
-WEEKDAYS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
+WEEKDAYS = (
+    tr("Mondays"),
+    tr("Tuesdays"),
+    tr("Wednesdays"),
+    tr("Thursdays"),
+    tr("Fridays"),
+    tr("Saturdays"),
+    tr("Sundays"),
+)
 
 
 class NothingToPrint(Exception):
@@ -25,7 +34,7 @@ class NothingToPrint(Exception):
 
 def _service_name(db: Database) -> str:
     info = setting_service.get_setting(db)
-    return info.name if info else "Portage service"
+    return info.name if info else tr("Portage service")
 
 
 def _latest(db: Database, child: int, statuses: tuple[ReferralStatus, ...]) -> Referral:
@@ -37,7 +46,7 @@ def _latest(db: Database, child: int, statuses: tuple[ReferralStatus, ...]) -> R
 
 def _family_name(db: Database, child: int) -> str:
     with_pr = [m.name for m in family.list_family(db, child) if m.parental_responsibility]
-    return " and ".join(with_pr[:2]) or "parent or carer"
+    return " and ".join(with_pr[:2]) or tr("parent or carer")
 
 
 def referral_outcome(db: Database, child: int, today: date, out: Path | None) -> bytes:
@@ -46,7 +55,9 @@ def referral_outcome(db: Database, child: int, today: date, out: Path | None) ->
 
     decided = [r for r in referrals.list_referrals(db, child_id=child) if r.decision]
     if not decided:
-        raise NothingToPrint("has no eligibility decision yet: record it on the referral first.")
+        raise NothingToPrint(
+            tr("has no eligibility decision yet: record it on the referral first.")
+        )
     ref = decided[-1]
     letter = ReferralLetter(
         family_name=_family_name(db, child),
@@ -59,7 +70,7 @@ def referral_outcome(db: Database, child: int, today: date, out: Path | None) ->
         signed_by=ref.decided_by,
         service_name=_service_name(db),
     )
-    meta = ReportMeta(_service_name(db), "Referral decision", today)
+    meta = ReportMeta(_service_name(db), tr("Referral decision"), today)
     return build_referral_letter(meta, letter, out)
 
 
@@ -73,16 +84,18 @@ def service_agreement(db: Database, child: int, today: date, out: Path | None) -
         if r.status in (ReferralStatus.ALLOCATED, ReferralStatus.ENDED)
     ]
     if not allocated:
-        raise NothingToPrint("has no home visitor yet: allocate one first.")
+        raise NothingToPrint(tr("has no home visitor yet: allocate one first."))
     ref = allocated[-1]
     history = caseloads.allocation_history(db, ref.id)
     blocks = [b for b in visits.list_blocks(db, child) if b.referral_id == ref.id]
     in_force = rules.rules_on(db, today)
-    pattern = "Visits are arranged at the first visit"
+    pattern = tr("Visits are arranged at the first visit")
     if blocks:
         b = blocks[-1]
-        at = f" at {b.usual_time}" if b.usual_time else ""
-        pattern = f"{b.pattern.label}, on {WEEKDAYS[b.weekday]}{at}, in term time"
+        at = tr(" at {usual_time}").format(usual_time=b.usual_time) if b.usual_time else ""
+        pattern = tr("{label}, on {WEEKDAYS}{at}, in term time").format(
+            label=b.pattern.label, WEEKDAYS=WEEKDAYS[b.weekday], at=at
+        )
     sheet = AgreementSheet(
         child_name=ref.child_name,
         service_name=_service_name(db),
@@ -94,7 +107,7 @@ def service_agreement(db: Database, child: int, today: date, out: Path | None) -
         signed_on=format_long(ref.agreement_signed_on),
         recorded_by="",
     )
-    meta = ReportMeta(_service_name(db), "Service agreement", today)
+    meta = ReportMeta(_service_name(db), tr("Service agreement"), today)
     return build_service_agreement(meta, sheet, out)
 
 
@@ -109,24 +122,28 @@ def visit_record(
     if visit_id is not None:
         chosen = [v for v in visits.list_visits(db, child) if v.id == visit_id]
         if not chosen:
-            raise NothingToPrint(f"has no visit numbered {visit_id}.")
+            raise NothingToPrint(tr("has no visit numbered {visit_id}.").format(visit_id=visit_id))
         if chosen[0].data.status is not VisitStatus.HELD:
-            raise NothingToPrint(f"visit {visit_id} was not held, so it has no record to print.")
+            raise NothingToPrint(
+                tr("visit {visit_id} was not held, so it has no record to print.").format(
+                    visit_id=visit_id
+                )
+            )
         visit = chosen[0]
     elif held:
         visit = held[-1]
     else:
-        raise NothingToPrint("has no held visits yet: record a visit first.")
+        raise NothingToPrint(tr("has no held visits yet: record a visit first."))
     names = {v.id: v.name for v in caseloads.list_visitors(db, include_inactive=True)}
     name = referrals.list_referrals(db, child_id=child)[-1].child_name
     first = name.split()[0]
     d = visit.data
     times = tuple(
-        (label, f"{minutes} minutes")
+        (label, tr("{minutes} minutes").format(minutes=minutes))
         for label, minutes in (
-            (f"play led by {first}", d.minutes_child_led),
-            ("time for the family", d.minutes_family_focus),
-            ("teaching the activity", d.minutes_teaching),
+            (tr("play led by {first}").format(first=first), d.minutes_child_led),
+            (tr("time for the family"), d.minutes_family_focus),
+            (tr("teaching the activity"), d.minutes_teaching),
         )
         if minutes
     )
@@ -140,10 +157,12 @@ def visit_record(
     number = ""
     block = next((b for b in visits.list_blocks(db, child) if b.id == visit.block_id), None)
     if block is not None and visit.number:
-        number = f"Visit {visit.number} of {block.visit_count}"
+        number = tr("Visit {number} of {visit_count}").format(
+            number=visit.number, visit_count=block.visit_count
+        )
     where = d.place.label if d.place else ""
     if d.joint_with:
-        where = f"{where} with {d.joint_with}"
+        where = tr("{where} with {joint_with}").format(where=where, joint_with=d.joint_with)
     sheet = VisitSheet(
         child_name=name,
         visit_date=format_long(visit.on),
@@ -157,7 +176,7 @@ def visit_record(
         next_time=d.next_time,
         shared_notes=d.shared_notes,
     )
-    meta = ReportMeta(_service_name(db), "Visit record", today)
+    meta = ReportMeta(_service_name(db), tr("Visit record"), today)
     return build_visit_record(meta, sheet, out)
 
 
@@ -172,9 +191,11 @@ def register(kinds: dict, kind_type: type, error_type: type[Exception]) -> None:
                 return build(db, child, *rest)
             except NothingToPrint as exc:
                 who = referrals.list_referrals(db, child_id=child)
-                name = who[-1].child_name if who else "This child"
+                name = who[-1].child_name if who else tr("This child")
                 if not str(exc):
-                    raise PrintError(f"{name} has not been referred to the service.") from None
+                    raise PrintError(
+                        tr("{name} has not been referred to the service.").format(name=name)
+                    ) from None
                 raise PrintError(f"{name} {exc}") from None
 
         return run
@@ -183,20 +204,23 @@ def register(kinds: dict, kind_type: type, error_type: type[Exception]) -> None:
     for kind in (
         PrintKind(
             "visit-record",
-            "The family's copy of a home visit (add --visit N for one visit; default the latest)",
+            tr(
+                "The family's copy of a home visit (add --visit N for one visit; default the "
+                "latest)"
+            ),
             needs_child=True,
             build=lambda db, child, today, out: visit(db, child, None, today, out),
             build_plan=visit,
         ),
         PrintKind(
             "referral-outcome",
-            "The letter to the family after the eligibility decision",
+            tr("The letter to the family after the eligibility decision"),
             needs_child=True,
             build=guarded(referral_outcome),
         ),
         PrintKind(
             "service-agreement",
-            "The service level agreement, to sign at the first visit",
+            tr("The service level agreement, to sign at the first visit"),
             needs_child=True,
             build=guarded(service_agreement),
         ),

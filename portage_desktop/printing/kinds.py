@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.printing import groups as groups_print
 from portage_desktop.printing import home_visiting, service_quality
 from portage_desktop.printing.common import PrintError, child_name, setting_name
@@ -54,7 +55,7 @@ def _children_list(db: Database, _child: int | None, today: date, out: Path | No
         )
         for c in children_service.list_children(db)
     ]
-    meta = ReportMeta(setting_name(db), "Children on roll", today)
+    meta = ReportMeta(setting_name(db), tr("Children on roll"), today)
     return build_children_list(meta, rows, out)
 
 
@@ -66,7 +67,7 @@ def _training_matrix(db: Database, _child: int | None, today: date, out: Path | 
 
     matrix = training_matrix(db, today)
     columns, rows = matrix_rows(matrix)
-    meta = ReportMeta(setting_name(db), "Staff training matrix", today)
+    meta = ReportMeta(setting_name(db), tr("Staff training matrix"), today)
     return build_training_matrix(meta, columns, rows, matrix.warnings, out, matrix.lapsed)
 
 
@@ -76,7 +77,11 @@ def _application_pack(db: Database, _child: int | None, today: date, out: Path |
     from portage_desktop.reports.base import ReportMeta
 
     pack = application_pack(db, today)
-    meta = ReportMeta(setting_name(db), f"Stamp of Approval application {pack.award_year}", today)
+    meta = ReportMeta(
+        setting_name(db),
+        tr("Stamp of Approval application {award_year}").format(award_year=pack.award_year),
+        today,
+    )
     return build_application_pack(meta, pack, out)
 
 
@@ -88,7 +93,9 @@ def _one_page_profile(db: Database, child: int | None, today: date, out: Path | 
     name = child_name(db, child)
     versions = profiles_service.list_profiles(db, child)
     if not versions:
-        raise PrintError(f"{name} has no one-page profile yet: add one on the About me tab.")
+        raise PrintError(
+            tr("{name} has no one-page profile yet: add one on the About me tab.").format(name=name)
+        )
     latest = versions[0]
     sheet = ProfileSheet(
         child_name=name,
@@ -97,7 +104,7 @@ def _one_page_profile(db: Database, child: int | None, today: date, out: Path | 
         sections=[(label, latest.section_text(f)) for f, label in profiles_service.SECTIONS],
         photo=profiles_service.profile_photo(db, child, latest, PhotoUse.PRINTED_RECORDS, today),
     )
-    meta = ReportMeta(setting_name(db), "One-page profile", today)
+    meta = ReportMeta(setting_name(db), tr("One-page profile"), today)
     return build_one_page_profile(meta, sheet, out)
 
 
@@ -116,7 +123,7 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
         summary = assessments_service.summarise_assessment(db, child)
     except NotFoundError:
         raise PrintError(
-            f"{name} has no assessments yet: add one on the Assessments tab."
+            tr("{name} has no assessments yet: add one on the Assessments tab.").format(name=name)
         ) from None
     chosen = summary.assessment
     areas = [a.name for a in summary.detail.areas]
@@ -143,7 +150,7 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
             for p in summary.progress
         ],
     )
-    meta = ReportMeta(setting_name(db), "Assessment summary", today)
+    meta = ReportMeta(setting_name(db), tr("Assessment summary"), today)
     return build_assessment_summary(meta, sheet, out)
 
 
@@ -168,11 +175,13 @@ def _plan_print(chart: bool) -> Callable[[Database, int, int | None, date, Path 
         missing = plans_service.missing_for_chart(plan.data)
         if chart and missing:
             raise PrintError(
-                f"The activity chart for “{plan.title}” needs the target written in full "
-                f"first: {', '.join(missing)}. Open the plan to fill these in."
+                tr(
+                    "The activity chart for “{title}” needs the target written in full "
+                    "first: {join}. Open the plan to fill these in."
+                ).format(title=plan.title, join=", ".join(missing))
             )
         sheet = plan_sheet(found, today)
-        title = "Activity chart for home" if chart else "Plan summary"
+        title = tr("Activity chart for home") if chart else tr("Plan summary")
         data = (build_activity_chart if chart else build_plan_summary)(
             ReportMeta(setting_name(db), title, today), sheet, out
         )
@@ -205,61 +214,73 @@ PRINT_KINDS: dict[str, PrintKind] = {
     for kind in [
         PrintKind(
             "children-list",
-            "The children on roll, with age, key person and SEN status",
+            tr("The children on roll, with age, key person and SEN status"),
             needs_child=False,
             build=_children_list,
         ),
         PrintKind(
             "training-matrix",
-            "Every staff member's Portage training and NPA membership, with expiry warnings",
+            tr("Every staff member's Portage training and NPA membership, with expiry warnings"),
             needs_child=False,
             build=_training_matrix,
         ),
         PrintKind(
             "application-pack",
-            "The Stamp of Approval application, with four anonymised plans, ready to sign",
+            tr("The Stamp of Approval application, with four anonymised plans, ready to sign"),
             needs_child=False,
             build=_application_pack,
         ),
         PrintKind(
             "one-page-profile",
-            "A child's one-page profile, Finding out about me (photo only with consent)",
+            tr("A child's one-page profile, Finding out about me (photo only with consent)"),
             needs_child=True,
             build=_one_page_profile,
         ),
         PrintKind(
             "assessment-summary",
-            "A child's latest assessment: strengths, emerging skills, next small steps, progress",
+            tr(
+                "A child's latest assessment: strengths, emerging skills, next small steps, "
+                "progress"
+            ),
             needs_child=True,
             build=_assessment_summary,
         ),
         PrintKind(
             "activity-chart",
-            "A child's activity chart for home: the small step, how to help, a week to fill in "
-            "(the current plan, or --plan N)",
+            tr(
+                "A child's activity chart for home: the small step, how to help, a week to fill in "
+                "(the current plan, or --plan N)"
+            ),
             needs_child=True,
             build=_current_plan_only(_plan_print(chart=True)),
             build_plan=_plan_print(chart=True),
         ),
         PrintKind(
             "plan-summary",
-            "A child's activity plan in full: target, small steps and dates, how it is taught "
-            "(the current plan, or --plan N)",
+            tr(
+                "A child's activity plan in full: target, small steps and dates, how it is taught "
+                "(the current plan, or --plan N)"
+            ),
             needs_child=True,
             build=_current_plan_only(_plan_print(chart=False)),
             build_plan=_plan_print(chart=False),
         ),
         PrintKind(
             "review-report",
-            "A child's latest review with parents, for the family: successes first, each plan's "
-            "progress and next steps, room for comments",
+            tr(
+                "A child's latest review with parents, for the family: successes first, each "
+                "plan's "
+                "progress and next steps, room for comments"
+            ),
             needs_child=True,
             build=_review_report,
         ),
         PrintKind(
             "shared-record",
-            "A child's shared-record pack for the family: the one-page profile, current goals "
-            "and plans, and the latest review",
+            tr(
+                "A child's shared-record pack for the family: the one-page profile, current goals "
+                "and plans, and the latest review"
+            ),
             needs_child=True,
             build=_shared_record,
         ),
@@ -269,7 +290,7 @@ home_visiting.register(PRINT_KINDS, PrintKind, PrintError)
 service_quality.register(PRINT_KINDS, PrintKind, PrintError)
 PRINT_KINDS["group-register"] = PrintKind(
     "group-register",
-    "The register of each group's next session, to tick who came",
+    tr("The register of each group's next session, to tick who came"),
     needs_child=False,
     build=lambda db, _child, today, out: groups_print.group_register(db, today, out),
 )
@@ -283,7 +304,7 @@ def find_child_id(db: Database, text: str) -> int:
         if children_service.child_exists(db, wanted):
             return wanted
         shown = wanted if len(digits) <= 30 else f"{digits[:30]}…"
-        raise PrintError(f"No child has record number {shown}.")
+        raise PrintError(tr("No child has record number {shown}.").format(shown=shown))
     everyone = children_service.list_children(db, include_archived=True)
     needle = " ".join(text.lower().split())
     matches = [
@@ -292,11 +313,13 @@ def find_child_id(db: Database, text: str) -> int:
         if needle in (f"{c.first_name} {c.last_name}".lower(), c.display_name.lower())
     ]
     if not matches:
-        raise PrintError(f'No child is called "{text}".')
+        raise PrintError(tr('No child is called "{text}".').format(text=text))
     if len(matches) > 1:
         numbers = ", ".join(str(c.id) for c in matches)
         raise PrintError(
-            f'More than one child is called "{text}"; use a record number ({numbers}).'
+            tr('More than one child is called "{text}"; use a record number ({numbers}).').format(
+                text=text, numbers=numbers
+            )
         )
     return matches[0].id
 
@@ -321,18 +344,30 @@ def print_record(
     """
     kind = PRINT_KINDS.get(kind_name)
     if kind is None:
-        raise PrintError(f'Unknown print kind "{kind_name}". See: portage-desktop print --list')
+        raise PrintError(
+            tr('Unknown print kind "{kind_name}". See: portage-desktop print --list').format(
+                kind_name=kind_name
+            )
+        )
     child_id = None
     if kind.needs_child:
         if child is None:
-            raise PrintError(f"{kind_name} is printed for one child: add --child ID-or-name.")
+            raise PrintError(
+                tr("{kind_name} is printed for one child: add --child ID-or-name.").format(
+                    kind_name=kind_name
+                )
+            )
         if not children_service.child_exists(db, child):
-            raise PrintError(f"No child has record number {child}.")
+            raise PrintError(tr("No child has record number {child}.").format(child=child))
         child_id = child
     require(db, Permission.PRINT)
     day = today or date.today()
     if plan is not None and (kind.build_plan is None or child_id is None):
-        raise PrintError(f"{kind_name} is not printed for a plan: leave out --plan.")
+        raise PrintError(
+            tr("{kind_name} is not printed for a plan: leave out --plan.").format(
+                kind_name=kind_name
+            )
+        )
     if share is not None and child_id is not None:
         sharing.check_share(db, child_id, share, day)
     if kind.build_plan is not None and child_id is not None:
@@ -355,14 +390,14 @@ def export_child(
     from portage_desktop.services import subject_access
 
     if not children_service.child_exists(db, child):
-        raise PrintError(f"No child has record number {child}.")
+        raise PrintError(tr("No child has record number {child}.").format(child=child))
     child_id = child
     day = today or date.today()
     stem = f"child-{child_id}-subject-access-{day:%Y-%m-%d}"
     json_path = check_target(folder / f"{stem}.json")
     pdf_path = check_target(folder / f"{stem}.pdf")
     export = subject_access.collect(db, child_id)
-    meta = ReportMeta(setting_name(db), "Subject access export", day)
+    meta = ReportMeta(setting_name(db), tr("Subject access export"), day)
     sections = [(s.title, s.rows) for s in export.sections]
     pdf = build_subject_access(meta, export.child_name, sections)  # both made before writing
     write_text(json_path, subject_access.json_text(export))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.plan_sheets import PlanSheet
 from portage_desktop.services.dates import format_long
 from portage_desktop.services.plan_print import PlanForPrint
@@ -19,10 +20,10 @@ from portage_desktop.services.plans import Plan
 def _step_state(plan: Plan, index: int) -> str:
     step = plan.data.steps[index]
     if step.achieved_on:
-        return f"Learnt on {format_long(step.achieved_on)}"
+        return tr("Learnt on {date}").format(date=format_long(step.achieved_on))
     if plan.current_step is step:
-        return "Working on this now"
-    return "Still to come"
+        return tr("Working on this now")
+    return tr("Still to come")
 
 
 def plan_sheet(found: PlanForPrint, today: date) -> PlanSheet:
@@ -33,42 +34,42 @@ def plan_sheet(found: PlanForPrint, today: date) -> PlanSheet:
     text = plan.text
     if outcome:
         target = (
-            ("What we hope to see:", text("behaviour")),
-            ("When:", text("conditions")),
-            ("How we will know it is learnt:", text("criterion")),
+            (tr("What we hope to see:"), text("behaviour")),
+            (tr("When:"), text("conditions")),
+            (tr("How we will know it is learnt:"), text("criterion")),
         )
         how = (
-            ("Where and when:", text("routines")),
-            ("What you need:", text("materials")),
-            ("How to show them:", PARENT_METHOD_WORDS[d.method] if d.method else ""),
-            ("Giving less help over time:", text("prompt_fading")),
-            ("If it is hard:", text("if_hard")),
-            ("Praise:", text("praise")),
+            (tr("Where and when:"), text("routines")),
+            (tr("What you need:"), text("materials")),
+            (tr("How to show them:"), PARENT_METHOD_WORDS[d.method] if d.method else ""),
+            (tr("Giving less help over time:"), text("prompt_fading")),
+            (tr("If it is hard:"), text("if_hard")),
+            (tr("Praise:"), text("praise")),
         )
     else:
-        target = (("Why we are doing this:", text("purpose")),)
+        target = ((tr("Why we are doing this:"), text("purpose")),)
         how = (
-            ("Play ideas:", text("play_ideas")),
-            ("What to look out for:", text("to_notice")),
-            ("Where and when:", text("routines")),
+            (tr("Play ideas:"), text("play_ideas")),
+            (tr("What to look out for:"), text("to_notice")),
+            (tr("Where and when:"), text("routines")),
         )
     step = plan.current_step
     check = found.check
     details = (
-        ("Who does it:", d.who.label),
-        ("Started:", format_long(d.start_on)),
-        ("We will look at it again on:", format_long(d.review_on)),
+        (tr("Who does it:"), d.who.label),
+        (tr("Started:"), format_long(d.start_on)),
+        (tr("We will look at it again on:"), format_long(d.review_on)),
         (
-            "Agreed with:",
+            tr("Agreed with:"),
             f"{d.agreed_with}, {format_long(d.agreed_on)}" if d.agreed_on else d.agreed_with,
         ),
-        ("Status:", d.status.label),
+        (tr("Status:"), d.status.label),
     )
     extra = (
-        ("Trying it with other people:", text("general_people")),
-        ("In other places:", text("general_places")),
+        (tr("Trying it with other people:"), text("general_people")),
+        (tr("In other places:"), text("general_places")),
         ("With other things:", text("general_materials")),
-        ("How we record it:", text("recording_method")),
+        (tr("How we record it:"), text("recording_method")),
     )
     return PlanSheet(
         child_name=found.child_name,
@@ -76,7 +77,7 @@ def plan_sheet(found: PlanForPrint, today: date) -> PlanSheet:
         goal=plan.goal_text,
         goal_area=_area_label(found),
         outcome=outcome,
-        small_step=step.text if step else "All the small steps are learnt. Well done!",
+        small_step=step.text if step else tr("All the small steps are learnt. Well done!"),
         target=target,
         how_to_help=how,
         prompts=d.prompts if outcome else (),

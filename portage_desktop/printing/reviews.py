@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.printing.common import PrintError, child_name, setting_name
 from portage_desktop.services import profiles as profiles_service
 from portage_desktop.services.dates import format_long
@@ -25,7 +26,9 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
     found = review_service.list_reviews(db, child)
     held = [r for r in found if r.data.held]
     if not found:
-        raise PrintError(f"{name} has no reviews yet: prepare one on the Reviews tab.")
+        raise PrintError(
+            tr("{name} has no reviews yet: prepare one on the Reviews tab.").format(name=name)
+        )
     d = (held or found)[-1].data
     due = next((r for r in review_schedule.reviews_due(db, today) if r.child_id == child), None)
     reviewed = {p.plan_id for p in d.plans}
@@ -47,15 +50,24 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
         wishes=d.texts.get("wishes", ""),
         transition=d.texts.get("transition", ""),
         issues=[
-            (i.text, f"{i.owner or 'we'} by {format_long(i.due_on) or 'the next review'}")
+            (
+                i.text,
+                tr("{value} by {value2}").format(
+                    value=i.owner or "we", value2=format_long(i.due_on) or tr("the next review")
+                ),
+            )
             for i in d.issues
             if i.closed_on is None
         ],
-        next_review=(f"by {format_long(due.due_on)}" if due else "when a new plan starts"),
+        next_review=(
+            tr("by {date}").format(date=format_long(due.due_on))
+            if due
+            else tr("when a new plan starts")
+        ),
         draft=not d.held,
         steps=steps,
     )
-    meta = ReportMeta(setting_name(db), "Review with parents", today)
+    meta = ReportMeta(setting_name(db), tr("Review with parents"), today)
     return build_review_report(meta, sheet, out)
 
 
@@ -88,17 +100,26 @@ def shared_record(db: Database, child: int, today: date, out: Path | None) -> by
             if p.data.goal_id != goal.id or p.status is not PlanStatus.ACTIVE:
                 continue
             step = p.current_step
-            rows.append((p.title, f"now practising “{step.text}”" if step else "play together"))
+            rows.append(
+                (
+                    p.title,
+                    tr("now practising “{text}”").format(text=step.text)
+                    if step
+                    else tr("play together"),
+                )
+            )
         goals.append(GoalSheet(goal.area.label.capitalize(), goal.text, rows))
     held = [r for r in review_service.list_reviews(db, child) if r.data.held]
     review: list[tuple[str, str]] = []
     if held:
         d = held[-1].data
         review = [
-            ("Date:", format_long(d.held_on)),
-            ("Successes:", d.texts.get("successes", "")),
-            ("What you told us:", d.texts.get("parent_views", "")),
-            ("What your child told us:", d.texts.get("child_voice", "")),
+            (tr("Date:"), format_long(d.held_on)),
+            (tr("Successes:"), d.texts.get("successes", "")),
+            (tr("What you told us:"), d.texts.get("parent_views", "")),
+            (tr("What your child told us:"), d.texts.get("child_voice", "")),
         ] + [(f"{p.title}:", f"{p.progress.label}; {p.decision.label.lower()}") for p in d.plans]
     pack = SharedPack(child_name(db, child), profile, goals, review)
-    return build_shared_record_pack(ReportMeta(setting_name(db), "Shared record", today), pack, out)
+    return build_shared_record_pack(
+        ReportMeta(setting_name(db), tr("Shared record"), today), pack, out
+    )

@@ -24,6 +24,8 @@ import secrets
 import stat
 from pathlib import Path
 
+from portage_desktop.i18n import tr
+
 _FLAGS = (
     os.O_WRONLY
     | os.O_CREAT
@@ -55,12 +57,16 @@ def check_target(target: Path) -> Path:
     """Refuse, before any work is done, a place that cannot hold the new file."""
     target = Path(target)
     if not target.name or target.name in (".", ".."):
-        raise OutputError(f"{target} is not a file name. Give one such as record.pdf.")
+        raise OutputError(
+            tr("{target} is not a file name. Give one such as record.pdf.").format(target=target)
+        )
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(
-            f"The folder {folder} does not exist, so nothing was written. "
-            "Choose a folder that exists, or create it first."
+            tr(
+                "The folder {folder} does not exist, so nothing was written. "
+                "Choose a folder that exists, or create it first."
+            ).format(folder=folder)
         )
     try:
         found = target.lstat()
@@ -70,15 +76,23 @@ def check_target(target: Path) -> Path:
         raise _plain(exc, target) from None
     if stat.S_ISLNK(found.st_mode):
         raise OutputError(
-            f"{target} is a link to another file, so nothing was written. "
-            "Choose a different file name."
+            tr(
+                "{target} is a link to another file, so nothing was written. "
+                "Choose a different file name."
+            ).format(target=target)
         )
     if stat.S_ISDIR(found.st_mode):
-        raise OutputError(f"{target} is a folder. Give a file name inside it, such as record.pdf.")
+        raise OutputError(
+            tr("{target} is a folder. Give a file name inside it, such as record.pdf.").format(
+                target=target
+            )
+        )
     if not stat.S_ISREG(found.st_mode):
         raise OutputError(
-            f"{target} is not an ordinary file (it is a device or similar), so nothing was "
-            "written. Choose a file name in a folder such as Documents."
+            tr(
+                "{target} is not an ordinary file (it is a device or similar), so nothing was "
+                "written. Choose a file name in a folder such as Documents."
+            ).format(target=target)
         )
     return target
 
@@ -123,7 +137,11 @@ def _create_temporary(target: Path) -> tuple[Path, int]:
             continue
         except OSError as exc:
             raise _plain(exc, target) from None
-    raise OutputError(f"{target} could not be written: the folder is crowded with leftovers.")
+    raise OutputError(
+        tr("{target} could not be written: the folder is crowded with leftovers.").format(
+            target=target
+        )
+    )
 
 
 def _write_all(handle: int, data: bytes) -> None:
@@ -150,17 +168,29 @@ def _plain(exc: OSError, target: Path) -> OutputError:
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return OutputError(
-            f"The disk is full, so {target} was not written. Free some space and try again."
+            tr(
+                "The disk is full, so {target} was not written. Free some space and try again."
+            ).format(target=target)
         )
     if code in (errno.EACCES, errno.EPERM):
         return OutputError(
-            f"You do not have permission to write in {target.parent}. Choose another folder."
+            tr("You do not have permission to write in {parent}. Choose another folder.").format(
+                parent=target.parent
+            )
         )
     if code == errno.EROFS:
-        return OutputError(f"{target.parent} cannot be written to (it is read-only).")
+        return OutputError(
+            tr("{parent} cannot be written to (it is read-only).").format(parent=target.parent)
+        )
     if code == errno.ENAMETOOLONG:
-        return OutputError(f"The file name {target.name} is too long. Choose a shorter one.")
+        return OutputError(
+            tr("The file name {name} is too long. Choose a shorter one.").format(name=target.name)
+        )
     if code == errno.ELOOP:
-        return OutputError(f"{target} is a link to another file, so nothing was written.")
-    reason = exc.strerror or "file error"
-    return OutputError(f"{target} could not be written ({reason.lower()}).")
+        return OutputError(
+            tr("{target} is a link to another file, so nothing was written.").format(target=target)
+        )
+    reason = exc.strerror or tr("file error")
+    return OutputError(
+        tr("{target} could not be written ({lower}).").format(target=target, lower=reason.lower())
+    )

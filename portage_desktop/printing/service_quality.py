@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import setting as setting_service
 from portage_desktop.services.access import Permission, require
@@ -18,15 +19,15 @@ from portage_desktop.services.service_quality.annual_report import AnnualReport,
 from portage_desktop.services.service_quality.evaluation import SCALE, SCALE_WORDS
 
 CHARTED = {
-    "Referrals": "Where referrals came from",
-    "Visits": "What happened to the visits due",
-    "End of service": "Why families' service ended",
+    "Referrals": tr("Where referrals came from"),
+    "Visits": tr("What happened to the visits due"),
+    "End of service": tr("Why families' service ended"),
 }
 
 
 def _service_name(db: Database) -> str:
     info = setting_service.get_setting(db)
-    return info.name if info else "Portage service"
+    return info.name if info else tr("Portage service")
 
 
 def _first_upper(text: str) -> str:
@@ -51,7 +52,7 @@ def report_data(report: AnnualReport):  # noqa: ANN201
         if name in CHARTED:
             bars = [
                 (
-                    _first_upper(f.label.removeprefix("From: ").removeprefix("Visits: ")),
+                    _first_upper(f.label.removeprefix(tr("From: ")).removeprefix(tr("Visits: "))),
                     int(f.value),
                 )
                 for f in figures
@@ -63,10 +64,14 @@ def report_data(report: AnnualReport):  # noqa: ANN201
     points = [0] * 5
     for q in report.evaluation.questions:
         if q.mean is not None:
-            summary = f"average {q.mean:.1f} out of 5 from {q.answered} answers"
+            summary = tr("average {mean:.1f} out of 5 from {answered} answers").format(
+                mean=q.mean, answered=q.answered
+            )
             points = [a + b for a, b in zip(points, q.counts, strict=True)]
         else:
-            summary = f"{q.answered} comment{'' if q.answered == 1 else 's'}"
+            summary = tr("{answered} comment{value}").format(
+                answered=q.answered, value="" if q.answered == 1 else "s"
+            )
         lines.append(EvaluationLine(q.text, summary, q.comments))
     chart = None
     if sum(points):
@@ -74,7 +79,7 @@ def report_data(report: AnnualReport):  # noqa: ANN201
             (f"{n} {word}", count)
             for n, word, count in reversed(list(zip(SCALE, SCALE_WORDS, points, strict=True)))
         )
-        chart = Chart("How parents answered the scale questions (all questions together)", bars)
+        chart = Chart(tr("How parents answered the scale questions (all questions together)"), bars)
     check = tuple(
         CheckLine(
             r.title + ("" if r.essential else " (desirable)"),
@@ -95,7 +100,9 @@ def service_report(db: Database, year: int, out: Path | None, today: date | None
 
     name = _service_name(db)
     report = annual_report(db, year, name, today)
-    meta = ReportMeta(name, f"Annual service report {year}", today or date.today())
+    meta = ReportMeta(
+        name, tr("Annual service report {year}").format(year=year), today or date.today()
+    )
     return build_service_report(report_data(report), meta, out)
 
 
@@ -121,11 +128,11 @@ def evaluation_questionnaire(db: Database, child: int, today: date, out: Path | 
 
     questions = evaluation.current_questions(db)
     if not questions:
-        raise NoQuestions("The service has no questionnaire yet: write its questions first.")
+        raise NoQuestions(tr("The service has no questionnaire yet: write its questions first."))
     found = referrals.list_referrals(db, child_id=child)
-    first_name = found[-1].child_name.split()[0] if found else "your child"
+    first_name = found[-1].child_name.split()[0] if found else tr("your child")
     sheet = BlankQuestionnaire(
-        f"For the family of {first_name}",
+        tr("For the family of {first_name}").format(first_name=first_name),
         f"R{found[-1].id}" if found else f"C{child}",
         tuple(
             BlankQuestion(i, q.text, q.kind is evaluation.QuestionKind.SCALE)
@@ -134,7 +141,7 @@ def evaluation_questionnaire(db: Database, child: int, today: date, out: Path | 
         evaluation.SCALE_WORDS,
         _service_name(db),
     )
-    meta = ReportMeta(_service_name(db), "End of Portage questionnaire", today)
+    meta = ReportMeta(_service_name(db), tr("End of Portage questionnaire"), today)
     return build_evaluation_questionnaire(sheet, meta, out)
 
 
@@ -151,14 +158,16 @@ def register(kinds: dict, kind_type: type, error_type: type[Exception]) -> None:
     for kind in (
         kind_type(
             "service-report",
-            "The annual service report with its figures, charts and the registered-service "
-            "check (add --year YYYY; default this year)",
+            tr(
+                "The annual service report with its figures, charts and the registered-service "
+                "check (add --year YYYY; default this year)"
+            ),
             needs_child=False,
             build=lambda db, _child, today, out: service_report(db, today.year, out, today),
         ),
         kind_type(
             "evaluation-questionnaire",
-            "A family's blank end-of-service evaluation questionnaire",
+            tr("A family's blank end-of-service evaluation questionnaire"),
             needs_child=True,
             build=questionnaire,
         ),

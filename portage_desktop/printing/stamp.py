@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.reports.application_pack import (
     ApplicationPack,
     CriterionRow,
@@ -50,12 +51,12 @@ def application_pack(db: Database, today: date) -> ApplicationPack:
         f" ({profile.agency_name})" if profile.agency_name else ""
     )
     setting_lines = (
-        ("Name", info.name if info else ""),
-        ("Type", info.kind.label if info else ""),
-        ("Registered with", regulator),
-        ("Unique reference number (URN)", info.ofsted_urn if info else ""),
-        ("Local Portage service", profile.portage_service),
-        ("Portage service contact", profile.portage_contact),
+        (tr("Name"), info.name if info else ""),
+        (tr("Type"), info.kind.label if info else ""),
+        (tr("Registered with"), regulator),
+        (tr("Unique reference number (URN)"), info.ofsted_urn if info else ""),
+        (tr("Local Portage service"), profile.portage_service),
+        (tr("Portage service contact"), profile.portage_contact),
     )
     awards = tuple(
         (
@@ -103,8 +104,9 @@ def application_pack(db: Database, today: date) -> ApplicationPack:
         missing=tuple(stamp_application.missing(check, application, len(plans))),
         representative=application.representative,
         status_line=(
-            f"ready for the Portage representative to sign (marked final on "
-            f"{format_long(application.finalised_on)})"
+            tr("ready for the Portage representative to sign (marked final on {date})").format(
+                date=format_long(application.finalised_on)
+            )
             if application.finalised_on
             else "draft"
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import textwrap
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import VALID_THROUGH, format_date
 from portage_desktop.services.stamp_check import StampCheck
 
@@ -41,15 +42,17 @@ def check_as_json(check: StampCheck) -> str:
 
 def check_as_table(check: StampCheck, width: int = 100) -> str:
     lines = [
-        f"Stamp of Approval check on {format_date(check.on)}: {check.headline}.",
+        tr("Stamp of Approval check on {date}: {headline}.").format(
+            date=format_date(check.on), headline=check.headline
+        ),
         "",
-        f"{'#':<2} {'Status':<22} Criterion",
+        tr("{value:<2} {tr:<22} Criterion").format(value="#", tr=tr("Status")),
     ]
     wrap = textwrap.TextWrapper(width=width, initial_indent="     ", subsequent_indent="       ")
     for r in check.results:
         lines.append(f"{r.number:<2} {r.status.symbol} {r.status.label:<20} {r.title}")
         lines += [wrap.fill(f"- {e}") for e in r.evidence]
-        lines += [wrap.fill(f"> To fix: {f}") for f in r.fixes]
+        lines += [wrap.fill(tr("> To fix: {f}").format(f=f)) for f in r.fixes]
     if check.warnings:
-        lines += ["", "Warnings:"] + [f"  ! {w}" for w in check.warnings]
+        lines += ["", tr("Warnings:")] + [f"  ! {w}" for w in check.warnings]
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
 from portage_desktop.reports.training_matrix import MatrixRow, column_widths, matrix_table
 from portage_desktop.services.anonymise import AnonymisedPlan
@@ -47,7 +48,7 @@ class ApplicationPack:
     plans: tuple[AnonymisedPlan, ...]
     missing: tuple[str, ...]
     representative: str
-    status_line: str = "Draft"
+    status_line: str = tr("Draft")
 
 
 _STYLE = [
@@ -71,20 +72,34 @@ def _lines(st: Styles, items: Sequence[str]) -> Paragraph:
 
 def _front(st: Styles, pack: ApplicationPack) -> list:
     story: list = [
-        Paragraph(f"Stamp of Approval application {pack.award_year}", st.title),
         Paragraph(
-            f"Self-assessment against the National Portage Association's Stamp of Approval "
-            f"criteria, checked against our records on {esc(pack.checked_on)}.",
+            tr("Stamp of Approval application {award_year}").format(award_year=pack.award_year),
+            st.title,
+        ),
+        Paragraph(
+            tr(
+                "Self-assessment against the National Portage Association's Stamp of Approval "
+                "criteria, checked against our records on {checked_on}."
+            ).format(checked_on=esc(pack.checked_on)),
             st.body,
         ),
-        Paragraph(f"<b>Status:</b> {esc(pack.status_line)}", st.body),
-        Paragraph("Our setting", st.heading),
+        Paragraph(
+            tr("<b>Status:</b> {status_line}").format(status_line=esc(pack.status_line)), st.body
+        ),
+        Paragraph(tr("Our setting"), st.heading),
     ]
     for label, value in pack.setting_lines:
-        story.append(Paragraph(f"<b>{esc(label)}:</b> {esc(value) or 'Not recorded'}", st.body))
+        story.append(
+            Paragraph(
+                tr("<b>{label}:</b> {value}").format(
+                    label=esc(label), value=esc(value) or tr("Not recorded")
+                ),
+                st.body,
+            )
+        )
     if pack.award_rows:
-        story.append(Paragraph("Award history", st.heading))
-        head = ["Applied", "Awarded", "Expires", "Portage representative"]
+        story.append(Paragraph(tr("Award history"), st.heading))
+        head = [tr("Applied"), tr("Awarded"), tr("Expires"), tr("Portage representative")]
         rows = [[Paragraph(h, st.cell_bold) for h in head]]
         rows += [[Paragraph(esc(c), st.cell) for c in r] for r in pack.award_rows]
         story.append(_table(rows, [30 * mm, 30 * mm, 30 * mm, 84 * mm]))
@@ -92,14 +107,17 @@ def _front(st: Styles, pack: ApplicationPack) -> list:
 
 
 def _criteria(st: Styles, pack: ApplicationPack) -> list:
-    story: list = [Paragraph("The criteria and our evidence", st.heading)]
-    head = ["Criterion", "Where we stand", "Evidence"]
+    story: list = [Paragraph(tr("The criteria and our evidence"), st.heading)]
+    head = [tr("Criterion"), tr("Where we stand"), tr("Evidence")]
     rows = [[Paragraph(h, st.cell_bold) for h in head]]
     for c in pack.criteria:
-        evidence = list(c.evidence) + [f"To do: {f}" for f in c.fixes]
+        evidence = list(c.evidence) + [tr("To do: {f}").format(f=f) for f in c.fixes]
         rows.append(
             [
-                Paragraph(f"<b>{c.number}.</b> {esc(c.title)}", st.small),
+                Paragraph(
+                    tr("<b>{number}.</b> {title}").format(number=c.number, title=esc(c.title)),
+                    st.small,
+                ),
                 Paragraph(esc(c.status), st.cell_bold),
                 _lines(st, evidence),
             ]
@@ -112,22 +130,35 @@ def _plan(st: Styles, plan: AnonymisedPlan) -> list:
     story: list = [
         Paragraph(f"{esc(plan.label)}: {esc(plan.goal)}", st.heading),
         Paragraph(
-            f"<b>Goal area:</b> {esc(plan.goal_area)}. <b>Kind:</b> {esc(plan.kind)}.", st.body
+            tr("<b>Goal area:</b> {goal_area}. <b>Kind:</b> {kind}.").format(
+                goal_area=esc(plan.goal_area), kind=esc(plan.kind)
+            ),
+            st.body,
         ),
-        Paragraph(f"<b>Target:</b> {esc(plan.target)}", st.body),
+        Paragraph(tr("<b>Target:</b> {target}").format(target=esc(plan.target)), st.body),
     ]
     if plan.steps:
         steps = "".join(f"<br/>{i}. {esc(s)}" for i, s in enumerate(plan.steps, start=1))
-        story.append(Paragraph(f"<b>Small steps:</b>{steps}", st.body))
-    story.append(Paragraph(f"<b>How to help:</b> {esc(plan.how_to_help)}", st.body))
+        story.append(Paragraph(tr("<b>Small steps:</b>{steps}").format(steps=steps), st.body))
     story.append(
-        Paragraph(f"<b>Agreed with the parent:</b> {esc(plan.agreed_with_parent)}", st.body)
+        Paragraph(
+            tr("<b>How to help:</b> {how_to_help}").format(how_to_help=esc(plan.how_to_help)),
+            st.body,
+        )
+    )
+    story.append(
+        Paragraph(
+            tr("<b>Agreed with the parent:</b> {agreed_with_parent}").format(
+                agreed_with_parent=esc(plan.agreed_with_parent)
+            ),
+            st.body,
+        )
     )
     when = [
         w
         for w in (
-            plan.started and f"started {plan.started}",
-            plan.review and f"review {plan.review}",
+            plan.started and tr("started {started}").format(started=plan.started),
+            plan.review and tr("review {review}").format(review=plan.review),
         )
         if w
     ]
@@ -136,20 +167,20 @@ def _plan(st: Styles, plan: AnonymisedPlan) -> list:
         story.append(Paragraph(esc(text[0].upper() + text[1:]) + ".", st.body))
     if plan.photos_removed:
         story.append(
-            Paragraph("Photos have been left out to protect the child's identity.", st.small)
+            Paragraph(tr("Photos have been left out to protect the child's identity."), st.small)
         )
     return story
 
 
 def _signatures(st: Styles, pack: ApplicationPack) -> list:
     rows = [
-        [Paragraph("<b>Portage representative</b>", st.cell), Paragraph("", st.cell)],
-        [Paragraph("Name", st.cell), Paragraph(esc(pack.representative), st.cell)],
-        [Paragraph("Signature", st.cell), Paragraph("", st.cell)],
-        [Paragraph("Date", st.cell), Paragraph("", st.cell)],
-        [Paragraph("<b>Setting manager</b>", st.cell), Paragraph("", st.cell)],
-        [Paragraph("Name and signature", st.cell), Paragraph("", st.cell)],
-        [Paragraph("Date", st.cell), Paragraph("", st.cell)],
+        [Paragraph(tr("<b>Portage representative</b>"), st.cell), Paragraph("", st.cell)],
+        [Paragraph(tr("Name"), st.cell), Paragraph(esc(pack.representative), st.cell)],
+        [Paragraph(tr("Signature"), st.cell), Paragraph("", st.cell)],
+        [Paragraph(tr("Date"), st.cell), Paragraph("", st.cell)],
+        [Paragraph(tr("<b>Setting manager</b>"), st.cell), Paragraph("", st.cell)],
+        [Paragraph(tr("Name and signature"), st.cell), Paragraph("", st.cell)],
+        [Paragraph(tr("Date"), st.cell), Paragraph("", st.cell)],
     ]
     table = Table(rows, colWidths=[50 * mm, 124 * mm], rowHeights=[9 * mm] + [11 * mm] * 6)
     table.setStyle(
@@ -164,9 +195,10 @@ def _signatures(st: Styles, pack: ApplicationPack) -> list:
         )
     )
     return [
-        Paragraph("Support from a Portage representative", st.heading),
+        Paragraph(tr("Support from a Portage representative"), st.heading),
         Paragraph(
-            "I know this setting and support its application for the Stamp of Approval.", st.body
+            tr("I know this setting and support its application for the Stamp of Approval."),
+            st.body,
         ),
         Spacer(1, 3 * mm),
         table,
@@ -179,47 +211,51 @@ def build_application_pack(
     st = Styles()
     story = _front(st, pack) + _criteria(st, pack)
     if pack.missing:
-        story.append(Paragraph("Still to do before sending", st.heading))
+        story.append(Paragraph(tr("Still to do before sending"), st.heading))
         story.extend(Paragraph(f"• {esc(m)}", st.body) for m in pack.missing)
     story.append(PageBreak())
-    story.append(Paragraph("Our self-assessment", st.title))
+    story.append(Paragraph(tr("Our self-assessment"), st.title))
     for section in pack.sections:
         block = [Paragraph(esc(section.title), st.heading)]
-        block.append(Paragraph(esc(section.narrative) or "<i>Not written yet.</i>", st.body))
+        block.append(Paragraph(esc(section.narrative) or tr("<i>Not written yet.</i>"), st.body))
         if section.evidence:
-            block.append(Paragraph("From our records:", st.small))
+            block.append(Paragraph(tr("From our records:"), st.small))
             block.append(_lines(st, section.evidence))
         story.append(KeepTogether(block[:2]))
         story.extend(block[2:])
     story.append(PageBreak())
-    story.append(Paragraph("Staff training and NPA membership", st.title))
+    story.append(Paragraph(tr("Staff training and NPA membership"), st.title))
     story.append(
         matrix_table(
             st, pack.training_columns, pack.training_rows, column_widths(len(pack.training_columns))
         )
     )
-    story.append(Paragraph("Inspection record", st.heading))
+    story.append(Paragraph(tr("Inspection record"), st.heading))
     if not pack.inspections:
-        story.append(Paragraph("No inspection is recorded.", st.body))
+        story.append(Paragraph(tr("No inspection is recorded."), st.body))
     for title, lines in pack.inspections:
         story.append(Paragraph(f"<b>{esc(title)}</b>", st.body))
         story.append(_lines(st, lines))
         story.append(Spacer(1, 2 * mm))
     story.append(PageBreak())
-    story.append(Paragraph("Four individual plans, anonymised", st.title))
+    story.append(Paragraph(tr("Four individual plans, anonymised"), st.title))
     story.append(
         Paragraph(
-            "Names, dates of birth, addresses, photos and other children's names have been "
-            "replaced, so no child or family can be identified.",
+            tr(
+                "Names, dates of birth, addresses, photos and other children's names have been "
+                "replaced, so no child or family can be identified."
+            ),
             st.body,
         )
     )
     if not pack.plans:
         story.append(
             Paragraph(
-                "No plans have been chosen yet. Choose four in the self-assessment (Stamp of "
-                "Approval, then Start the self-assessment), or attach four anonymised plans on "
-                "paper.",
+                tr(
+                    "No plans have been chosen yet. Choose four in the self-assessment (Stamp of "
+                    "Approval, then Start the self-assessment), or attach four anonymised plans on "
+                    "paper."
+                ),
                 st.body,
             )
         )

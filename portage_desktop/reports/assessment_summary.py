@@ -10,6 +10,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
 from portage_desktop.reports.one_page_profile import FRAME_WIDTH
 from portage_desktop.reports.progress_chart import ChartSeries, progress_drawing
@@ -52,28 +53,35 @@ def _bullets(items: Sequence[str], st: Styles, empty: str) -> list[Paragraph]:
 def _strengths(items: Sequence[str], st: Styles) -> list[Paragraph]:
     """The most recent strengths in full; earlier ones counted, so the page stays readable."""
     shown = list(items)[-STRENGTHS_SHOWN:]
-    out = _bullets(shown, st, "Starting out: every small step ahead is a new success.")
+    out = _bullets(shown, st, tr("Starting out: every small step ahead is a new success."))
     earlier = len(items) - len(shown)
     if earlier:
-        out.append(Paragraph(f"<i>…and {earlier} earlier small steps.</i>", st.small))
+        out.append(
+            Paragraph(
+                tr("<i>…and {earlier} earlier small steps.</i>").format(earlier=earlier), st.small
+            )
+        )
     return out
 
 
 def _area(area: AreaSheet, st: Styles) -> KeepTogether:
     heading = Paragraph(
-        f"{esc(area.name)}: {area.achieved} of {area.total} small steps achieved", st.heading
+        tr("{name}: {achieved} of {total} small steps achieved").format(
+            name=esc(area.name), achieved=area.achieved, total=area.total
+        ),
+        st.heading,
     )
     table = Table(
         [
             [
-                Paragraph("Can do now", st.cell_bold),
-                Paragraph("Emerging skills", st.cell_bold),
-                Paragraph("Next small steps", st.cell_bold),
+                Paragraph(tr("Can do now"), st.cell_bold),
+                Paragraph(tr("Emerging skills"), st.cell_bold),
+                Paragraph(tr("Next small steps"), st.cell_bold),
             ],
             [
                 _strengths(area.strengths, st),
-                _bullets(area.emerging, st, "None just now."),
-                _bullets(area.next_steps, st, "Every small step in this area is achieved."),
+                _bullets(area.emerging, st, tr("None just now.")),
+                _bullets(area.next_steps, st, tr("Every small step in this area is achieved.")),
             ],
         ],
         colWidths=[FRAME_WIDTH / 3] * 3,
@@ -98,30 +106,47 @@ def build_assessment_summary(
     """The summary: who and when, the progress chart, then each area."""
     st = Styles()
     story: list = [
-        Paragraph(f"Assessment summary: {esc(sheet.child_name)}", st.title),
         Paragraph(
-            f"This summary celebrates what {esc(sheet.child_name)} can do, and sets out the "
-            "next small steps we will work on together, at home and in the setting.",
+            tr("Assessment summary: {child_name}").format(child_name=esc(sheet.child_name)),
+            st.title,
+        ),
+        Paragraph(
+            tr(
+                "This summary celebrates what {child_name} can do, and sets out the "
+                "next small steps we will work on together, at home and in the setting."
+            ).format(child_name=esc(sheet.child_name)),
             st.body,
         ),
         Spacer(1, 2 * mm),
-        Paragraph(f"<b>Assessed on:</b> {esc(sheet.assessed_on)}", st.body),
-        Paragraph(f"<b>Who took part:</b> {esc(sheet.contributors)}", st.body),
-        Paragraph(f"<b>Checklist:</b> {esc(sheet.framework)}", st.small),
+        Paragraph(
+            tr("<b>Assessed on:</b> {assessed_on}").format(assessed_on=esc(sheet.assessed_on)),
+            st.body,
+        ),
+        Paragraph(
+            tr("<b>Who took part:</b> {contributors}").format(contributors=esc(sheet.contributors)),
+            st.body,
+        ),
+        Paragraph(
+            tr("<b>Checklist:</b> {framework}").format(framework=esc(sheet.framework)), st.small
+        ),
     ]
     if sheet.notes:
-        story.append(Paragraph(f"<b>Notes:</b> {esc(sheet.notes)}", st.body))
+        story.append(Paragraph(tr("<b>Notes:</b> {notes}").format(notes=esc(sheet.notes)), st.body))
     if sheet.chart_series:
         story += [
-            Paragraph("Progress over time", st.heading),
+            Paragraph(tr("Progress over time"), st.heading),
             progress_drawing(sheet.chart_areas, sheet.chart_series, FRAME_WIDTH),
         ]
     story += [_area(area, st) for area in sheet.areas]
     story.append(Spacer(1, 4 * mm))
     story.append(
         Paragraph(
-            "Emerging skills are ones we have seen starting to happen. Next small steps are the "
-            "first steps in each area not yet achieved, in the order children usually take them.",
+            tr(
+                "Emerging skills are ones we have seen starting to happen. Next small steps are "
+                "the "
+                "first steps in each area not yet achieved, in the order children usually take "
+                "them."
+            ),
             st.small,
         )
     )

@@ -23,6 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from portage_desktop.i18n import tr
 from portage_desktop.printing.safe_write import write_file
 from portage_desktop.reports import scripts
 from portage_desktop.services.dates import format_long
@@ -44,7 +45,7 @@ def register_fonts() -> None:
     if _registered:
         return
     if not scripts.register_fonts():
-        FONT, FONT_BOLD = "Helvetica", "Helvetica-Bold"
+        FONT, FONT_BOLD = tr("Helvetica"), "Helvetica-Bold"
     _registered = True
 
 
@@ -138,8 +139,14 @@ class _NumberedCanvas(Canvas):
         self.setStrokeColor(RULE)
         self.line(MARGIN, height - 14 * mm, width - MARGIN, height - 14 * mm)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
-        self.drawString(MARGIN, 9 * mm, f"Printed on {format_long(self.meta.printed_on)}")
-        self.drawRightString(width - MARGIN, 9 * mm, f"Page {number} of {total}")
+        self.drawString(
+            MARGIN, 9 * mm, tr("Printed on {date}").format(date=format_long(self.meta.printed_on))
+        )
+        self.drawRightString(
+            width - MARGIN,
+            9 * mm,
+            tr("Page {number} of {total}").format(number=number, total=total),
+        )
         self.restoreState()
 
 
@@ -160,7 +167,7 @@ def build_pdf(meta: ReportMeta, story: Sequence[Flowable], out: Path | None = No
         bottomMargin=20 * mm,
         title=meta.title,
         author=meta.setting_name,
-        creator="Portage Desktop",
+        creator=tr("Portage Desktop"),
     )
 
     class _Canvas(_NumberedCanvas):

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
 from portage_desktop.reports.scripts import string_width
 
@@ -50,12 +51,19 @@ def build_children_list(
 ) -> bytes:
     st = Styles()
     count = f"{len(rows)} {'child' if len(rows) == 1 else 'children'}"
-    story: list = [Paragraph("Children on roll", st.title)]
+    story: list = [Paragraph(tr("Children on roll"), st.title)]
     if not rows:
-        story.append(Paragraph("There are no children on roll yet.", st.body))
+        story.append(Paragraph(tr("There are no children on roll yet."), st.body))
         return build_pdf(meta, story, out)
-    story += [Paragraph(f"{count}, sorted by surname.", st.body), Spacer(1, 3 * mm)]
-    header = ["Name, date of birth and age", "Key person and SEN status", "Areas of need"]
+    story += [
+        Paragraph(tr("{count}, sorted by surname.").format(count=count), st.body),
+        Spacer(1, 3 * mm),
+    ]
+    header = [
+        tr("Name, date of birth and age"),
+        tr("Key person and SEN status"),
+        tr("Areas of need"),
+    ]
     data = [[Paragraph(h, st.cell_bold) for h in header]]
     font = st.cell_bold.fontName
     widest = NAME_WIDTH
@@ -70,13 +78,18 @@ def build_children_list(
             [
                 [
                     Paragraph(esc(row.name), name_style),
-                    Paragraph(f"Born {esc(row.date_of_birth)}<br/>{esc(row.age)}", st.cell),
+                    Paragraph(
+                        tr("Born {date_of_birth}<br/>{age}").format(
+                            date_of_birth=esc(row.date_of_birth), age=esc(row.age)
+                        ),
+                        st.cell,
+                    ),
                 ],
                 Paragraph(
-                    f"{esc(row.key_person) or 'No key person yet'}<br/>{esc(row.sen_status)}",
+                    f"{esc(row.key_person) or tr('No key person yet')}<br/>{esc(row.sen_status)}",
                     st.cell,
                 ),
-                Paragraph("<br/>".join(map(esc, row.needs)) or "None recorded", st.cell),
+                Paragraph("<br/>".join(map(esc, row.needs)) or tr("None recorded"), st.cell),
             ]
         )
     extra = min(widest - NAME_WIDTH, COLUMNS[2] - 50 * mm)  # from the areas column

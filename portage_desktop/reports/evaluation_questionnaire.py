@@ -10,6 +10,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import INK, ReportMeta, Styles, build_pdf, esc
 
 
@@ -34,17 +35,30 @@ def build_evaluation_questionnaire(
 ) -> bytes:
     st = Styles()
     story: list = [
-        Paragraph("What did you think of Portage?", st.title),
-        Paragraph(esc(f"{sheet.family_line}. Reference: {sheet.reference}"), st.body),
+        Paragraph(tr("What did you think of Portage?"), st.title),
         Paragraph(
-            "Your answers help us improve the service. They are put together with other "
-            "families' answers without names. For each numbered question, tick one box.",
+            esc(
+                tr("{family_line}. Reference: {reference}").format(
+                    family_line=sheet.family_line, reference=sheet.reference
+                )
+            ),
+            st.body,
+        ),
+        Paragraph(
+            tr(
+                "Your answers help us improve the service. They are put together with other "
+                "families' answers without names. For each numbered question, tick one box."
+            ),
             st.body,
         ),
         Spacer(1, 4 * mm),
     ]
     for q in sheet.questions:
-        parts: list = [Paragraph(f"<b>{q.number}. {esc(q.text)}</b>", st.body)]
+        parts: list = [
+            Paragraph(
+                tr("<b>{number}. {text}</b>").format(number=q.number, text=esc(q.text)), st.body
+            )
+        ]
         if q.scale:
             cells = [
                 Paragraph(f"<b>{i}</b><br/>{esc(w)}", st.small)
@@ -57,5 +71,14 @@ def build_evaluation_questionnaire(
             table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, INK)]))
         parts += [table, Spacer(1, 5 * mm)]
         story.append(KeepTogether(parts))
-    story.append(Paragraph(esc(f"Thank you. Please return this to {sheet.return_to}."), st.body))
+    story.append(
+        Paragraph(
+            esc(
+                tr("Thank you. Please return this to {return_to}.").format(
+                    return_to=sheet.return_to
+                )
+            ),
+            st.body,
+        )
+    )
     return build_pdf(meta, story, out)

@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import MARGIN, RULE, ReportMeta, Styles, build_pdf, esc
 
 WIDTH = 210 * mm - 2 * MARGIN
@@ -38,17 +39,19 @@ class RegisterSheet:
 def _sheet(sheet: RegisterSheet, st: Styles) -> list[Flowable]:
     tick = ParagraphStyle("tick", parent=st.cell, fontSize=20, leading=22, alignment=TA_CENTER)
     story: list[Flowable] = [
-        Paragraph(esc(f"{sheet.group_name}: register"), st.title),
+        Paragraph(esc(tr("{group_name}: register").format(group_name=sheet.group_name)), st.title),
         Paragraph(esc(sheet.when + (f", {sheet.place}" if sheet.place else "")), st.body),
     ]
     if sheet.purpose:
         story.append(Paragraph(esc(sheet.purpose), st.small))
     story.append(Spacer(1, 6))
     if not sheet.lines:
-        story.append(Paragraph("No family is booked yet. Write in the families who come.", st.body))
-    head = ["Family", "Came", "Told us they could not come", "Did not come"]
+        story.append(
+            Paragraph(tr("No family is booked yet. Write in the families who come."), st.body)
+        )
+    head = [tr("Family"), tr("Came"), tr("Told us they could not come"), tr("Did not come")]
     rows = [[Paragraph(esc(h), st.cell_bold) for h in head]]
-    marks = ("Came", "Did not come (told us)", "Did not come")
+    marks = (tr("Came"), tr("Did not come (told us)"), tr("Did not come"))
     for line in sheet.lines:
         cells = [Paragraph(esc(line.family), st.cell)]
         for mark in marks:
@@ -69,7 +72,7 @@ def _sheet(sheet: RegisterSheet, st: Styles) -> list[Flowable]:
             ]
         )
     )
-    story += [table, Paragraph("What was talked about", st.heading)]
+    story += [table, Paragraph(tr("What was talked about"), st.heading)]
     if sheet.notes:
         story.append(Paragraph(esc(sheet.notes), st.body))
     else:
@@ -89,6 +92,6 @@ def build_group_register(
             story.append(PageBreak())
         story += _sheet(sheet, st)
     if not sheets:
-        story.append(Paragraph("Group registers", st.title))
-        story.append(Paragraph("No group has a session planned from today.", st.body))
+        story.append(Paragraph(tr("Group registers"), st.title))
+        story.append(Paragraph(tr("No group has a session planned from today."), st.body))
     return build_pdf(meta, story, out)

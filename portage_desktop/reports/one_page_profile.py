@@ -23,6 +23,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import (
     ACCENT,
     MARGIN,
@@ -42,7 +43,7 @@ BODY_SIZES = (12.0, 11.0)
 MIN_BODY_SIZE = BODY_SIZES[-1]
 PHOTO_SIDE = 38 * mm
 _PADDING = 7  # left and right, inside each box
-_SAMPLE = "We love the swings and the slide, and splashing in puddles after tea with Nan."
+_SAMPLE = tr("We love the swings and the slide, and splashing in puddles after tea with Nan.")
 
 
 @dataclass(frozen=True)
@@ -70,12 +71,17 @@ class ProfileFit:
     def message(self) -> str:
         """What the editor says, in plain words."""
         if self.fits:
-            return "Fits on one page."
-        return (
-            f"Too long for one page by about {self.lines_over} "
-            f"{'line' if self.lines_over == 1 else 'lines'} (roughly {self.characters_over} "
-            f"characters). Trim it to print one page; as it is, it prints as a full "
-            f"profile over {self.full_pages} pages."
+            return tr("Fits on one page.")
+        return tr(
+            "Too long for one page by about {lines_over} "
+            "{value} (roughly {characters_over} "
+            "characters). Trim it to print one page; as it is, it prints as a full "
+            "profile over {full_pages} pages."
+        ).format(
+            lines_over=self.lines_over,
+            value="line" if self.lines_over == 1 else "lines",
+            characters_over=self.characters_over,
+            full_pages=self.full_pages,
         )
 
 
@@ -102,11 +108,11 @@ class _Styles:
 
 
 def _head(sheet: ProfileSheet, st: _Styles, full: bool, photo: Flowable | None) -> list[Flowable]:
-    written = f"Written on {esc(sheet.written_on)}" + (
+    written = tr("Written on {written_on}").format(written_on=esc(sheet.written_on)) + (
         f" with {esc(sheet.written_with)}" if sheet.written_with else ""
     )
     intro: list[Flowable] = [
-        Paragraph("Finding out about me" + (" (full profile)" if full else ""), st.heading),
+        Paragraph(tr("Finding out about me") + (tr(" (full profile)") if full else ""), st.heading),
         Paragraph(esc(sheet.child_name), st.title),
         Paragraph(written, st.small),
     ]
@@ -129,7 +135,7 @@ def _head(sheet: ProfileSheet, st: _Styles, full: bool, photo: Flowable | None) 
 def _rows(sheet: ProfileSheet, st: _Styles) -> list[list[object]]:
     cells = []
     for heading, text in sheet.sections:
-        body = esc(text) if text.strip() else "<i>We will fill this in together.</i>"
+        body = esc(text) if text.strip() else tr("<i>We will fill this in together.</i>")
         cells.append([Paragraph(esc(heading), st.section), Spacer(1, 3), Paragraph(body, st.body)])
     return [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
 
@@ -173,7 +179,7 @@ def measure_profile(sheet: ProfileSheet, has_photo: bool = False) -> ProfileFit:
     per_char = stringWidth(_SAMPLE, Styles().body.fontName, MIN_BODY_SIZE) / len(_SAMPLE)
     per_line = int(column / per_char)
     characters = int(math.ceil(lines * per_line / 10) * 10)
-    full = build_pdf(ReportMeta("", "Full profile", date.today()), _full_story(sheet, photo))
+    full = build_pdf(ReportMeta("", tr("Full profile"), date.today()), _full_story(sheet, photo))
     pages = len(re.findall(rb"/Type /Page\b(?!s)", full))
     return ProfileFit(False, MIN_BODY_SIZE, lines, characters, pages)
 
@@ -192,7 +198,7 @@ def build_one_page_profile(meta: ReportMeta, sheet: ProfileSheet, out: Path | No
 
 
 def _build_full_profile(meta: ReportMeta, sheet: ProfileSheet, out: Path | None) -> bytes:
-    full = ReportMeta(meta.setting_name, "Full profile", meta.printed_on)
+    full = ReportMeta(meta.setting_name, tr("Full profile"), meta.printed_on)
     return build_pdf(full, _full_story(sheet, _placeholder(sheet, False)), out)
 
 
@@ -206,7 +212,7 @@ def _full_story(sheet: ProfileSheet, photo: Flowable | None) -> list[Flowable]:
         "full_section", parent=st.heading, fontSize=13, leading=17, keepWithNext=1
     )
     for heading, text in sheet.sections:
-        body = esc(text) if text.strip() else "<i>We will fill this in together.</i>"
+        body = esc(text) if text.strip() else tr("<i>We will fill this in together.</i>")
         story += [Paragraph(esc(heading), section), Paragraph(body, st.body)]
     return story
 

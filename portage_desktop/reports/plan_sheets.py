@@ -16,6 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import (
     ACCENT,
     MARGIN,
@@ -28,7 +29,15 @@ from portage_desktop.reports.base import (
 )
 
 WIDTH = A4[0] - 2 * MARGIN - 12
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAYS = (
+    tr("Monday"),
+    tr("Tuesday"),
+    tr("Wednesday"),
+    tr("Thursday"),
+    tr("Friday"),
+    tr("Saturday"),
+    tr("Sunday"),
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,11 @@ def _pairs(rows: Sequence[tuple[str, str]], st: Styles) -> list[Flowable]:
     out: list[Flowable] = []
     for label, text in rows:
         if text:
-            out.append(Paragraph(f"<b>{esc(label)}</b> {esc(text)}", st.body))
+            out.append(
+                Paragraph(
+                    tr("<b>{label}</b> {text}").format(label=esc(label), text=esc(text)), st.body
+                )
+            )
             out.append(Spacer(1, 3))
     return out
 
@@ -65,11 +78,11 @@ def _pairs(rows: Sequence[tuple[str, str]], st: Styles) -> list[Flowable]:
 def _grid(sheet: PlanSheet, st: Styles) -> Table:
     boxes = "  ".join("☐" for _ in range(sheet.tries))
     if sheet.outcome:
-        header = ["Day", "Each try: ✓ if done", "How much help?", "Comments"]
+        header = [tr("Day"), tr("Each try: ✓ if done"), tr("How much help?"), tr("Comments")]
         widths = [31 * mm, 44 * mm, 34 * mm, WIDTH - 109 * mm]
         rows = [[Paragraph(d, st.cell_bold), Paragraph(boxes, st.body), "", ""] for d in DAYS]
     else:
-        header = ["Day", "Did you play?", "What did you notice?"]
+        header = [tr("Day"), tr("Did you play?"), tr("What did you notice?")]
         widths = [31 * mm, 38 * mm, WIDTH - 69 * mm]
         rows = [[Paragraph(d, st.cell_bold), Paragraph("☐", st.body), ""] for d in DAYS]
     table = Table(
@@ -95,12 +108,12 @@ def build_activity_chart(meta: ReportMeta, sheet: PlanSheet, out: Path | None = 
     st = Styles()
     story: list[Flowable] = [
         Paragraph(f"{esc(sheet.child_name)}: {esc(sheet.title)}", st.title),
-        Paragraph(f"<b>Our goal:</b> {esc(sheet.goal)}", st.body),
+        Paragraph(tr("<b>Our goal:</b> {goal}").format(goal=esc(sheet.goal)), st.body),
     ]
     if sheet.outcome:
         box = Table(
             [
-                [Paragraph("This week we are practising", st.cell_bold)],
+                [Paragraph(tr("This week we are practising"), st.cell_bold)],
                 [Paragraph(esc(sheet.small_step), st.heading)],
             ],
             colWidths=[WIDTH],
@@ -112,23 +125,27 @@ def build_activity_chart(meta: ReportMeta, sheet: PlanSheet, out: Path | None = 
         )
         story += [Spacer(1, 6), box, Spacer(1, 4)]
     story += _pairs(sheet.target, st)
-    story.append(Paragraph("How to help", st.heading))
+    story.append(Paragraph(tr("How to help"), st.heading))
     story += _pairs(sheet.how_to_help, st)
     if sheet.prompts:
         story.append(
             Paragraph(
-                "<b>Help to give, from most to least:</b> " + esc(" → ".join(sheet.prompts)),
+                tr("<b>Help to give, from most to least:</b> ") + esc(" → ".join(sheet.prompts)),
                 st.body,
             )
         )
-    grid_title = f"Our week{(' starting ' + sheet.week_of) if sheet.week_of else ''}"
+    grid_title = tr("Our week{value}").format(
+        value=(" starting " + sheet.week_of) if sheet.week_of else ""
+    )
     story.append(
         KeepTogether(
             [
                 Paragraph(grid_title, st.heading),
                 Paragraph(
-                    "Tick a box each time you try. Write what help you gave, or anything you "
-                    "noticed. Please bring the chart back at the end of the week.",
+                    tr(
+                        "Tick a box each time you try. Write what help you gave, or anything you "
+                        "noticed. Please bring the chart back at the end of the week."
+                    ),
                     st.body,
                 ),
                 Spacer(1, 4),
@@ -144,12 +161,17 @@ def build_plan_summary(meta: ReportMeta, sheet: PlanSheet, out: Path | None = No
     st = Styles()
     story: list[Flowable] = [
         Paragraph(f"{esc(sheet.child_name)}: {esc(sheet.title)}", st.title),
-        Paragraph(f"<b>Goal ({esc(sheet.goal_area)}):</b> {esc(sheet.goal)}", st.body),
+        Paragraph(
+            tr("<b>Goal ({goal_area}):</b> {goal}").format(
+                goal_area=esc(sheet.goal_area), goal=esc(sheet.goal)
+            ),
+            st.body,
+        ),
         Spacer(1, 4),
     ]
     story += _pairs(sheet.target, st)
     if sheet.steps:
-        story.append(Paragraph("Small steps", st.heading))
+        story.append(Paragraph(tr("Small steps"), st.heading))
         rows = [
             [
                 Paragraph(str(n), st.cell),
@@ -164,17 +186,22 @@ def build_plan_summary(meta: ReportMeta, sheet: PlanSheet, out: Path | None = No
         )
         story.append(table)
     if sheet.progress:
-        story += [Spacer(1, 4), Paragraph(f"<b>Progress:</b> {esc(sheet.progress)}", st.body)]
-    story.append(Paragraph("How we help", st.heading))
+        story += [
+            Spacer(1, 4),
+            Paragraph(
+                tr("<b>Progress:</b> {progress}").format(progress=esc(sheet.progress)), st.body
+            ),
+        ]
+    story.append(Paragraph(tr("How we help"), st.heading))
     story += _pairs(sheet.how_to_help, st)
     if sheet.prompts:
         story.append(
             Paragraph(
-                "<b>Help to give, from most to least:</b> " + esc(" → ".join(sheet.prompts)),
+                tr("<b>Help to give, from most to least:</b> ") + esc(" → ".join(sheet.prompts)),
                 st.body,
             )
         )
-    story.append(Paragraph("Who, when and agreed with", st.heading))
+    story.append(Paragraph(tr("Who, when and agreed with"), st.heading))
     story += _pairs(sheet.details, st)
     story += _pairs(sheet.extra, st)
     return build_pdf(meta, story, out)

@@ -15,6 +15,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports import base
 
 SHADES = ("#cfe3dc", "#8fc1b0", "#4f9a82", "#2f6f5e", "#1d4a3e")
@@ -69,11 +70,14 @@ def progress_drawing(
     legend.columnMaximum = 1
     legend.deltax = 105
     legend.colorNamePairs = [
-        (colors.HexColor(shades[n]), f"Assessed {s.label}") for n, s in enumerate(shown)
+        (colors.HexColor(shades[n]), tr("Assessed {label}").format(label=s.label))
+        for n, s in enumerate(shown)
     ]
     drawing.add(legend)
     drawing.add(
-        String(0, 2, "Share of each area's small steps achieved", fontName=base.FONT, fontSize=10)
+        String(
+            0, 2, tr("Share of each area's small steps achieved"), fontName=base.FONT, fontSize=10
+        )
     )
     return drawing
 

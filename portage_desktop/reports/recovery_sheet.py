@@ -8,6 +8,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
 
 
@@ -31,39 +32,42 @@ def build_recovery_sheet(
         )
     )
     if recovery_words:
-        intro = (
+        intro = tr(
             "These recovery words open your Portage Desktop records as a manager, even if "
             'every password is forgotten: on the log-in screen choose "Use the recovery sheet '
             'or passphrase instead" and type them. Anyone who has this sheet can open the '
             "records as a manager."
         )
-        caption = "Recovery words"
-        change = (
+        caption = tr("Recovery words")
+        change = tr(
             "• Printing a new recovery sheet stops this one working: then shred it.<br/>"
             "• Each backup keeps the key file of its day beside it (ending .keys), so it "
             "opens with the passwords and the recovery sheet of that day.<br/>"
         )
     else:
-        intro = (
+        intro = tr(
             "This is the passphrase that opens your Portage Desktop records. Without it, "
             "nobody can open them: not you, not us. Anyone who has this sheet can open them."
         )
-        caption = "Passphrase"
-        change = (
+        caption = tr("Passphrase")
+        change = tr(
             "• If you change the passphrase, shred this sheet and print a new one.<br/>"
             "• Backups made before a change still open with the passphrase of that time.<br/>"
         )
     story = [
-        Paragraph("Recovery sheet", st.title),
+        Paragraph(tr("Recovery sheet"), st.title),
         Paragraph(intro, st.body),
         Spacer(1, 6 * mm),
         Paragraph(caption, st.heading),
         box,
         Spacer(1, 6 * mm),
-        Paragraph("Keep this sheet safe", st.heading),
+        Paragraph(tr("Keep this sheet safe"), st.heading),
         Paragraph(
-            "• Lock it away (a safe or a locked cabinet), away from the computer.<br/>"
-            "• Do not photograph it or keep it in email.<br/>" + change.removesuffix("<br/>"),
+            tr(
+                "• Lock it away (a safe or a locked cabinet), away from the computer.<br/>"
+                "• Do not photograph it or keep it in email.<br/>"
+            )
+            + change.removesuffix("<br/>"),
             st.body,
         ),
     ]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import ReportMeta, Styles, build_pdf, esc
 
 
@@ -27,33 +28,51 @@ def _paragraphs(letter: ReferralLetter) -> list[str]:
     child = letter.child_name
     if letter.decision in ("accepted", "exception"):
         return [
-            f"Thank you for the referral of {child} to {letter.service_name} on "
-            f"{letter.referred_on}. We are pleased to tell you that we can offer {child} "
-            "Portage home visits.",
-            "Your family is now on our waiting list. We will keep in touch while you wait, "
-            "and a home visitor will contact you to arrange the first visit as soon as a place "
-            "is free.",
-            f"Why we decided this: {letter.reasons}",
-            "At the first visit we will talk about what you and we will each do, and ask you "
-            "to sign our service agreement.",
+            tr(
+                "Thank you for the referral of {child} to {service_name} on "
+                "{referred_on}. We are pleased to tell you that we can offer {child} "
+                "Portage home visits."
+            ).format(child=child, service_name=letter.service_name, referred_on=letter.referred_on),
+            tr(
+                "Your family is now on our waiting list. We will keep in touch while you wait, "
+                "and a home visitor will contact you to arrange the first visit as soon as a place "
+                "is free."
+            ),
+            tr("Why we decided this: {reasons}").format(reasons=letter.reasons),
+            tr(
+                "At the first visit we will talk about what you and we will each do, and ask you "
+                "to sign our service agreement."
+            ),
         ]
     if letter.decision == "signposted":
         return [
-            f"Thank you for the referral of {child} to {letter.service_name} on "
-            f"{letter.referred_on}. We have looked at it carefully.",
-            f"We think the best help for {child} now is from {letter.signposted_to}, and we "
-            "have given you their details.",
-            f"Why we decided this: {letter.reasons}",
-            "If things change, you or a professional who knows your family can refer again at "
-            "any time.",
+            tr(
+                "Thank you for the referral of {child} to {service_name} on "
+                "{referred_on}. We have looked at it carefully."
+            ).format(child=child, service_name=letter.service_name, referred_on=letter.referred_on),
+            tr(
+                "We think the best help for {child} now is from {signposted_to}, and we "
+                "have given you their details."
+            ).format(child=child, signposted_to=letter.signposted_to),
+            tr("Why we decided this: {reasons}").format(reasons=letter.reasons),
+            tr(
+                "If things change, you or a professional who knows your family can refer again at "
+                "any time."
+            ),
         ]
     return [
-        f"Thank you for the referral of {child} to {letter.service_name} on "
-        f"{letter.referred_on}. We have looked at it carefully against our service's criteria.",
-        f"We are sorry that we cannot offer {child} Portage home visits at the moment.",
-        f"Why we decided this: {letter.reasons}",
-        "If things change, you or a professional who knows your family can refer again at any "
-        "time. Please contact us if you would like to talk about this decision.",
+        tr(
+            "Thank you for the referral of {child} to {service_name} on "
+            "{referred_on}. We have looked at it carefully against our service's criteria."
+        ).format(child=child, service_name=letter.service_name, referred_on=letter.referred_on),
+        tr("We are sorry that we cannot offer {child} Portage home visits at the moment.").format(
+            child=child
+        ),
+        tr("Why we decided this: {reasons}").format(reasons=letter.reasons),
+        tr(
+            "If things change, you or a professional who knows your family can refer again at any "
+            "time. Please contact us if you would like to talk about this decision."
+        ),
     ]
 
 
@@ -62,10 +81,12 @@ def build_referral_letter(
 ) -> bytes:
     st = Styles()
     story: list[Flowable] = [
-        Paragraph(f"About {esc(letter.child_name)}'s referral", st.title),
+        Paragraph(
+            tr("About {child_name}'s referral").format(child_name=esc(letter.child_name)), st.title
+        ),
         Paragraph(esc(letter.decided_on), st.body),
         Spacer(1, 10),
-        Paragraph(f"Dear {esc(letter.family_name)},", st.body),
+        Paragraph(tr("Dear {family_name},").format(family_name=esc(letter.family_name)), st.body),
         Spacer(1, 6),
     ]
     for text in _paragraphs(letter):

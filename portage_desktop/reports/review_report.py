@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import (
     ACCENT,
     MARGIN,
@@ -62,7 +63,7 @@ def _steps_chart(rows: Sequence[tuple[str, int, int]], st: Styles) -> Drawing:
             String(
                 label_w + bar_w + 3 * mm,
                 y + 1.5 * mm,
-                f"{learnt} of {total} small steps",
+                tr("{learnt} of {total} small steps").format(learnt=learnt, total=total),
                 fontName=st.body.fontName,
                 fontSize=11,
             )
@@ -73,18 +74,28 @@ def _steps_chart(rows: Sequence[tuple[str, int, int]], st: Styles) -> Drawing:
 def build_review_report(meta: ReportMeta, sheet: ReviewSheet, out: Path | None = None) -> bytes:
     st = Styles()
     story: list[Flowable] = [
-        Paragraph(f"Our review together: {esc(sheet.child_name)}", st.title),
-        Paragraph(f"{esc(sheet.held_on)}. Who came: {esc(sheet.who_came)}", st.body),
+        Paragraph(
+            tr("Our review together: {child_name}").format(child_name=esc(sheet.child_name)),
+            st.title,
+        ),
+        Paragraph(
+            tr("{held_on}. Who came: {who_came}").format(
+                held_on=esc(sheet.held_on), who_came=esc(sheet.who_came)
+            ),
+            st.body,
+        ),
     ]
     if sheet.draft:
-        story.append(Paragraph("Prepared before we meet, to talk about together.", st.body))
+        story.append(Paragraph(tr("Prepared before we meet, to talk about together."), st.body))
     story += [
-        Paragraph("What we are celebrating", st.heading),
-        Paragraph(esc(sheet.successes) or "We will share these when we meet.", st.body),
+        Paragraph(tr("What we are celebrating"), st.heading),
+        Paragraph(esc(sheet.successes) or tr("We will share these when we meet."), st.body),
     ]
     if sheet.plans:
-        story.append(Paragraph("How each plan is going, and what we agreed next", st.heading))
-        rows = [[Paragraph(h, st.cell_bold) for h in ("Plan", "How it is going", "Next")]]
+        story.append(Paragraph(tr("How each plan is going, and what we agreed next"), st.heading))
+        rows = [
+            [Paragraph(h, st.cell_bold) for h in (tr("Plan"), tr("How it is going"), tr("Next"))]
+        ]
         rows += [[Paragraph(esc(c), st.cell) for c in row] for row in sheet.plans]
         table = Table(rows, colWidths=[WIDTH * 0.3, WIDTH * 0.45, WIDTH * 0.25], repeatRows=1)
         table.setStyle(
@@ -99,32 +110,35 @@ def build_review_report(meta: ReportMeta, sheet: ReviewSheet, out: Path | None =
         story.append(table)
     if sheet.steps:
         story += [
-            Paragraph("Small steps learnt so far", st.heading),
+            Paragraph(tr("Small steps learnt so far"), st.heading),
             _steps_chart(sheet.steps, st),
         ]
     for title, text in (
-        ("What you told us", sheet.parent_views),
-        ("What your child told us", sheet.child_voice),
-        ("Your wishes about carrying on", sheet.wishes),
-        ("Looking ahead (moving on)", sheet.transition),
+        (tr("What you told us"), sheet.parent_views),
+        (tr("What your child told us"), sheet.child_voice),
+        (tr("Your wishes about carrying on"), sheet.wishes),
+        (tr("Looking ahead (moving on)"), sheet.transition),
     ):
         if text:
             story += [Paragraph(title, st.heading), Paragraph(esc(text), st.body)]
     if sheet.issues:
-        story.append(Paragraph("Things you asked us to follow up", st.heading))
+        story.append(Paragraph(tr("Things you asked us to follow up"), st.heading))
         for issue, who in sheet.issues:
             story.append(Paragraph(f"• {esc(issue)} ({esc(who)})", st.body))
     story += [
         Spacer(1, 4),
-        Paragraph(f"<b>Our next review:</b> {esc(sheet.next_review)}", st.body),
+        Paragraph(
+            tr("<b>Our next review:</b> {next_review}").format(next_review=esc(sheet.next_review)),
+            st.body,
+        ),
     ]
     lines = Table([[""]] * 5, colWidths=[WIDTH], rowHeights=[9 * mm] * 5)
     lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.6, RULE)]))
     story.append(
         KeepTogether(
             [
-                Paragraph("Your comments", st.heading),
-                Paragraph("Please add anything you would like us to know.", st.body),
+                Paragraph(tr("Your comments"), st.heading),
+                Paragraph(tr("Please add anything you would like us to know."), st.body),
                 lines,
             ]
         )

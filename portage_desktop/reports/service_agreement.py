@@ -17,6 +17,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import MARGIN, RULE, ReportMeta, Styles, build_pdf, esc
 
 WIDTH = 210 * mm - 2 * MARGIN
@@ -50,50 +51,72 @@ def build_service_agreement(
     st = Styles()
     child = sheet.child_name
     story: list[Flowable] = [
-        Paragraph(f"Our agreement: Portage visits for {esc(child)}", st.title),
+        Paragraph(
+            tr("Our agreement: Portage visits for {child}").format(child=esc(child)), st.title
+        ),
         Paragraph(
             esc(
-                f"{sheet.visitor_name} from {sheet.service_name} will visit {child} and your "
-                f"family. {sheet.visit_pattern}. Each visit lasts about {sheet.visit_minutes} "
-                f"minutes, in blocks of {sheet.block_visits} visits with a review together at "
-                "the last visit of each block."
+                tr(
+                    "{visitor_name} from {service_name} will visit {child} and your "
+                    "family. {visit_pattern}. Each visit lasts about {visit_minutes} "
+                    "minutes, in blocks of {block_visits} visits with a review together at "
+                    "the last visit of each block."
+                ).format(
+                    visitor_name=sheet.visitor_name,
+                    service_name=sheet.service_name,
+                    child=child,
+                    visit_pattern=sheet.visit_pattern,
+                    visit_minutes=sheet.visit_minutes,
+                    block_visits=sheet.block_visits,
+                )
             ),
             st.body,
         ),
-        Paragraph("What we will do", st.heading),
+        Paragraph(tr("What we will do"), st.heading),
         _list(
             [
-                "Come at the agreed time, and let you know as early as we can if we cannot.",
-                f"Plan small steps with you, starting from what {child} enjoys.",
-                "Write the visit notes with you, and leave you a copy.",
-                "Keep your family's information safe, and share it only as agreed with you "
-                "(or where the law requires it to keep a child safe).",
+                tr("Come at the agreed time, and let you know as early as we can if we cannot."),
+                tr("Plan small steps with you, starting from what {child} enjoys.").format(
+                    child=child
+                ),
+                tr("Write the visit notes with you, and leave you a copy."),
+                tr(
+                    "Keep your family's information safe, and share it only as agreed with you "
+                    "(or where the law requires it to keep a child safe)."
+                ),
             ],
             st,
         ),
-        Paragraph("What we ask of you", st.heading),
+        Paragraph(tr("What we ask of you"), st.heading),
         _list(
             [
-                "Be at home and take part in each visit: the visits are for you and your "
-                "child together.",
-                "Practise the week's activity for a few minutes every day, and note how it went.",
-                "Tell us as early as you can if you need to cancel a visit.",
-                "Tell us about changes, such as starting at a nursery or a new appointment.",
+                tr(
+                    "Be at home and take part in each visit: the visits are for you and your "
+                    "child together."
+                ),
+                tr(
+                    "Practise the week's activity for a few minutes every day, and note how it "
+                    "went."
+                ),
+                tr("Tell us as early as you can if you need to cancel a visit."),
+                tr("Tell us about changes, such as starting at a nursery or a new appointment."),
             ],
             st,
         ),
         Paragraph(
-            "If visits are missed several times without a message, or the practice is not "
-            "happening, we will talk with you about whether visits should continue.",
+            tr(
+                "If visits are missed several times without a message, or the practice is not "
+                "happening, we will talk with you about whether visits should continue."
+            ),
             st.body,
         ),
         Spacer(1, 12),
     ]
     signed = sheet.signed_on
     rows = [
-        ["Parent or carer", sheet.signed_by if signed else ""],
-        ["Date signed", signed],
-        ["Home visitor", sheet.visitor_name],
+        [tr("Parent or carer"), sheet.signed_by if signed else ""],
+        [tr("Date signed"), signed],
+        [tr("Home visitor"), sheet.visitor_name],
     ]
     table = Table(
         [
@@ -112,6 +135,11 @@ def build_service_agreement(
     if signed and sheet.recorded_by:
         story += [
             Spacer(1, 6),
-            Paragraph(esc(f"Signature recorded by {sheet.recorded_by}."), st.small),
+            Paragraph(
+                esc(
+                    tr("Signature recorded by {recorded_by}.").format(recorded_by=sheet.recorded_by)
+                ),
+                st.small,
+            ),
         ]
     return build_pdf(meta, story, out)

@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import FONT, RULE, SHADE, ReportMeta, Styles, build_pdf, esc
 
 WIDTH = 170 * mm
@@ -61,13 +62,15 @@ def _within_a_cell(evidence: tuple[str, ...]) -> list[str]:
         if used + len(line) > CELL_CHARACTERS and shown:
             rest = len(evidence) - n
             shown.append(
-                f"… and {rest} more lines: every one is on the Registered-service check screen "
-                "(and from check-service)."
+                tr(
+                    "… and {rest} more lines: every one is on the Registered-service check screen "
+                    "(and from check-service)."
+                ).format(rest=rest)
             )
             break
         if len(line) > CELL_CHARACTERS:
-            line = (
-                line[:CELL_CHARACTERS] + " … (the rest is on the Registered-service check screen)"
+            line = line[:CELL_CHARACTERS] + tr(
+                " … (the rest is on the Registered-service check screen)"
             )
         shown.append(line)
         used += len(line)
@@ -90,7 +93,7 @@ def _short(label: str, limit: int = 40) -> str:
 
 def bar_chart(chart: Chart) -> Drawing:
     """Horizontal bars, longest label on the left, the count at the end of each bar."""
-    bars = [b for b in chart.bars if b[1] >= 0] or [("None", 0)]
+    bars = [b for b in chart.bars if b[1] >= 0] or [(tr("None"), 0)]
     height = 14 * len(bars) + 20
     drawing = Drawing(WIDTH, height)
     bc = HorizontalBarChart()
@@ -135,10 +138,12 @@ def build_service_report(report: ServiceReport, meta: ReportMeta, out: Path | No
     st = Styles()
     heading = ParagraphStyle("heading_next", parent=st.heading, keepWithNext=1)
     story: list = [
-        Paragraph(esc(f"Annual service report {report.year}"), st.title),
+        Paragraph(esc(tr("Annual service report {year}").format(year=report.year)), st.title),
         Paragraph(
-            "Every figure here can be traced to its records on the annual report page. "
-            "Parents' answers are collated without names.",
+            tr(
+                "Every figure here can be traced to its records on the annual report page. "
+                "Parents' answers are collated without names."
+            ),
             st.small,
         ),
     ]
@@ -151,24 +156,40 @@ def build_service_report(report: ServiceReport, meta: ReportMeta, out: Path | No
                 bar_chart(section.chart),
             ]
         story.append(KeepTogether(parts))
-    story.append(Paragraph("Parents' evaluation", heading))
+    story.append(Paragraph(tr("Parents' evaluation"), heading))
     if report.answer_chart is not None and report.answer_chart.bars:
         story += [
             Paragraph(esc(report.answer_chart.title), st.small),
             bar_chart(report.answer_chart),
         ]
     if not report.evaluation:
-        story.append(Paragraph("No questionnaires came back this year.", st.body))
+        story.append(Paragraph(tr("No questionnaires came back this year."), st.body))
     for line in report.evaluation:
-        story.append(Paragraph(f"<b>{esc(line.question)}</b>: {esc(line.summary)}", st.body))
+        story.append(
+            Paragraph(
+                tr("<b>{question}</b>: {summary}").format(
+                    question=esc(line.question), summary=esc(line.summary)
+                ),
+                st.body,
+            )
+        )
         for comment in line.comments:
             story.append(Paragraph(f"\u201c{esc(comment)}\u201d", st.small))
-    story.append(Paragraph(esc(f"Registered-service check: {report.check_headline}"), heading))
-    rows = [[Paragraph("<b>Point</b>", st.small), Paragraph("<b>Where we stand</b>", st.small)]]
+    story.append(
+        Paragraph(
+            esc(
+                tr("Registered-service check: {check_headline}").format(
+                    check_headline=report.check_headline
+                )
+            ),
+            heading,
+        )
+    )
+    rows = [[Paragraph("<b>Point</b>", st.small), Paragraph(tr("<b>Where we stand</b>"), st.small)]]
     for c in report.check:
         text = "<br/>".join(esc(e) for e in _within_a_cell(c.evidence))
         if c.fixes:
-            text += "<br/><i>To fix:</i> " + esc(" ".join(c.fixes))
+            text += tr("<br/><i>To fix:</i> ") + esc(" ".join(c.fixes))
         rows.append(
             [
                 Paragraph(f"<b>{esc(c.status)}</b><br/>{esc(c.title)}", st.small),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import ReportMeta, Styles, build_pdf, esc
 
 
@@ -29,8 +30,12 @@ class SharedPack:
 
 def build_shared_record_pack(meta: ReportMeta, pack: SharedPack, out: Path | None = None) -> bytes:
     st = Styles()
-    story: list[Flowable] = [Paragraph(f"{esc(pack.child_name)}: our shared record", st.title)]
-    story.append(Paragraph("About me", st.heading))
+    story: list[Flowable] = [
+        Paragraph(
+            tr("{child_name}: our shared record").format(child_name=esc(pack.child_name)), st.title
+        )
+    ]
+    story.append(Paragraph(tr("About me"), st.heading))
     if pack.profile:
         for heading, words in pack.profile:
             if words:
@@ -39,19 +44,32 @@ def build_shared_record_pack(meta: ReportMeta, pack: SharedPack, out: Path | Non
                     Paragraph(esc(words), st.body),
                 ]
     else:
-        story.append(Paragraph("We will write this together soon.", st.body))
-    story += [PageBreak(), Paragraph("What we are working on together", st.heading)]
+        story.append(Paragraph(tr("We will write this together soon."), st.body))
+    story += [PageBreak(), Paragraph(tr("What we are working on together"), st.heading)]
     if not pack.goals:
-        story.append(Paragraph("No goals yet: we will agree them with you.", st.body))
+        story.append(Paragraph(tr("No goals yet: we will agree them with you."), st.body))
     for goal in pack.goals:
-        story += [Spacer(1, 4), Paragraph(f"<b>{esc(goal.area)}:</b> {esc(goal.goal)}", st.body)]
+        story += [
+            Spacer(1, 4),
+            Paragraph(
+                tr("<b>{area}:</b> {goal}").format(area=esc(goal.area), goal=esc(goal.goal)),
+                st.body,
+            ),
+        ]
         for title, where in goal.plans:
             story.append(Paragraph(f"• {esc(title)}: {esc(where)}", st.body))
-    story.append(Paragraph("Our latest review", st.heading))
+    story.append(Paragraph(tr("Our latest review"), st.heading))
     if pack.review:
         for heading, words in pack.review:
             if words:
-                story.append(Paragraph(f"<b>{esc(heading)}</b> {esc(words)}", st.body))
+                story.append(
+                    Paragraph(
+                        tr("<b>{heading}</b> {words}").format(
+                            heading=esc(heading), words=esc(words)
+                        ),
+                        st.body,
+                    )
+                )
     else:
-        story.append(Paragraph("Our first review together is still to come.", st.body))
+        story.append(Paragraph(tr("Our first review together is still to come."), st.body))
     return build_pdf(meta, story, out)

@@ -8,6 +8,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import RULE, ReportMeta, Styles, build_pdf, esc
 
 
@@ -19,11 +20,15 @@ def build_subject_access(
 ) -> bytes:
     st = Styles()
     story: list = [
-        Paragraph(f"Everything we hold about {esc(child_name)}", st.title),
         Paragraph(
-            "This is every record Portage Desktop keeps about this child, as it stood on the "
-            "date printed below. Files such as photos and letters are listed here and included "
-            "in full in the JSON file that comes with this document.",
+            tr("Everything we hold about {child_name}").format(child_name=esc(child_name)), st.title
+        ),
+        Paragraph(
+            tr(
+                "This is every record Portage Desktop keeps about this child, as it stood on the "
+                "date printed below. Files such as photos and letters are listed here and included "
+                "in full in the JSON file that comes with this document."
+            ),
             st.body,
         ),
     ]

@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
 
 
@@ -27,12 +28,13 @@ def matrix_table(
 ) -> Table:
     """The matrix as a table, shared with the application pack."""
     bold = ParagraphStyle("matrix_heading", parent=st.small, fontName=st.cell_bold.fontName)
-    header = [Paragraph("Staff member", bold)] + [Paragraph(esc(c), bold) for c in columns]
+    header = [Paragraph(tr("Staff member"), bold)] + [Paragraph(esc(c), bold) for c in columns]
     data = [header]
     for row in rows:
         who = f"<b>{esc(row.name)}</b><br/>{esc(row.roles)}<br/>{esc(row.working)}"
         data.append(
-            [Paragraph(who, st.small)] + [Paragraph(esc(c) or "None", st.small) for c in row.cells]
+            [Paragraph(who, st.small)]
+            + [Paragraph(esc(c) or tr("None"), st.small) for c in row.cells]
         )
     table = Table(data, colWidths=list(widths), repeatRows=1)
     table.setStyle(
@@ -70,25 +72,27 @@ def build_training_matrix(
     """``warnings`` are everything to act on; those also in ``lapsed`` are listed first,
     under their own heading, as lapsed."""
     st = Styles()
-    story: list = [Paragraph("Staff training matrix", st.title)]
+    story: list = [Paragraph(tr("Staff training matrix"), st.title)]
     current = sum(1 for r in rows if r.working == "Working here")
     story.append(
         Paragraph(
-            f"{current} staff working here, {len(rows) - current} former staff whose training "
-            "is kept on record. Former staff do not count towards the Stamp of Approval.",
+            tr(
+                "{current} staff working here, {value} former staff whose training "
+                "is kept on record. Former staff do not count towards the Stamp of Approval."
+            ).format(current=current, value=len(rows) - current),
             st.body,
         )
     )
     if lapsed:
-        story.append(Paragraph("Lapsed: renew these", st.heading))
-        story.extend(Paragraph(f"<b>✖ {esc(w)}</b>", st.body) for w in lapsed)
+        story.append(Paragraph(tr("Lapsed: renew these"), st.heading))
+        story.extend(Paragraph(tr("<b>✖ {w}</b>").format(w=esc(w)), st.body) for w in lapsed)
     coming = [w for w in warnings if w not in lapsed]
     if coming:
-        story.append(Paragraph("Coming up", st.heading))
+        story.append(Paragraph(tr("Coming up"), st.heading))
         story.extend(Paragraph(f"⚠ {esc(w)}", st.body) for w in coming)
     story.append(Spacer(1, 4 * mm))
     if not rows:
-        story.append(Paragraph("No staff are recorded yet.", st.body))
+        story.append(Paragraph(tr("No staff are recorded yet."), st.body))
     else:
         story.append(matrix_table(st, columns, rows, column_widths(len(columns))))
     return build_pdf(meta, story, out)

@@ -9,6 +9,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from portage_desktop.i18n import tr
 from portage_desktop.reports.base import (
     ACCENT,
     MARGIN,
@@ -60,18 +61,20 @@ def _box(title: str, text: str, st: Styles) -> Table:
 
 def build_visit_record(meta: ReportMeta, sheet: VisitSheet, out: Path | None = None) -> bytes:
     st = Styles()
-    line = f"{sheet.visit_date}, {sheet.where.lower()}, with {sheet.visitor_name}"
+    line = tr("{visit_date}, {lower}, with {visitor_name}").format(
+        visit_date=sheet.visit_date, lower=sheet.where.lower(), visitor_name=sheet.visitor_name
+    )
     if sheet.number_text:
         line = f"{sheet.number_text}: {line}"
     story: list[Flowable] = [
-        Paragraph(f"Our visit: {esc(sheet.child_name)}", st.title),
+        Paragraph(tr("Our visit: {child_name}").format(child_name=esc(sheet.child_name)), st.title),
         Paragraph(esc(line), st.body),
         Spacer(1, 6),
     ]
     if sheet.times:
         story.append(
             Paragraph(
-                "How we spent the time: "
+                tr("How we spent the time: ")
                 + esc("; ".join(f"{label} {value}" for label, value in sheet.times))
                 + ".",
                 st.body,
@@ -79,21 +82,23 @@ def build_visit_record(meta: ReportMeta, sheet: VisitSheet, out: Path | None = N
         )
         story.append(Spacer(1, 6))
     for title, text in (
-        (f"What {sheet.child_name.split()[0]} enjoyed", sheet.enjoyed),
-        ("Our activity for the week", sheet.activity),
-        ("What we will practise every day", sheet.practise),
-        ("Next time", sheet.next_time),
-        ("Notes we wrote together", sheet.shared_notes),
+        (tr("What {split} enjoyed").format(split=sheet.child_name.split()[0]), sheet.enjoyed),
+        (tr("Our activity for the week"), sheet.activity),
+        (tr("What we will practise every day"), sheet.practise),
+        (tr("Next time"), sheet.next_time),
+        (tr("Notes we wrote together"), sheet.shared_notes),
     ):
         if text:
             story += [_box(title, text, st), Spacer(1, 6)]
     lines = Table([[""]] * 5, colWidths=[WIDTH], rowHeights=[9 * mm] * 5)
     lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.6, RULE)]))
     story += [
-        Paragraph("Your notes this week", st.heading),
+        Paragraph(tr("Your notes this week"), st.heading),
         Paragraph(
-            "Write down anything you notice: what went well, what was hard, questions for "
-            "next time.",
+            tr(
+                "Write down anything you notice: what went well, what was hard, questions for "
+                "next time."
+            ),
             st.body,
         ),
         lines,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 
 
 class Role(StrEnum):
@@ -25,13 +26,13 @@ class Role(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "manager": "Manager",
+            "manager": tr("Manager"),
             "senco": "SENCO",
-            "practitioner": "Practitioner",
-            "read_only": "Read only",
-            "team_lead": "Team lead",
-            "home_visitor": "Home visitor",
-            "none": "Not logged in",
+            "practitioner": tr("Practitioner"),
+            "read_only": tr("Read only"),
+            "team_lead": tr("Team lead"),
+            "home_visitor": tr("Home visitor"),
+            "none": tr("Not logged in"),
         }[self]
 
 
@@ -98,8 +99,8 @@ class Actor:
         return permission in GRANTS[self.role]
 
 
-OWNER = Actor("owner", "Owner (single-user mode)", Role.MANAGER)
-NOBODY = Actor("nobody", "Not logged in", Role.NONE)
+OWNER = Actor("owner", tr("Owner (single-user mode)"), Role.MANAGER)
+NOBODY = Actor("nobody", tr("Not logged in"), Role.NONE)
 
 
 class PermissionDenied(Exception):
@@ -107,13 +108,13 @@ class PermissionDenied(Exception):
 
 
 _WHO_CAN = {
-    Permission.EDIT_CHILDREN: "a practitioner, SENCO or manager",
-    Permission.ARCHIVE_CHILDREN: "a SENCO or manager",
-    Permission.EXPORT: "a SENCO or manager",
-    Permission.VIEW_CHILDREN: "anyone who is logged in",
-    Permission.PRINT: "anyone who is logged in",
-    Permission.RECORD_VISITS: "a home visitor, team lead or manager",
-    Permission.MANAGE_SERVICE: "a team lead or manager",
+    Permission.EDIT_CHILDREN: tr("a practitioner, SENCO or manager"),
+    Permission.ARCHIVE_CHILDREN: tr("a SENCO or manager"),
+    Permission.EXPORT: tr("a SENCO or manager"),
+    Permission.VIEW_CHILDREN: tr("anyone who is logged in"),
+    Permission.PRINT: tr("anyone who is logged in"),
+    Permission.RECORD_VISITS: tr("a home visitor, team lead or manager"),
+    Permission.MANAGE_SERVICE: tr("a team lead or manager"),
 }
 
 
@@ -133,8 +134,12 @@ def require(db: Database, permission: Permission) -> Actor:
     """Return the current actor if they hold ``permission``; otherwise refuse, plainly."""
     actor = current_actor(db)
     if actor.role is Role.NONE:
-        raise PermissionDenied("Please log in first.")
+        raise PermissionDenied(tr("Please log in first."))
     if not actor.may(permission):
         who = _WHO_CAN.get(permission, "a manager")
-        raise PermissionDenied(f"Your role ({actor.role.label}) cannot do this. Please ask {who}.")
+        raise PermissionDenied(
+            tr("Your role ({label}) cannot do this. Please ask {who}.").format(
+                label=actor.role.label, who=who
+            )
+        )
     return actor

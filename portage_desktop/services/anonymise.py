@@ -14,15 +14,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date, format_long, month_year
 from portage_desktop.services.stamp_evidence import PlanForApplication
 
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+)(the child|another child|a family member)")
-CHILD = "the child"
-OTHER_CHILD = "another child"
-FAMILY = "a family member"
-DATE_REMOVED = "[date of birth removed]"
-ADDRESS_REMOVED = "[address removed]"
+CHILD = tr("the child")
+OTHER_CHILD = tr("another child")
+FAMILY = tr("a family member")
+DATE_REMOVED = tr("[date of birth removed]")
+ADDRESS_REMOVED = tr("[address removed]")
 
 
 @dataclass(frozen=True)
@@ -158,4 +159,6 @@ def anonymise(plan: PlanForApplication, label: str) -> AnonymisedPlan:
 
 def anonymise_all(plans: Sequence[PlanForApplication]) -> list[AnonymisedPlan]:
     """Plan A, Plan B, ... in the order chosen; each child's identity replaced."""
-    return [anonymise(p, f"Plan {chr(ord('A') + i)}") for i, p in enumerate(plans)]
+    return [
+        anonymise(p, tr("Plan {chr}").format(chr=chr(ord("A") + i))) for i, p in enumerate(plans)
+    ]

@@ -14,6 +14,7 @@ from portage_desktop.data import assessment_store, stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import utc_now
 from portage_desktop.data.models.assessment import AssessmentRecord, FrameworkRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -90,32 +91,36 @@ def validate_assessment(
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data)
     if data.assessed_on is None:
-        errors["assessed_on"] = "Please enter the date of the assessment."
+        errors["assessed_on"] = tr("Please enter the date of the assessment.")
     elif data.assessed_on > today:
-        errors["assessed_on"] = "The date of the assessment cannot be in the future."
+        errors["assessed_on"] = tr("The date of the assessment cannot be in the future.")
     elif born is not None and data.assessed_on < born:
-        errors["assessed_on"] = "The assessment cannot be before the child's date of birth."
+        errors["assessed_on"] = tr("The assessment cannot be before the child's date of birth.")
     if not data.contributors:
-        errors["contributors"] = (
+        errors["contributors"] = tr(
             "Please tick who took part (a parent, practitioner or professional)."
         )
     names = v.optional_text(errors, "contributor_names", data.contributor_names, 300, "names")
     notes = (data.notes or "").strip()
     if len(notes) > 2000:
-        errors["notes"] = "The notes are too long (at most 2,000 characters)."
+        errors["notes"] = tr("The notes are too long (at most 2,000 characters).")
     valid = {lvl.value for lvl in detail.framework.scale}
     items = {i.id: i for i in detail.items}
     if not data.entries:
-        errors["entries"] = "Please give a status to at least one small step."
+        errors["entries"] = tr("Please give a status to at least one small step.")
     for item_id, entry in data.entries.items():
         item = items.get(item_id)
-        where = f"“{item.text}”" if item else "A small step"
+        where = f"“{item.text}”" if item else tr("A small step")
         if item is None:
-            errors["entries"] = "A small step is not part of this checklist; please reopen it."
+            errors["entries"] = tr("A small step is not part of this checklist; please reopen it.")
         elif entry.status not in valid:
-            errors["entries"] = f"{where} has a status that is not on the checklist's scale."
+            errors["entries"] = tr(
+                "{where} has a status that is not on the checklist's scale."
+            ).format(where=where)
         elif len(v.clean(entry.evidence)) > EVIDENCE_LIMIT:
-            errors["entries"] = f"The evidence for {where} is too long (at most 500 characters)."
+            errors["entries"] = tr(
+                "The evidence for {where} is too long (at most 500 characters)."
+            ).format(where=where)
     if errors:
         raise ValidationError(errors)
     return {"contributor_names": names, "notes": notes}
@@ -145,7 +150,10 @@ def list_assessments(db: Database, child_id: int, with_entries: bool = True) -> 
         entries: dict[int, dict[int, Entry]] = {r.id or 0: {} for r in rows}
         for e in assessment_store.entries_for(s, list(entries) if with_entries else []):
             entries[e.assessment_id][e.item_id] = Entry(e.status, e.evidence)
-        titles = {f.id: f"{f.name} (version {f.version})" for f in assessment_store.frameworks(s)}
+        titles = {
+            f.id: tr("{name} (version {version})").format(name=f.name, version=f.version)
+            for f in assessment_store.frameworks(s)
+        }
         return [_assessment(r, entries[r.id or 0], titles.get(r.framework_id, "")) for r in rows]
 
 
@@ -163,7 +171,7 @@ def save_assessment(
     """
     require(db, Permission.EDIT_CHILDREN)
     detail = get_framework(db, data.framework_id)
-    gone = "That assessment is no longer in the record."
+    gone = tr("That assessment is no longer in the record.")
     current = lambda: find(list_assessments(db, child_id), assessment_id, gone)  # noqa: E731
     with refuse_stale("assessment", current), db.session() as s:
         child = ensure_child(s, child_id)
@@ -212,7 +220,7 @@ def delete_assessment(db: Database, child_id: int, assessment_id: int) -> None:
         if not stores.delete_record(
             s, AssessmentRecord, assessment_id, owner=("child_id", child_id)
         ):
-            raise NotFoundError("That assessment is no longer in the record.")
+            raise NotFoundError(tr("That assessment is no longer in the record."))
         audit.record(
             s, db, AuditAction.CHANGE, "child", child_id, f"assessment {assessment_id} removed"
         )
@@ -258,7 +266,7 @@ def summarise_assessment(
     read them (as the Assessments tab has), so they are not read twice."""
     everything = loaded if loaded is not None else list_assessments(db, child_id)
     if not everything:
-        raise NotFoundError("There are no assessments in this child's record yet.")
+        raise NotFoundError(tr("There are no assessments in this child's record yet."))
     chosen = next((a for a in everything if a.id == assessment_id), everything[-1])
     details: dict[int, FrameworkDetail] = {}
     family = _same_family(db, chosen.framework_id)

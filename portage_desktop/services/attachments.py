@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from portage_desktop.data.engine import Database, DbSession
 from portage_desktop.data.models.assessment import AttachmentRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -68,7 +69,7 @@ class AttachmentInfo:
 
     @property
     def size_text(self) -> str:
-        return f"{max(1, round(self.size / 1024))} KB"
+        return tr("{max} KB").format(max=max(1, round(self.size / 1024)))
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,17 @@ def check_file(
     """Add a plain message to ``errors`` for an empty, oversized or wrong kind of file."""
     name = safe_filename(file.filename)
     media_type = sniff(file.content)
-    kinds = "a photo (JPEG or PNG)" + (" or a PDF" if "application/pdf" in allowed else "")
+    kinds = tr("a photo (JPEG or PNG)") + (tr(" or a PDF") if "application/pdf" in allowed else "")
     if not file.content:
-        errors[field] = f"{name} is empty."
+        errors[field] = tr("{name} is empty.").format(name=name)
     elif len(file.content) > MAX_BYTES:
-        errors[field] = f"{name} is larger than 10 MB. Please choose a smaller file."
+        errors[field] = tr("{name} is larger than 10 MB. Please choose a smaller file.").format(
+            name=name
+        )
     elif media_type not in allowed:
-        errors[field] = f"{name} is not {kinds}. Please choose {kinds}."
+        errors[field] = tr("{name} is not {kinds}. Please choose {kinds}.").format(
+            name=name, kinds=kinds
+        )
     return media_type or ""
 
 
@@ -136,7 +141,7 @@ def open_attachment(db: Database, child_id: int, attachment_id: int) -> Attachme
     with db.session() as s:
         row = s.get(AttachmentRecord, attachment_id)
         if row is None or row.child_id != child_id:
-            raise NotFoundError("That file is no longer in the record.")
+            raise NotFoundError(tr("That file is no longer in the record."))
         audit.record(s, db, AuditAction.VIEW, "child", child_id, f"attachment {attachment_id}")
         name = safe_filename(row.filename)  # rows kept before names were made safe, too
         return AttachmentFile(attachment_id, name, row.media_type, row.size, row.content)

@@ -18,6 +18,7 @@ from portage_desktop.data import audit_anchor, audit_store
 from portage_desktop.data.audit_anchor import Head
 from portage_desktop.data.engine import Database, DbSession
 from portage_desktop.data.models import AuditEntryRecord, utc_now
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import Permission, current_actor, require
 
 
@@ -164,8 +165,12 @@ def _when(at: datetime) -> str:
 
 
 def _period(since: Head | None, until: Head) -> str:
-    start = f"after {_when(since.at)}" if since else "from the start of the log"
-    return f"{start} up to {_when(until.at)}"
+    start = (
+        tr("after {when}").format(when=_when(since.at))
+        if since
+        else tr("from the start of the log")
+    )
+    return tr("{start} up to {when}").format(start=start, when=_when(until.at))
 
 
 def check_anchors(db: Database, backup_dir: Path | None = None) -> AnchorCheck:
@@ -184,9 +189,11 @@ def check_anchors(db: Database, backup_dir: Path | None = None) -> AnchorCheck:
                 return AnchorCheck(
                     False,
                     len(heads),
-                    "The audit log's anchor file beside the records is damaged, so the log "
-                    "cannot be checked against it. Keep a copy of the records and the backups, "
-                    "and tell your data protection lead.",
+                    tr(
+                        "The audit log's anchor file beside the records is damaged, so the log "
+                        "cannot be checked against it. Keep a copy of the records and the backups, "
+                        "and tell your data protection lead."
+                    ),
                 )
             found = audit_anchor.found_at(s, head)
             if found == (head.hash, head.count):
@@ -194,22 +201,23 @@ def check_anchors(db: Database, backup_dir: Path | None = None) -> AnchorCheck:
                 continue
             held = now.count if now else 0
             if found is None or held < head.count:
-                what = (
-                    f"cut short: on {_when(head.at)} it held {head.count} entries, and now it "
-                    f"holds {held}"
-                )
+                what = tr(
+                    "cut short: on {when} it held {count} entries, and now it holds {held}"
+                ).format(when=_when(head.at), count=head.count, held=held)
                 # What survives ends at the log's last entry now (if later than the last
                 # good anchor): everything after it, up to the anchored head, is gone.
                 if now is not None and (good is None or now.count > good.count):
                     good = now
             else:
-                what = "rewritten since it was anchored"
+                what = tr("rewritten since it was anchored")
             return AnchorCheck(
                 False,
                 len(heads),
-                f"The audit log has been {what}. Entries {_period(good, head)} are missing or "
-                "changed. Keep a copy of the records and the backups, and tell your data "
-                "protection lead.",
+                tr(
+                    "The audit log has been {what}. Entries {period} are missing or "
+                    "changed. Keep a copy of the records and the backups, and tell your data "
+                    "protection lead."
+                ).format(what=what, period=_period(good, head)),
             )
     return AnchorCheck(True, len(heads))
 

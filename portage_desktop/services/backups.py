@@ -12,6 +12,7 @@ from portage_desktop.data import key_slots, migrate
 from portage_desktop.data.backup import BackupInfo
 from portage_desktop.data.cipher import WrongPassphrase
 from portage_desktop.data.engine import Database, DatabaseError
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 
@@ -19,7 +20,7 @@ __all__ = ["SERVER_BACKUPS", "BackupInfo", "back_up", "list_backups", "restore_b
 
 log = logging.getLogger(__name__)
 
-SERVER_BACKUPS = (
+SERVER_BACKUPS = tr(
     "These records are on a shared PostgreSQL server, so Portage Desktop does not make or "
     "restore backups of them: that is the job of whoever looks after the server (for "
     "example with pg_dump, every night)."
@@ -76,8 +77,10 @@ def restore_backup(db: Database, backup: Path, backup_dir: Path) -> Path:
         backup_store.verify(backup, db.key)
     except WrongPassphrase as exc:
         raise DatabaseError(
-            "That backup was made with a different passphrase (before it was changed), "
-            "or it is not a Portage Desktop backup. It has not been restored."
+            tr(
+                "That backup was made with a different passphrase (before it was changed), "
+                "or it is not a Portage Desktop backup. It has not been restored."
+            )
         ) from exc
     db.dispose()
     aside = backup_store.restore(backup, db.path, backup_dir, db.key)

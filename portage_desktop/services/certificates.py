@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from portage_desktop.data import training_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.training import TrainingAttachmentRecord, TrainingRecordRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.attachments import safe_filename
@@ -35,7 +36,7 @@ class Certificate:
 
     @property
     def size_text(self) -> str:
-        return f"{max(1, round(self.size / 1024))} KB"
+        return tr("{max} KB").format(max=max(1, round(self.size / 1024)))
 
 
 def content_type_of(content: bytes) -> str | None:
@@ -46,15 +47,23 @@ def content_type_of(content: bytes) -> str | None:
 def check_file(filename: str, content: bytes) -> str:
     """Return the content type, or raise ``ValidationError`` with a message the user can act on."""
     if not content:
-        raise ValidationError({"file": f"{filename} is empty."})
+        raise ValidationError({"file": tr("{filename} is empty.").format(filename=filename)})
     if len(content) > MAX_BYTES:
         raise ValidationError(
-            {"file": f"{filename} is larger than 5 MB. Please scan it at a lower resolution."}
+            {
+                "file": tr(
+                    "{filename} is larger than 5 MB. Please scan it at a lower resolution."
+                ).format(filename=filename)
+            }
         )
     kind = content_type_of(content)
     if kind is None:
         raise ValidationError(
-            {"file": f"{filename} is not a PDF, PNG or JPEG file. Please attach a scan or photo."}
+            {
+                "file": tr(
+                    "{filename} is not a PDF, PNG or JPEG file. Please attach a scan or photo."
+                ).format(filename=filename)
+            }
         )
     return kind
 
@@ -70,7 +79,7 @@ def attach(db: Database, record_id: int, filename: str, content: bytes) -> Certi
     kind = check_file(name, content)
     with db.session() as s:
         if s.get(TrainingRecordRecord, record_id) is None:
-            raise NotFoundError("That training record no longer exists.")
+            raise NotFoundError(tr("That training record no longer exists."))
         row = TrainingAttachmentRecord(
             training_record_id=record_id,
             filename=name,
@@ -91,7 +100,7 @@ def read_certificate(db: Database, certificate_id: int) -> tuple[str, bytes]:
     with db.session() as s:
         row = s.get(TrainingAttachmentRecord, certificate_id)
         if row is None:
-            raise NotFoundError("That certificate no longer exists.")
+            raise NotFoundError(tr("That certificate no longer exists."))
         audit.record(s, db, AuditAction.VIEW, "certificate", certificate_id)
         return safe_filename(row.filename, "certificate"), bytes(row.content)
 
@@ -101,7 +110,7 @@ def remove(db: Database, certificate_id: int) -> None:
     with db.session() as s:
         row = s.get(TrainingAttachmentRecord, certificate_id)
         if row is None:
-            raise NotFoundError("That certificate no longer exists.")
+            raise NotFoundError(tr("That certificate no longer exists."))
         s.delete(row)
         s.flush()
         audit.record(s, db, AuditAction.ERASE, "certificate", certificate_id)

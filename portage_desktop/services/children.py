@@ -8,6 +8,7 @@ from datetime import date
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import ChildRecord, StaffMemberRecord, utc_now
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -132,7 +133,7 @@ def get_child(db: Database, child_id: int) -> ChildDetails:
     with db.session() as s:
         record = s.get(ChildRecord, child_id) if v.is_record_id(child_id) else None
         if record is None:
-            raise NotFoundError("That child's record no longer exists.")
+            raise NotFoundError(tr("That child's record no longer exists."))
         audit.record(s, db, AuditAction.VIEW, "child", child_id)
         return _details(record)
 
@@ -141,9 +142,9 @@ def validate_child(data: ChildInput, today: date) -> dict[str, object]:
     """Check every field at once and return the cleaned values to store."""
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data)
-    first = v.required_name(errors, "first_name", data.first_name, "child's first name")
-    last = v.required_name(errors, "last_name", data.last_name, "child's surname")
-    known_as = v.optional_text(errors, "known_as", data.known_as, 100, "name they are known by")
+    first = v.required_name(errors, "first_name", data.first_name, tr("child's first name"))
+    last = v.required_name(errors, "last_name", data.last_name, tr("child's surname"))
+    known_as = v.optional_text(errors, "known_as", data.known_as, 100, tr("name they are known by"))
     languages = v.optional_text(errors, "home_languages", data.home_languages, 200, "languages")
     v.date_of_birth(errors, "date_of_birth", data.date_of_birth, today)
     v.not_before(
@@ -151,14 +152,14 @@ def validate_child(data: ChildInput, today: date) -> dict[str, object]:
         "start_date",
         data.start_date,
         data.date_of_birth,
-        "The start date cannot be before the date of birth.",
+        tr("The start date cannot be before the date of birth."),
     )
     v.not_before(
         errors,
         "leave_date",
         data.leave_date,
         data.start_date,
-        "The leaving date cannot be before the start date.",
+        tr("The leaving date cannot be before the start date."),
     )
     if errors:
         raise ValidationError(errors)
@@ -187,14 +188,17 @@ def save_child(
     saved the child after ``expected_version`` was read."""
     require(db, Permission.EDIT_CHILDREN)
     values = validate_child(data, today or date.today())
-    with refuse_stale("child's details", lambda: get_child(db, child_id or 0)), db.session() as s:
+    with (
+        refuse_stale(tr("child's details"), lambda: get_child(db, child_id or 0)),
+        db.session() as s,
+    ):
         if data.key_person_id is not None and s.get(StaffMemberRecord, data.key_person_id) is None:
             raise ValidationError(
-                {"key_person_id": "That key person is no longer on the staff list."}
+                {"key_person_id": tr("That key person is no longer on the staff list.")}
             )
         record = stores.save_record(s, ChildRecord, child_id, values, None, expected_version)
         if record is None or record.id is None:
-            raise NotFoundError("That child's record no longer exists.")
+            raise NotFoundError(tr("That child's record no longer exists."))
         action = AuditAction.CREATE if child_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "child", record.id)
         return _details(record)
@@ -206,10 +210,10 @@ def archive_child(db: Database, child_id: int, leave_date: date) -> None:
     with db.session() as s:
         record = s.get(ChildRecord, child_id)
         if record is None:
-            raise NotFoundError("That child's record no longer exists.")
+            raise NotFoundError(tr("That child's record no longer exists."))
         if record.start_date and leave_date < record.start_date:
             raise ValidationError(
-                {"leave_date": "The leaving date cannot be before the start date."}
+                {"leave_date": tr("The leaving date cannot be before the start date.")}
             )
         record.leave_date = leave_date
         record.archived_at = utc_now()
@@ -224,7 +228,7 @@ def unarchive_child(db: Database, child_id: int) -> None:
     with db.session() as s:
         record = s.get(ChildRecord, child_id)
         if record is None:
-            raise NotFoundError("That child's record no longer exists.")
+            raise NotFoundError(tr("That child's record no longer exists."))
         record.archived_at = None
         record.leave_date = None
         stores.touch(record)

@@ -12,6 +12,7 @@ from datetime import date
 
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.assessment import ConsentRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import validation as v
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import ValidationError
@@ -52,18 +53,18 @@ class Consent(ConsentInput):
     @property
     def state_text(self) -> str:
         if not self.given:
-            return "Refused"
+            return tr("Refused")
         if self.withdrawn_on is not None:
-            return f"Withdrawn {format_date(self.withdrawn_on)}"
-        return "Given"
+            return tr("Withdrawn {date}").format(date=format_date(self.withdrawn_on))
+        return tr("Given")
 
     @property
     def what(self) -> str:
         if self.purpose is ConsentPurpose.SHARE_WITH_AGENCY:
-            return f"Sharing with {self.agency}"
+            return tr("Sharing with {agency}").format(agency=self.agency)
         if self.purpose is ConsentPurpose.PHOTOS:
             uses = ", ".join(u.label.lower() for u in self.photo_uses)
-            return f"Photos or video: {uses}"
+            return tr("Photos or video: {uses}").format(uses=uses)
         return self.purpose.label
 
 
@@ -86,27 +87,27 @@ def validate_consent(data: ConsentInput, today: date) -> dict[str, object]:
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data)
     purpose = ConsentPurpose(data.purpose)  # screens may hand over the plain code
-    decided_by = v.required_name(errors, "decided_by", data.decided_by, "name of who decided")
+    decided_by = v.required_name(errors, "decided_by", data.decided_by, tr("name of who decided"))
     agency = v.optional_text(errors, "agency", data.agency, 120, "agency")
     if purpose is ConsentPurpose.SHARE_WITH_AGENCY and not agency:
-        errors["agency"] = "Please name the agency (for example, the speech and language team)."
+        errors["agency"] = tr("Please name the agency (for example, the speech and language team).")
     if purpose is ConsentPurpose.PHOTOS and data.given and not data.photo_uses:
-        errors["photo_uses"] = "Please tick at least one use of photos or video."
+        errors["photo_uses"] = tr("Please tick at least one use of photos or video.")
     if data.decided_on is None:
-        errors["decided_on"] = "Please enter the date of the decision."
+        errors["decided_on"] = tr("Please enter the date of the decision.")
     elif data.decided_on > today:
-        errors["decided_on"] = "The date of the decision cannot be in the future."
+        errors["decided_on"] = tr("The date of the decision cannot be in the future.")
     if data.withdrawn_on is not None:
         if not data.given:
-            errors["withdrawn_on"] = "Only consent that was given can be withdrawn."
+            errors["withdrawn_on"] = tr("Only consent that was given can be withdrawn.")
         elif data.withdrawn_on > today:
-            errors["withdrawn_on"] = "The withdrawal date cannot be in the future."
+            errors["withdrawn_on"] = tr("The withdrawal date cannot be in the future.")
         v.not_before(
             errors,
             "withdrawn_on",
             data.withdrawn_on,
             data.decided_on,
-            "Consent cannot be withdrawn before it was given.",
+            tr("Consent cannot be withdrawn before it was given."),
         )
     if errors:
         raise ValidationError(errors)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from portage_desktop.i18n import tr
+
 _MONTHS = {
     name: i
     for i, names in enumerate(
@@ -38,7 +40,7 @@ def format_date(value: date | None) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}" if value else ""
 
 
-VALID_THROUGH = (
+VALID_THROUGH = tr(
     "Valid through a date means up to and including that day: an award or an NPA membership "
     "counts on its expiry date, and not the day after."
 )
@@ -57,20 +59,28 @@ def valid_through(starts: date | None, ends: date | None, on: date) -> bool:
 # them from the system's locale, so a Welsh or Polish computer printed "4 Rhagfyr 2026" in the
 # middle of an English page. (When the app is translated, these come from its catalogue.)
 MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    tr("January"),
+    tr("February"),
+    tr("March"),
+    tr("April"),
+    tr("May"),
+    tr("June"),
+    tr("July"),
+    tr("August"),
+    tr("September"),
+    tr("October"),
+    tr("November"),
+    tr("December"),
 )
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = (
+    tr("Monday"),
+    tr("Tuesday"),
+    tr("Wednesday"),
+    tr("Thursday"),
+    tr("Friday"),
+    tr("Saturday"),
+    tr("Sunday"),
+)
 
 
 def format_long(value: date | None) -> str:
@@ -113,12 +123,12 @@ def parse_uk_date(text: str) -> date | None:
     else:
         match = _WORDS.match(text)
         if not match or match.group(2) not in _MONTHS:
-            raise ValueError("Enter a date like 24/03/2023.")
+            raise ValueError(tr("Enter a date like 24/03/2023."))
         day, month, year = int(match.group(1)), _MONTHS[match.group(2)], int(match.group(3))
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError("That date does not exist. Enter a date like 24/03/2023.") from None
+        raise ValueError(tr("That date does not exist. Enter a date like 24/03/2023.")) from None
 
 
 def age_in_months(born: date, on: date) -> int:
@@ -134,9 +144,9 @@ def age_text(born: date, on: date) -> str:
     years, rest = divmod(months, 12)
     parts = []
     if years:
-        parts.append(f"{years} year{'s' if years != 1 else ''}")
+        parts.append(tr("{years} year{value}").format(years=years, value="s" if years != 1 else ""))
     if rest or not years:
-        parts.append(f"{rest} month{'s' if rest != 1 else ''}")
+        parts.append(tr("{rest} month{value}").format(rest=rest, value="s" if rest != 1 else ""))
     return " ".join(parts)
 
 

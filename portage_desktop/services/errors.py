@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from portage_desktop.i18n import tr
+
 
 class ValidationError(Exception):
     """One or more fields are wrong. ``errors`` maps a field name to a plain-English message."""
@@ -27,7 +29,9 @@ class ConflictError(Exception):
 
     def __init__(self, what: str, current: Any) -> None:
         super().__init__(
-            f"Someone else saved a newer version of this {what} while you were editing it."
+            tr(
+                "Someone else saved a newer version of this {what} while you were editing it."
+            ).format(what=what)
         )
         self.what = what
         self.current = current

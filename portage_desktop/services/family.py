@@ -9,6 +9,7 @@ from datetime import date
 
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.assessment import FamilyMemberRecord, ProfessionalRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import validation as v
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.record_rows import delete_row, list_rows, save_row
@@ -72,9 +73,9 @@ def contact_checks(errors: dict[str, str], phone: str, email: str) -> tuple[str,
     """Tidy and check a phone number and an email address, both optional."""
     phone, email = v.clean(phone), v.clean(email)
     if phone and not _PHONE.match(phone):
-        errors["phone"] = "A phone number has digits, spaces and + ( ) - only."
+        errors["phone"] = tr("A phone number has digits, spaces and + ( ) - only.")
     if email and not _EMAIL.match(email):
-        errors["email"] = "That email address does not look right (it needs an @ and a dot)."
+        errors["email"] = tr("That email address does not look right (it needs an @ and a dot).")
     return phone, email
 
 
@@ -82,18 +83,20 @@ def validate_family_member(data: FamilyMemberInput) -> dict[str, object]:
     """Check every field at once and return the values to store."""
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data)
-    name = v.required_name(errors, "name", data.name, "person's name")
+    name = v.required_name(errors, "name", data.name, tr("person's name"))
     relationship = v.clean(data.relationship)
     if not relationship:
-        errors["relationship"] = "Please say who they are to the child, for example Mum or Grandad."
+        errors["relationship"] = tr(
+            "Please say who they are to the child, for example Mum or Grandad."
+        )
     elif len(relationship) > 60:
-        errors["relationship"] = "The relationship is too long (at most 60 characters)."
+        errors["relationship"] = tr("The relationship is too long (at most 60 characters).")
     phone, email = contact_checks(errors, data.phone, data.email)
     language = v.optional_text(
         errors, "preferred_language", data.preferred_language, 60, "language"
     )
     if data.interpreter_needed and not language:
-        errors["preferred_language"] = "Please say which language the interpreter should speak."
+        errors["preferred_language"] = tr("Please say which language the interpreter should speak.")
     if errors:
         raise ValidationError(errors)
     return {
@@ -135,7 +138,7 @@ def save_family_member(
         child_id,
         member_id,
         values,
-        "family member",
+        tr("family member"),
         _family,
         expected_version,
     )
@@ -143,7 +146,7 @@ def save_family_member(
 
 def remove_family_member(db: Database, child_id: int, member_id: int) -> None:
     """Remove a family member added by mistake or no longer involved."""
-    delete_row(db, FamilyMemberRecord, child_id, member_id, "family member")
+    delete_row(db, FamilyMemberRecord, child_id, member_id, tr("family member"))
 
 
 def validate_professional(data: ProfessionalInput) -> dict[str, object]:
@@ -151,10 +154,10 @@ def validate_professional(data: ProfessionalInput) -> dict[str, object]:
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data)
     role = ProfessionalRole(data.role)  # screens may hand over the plain code
-    name = v.required_name(errors, "name", data.name, "professional's name")
+    name = v.required_name(errors, "name", data.name, tr("professional's name"))
     role_other = v.optional_text(errors, "role_other", data.role_other, 80, "role")
     if role is ProfessionalRole.OTHER and not role_other:
-        errors["role_other"] = "Please say what their role is."
+        errors["role_other"] = tr("Please say what their role is.")
     organisation = v.optional_text(errors, "organisation", data.organisation, 120, "organisation")
     contact = v.optional_text(errors, "contact", data.contact, 120, "contact")
     v.not_before(
@@ -162,7 +165,7 @@ def validate_professional(data: ProfessionalInput) -> dict[str, object]:
         "to_date",
         data.to_date,
         data.from_date,
-        "The date they stopped cannot be before the date they started.",
+        tr("The date they stopped cannot be before the date they started."),
     )
     if errors:
         raise ValidationError(errors)

@@ -20,6 +20,7 @@ from portage_desktop.checklist_format import (
 from portage_desktop.data import assessment_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.assessment import FrameworkRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -42,7 +43,7 @@ class Framework:
 
     @property
     def title(self) -> str:
-        return f"{self.name} (version {self.version})"
+        return tr("{name} (version {version})").format(name=self.name, version=self.version)
 
     def level(self, value: int | None) -> ScaleLevel | None:
         return next((lvl for lvl in self.scale if lvl.value == value), None)
@@ -66,7 +67,9 @@ class FrameworkItem:
         low, high = self.age_from_months, self.age_to_months
         if low is None and high is None:
             return ""
-        return f"{low if low is not None else 0}–{high if high is not None else '…'} months"
+        return tr("{value}–{value2} months").format(
+            value=low if low is not None else 0, value2=high if high is not None else "…"
+        )
 
 
 @dataclass(frozen=True)
@@ -105,19 +108,21 @@ class ImportPreview:
     def summary(self) -> str:
         p = self.parsed
         lines = [
-            f"{p.name}, version {p.version}",
-            f"{len(p.areas)} areas and {p.item_count} small steps",
-            "Statuses: " + ", ".join(f"{s.value} {s.label}" for s in p.scale),
+            tr("{name}, version {version}").format(name=p.name, version=p.version),
+            tr("{count} areas and {item_count} small steps").format(
+                count=len(p.areas), item_count=p.item_count
+            ),
+            tr("Statuses: ") + ", ".join(f"{s.value} {s.label}" for s in p.scale),
         ]
         if p.source:
-            lines.append(f"Source: {p.source}")
+            lines.append(tr("Source: {source}").format(source=p.source))
         if p.licence:
-            lines.append(f"Licence: {p.licence}")
+            lines.append(tr("Licence: {licence}").format(licence=p.licence))
         if self.earlier_versions:
             lines.append(
-                "This is a new version. Earlier versions ("
+                tr("This is a new version. Earlier versions (")
                 + ", ".join(self.earlier_versions)
-                + ") are kept, and assessments made with them stay as they were."
+                + tr(") are kept, and assessments made with them stay as they were.")
             )
         return "\n".join(lines)
 
@@ -153,7 +158,7 @@ def get_framework(db: Database, framework_id: int) -> FrameworkDetail:
     with db.session() as s:
         row = s.get(FrameworkRecord, framework_id)
         if row is None:
-            raise NotFoundError("That checklist is no longer in the database.")
+            raise NotFoundError(tr("That checklist is no longer in the database."))
         areas, items = assessment_store.framework_contents(s, framework_id)
     by_area: dict[int, list[FrameworkItem]] = {a.id or 0: [] for a in areas}
     for it in items:
@@ -183,8 +188,10 @@ def preview_import(db: Database, filename: str, content: bytes) -> ImportPreview
         if assessment_store.find_framework(s, parsed.name, parsed.version) is not None:
             raise ChecklistFormatError(
                 [
-                    f"{parsed.name} version {parsed.version} is already in the database. "
-                    "Change the version in the file to import it as a new version."
+                    tr(
+                        "{name} version {version} is already in the database. "
+                        "Change the version in the file to import it as a new version."
+                    ).format(name=parsed.name, version=parsed.version)
                 ]
             )
         earlier = tuple(
@@ -201,7 +208,11 @@ def import_framework(db: Database, parsed: ParsedFramework) -> Framework:
     with db.session() as s:
         if assessment_store.find_framework(s, parsed.name, parsed.version) is not None:
             raise ValidationError(
-                {"version": f"{parsed.name} version {parsed.version} is already imported."}
+                {
+                    "version": tr("{name} version {version} is already imported.").format(
+                        name=parsed.name, version=parsed.version
+                    )
+                }
             )
         framework_id = assessment_store.insert_framework(s, parsed)
         audit.record(s, db, AuditAction.CREATE, "framework", framework_id, "checklist imported")

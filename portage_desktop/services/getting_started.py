@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from portage_desktop.data import first_steps_store
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import Permission, require
 
 
@@ -18,14 +19,14 @@ class FirstStep:
 
 
 STEPS = (
-    ("staff", "Add your staff"),
-    ("training", "Record their Portage training"),
-    ("child", "Add a child"),
-    ("consent", "Record the parents' consent"),
-    ("profile", "Write the child's one-page profile with the family"),
-    ("assessment", "Make a first assessment with the parents"),
-    ("plan", "Agree a goal and an activity plan"),
-    ("review", "Hold a review with the parents"),
+    ("staff", tr("Add your staff")),
+    ("training", tr("Record their Portage training")),
+    ("child", tr("Add a child")),
+    ("consent", tr("Record the parents' consent")),
+    ("profile", tr("Write the child's one-page profile with the family")),
+    ("assessment", tr("Make a first assessment with the parents")),
+    ("plan", tr("Agree a goal and an activity plan")),
+    ("review", tr("Hold a review with the parents")),
 )
 
 

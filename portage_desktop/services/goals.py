@@ -9,6 +9,7 @@ from datetime import date
 from portage_desktop.data import plan_store, stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.plans import GoalRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -59,20 +60,22 @@ def validate_goal(data: GoalInput, today: date) -> dict[str, object]:
     v.refuse_hidden(errors, data)
     text = clean_paragraphs(data.text)
     if not text:
-        errors["text"] = "Please write the goal, in the family's own words."
+        errors["text"] = tr("Please write the goal, in the family's own words.")
     elif len(text) > GOAL_LIMIT:
-        errors["text"] = f"The goal is too long (at most {GOAL_LIMIT:,} characters)."
+        errors["text"] = tr("The goal is too long (at most {GOAL_LIMIT:,} characters).").format(
+            GOAL_LIMIT=GOAL_LIMIT
+        )
     written_with = v.optional_text(errors, "written_with", data.written_with, 200, "name")
     if data.written_on is None:
-        errors["written_on"] = "Please enter the date the goal was agreed."
+        errors["written_on"] = tr("Please enter the date the goal was agreed.")
     elif data.written_on > today:
-        errors["written_on"] = "The date cannot be in the future."
+        errors["written_on"] = tr("The date cannot be in the future.")
     v.not_before(
         errors,
         "target_date",
         data.target_date,
         data.written_on,
-        "The target date cannot be before the goal was written.",
+        tr("The target date cannot be before the goal was written."),
     )
     if errors:
         raise ValidationError(errors)
@@ -128,7 +131,7 @@ def save_goal(
     """Add or change a goal and its links; refused if someone saved it meanwhile."""
     require(db, Permission.EDIT_CHILDREN)
     values = validate_goal(data, today or date.today())
-    gone = "That goal is no longer in the record."
+    gone = tr("That goal is no longer in the record.")
     current = lambda: find(list_goals(db, child_id), goal_id, gone)  # noqa: E731
     with refuse_stale("goal", current), db.session() as s:
         ensure_child(s, child_id)
@@ -150,10 +153,14 @@ def delete_goal(db: Database, child_id: int, goal_id: int) -> None:
     with db.session() as s:
         found = s.get(GoalRecord, goal_id)
         if found is None or found.child_id != child_id:
-            raise NotFoundError("That goal is no longer in the record.")
+            raise NotFoundError(tr("That goal is no longer in the record."))
         if any(p.goal_id == goal_id for p in plan_store.plans(s, child_id)):
             raise ValidationError(
-                {"goal": "This goal has plans, so it is kept. Set its status to Stopped instead."}
+                {
+                    "goal": tr(
+                        "This goal has plans, so it is kept. Set its status to Stopped instead."
+                    )
+                }
             )
         s.delete(found)
         audit.record(s, db, AuditAction.CHANGE, "child", child_id, f"goal {goal_id} removed")

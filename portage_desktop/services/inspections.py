@@ -15,6 +15,7 @@ from enum import StrEnum
 from portage_desktop.data import stamp_store, stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.stamp import InspectionRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -34,36 +35,36 @@ class Framework(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "graded": "Ofsted, graded (up to 9 November 2025)",
-            "report_card": "Ofsted report card (from 10 November 2025)",
-            "agency": "Childminder agency (not graded by Ofsted)",
+            "graded": tr("Ofsted, graded (up to 9 November 2025)"),
+            "report_card": tr("Ofsted report card (from 10 November 2025)"),
+            "agency": tr("Childminder agency (not graded by Ofsted)"),
         }[self]
 
 
 # Scales, best first, as (code, words shown).
 GRADES = (
-    ("outstanding", "Outstanding"),
-    ("good", "Good"),
-    ("requires_improvement", "Requires improvement"),
-    ("inadequate", "Inadequate"),
+    ("outstanding", tr("Outstanding")),
+    ("good", tr("Good")),
+    ("requires_improvement", tr("Requires improvement")),
+    ("inadequate", tr("Inadequate")),
 )
 REPORT_CARD_SCALE = (
-    ("exceptional", "Exceptional"),
-    ("strong", "Strong standard"),
-    ("expected", "Expected standard"),
-    ("needs_attention", "Needs attention"),
-    ("urgent_improvement", "Urgent improvement"),
+    ("exceptional", tr("Exceptional")),
+    ("strong", tr("Strong standard")),
+    ("expected", tr("Expected standard")),
+    ("needs_attention", tr("Needs attention")),
+    ("urgent_improvement", tr("Urgent improvement")),
 )
-SAFEGUARDING_SCALE = (("met", "Met"), ("not_met", "Not met"))
+SAFEGUARDING_SCALE = (("met", tr("Met")), ("not_met", tr("Not met")))
 REPORT_CARD_AREAS = (
-    ("inclusion", "Inclusion"),
-    ("curriculum", "Curriculum and teaching"),
-    ("achievement", "Achievement"),
-    ("behaviour", "Behaviour, attitudes and routines"),
-    ("welfare", "Children's welfare and well-being"),
-    ("leadership", "Leadership and governance"),
+    ("inclusion", tr("Inclusion")),
+    ("curriculum", tr("Curriculum and teaching")),
+    ("achievement", tr("Achievement")),
+    ("behaviour", tr("Behaviour, attitudes and routines")),
+    ("welfare", tr("Children's welfare and well-being")),
+    ("leadership", tr("Leadership and governance")),
 )
-GRADED_AREAS = (("overall", "Overall effectiveness"),)
+GRADED_AREAS = (("overall", tr("Overall effectiveness")),)
 
 
 def judgement_areas(
@@ -75,7 +76,7 @@ def judgement_areas(
         return tuple((c, w, GRADES) for c, w in GRADED_AREAS)
     if framework is Framework.REPORT_CARD:
         areas = tuple((c, w, REPORT_CARD_SCALE) for c, w in REPORT_CARD_AREAS)
-        return (("safeguarding", "Safeguarding", SAFEGUARDING_SCALE), *areas)
+        return (("safeguarding", tr("Safeguarding"), SAFEGUARDING_SCALE), *areas)
     return ()
 
 
@@ -151,24 +152,28 @@ def validate_inspection(data: InspectionInput, today: date) -> dict[str, object]
     v.refuse_hidden(errors, data)
     framework = Framework(data.framework) if data.framework in set(Framework) else None
     if framework is None:
-        errors["framework"] = "Please choose how the inspection was published."
+        errors["framework"] = tr("Please choose how the inspection was published.")
     if data.inspected_on is None:
-        errors["inspected_on"] = "Please enter the date of the inspection."
+        errors["inspected_on"] = tr("Please enter the date of the inspection.")
     elif data.inspected_on > today:
-        errors["inspected_on"] = "The inspection date cannot be in the future."
+        errors["inspected_on"] = tr("The inspection date cannot be in the future.")
     elif framework is Framework.GRADED and data.inspected_on >= REPORT_CARDS_FROM:
-        errors["inspected_on"] = (
+        errors["inspected_on"] = tr(
             "Graded inspections ended on 9 November 2025; choose the report card instead."
         )
     elif framework is Framework.REPORT_CARD and data.inspected_on < REPORT_CARDS_FROM:
-        errors["inspected_on"] = "Report cards began on 10 November 2025; choose graded instead."
+        errors["inspected_on"] = tr(
+            "Report cards began on 10 November 2025; choose graded instead."
+        )
     reference = v.optional_text(errors, "report_reference", data.report_reference, 300, "reference")
     judgements: dict[str, str] = {}
     if framework is not None:
         for area, words, scale in judgement_areas(framework):
             code = (data.judgements or {}).get(area, "")
             if code not in dict(scale):
-                errors[f"judgement_{area}"] = f"Please choose the judgement for {words.lower()}."
+                errors[f"judgement_{area}"] = tr("Please choose the judgement for {lower}.").format(
+                    lower=words.lower()
+                )
             else:
                 judgements[area] = code
     if errors:
@@ -192,7 +197,7 @@ def save_inspection(
     """Add or correct an inspection; refused if someone saved it after ``expected_version``."""
     require(db, Permission.EDIT_SETTING)
     values = validate_inspection(data, today or date.today())
-    gone = "That inspection no longer exists."
+    gone = tr("That inspection no longer exists.")
     current = lambda: find(list_inspections(db), inspection_id, gone)  # noqa: E731
     with refuse_stale("inspection", current), db.session() as s:
         row = stores.save_record(s, InspectionRecord, inspection_id, values, None, expected_version)
@@ -207,5 +212,5 @@ def delete_inspection(db: Database, inspection_id: int) -> None:
     require(db, Permission.EDIT_SETTING)
     with db.session() as s:
         if not stores.delete_record(s, InspectionRecord, inspection_id):
-            raise NotFoundError("That inspection no longer exists.")
+            raise NotFoundError(tr("That inspection no longer exists."))
         audit.record(s, db, AuditAction.ERASE, "inspection", inspection_id)

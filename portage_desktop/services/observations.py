@@ -9,6 +9,7 @@ from datetime import date
 from portage_desktop.data import assessment_store, stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.assessment import ObservationRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import attachments, audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -64,18 +65,22 @@ def validate_observation(
     """Check the fields and every new file; returns values and file types."""
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data, ignore=("new_files",))
-    author = v.required_name(errors, "author_name", data.author_name, "name of who wrote it")
+    author = v.required_name(errors, "author_name", data.author_name, tr("name of who wrote it"))
     text = clean_paragraphs(data.text)
     if not text:
-        errors["text"] = "Please write what was seen or advised."
+        errors["text"] = tr("Please write what was seen or advised.")
     elif len(text) > TEXT_LIMIT:
-        errors["text"] = f"The text is too long (at most {TEXT_LIMIT:,} characters)."
+        errors["text"] = tr("The text is too long (at most {TEXT_LIMIT:,} characters).").format(
+            TEXT_LIMIT=TEXT_LIMIT
+        )
     if data.observed_on is None:
-        errors["observed_on"] = "Please enter the date."
+        errors["observed_on"] = tr("Please enter the date.")
     elif data.observed_on > today:
-        errors["observed_on"] = "The date cannot be in the future."
+        errors["observed_on"] = tr("The date cannot be in the future.")
     if len(data.new_files) > MAX_FILES:
-        errors["files"] = f"Please attach at most {MAX_FILES} files at a time."
+        errors["files"] = tr("Please attach at most {MAX_FILES} files at a time.").format(
+            MAX_FILES=MAX_FILES
+        )
     types = [attachments.check_file("files", f, ATTACHABLE, errors) for f in data.new_files]
     if errors:
         raise ValidationError(errors)
@@ -129,7 +134,7 @@ def save_observation(
     """Add or change an observation; new files are added to those already attached."""
     require(db, Permission.EDIT_CHILDREN)
     values, types = validate_observation(data, today or date.today())
-    gone = "That observation is no longer in the record."
+    gone = tr("That observation is no longer in the record.")
     current = lambda: find(list_observations(db, child_id), observation_id, gone)  # noqa: E731
     with refuse_stale("observation", current), db.session() as s:
         ensure_child(s, child_id)
@@ -154,7 +159,7 @@ def delete_observation(db: Database, child_id: int, observation_id: int) -> None
         if not stores.delete_record(
             s, ObservationRecord, observation_id, owner=("child_id", child_id)
         ):
-            raise NotFoundError("That observation is no longer in the record.")
+            raise NotFoundError(tr("That observation is no longer in the record."))
         audit.record(
             s, db, AuditAction.CHANGE, "child", child_id, f"observation {observation_id} removed"
         )

@@ -23,13 +23,14 @@ from portage_desktop.data import cipher, key_slots
 from portage_desktop.data.cipher import KeyMaterial, WrongPassphrase
 from portage_desktop.data.engine import Database, sqlite_engine
 from portage_desktop.data.key_slots import PERSON, RECOVERY
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit, security
 from portage_desktop.services.access import Actor, Permission, Role, require
 from portage_desktop.services.audit import AuditAction
 
 RECOVERY_WORDS = 8  # 8 x 12.9 = 103 bits: it opens the file as a manager, so more than a password
-_NO_MATCH = "That username and password do not open these records."
-RECOVERY_ACTOR = Actor("recovery-sheet", "Recovery sheet", Role.MANAGER)
+_NO_MATCH = tr("That username and password do not open these records.")
+RECOVERY_ACTOR = Actor("recovery-sheet", tr("Recovery sheet"), Role.MANAGER)
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def set_recovery_sheet(db: Database, code: str) -> None:
     require(db, Permission.MANAGE_USERS)
     found = _file(db)
     if found is None:
-        raise ValueError("only an encrypted file has a recovery sheet")
+        raise ValueError(tr("only an encrypted file has a recovery sheet"))
     path, key = found
     slots = key_slots.without(key_slots.load(path), RECOVERY)
     slots.append(key_slots.make_slot(RECOVERY, "", _normalise_code(code), key.key))
@@ -158,7 +159,7 @@ def change_database_key(db: Database) -> None:
     require(db, Permission.MANAGE_USERS)
     found = _file(db)
     if found is None:
-        raise ValueError("only an encrypted file has a key to change")
+        raise ValueError(tr("only an encrypted file has a key to change"))
     path, old = found
     new = cipher.random_key_for(path)
     slots = key_slots.load(path)

@@ -13,6 +13,7 @@ from portage_desktop.data.engine import Database
 from portage_desktop.data.models import ChildRecord
 from portage_desktop.data.models.assessment import FamilyMemberRecord
 from portage_desktop.data.models.plans import PlanOptionRecord, PlanTemplateRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -52,7 +53,7 @@ def save_as_template(db: Database, child_id: int, plan_id: int, name: str) -> in
     require(db, Permission.EDIT_CHILDREN)
     errors: dict[str, str] = {}
     v.refuse_hidden_value(errors, "name", name)
-    clean_name = v.required_name(errors, "name", name, "name for the library")
+    clean_name = v.required_name(errors, "name", name, tr("name for the library"))
     if errors:
         raise ValidationError(errors)
     plan = get_plan(db, child_id, plan_id)
@@ -152,13 +153,13 @@ def save_prompt_list(db: Database, prompts: list[str], effective_from: date | No
     errors: dict[str, str] = {}
     v.refuse_hidden_value(errors, "prompts", prompts)
     if len(cleaned) < 2:
-        errors["prompts"] = "Please list at least two prompts, from most help to none."
+        errors["prompts"] = tr("Please list at least two prompts, from most help to none.")
     elif len({p.casefold() for p in cleaned}) != len(cleaned) or len(cleaned) > 12:
-        errors["prompts"] = "Please list up to 12 prompts, each once."
+        errors["prompts"] = tr("Please list up to 12 prompts, each once.")
     elif any(len(p) > 60 for p in cleaned):
-        errors["prompts"] = "A prompt name is too long (60 characters at most)."
+        errors["prompts"] = tr("A prompt name is too long (60 characters at most).")
     if effective_from is None:
-        errors["effective_from"] = "Please enter the date this list applies from."
+        errors["effective_from"] = tr("Please enter the date this list applies from.")
     if errors:
         raise ValidationError(errors)
     assert effective_from is not None

@@ -12,6 +12,7 @@ from datetime import date
 
 from portage_desktop.data import plan_store
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.plan_progress import CriterionCheck
 from portage_desktop.services.plan_records import current_step_check
@@ -51,9 +52,13 @@ def plan_for_print(db: Database, child_id: int, plan_id: int | None) -> PlanForP
         plan = plans[0] if plan_id is not None and plans else current_plan(plans)
         if plan is None:
             if plan_id is not None:
-                raise NoPlanError(f"{name} has no plan number {plan_id}.")
+                raise NoPlanError(
+                    tr("{name} has no plan number {plan_id}.").format(name=name, plan_id=plan_id)
+                )
             raise NoPlanError(
-                f"{name} has no activity plans yet: add one on the Goals and plans tab."
+                tr("{name} has no activity plans yet: add one on the Goals and plans tab.").format(
+                    name=name
+                )
             )
         goal = plan_store.goals_by_id(s, [plan.data.goal_id]).get(plan.data.goal_id)
         check = current_step_check(plan, plan_store.entries(s, plan.id))

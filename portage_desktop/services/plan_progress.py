@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from portage_desktop.i18n import tr
+
 
 @dataclass(frozen=True)
 class DayResult:
@@ -38,8 +40,14 @@ class Criterion:
 
     @property
     def text(self) -> str:
-        days = "on one day" if self.days_in_row == 1 else f"on {self.days_in_row} days in a row"
-        return f"{self.successes_needed} of {self.tries_out_of} tries {days}"
+        days = (
+            tr("on one day")
+            if self.days_in_row == 1
+            else tr("on {days_in_row} days in a row").format(days_in_row=self.days_in_row)
+        )
+        return tr("{successes_needed} of {tries_out_of} tries {days}").format(
+            successes_needed=self.successes_needed, tries_out_of=self.tries_out_of, days=days
+        )
 
 
 @dataclass(frozen=True)
@@ -85,10 +93,14 @@ def check_criterion(
             run, met_on = 0, None
     met = run >= criterion.days_in_row
     if met:
-        message = f"Step learnt: {criterion.text}. Ready for the next small step."
+        message = tr("Step learnt: {text}. Ready for the next small step.").format(
+            text=criterion.text
+        )
     elif run:
         days = "day" if run == 1 else "days"
-        message = f"{run} {days} in a row so far, of the {criterion.days_in_row} needed."
+        message = tr("{run} {days} in a row so far, of the {days_in_row} needed.").format(
+            run=run, days=days, days_in_row=criterion.days_in_row
+        )
     else:
-        message = f"Not yet: the step is learnt at {criterion.text}."
+        message = tr("Not yet: the step is learnt at {text}.").format(text=criterion.text)
     return CriterionCheck(met, run, met_on, message)

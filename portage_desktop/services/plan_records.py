@@ -12,6 +12,7 @@ from portage_desktop.data.engine import Database
 from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import utc_now
 from portage_desktop.data.models.plans import ActivityEntryRecord, PlanRecord, PlanStepRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -132,17 +133,27 @@ def validate_week(plan: Plan, rows: list[DayEntry], today: date) -> None:
         if row.empty:
             continue
         if row.day > today:
-            errors[f"day_{row.day}"] = f"{when}: a day in the future cannot be recorded yet."
+            errors[f"day_{row.day}"] = tr(
+                "{when}: a day in the future cannot be recorded yet."
+            ).format(when=when)
         elif plan.data.start_on and row.day < plan.data.start_on:
-            errors[f"day_{row.day}"] = f"{when}: this is before the plan started."
+            errors[f"day_{row.day}"] = tr("{when}: this is before the plan started.").format(
+                when=when
+            )
         elif (row.tries or 0) < 0 or (row.successes or 0) < 0:
-            errors[f"day_{row.day}"] = f"{when}: numbers cannot be negative."
+            errors[f"day_{row.day}"] = tr("{when}: numbers cannot be negative.").format(when=when)
         elif row.successes is not None and (row.tries is None or row.successes > row.tries):
-            errors[f"day_{row.day}"] = f"{when}: successes cannot be more than tries."
+            errors[f"day_{row.day}"] = tr("{when}: successes cannot be more than tries.").format(
+                when=when
+            )
         elif (row.tries or 0) > 50:
-            errors[f"day_{row.day}"] = f"{when}: please check the number of tries (50 at most)."
+            errors[f"day_{row.day}"] = tr(
+                "{when}: please check the number of tries (50 at most)."
+            ).format(when=when)
         elif len(v.clean(row.note)) > 500:
-            errors[f"day_{row.day}"] = f"{when}: the note is too long (500 characters at most)."
+            errors[f"day_{row.day}"] = tr(
+                "{when}: the note is too long (500 characters at most)."
+            ).format(when=when)
     if errors:
         raise ValidationError(errors)
 
@@ -164,7 +175,7 @@ def save_week(
     if not rows:
         return
     current_progress = lambda: progress(db, child_id, plan_id)  # noqa: E731
-    with refuse_stale("week of records", current_progress), db.session() as s:
+    with refuse_stale(tr("week of records"), current_progress), db.session() as s:
         existing = {
             r.day: r
             for r in plan_store.entries(
@@ -198,11 +209,11 @@ def next_step(db: Database, child_id: int, plan_id: int, on: date | None = None)
     with db.session() as s:
         plan = s.get(PlanRecord, plan_id)
         if plan is None or plan.child_id != child_id:
-            raise NotFoundError("That plan is no longer in the record.")
+            raise NotFoundError(tr("That plan is no longer in the record."))
         steps: list[PlanStepRecord] = plan_store.steps(s, [plan_id])
         open_steps = [st for st in steps if st.achieved_on is None]
         if not open_steps:
-            raise ValidationError({"steps": "Every small step is already achieved."})
+            raise ValidationError({"steps": tr("Every small step is already achieved.")})
         open_steps[0].achieved_on = day
         s.add(open_steps[0])
         if len(open_steps) > 1:
@@ -222,7 +233,7 @@ def mark_achieved(db: Database, child_id: int, plan_id: int) -> None:
     with db.session() as s:
         plan = s.get(PlanRecord, plan_id)
         if plan is None or plan.child_id != child_id:
-            raise NotFoundError("That plan is no longer in the record.")
+            raise NotFoundError(tr("That plan is no longer in the record."))
         plan.status = PlanStatus.ACHIEVED.value
         plan.updated_at = utc_now()
         s.add(plan)
@@ -238,6 +249,6 @@ def mark_shared(db: Database, child_id: int, plan_id: int, on: date) -> None:
     with db.session() as s:
         plan = s.get(PlanRecord, plan_id)
         if plan is None or plan.child_id != child_id:
-            raise NotFoundError("That plan is no longer in the record.")
+            raise NotFoundError(tr("That plan is no longer in the record."))
         plan.shared_on = on
         s.add(plan)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from portage_desktop.i18n import tr
+
 DEFAULT_PROMPTS = (
-    "Full physical",
-    "Partial physical",
-    "Model",
-    "Gesture",
-    "Verbal",
-    "Independent",
+    tr("Full physical"),
+    tr("Partial physical"),
+    tr("Model"),
+    tr("Gesture"),
+    tr("Verbal"),
+    tr("Independent"),
 )
 
 
@@ -20,7 +22,9 @@ class PlanKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"outcome": "Outcome-focused (small steps)", "open": "Open-ended (play)"}[self]
+        return {"outcome": tr("Outcome-focused (small steps)"), "open": tr("Open-ended (play)")}[
+            self
+        ]
 
 
 class TeachingMethod(StrEnum):
@@ -33,11 +37,11 @@ class TeachingMethod(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "demonstration": "Demonstration (show, then the child has a go)",
-            "shaping": "Shaping (praise each try that gets closer)",
-            "forward_chaining": "Forward chaining (child does the first part, you finish)",
-            "backward_chaining": "Backward chaining (you start, child does the last part)",
-            "whole_task": "Whole task (practise it all, help where needed)",
+            "demonstration": tr("Demonstration (show, then the child has a go)"),
+            "shaping": tr("Shaping (praise each try that gets closer)"),
+            "forward_chaining": tr("Forward chaining (child does the first part, you finish)"),
+            "backward_chaining": tr("Backward chaining (you start, child does the last part)"),
+            "whole_task": tr("Whole task (practise it all, help where needed)"),
         }[self]
 
     @property
@@ -52,9 +56,11 @@ class Who(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"setting": "At the setting", "home": "At home", "both": "At home and the setting"}[
-            self
-        ]
+        return {
+            "setting": tr("At the setting"),
+            "home": tr("At home"),
+            "both": tr("At home and the setting"),
+        }[self]
 
 
 class PlanStatus(StrEnum):
@@ -77,10 +83,10 @@ class GoalStatus(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "active": "Working on it",
-            "achieved": "Achieved",
-            "changed": "Changed",
-            "stopped": "Stopped",
+            "active": tr("Working on it"),
+            "achieved": tr("Achieved"),
+            "changed": tr("Changed"),
+            "stopped": tr("Stopped"),
         }[self]
 
 
@@ -94,11 +100,14 @@ class RecordedBy(StrEnum):
 
 
 PARENT_METHOD_WORDS = {
-    TeachingMethod.DEMONSTRATION: "Show your child first, then let them have a go.",
-    TeachingMethod.SHAPING: "Praise every try that gets a little closer, even if it is not "
-    "quite right yet.",
-    TeachingMethod.FORWARD: "Let your child do the first part, then help them finish.",
-    TeachingMethod.BACKWARD: "Help with the start, and let your child do the last part "
-    "themselves, so they finish it every time.",
-    TeachingMethod.WHOLE: "Do the whole thing together each time, and help only where needed.",
+    TeachingMethod.DEMONSTRATION: tr("Show your child first, then let them have a go."),
+    TeachingMethod.SHAPING: tr(
+        "Praise every try that gets a little closer, even if it is not quite right yet."
+    ),
+    TeachingMethod.FORWARD: tr("Let your child do the first part, then help them finish."),
+    TeachingMethod.BACKWARD: tr(
+        "Help with the start, and let your child do the last part "
+        "themselves, so they finish it every time."
+    ),
+    TeachingMethod.WHOLE: tr("Do the whole thing together each time, and help only where needed."),
 }

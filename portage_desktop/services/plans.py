@@ -11,6 +11,7 @@ from portage_desktop.data import plan_store, stores
 from portage_desktop.data.engine import Database, DbSession
 from portage_desktop.data.models import utc_now
 from portage_desktop.data.models.plans import GoalRecord, PlanRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -120,10 +121,13 @@ def missing_for_chart(data: PlanInput) -> list[str]:
     """What an outcome-focused plan still needs before its home chart can be printed."""
     if data.kind is not PlanKind.OUTCOME:
         return []
-    wanted = (("behaviour", "what the child will do"), ("conditions", "when and with what help"))
+    wanted = (
+        ("behaviour", tr("what the child will do")),
+        ("conditions", tr("when and with what help")),
+    )
     missing = [words for key, words in wanted if not data.texts.get(key, "").strip()]
     if not data.texts.get("criterion", "").strip():
-        missing.append("how well (the criterion)")
+        missing.append(tr("how well (the criterion)"))
     return missing
 
 
@@ -131,34 +135,40 @@ def validate_plan(data: PlanInput, today: date) -> tuple[dict[str, object], list
     """Check the plan; returns the row values and the cleaned small steps."""
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data)
-    title = v.required_name(errors, "title", data.title, "plan's short name")
+    title = v.required_name(errors, "title", data.title, tr("plan's short name"))
     texts = {k: clean_paragraphs(data.texts.get(k, "")) for k in TEXTS}
     for key, limit in TEXTS.items():
         if len(texts[key]) > limit:
-            errors[key] = f"This is too long (at most {limit:,} characters)."
+            errors[key] = tr("This is too long (at most {limit:,} characters).").format(limit=limit)
     if data.start_on is None:
-        errors["start_on"] = "Please enter the start date."
+        errors["start_on"] = tr("Please enter the start date.")
     if data.review_on is None:
-        errors["review_on"] = "Please enter the date to review the plan."
+        errors["review_on"] = tr("Please enter the date to review the plan.")
     v.not_before(
-        errors, "review_on", data.review_on, data.start_on, "The review must be after the start."
+        errors,
+        "review_on",
+        data.review_on,
+        data.start_on,
+        tr("The review must be after the start."),
     )
     if data.agreed_on is not None and data.agreed_on > today:
-        errors["agreed_on"] = "The date agreed cannot be in the future."
+        errors["agreed_on"] = tr("The date agreed cannot be in the future.")
     if data.agreed_on is not None and not v.clean(data.agreed_with):
-        errors["agreed_with"] = "Please say which parent agreed the plan."
+        errors["agreed_with"] = tr("Please say which parent agreed the plan.")
     steps = [replace(s, text=v.clean(s.text)) for s in data.steps if v.clean(s.text)]
     if data.kind is PlanKind.OUTCOME:
         if not steps:
-            errors["steps"] = "Please add at least one small step."
+            errors["steps"] = tr("Please add at least one small step.")
         elif len(steps) > MAX_STEPS:
-            errors["steps"] = f"Please keep to {MAX_STEPS} small steps or fewer."
+            errors["steps"] = tr("Please keep to {MAX_STEPS} small steps or fewer.").format(
+                MAX_STEPS=MAX_STEPS
+            )
         elif any(len(s.text) > 400 for s in steps):
-            errors["steps"] = "A small step is too long (at most 400 characters)."
+            errors["steps"] = tr("A small step is too long (at most 400 characters).")
         if not 1 <= data.successes_needed <= data.tries_out_of <= 20:
-            errors["criterion"] = "Successes needed must be between 1 and the number of tries."
+            errors["criterion"] = tr("Successes needed must be between 1 and the number of tries.")
         if not 1 <= data.days_in_row <= 10:
-            errors["criterion"] = "Days in a row must be between 1 and 10."
+            errors["criterion"] = tr("Days in a row must be between 1 and 10.")
     if errors:
         raise ValidationError(errors)
     values: dict[str, object] = {
@@ -238,7 +248,7 @@ def get_plan(db: Database, child_id: int, plan_id: int) -> Plan:
         ensure_child(s, child_id)
         found = next(iter(load_plans(s, child_id, plan_id)), None)
     if found is None:
-        raise NotFoundError("That plan is no longer in the record.")
+        raise NotFoundError(tr("That plan is no longer in the record."))
     return found
 
 
@@ -262,12 +272,12 @@ def save_plan(
         ensure_child(s, child_id)
         goal = s.get(GoalRecord, data.goal_id)
         if goal is None or goal.child_id != child_id:
-            raise ValidationError({"goal_id": "Please choose one of this child's goals."})
+            raise ValidationError({"goal_id": tr("Please choose one of this child's goals.")})
         row = stores.save_record(
             s, PlanRecord, plan_id, values, ("child_id", child_id), expected_version
         )
         if row is None or row.id is None:
-            raise NotFoundError("That plan is no longer in the record.")
+            raise NotFoundError(tr("That plan is no longer in the record."))
 
         rows = [
             {
@@ -296,7 +306,7 @@ def remove_plan(db: Database, child_id: int, plan_id: int) -> bool:
     with db.session() as s:
         found = s.get(PlanRecord, plan_id)
         if found is None or found.child_id != child_id:
-            raise NotFoundError("That plan is no longer in the record.")
+            raise NotFoundError(tr("That plan is no longer in the record."))
         if plan_store.entry_counts(s, [plan_id]):
             found.status = PlanStatus.STOPPED.value
             found.updated_at = utc_now()

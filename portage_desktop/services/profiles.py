@@ -12,6 +12,7 @@ from datetime import date
 from portage_desktop.data import assessment_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.assessment import ProfileVersionRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import attachments, audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -24,12 +25,12 @@ from portage_desktop.services.record_vocabulary import PhotoUse
 
 TEXT_LIMIT = 1500
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("admired_for", "What people like and admire about me"),
-    ("important_to_me", "What is important to me"),
-    ("how_to_support", "How best to support me"),
-    ("interests", "My interests and what motivates me"),
-    ("communication", "How I communicate"),
-    ("family_priorities", "My family's priorities"),
+    ("admired_for", tr("What people like and admire about me")),
+    ("important_to_me", tr("What is important to me")),
+    ("how_to_support", tr("How best to support me")),
+    ("interests", tr("My interests and what motivates me")),
+    ("communication", tr("How I communicate")),
+    ("family_priorities", tr("My family's priorities")),
 )
 
 
@@ -86,17 +87,19 @@ def validate_profile(data: ProfileInput, today: date) -> dict[str, object]:
     for field, label in SECTIONS:
         text = clean_paragraphs(str(getattr(data, field)))
         if len(text) > TEXT_LIMIT:
-            errors[field] = f"“{label}” is too long (at most {TEXT_LIMIT} characters)."
+            errors[field] = tr("“{label}” is too long (at most {TEXT_LIMIT} characters).").format(
+                label=label, TEXT_LIMIT=TEXT_LIMIT
+            )
         values[field] = text
     if not any(values[f] for f, _ in SECTIONS):
-        errors["admired_for"] = "Please write at least one part of the profile."
+        errors["admired_for"] = tr("Please write at least one part of the profile.")
     values["written_with"] = v.optional_text(
-        errors, "written_with", data.written_with, 200, "names of who wrote it"
+        errors, "written_with", data.written_with, 200, tr("names of who wrote it")
     )
     if data.written_on is None:
-        errors["written_on"] = "Please enter the date the profile was written."
+        errors["written_on"] = tr("Please enter the date the profile was written.")
     elif data.written_on > today:
-        errors["written_on"] = "The date cannot be in the future."
+        errors["written_on"] = tr("The date cannot be in the future.")
     values["written_on"] = data.written_on
     if errors:
         raise ValidationError(errors)
@@ -140,7 +143,7 @@ def add_profile_version(
         values = {}
     wants_photo = data.photo is not None or data.keep_photo_id is not None
     if wants_photo and not photo_allowed(list_consents(db, child_id), PhotoUse.RECORD, today):
-        errors["photo"] = (
+        errors["photo"] = tr(
             "A photo can be kept only when photo consent is recorded on the Consent tab."
         )
     media_type = ""

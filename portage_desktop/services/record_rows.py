@@ -14,16 +14,17 @@ from portage_desktop.data.models.assessment import (
     FamilyMemberRecord,
     ProfessionalRecord,
 )
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.conflicts import refuse_stale
 from portage_desktop.services.errors import NotFoundError
 
-Row = TypeVar("Row", FamilyMemberRecord, ProfessionalRecord, ConsentRecord)
-Out = TypeVar("Out")
+Row = TypeVar(tr("Row"), FamilyMemberRecord, ProfessionalRecord, ConsentRecord)
+Out = TypeVar(tr("Out"))
 
-GONE = "That child's record no longer exists."
+GONE = tr("That child's record no longer exists.")
 
 
 def ensure_child(session: DbSession, child_id: int) -> ChildRecord:
@@ -66,14 +67,14 @@ def save_row(
         with db.session() as s:
             found = s.get(model, row_id)
             if found is None or found.child_id != child_id:
-                raise NotFoundError(f"That {what} is no longer in the record.")
+                raise NotFoundError(tr("That {what} is no longer in the record.").format(what=what))
             return convert(found)
 
     with refuse_stale(what, current), db.session() as s:
         ensure_child(s, child_id)
         row = stores.save_record(s, model, row_id, values, owner, expected_version)
         if row is None:
-            raise NotFoundError(f"That {what} is no longer in the record.")
+            raise NotFoundError(tr("That {what} is no longer in the record.").format(what=what))
         verb = "added" if row_id is None else "changed"
         action = AuditAction.CREATE if row_id is None else AuditAction.CHANGE
         audit.record(s, db, action, "child", child_id, f"{what} {verb}")
@@ -85,5 +86,5 @@ def delete_row(db: Database, model: type[Row], child_id: int, row_id: int, what:
     require(db, Permission.EDIT_CHILDREN)
     with db.session() as s:
         if not stores.delete_record(s, model, row_id, owner=("child_id", child_id)):
-            raise NotFoundError(f"That {what} is no longer in the record.")
+            raise NotFoundError(tr("That {what} is no longer in the record.").format(what=what))
         audit.record(s, db, AuditAction.CHANGE, "child", child_id, f"{what} removed")

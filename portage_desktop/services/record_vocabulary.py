@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from portage_desktop.i18n import tr
+
 
 class ProfessionalRole(StrEnum):
     """The roles of professionals most often involved, plus Other."""
@@ -21,15 +23,15 @@ class ProfessionalRole(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "speech_language_therapist": "Speech and language therapist",
-            "physiotherapist": "Physiotherapist",
-            "occupational_therapist": "Occupational therapist",
-            "health_visitor": "Health visitor",
-            "portage_home_visitor": "Portage home visitor",
-            "educational_psychologist": "Educational psychologist",
-            "paediatrician": "Paediatrician",
-            "social_worker": "Social worker",
-            "other": "Other",
+            "speech_language_therapist": tr("Speech and language therapist"),
+            "physiotherapist": tr("Physiotherapist"),
+            "occupational_therapist": tr("Occupational therapist"),
+            "health_visitor": tr("Health visitor"),
+            "portage_home_visitor": tr("Portage home visitor"),
+            "educational_psychologist": tr("Educational psychologist"),
+            "paediatrician": tr("Paediatrician"),
+            "social_worker": tr("Social worker"),
+            "other": tr("Other"),
         }[self]
 
 
@@ -43,9 +45,9 @@ class ConsentPurpose(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "share_agency": "Sharing records with a named agency",
-            "discuss_meetings": "Discussion at supervision or team meetings",
-            "photos": "Photos or video",
+            "share_agency": tr("Sharing records with a named agency"),
+            "discuss_meetings": tr("Discussion at supervision or team meetings"),
+            "photos": tr("Photos or video"),
         }[self]
 
 
@@ -59,9 +61,9 @@ class PhotoUse(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "record": "Kept in the child's record",
-            "printed": "On printed records for the family and professionals",
-            "displays": "On displays in the setting",
+            "record": tr("Kept in the child's record"),
+            "printed": tr("On printed records for the family and professionals"),
+            "displays": tr("On displays in the setting"),
         }[self]
 
 
@@ -74,7 +76,7 @@ class Contributor(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"parent": "Parent or carer", "practitioner": "Practitioner"}.get(
+        return {"parent": tr("Parent or carer"), "practitioner": tr("Practitioner")}.get(
             self.value, "Other professional"
         )
 
@@ -87,7 +89,9 @@ class ObservationKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return "Observation" if self is ObservationKind.OBSERVATION else "Professional advice"
+        return (
+            tr("Observation") if self is ObservationKind.OBSERVATION else tr("Professional advice")
+        )
 
 
 class AuthorKind(StrEnum):
@@ -99,6 +103,6 @@ class AuthorKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"staff": "Staff member", "parent": "Parent or carer"}.get(
+        return {"staff": tr("Staff member"), "parent": tr("Parent or carer")}.get(
             self.value, "Professional"
         )

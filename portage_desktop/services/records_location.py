@@ -12,6 +12,7 @@ from portage_desktop.data import server_probe
 from portage_desktop.data.engine import Database
 from portage_desktop.data.server_probe import ServerReport
 from portage_desktop.database_url import PASSWORD_SOURCES, BadAddress, parse, strip_password
+from portage_desktop.i18n import tr
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.settings import Settings
 
@@ -51,10 +52,10 @@ def choose(settings: Settings, use_server: bool, text: str) -> LocationChoice:
         settings.database_url = address
     note = ""
     if had_password:
-        note = (
+        note = tr(
             "The password was taken out of the address and not saved. It can come from "
-            f"{PASSWORD_SOURCES}."
-        )
+            "{PASSWORD_SOURCES}."
+        ).format(PASSWORD_SOURCES=PASSWORD_SOURCES)
     return LocationChoice(use_server, settings.database_url, note)
 
 

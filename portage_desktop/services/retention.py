@@ -13,6 +13,7 @@ from datetime import date
 from portage_desktop.data import child_graph, retention_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import RetentionRuleRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -21,8 +22,8 @@ from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.validation import clean
 
 CHILD_RECORDS = "child_records"
-DEFAULT_RULE = ("child_records", "after leaving", 36, "review for erasure")
-KIND_LABELS = {CHILD_RECORDS: "A child's records (profile, assessments, plans, reviews)"}
+DEFAULT_RULE = ("child_records", tr("after leaving"), 36, tr("review for erasure"))
+KIND_LABELS = {CHILD_RECORDS: tr("A child's records (profile, assessments, plans, reviews)")}
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def set_period(db: Database, months: int, effective_from: date | None = None) ->
     """Record a new period for children's records from ``effective_from`` (today by default)."""
     require(db, Permission.EDIT_SETTING)
     if not 1 <= months <= 600:
-        raise ValidationError({"period_months": "Choose between 1 and 600 months."})
+        raise ValidationError({"period_months": tr("Choose between 1 and 600 months.")})
     start = effective_from or date.today()
     _kind, trigger, _months, action = DEFAULT_RULE
     with db.session() as s:
@@ -118,12 +119,12 @@ def erase_child(db: Database, child_id: int, typed_confirmation: str) -> int:
     with child_graph.secure_delete(db) as s:
         rows = child_graph.collect(s, child_id)
         if not rows:
-            raise NotFoundError("That child's record no longer exists.")
+            raise NotFoundError(tr("That child's record no longer exists."))
         child = rows["child"][0]
         expected = clean(f"{child['first_name']} {child['last_name']}").casefold()
         if clean(typed_confirmation).casefold() != expected:
             raise ValidationError(
-                {"confirmation": "Type the child's full name exactly as shown to confirm."}
+                {"confirmation": tr("Type the child's full name exactly as shown to confirm.")}
             )
         removed = child_graph.delete_all(s, rows)
     audit.record_now(db, AuditAction.ERASE, "child", child_id, f"{removed} rows erased")

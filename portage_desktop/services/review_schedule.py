@@ -20,6 +20,7 @@ from enum import StrEnum
 from portage_desktop.data import plan_store, review_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.plans import PlanOptionRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -31,9 +32,9 @@ from portage_desktop.services.validation import refuse_hidden_value
 TERMS_KEY = "terms"
 # (name, first month, first day) of each term, in calendar order from January.
 DEFAULT_TERMS: tuple[tuple[str, int, int], ...] = (
-    ("Spring term", 1, 1),
-    ("Summer term", 4, 1),
-    ("Autumn term", 9, 1),
+    (tr("Spring term"), 1, 1),
+    (tr("Summer term"), 4, 1),
+    (tr("Autumn term"), 9, 1),
 )
 
 
@@ -46,10 +47,10 @@ class Due(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "overdue": "Overdue",
-            "this_term": "Due this term",
-            "coming_up": "Coming up next term",
-            "later": "Not due yet",
+            "overdue": tr("Overdue"),
+            "this_term": tr("Due this term"),
+            "coming_up": tr("Coming up next term"),
+            "later": tr("Not due yet"),
         }[self]
 
 
@@ -123,8 +124,10 @@ def parse_terms(text: str) -> list[tuple[str, int, int]]:
         if not name.strip() or not day.isdigit() or not month.isdigit():
             raise ValidationError(
                 {
-                    "terms": f"Line {number}: write the term's name, a colon, and the day/month it "
-                    "starts, like “Autumn term: 1/9”."
+                    "terms": tr(
+                        "Line {number}: write the term's name, a colon, and the day/month it "
+                        "starts, like “Autumn term: 1/9”."
+                    ).format(number=number)
                 }
             )
         found.append((" ".join(name.split()), int(month), int(day)))
@@ -141,12 +144,12 @@ def save_term_dates(
     try:
         days = [date(2024, m, d) for _n, m, d in terms]  # a leap year allows 29 February
     except ValueError:
-        errors["terms"] = "Each term needs a real first day, such as 1 September."
+        errors["terms"] = tr("Each term needs a real first day, such as 1 September.")
         days = []
     if not errors and (len(terms) < 2 or days != sorted(set(days))):
-        errors["terms"] = "Please give at least two terms, in order from January, each once."
+        errors["terms"] = tr("Please give at least two terms, in order from January, each once.")
     if effective_from is None:
-        errors["effective_from"] = "Please enter the date these terms apply from."
+        errors["effective_from"] = tr("Please enter the date these terms apply from.")
     if errors:
         raise ValidationError(errors)
     assert effective_from is not None

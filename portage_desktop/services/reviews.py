@@ -14,6 +14,7 @@ from portage_desktop.data.models.reviews import (
     ReviewPlanRecord,
     ReviewRecord,
 )
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit, plan_records
 from portage_desktop.services import goals as goals_service
 from portage_desktop.services import plans as plans_service
@@ -43,7 +44,11 @@ class Progress(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"achieved": "Achieved", "progressing": "Progressing", "not_yet": "Not yet"}[self]
+        return {
+            "achieved": tr("Achieved"),
+            "progressing": tr("Progressing"),
+            "not_yet": tr("Not yet"),
+        }[self]
 
 
 class Decision(StrEnum):
@@ -56,11 +61,11 @@ class Decision(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "continue": "Carry on",
-            "change_step": "Change the small step",
-            "change_method": "Change how we teach it",
-            "new_target": "A new target",
-            "stop": "Stop",
+            "continue": tr("Carry on"),
+            "change_step": tr("Change the small step"),
+            "change_method": tr("Change how we teach it"),
+            "new_target": tr("A new target"),
+            "stop": tr("Stop"),
         }[self]
 
 
@@ -115,12 +120,14 @@ def prepare_review(db: Database, child_id: int, on: date) -> ReviewInput:
         check = plan_records.progress(db, child_id, plan.id).check
         learnt = [s for s in plan.data.steps if s.achieved_on]
         if plan.status is PlanStatus.ACHIEVED:
-            progress, note = Progress.ACHIEVED, "Every small step learnt."
+            progress, note = Progress.ACHIEVED, tr("Every small step learnt.")
         elif learnt or (check is not None and check.run):
             progress = Progress.PROGRESSING
-            note = f"{len(learnt)} of {len(plan.data.steps)} small steps learnt."
+            note = tr("{count} of {count2} small steps learnt.").format(
+                count=len(learnt), count2=len(plan.data.steps)
+            )
         else:
-            progress, note = Progress.NOT_YET, "No small step learnt yet."
+            progress, note = Progress.NOT_YET, tr("No small step learnt yet.")
         if check is not None:
             note += f" {check.message}"
         rows.append(
@@ -137,21 +144,21 @@ def validate_review(data: ReviewInput, today: date) -> dict[str, object]:
     texts = {k: clean_paragraphs(data.texts.get(k, "")) for k in TEXTS}
     for key, limit in TEXTS.items():
         if len(texts[key]) > limit:
-            errors[key] = f"This is too long (at most {limit:,} characters)."
+            errors[key] = tr("This is too long (at most {limit:,} characters).").format(limit=limit)
     if data.held_on is None:
-        errors["held_on"] = "Please enter the date of the review."
+        errors["held_on"] = tr("Please enter the date of the review.")
     elif data.held and data.held_on > today:
-        errors["held_on"] = "A review cannot be recorded as held on a future date."
-    parents = v.optional_text(errors, "parents", data.parents, 300, "list of parents")
+        errors["held_on"] = tr("A review cannot be recorded as held on a future date.")
+    parents = v.optional_text(errors, "parents", data.parents, 300, tr("list of parents"))
     if data.held and not parents:
-        errors["parents"] = "Please name the parents who came (a review is held with them)."
+        errors["parents"] = tr("Please name the parents who came (a review is held with them).")
     if data.agreed_on is not None and not v.clean(data.agreed_by):
-        errors["agreed_by"] = "Please say which parent agreed the review."
+        errors["agreed_by"] = tr("Please say which parent agreed the review.")
     if data.agreed_on is not None and data.agreed_on > today:
-        errors["agreed_on"] = "The date agreed cannot be in the future."
+        errors["agreed_on"] = tr("The date agreed cannot be in the future.")
     for issue in data.issues:
         if not v.clean(issue.text):
-            errors["issues"] = "Each issue needs a few words saying what it is."
+            errors["issues"] = tr("Each issue needs a few words saying what it is.")
     if errors:
         raise ValidationError(errors)
     return {
@@ -180,7 +187,7 @@ def save_review(
     """
     require(db, Permission.EDIT_CHILDREN)
     values = validate_review(data, today or date.today())
-    gone = "That review is no longer in the record."
+    gone = tr("That review is no longer in the record.")
     current = lambda: find(list_reviews(db, child_id), review_id, gone)  # noqa: E731
     with refuse_stale("review", current), db.session() as s:
         ensure_child(s, child_id)
@@ -277,7 +284,7 @@ def carry_forward(
 
     review = next((r for r in list_reviews(db, child_id) if r.id == review_id), None)
     if review is None:
-        raise NotFoundError("That review is no longer in the record.")
+        raise NotFoundError(tr("That review is no longer in the record."))
     current = {p.id: p for p in plans_service.list_plans(db, child_id)}
     created = []
     for row in review.data.plans:

@@ -11,6 +11,7 @@ from functools import cache
 from portage_desktop.data import backup as backup_store
 from portage_desktop.data import cipher, key_slots
 from portage_desktop.data.engine import Database, DatabaseError, sqlite_engine
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -24,13 +25,19 @@ _APP_WORDS = ["portage", "nursery", "childminder", "preschool", "send", "senco",
 # attacked offline, slowed only by argon2id, so the meter asks for more: these are the least
 # log10(guesses) for Fair, Strong and Very strong (below Fair is Weak).
 _LEVELS = (10.0, 12.0, 14.0)
-_LABELS = {0: "Too easy to guess", 1: "Weak", 2: "Fair", 3: "Strong", 4: "Very strong"}
+_LABELS = {
+    0: tr("Too easy to guess"),
+    1: tr("Weak"),
+    2: tr("Fair"),
+    3: tr("Strong"),
+    4: tr("Very strong"),
+}
 _ADVICE = {
-    0: "Avoid common words and patterns; try 3-4 unrelated words.",
-    1: "Too easy to guess for records about children: add another word or two.",
-    2: "Good. One more word would make it stronger.",
-    3: "A good choice.",
-    4: "An excellent choice.",
+    0: tr("Avoid common words and patterns; try 3-4 unrelated words."),
+    1: tr("Too easy to guess for records about children: add another word or two."),
+    2: tr("Good. One more word would make it stronger."),
+    3: tr("A good choice."),
+    4: tr("An excellent choice."),
 }
 _ZXCVBN_MAX = 72  # zxcvbn refuses longer input; the first 72 characters rate the rest fairly
 MIN_SCORE = 2  # Fair: a weaker passphrase or password is refused
@@ -52,7 +59,11 @@ def strength(passphrase: str) -> Strength:
 
     text = passphrase.strip()
     if len(text) < MIN_LENGTH:
-        return Strength(0, "Too short", f"Use at least {MIN_LENGTH} characters, or 3-4 words.")
+        return Strength(
+            0,
+            tr("Too short"),
+            tr("Use at least {MIN_LENGTH} characters, or 3-4 words.").format(MIN_LENGTH=MIN_LENGTH),
+        )
     result = zxcvbn(text[:_ZXCVBN_MAX], user_inputs=_APP_WORDS)
     guesses = float(result["guesses_log10"])
     score = 0 if result["score"] == 0 else 1 + sum(guesses >= low for low in _LEVELS)
@@ -68,7 +79,7 @@ def word_list() -> tuple[str, ...]:
 
     words = tuple(WordList(get_wordlist_path("en_eff")))
     if len(words) != 7776 or len(set(words)) != 7776:
-        raise RuntimeError("The EFF word list is incomplete; reinstall Portage Desktop.")
+        raise RuntimeError(tr("The EFF word list is incomplete; reinstall Portage Desktop."))
     return words
 
 
@@ -94,7 +105,7 @@ def validate_new(passphrase: str, confirm: str) -> str:
     if rating.score < MIN_SCORE:
         errors["passphrase"] = f"{rating.label}. {rating.advice}"
     elif passphrase != confirm:
-        errors["confirm"] = "The two passphrases are not the same."
+        errors["confirm"] = tr("The two passphrases are not the same.")
     if errors:
         raise ValidationError(errors)
     return passphrase
@@ -123,12 +134,14 @@ def change_passphrase(db: Database, current: str, new: str, confirm: str) -> Non
         # A passphrase-derived key would lock every person out of their key slot.
         raise ValidationError(
             {
-                "current": "These records open with each person's own password. To lock out "
-                "an old passphrase, use Change the database key in People and roles."
+                "current": tr(
+                    "These records open with each person's own password. To lock out "
+                    "an old passphrase, use Change the database key in People and roles."
+                )
             }
         )
     if not verify_passphrase(db, current):
-        raise ValidationError({"current": "That is not the current passphrase."})
+        raise ValidationError({"current": tr("That is not the current passphrase.")})
     validate_new(new, confirm)
     assert db.path is not None and db.key is not None
     db.dispose()
@@ -147,7 +160,7 @@ def encrypt_existing(db: Database, passphrase: str, confirm: str) -> str:
     require(db, Permission.MANAGE_USERS)
     validate_new(passphrase, confirm)
     if db.key is not None or db.path is None:
-        raise DatabaseError("These records are already encrypted.")
+        raise DatabaseError(tr("These records are already encrypted."))
     plain = db.path
     db.dispose()
     key = cipher.derive(passphrase)
@@ -155,19 +168,23 @@ def encrypt_existing(db: Database, passphrase: str, confirm: str) -> str:
     _reopen(db, key)
     copies = backup_store.encrypt_plain_copies(plain, db.backup_dir, key)
     audit.record_now(db, AuditAction.CHANGE, "encryption", detail="database encrypted")
-    told = "Your records are now encrypted and protected by the new passphrase."
+    told = tr("Your records are now encrypted and protected by the new passphrase.")
     if copies.encrypted == 1:
-        told += " An older copy (a backup) was encrypted too; it opens with the same passphrase."
-    elif copies.encrypted:
-        told += (
-            f" {copies.encrypted} older copies (backups) were encrypted too; they open with "
-            "the same passphrase."
+        told += tr(
+            " An older copy (a backup) was encrypted too; it opens with the same passphrase."
         )
+    elif copies.encrypted:
+        told += tr(
+            " {encrypted} older copies (backups) were encrypted too; they open with "
+            "the same passphrase."
+        ).format(encrypted=copies.encrypted)
     if copies.removed:
         told += (
-            f" {copies.removed} damaged unencrypted copies could not be encrypted, so they "
-            "were deleted."
+            tr(
+                " {removed} damaged unencrypted copies could not be encrypted, so they "
+                "were deleted."
+            ).format(removed=copies.removed)
             if copies.removed > 1
-            else " A damaged unencrypted copy could not be encrypted, so it was deleted."
+            else tr(" A damaged unencrypted copy could not be encrypted, so it was deleted.")
         )
     return told

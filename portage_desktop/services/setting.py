@@ -8,6 +8,7 @@ from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import SettingRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -58,12 +59,12 @@ def get_setting(db: Database) -> SettingInfo | None:
 def validate_setting(data: SettingInput) -> tuple[str, SettingKind, str]:
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data)
-    name = v.required_name(errors, "name", data.name, "name of your setting")
+    name = v.required_name(errors, "name", data.name, tr("name of your setting"))
     if len(name) > 200:
-        errors["name"] = "The name is too long (at most 200 characters)."
+        errors["name"] = tr("The name is too long (at most 200 characters).")
     kind = SettingKind(data.kind) if data.kind in set(SettingKind) else None
     if kind is None:
-        errors["kind"] = (
+        errors["kind"] = tr(
             "Please choose a group setting, a childminder or a Portage home-visiting service."
         )
     urn = v.ofsted_urn(errors, "ofsted_urn", data.ofsted_urn)
@@ -83,7 +84,7 @@ def save_setting(
     """
     require(db, Permission.EDIT_SETTING)
     name, kind, urn = validate_setting(data)
-    with refuse_stale("setting's details", lambda: get_setting(db)), db.session() as s:
+    with refuse_stale(tr("setting's details"), lambda: get_setting(db)), db.session() as s:
         found = stores.first_setting(s)
         if found is not None and expected is not None and _info(found) != expected:
             raise RecordChanged("setting", found.id)

@@ -11,6 +11,7 @@ from portage_desktop.data.engine import Database
 from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import SettingRecord, utc_now
 from portage_desktop.data.models.stamp import StampAwardRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -26,7 +27,7 @@ class Regulator(StrEnum):
 
     @property
     def label(self) -> str:
-        return "Ofsted" if self is Regulator.OFSTED else "A childminder agency"
+        return tr("Ofsted") if self is Regulator.OFSTED else tr("A childminder agency")
 
 
 @dataclass(frozen=True)
@@ -63,19 +64,21 @@ def save_profile(
     v.refuse_hidden(errors, data)
     regulator = Regulator(data.regulator) if data.regulator in set(Regulator) else None
     if regulator is None:
-        errors["regulator"] = "Please choose who registers the setting."
-    agency = v.optional_text(errors, "agency_name", data.agency_name, 200, "agency name")
+        errors["regulator"] = tr("Please choose who registers the setting.")
+    agency = v.optional_text(errors, "agency_name", data.agency_name, 200, tr("agency name"))
     if regulator is Regulator.AGENCY and not agency:
-        errors["agency_name"] = "Please enter the name of the childminder agency."
-    service = v.optional_text(errors, "portage_service", data.portage_service, 200, "service name")
+        errors["agency_name"] = tr("Please enter the name of the childminder agency.")
+    service = v.optional_text(
+        errors, "portage_service", data.portage_service, 200, tr("service name")
+    )
     contact = v.optional_text(errors, "portage_contact", data.portage_contact, 300, "contact")
     if errors:
         raise ValidationError(errors)
     assert regulator is not None
-    with refuse_stale("setting's profile", lambda: get_profile(db)), db.session() as s:
+    with refuse_stale(tr("setting's profile"), lambda: get_profile(db)), db.session() as s:
         row = stores.first_setting(s)
         if row is None:
-            raise NotFoundError("Please set up your setting first.")
+            raise NotFoundError(tr("Please set up your setting first."))
         if expected is not None and _profile(row) != expected:
             raise RecordChanged("setting", row.id)
         row.regulator = regulator.value
@@ -147,23 +150,23 @@ def save_award(
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data)
     if data.applied_on is None and data.awarded_on is None:
-        errors["applied_on"] = "Please enter when you applied, or when the award was made."
+        errors["applied_on"] = tr("Please enter when you applied, or when the award was made.")
     v.not_before(
         errors,
         "awarded_on",
         data.awarded_on,
         data.applied_on,
-        "The award date cannot be before the application date.",
+        tr("The award date cannot be before the application date."),
     )
     v.not_before(
         errors,
         "expires_on",
         data.expires_on,
         data.awarded_on,
-        "The expiry date must be after the award date.",
+        tr("The expiry date must be after the award date."),
     )
     if data.expires_on is not None and data.awarded_on is None:
-        errors["expires_on"] = "Please enter the award date as well as the expiry date."
+        errors["expires_on"] = tr("Please enter the award date as well as the expiry date.")
     rep = v.optional_text(errors, "representative", data.representative, 200, "name")
     notes = v.optional_text(errors, "notes", data.notes, 1000, "notes")
     if errors:
@@ -171,7 +174,7 @@ def save_award(
     expires = data.expires_on
     if expires is None and data.awarded_on is not None:
         expires = add_months(data.awarded_on, award_months)
-    gone = "That award no longer exists."
+    gone = tr("That award no longer exists.")
     current = lambda: find(list_awards(db), award_id, gone)  # noqa: E731
     with refuse_stale("award", current), db.session() as s:
         if award_id is None:
@@ -197,7 +200,7 @@ def delete_award(db: Database, award_id: int) -> None:
     with db.session() as s:
         row = s.get(StampAwardRecord, award_id)
         if row is None:
-            raise NotFoundError("That award no longer exists.")
+            raise NotFoundError(tr("That award no longer exists."))
         s.delete(row)
         s.flush()
         audit.record(s, db, AuditAction.ERASE, "award", award_id)

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from portage_desktop.data import audit_store
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import assessments as assessment_service
 from portage_desktop.services import observations as observation_service
 from portage_desktop.services import plan_records
@@ -38,15 +39,15 @@ class EntryKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "observation": "Observation",
-            "family_note": "Family note",
-            "advice": "Professional advice",
-            "issue": "Issue raised",
-            "assessment": "Assessment",
-            "plan": "Plan",
-            "activity": "Activity record",
-            "review": "Review",
-            "printed": "Printed record",
+            "observation": tr("Observation"),
+            "family_note": tr("Family note"),
+            "advice": tr("Professional advice"),
+            "issue": tr("Issue raised"),
+            "assessment": tr("Assessment"),
+            "plan": tr("Plan"),
+            "activity": tr("Activity record"),
+            "review": tr("Review"),
+            "printed": tr("Printed record"),
         }[self]
 
 
@@ -88,15 +89,27 @@ def _plans(
     )
     for plan in plans:
         if plan.data.start_on:
-            out.append(Entry(plan.data.start_on, EntryKind.PLAN, f"Started “{plan.title}”"))
+            out.append(
+                Entry(
+                    plan.data.start_on,
+                    EntryKind.PLAN,
+                    tr("Started “{title}”").format(title=plan.title),
+                )
+            )
         for step in plan.data.steps:
             if step.achieved_on:
                 out.append(
-                    Entry(step.achieved_on, EntryKind.PLAN, f"Small step learnt: {step.text}")
+                    Entry(
+                        step.achieved_on,
+                        EntryKind.PLAN,
+                        tr("Small step learnt: {text}").format(text=step.text),
+                    )
                 )
         for day in days[plan.id]:
             if day.tries:
-                text = f"{plan.title}: {day.successes or 0} of {day.tries} tries"
+                text = tr("{title}: {value} of {tries} tries").format(
+                    title=plan.title, value=day.successes or 0, tries=day.tries
+                )
                 text += f" ({day.prompt.lower()})" if day.prompt else ""
             else:
                 text = f"{plan.title}: {'done' if day.done else 'note'}"
@@ -111,7 +124,13 @@ def _reviews(db: Database, child_id: int) -> list[Entry]:
     for r in review_service.list_reviews(db, child_id):
         d = r.data
         if d.held_on and d.held:
-            out.append(Entry(d.held_on, EntryKind.REVIEW, f"Review with {d.parents}"))
+            out.append(
+                Entry(
+                    d.held_on,
+                    EntryKind.REVIEW,
+                    tr("Review with {parents}").format(parents=d.parents),
+                )
+            )
             for issue in d.issues:
                 closed = " (closed)" if issue.closed_on else ""
                 out.append(Entry(d.held_on, EntryKind.ISSUE, f"{issue.text}{closed}"))

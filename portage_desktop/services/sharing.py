@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.sharing import ShareRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import consent as consent_service
 from portage_desktop.services.access import Actor, Permission, current_actor, require
@@ -25,7 +26,7 @@ from portage_desktop.services.record_vocabulary import ConsentPurpose
 from portage_desktop.services.validation import clean, refuse_hidden_value
 
 MIN_REASON = 20
-REASON_NEEDED = "Please give the safeguarding reason in a sentence or two."
+REASON_NEEDED = tr("Please give the safeguarding reason in a sentence or two.")
 
 
 class Basis(StrEnum):
@@ -86,7 +87,9 @@ def check_share(db: Database, child_id: int, request: ShareRequest, on: date) ->
     recipient = clean(request.recipient)
     reason = clean(request.safeguarding_reason)
     if not recipient:
-        raise ValidationError({"recipient": "Please say which agency or professional it is for."})
+        raise ValidationError(
+            {"recipient": tr("Please say which agency or professional it is for.")}
+        )
     if reason:
         if len(reason) < MIN_REASON:
             raise ValidationError({"reason": REASON_NEEDED})
@@ -97,8 +100,10 @@ def check_share(db: Database, child_id: int, request: ShareRequest, on: date) ->
             return consent
     raise ValidationError(
         {
-            "recipient": f"No consent in force covers sharing with {recipient}. Ask the "
-            "parent for consent, or record the safeguarding reason for sharing without it."
+            "recipient": tr(
+                "No consent in force covers sharing with {recipient}. Ask the "
+                "parent for consent, or record the safeguarding reason for sharing without it."
+            ).format(recipient=recipient)
         }
     )
 

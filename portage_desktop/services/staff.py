@@ -8,6 +8,7 @@ from datetime import date
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import StaffMemberRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -77,16 +78,16 @@ def list_staff(db: Database) -> list[StaffMember]:
 def validate_staff(data: StaffInput) -> dict[str, object]:
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data)
-    first = v.required_name(errors, "first_name", data.first_name, "first name")
+    first = v.required_name(errors, "first_name", data.first_name, tr("first name"))
     last = v.required_name(errors, "last_name", data.last_name, "surname")
     if not data.roles:
-        errors["roles"] = "Please choose at least one role."
+        errors["roles"] = tr("Please choose at least one role.")
     v.not_before(
         errors,
         "leave_date",
         data.leave_date,
         data.start_date,
-        "The leaving date cannot be before the start date.",
+        tr("The leaving date cannot be before the start date."),
     )
     if errors:
         raise ValidationError(errors)
@@ -109,9 +110,9 @@ def save_staff(
     """Add a staff member, or update one; validation runs before anything is written."""
     require(db, Permission.EDIT_STAFF)
     values = validate_staff(data)
-    gone = "That staff member no longer exists."
+    gone = tr("That staff member no longer exists.")
     current = lambda: find(list_staff(db), staff_id, gone)  # noqa: E731
-    with refuse_stale("staff member", current), db.session() as s:
+    with refuse_stale(tr("staff member"), current), db.session() as s:
         record = stores.save_record(s, StaffMemberRecord, staff_id, values, None, expected_version)
         if record is None or record.id is None:
             raise NotFoundError(gone)

@@ -16,6 +16,7 @@ from portage_desktop.data.engine import Database
 from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import utc_now
 from portage_desktop.data.models.stamp import StampApplicationRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -40,68 +41,82 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section(
         "principles",
-        "Portage Principles and aims",
-        "How do the Portage Principles shape your work with children with SEND and their "
-        "families? What are your aims?",
+        tr("Portage Principles and aims"),
+        tr(
+            "How do the Portage Principles shape your work with children with SEND and their "
+            "families? What are your aims?"
+        ),
         (1,),
     ),
     Section(
         "model",
-        "The three elements of the Portage Model",
-        "Give examples of child-led play, family focus and structured teaching in your setting.",
+        tr("The three elements of the Portage Model"),
+        tr(
+            "Give examples of child-led play, family focus and structured teaching in your setting."
+        ),
         (1,),
     ),
     Section(
         "partnership",
-        "Working in partnership",
-        "How do you work with parents as the senior partners, and with other professionals "
-        "and your local Portage service?",
+        tr("Working in partnership"),
+        tr(
+            "How do you work with parents as the senior partners, and with other professionals "
+            "and your local Portage service?"
+        ),
         (1,),
     ),
     Section(
         "language",
-        "Clear language in plans",
-        "How do you write targets so that anyone can follow them: what the child will do, "
-        "in what situation, and how well?",
+        tr("Clear language in plans"),
+        tr(
+            "How do you write targets so that anyone can follow them: what the child will do, "
+            "in what situation, and how well?"
+        ),
         (5,),
     ),
     Section(
         "planning",
-        "Planning for success",
-        "How do you break long-term goals into small steps, choose open-ended or "
-        "outcome-focused plans, and celebrate success?",
+        tr("Planning for success"),
+        tr(
+            "How do you break long-term goals into small steps, choose open-ended or "
+            "outcome-focused plans, and celebrate success?"
+        ),
         (4, 5),
     ),
     Section(
         "assessment",
-        "Assessment",
-        "Which assessment materials do you use with parents, and how do they inform planning?",
+        tr("Assessment"),
+        tr("Which assessment materials do you use with parents, and how do they inform planning?"),
         (3,),
     ),
     Section(
         "reviews",
-        "Reviews with parents",
-        "How often do you review plans with parents, and how do goals cover play and "
-        "personal development, learning and communication, and participation?",
+        tr("Reviews with parents"),
+        tr(
+            "How often do you review plans with parents, and how do goals cover play and "
+            "personal development, learning and communication, and participation?"
+        ),
         (4,),
     ),
     Section(
         "shared_records",
-        "Shared records",
-        "What records do you keep with each family, and how are they shared?",
+        tr("Shared records"),
+        tr("What records do you keep with each family, and how are they shared?"),
         (5,),
     ),
     Section(
         "training",
-        "Staff training and membership",
-        "Who is Portage Workshop-trained, who holds NPA membership, and what further "
-        "training is planned?",
+        tr("Staff training and membership"),
+        tr(
+            "Who is Portage Workshop-trained, who holds NPA membership, and what further "
+            "training is planned?"
+        ),
         (6, 7, 8),
     ),
     Section(
         "inspection",
-        "Inspection",
-        "Your most recent inspection, and anything you want to add about it.",
+        tr("Inspection"),
+        tr("Your most recent inspection, and anything you want to add about it."),
         (2,),
     ),
 )
@@ -174,12 +189,16 @@ def save_draft(
     clean = {k: (narratives.get(k) or "").strip() for k in SECTION_KEYS}
     for key, text in clean.items():
         if len(text) > NARRATIVE_MAX:
-            errors[key] = f"This part is too long (at most {NARRATIVE_MAX:,} characters)."
+            errors[key] = tr(
+                "This part is too long (at most {NARRATIVE_MAX:,} characters)."
+            ).format(NARRATIVE_MAX=NARRATIVE_MAX)
     if len(set(chosen_plans)) > PLANS_NEEDED:
-        errors["plans"] = f"Please choose at most {PLANS_NEEDED} plans."
+        errors["plans"] = tr("Please choose at most {PLANS_NEEDED} plans.").format(
+            PLANS_NEEDED=PLANS_NEEDED
+        )
     rep = " ".join(representative.split())
     if len(rep) > 200:
-        errors["representative"] = "The name is too long (at most 200 characters)."
+        errors["representative"] = tr("The name is too long (at most 200 characters).")
     refuse_hidden_value(errors, "representative", representative)
     for key, text in clean.items():
         refuse_hidden_value(errors, key, text)
@@ -211,7 +230,7 @@ def finalise(db: Database, award_year: int, on: date) -> Application:
     with db.session() as s:
         row = stamp_store.application(s, award_year)
         if row is None:
-            raise ValidationError({"general": "Please save the application before finishing."})
+            raise ValidationError({"general": tr("Please save the application before finishing.")})
         row.status, row.finalised_on, row.updated_at = "final", on, utc_now()
         s.add(row)
         s.flush()
@@ -223,25 +242,33 @@ def missing(check: StampCheck, application: Application, plans_available: int) -
     """What still stands between this draft and an application a representative could sign."""
     found = []
     state = {
-        Status.AT_RISK: "is at risk",
-        Status.NOT_MET: "is not met",
-        Status.NEEDS_STATEMENT: "needs your statement",
-        Status.NO_EVIDENCE: "has no evidence yet",
+        Status.AT_RISK: tr("is at risk"),
+        Status.NOT_MET: tr("is not met"),
+        Status.NEEDS_STATEMENT: tr("needs your statement"),
+        Status.NO_EVIDENCE: tr("has no evidence yet"),
     }
     for result in check.results:
         if result.essential and result.status is not Status.MET:
-            found.append(f"Criterion {result.number} ({result.title}) {state[result.status]}.")
+            found.append(
+                tr("Criterion {number} ({title}) {state}.").format(
+                    number=result.number, title=result.title, state=state[result.status]
+                )
+            )
     for section in SECTIONS:
         if not application.narrative(section.key):
-            found.append(f"Not written yet: {section.title}.")
+            found.append(tr("Not written yet: {title}.").format(title=section.title))
     if len(application.chosen_plans) < PLANS_NEEDED:
         have = len(application.chosen_plans)
         where = (
-            f"{plans_available} available"
+            tr("{plans_available} available").format(plans_available=plans_available)
             if plans_available
-            else "no plans are recorded yet, so add them or attach them on paper"
+            else tr("no plans are recorded yet, so add them or attach them on paper")
         )
-        found.append(f"{PLANS_NEEDED} anonymised plans are needed; {have} chosen ({where}).")
+        found.append(
+            tr("{PLANS_NEEDED} anonymised plans are needed; {have} chosen ({where}).").format(
+                PLANS_NEEDED=PLANS_NEEDED, have=have, where=where
+            )
+        )
     if not application.representative:
-        found.append("Name the Portage representative who will support your application.")
+        found.append(tr("Name the Portage representative who will support your application."))
     return found

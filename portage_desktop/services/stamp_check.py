@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import inspections, setting_profile, stamp_evidence, stamp_rules
 from portage_desktop.services import setting as setting_service
 from portage_desktop.services import staff as staff_service
@@ -72,7 +73,9 @@ class StampCheck:
     @property
     def headline(self) -> str:
         essentials = [r for r in self.results if r.essential]
-        return f"{self.essentials_met} of {len(essentials)} essential criteria met"
+        return tr("{essentials_met} of {count} essential criteria met").format(
+            essentials_met=self.essentials_met, count=len(essentials)
+        )
 
 
 def staff_training(db: Database) -> list[StaffTraining]:
@@ -93,8 +96,9 @@ def expiry_warnings(staff: list[StaffTraining], on: date, weeks: int) -> list[st
         membership = person.membership_on(on)
         if membership and membership.expires_on and membership.expires_on <= horizon:
             found.append(
-                f"{person.member.full_name}'s NPA membership is valid through "
-                f"{format_date(membership.expires_on)}: renew it before then."
+                tr(
+                    "{full_name}'s NPA membership is valid through {date}: renew it before then."
+                ).format(full_name=person.member.full_name, date=format_date(membership.expires_on))
             )
     return found
 
@@ -105,15 +109,18 @@ def _award_warnings(awards: list[Award], on: date, weeks: int) -> list[str]:
         days = (held.expires_on - on).days
         if days <= weeks * 7:
             return [
-                f"Your Stamp of Approval is valid through {format_date(held.expires_on)}, "
-                f"{days} days from the day checked. Start the renewal now."
+                tr(
+                    "Your Stamp of Approval is valid through {date}, "
+                    "{days} days from the day checked. Start the renewal now."
+                ).format(date=format_date(held.expires_on), days=days)
             ]
         return []
     lapsed = [a for a in awards if a.expires_on is not None and a.expires_on < on]
     if lapsed:
         return [
-            "Your Stamp of Approval has ended: it was valid through "
-            f"{format_date(lapsed[0].expires_on)}."
+            tr("Your Stamp of Approval has ended: it was valid through {date}.").format(
+                date=format_date(lapsed[0].expires_on)
+            )
         ]
     return []
 
@@ -142,8 +149,12 @@ def check_stamp(db: Database, on: date, evidence: EvidenceBundle | None = None) 
         criterion_8(staff, on),
     )
     warnings = [
-        f"Criterion {r.number} is {r.status.label.lower()} because {r.because}: "
-        f"{r.fixes[0] if r.fixes else r.title}"
+        tr("Criterion {number} is {lower} because {because}: {value}").format(
+            number=r.number,
+            lower=r.status.label.lower(),
+            because=r.because,
+            value=r.fixes[0] if r.fixes else r.title,
+        )
         for r in results
         if r.because and r.status in (Status.NOT_MET, Status.AT_RISK)
     ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.inspections import (
     GRADES,
@@ -37,11 +38,11 @@ class Status(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "met": "Met",
-            "at_risk": "At risk",
-            "not_met": "Not met",
-            "needs_statement": "Needs your statement",
-            "no_evidence": "No evidence yet",
+            "met": tr("Met"),
+            "at_risk": tr("At risk"),
+            "not_met": tr("Not met"),
+            "needs_statement": tr("Needs your statement"),
+            "no_evidence": tr("No evidence yet"),
         }[self]
 
     @property
@@ -57,14 +58,14 @@ class Status(StrEnum):
 
 
 TITLES = {
-    1: "Portage Principles guide all work with children with SEND",
-    2: "The latest inspection is good enough",
-    3: "Holistic assessment with parents, using a range of materials",
-    4: "Plans reviewed with parents often enough, across the three goal areas",
-    5: "Shared records with each family; activity plans agreed with parents",
-    6: "Practitioners trained at a Portage Workshop",
-    7: "NPA professional membership for the whole award year",
-    8: "Level 3 Award in Portage Skills and further Portage CPD (desirable)",
+    1: tr("Portage Principles guide all work with children with SEND"),
+    2: tr("The latest inspection is good enough"),
+    3: tr("Holistic assessment with parents, using a range of materials"),
+    4: tr("Plans reviewed with parents often enough, across the three goal areas"),
+    5: tr("Shared records with each family; activity plans agreed with parents"),
+    6: tr("Practitioners trained at a Portage Workshop"),
+    7: tr("NPA professional membership for the whole award year"),
+    8: tr("Level 3 Award in Portage Skills and further Portage CPD (desirable)"),
 }
 
 
@@ -122,11 +123,14 @@ def _rank(scale: tuple[tuple[str, str], ...], code: str) -> int:
 
 def inspection_rule_text(rules: Rules) -> str:
     """The rule for criterion 2, in words, so the manager can see and question it."""
-    return (
-        f"Graded inspections (to 9 November 2025): overall "
-        f"{dict(GRADES)[rules.graded_minimum]} or better. Report cards (from 10 November 2025): "
-        f"safeguarding Met and no area below {dict(REPORT_CARD_SCALE)[rules.report_card_minimum]}. "
+    return tr(
+        "Graded inspections (to 9 November 2025): overall "
+        "{dict} or better. Report cards (from 10 November 2025): "
+        "safeguarding Met and no area below {dict2}. "
         "Agency-registered childminders are not graded: you confirm it yourself."
+    ).format(
+        dict=dict(GRADES)[rules.graded_minimum],
+        dict2=dict(REPORT_CARD_SCALE)[rules.report_card_minimum],
     )
 
 
@@ -138,20 +142,22 @@ def some(names: list[str], limit: int = 10) -> str:
     """A list in words that stays readable on a large site: the rest are in the records."""
     if len(names) <= limit:
         return ", ".join(names) or "nobody"
-    return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
+    return ", ".join(names[:limit]) + tr(" and {value} more").format(value=len(names) - limit)
 
 
 def statement_record(statement: Statement | None, subject: str = "") -> CountedRecord:
     """The manager's statement as one of the records counted (``subject``: what it confirms)."""
     if statement is None or (not statement.text and statement.confirmed_on is None):
-        return CountedRecord("The setting", "Your statement", "not written", False)
+        return CountedRecord(tr("The setting"), tr("Your statement"), tr("not written"), False)
     confirmed = statement.confirmed_for(subject) if subject else statement.confirmed_on is not None
     details = (
-        f"confirmed by {statement.confirmed_by} on {format_date(statement.confirmed_on)}"
+        tr("confirmed by {confirmed_by} on {date}").format(
+            confirmed_by=statement.confirmed_by, date=format_date(statement.confirmed_on)
+        )
         if confirmed
-        else "not confirmed"
+        else tr("not confirmed")
     )
-    return CountedRecord("The setting", "Your statement", details, confirmed)
+    return CountedRecord(tr("The setting"), tr("Your statement"), details, confirmed)
 
 
 def _inspection_records(
@@ -159,23 +165,23 @@ def _inspection_records(
 ) -> tuple[CountedRecord, ...]:
     rows = [
         CountedRecord(
-            "The setting",
-            f"Inspection: {area_name(inspection.framework, area)}",
+            tr("The setting"),
+            tr("Inspection: {area_name}").format(area_name=area_name(inspection.framework, area)),
             f"{format_date(inspection.inspected_on)}: "
             f"{words_for(inspection.framework, area, grade)}",
             area not in failing,
-            "below the rule" if area in failing else "meets the rule",
+            tr("below the rule") if area in failing else tr("meets the rule"),
         )
         for area, grade in inspection.judgements
     ]
     if not rows:
         rows.append(
             CountedRecord(
-                "The setting",
-                "Inspection",
-                f"{inspection.title}: not graded",
+                tr("The setting"),
+                tr("Inspection"),
+                tr("{title}: not graded").format(title=inspection.title),
                 True,
-                "you confirm it yourself",
+                tr("you confirm it yourself"),
             )
         )
     rows.append(statement_record(statement, inspection_subject(inspection)))
@@ -185,15 +191,21 @@ def _inspection_records(
 def criterion_2(
     inspection: Inspection | None, rules: Rules, statement: Statement | None
 ) -> CriterionResult:
-    rule = f"Rule: {inspection_rule_text(rules)}"
+    rule = tr("Rule: {inspection_rule_text}").format(
+        inspection_rule_text=inspection_rule_text(rules)
+    )
     if inspection is None:
         return CriterionResult(
             2,
             Status.NEEDS_STATEMENT,
-            ("No inspection is recorded.", rule),
-            ("Add your latest inspection exactly as published (Settings, Inspections).",),
+            (tr("No inspection is recorded."), rule),
+            (tr("Add your latest inspection exactly as published (Settings, Inspections)."),),
         )
-    evidence = [f"Latest inspection: {inspection.title}.", *inspection.lines, rule]
+    evidence = [
+        tr("Latest inspection: {title}.").format(title=inspection.title),
+        *inspection.lines,
+        rule,
+    ]
     below: set[str] = set()
     failing: list[str] = []
     if inspection.framework is Framework.GRADED:
@@ -201,41 +213,52 @@ def criterion_2(
         if _rank(GRADES, grade) > _rank(GRADES, rules.graded_minimum):
             below.add("overall")
             failing.append(
-                f"overall effectiveness is {words_for(inspection.framework, 'overall', grade)}"
+                tr("overall effectiveness is {words_for}").format(
+                    words_for=words_for(inspection.framework, "overall", grade)
+                )
             )
     elif inspection.framework is Framework.REPORT_CARD:
         if inspection.judgement("safeguarding") != "met":
             below.add("safeguarding")
-            failing.append("Safeguarding is Not met")
+            failing.append(tr("Safeguarding is Not met"))
         for area, grade in inspection.judgements:
             if area != "safeguarding" and _rank(REPORT_CARD_SCALE, grade) > _rank(
                 REPORT_CARD_SCALE, rules.report_card_minimum
             ):
                 below.add(area)
                 failing.append(
-                    f"{area_name(inspection.framework, area)} is "
-                    f"{words_for(inspection.framework, area, grade)}"
+                    tr("{area_name} is {words_for}").format(
+                        area_name=area_name(inspection.framework, area),
+                        words_for=words_for(inspection.framework, area, grade),
+                    )
                 )
     records = _inspection_records(inspection, below, statement)
     if failing:
         return CriterionResult(
             2,
             Status.NOT_MET,
-            (*evidence, "Below the rule: " + "; ".join(failing) + "."),
+            (*evidence, tr("Below the rule: ") + "; ".join(failing) + "."),
             (
-                "Speak to your Portage representative: the award needs an inspection that meets "
-                "the rule. Record the next inspection here when it is published.",
+                tr(
+                    "Speak to your Portage representative: the award needs an inspection that "
+                    "meets "
+                    "the rule. Record the next inspection here when it is published."
+                ),
             ),
             records=records,
         )
     subject = inspection_subject(inspection)
     if statement is not None and statement.confirmed_for(subject):
-        note = f"Confirmed by {statement.confirmed_by} on {format_date(statement.confirmed_on)}."
+        note = tr("Confirmed by {confirmed_by} on {date}.").format(
+            confirmed_by=statement.confirmed_by, date=format_date(statement.confirmed_on)
+        )
         return CriterionResult(2, Status.MET, (*evidence, note), records=records)
     ask = (
-        "Confirm that this is your most recent inspection and that it meets the criterion."
+        tr("Confirm that this is your most recent inspection and that it meets the criterion.")
         if inspection.framework is not Framework.AGENCY
-        else "Your agency does not grade you: confirm that your agency's latest inspection "
-        "meets the criterion, in your own words."
+        else tr(
+            "Your agency does not grade you: confirm that your agency's latest inspection "
+            "meets the criterion, in your own words."
+        )
     )
     return CriterionResult(2, Status.NEEDS_STATEMENT, tuple(evidence), (ask,), records=records)

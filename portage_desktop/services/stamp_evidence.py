@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from portage_desktop.data import evidence_store, plan_store, review_store
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import children as children_service
 from portage_desktop.services.plan_vocabulary import GoalStatus, PlanKind, PlanStatus
 from portage_desktop.services.vocabulary import SenStatus
@@ -30,9 +31,13 @@ class GoalArea(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "play_personal": "play and personal development",
-            "learning_physical_communication": "learning, physical development and communication",
-            "participation_inclusion": "participation and inclusion in family and community life",
+            "play_personal": tr("play and personal development"),
+            "learning_physical_communication": tr(
+                "learning, physical development and communication"
+            ),
+            "participation_inclusion": tr(
+                "participation and inclusion in family and community life"
+            ),
         }[self]
 
 
@@ -87,7 +92,7 @@ class ChildrenEvidence:
 
     @property
     def who(self) -> str:
-        return self.name or f"Child {self.child_id}"
+        return self.name or tr("Child {child_id}").format(child_id=self.child_id)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import add_months, format_date
 from portage_desktop.services.stamp_criteria import (
     CountedRecord,
@@ -23,19 +24,19 @@ from portage_desktop.services.stamp_evidence import EvidenceBundle
 from portage_desktop.services.stamp_statements import Statement
 
 _WHAT = {
-    1: "how the Portage Principles underpin your work with children with SEND",
-    3: "how you assess each child with parents, using a range of materials",
-    4: "how often you review plans with parents and how they cover the three goal areas",
-    5: "how you keep shared records with families and agree activity plans with parents",
+    1: tr("how the Portage Principles underpin your work with children with SEND"),
+    3: tr("how you assess each child with parents, using a range of materials"),
+    4: tr("how often you review plans with parents and how they cover the three goal areas"),
+    5: tr("how you keep shared records with families and agree activity plans with parents"),
 }
 NOT_KEPT = {
-    3: "Assessments are not yet kept in Portage Desktop.",
-    4: "Reviews with parents are not yet kept in Portage Desktop.",
-    5: "Activity plans and shared records are not yet kept in Portage Desktop.",
+    3: tr("Assessments are not yet kept in Portage Desktop."),
+    4: tr("Reviews with parents are not yet kept in Portage Desktop."),
+    5: tr("Activity plans and shared records are not yet kept in Portage Desktop."),
 }
 
 
-ADD_CHILDREN = (
+ADD_CHILDREN = tr(
     "Record each child with SEND on roll (their SEN status on the child's record); the check "
     "then judges this criterion from their records."
 )
@@ -50,17 +51,20 @@ def from_statement(
     rows = (*records, statement_record(statement))
     if statement is not None and statement.text and statement.confirmed_on is not None:
         evidence.append(
-            f"Your statement, confirmed by {statement.confirmed_by} on "
-            f"{format_date(statement.confirmed_on)}: {statement.text}"
+            tr("Your statement, confirmed by {confirmed_by} on {date}: {text}").format(
+                confirmed_by=statement.confirmed_by,
+                date=format_date(statement.confirmed_on),
+                text=statement.text,
+            )
         )
         return CriterionResult(number, Status.MET, tuple(evidence), records=rows)
     if statement is not None and statement.text:
-        evidence.append("Your statement is written but not yet confirmed.")
+        evidence.append(tr("Your statement is written but not yet confirmed."))
     return CriterionResult(
         number,
         Status.NEEDS_STATEMENT,
         tuple(evidence),
-        (f"Write and confirm a statement of {_WHAT[number]}.",),
+        (tr("Write and confirm a statement of {WHAT}.").format(WHAT=_WHAT[number]),),
         records=rows,
     )
 
@@ -75,21 +79,30 @@ def no_evidence(
     """Nothing to judge: never met, and the fix says what to record."""
     if statement is not None and statement.confirmed_on is not None:
         evidence.append(
-            "Your confirmed statement is kept for the application, but this criterion is judged "
-            "from the records."
+            tr(
+                "Your confirmed statement is kept for the application, but this criterion is "
+                "judged "
+                "from the records."
+            )
         )
     return CriterionResult(number, Status.NO_EVIDENCE, tuple(evidence), (fix,), records=records)
 
 
 def sen_count(bundle: EvidenceBundle) -> str:
-    return f"Children with SEND on roll: {len(bundle.children)}."
+    return tr("Children with SEND on roll: {count}.").format(count=len(bundle.children))
 
 
 def criterion_1(statement: Statement | None, trained: Sequence[str]) -> CriterionResult:
-    evidence = [f"Workshop-trained practitioners working here: {len(trained)}."]
+    evidence = [
+        tr("Workshop-trained practitioners working here: {count}.").format(count=len(trained))
+    ]
     records = [
         CountedRecord(
-            n, "Portage Workshop", "completed, NPA-accredited trainer", True, "works here"
+            n,
+            tr("Portage Workshop"),
+            tr("completed, NPA-accredited trainer"),
+            True,
+            tr("works here"),
         )
         for n in trained
     ]
@@ -100,11 +113,15 @@ def _material_records(bundle: EvidenceBundle) -> tuple[CountedRecord, ...]:
     rows = []
     for child in bundle.children:
         rows += [
-            CountedRecord(child.who, "Assessment material", m, True, "recorded with the child")
+            CountedRecord(
+                child.who, tr("Assessment material"), m, True, tr("recorded with the child")
+            )
             for m in child.assessment_materials
         ]
         if not child.assessment_materials:
-            rows.append(CountedRecord(child.who, "Assessment material", "none recorded", False, ""))
+            rows.append(
+                CountedRecord(child.who, tr("Assessment material"), tr("none recorded"), False, "")
+            )
     return tuple(rows)
 
 
@@ -118,29 +135,35 @@ def criterion_3(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
         return no_evidence(3, evidence, ADD_CHILDREN, statement, records)
     if not any(c.assessment_materials for c in bundle.children):
         evidence.append(
-            "No checklist assessment, observation, profile or advice from another professional "
-            "is recorded yet for any of them."
+            tr(
+                "No checklist assessment, observation, profile or advice from another professional "
+                "is recorded yet for any of them."
+            )
         )
-        fix = (
+        fix = tr(
             "Record each child's assessment with the parents: a checklist, observations, a "
             "profile and advice from other professionals."
         )
         return no_evidence(3, evidence, fix, statement, records)
     narrow = [c for c in bundle.children if len(set(c.assessment_materials)) < 2]
     evidence.append(
-        f"Assessed with at least two kinds of material: {len(bundle.children) - len(narrow)} "
-        f"of {len(bundle.children)}."
+        tr("Assessed with at least two kinds of material: {value} of {count}.").format(
+            value=len(bundle.children) - len(narrow), count=len(bundle.children)
+        )
     )
     if narrow:
         unnamed = (
             tuple(evidence),
             (
-                "Add an observation, a developmental profile or advice from another professional "
-                f"for the {len(narrow)} child(ren) assessed with fewer than two kinds of material.",
+                tr(
+                    "Add an observation, a developmental profile or advice from another "
+                    "professional "
+                    "for the {count} child(ren) assessed with fewer than two kinds of material."
+                ).format(count=len(narrow)),
             ),
         )
         evidence.append(
-            "Fewer than two kinds: "
+            tr("Fewer than two kinds: ")
             + some([f"{c.who} ({', '.join(c.assessment_materials) or 'none'})" for c in narrow])
             + "."
         )
@@ -149,9 +172,12 @@ def criterion_3(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
             Status.NOT_MET,
             tuple(evidence),
             (
-                "Add an observation, a developmental profile or advice from another professional "
-                f"for {some([c.who for c in narrow])}: each is assessed with fewer than two "
-                "kinds of material.",
+                tr(
+                    "Add an observation, a developmental profile or advice from another "
+                    "professional "
+                    "for {some}: each is assessed with fewer than two "
+                    "kinds of material."
+                ).format(some=some([c.who for c in narrow])),
             ),
             records=records,
             anonymous=unnamed,
@@ -166,24 +192,27 @@ def _plan_records(bundle: EvidenceBundle) -> tuple[CountedRecord, ...]:
             missing = [
                 text
                 for done, text in (
-                    (plan.agreed_on, "not agreed with parents yet"),
-                    (plan.shared_on, "not shared with the family yet"),
+                    (plan.agreed_on, tr("not agreed with parents yet")),
+                    (plan.shared_on, tr("not shared with the family yet")),
                 )
                 if done is None
             ]
             rows.append(
                 CountedRecord(
                     child.who,
-                    f"{plan.kind.label} plan: {plan.title}",
-                    f"started {format_date(plan.started_on)}; agreed "
-                    f"{format_date(plan.agreed_on) or 'not recorded'}; shared "
-                    f"{format_date(plan.shared_on) or 'not yet'}; {plan.status.label.lower()}",
+                    tr("{label} plan: {title}").format(label=plan.kind.label, title=plan.title),
+                    tr("started {date}; agreed {value}; shared {value2}; {lower}").format(
+                        date=format_date(plan.started_on),
+                        value=format_date(plan.agreed_on) or "not recorded",
+                        value2=format_date(plan.shared_on) or "not yet",
+                        lower=plan.status.label.lower(),
+                    ),
                     not missing,
-                    "; ".join(missing) or "agreed with parents and shared with the family",
+                    "; ".join(missing) or tr("agreed with parents and shared with the family"),
                 )
             )
         if not child.plan_list:
-            rows.append(CountedRecord(child.who, "Activity plan", "none recorded", False))
+            rows.append(CountedRecord(child.who, tr("Activity plan"), tr("none recorded"), False))
     return tuple(rows)
 
 
@@ -196,19 +225,24 @@ def criterion_5(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
     if not bundle.children:
         return no_evidence(5, evidence, ADD_CHILDREN, statement, records)
     plans = sum(c.plans for c in bundle.children)
-    fix = (
+    fix = tr(
         "Write an activity plan with the parents of each child with SEND, record who agreed it "
         "and when, and mark it shared once the family has a copy."
     )
     if not plans:
         evidence.append(
-            f"No activity plans are recorded yet for the {len(bundle.children)} children with SEND."
+            tr("No activity plans are recorded yet for the {count} children with SEND.").format(
+                count=len(bundle.children)
+            )
         )
         return no_evidence(5, evidence, fix, statement, records)
     agreed = sum(c.plans_agreed_with_parents for c in bundle.children)
     shared = sum(c.plans_shared_with_family for c in bundle.children)
     evidence.append(
-        f"Activity plans: {plans}; agreed with parents: {agreed}; shared with the family: {shared}."
+        tr(
+            "Activity plans: {plans}; agreed with parents: {agreed}; shared with the family: "
+            "{shared}."
+        ).format(plans=plans, agreed=agreed, shared=shared)
     )
     kinds: dict[str, int] = {}
     for child in bundle.children:
@@ -216,16 +250,18 @@ def criterion_5(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
             kinds[plan.kind.label] = kinds.get(plan.kind.label, 0) + 1
     if kinds:
         evidence.append(
-            "By kind: " + "; ".join(f"{k}: {n}" for k, n in sorted(kinds.items())) + "."
+            tr("By kind: ") + "; ".join(f"{k}: {n}" for k, n in sorted(kinds.items())) + "."
         )
     if agreed == plans and shared == plans:
         return CriterionResult(5, Status.MET, tuple(evidence), records=records)
-    fixes = ("Agree each activity plan with the parent and record that it was shared with them.",)
+    fixes = (
+        tr("Agree each activity plan with the parent and record that it was shared with them."),
+    )
     unnamed = (tuple(evidence), fixes)
     waiting = [r for r in records if not r.counted and r.record != "Activity plan"]
     if waiting:
         evidence.append(
-            "Not yet agreed or shared: "
+            tr("Not yet agreed or shared: ")
             + some([f"{r.who} ({r.record.split(': ', 1)[-1]})" for r in waiting])
             + "."
         )

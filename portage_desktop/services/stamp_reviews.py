@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import add_months, format_date
 from portage_desktop.services.plan_vocabulary import GoalStatus
 from portage_desktop.services.stamp_criteria import CountedRecord, CriterionResult, Status
@@ -60,17 +61,28 @@ def _judge_child(child: ChildrenEvidence, rules: Rules, found: _Findings) -> Non
     dates = ", ".join(format_date(r.held_on) for r in held)
     if len(held) < needed:
         found.behind.append(
-            f"{child.who}: {len(held)} of {needed} reviews with parents in the last 12 months"
+            tr("{who}: {count} of {needed} reviews with parents in the last 12 months").format(
+                who=child.who, count=len(held), needed=needed
+            )
             + (f" ({dates})." if held else ".")
         )
         more = needed - len(held)
         found.fixes.append(
-            f"{child.who}: hold {more} more review{'' if more == 1 else 's'} with parents by "
-            f"{format_date(counts_until(held[0].held_on))}, while the review of "
-            f"{format_date(held[0].held_on)} still counts."
+            tr(
+                "{who}: hold {more} more review{value} with parents by "
+                "{date}, while the review of "
+                "{date2} still counts."
+            ).format(
+                who=child.who,
+                more=more,
+                value="" if more == 1 else "s",
+                date=format_date(counts_until(held[0].held_on)),
+                date2=format_date(held[0].held_on),
+            )
             if held
-            else f"{child.who}: hold a review with parents now; {needed} are needed in any "
-            "12 months."
+            else tr(
+                "{who}: hold a review with parents now; {needed} are needed in any 12 months."
+            ).format(who=child.who, needed=needed)
         )
     else:
         soon = add_months(on, -12) + timedelta(weeks=rules.warning_weeks)
@@ -78,31 +90,46 @@ def _judge_child(child: ChildrenEvidence, rules: Rules, found: _Findings) -> Non
             first = held[len(held) - needed]
             last = format_date(counts_until(first.held_on))
             found.soon.append(
-                f"{child.who}: the review of {format_date(first.held_on)} counts until {last}."
+                tr("{who}: the review of {date} counts until {last}.").format(
+                    who=child.who, date=format_date(first.held_on), last=last
+                )
             )
-            found.soon_fixes.append(f"{child.who}: hold the next review with parents by {last}.")
+            found.soon_fixes.append(
+                tr("{who}: hold the next review with parents by {last}.").format(
+                    who=child.who, last=last
+                )
+            )
     reviewed = set().union(*(r.goal_areas for r in held)) if held else set()
     missing = [a for a in GoalArea if a not in reviewed]
     if not missing:
         return
     found.narrow.append(
-        f"{child.who}: no goal reviewed with parents in the last 12 months for: {_areas(missing)}."
+        tr("{who}: no goal reviewed with parents in the last 12 months for: {areas}.").format(
+            who=child.who, areas=_areas(missing)
+        )
     )
     has_goal = {g.area for g in child.goals if g.status is GoalStatus.ACTIVE}
     write = [a for a in missing if a not in has_goal]
     review = [a for a in missing if a in has_goal]
     steps = []
     if write:
-        steps.append(f"write a goal with the parents for: {_areas(write)}")
+        steps.append(tr("write a goal with the parents for: {areas}").format(areas=_areas(write)))
     if review:
-        steps.append(f"at the next review with parents, review the goals for: {_areas(review)}")
-    found.fixes.append(f"{child.who}: " + ". Then ".join(steps) + ".")
+        steps.append(
+            tr("at the next review with parents, review the goals for: {areas}").format(
+                areas=_areas(review)
+            )
+        )
+    found.fixes.append(f"{child.who}: " + tr(". Then ").join(steps) + ".")
 
 
 def _capped(lines: list[str]) -> list[str]:
     if len(lines) <= SHOWN:
         return lines
-    return [*lines[:SHOWN], f"And {len(lines) - SHOWN} more: see the records counted."]
+    return [
+        *lines[:SHOWN],
+        tr("And {value} more: see the records counted.").format(value=len(lines) - SHOWN),
+    ]
 
 
 def _records(bundle: EvidenceBundle, on: date) -> tuple[CountedRecord, ...]:
@@ -117,10 +144,12 @@ def _records(bundle: EvidenceBundle, on: date) -> tuple[CountedRecord, ...]:
         rows.append(
             CountedRecord(
                 child.who,
-                "Active plan",
+                tr("Active plan"),
                 "yes" if child.has_active_plan else "none",
                 child.has_active_plan,
-                "needs reviews with parents" if child.has_active_plan else "nothing to review",
+                tr("needs reviews with parents")
+                if child.has_active_plan
+                else tr("nothing to review"),
             )
         )
         reviewed: set[GoalArea] = set()
@@ -130,27 +159,33 @@ def _records(bundle: EvidenceBundle, on: date) -> tuple[CountedRecord, ...]:
             if review.with_parents:
                 reviewed |= review.goal_areas
             areas = [a.label for a in GoalArea if a in review.goal_areas]
-            covers = "all three" if len(areas) == len(GoalArea) else "; ".join(areas) or "none"
+            covers = tr("all three") if len(areas) == len(GoalArea) else "; ".join(areas) or "none"
             rows.append(
                 CountedRecord(
                     child.who,
-                    "Review with parents",
-                    f"held {format_date(review.held_on)}; goal areas: {covers}",
+                    tr("Review with parents"),
+                    tr("held {date}; goal areas: {covers}").format(
+                        date=format_date(review.held_on), covers=covers
+                    ),
                     review.with_parents,
-                    f"counts until {format_date(counts_until(review.held_on))}"
+                    tr("counts until {date}").format(date=format_date(counts_until(review.held_on)))
                     if review.with_parents
-                    else "no parent recorded as attending",
+                    else tr("no parent recorded as attending"),
                 )
             )
         for area in GoalArea:
             goals = [g for g in child.goals if g.area is area]
             covered = area in reviewed
-            why = "reviewed in the last 12 months" if covered else "not reviewed in 12 months"
+            why = (
+                tr("reviewed in the last 12 months") if covered else tr("not reviewed in 12 months")
+            )
             rows += [
                 CountedRecord(
                     child.who,
-                    f"Goal: {area.label}",
-                    f"written {format_date(g.written_on)}; {g.status.label.lower()}",
+                    tr("Goal: {label}").format(label=area.label),
+                    tr("written {date}; {lower}").format(
+                        date=format_date(g.written_on), lower=g.status.label.lower()
+                    ),
                     covered,
                     why,
                 )
@@ -159,7 +194,11 @@ def _records(bundle: EvidenceBundle, on: date) -> tuple[CountedRecord, ...]:
             if not goals:
                 rows.append(
                     CountedRecord(
-                        child.who, f"Goal: {area.label}", "no goal written", False, "no goal"
+                        child.who,
+                        tr("Goal: {label}").format(label=area.label),
+                        tr("no goal written"),
+                        False,
+                        tr("no goal"),
                     )
                 )
     return tuple(rows)
@@ -170,9 +209,11 @@ def criterion_4(
 ) -> CriterionResult:
     evidence = [
         sen_count(bundle),
-        f"Rule: at least {rules.reviews_per_year} reviews with "
-        "parents in any 12 months, covering all three goal areas. A review counts for the 12 "
-        "months after it is held.",
+        tr(
+            "Rule: at least {reviews_per_year} reviews with "
+            "parents in any 12 months, covering all three goal areas. A review counts for the 12 "
+            "months after it is held."
+        ).format(reviews_per_year=rules.reviews_per_year),
     ]
     if not bundle.reviews_kept:
         evidence.append(NOT_KEPT[4])
@@ -183,10 +224,12 @@ def criterion_4(
     planned = [c for c in bundle.children if c.has_active_plan]
     if not planned:
         evidence.append(
-            f"None of the {len(bundle.children)} children with SEND on roll has an active plan, "
-            "so there are no reviews to judge."
+            tr(
+                "None of the {count} children with SEND on roll has an active plan, "
+                "so there are no reviews to judge."
+            ).format(count=len(bundle.children))
         )
-        fix = (
+        fix = tr(
             "Write goals and an activity plan with the parents of each child with SEND, then "
             "record each review with parents."
         )
@@ -195,9 +238,15 @@ def criterion_4(
     for child in planned:
         _judge_child(child, rules, found)
     evidence.append(
-        f"Children with an active plan: {len(planned)}; with enough reviews: "
-        f"{len(planned) - len(found.behind)}; covering all three goal areas: "
-        f"{len(planned) - len(found.narrow)}."
+        tr(
+            "Children with an active plan: {count}; with enough reviews: "
+            "{value}; covering all three goal areas: "
+            "{value2}."
+        ).format(
+            count=len(planned),
+            value=len(planned) - len(found.behind),
+            value2=len(planned) - len(found.narrow),
+        )
     )
     summary = tuple(evidence)
     evidence += _capped(found.behind) + _capped(found.narrow)
@@ -212,7 +261,9 @@ def criterion_4(
             anonymous=(summary, _unnamed_fixes(found)),
         )
     if found.soon:
-        soon = f"{len(found.soon)} child(ren) will fall behind within {rules.warning_weeks} weeks."
+        soon = tr("{count} child(ren) will fall behind within {warning_weeks} weeks.").format(
+            count=len(found.soon), warning_weeks=rules.warning_weeks
+        )
         evidence.append(soon)
         evidence += _capped(found.soon)
         return CriterionResult(
@@ -231,17 +282,22 @@ def _unnamed_fixes(found: _Findings) -> tuple[str, ...]:
     fixes = []
     if found.behind:
         fixes.append(
-            f"Hold reviews with parents for the {len(found.behind)} child(ren) behind, by the "
-            "dates the Stamp of Approval page gives for each."
+            tr(
+                "Hold reviews with parents for the {count} child(ren) behind, by the "
+                "dates the Stamp of Approval page gives for each."
+            ).format(count=len(found.behind))
         )
     if found.narrow:
         fixes.append(
-            f"For the {len(found.narrow)} child(ren) with gaps, make sure the goals reviewed "
-            "with parents cover all three areas."
+            tr(
+                "For the {count} child(ren) with gaps, make sure the goals reviewed "
+                "with parents cover all three areas."
+            ).format(count=len(found.narrow))
         )
     if found.soon:
         fixes.append(
-            f"Book the next review with parents for the {len(found.soon)} child(ren) about to "
-            "fall behind."
+            tr(
+                "Book the next review with parents for the {count} child(ren) about to fall behind."
+            ).format(count=len(found.soon))
         )
     return tuple(fixes)

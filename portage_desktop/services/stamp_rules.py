@@ -13,6 +13,7 @@ from datetime import date
 from portage_desktop.data import stamp_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.stamp import StampRuleRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -36,32 +37,42 @@ class RuleSpec:
 
 
 SPECS: tuple[RuleSpec, ...] = (
-    RuleSpec("workshop_group", "Workshop-trained practitioners needed (group setting)", "2", 1, 20),
+    RuleSpec(
+        "workshop_group", tr("Workshop-trained practitioners needed (group setting)"), "2", 1, 20
+    ),
     RuleSpec(
         "workshop_small",
-        "Workshop-trained practitioners needed (childminder or small setting)",
+        tr("Workshop-trained practitioners needed (childminder or small setting)"),
         "1",
         1,
         20,
     ),
     RuleSpec(
-        "small_setting_staff", "A small setting has this many current staff or fewer", "3", 1, 50
+        "small_setting_staff",
+        tr("A small setting has this many current staff or fewer"),
+        "3",
+        1,
+        50,
     ),
-    RuleSpec("members_needed", "Practitioners with NPA membership needed", "1", 1, 20),
-    RuleSpec("reviews_per_year", "Reviews with parents per child in any 12 months", "3", 1, 12),
-    RuleSpec("award_months", "The award lasts this many months", "12", 1, 60),
+    RuleSpec("members_needed", tr("Practitioners with NPA membership needed"), "1", 1, 20),
+    RuleSpec("reviews_per_year", tr("Reviews with parents per child in any 12 months"), "3", 1, 12),
+    RuleSpec("award_months", tr("The award lasts this many months"), "12", 1, 60),
     RuleSpec(
-        "warning_weeks", "Warn this many weeks before the award or membership expires", "8", 1, 52
+        "warning_weeks",
+        tr("Warn this many weeks before the award or membership expires"),
+        "8",
+        1,
+        52,
     ),
     RuleSpec(
         "graded_minimum",
-        "Lowest overall grade accepted (graded inspections)",
+        tr("Lowest overall grade accepted (graded inspections)"),
         "good",
         choices=GRADES,
     ),
     RuleSpec(
         "report_card_minimum",
-        "Lowest area grade accepted (report cards; safeguarding must be Met)",
+        tr("Lowest area grade accepted (report cards; safeguarding must be Met)"),
         "expected",
         choices=REPORT_CARD_SCALE,
     ),
@@ -130,16 +141,18 @@ def validate_rule(key: str, value: str, effective_from: date | None) -> str:
     errors: dict[str, str] = {}
     text = (value or "").strip()
     if spec is None:
-        errors["key"] = "Please choose a rule."
+        errors["key"] = tr("Please choose a rule.")
     elif spec.choices:
         if text not in dict(spec.choices):
-            errors["value"] = "Please choose one of the listed grades."
+            errors["value"] = tr("Please choose one of the listed grades.")
     elif not text.isdigit() or not spec.low <= int(text) <= spec.high:
-        errors["value"] = f"Please enter a whole number from {spec.low} to {spec.high}."
+        errors["value"] = tr("Please enter a whole number from {low} to {high}.").format(
+            low=spec.low, high=spec.high
+        )
     if effective_from is None:
-        errors["effective_from"] = "Please enter the date this value applies from."
+        errors["effective_from"] = tr("Please enter the date this value applies from.")
     elif effective_from < DEFAULTS_SINCE:
-        errors["effective_from"] = "Please choose a date from 1 September 2019 onwards."
+        errors["effective_from"] = tr("Please choose a date from 1 September 2019 onwards.")
     if errors:
         raise ValidationError(errors)
     return str(int(text)) if spec and not spec.choices else text

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import VALID_THROUGH, format_date
 from portage_desktop.services.staff import StaffMember
 from portage_desktop.services.stamp_criteria import CountedRecord, CriterionResult, Status, some
@@ -55,20 +56,24 @@ def workshop_problems(record: TrainingRecord, on: date) -> list[str]:
     """Why a Workshop record does not count on ``on``, in words; empty when it does."""
     problems = []
     if record.completed_on is None:
-        problems.append("no completion date")
+        problems.append(tr("no completion date"))
     elif record.completed_on > on:
-        problems.append(f"completed on {format_date(record.completed_on)}, after the day checked")
+        problems.append(
+            tr("completed on {date}, after the day checked").format(
+                date=format_date(record.completed_on)
+            )
+        )
     if not record.trainer_accredited:
-        problems.append("trainer not NPA-accredited")
+        problems.append(tr("trainer not NPA-accredited"))
     return problems
 
 
 def staff_state(member: StaffMember, on: date) -> str:
     """Why someone is not current staff on ``on`` ("left on ..."); empty when they are."""
     if member.start_date is not None and member.start_date > on:
-        return f"starts on {format_date(member.start_date)}"
+        return tr("starts on {date}").format(date=format_date(member.start_date))
     if member.leave_date is not None and member.leave_date <= on:
-        return f"left on {format_date(member.leave_date)}"
+        return tr("left on {date}").format(date=format_date(member.leave_date))
     return ""
 
 
@@ -76,8 +81,11 @@ def _leaving(people: Sequence[StaffTraining], on: date) -> str:
     """ "Ann Lee left on 01/10/2026 and Bo Ray leaves on 01/03/2027", latest first."""
     ordered = sorted(people, key=lambda p: p.member.leave_date or date.min, reverse=True)
     parts = [
-        f"{p.name} {'left' if (p.member.leave_date or on) <= on else 'leaves'} on "
-        f"{format_date(p.member.leave_date)}"
+        tr("{name} {value} on {date}").format(
+            name=p.name,
+            value="left" if (p.member.leave_date or on) <= on else "leaves",
+            date=format_date(p.member.leave_date),
+        )
         for p in ordered
     ]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -97,15 +105,23 @@ def _workshop_records(staff: Sequence[StaffTraining], on: date) -> tuple[Counted
     rows = []
     for p in staff:
         state = staff_state(p.member, on)
-        started = f"started {format_date(p.member.start_date)}" if p.member.start_date else ""
-        left = f"leaving date {format_date(p.member.leave_date)}" if p.member.leave_date else ""
+        started = (
+            tr("started {date}").format(date=format_date(p.member.start_date))
+            if p.member.start_date
+            else ""
+        )
+        left = (
+            tr("leaving date {date}").format(date=format_date(p.member.leave_date))
+            if p.member.leave_date
+            else ""
+        )
         rows.append(
             CountedRecord(
                 p.name,
-                "Staff member",
-                "; ".join(x for x in (started, left) if x) or "no dates recorded",
+                tr("Staff member"),
+                "; ".join(x for x in (started, left) if x) or tr("no dates recorded"),
                 not state,
-                state or f"works here on {format_date(on)}",
+                state or tr("works here on {date}").format(date=format_date(on)),
             )
         )
         for r in p.records:
@@ -116,11 +132,12 @@ def _workshop_records(staff: Sequence[StaffTraining], on: date) -> tuple[Counted
             rows.append(
                 CountedRecord(
                     p.name,
-                    "Portage Workshop",
-                    f"completed {format_date(r.completed_on)}; trainer: {r.trainer}; "
-                    f"NPA-accredited: {accredited}",
+                    tr("Portage Workshop"),
+                    tr("completed {date}; trainer: {trainer}; NPA-accredited: {accredited}").format(
+                        date=format_date(r.completed_on), trainer=r.trainer, accredited=accredited
+                    ),
                     not why,
-                    "; ".join(why) or "completed by the day checked, NPA-accredited trainer",
+                    "; ".join(why) or tr("completed by the day checked, NPA-accredited trainer"),
                 )
             )
     return tuple(rows)
@@ -157,15 +174,20 @@ def criterion_6(
     trained = [p for p in current if p.workshop_trained(on)]
     needed = workshop_needed(staff, childminder, rules)
     why = (
-        "a childminder"
+        tr("a childminder")
         if childminder
-        else f"{len(current)} current staff, so "
-        + ("a small setting" if len(current) <= rules.small_setting_staff else "a group setting")
+        else tr("{count} current staff, so ").format(count=len(current))
+        + (
+            tr("a small setting")
+            if len(current) <= rules.small_setting_staff
+            else tr("a group setting")
+        )
     )
     evidence = [
-        f"Needed: {needed} ({why}).",
-        f"Workshop-trained by an NPA-accredited trainer and working here: {len(trained)} "
-        f"({some([p.name for p in trained])}).",
+        tr("Needed: {needed} ({why}).").format(needed=needed, why=why),
+        tr(
+            "Workshop-trained by an NPA-accredited trainer and working here: {count} ({some})."
+        ).format(count=len(trained), some=some([p.name for p in trained])),
     ]
     problems = {
         p.name: sorted({w for r in p.records for w in workshop_problems(r, on)})
@@ -174,7 +196,7 @@ def criterion_6(
     }
     if problems:
         evidence.append(
-            "Workshop recorded but not counted: "
+            tr("Workshop recorded but not counted: ")
             + "; ".join(f"{name} ({', '.join(why)})" for name, why in problems.items())
             + "."
         )
@@ -189,13 +211,17 @@ def criterion_6(
     short = needed - len(trained)
     if short > 0:
         if left:
-            evidence.append(f"Left in the last year: {_leaving(left, on)}.")
+            evidence.append(
+                tr("Left in the last year: {leaving}.").format(leaving=_leaving(left, on))
+            )
         fixes = [
-            f"Book a Portage Workshop with an NPA-accredited trainer for {short} more "
-            f"practitioner{'s' if short != 1 else ''}, and add it to their training record."
+            tr(
+                "Book a Portage Workshop with an NPA-accredited trainer for {short} more "
+                "practitioner{value}, and add it to their training record."
+            ).format(short=short, value="s" if short != 1 else "")
         ]
         if any("trainer not NPA-accredited" in w for w in problems.values()):
-            fixes.append("If the trainer was NPA-accredited, tick that on the Workshop record.")
+            fixes.append(tr("If the trainer was NPA-accredited, tick that on the Workshop record."))
         cause, because = ("leaver", _leaving(left, on)) if left else ("", "")
         return CriterionResult(
             6, Status.NOT_MET, tuple(evidence), tuple(fixes), cause, because, records
@@ -207,26 +233,46 @@ def criterion_6(
     leavers = [p for p in trained if p not in trained_then]
     if leavers:
         because = _leaving(leavers, on)
-        evidence.append(f"Leaving by {format_date(day)}: {because}.")
-        fix = f"Book a Portage Workshop for another practitioner before {because}."
+        evidence.append(
+            tr("Leaving by {date}: {because}.").format(date=format_date(day), because=because)
+        )
+        fix = tr("Book a Portage Workshop for another practitioner before {because}.").format(
+            because=because
+        )
         return CriterionResult(
             6, Status.AT_RISK, tuple(evidence), (fix,), "leaver", because, records
         )
     starters = [p for p in working if not p.member.is_current(on)]
     names = " and ".join(p.name for p in starters)
-    because = (
-        f"{names} {'starts' if len(starters) == 1 else 'start'} on {format_date(day)}, making "
-        f"{len(working)} staff"
+    because = tr("{names} {value} on {date}, making {count} staff").format(
+        names=names,
+        value="starts" if len(starters) == 1 else "start",
+        date=format_date(day),
+        count=len(working),
     )
     evidence.append(
-        f"Starting on {format_date(day)}: {names}. With {len(working)} staff you will need "
-        f"{needed_then} Workshop-trained practitioners; {len(trained_then)} will be working here."
+        tr(
+            "Starting on {date}: {names}. With {count} staff you will need "
+            "{needed_then} Workshop-trained practitioners; {count2} will be working here."
+        ).format(
+            date=format_date(day),
+            names=names,
+            count=len(working),
+            needed_then=needed_then,
+            count2=len(trained_then),
+        )
     )
     more = needed_then - len(trained_then)
-    fix = (
-        f"Book a Portage Workshop with an NPA-accredited trainer for {more} more "
-        f"practitioner{'s' if more != 1 else ''} before {format_date(day)}, when {names} "
-        f"{'starts' if len(starters) == 1 else 'start'}."
+    fix = tr(
+        "Book a Portage Workshop with an NPA-accredited trainer for {more} more "
+        "practitioner{value} before {date}, when {names} "
+        "{value2}."
+    ).format(
+        more=more,
+        value="s" if more != 1 else "",
+        date=format_date(day),
+        names=names,
+        value2="starts" if len(starters) == 1 else "start",
     )
     return CriterionResult(6, Status.AT_RISK, tuple(evidence), (fix,), "starter", because, records)
 
@@ -242,24 +288,29 @@ def _membership_records(
                 continue
             why = [state] if state else []
             if r.started_on is not None and r.started_on > on:
-                why.append(f"starts on {format_date(r.started_on)}")
+                why.append(tr("starts on {date}").format(date=format_date(r.started_on)))
             elif r.expires_on is not None and r.expires_on < on:
-                why.append(f"ended: valid through {format_date(r.expires_on)}")
+                why.append(tr("ended: valid through {date}").format(date=format_date(r.expires_on)))
             counted = not why
             if counted and r.expires_on is not None and r.expires_on < year_end:
                 why.append(
-                    f"valid through {format_date(r.expires_on)}, before the award year ends "
-                    f"on {format_date(year_end)}"
+                    tr("valid through {date}, before the award year ends on {date2}").format(
+                        date=format_date(r.expires_on), date2=format_date(year_end)
+                    )
                 )
             elif counted:
-                why.append("valid now and through the award year")
+                why.append(tr("valid now and through the award year"))
             if counted and p.member.leave_date is not None and p.member.leave_date <= year_end:
-                why.append(f"leaves on {format_date(p.member.leave_date)}")
+                why.append(tr("leaves on {date}").format(date=format_date(p.member.leave_date)))
             rows.append(
                 CountedRecord(
                     p.name,
-                    f"NPA membership No. {r.membership_number}",
-                    f"from {format_date(r.started_on)}, valid through {format_date(r.expires_on)}",
+                    tr("NPA membership No. {membership_number}").format(
+                        membership_number=r.membership_number
+                    ),
+                    tr("from {date}, valid through {date2}").format(
+                        date=format_date(r.started_on), date2=format_date(r.expires_on)
+                    ),
                     counted,
                     "; ".join(why),
                 )
@@ -273,9 +324,13 @@ def criterion_7(staff: Sequence[StaffTraining], rules: Rules, year_end: date) ->
     members = [(p, m) for p in current if (m := p.membership_on(on))]
     through = [p for p, _m in members if p.member_until(on, year_end)]
     evidence = [
-        f"Needed: {rules.members_needed}, valid on {format_date(on)} and through "
-        f"{format_date(year_end)} (the last day of the award year).",
-        "Members now: "
+        tr(
+            "Needed: {members_needed}, valid on {date} and through "
+            "{date2} (the last day of the award year)."
+        ).format(
+            members_needed=rules.members_needed, date=format_date(on), date2=format_date(year_end)
+        ),
+        tr("Members now: ")
         + (
             ", ".join(f"{p.name} (valid through {format_date(m.expires_on)})" for p, m in members)
             or "nobody"
@@ -294,23 +349,24 @@ def criterion_7(staff: Sequence[StaffTraining], rules: Rules, year_end: date) ->
         ]
         if leaving:
             because = _leaving(leaving, on)
-            evidence.append(f"Leaving by {format_date(year_end)}: {because}.")
-            fix = "Another practitioner could join the NPA before the member leaves."
+            evidence.append(
+                tr("Leaving by {date}: {because}.").format(
+                    date=format_date(year_end), because=because
+                )
+            )
+            fix = tr("Another practitioner could join the NPA before the member leaves.")
             return CriterionResult(
                 7, Status.AT_RISK, tuple(evidence), (fix,), "leaver", because, records
             )
         ending = [(p, m) for p, m in members if p not in through]
-        because = (
-            " and ".join(
-                f"{p.name}'s NPA membership is valid through {format_date(m.expires_on)}"
-                for p, m in ending
-            )
-            + f", before the award year ends on {format_date(year_end)}"
-        )
-        fix = (
-            f"Renew NPA membership so that it is valid through {format_date(year_end)} at least, "
+        because = " and ".join(
+            f"{p.name}'s NPA membership is valid through {format_date(m.expires_on)}"
+            for p, m in ending
+        ) + tr(", before the award year ends on {date}").format(date=format_date(year_end))
+        fix = tr(
+            "Renew NPA membership so that it is valid through {date} at least, "
             "then add the renewal to the training record."
-        )
+        ).format(date=format_date(year_end))
         return CriterionResult(
             7, Status.AT_RISK, tuple(evidence), (fix,), "expiry", because, records
         )
@@ -334,10 +390,10 @@ def criterion_7(staff: Sequence[StaffTraining], rules: Rules, year_end: date) ->
         ("leaver", _leaving(left, on)) if left else ("expiry", ended_words) if lapsed else ("", "")
     )
     if lapsed:
-        evidence.append(f"Membership ended: {ended_words}.")
+        evidence.append(tr("Membership ended: {ended_words}.").format(ended_words=ended_words))
     if left:
-        evidence.append(f"Member who has left: {_leaving(left, on)}.")
-    fix = (
+        evidence.append(tr("Member who has left: {leaving}.").format(leaving=_leaving(left, on)))
+    fix = tr(
         "Join or renew NPA professional membership for at least one practitioner, and add it "
         "to their training record with its number and dates."
     )
@@ -349,10 +405,12 @@ def criterion_8(staff: Sequence[StaffTraining], on: date) -> CriterionResult:
     level3 = [(p, r) for p in current for r in p.records if r.kind is TrainingKind.LEVEL3]
     pcpd = [(p, r) for p in current for r in p.records if r.kind is TrainingKind.PCPD]
     evidence = [
-        "Level 3 Award in Portage Skills: "
+        tr("Level 3 Award in Portage Skills: ")
         + (", ".join(f"{p.name} ({r.status.label.lower()})" for p, r in level3) or "nobody")
         + ".",
-        "PCPD modules: " + (", ".join(f"{p.name} ({r.title})" for p, r in pcpd) or "none") + ".",
+        tr("PCPD modules: ")
+        + (", ".join(f"{p.name} ({r.title})" for p, r in pcpd) or "none")
+        + ".",
     ]
     records = tuple(
         CountedRecord(
@@ -360,7 +418,7 @@ def criterion_8(staff: Sequence[StaffTraining], on: date) -> CriterionResult:
             r.kind.label,
             r.summary,
             counted := r.kind is TrainingKind.LEVEL3 or r.status is TrainingStatus.COMPLETED,
-            "counted" if counted else "a PCPD module counts once it is completed",
+            "counted" if counted else tr("a PCPD module counts once it is completed"),
         )
         for p, r in (*level3, *pcpd)
     )
@@ -371,8 +429,11 @@ def criterion_8(staff: Sequence[StaffTraining], on: date) -> CriterionResult:
         Status.NOT_MET,
         tuple(evidence),
         (
-            "This criterion is desirable, not essential. A practitioner could start the Level 3 "
-            "Award in Portage Skills or a PCPD module.",
+            tr(
+                "This criterion is desirable, not essential. A practitioner could start the "
+                "Level 3 "
+                "Award in Portage Skills or a PCPD module."
+            ),
         ),
         records=records,
     )

@@ -14,6 +14,7 @@ from portage_desktop.data.engine import Database
 from portage_desktop.data.errors import RecordChanged
 from portage_desktop.data.models import utc_now
 from portage_desktop.data.models.stamp import StampStatementRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -66,16 +67,23 @@ def save_statement(
     errors: dict[str, str] = {}
     text = (text or "").strip()
     if not 1 <= criterion <= 8:
-        errors["criterion"] = "There are eight criteria."
+        errors["criterion"] = tr("There are eight criteria.")
     if len(text) > STATEMENT_MAX:
-        errors["statement"] = f"The statement is too long (at most {STATEMENT_MAX:,} characters)."
+        errors["statement"] = tr(
+            "The statement is too long (at most {STATEMENT_MAX:,} characters)."
+        ).format(STATEMENT_MAX=STATEMENT_MAX)
     if confirm and not text and criterion != 2:
-        errors["statement"] = "Please write what you are confirming before you confirm it."
+        errors["statement"] = tr("Please write what you are confirming before you confirm it.")
     refuse_hidden_value(errors, "statement", text)
     if errors:
         raise ValidationError(errors)
     current = lambda: statements(db).get(criterion) or Statement(criterion, "", None, "", "")  # noqa: E731
-    with refuse_stale(f"statement for criterion {criterion}", current), db.session() as s:
+    with (
+        refuse_stale(
+            tr("statement for criterion {criterion}").format(criterion=criterion), current
+        ),
+        db.session() as s,
+    ):
         found = stamp_store.statement(s, criterion)
         stored_version = found.row_version if found is not None else 0
         if expected_version is not None and stored_version != expected_version:

@@ -15,6 +15,7 @@ from typing import Any
 from portage_desktop import __version__
 from portage_desktop.data import child_graph
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -51,15 +52,17 @@ def _json_value(value: Any) -> Any:
 
 def _readable(value: Any) -> str:
     if value is None or value == "":
-        return "(not recorded)"
+        return tr("(not recorded)")
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return tr("Yes") if value else tr("No")
     if isinstance(value, datetime):
         return format_datetime(value.astimezone() if value.tzinfo else value)
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, bytes | bytearray | memoryview):
-        return f"(a file of {max(1, len(value) // 1024)} KB, included in the JSON export)"
+        return tr("(a file of {max} KB, included in the JSON export)").format(
+            max=max(1, len(value) // 1024)
+        )
     return str(value)
 
 
@@ -81,11 +84,15 @@ def _cell(column: str, value: Any) -> str:
     if enum is not None and isinstance(value, str):
         labels = {e.value: e.label for e in enum}  # type: ignore[attr-defined]
         words = [labels.get(code, code) for code in value.split(",") if code]
-        return ", ".join(words) or "(not recorded)"
+        return ", ".join(words) or tr("(not recorded)")
     return _readable(value)
 
 
-_LABELS = {"sen_status": "SEN status", "need_areas": "Areas of need", "known_as": "Known as"}
+_LABELS = {
+    "sen_status": tr("SEN status"),
+    "need_areas": tr("Areas of need"),
+    "known_as": tr("Known as"),
+}
 
 
 def _title(table: str) -> str:
@@ -102,7 +109,7 @@ def collect(db: Database, child_id: int) -> ChildExport:
     with db.session() as s:
         rows = child_graph.collect(s, child_id)
         if not rows:
-            raise NotFoundError("That child's record no longer exists.")
+            raise NotFoundError(tr("That child's record no longer exists."))
         audit.record(s, db, AuditAction.EXPORT, "child", child_id, "subject access")
     child = rows["child"][0]
     sections = []

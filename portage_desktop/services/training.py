@@ -17,6 +17,7 @@ from portage_desktop.data import stores, training_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import StaffMemberRecord
 from portage_desktop.data.models.training import TrainingAttachmentRecord, TrainingRecordRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit, certificates
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -41,30 +42,30 @@ class TrainingKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "workshop": "Portage Workshop",
-            "membership": "NPA professional membership",
-            "level3": "Level 3 Award in Portage Skills",
-            "pcpd": "PCPD module",
-            "other_cpd": "Other CPD",
-            "level4": "Level 4 Portage qualification",
-            "degree": "Relevant degree",
-            "npa_trainer": "NPA-accredited trainer",
-            "networking_day": "NPA networking or development day",
+            "workshop": tr("Portage Workshop"),
+            "membership": tr("NPA professional membership"),
+            "level3": tr("Level 3 Award in Portage Skills"),
+            "pcpd": tr("PCPD module"),
+            "other_cpd": tr("Other CPD"),
+            "level4": tr("Level 4 Portage qualification"),
+            "degree": tr("Relevant degree"),
+            "npa_trainer": tr("NPA-accredited trainer"),
+            "networking_day": tr("NPA networking or development day"),
         }[self]
 
     @property
     def short_label(self) -> str:
         """For narrow places: table headings on a printed page."""
         return {
-            "workshop": "Portage Workshop",
-            "membership": "NPA membership",
-            "level3": "Level 3 Award",
-            "pcpd": "PCPD modules",
-            "other_cpd": "Other CPD",
-            "level4": "Level 4",
-            "degree": "Degree",
-            "npa_trainer": "NPA trainer",
-            "networking_day": "Networking days",
+            "workshop": tr("Portage Workshop"),
+            "membership": tr("NPA membership"),
+            "level3": tr("Level 3 Award"),
+            "pcpd": tr("PCPD modules"),
+            "other_cpd": tr("Other CPD"),
+            "level4": tr("Level 4"),
+            "degree": tr("Degree"),
+            "npa_trainer": tr("NPA trainer"),
+            "networking_day": tr("Networking days"),
         }[self]
 
 
@@ -92,7 +93,7 @@ class TrainingStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return "Completed" if self is TrainingStatus.COMPLETED else "Working towards"
+        return tr("Completed") if self is TrainingStatus.COMPLETED else tr("Working towards")
 
 
 @dataclass(frozen=True)
@@ -133,14 +134,20 @@ class TrainingRecord:
     def summary(self) -> str:
         """One line for lists and the matrix: what it is and its key date."""
         if self.kind is TrainingKind.WORKSHOP:
-            who = "NPA-accredited" if self.trainer_accredited else "not accredited"
-            return f"Completed {format_date(self.completed_on)}; trainer {who}"
+            who = "NPA-accredited" if self.trainer_accredited else tr("not accredited")
+            return tr("Completed {date}; trainer {who}").format(
+                date=format_date(self.completed_on), who=who
+            )
         if self.kind is TrainingKind.MEMBERSHIP:
-            return f"No. {self.membership_number}, expires {format_date(self.expires_on)}"
+            return tr("No. {membership_number}, expires {date}").format(
+                membership_number=self.membership_number, date=format_date(self.expires_on)
+            )
         name = f"{self.title}: " if self.title else ""
         if self.status is TrainingStatus.WORKING_TOWARDS:
-            return f"{name}working towards (since {format_date(self.started_on)})"
-        return f"{name}completed {format_date(self.completed_on)}"
+            return tr("{name}working towards (since {date})").format(
+                name=name, date=format_date(self.started_on)
+            )
+        return tr("{name}completed {date}").format(name=name, date=format_date(self.completed_on))
 
 
 @dataclass(frozen=True)
@@ -198,13 +205,13 @@ def validate_training(data: TrainingInput, today: date) -> dict[str, object]:
     v.refuse_hidden(errors, data)
     kind = TrainingKind(data.kind) if data.kind in set(TrainingKind) else None
     if kind is None:
-        errors["kind"] = "Please choose what kind of training this is."
+        errors["kind"] = tr("Please choose what kind of training this is.")
     title = v.optional_text(errors, "title", data.title, 200, "title")
-    trainer = v.optional_text(errors, "trainer", data.trainer, 200, "trainer's name")
+    trainer = v.optional_text(errors, "trainer", data.trainer, 200, tr("trainer's name"))
     number = v.optional_text(errors, "membership_number", data.membership_number, 40, "number")
     notes = (data.notes or "").strip()
     if len(notes) > 1000:
-        errors["notes"] = "The notes are too long (at most 1,000 characters)."
+        errors["notes"] = tr("The notes are too long (at most 1,000 characters).")
     status = (
         TrainingStatus(data.status)
         if data.status in set(TrainingStatus)
@@ -213,45 +220,45 @@ def validate_training(data: TrainingInput, today: date) -> dict[str, object]:
     if kind is TrainingKind.WORKSHOP:
         status = TrainingStatus.COMPLETED
         if data.completed_on is None:
-            errors["completed_on"] = "Please enter the date the Workshop was completed."
+            errors["completed_on"] = tr("Please enter the date the Workshop was completed.")
         if not trainer:
-            errors["trainer"] = "Please enter who delivered the Workshop."
+            errors["trainer"] = tr("Please enter who delivered the Workshop.")
     elif kind is TrainingKind.MEMBERSHIP:
         status = TrainingStatus.COMPLETED
         if not number:
-            errors["membership_number"] = "Please enter the NPA membership number."
+            errors["membership_number"] = tr("Please enter the NPA membership number.")
         if data.started_on is None:
-            errors["started_on"] = "Please enter the date the membership started."
+            errors["started_on"] = tr("Please enter the date the membership started.")
         if data.expires_on is None:
-            errors["expires_on"] = "Please enter the date the membership expires."
+            errors["expires_on"] = tr("Please enter the date the membership expires.")
     elif kind in (TrainingKind.PCPD, TrainingKind.OTHER_CPD) and not title:
-        errors["title"] = "Please enter the name of the module or course."
+        errors["title"] = tr("Please enter the name of the module or course.")
     elif kind is TrainingKind.DEGREE and not title:
-        errors["title"] = "Please enter the name of the degree."
+        errors["title"] = tr("Please enter the name of the degree.")
     elif kind is TrainingKind.NETWORKING_DAY:
         status = TrainingStatus.COMPLETED
         if data.completed_on is None:
-            errors["completed_on"] = "Please enter the date of the day."
+            errors["completed_on"] = tr("Please enter the date of the day.")
     if kind in _WITH_STATUS:
         if status is TrainingStatus.COMPLETED and data.completed_on is None:
-            errors["completed_on"] = "Please enter the date it was completed."
+            errors["completed_on"] = tr("Please enter the date it was completed.")
         if status is TrainingStatus.WORKING_TOWARDS and data.started_on is None:
-            errors["started_on"] = "Please enter the date they started."
+            errors["started_on"] = tr("Please enter the date they started.")
     if data.completed_on and data.completed_on > today and "completed_on" not in errors:
-        errors["completed_on"] = "The completion date cannot be in the future."
+        errors["completed_on"] = tr("The completion date cannot be in the future.")
     v.not_before(
         errors,
         "completed_on",
         data.completed_on,
         data.started_on,
-        "The completion date cannot be before the start date.",
+        tr("The completion date cannot be before the start date."),
     )
     v.not_before(
         errors,
         "expires_on",
         data.expires_on,
         data.started_on or data.completed_on,
-        "The expiry date must be after the start date.",
+        tr("The expiry date must be after the start date."),
     )
     if errors:
         raise ValidationError(errors)
@@ -283,11 +290,11 @@ def save_training(
     values = validate_training(data, today or date.today())
     checked = [(PurePath(n).name[:255] or "certificate", c) for n, c in files]
     kinds = [certificates.check_file(n, c) for n, c in checked]
-    gone = "That training record no longer exists."
+    gone = tr("That training record no longer exists.")
     current = lambda: find(list_training(db, staff_id), record_id, gone)  # noqa: E731
-    with refuse_stale("training record", current), db.session() as s:
+    with refuse_stale(tr("training record"), current), db.session() as s:
         if s.get(StaffMemberRecord, staff_id) is None:
-            raise NotFoundError("That staff member no longer exists.")
+            raise NotFoundError(tr("That staff member no longer exists."))
         owner = ("staff_member_id", staff_id)
         row = stores.save_record(
             s, TrainingRecordRecord, record_id, values, owner, expected_version
@@ -318,8 +325,10 @@ def delete_training(db: Database, record_id: int) -> None:
     with db.session() as s:
         row = s.get(TrainingRecordRecord, record_id)
         if row is None:
-            raise NotFoundError("That training record no longer exists.")
-        detail = f"staff {row.staff_member_id}; {row.kind}"
+            raise NotFoundError(tr("That training record no longer exists."))
+        detail = tr("staff {staff_member_id}; {kind}").format(
+            staff_member_id=row.staff_member_id, kind=row.kind
+        )
         s.delete(row)
         s.flush()
         audit.record(s, db, AuditAction.ERASE, "training", record_id, detail)

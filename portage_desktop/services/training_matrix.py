@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import stamp_rules
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.dates import format_date
@@ -29,10 +30,10 @@ class MatrixLine:
 
     def working_text(self, on: date) -> str:
         if self.member.is_current(on):
-            return "Working here"
+            return tr("Working here")
         if self.member.leave_date and self.member.leave_date <= on:
-            return f"Left {format_date(self.member.leave_date)}"
-        return "Not started yet"
+            return tr("Left {date}").format(date=format_date(self.member.leave_date))
+        return tr("Not started yet")
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,8 @@ def _mark(record: TrainingRecord, latest: list[TrainingRecord], on: date, horizo
     if record.expires_on is None:
         return ""
     if record.expires_on < on:
-        return " (✖ LAPSED)" if record in latest else " (renewed since)"
-    return " (⚠ expires soon)" if record.expires_on <= horizon else ""
+        return tr(" (✖ LAPSED)") if record in latest else tr(" (renewed since)")
+    return tr(" (⚠ expires soon)") if record.expires_on <= horizon else ""
 
 
 def training_matrix(db: Database, on: date) -> TrainingMatrix:
@@ -93,10 +94,18 @@ def training_matrix(db: Database, on: date) -> TrainingMatrix:
             for r in latest:
                 assert r.expires_on is not None
                 if r.expires_on < on:
-                    alerts.append(f"{_label(r)} lapsed on {format_date(r.expires_on)}")
+                    alerts.append(
+                        tr("{label} lapsed on {date}").format(
+                            label=_label(r), date=format_date(r.expires_on)
+                        )
+                    )
                     lapsed.append(f"{person.member.full_name}: {alerts[-1]}.")
                 elif r.expires_on <= horizon:
-                    alerts.append(f"{_label(r)} expires on {format_date(r.expires_on)}")
+                    alerts.append(
+                        tr("{label} expires on {date}").format(
+                            label=_label(r), date=format_date(r.expires_on)
+                        )
+                    )
                     soon.append(f"{person.member.full_name}: {alerts[-1]}.")
         lines.append(MatrixLine(person.member, tuple(cells), tuple(alerts)))
     lines.sort(key=lambda line: (not line.member.is_current(on), line.member.sort_name))

@@ -10,6 +10,7 @@ from enum import StrEnum
 from portage_desktop.data import stores, transition_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.transitions import TransitionActionRecord, TransitionPlanRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -29,10 +30,10 @@ class TransitionKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "from_home": "Starting here from home",
-            "from_setting": "Moving here from another setting",
-            "to_school": "Moving on to school",
-            "to_setting": "Moving from home visits into a setting",
+            "from_home": tr("Starting here from home"),
+            "from_setting": tr("Moving here from another setting"),
+            "to_school": tr("Moving on to school"),
+            "to_setting": tr("Moving from home visits into a setting"),
         }[self]
 
 
@@ -77,12 +78,12 @@ def validate(data: TransitionInput) -> dict[str, object]:
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data)
     place = v.optional_text(errors, "place", data.place, 200, "place")
-    attended = v.optional_text(errors, "attended", data.attended, 400, "list of who came")
+    attended = v.optional_text(errors, "attended", data.attended, 400, tr("list of who came"))
     needs = clean_paragraphs(data.needs)
     if len(needs) > 3000:
-        errors["needs"] = "This is too long (at most 3,000 characters)."
+        errors["needs"] = tr("This is too long (at most 3,000 characters).")
     if any(not v.clean(a.text) for a in data.actions):
-        errors["actions"] = "Each action needs a few words saying what it is."
+        errors["actions"] = tr("Each action needs a few words saying what it is.")
     if errors:
         raise ValidationError(errors)
     return {
@@ -104,9 +105,9 @@ def save_transition(
     """Add or change a transition plan with its actions (replaced as a whole)."""
     require(db, Permission.EDIT_CHILDREN)
     values = validate(data)
-    gone = "That transition plan is no longer in the record."
+    gone = tr("That transition plan is no longer in the record.")
     current = lambda: find(list_transitions(db, child_id), plan_id, gone)  # noqa: E731
-    with refuse_stale("transition plan", current), db.session() as s:
+    with refuse_stale(tr("transition plan"), current), db.session() as s:
         ensure_child(s, child_id)
         row = stores.save_record(
             s, TransitionPlanRecord, plan_id, values, ("child_id", child_id), expected_version

@@ -17,6 +17,7 @@ from portage_desktop.data import users_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import StaffMemberRecord, UserAccountRecord
 from portage_desktop.data.stores import touch
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit, personal_keys, security
 from portage_desktop.services.access import (
     Actor,
@@ -82,11 +83,13 @@ def _check_password(errors: dict[str, str], password: str, confirm: str) -> None
     """A person's password unlocks their key to the file, so it must resist offline guessing."""
     rating = security.strength(password)
     if len(password) < MIN_PASSWORD:
-        errors["password"] = f"Use at least {MIN_PASSWORD} characters."
+        errors["password"] = tr("Use at least {MIN_PASSWORD} characters.").format(
+            MIN_PASSWORD=MIN_PASSWORD
+        )
     elif rating.score < security.MIN_SCORE:
         errors["password"] = f"{rating.label}. {rating.advice}"
     elif password != confirm:
-        errors["confirm"] = "The two passwords are not the same."
+        errors["confirm"] = tr("The two passwords are not the same.")
 
 
 def needs_first_manager(db: Database) -> bool:
@@ -97,7 +100,7 @@ def needs_first_manager(db: Database) -> bool:
         return users_store.count_accounts(s) == 0
 
 
-FIRST_TAKEN = (
+FIRST_TAKEN = tr(
     "Someone else has just set up the first account on this server. Please log in with an "
     "account a manager gives you."
 )
@@ -123,13 +126,15 @@ def _create(db: Database, data: UserInput, first_only: bool) -> UserAccount:
     username = clean(data.username).lower()
     display = clean(data.display_name)
     if not _USERNAME.match(username):
-        errors["username"] = "Use 2-40 lower-case letters, numbers, dots, dashes or underscores."
+        errors["username"] = tr(
+            "Use 2-40 lower-case letters, numbers, dots, dashes or underscores."
+        )
     if not display:
-        errors["display_name"] = "Please enter the person's name."
+        errors["display_name"] = tr("Please enter the person's name.")
     refuse_hidden_value(errors, "display_name", data.display_name)
     role = Role(data.role) if data.role in set(Role) else None
     if role is None:
-        errors["role"] = "Please choose a role."
+        errors["role"] = tr("Please choose a role.")
     _check_password(errors, data.password, data.confirm)
     with db.session() as s:
         if first_only:
@@ -138,14 +143,16 @@ def _create(db: Database, data: UserInput, first_only: bool) -> UserAccount:
         if first_only and not first:
             raise ValidationError({"username": FIRST_TAKEN})
         if "username" not in errors and users_store.by_username(s, username):
-            errors["username"] = "Someone already has that username."
+            errors["username"] = tr("Someone already has that username.")
         if first and role is not None and role is not Role.MANAGER:
-            errors["role"] = "The first account must be a manager, so someone can manage the rest."
+            errors["role"] = tr(
+                "The first account must be a manager, so someone can manage the rest."
+            )
         if (
             data.staff_member_id is not None
             and s.get(StaffMemberRecord, data.staff_member_id) is None
         ):
-            errors["staff_member_id"] = "That staff member no longer exists."
+            errors["staff_member_id"] = tr("That staff member no longer exists.")
         if errors:
             raise ValidationError(errors)
         assert role is not None
@@ -193,7 +200,7 @@ def update_user(
     with db.session() as s:
         record = s.get(UserAccountRecord, user_id)
         if record is None:
-            raise NotFoundError("That account no longer exists.")
+            raise NotFoundError(tr("That account no longer exists."))
         losing_manager = (
             record.role == Role.MANAGER
             and record.active
@@ -201,7 +208,7 @@ def update_user(
         )
         if losing_manager and users_store.active_managers(s) <= 1:
             raise ValidationError(
-                {"role": "This is the last active manager. Make someone else a manager first."}
+                {"role": tr("This is the last active manager. Make someone else a manager first.")}
             )
         record.role, record.active = role.value, active
         if display_name is not None and clean(display_name):
@@ -229,7 +236,7 @@ def set_password(db: Database, user_id: int, password: str, confirm: str) -> Non
     with db.session() as s:
         record = s.get(UserAccountRecord, user_id)
         if record is None:
-            raise NotFoundError("That account no longer exists.")
+            raise NotFoundError(tr("That account no longer exists."))
         record.password_hash = _HASHER.hash(password)
         record.failed_attempts = 0
         touch(record)
@@ -285,7 +292,7 @@ def log_in(db: Database, username: str, password: str) -> Actor:
             audit.record(s, db, AuditAction.LOGIN, "user", record.id)
             failed = False
     if failed:
-        raise LoginFailed("That username and password do not match an active account.")
+        raise LoginFailed(tr("That username and password do not match an active account."))
     if not personal_keys.has_personal_key(db, actor.username):
         # An older file opened with the shared passphrase moves to personal keys person by
         # person: their password is known only now (see services.personal_keys).
@@ -313,7 +320,7 @@ def confirm_same_person(db: Database, secret: str) -> None:
     if actor == personal_keys.RECOVERY_ACTOR and db.path is not None:
         opened = personal_keys.unlock_with_sheet_or_passphrase(db.path, secret)
         if not opened.recovery or opened.key != db.key:
-            raise LoginFailed("Those are not the recovery sheet's words.")
+            raise LoginFailed(tr("Those are not the recovery sheet's words."))
         set_actor(db, actor)
         return
     log_in(db, actor.username, secret)

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import date
 
+from portage_desktop.i18n import tr
 from portage_desktop.text_rules import hidden_text_problem
 
 MAX_CHILD_AGE_YEARS = 8
@@ -110,9 +111,11 @@ def required_name(errors: dict[str, str], field: str, value: str, what: str) -> 
     if problem:
         errors[field] = problem
     elif not value:
-        errors[field] = f"Please enter the {what}."
+        errors[field] = tr("Please enter the {what}.").format(what=what)
     elif len(value) > NAME_MAX:
-        errors[field] = f"The {what} is too long (at most {NAME_MAX} characters)."
+        errors[field] = tr("The {what} is too long (at most {NAME_MAX} characters).").format(
+            what=what, NAME_MAX=NAME_MAX
+        )
     return value
 
 
@@ -122,20 +125,21 @@ def optional_text(errors: dict[str, str], field: str, value: str, limit: int, wh
     if problem:
         errors[field] = problem
     elif len(value) > limit:
-        errors[field] = f"The {what} is too long (at most {limit} characters)."
+        errors[field] = tr("The {what} is too long (at most {limit} characters).").format(
+            what=what, limit=limit
+        )
     return value
 
 
 def date_of_birth(errors: dict[str, str], field: str, value: date | None, today: date) -> None:
     if value is None:
-        errors[field] = "Please enter the date of birth."
+        errors[field] = tr("Please enter the date of birth.")
     elif value > today:
-        errors[field] = "The date of birth cannot be in the future."
+        errors[field] = tr("The date of birth cannot be in the future.")
     elif value < years_before(today, MAX_CHILD_AGE_YEARS):
-        errors[field] = (
-            f"The date of birth is more than {MAX_CHILD_AGE_YEARS} years ago. "
-            "Please check the year."
-        )
+        errors[field] = tr(
+            "The date of birth is more than {MAX_CHILD_AGE_YEARS} years ago. Please check the year."
+        ).format(MAX_CHILD_AGE_YEARS=MAX_CHILD_AGE_YEARS)
 
 
 def not_before(
@@ -151,5 +155,5 @@ _URN = re.compile(r"^(?:[A-Z]{1,2})?\d{6,8}$")
 def ofsted_urn(errors: dict[str, str], field: str, value: str) -> str:
     value = clean(value).replace(" ", "").upper()
     if value and not _URN.match(value):
-        errors[field] = "An Ofsted URN looks like EY123456 or 2123456 (letters are optional)."
+        errors[field] = tr("An Ofsted URN looks like EY123456 or 2123456 (letters are optional).")
     return value

@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
+from portage_desktop.i18n import tr
+
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -16,9 +18,9 @@ class SettingKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "group": "Group setting (nursery, pre-school)",
-            "childminder": "Childminder",
-            "portage_service": "Portage home-visiting service",
+            "group": tr("Group setting (nursery, pre-school)"),
+            "childminder": tr("Childminder"),
+            "portage_service": tr("Portage home-visiting service"),
         }[self]
 
     @property
@@ -42,13 +44,13 @@ class StaffRole(StrEnum):
 
 
 _ROLE_LABELS = {
-    StaffRole.MANAGER: "Manager",
+    StaffRole.MANAGER: tr("Manager"),
     StaffRole.SENCO: "SENCO",
-    StaffRole.KEY_PERSON: "Key person",
-    StaffRole.PRACTITIONER: "Practitioner",
-    StaffRole.ASSISTANT: "Assistant",
-    StaffRole.TEAM_LEAD: "Team lead",
-    StaffRole.HOME_VISITOR: "Home visitor",
+    StaffRole.KEY_PERSON: tr("Key person"),
+    StaffRole.PRACTITIONER: tr("Practitioner"),
+    StaffRole.ASSISTANT: tr("Assistant"),
+    StaffRole.TEAM_LEAD: tr("Team lead"),
+    StaffRole.HOME_VISITOR: tr("Home visitor"),
 }
 
 
@@ -64,10 +66,10 @@ class SenStatus(StrEnum):
 
 
 _SEN_LABELS = {
-    SenStatus.NONE: "None recorded",
-    SenStatus.SEN_SUPPORT: "SEN support",
-    SenStatus.EHC_ASSESSMENT: "EHC needs assessment requested",
-    SenStatus.EHC_PLAN: "EHC plan",
+    SenStatus.NONE: tr("None recorded"),
+    SenStatus.SEN_SUPPORT: tr("SEN support"),
+    SenStatus.EHC_ASSESSMENT: tr("EHC needs assessment requested"),
+    SenStatus.EHC_PLAN: tr("EHC plan"),
 }
 
 
@@ -83,10 +85,10 @@ class NeedArea(StrEnum):
 
 
 _NEED_LABELS = {
-    NeedArea.COMMUNICATION: "Communication and interaction",
-    NeedArea.COGNITION: "Cognition and learning",
-    NeedArea.SEMH: "Social, emotional and mental health",
-    NeedArea.SENSORY_PHYSICAL: "Sensory and/or physical",
+    NeedArea.COMMUNICATION: tr("Communication and interaction"),
+    NeedArea.COGNITION: tr("Cognition and learning"),
+    NeedArea.SEMH: tr("Social, emotional and mental health"),
+    NeedArea.SENSORY_PHYSICAL: tr("Sensory and/or physical"),
 }
 
 

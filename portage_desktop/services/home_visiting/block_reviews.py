@@ -9,6 +9,7 @@ from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.home_visiting import VisitBlockRecord
 from portage_desktop.data.models.reviews import ReviewRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit, reviews
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -21,11 +22,13 @@ def link_review(db: Database, block_id: int, review_id: int | None) -> None:
     with db.session() as s:
         block = s.get(VisitBlockRecord, block_id)
         if block is None:
-            raise NotFoundError("That block is no longer in the records.")
+            raise NotFoundError(tr("That block is no longer in the records."))
         if review_id is not None:
             review = s.get(ReviewRecord, review_id)
             if review is None or review.child_id != block.child_id:
-                raise ValidationError({"review_id": "Please choose one of this child's reviews."})
+                raise ValidationError(
+                    {"review_id": tr("Please choose one of this child's reviews.")}
+                )
         block.review_id = review_id
         stores.touch(block)
         s.add(block)
@@ -40,7 +43,7 @@ def start_block_review(db: Database, block_id: int, on: date) -> int:
     with db.session() as s:
         block = s.get(VisitBlockRecord, block_id)
         if block is None:
-            raise NotFoundError("That block is no longer in the records.")
+            raise NotFoundError(tr("That block is no longer in the records."))
         child_id = block.child_id
     draft = reviews.prepare_review(db, child_id, on)
     review_id = reviews.save_review(db, child_id, draft, today=on)

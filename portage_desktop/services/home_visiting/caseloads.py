@@ -20,6 +20,7 @@ from portage_desktop.data.models.home_visiting import (
     AllocationRecord,
     HomeVisitorRecord,
 )
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, Role, current_actor, require
@@ -111,11 +112,11 @@ def save_visitor(
     """Make a member of staff a home visitor, or change her working time (100 = full time)."""
     require(db, Permission.MANAGE_SERVICE)
     if not 1 <= fte_percent <= 100:
-        raise ValidationError({"fte_percent": "Please enter the working time from 1 to 100%."})
+        raise ValidationError({"fte_percent": tr("Please enter the working time from 1 to 100%.")})
     with db.session() as s:
         staff = s.get(StaffMemberRecord, staff_member_id)
         if staff is None:
-            raise NotFoundError("That member of staff is no longer on the staff list.")
+            raise NotFoundError(tr("That member of staff is no longer on the staff list."))
         row = store.visitor_for_staff(s, staff_member_id) or HomeVisitorRecord(
             staff_member_id=staff_member_id
         )
@@ -147,7 +148,7 @@ def allocate(
     errors: dict[str, str] = {}
     why = v.optional_text(errors, "reason", reason, 300, "reason")
     if on is None:
-        errors["on"] = "Please enter the date the home visitor takes the family on."
+        errors["on"] = tr("Please enter the date the home visitor takes the family on.")
     if errors:
         raise ValidationError(errors)
     assert on is not None
@@ -156,17 +157,17 @@ def allocate(
         stores.check_version(row, expected_version)
         visitor = s.get(HomeVisitorRecord, visitor_id)
         if visitor is None or not visitor.active:
-            raise ValidationError({"visitor_id": "Please choose a current home visitor."})
+            raise ValidationError({"visitor_id": tr("Please choose a current home visitor.")})
         current = [a for a in store.allocations(s, referral_id) if a.until_on is None]
         if row.status == ReferralStatus.ALLOCATED.value:
             if not why:
-                raise ValidationError({"reason": "Please give the reason for the change."})
+                raise ValidationError({"reason": tr("Please give the reason for the change.")})
             for a in current:
                 if a.visitor_id == visitor_id:
-                    raise ValidationError({"visitor_id": "This family is already hers."})
+                    raise ValidationError({"visitor_id": tr("This family is already hers.")})
                 if on <= a.from_on:
                     raise ValidationError(
-                        {"on": "The change must be after the current allocation began."}
+                        {"on": tr("The change must be after the current allocation began.")}
                     )
                 a.until_on = on
                 s.add(a)
@@ -178,7 +179,7 @@ def allocate(
                     stores.touch(visit)
                     s.add(visit)
         elif row.status != ReferralStatus.WAITING.value:
-            raise ValidationError({"visitor_id": "Only a waiting family can be allocated."})
+            raise ValidationError({"visitor_id": tr("Only a waiting family can be allocated.")})
         s.add(
             AllocationRecord(
                 referral_id=referral_id,
@@ -312,9 +313,9 @@ def _family(row: Any, block: tuple[str, date] | None, rules: ServiceRules) -> Fa
     ends = eligibility_ends_on(row.date_of_birth, rules)
     block_ends = block[1] if block else None
     if block_ends is not None and block_ends < ends:
-        frees_on, because = block_ends, "the block ends"
+        frees_on, because = block_ends, tr("the block ends")
     else:
-        frees_on, because = ends, "eligibility ends (the term after the birthday)"
+        frees_on, because = ends, tr("eligibility ends (the term after the birthday)")
     return Family(
         referral_id=row.referral_id,
         child_id=row.child_id,

@@ -14,6 +14,7 @@ from datetime import date
 
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -54,7 +55,7 @@ class DecisionInput:
 
 def _yes_no(key: str, label: str, value: bool | None, good: bool, yes: str, no: str) -> RuleCheck:
     if value is None:
-        return RuleCheck(key, label, RuleOutcome.UNKNOWN, "Not recorded on the referral yet.")
+        return RuleCheck(key, label, RuleOutcome.UNKNOWN, tr("Not recorded on the referral yet."))
     met = value is good
     return RuleCheck(
         key, label, RuleOutcome.MET if met else RuleOutcome.NOT_MET, yes if value else no
@@ -63,15 +64,15 @@ def _yes_no(key: str, label: str, value: bool | None, good: bool, yes: str, no: 
 
 def evaluate(data: ReferralInput, born: date, rules: ServiceRules) -> list[RuleCheck]:
     """Each rule in force on the referral date, checked against what the referral says."""
-    area = rules.area or "the service's area"
+    area = rules.area or tr("the service's area")
     checks = [
         _yes_no(
             "area",
-            f"Lives in {area}",
+            tr("Lives in {area}").format(area=area),
             data.lives_in_area,
             True,
-            f"The family lives in {area}.",
-            f"The family does not live in {area}.",
+            tr("The family lives in {area}.").format(area=area),
+            tr("The family does not live in {area}.").format(area=area),
         )
     ]
     ends = eligibility_ends_on(born, rules)
@@ -79,59 +80,66 @@ def evaluate(data: ReferralInput, born: date, rules: ServiceRules) -> list[RuleC
     checks.append(
         RuleCheck(
             "age",
-            "Young enough to be visited",
+            tr("Young enough to be visited"),
             RuleOutcome.MET if on < ends else RuleOutcome.NOT_MET,
-            f"Eligible until {format_date(ends)}, the start of the term after the "
-            f"child's {_ordinal(rules.end_birthday)} birthday.",
+            tr(
+                "Eligible until {date}, the start of the term after the child's {ordinal} birthday."
+            ).format(date=format_date(ends), ordinal=_ordinal(rules.end_birthday)),
         )
     )
     need = rules.delay_areas
     if data.known_condition:
         delay = RuleCheck(
             "delay",
-            f"Delay in {need} or more areas, or a known condition",
+            tr("Delay in {need} or more areas, or a known condition").format(need=need),
             RuleOutcome.MET,
-            f"A known condition: {data.known_condition}.",
+            tr("A known condition: {known_condition}.").format(
+                known_condition=data.known_condition
+            ),
         )
     elif data.delay_areas is None:
         delay = RuleCheck(
             "delay",
-            f"Delay in {need} or more areas, or a known condition",
+            tr("Delay in {need} or more areas, or a known condition").format(need=need),
             RuleOutcome.UNKNOWN,
-            "The number of areas of delay is not recorded yet.",
+            tr("The number of areas of delay is not recorded yet."),
         )
     else:
         delay = RuleCheck(
             "delay",
-            f"Delay in {need} or more areas, or a known condition",
+            tr("Delay in {need} or more areas, or a known condition").format(need=need),
             RuleOutcome.MET if data.delay_areas >= need else RuleOutcome.NOT_MET,
-            f"Significant delay in {data.delay_areas} area{'s' if data.delay_areas != 1 else ''}.",
+            tr("Significant delay in {delay_areas} area{value}.").format(
+                delay_areas=data.delay_areas, value="s" if data.delay_areas != 1 else ""
+            ),
         )
     checks.append(delay)
     checks.append(
         _yes_no(
             "specialist",
-            "Not in other specialist provision",
+            tr("Not in other specialist provision"),
             data.specialist_provision,
             False,
-            "Already receives other specialist educational provision.",
-            "Receives no other specialist educational provision.",
+            tr("Already receives other specialist educational provision."),
+            tr("Receives no other specialist educational provision."),
         )
     )
     limit = rules.setting_hours
     if data.setting_hours is None:
         hours = RuleCheck(
             "hours",
-            f"Fewer than {limit} hours a week in a setting",
+            tr("Fewer than {limit} hours a week in a setting").format(limit=limit),
             RuleOutcome.UNKNOWN,
-            "Hours in a setting are not recorded yet.",
+            tr("Hours in a setting are not recorded yet."),
         )
     else:
         hours = RuleCheck(
             "hours",
-            f"Fewer than {limit} hours a week in a setting",
+            tr("Fewer than {limit} hours a week in a setting").format(limit=limit),
             RuleOutcome.MET if data.setting_hours < limit else RuleOutcome.NOT_MET,
-            f"{data.setting_hours} hours a week in a setting.",
+            tr("{setting_hours} hours a week in a setting.").format(
+                setting_hours=data.setting_hours
+            ),
         )
     checks.append(hours)
     return checks
@@ -151,26 +159,26 @@ def check_referral(db: Database, referral_id: int) -> list[RuleCheck]:
 def validate_decision(data: DecisionInput, checks: list[RuleCheck], today: date) -> None:
     errors: dict[str, str] = {}
     if data.decision not in set(Decision):
-        errors["decision"] = "Please choose the decision."
+        errors["decision"] = tr("Please choose the decision.")
     reason = v.clean(data.reason)
     if not reason:
-        errors["reason"] = "Please write the reasons for the decision."
+        errors["reason"] = tr("Please write the reasons for the decision.")
     elif len(reason) > 1000:
-        errors["reason"] = "Please keep the reasons to 1000 characters."
+        errors["reason"] = tr("Please keep the reasons to 1000 characters.")
     if not v.clean(data.decided_by):
-        errors["decided_by"] = "Please enter who made the decision."
+        errors["decided_by"] = tr("Please enter who made the decision.")
     if data.decided_on is None:
-        errors["decided_on"] = "Please enter the date of the decision."
+        errors["decided_on"] = tr("Please enter the date of the decision.")
     elif data.decided_on > today:
-        errors["decided_on"] = "The decision date cannot be in the future."
+        errors["decided_on"] = tr("The decision date cannot be in the future.")
     if data.decision == Decision.SIGNPOSTED and not v.clean(data.signposted_to):
-        errors["signposted_to"] = "Please say where the family was signposted."
+        errors["signposted_to"] = tr("Please say where the family was signposted.")
     unmet = [c.label for c in checks if c.outcome is not RuleOutcome.MET]
     if data.decision == Decision.ACCEPTED and unmet:
-        errors["decision"] = (
-            f"Not every rule is met ({'; '.join(unmet)}). Accept as an exception with a "
+        errors["decision"] = tr(
+            "Not every rule is met ({join}). Accept as an exception with a "
             "reason, or record what is not known yet first."
-        )
+        ).format(join="; ".join(unmet))
     if errors:
         raise ValidationError(errors)
 
@@ -204,7 +212,7 @@ def record_decision(
             ReferralStatus.WAITING.value,
         ):
             raise ValidationError(
-                {"decision": "This family already has a home visitor or has ended."}
+                {"decision": tr("This family already has a home visitor or has ended.")}
             )
         row.status = status.value
         row.decision = decision.value

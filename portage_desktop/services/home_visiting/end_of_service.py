@@ -16,6 +16,7 @@ from portage_desktop.data import stores
 from portage_desktop.data.engine import Database, DbSession
 from portage_desktop.data.models.home_visiting import ServiceEndRecord
 from portage_desktop.data.models.transitions import TransitionPlanRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -30,7 +31,7 @@ from portage_desktop.services.home_visiting.vocabulary import (
     VisitStatus,
 )
 
-GONE = "That end of service is no longer in the records."
+GONE = tr("That end of service is no longer in the records.")
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,12 @@ def end_service(
     today = today or date.today()
     errors: dict[str, str] = {}
     if data.reason not in set(EndReason):
-        errors["reason"] = "Please choose the reason the service is ending."
+        errors["reason"] = tr("Please choose the reason the service is ending.")
     if data.ended_on is None:
-        errors["ended_on"] = "Please enter the date the service ends."
+        errors["ended_on"] = tr("Please enter the date the service ends.")
     who = v.optional_text(errors, "decided_by", data.decided_by, 120, "name")
     if not who:
-        errors["decided_by"] = "Please enter who decided."
+        errors["decided_by"] = tr("Please enter who decided.")
     note = v.optional_text(errors, "note", data.note, 1000, "note")
     if errors:
         raise ValidationError(errors)
@@ -99,9 +100,11 @@ def end_service(
     with db.session() as s:
         row = referrals.load_row(s, referral_id)
         if row.status not in (ReferralStatus.WAITING.value, ReferralStatus.ALLOCATED.value):
-            raise ValidationError({"reason": "Only a waiting or visited family's service can end."})
+            raise ValidationError(
+                {"reason": tr("Only a waiting or visited family's service can end.")}
+            )
         if data.ended_on < row.referred_on:
-            raise ValidationError({"ended_on": "The service cannot end before the referral."})
+            raise ValidationError({"ended_on": tr("The service cannot end before the referral.")})
         _check_transition(s, data.transition_id, row.child_id)
         for a in store.allocations(s, referral_id):
             if a.until_on is None:
@@ -110,7 +113,7 @@ def end_service(
         for visit in store.visits(s, block_ids=[b.id for b in store.blocks(s, [referral_id])]):
             if visit.status == VisitStatus.PLANNED.value and visit.planned_on > data.ended_on:
                 visit.status = VisitStatus.CANCELLED_SERVICE.value
-                visit.reason = "The service ended."
+                visit.reason = tr("The service ended.")
                 stores.touch(visit)
                 s.add(visit)
         row.status = ReferralStatus.ENDED.value
@@ -136,7 +139,7 @@ def _check_transition(s: DbSession, transition_id: int | None, child_id: int) ->
     plan = s.get(TransitionPlanRecord, transition_id)
     if plan is None or plan.child_id != child_id:
         raise ValidationError(
-            {"transition_id": "Please choose one of this child's transition plans."}
+            {"transition_id": tr("Please choose one of this child's transition plans.")}
         )
 
 
@@ -146,7 +149,7 @@ def sign_off(
     """A team lead's or manager's sign-off of the ending, in her own name."""
     actor = require(db, Permission.MANAGE_SERVICE)
     if on is None:
-        raise ValidationError({"signed_off_on": "Please enter the date of the sign-off."})
+        raise ValidationError({"signed_off_on": tr("Please enter the date of the sign-off.")})
     return _update(
         db,
         referral_id,
@@ -159,14 +162,14 @@ def sign_off(
 
 def link_transition(db: Database, referral_id: int, transition_id: int | None) -> ServiceEnd:
     require(db, Permission.RECORD_VISITS)
-    return _update(db, referral_id, None, "transition plan", transition_id=transition_id)
+    return _update(db, referral_id, None, tr("transition plan"), transition_id=transition_id)
 
 
 def questionnaire_sent(db: Database, referral_id: int, on: date | None) -> ServiceEnd:
     """The end-of-service evaluation questionnaire was sent to the family on ``on``."""
     require(db, Permission.RECORD_VISITS)
     if on is None:
-        raise ValidationError({"questionnaire_sent_on": "Please enter the date it was sent."})
+        raise ValidationError({"questionnaire_sent_on": tr("Please enter the date it was sent.")})
     return _update(db, referral_id, None, "questionnaire", questionnaire_sent_on=on)
 
 
@@ -174,7 +177,7 @@ def _update(
     db: Database, referral_id: int, expected_version: int | None, what: str, **values: object
 ) -> ServiceEnd:
     current = lambda: get_end(db, referral_id)  # noqa: E731
-    with refuse_stale("end of service", current), db.session() as s:
+    with refuse_stale(tr("end of service"), current), db.session() as s:
         row = store.service_end(s, referral_id)
         if row is None:
             raise NotFoundError(GONE)

@@ -19,6 +19,7 @@ from portage_desktop.data.models.groups import (
     GroupSessionRecord,
     ServiceGroupRecord,
 )
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -40,10 +41,10 @@ class Attendance(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "booked": "Booked",
-            "came": "Came",
-            "absent_notice": "Did not come (told us)",
-            "absent": "Did not come",
+            "booked": tr("Booked"),
+            "came": tr("Came"),
+            "absent_notice": tr("Did not come (told us)"),
+            "absent": tr("Did not come"),
         }[self]
 
 
@@ -91,13 +92,13 @@ def save_group(
     """Add or change a group; its day must be a weekday, as the service's visits are."""
     require(db, Permission.RECORD_VISITS)
     errors: dict[str, str] = {}
-    name = v.required_name(errors, "name", data.name, "the group's name")
+    name = v.required_name(errors, "name", data.name, tr("the group's name"))
     usual_time = clean_time(errors, "usual_time", data.usual_time)
     if not 0 <= data.weekday <= 4:
-        errors["weekday"] = "Please choose a weekday, Monday to Friday."
+        errors["weekday"] = tr("Please choose a weekday, Monday to Friday.")
     for field, text, limit in (("purpose", data.purpose, 300), ("place", data.place, 120)):
         if len((text or "").strip()) > limit:
-            errors[field] = f"Please keep this to {limit} characters."
+            errors[field] = tr("Please keep this to {limit} characters.").format(limit=limit)
     if errors:
         raise ValidationError(errors)
     values = {
@@ -139,9 +140,11 @@ def plan_sessions(
     require(db, Permission.RECORD_VISITS)
     errors: dict[str, str] = {}
     if start_on is None:
-        errors["start_on"] = "Please enter the date of the first session."
+        errors["start_on"] = tr("Please enter the date of the first session.")
     if not 1 <= count <= MAX_SESSIONS:
-        errors["count"] = f"Please plan from 1 to {MAX_SESSIONS} sessions at a time."
+        errors["count"] = tr("Please plan from 1 to {MAX_SESSIONS} sessions at a time.").format(
+            MAX_SESSIONS=MAX_SESSIONS
+        )
     if errors:
         raise ValidationError(errors)
     assert start_on is not None
@@ -149,7 +152,7 @@ def plan_sessions(
     with db.session() as s:
         group = s.get(ServiceGroupRecord, group_id)
         if group is None:
-            raise NotFoundError("That group is no longer recorded.")
+            raise NotFoundError(tr("That group is no longer recorded."))
         already = {x.held_on for x in store.sessions(s, group_id)}
         days = schedule_dates(start_on, group.weekday, pattern, count, closed | already)
         for day in days:
@@ -186,13 +189,13 @@ def book(db: Database, session_id: int, child_id: int) -> None:
     require(db, Permission.RECORD_VISITS)
     with db.session() as s:
         if s.get(GroupSessionRecord, session_id) is None:
-            raise NotFoundError("That session is no longer planned.")
+            raise NotFoundError(tr("That session is no longer planned."))
         if not store.known_to_the_service(s, child_id):
             raise ValidationError(
-                {"child": "Only a family referred to the service can be booked on its groups."}
+                {"child": tr("Only a family referred to the service can be booked on its groups.")}
             )
         if any(b.child_id == child_id for b in store.attendance(s, [session_id])):
-            raise ValidationError({"child": "That family is already booked on this session."})
+            raise ValidationError({"child": tr("That family is already booked on this session.")})
         s.add(GroupAttendanceRecord(session_id=session_id, child_id=child_id))
         audit.record(s, db, AuditAction.CREATE, "group_attendance", session_id, f"child {child_id}")
 
@@ -204,15 +207,15 @@ def record_session(
     require(db, Permission.RECORD_VISITS)
     text = (notes or "").strip()
     if len(text) > 2000:
-        raise ValidationError({"notes": "Please keep the notes to 2,000 characters."})
+        raise ValidationError({"notes": tr("Please keep the notes to 2,000 characters.")})
     with db.session() as s:
         row = s.get(GroupSessionRecord, session_id)
         if row is None:
-            raise NotFoundError("That session is no longer planned.")
+            raise NotFoundError(tr("That session is no longer planned."))
         booked = {b.child_id: b for b in store.attendance(s, [session_id])}
         strangers = set(attendance) - set(booked)
         if strangers:
-            raise ValidationError({"attendance": "Only families booked on it can be marked."})
+            raise ValidationError({"attendance": tr("Only families booked on it can be marked.")})
         for child_id, mark in attendance.items():
             booked[child_id].attendance = Attendance(mark).value
             s.add(booked[child_id])

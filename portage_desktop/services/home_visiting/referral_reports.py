@@ -6,6 +6,7 @@ from __future__ import annotations
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.assessment import AttachmentRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import attachments, audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.attachments import AttachmentInfo, FileToAttach
@@ -31,7 +32,13 @@ def attach_report(db: Database, referral_id: int, file: FileToAttach) -> Attachm
         row = referrals.load_row(s, referral_id)
         ids = _ids(row.report_ids)
         if len(ids) >= MAX_REPORTS:
-            raise ValidationError({"report": f"A referral keeps at most {MAX_REPORTS} reports."})
+            raise ValidationError(
+                {
+                    "report": tr("A referral keeps at most {MAX_REPORTS} reports.").format(
+                        MAX_REPORTS=MAX_REPORTS
+                    )
+                }
+            )
         new_id = attachments.store(s, row.child_id, file, media_type)
         row.report_ids = ",".join(str(i) for i in [*ids, new_id])
         stores.touch(row)

@@ -16,6 +16,7 @@ from portage_desktop.data import stores
 from portage_desktop.data.engine import Database, DbSession
 from portage_desktop.data.models import ChildRecord
 from portage_desktop.data.models.home_visiting import ReferralRecord, WaitingContactRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Actor, Permission, require
@@ -28,7 +29,7 @@ from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.home_visiting.vocabulary import ReferralStatus, ReferrerKind
 
-GONE = "That referral is no longer in the records."
+GONE = tr("That referral is no longer in the records.")
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,10 @@ class DuplicateChildError(ValidationError):
         names = ", ".join(f"{m.name} (born {format_date(m.date_of_birth)})" for m in matches)
         super().__init__(
             {
-                "first_name": f"We already hold a record for {names}. Please refer that child "
-                "instead, or confirm this is a different child."
+                "first_name": tr(
+                    "We already hold a record for {names}. Please refer that child "
+                    "instead, or confirm this is a different child."
+                ).format(names=names)
             }
         )
         self.matches = matches
@@ -161,41 +164,41 @@ def validate_referral(data: ReferralInput, today: date) -> dict[str, object]:
     """Check every field at once; return the values to store."""
     errors: dict[str, str] = {}
     if data.referred_on is None:
-        errors["referred_on"] = "Please enter the date of the referral."
+        errors["referred_on"] = tr("Please enter the date of the referral.")
     elif data.referred_on > today:
-        errors["referred_on"] = "The referral date cannot be in the future."
+        errors["referred_on"] = tr("The referral date cannot be in the future.")
     kind = data.referrer_kind if data.referrer_kind in set(ReferrerKind) else None
     if kind is None:
-        errors["referrer_kind"] = "Please choose who referred the child."
-    name = v.optional_text(errors, "referrer_name", data.referrer_name, 120, "referrer's name")
-    role = v.optional_text(errors, "referrer_role", data.referrer_role, 120, "referrer's role")
+        errors["referrer_kind"] = tr("Please choose who referred the child.")
+    name = v.optional_text(errors, "referrer_name", data.referrer_name, 120, tr("referrer's name"))
+    role = v.optional_text(errors, "referrer_role", data.referrer_role, 120, tr("referrer's role"))
     if kind is ReferrerKind.PROFESSIONAL:
         if not name:
-            errors["referrer_name"] = "Please enter the name of the professional who referred."
+            errors["referrer_name"] = tr("Please enter the name of the professional who referred.")
         if not role:
-            errors["referrer_role"] = "Please enter their role (for example health visitor)."
+            errors["referrer_role"] = tr("Please enter their role (for example health visitor).")
     reason = v.optional_text(
-        errors, "safeguarding_reason", data.safeguarding_reason, 500, "safeguarding reason"
+        errors, "safeguarding_reason", data.safeguarding_reason, 500, tr("safeguarding reason")
     )
     if data.consent_on is None and not reason:
-        errors["consent_on"] = (
+        errors["consent_on"] = tr(
             "Please enter the date the parent agreed to the referral, or record the "
             "safeguarding reason for referring without it."
         )
     elif data.consent_on is not None and data.consent_on > today:
-        errors["consent_on"] = "The consent date cannot be in the future."
+        errors["consent_on"] = tr("The consent date cannot be in the future.")
     if data.delay_areas is not None and not 0 <= data.delay_areas <= 10:
-        errors["delay_areas"] = "Please enter a number of areas from 0 to 10."
+        errors["delay_areas"] = tr("Please enter a number of areas from 0 to 10.")
     if data.setting_hours is not None and not 0 <= data.setting_hours <= 60:
-        errors["setting_hours"] = "Please enter the hours a week from 0 to 60."
+        errors["setting_hours"] = tr("Please enter the hours a week from 0 to 60.")
     texts = {
-        "consent_by": (120, "name of who agreed"),
-        "screening_summary": (500, "screening summary"),
-        "known_condition": (200, "known condition"),
-        "other_provision": (200, "other provision"),
-        "interpreter": (120, "interpreter needs"),
-        "availability": (300, "family's availability"),
-        "urgency_note": (300, "note on urgency"),
+        "consent_by": (120, tr("name of who agreed")),
+        "screening_summary": (500, tr("screening summary")),
+        "known_condition": (200, tr("known condition")),
+        "other_provision": (200, tr("other provision")),
+        "interpreter": (120, tr("interpreter needs")),
+        "availability": (300, tr("family's availability")),
+        "urgency_note": (300, tr("note on urgency")),
     }
     values: dict[str, object] = {
         key: v.optional_text(errors, key, getattr(data, key), limit, what)
@@ -256,7 +259,7 @@ def create_referral(
     errors: dict[str, str] = {}
     child_values: dict[str, object] = {}
     if (child is None) == (child_id is None):
-        raise ValueError("Give either a new child or an existing child's number.")
+        raise ValueError(tr("Give either a new child or an existing child's number."))
     if child is not None:
         try:
             child_values = validate_child(child, today)
@@ -283,7 +286,7 @@ def create_referral(
         else:
             found = s.get(ChildRecord, child_id)
             if found is None:
-                raise NotFoundError("That child's record no longer exists.")
+                raise NotFoundError(tr("That child's record no longer exists."))
             record = found
         assert record.id is not None
         row = ReferralRecord(child_id=record.id, status=ReferralStatus.REFERRED.value, **values)
@@ -322,7 +325,7 @@ def update_referral(
 def _child(s: DbSession, child_id: int) -> ChildRecord:
     child = s.get(ChildRecord, child_id)
     if child is None:
-        raise NotFoundError("That child's record no longer exists.")
+        raise NotFoundError(tr("That child's record no longer exists."))
     return child
 
 
@@ -361,13 +364,13 @@ def add_contact_note(
     errors: dict[str, str] = {}
     text = _multiline(note)
     if contacted_on is None:
-        errors["contacted_on"] = "Please enter the date of the contact."
+        errors["contacted_on"] = tr("Please enter the date of the contact.")
     elif contacted_on > date.today():
-        errors["contacted_on"] = "The contact date cannot be in the future."
+        errors["contacted_on"] = tr("The contact date cannot be in the future.")
     if not text:
-        errors["note"] = "Please write what was said or agreed."
+        errors["note"] = tr("Please write what was said or agreed.")
     elif len(text) > 1000:
-        errors["note"] = "Please keep the note to 1000 characters."
+        errors["note"] = tr("Please keep the note to 1000 characters.")
     who = v.optional_text(errors, "by_name", by_name, 120, "name") or actor_name(actor)
     if errors:
         raise ValidationError(errors)
@@ -400,18 +403,18 @@ def record_agreement(
     errors: dict[str, str] = {}
     who = v.optional_text(errors, "signed_by", signed_by, 120, "name")
     if not who:
-        errors["signed_by"] = "Please enter the name of the parent who signed."
+        errors["signed_by"] = tr("Please enter the name of the parent who signed.")
     if signed_on is None:
-        errors["signed_on"] = "Please enter the date it was signed."
+        errors["signed_on"] = tr("Please enter the date it was signed.")
     elif signed_on > date.today():
-        errors["signed_on"] = "The date signed cannot be in the future."
+        errors["signed_on"] = tr("The date signed cannot be in the future.")
     if errors:
         raise ValidationError(errors)
     with db.session() as s:
         row = load_row(s, referral_id)
         if row.status != ReferralStatus.ALLOCATED.value:
             raise ValidationError(
-                {"signed_on": "The agreement is signed once a home visitor is allocated."}
+                {"signed_on": tr("The agreement is signed once a home visitor is allocated.")}
             )
         row.agreement_signed_on, row.agreement_signed_by = signed_on, who
         row.agreement_recorded_by = actor_name(actor)
@@ -423,4 +426,4 @@ def record_agreement(
 
 
 def actor_name(actor: Actor) -> str:
-    return actor.display_name if actor.username != "owner" else "Owner"
+    return actor.display_name if actor.username != "owner" else tr("Owner")

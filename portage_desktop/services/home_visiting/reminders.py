@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from portage_desktop.data import home_visiting_store as store
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting.caseloads import visitor_loads
@@ -42,12 +43,12 @@ class WarningKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "eligibility_ending": "Eligibility ending",
-            "failed_in_row": "Failed visits in a row",
-            "block_without_review": "Block ending without a review",
-            "waiting_too_long": "Waiting past the target",
-            "over_capacity": "Home visitor over capacity",
-            "not_written_up": "Visit not written up",
+            "eligibility_ending": tr("Eligibility ending"),
+            "failed_in_row": tr("Failed visits in a row"),
+            "block_without_review": tr("Block ending without a review"),
+            "waiting_too_long": tr("Waiting past the target"),
+            "over_capacity": tr("Home visitor over capacity"),
+            "not_written_up": tr("Visit not written up"),
         }[self]
 
 
@@ -85,8 +86,10 @@ def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
                 ServiceWarning(
                     WarningKind.ELIGIBILITY_ENDING,
                     ends,
-                    f"{names[r.child_id]} stops being eligible on {format_date(ends)}, the "
-                    "start of the term after the birthday: plan the transition.",
+                    tr(
+                        "{names} stops being eligible on {date}, the "
+                        "start of the term after the birthday: plan the transition."
+                    ).format(names=names[r.child_id], date=format_date(ends)),
                     r.child_id,
                     names[r.child_id],
                     r.referral_id,
@@ -100,8 +103,9 @@ def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
                 ServiceWarning(
                     WarningKind.FAILED_IN_ROW,
                     f.last_on,
-                    f"{f.failed} failed visits in a row for {name}, the last on "
-                    f"{format_date(f.last_on)}.",
+                    tr("{failed} failed visits in a row for {name}, the last on {date}.").format(
+                        failed=f.failed, name=name, date=format_date(f.last_on)
+                    ),
                     f.child_id,
                     name,
                     referral_of[f.child_id],
@@ -113,8 +117,9 @@ def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
             ServiceWarning(
                 WarningKind.BLOCK_WITHOUT_REVIEW,
                 b.ends_on,
-                f"{name}'s block ends with the visit on {format_date(b.ends_on)} and has "
-                "no review yet.",
+                tr("{name}'s block ends with the visit on {date} and has no review yet.").format(
+                    name=name, date=format_date(b.ends_on)
+                ),
                 b.child_id,
                 name,
                 b.referral_id,
@@ -129,8 +134,14 @@ def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
                 ServiceWarning(
                     WarningKind.WAITING_TOO_LONG,
                     since + target,
-                    f"{names[r.child_id]} has waited {weeks} weeks, past the target of "
-                    f"{rules.waiting_target_weeks} weeks.",
+                    tr(
+                        "{names} has waited {weeks} weeks, past the target of "
+                        "{waiting_target_weeks} weeks."
+                    ).format(
+                        names=names[r.child_id],
+                        weeks=weeks,
+                        waiting_target_weeks=rules.waiting_target_weeks,
+                    ),
                     r.child_id,
                     names[r.child_id],
                     r.referral_id,
@@ -142,9 +153,17 @@ def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
                 ServiceWarning(
                     WarningKind.OVER_CAPACITY,
                     on,
-                    f"{c.visitor.name} has {c.families} families and "
-                    f"{c.visits_per_week:g} visits a week; her limits are {c.family_limit:g} "
-                    f"and {c.visit_limit:g}.",
+                    tr(
+                        "{name} has {families} families and "
+                        "{visits_per_week:g} visits a week; her limits are {family_limit:g} "
+                        "and {visit_limit:g}."
+                    ).format(
+                        name=c.visitor.name,
+                        families=c.families,
+                        visits_per_week=c.visits_per_week,
+                        family_limit=c.family_limit,
+                        visit_limit=c.visit_limit,
+                    ),
                 )
             )
     for x in unwritten:
@@ -154,8 +173,13 @@ def warnings(db: Database, on: date | None = None) -> list[ServiceWarning]:
                 ServiceWarning(
                     WarningKind.NOT_WRITTEN_UP,
                     due,
-                    f"The visit to {names[x.child_id]} on {format_date(x.planned_on)} was due "
-                    f"to be written up by {format_date(due)}.",
+                    tr(
+                        "The visit to {names} on {date} was due to be written up by {date2}."
+                    ).format(
+                        names=names[x.child_id],
+                        date=format_date(x.planned_on),
+                        date2=format_date(due),
+                    ),
                     x.child_id,
                     names[x.child_id],
                     visit_id=x.id,

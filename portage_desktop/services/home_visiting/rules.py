@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from portage_desktop.data import home_visiting_store as store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.home_visiting import ServiceClosureRecord, ServiceRuleRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -38,50 +39,62 @@ class RuleSpec:
 
 
 SPECS: tuple[RuleSpec, ...] = (
-    RuleSpec("area", "The area the service covers (families must live here)", "", text=True),
+    RuleSpec("area", tr("The area the service covers (families must live here)"), "", text=True),
     RuleSpec(
-        "end_birthday", "Eligibility ends at the start of the term after this birthday", "3", 2, 5
+        "end_birthday",
+        tr("Eligibility ends at the start of the term after this birthday"),
+        "3",
+        2,
+        5,
     ),
     RuleSpec(
-        "term_starts", "Terms start on these days (day/month)", "01/01 01/04 01/09", text=True
+        "term_starts", tr("Terms start on these days (day/month)"), "01/01 01/04 01/09", text=True
     ),
-    RuleSpec("delay_areas", "Significant delay needed in at least this many areas", "2", 1, 6),
-    RuleSpec("setting_hours", "Fewer than this many hours a week in a setting", "10", 1, 40),
-    RuleSpec("waiting_target_weeks", "Target longest wait on the list (weeks)", "12", 1, 104),
-    RuleSpec("block_visits", "Visits in a block", "8", 1, 52),
-    RuleSpec("plus_block_visits", "Visits in a Portage Plus block", "12", 1, 52),
-    RuleSpec("visit_minutes", "Usual length of a visit (minutes)", "60", 15, 240),
-    RuleSpec("visits_per_week", "Visits a week for a full-time home visitor", "12", 1, 40),
-    RuleSpec("families_full_time", "Families for a full-time home visitor", "16", 1, 60),
-    RuleSpec("hours_per_visit", "Hours each visit takes with preparation and travel", "3", 1, 8),
-    RuleSpec("write_up_days", "Visits written up within this many working days", "5", 1, 30),
-    RuleSpec("failed_in_row", "Warn after this many failed visits in a row", "3", 2, 10),
+    RuleSpec("delay_areas", tr("Significant delay needed in at least this many areas"), "2", 1, 6),
+    RuleSpec("setting_hours", tr("Fewer than this many hours a week in a setting"), "10", 1, 40),
+    RuleSpec("waiting_target_weeks", tr("Target longest wait on the list (weeks)"), "12", 1, 104),
+    RuleSpec("block_visits", tr("Visits in a block"), "8", 1, 52),
+    RuleSpec("plus_block_visits", tr("Visits in a Portage Plus block"), "12", 1, 52),
+    RuleSpec("visit_minutes", tr("Usual length of a visit (minutes)"), "60", 15, 240),
+    RuleSpec("visits_per_week", tr("Visits a week for a full-time home visitor"), "12", 1, 40),
+    RuleSpec("families_full_time", tr("Families for a full-time home visitor"), "16", 1, 60),
+    RuleSpec(
+        "hours_per_visit", tr("Hours each visit takes with preparation and travel"), "3", 1, 8
+    ),
+    RuleSpec("write_up_days", tr("Visits written up within this many working days"), "5", 1, 30),
+    RuleSpec("failed_in_row", tr("Warn after this many failed visits in a row"), "3", 2, 10),
     RuleSpec(
         "eligibility_warning_weeks",
-        "Warn this many weeks before a child stops being eligible",
+        tr("Warn this many weeks before a child stops being eligible"),
         "12",
         1,
         52,
     ),
-    RuleSpec("review_warning_days", "Warn this many days before a block's last visit", "14", 0, 60),
+    RuleSpec(
+        "review_warning_days", tr("Warn this many days before a block's last visit"), "14", 0, 60
+    ),
 )
 # Running a registered service (part 2): kept in the same table and edited on the same screen;
 # ``service_quality.rules`` reads them.
 QUALITY_SPECS: tuple[RuleSpec, ...] = (
     RuleSpec(
-        "supervision_days", "Supervision for every home visitor at least every (days)", "14", 7, 90
+        "supervision_days",
+        tr("Supervision for every home visitor at least every (days)"),
+        "14",
+        7,
+        90,
     ),
-    RuleSpec("team_meeting_days", "A team meeting at least every (days)", "42", 7, 180),
+    RuleSpec("team_meeting_days", tr("A team meeting at least every (days)"), "42", 7, 180),
     RuleSpec(
         "monitoring_weeks",
-        "Joint monitoring visit this many weeks after a family starts",
+        tr("Joint monitoring visit this many weeks after a family starts"),
         "10",
         2,
         52,
     ),
     RuleSpec(
         "monitoring_grace_days",
-        "A monitoring visit is overdue this many days after it is due",
+        tr("A monitoring visit is overdue this many days after it is due"),
         "14",
         0,
         60,
@@ -190,7 +203,7 @@ def rule_history(db: Database, key: str) -> list[RuleChange]:
     with db.session() as s:
         rows = [r for r in store.rules(s) if r.key == key]
     return [
-        RuleChange(spec.default, DEFAULTS_SINCE, "built in"),
+        RuleChange(spec.default, DEFAULTS_SINCE, tr("built in")),
         *(RuleChange(r.value, r.effective_from, r.changed_by) for r in rows),
     ]
 
@@ -200,21 +213,23 @@ def validate_rule(key: str, value: str, effective_from: date | None) -> str:
     errors: dict[str, str] = {}
     text = " ".join((value or "").split())
     if spec is None:
-        errors["key"] = "Please choose a rule."
+        errors["key"] = tr("Please choose a rule.")
     elif spec.key == "term_starts":
         try:
             text = " ".join(f"{d:02d}/{m:02d}" for d, m in parse_term_starts(text))
         except ValueError:
-            errors["value"] = "Please enter the first day of each term, like 01/01 01/04 01/09."
+            errors["value"] = tr("Please enter the first day of each term, like 01/01 01/04 01/09.")
     elif spec.text:
         if len(text) > 200:
-            errors["value"] = "Please keep this to 200 characters."
+            errors["value"] = tr("Please keep this to 200 characters.")
     elif not text.isdigit() or not spec.low <= int(text) <= spec.high:
-        errors["value"] = f"Please enter a whole number from {spec.low} to {spec.high}."
+        errors["value"] = tr("Please enter a whole number from {low} to {high}.").format(
+            low=spec.low, high=spec.high
+        )
     if effective_from is None:
-        errors["effective_from"] = "Please enter the date this value applies from."
+        errors["effective_from"] = tr("Please enter the date this value applies from.")
     elif effective_from < DEFAULTS_SINCE:
-        errors["effective_from"] = "Please choose a date from 01/09/2019 onwards."
+        errors["effective_from"] = tr("Please choose a date from 01/09/2019 onwards.")
     if errors:
         raise ValidationError(errors)
     return str(int(text)) if spec and not spec.text else text
@@ -252,11 +267,11 @@ def add_closure(db: Database, first_day: date | None, last_day: date | None, lab
     require(db, Permission.MANAGE_SERVICE)
     errors: dict[str, str] = {}
     if first_day is None:
-        errors["first_day"] = "Please enter the first day the service is closed."
+        errors["first_day"] = tr("Please enter the first day the service is closed.")
     if last_day is not None and first_day is not None and last_day < first_day:
-        errors["last_day"] = "The last day cannot be before the first day."
+        errors["last_day"] = tr("The last day cannot be before the first day.")
     if len(label.strip()) > 120:
-        errors["label"] = "Please keep the description to 120 characters."
+        errors["label"] = tr("Please keep the description to 120 characters.")
     if errors:
         raise ValidationError(errors)
     assert first_day is not None
@@ -284,7 +299,7 @@ def remove_closure(db: Database, closure_id: int) -> None:
     with db.session() as s:
         row = s.get(ServiceClosureRecord, closure_id)
         if row is None:
-            raise NotFoundError("That closure is no longer recorded.")
+            raise NotFoundError(tr("That closure is no longer recorded."))
         s.delete(row)
         audit.record(s, db, AuditAction.CHANGE, "service_closure", closure_id, "removed")
 
@@ -341,5 +356,10 @@ def add_working_days(
 
 def describe_rule(value: RuleValue) -> str:
     """'Visits in a block: 8 (since 01/09/2019, the default)', for lists and the CLI."""
-    tail = "the default" if value.is_default else "changed"
-    return f"{value.label}: {value.value or '(not set)'} (since {format_date(value.since)}, {tail})"
+    tail = tr("the default") if value.is_default else "changed"
+    return tr("{label}: {value} (since {date}, {tail})").format(
+        label=value.label,
+        value=value.value or tr("(not set)"),
+        date=format_date(value.since),
+        tail=tail,
+    )

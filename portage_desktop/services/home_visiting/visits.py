@@ -18,6 +18,7 @@ from portage_desktop.data import stores
 from portage_desktop.data.engine import Database, DbSession
 from portage_desktop.data.models.home_visiting import HomeVisitRecord, VisitBlockRecord
 from portage_desktop.data.models.plans import PlanRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -40,7 +41,7 @@ from portage_desktop.services.home_visiting.vocabulary import (
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 MAX_MINUTES = 240
-GONE = "That visit is no longer in the records."
+GONE = tr("That visit is no longer in the records.")
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ def clean_time(errors: dict[str, str], field: str, text: str) -> str:
     text = (text or "").strip()
     match = _TIME.match(text)
     if text and not match:
-        errors[field] = "Please enter a time like 10:30."
+        errors[field] = tr("Please enter a time like 10:30.")
         return ""
     return f"{int(match.group(1)):02d}:{match.group(2)}" if match else ""
 
@@ -193,16 +194,16 @@ def plan_block(db: Database, referral_id: int, data: BlockInput) -> Block:
     require(db, Permission.RECORD_VISITS)
     errors: dict[str, str] = {}
     if data.kind not in set(BlockKind):
-        errors["kind"] = "Please choose the kind of block."
+        errors["kind"] = tr("Please choose the kind of block.")
     if data.pattern not in set(Pattern):
-        errors["pattern"] = "Please choose how often the visits are."
+        errors["pattern"] = tr("Please choose how often the visits are.")
     if not 0 <= data.weekday <= 4:
-        errors["weekday"] = "Please choose a weekday, Monday to Friday."
+        errors["weekday"] = tr("Please choose a weekday, Monday to Friday.")
     usual_time = clean_time(errors, "usual_time", data.usual_time)
     if data.start_on is None:
-        errors["start_on"] = "Please enter the date the block starts."
+        errors["start_on"] = tr("Please enter the date the block starts.")
     if data.visit_count is not None and not 1 <= data.visit_count <= 52:
-        errors["visit_count"] = "Please enter from 1 to 52 visits."
+        errors["visit_count"] = tr("Please enter from 1 to 52 visits.")
     if errors:
         raise ValidationError(errors)
     assert data.start_on is not None
@@ -216,7 +217,7 @@ def plan_block(db: Database, referral_id: int, data: BlockInput) -> Block:
         row = referrals.load_row(s, referral_id)
         if row.status != ReferralStatus.ALLOCATED.value:
             raise ValidationError(
-                {"start_on": "Visits are planned once a home visitor is allocated."}
+                {"start_on": tr("Visits are planned once a home visitor is allocated.")}
             )
         current = [a for a in store.allocations(s, referral_id) if a.until_on is None]
         visitor_id = current[-1].visitor_id if current else None
@@ -284,7 +285,7 @@ def _load(s: DbSession, visit_id: int) -> HomeVisitRecord:
 def _multiline(errors: dict[str, str], field: str, text: str, limit: int) -> str:
     value = "\n".join(line.strip() for line in (text or "").strip().splitlines())
     if len(value) > limit:
-        errors[field] = f"Please keep this to {limit} characters."
+        errors[field] = tr("Please keep this to {limit} characters.").format(limit=limit)
     return value
 
 
@@ -293,11 +294,11 @@ def validate_visit(data: VisitInput, planned_on: date, today: date) -> dict[str,
     errors: dict[str, str] = {}
     status = data.status if data.status in set(VisitStatus) else None
     if status is None:
-        errors["status"] = "Please choose what happened."
+        errors["status"] = tr("Please choose what happened.")
     on = data.visit_on or planned_on
     held = status is VisitStatus.HELD
     if status not in (None, VisitStatus.PLANNED) and not status.is_cancelled and on > today:
-        errors["visit_on"] = "A visit cannot be recorded before its day."
+        errors["visit_on"] = tr("A visit cannot be recorded before its day.")
     values: dict[str, object] = {
         "status": status.value if status else "",
         "planned_on": on,
@@ -316,20 +317,22 @@ def validate_visit(data: VisitInput, planned_on: date, today: date) -> dict[str,
     }
     if held:
         if data.place not in set(VisitPlace):
-            errors["place"] = "Please choose where the visit was held."
+            errors["place"] = tr("Please choose where the visit was held.")
         joint = v.optional_text(errors, "joint_with", data.joint_with, 200, "professional")
         if data.place == VisitPlace.JOINT and not joint:
-            errors["joint_with"] = "Please name the professional on the joint visit."
+            errors["joint_with"] = tr("Please name the professional on the joint visit.")
         for key in ("minutes_child_led", "minutes_family_focus", "minutes_teaching"):
             minutes = getattr(data, key)
             if minutes is not None and not 0 <= minutes <= MAX_MINUTES:
-                errors[key] = f"Please enter minutes from 0 to {MAX_MINUTES}."
+                errors[key] = tr("Please enter minutes from 0 to {MAX_MINUTES}.").format(
+                    MAX_MINUTES=MAX_MINUTES
+                )
             values[key] = minutes
         if data.written_up_on is not None:
             if data.written_up_on < on:
-                errors["written_up_on"] = "A visit cannot be written up before it was held."
+                errors["written_up_on"] = tr("A visit cannot be written up before it was held.")
             elif data.written_up_on > today:
-                errors["written_up_on"] = "The written-up date cannot be in the future."
+                errors["written_up_on"] = tr("The written-up date cannot be in the future.")
         values.update(
             place=VisitPlace(data.place).value if data.place in set(VisitPlace) else "",
             joint_with=joint if data.place == VisitPlace.JOINT else "",
@@ -363,7 +366,7 @@ def record_visit(
             plan = s.get(PlanRecord, plan_id)
             if plan is None or plan.child_id != row.child_id:
                 raise ValidationError(
-                    {"plan_id": "Please choose one of this child's activity plans."}
+                    {"plan_id": tr("Please choose one of this child's activity plans.")}
                 )
         for key, value in values.items():
             setattr(row, key, value)
@@ -395,14 +398,14 @@ def add_make_up_visit(db: Database, missed_visit_id: int, on: date | None, time:
     errors: dict[str, str] = {}
     at = clean_time(errors, "time", time)
     if on is None:
-        errors["on"] = "Please enter the day of the make-up visit."
+        errors["on"] = tr("Please enter the day of the make-up visit.")
     if errors:
         raise ValidationError(errors)
     with db.session() as s:
         missed = _load(s, missed_visit_id)
         status = VisitStatus(missed.status)
         if not (status.is_cancelled or status is VisitStatus.FAILED):
-            raise ValidationError({"on": "Only a cancelled or failed visit can be made up."})
+            raise ValidationError({"on": tr("Only a cancelled or failed visit can be made up.")})
         row = HomeVisitRecord(
             block_id=missed.block_id,
             child_id=missed.child_id,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from portage_desktop.i18n import tr
+
 
 class ReferralStatus(StrEnum):
     REFERRED = "referred"  # waiting for an eligibility decision
@@ -16,12 +18,12 @@ class ReferralStatus(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "referred": "Referred, decision to make",
-            "not_eligible": "Not eligible",
-            "signposted": "Signposted elsewhere",
-            "waiting": "On the waiting list",
-            "allocated": "Allocated a home visitor",
-            "ended": "Service ended",
+            "referred": tr("Referred, decision to make"),
+            "not_eligible": tr("Not eligible"),
+            "signposted": tr("Signposted elsewhere"),
+            "waiting": tr("On the waiting list"),
+            "allocated": tr("Allocated a home visitor"),
+            "ended": tr("Service ended"),
         }[self]
 
 
@@ -31,7 +33,7 @@ class ReferrerKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"parent": "Parent (self-referral)", "professional": "A professional"}[self]
+        return {"parent": tr("Parent (self-referral)"), "professional": tr("A professional")}[self]
 
 
 class Decision(StrEnum):
@@ -43,10 +45,10 @@ class Decision(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "accepted": "Accepted",
-            "not_eligible": "Not eligible",
-            "signposted": "Signposted elsewhere",
-            "exception": "Accepted as an exception",
+            "accepted": tr("Accepted"),
+            "not_eligible": tr("Not eligible"),
+            "signposted": tr("Signposted elsewhere"),
+            "exception": tr("Accepted as an exception"),
         }[self]
 
 
@@ -57,7 +59,7 @@ class RuleOutcome(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"met": "Met", "not_met": "Not met", "unknown": "Not known yet"}[self]
+        return {"met": tr("Met"), "not_met": tr("Not met"), "unknown": tr("Not known yet")}[self]
 
 
 class BlockKind(StrEnum):
@@ -66,7 +68,7 @@ class BlockKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"standard": "Portage block", "portage_plus": "Portage Plus"}[self]
+        return {"standard": tr("Portage block"), "portage_plus": tr("Portage Plus")}[self]
 
 
 class Pattern(StrEnum):
@@ -77,9 +79,9 @@ class Pattern(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "weekly": "Weekly",
-            "fortnightly": "Fortnightly",
-            "monthly": "Monthly (every four weeks)",
+            "weekly": tr("Weekly"),
+            "fortnightly": tr("Fortnightly"),
+            "monthly": tr("Monthly (every four weeks)"),
         }[self]
 
     @property
@@ -97,11 +99,11 @@ class VisitStatus(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "planned": "Planned",
-            "held": "Held",
-            "cancelled_family": "Cancelled by the family",
-            "cancelled_service": "Cancelled by the service",
-            "failed": "Failed (no one home, no reply)",
+            "planned": tr("Planned"),
+            "held": tr("Held"),
+            "cancelled_family": tr("Cancelled by the family"),
+            "cancelled_service": tr("Cancelled by the service"),
+            "failed": tr("Failed (no one home, no reply)"),
         }[self]
 
     @property
@@ -118,10 +120,10 @@ class VisitPlace(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "home": "At home",
-            "clinic": "Clinic or family hub",
-            "remote": "Phone or video",
-            "joint": "Joint visit",
+            "home": tr("At home"),
+            "clinic": tr("Clinic or family hub"),
+            "remote": tr("Phone or video"),
+            "joint": tr("Joint visit"),
         }[self]
 
 
@@ -145,14 +147,14 @@ class EndReason(StrEnum):
 
 
 _END_LABELS = {
-    EndReason.FAMILY_REQUEST: "The family asked to stop",
-    EndReason.CRITERIA_NO_LONGER_MET: "Progress means the criteria are no longer met",
-    EndReason.SPECIALIST_PROVISION: "Started specialist provision",
-    EndReason.TERM_AFTER_THIRD_BIRTHDAY: "The term after the third birthday",
-    EndReason.SETTING_HOURS: "Started more hours a week in a setting than the service allows",
-    EndReason.BLOCK_COMPLETED: "The agreed visits or time were completed",
-    EndReason.FAILED_VISITS: "Three or more unexplained failed visits",
-    EndReason.PRACTICE_NOT_HAPPENING: "Visits often cancelled or practice not happening",
-    EndReason.PARENT_NOT_PRESENT: "The parent was not present at visits",
-    EndReason.LONE_WORKING_RISK: "A lone-working risk",
+    EndReason.FAMILY_REQUEST: tr("The family asked to stop"),
+    EndReason.CRITERIA_NO_LONGER_MET: tr("Progress means the criteria are no longer met"),
+    EndReason.SPECIALIST_PROVISION: tr("Started specialist provision"),
+    EndReason.TERM_AFTER_THIRD_BIRTHDAY: tr("The term after the third birthday"),
+    EndReason.SETTING_HOURS: tr("Started more hours a week in a setting than the service allows"),
+    EndReason.BLOCK_COMPLETED: tr("The agreed visits or time were completed"),
+    EndReason.FAILED_VISITS: tr("Three or more unexplained failed visits"),
+    EndReason.PRACTICE_NOT_HAPPENING: tr("Visits often cancelled or practice not happening"),
+    EndReason.PARENT_NOT_PRESENT: tr("The parent was not present at visits"),
+    EndReason.LONE_WORKING_RISK: tr("A lone-working risk"),
 }

@@ -17,6 +17,7 @@ from portage_desktop.data import home_visiting_store as store
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.home_visiting import ReferralRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -39,19 +40,19 @@ class PriorityGroup(IntEnum):
     @property
     def label(self) -> str:
         return {
-            0: "Looked-after child",
-            1: "Child protection plan",
-            2: "Child in need",
+            0: tr("Looked-after child"),
+            1: tr("Child protection plan"),
+            2: tr("Child in need"),
             3: "",
         }[self.value]
 
 
 _GROUP_WORDS = {
-    PriorityGroup.LOOKED_AFTER: "a looked-after child, and looked-after children come first",
-    PriorityGroup.PROTECTION_PLAN: (
+    PriorityGroup.LOOKED_AFTER: tr("a looked-after child, and looked-after children come first"),
+    PriorityGroup.PROTECTION_PLAN: tr(
         "a child protection plan, which comes straight after looked-after children"
     ),
-    PriorityGroup.CHILD_IN_NEED: (
+    PriorityGroup.CHILD_IN_NEED: tr(
         "a child in need, who comes after looked-after children and protection plans"
     ),
 }
@@ -123,23 +124,35 @@ def ordinal(n: int) -> str:
 
 def _tie_words(this: _Candidate, above: _Candidate) -> str:
     """Why ``this`` comes after ``above``, referred on the same day."""
-    same = "referred the same day as the family above"
+    same = tr("referred the same day as the family above")
     if bool(this.row.other_provision) != bool(above.row.other_provision):
-        return f"{same}, but already has other support ({this.row.other_provision})"
+        return tr("{same}, but already has other support ({other_provision})").format(
+            same=same, other_provision=this.row.other_provision
+        )
     if this.since != above.since:
-        return f"{same}, but joined the list later ({format_date(this.since)})"
+        return tr("{same}, but joined the list later ({date})").format(
+            same=same, date=format_date(this.since)
+        )
     if this.ends != above.ends:
-        return f"{same}, but has longer before eligibility ends ({format_date(this.ends)})"
+        return tr("{same}, but has longer before eligibility ends ({date})").format(
+            same=same, date=format_date(this.ends)
+        )
     if this.row.urgent != above.row.urgent:
-        return f"{same}, which is marked urgent"
-    return f"{same}, and was recorded after it"
+        return tr("{same}, which is marked urgent").format(same=same)
+    return tr("{same}, and was recorded after it").format(same=same)
 
 
 def _sentence(position: int, this: _Candidate, above: _Candidate | None) -> str:
     if this.row.manual_position is not None:
-        return (
-            f"{this.name} is {ordinal(position)}: moved here by hand by {this.row.manual_by} "
-            f"on {format_date(this.row.manual_on)} because {this.row.manual_reason}."
+        return tr(
+            "{name} is {ordinal}: moved here by hand by {manual_by} "
+            "on {date} because {manual_reason}."
+        ).format(
+            name=this.name,
+            ordinal=ordinal(position),
+            manual_by=this.row.manual_by,
+            date=format_date(this.row.manual_on),
+            manual_reason=this.row.manual_reason,
         )
     parts: list[str] = []
     if this.group is not PriorityGroup.EVERYONE:
@@ -151,11 +164,14 @@ def _sentence(position: int, this: _Candidate, above: _Candidate | None) -> str:
     ):
         parts.append(_tie_words(this, above))
     else:
-        first = "first come, first served" if this.group is PriorityGroup.EVERYONE else ""
+        first = tr("first come, first served") if this.group is PriorityGroup.EVERYONE else ""
         parts.append(
-            f"referred on {format_date(this.row.referred_on)}" + (f" ({first})" if first else "")
+            tr("referred on {date}").format(date=format_date(this.row.referred_on))
+            + (f" ({first})" if first else "")
         )
-    return f"{this.name} is {ordinal(position)}: {'; '.join(parts)}."
+    return tr("{name} is {ordinal}: {join}.").format(
+        name=this.name, ordinal=ordinal(position), join="; ".join(parts)
+    )
 
 
 def _order(candidates: list[_Candidate]) -> list[tuple[_Candidate, _Candidate | None]]:
@@ -235,19 +251,19 @@ def move_family(
     errors: dict[str, str] = {}
     why = v.clean(reason)
     if not why:
-        errors["reason"] = "Please give the reason for moving this family."
+        errors["reason"] = tr("Please give the reason for moving this family.")
     elif len(why) > 300:
-        errors["reason"] = "Please keep the reason to 300 characters."
+        errors["reason"] = tr("Please keep the reason to 300 characters.")
     if position is not None and position < 1:
-        errors["position"] = "Please enter a place of 1 or more."
+        errors["position"] = tr("Please enter a place of 1 or more.")
     if errors:
         raise ValidationError(errors)
     current = lambda: referrals.get_referral(db, referral_id)  # noqa: E731
-    with refuse_stale("waiting-list place", current), db.session() as s:
+    with refuse_stale(tr("waiting-list place"), current), db.session() as s:
         row = referrals.load_row(s, referral_id)
         stores.check_version(row, expected_version)
         if row.status != ReferralStatus.WAITING.value:
-            raise ValidationError({"position": "This family is no longer on the waiting list."})
+            raise ValidationError({"position": tr("This family is no longer on the waiting list.")})
         row.manual_position = position
         row.manual_reason = why if position is not None else ""
         row.manual_by = actor_name(actor) if position is not None else ""
@@ -256,5 +272,9 @@ def move_family(
         s.add(row)
         s.flush()
         # The reason stays on the row: the log names what was done, never what was said.
-        detail = f"moved to place {position}" if position else "place worked out again"
+        detail = (
+            tr("moved to place {position}").format(position=position)
+            if position
+            else tr("place worked out again")
+        )
         audit.record(s, db, AuditAction.CHANGE, "waiting_list", referral_id, detail)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from portage_desktop.data import service_quality_store as store
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.home_visiting.vocabulary import Decision, EndReason, VisitStatus
 from portage_desktop.services.service_quality import evaluation, workforce
@@ -85,22 +86,34 @@ def annual_report(
 
     # Referrals and their sources
     referred = [r for r in snap.referrals if first <= r.referred_on <= last]
-    add("referrals", "Referrals", "Referrals received", "referral", [r.id or 0 for r in referred])
+    add(
+        "referrals",
+        tr("Referrals"),
+        tr("Referrals received"),
+        "referral",
+        [r.id or 0 for r in referred],
+    )
     by_source: dict[str, list[int]] = defaultdict(list)
     for r in referred:
         source = (
-            "Parent (self-referral)"
+            tr("Parent (self-referral)")
             if r.referrer_kind == "parent"
-            else (r.referrer_role or "Professional")
+            else (r.referrer_role or tr("Professional"))
         )
         by_source[source].append(r.id or 0)
     for source, ids in sorted(by_source.items()):
-        add(f"source:{source}", "Referrals", f"From: {source}", "referral", ids)
+        add(
+            f"source:{source}",
+            tr("Referrals"),
+            tr("From: {source}").format(source=source),
+            "referral",
+            ids,
+        )
     # Eligibility outcomes
     decided = [r for r in snap.referrals if r.decided_on and first <= r.decided_on <= last]
     for decision in Decision:
         ids = [r.id or 0 for r in decided if r.decision == decision.value]
-        add(f"decision:{decision.value}", "Eligibility", decision.label, "referral", ids)
+        add(f"decision:{decision.value}", tr("Eligibility"), decision.label, "referral", ids)
     # Waiting times: from joining the list to the first allocation, for those allocated this year
     waits: list[tuple[int, int]] = []
     for r in snap.referrals:
@@ -109,8 +122,8 @@ def annual_report(
             waits.append((r.id or 0, (allocs[0].from_on - r.waiting_since).days))
     add(
         "allocated",
-        "Waiting",
-        "Families allocated a home visitor",
+        tr("Waiting"),
+        tr("Families allocated a home visitor"),
         "referral",
         [i for i, _ in waits],
     )
@@ -119,8 +132,8 @@ def annual_report(
     figs.append(
         Figure(
             "wait_median_weeks",
-            "Waiting",
-            "Median wait (weeks)",
+            tr("Waiting"),
+            tr("Median wait (weeks)"),
             round(statistics.median(days) / 7, 1) if days else 0.0,
             ids,
         )
@@ -128,8 +141,8 @@ def annual_report(
     figs.append(
         Figure(
             "wait_longest_weeks",
-            "Waiting",
-            "Longest wait (weeks)",
+            tr("Waiting"),
+            tr("Longest wait (weeks)"),
             round(max(days) / 7, 1) if days else 0.0,
             ids,
         )
@@ -137,7 +150,7 @@ def annual_report(
     # Families and visits
     fid = fidelity(db, first, until, snap)
     served = [f.referral_id for f in fid.families if f.dosage.held]
-    add("families_served", "Visits", "Families visited", "referral", served)
+    add("families_served", tr("Visits"), tr("Families visited"), "referral", served)
     in_year = [x for x in snap.visits if first <= x.planned_on <= last]
     for status in (
         VisitStatus.HELD,
@@ -147,37 +160,37 @@ def annual_report(
     ):
         add(
             f"visits:{status.value}",
-            "Visits",
-            f"Visits: {status.label.lower()}",
+            tr("Visits"),
+            tr("Visits: {lower}").format(lower=status.label.lower()),
             "home_visit",
             [x.id or 0 for x in in_year if x.status == status.value],
         )
     add(
         "visits_on_time",
-        "Visits",
-        "Visits written up with the family on time",
+        tr("Visits"),
+        tr("Visits written up with the family on time"),
         "home_visit",
         fid.service.on_time,
     )
     blocks = [b for f in fid.families for b in f.blocks_completed]
-    add("blocks_completed", "Visits", "Blocks of visits completed", "visit_block", blocks)
+    add("blocks_completed", tr("Visits"), tr("Blocks of visits completed"), "visit_block", blocks)
     # End of service and transitions
     ended = [e for e in snap.ends if first <= e.ended_on <= last]
     add(
         "ended",
-        "End of service",
-        "Families whose service ended",
+        tr("End of service"),
+        tr("Families whose service ended"),
         "service_end",
         [e.id or 0 for e in ended],
     )
     for reason in EndReason:
         ids_ = [e.id or 0 for e in ended if e.reason == reason.value]
         if ids_:
-            add(f"end:{reason.value}", "End of service", reason.label, "service_end", ids_)
+            add(f"end:{reason.value}", tr("End of service"), reason.label, "service_end", ids_)
     add(
         "transitions",
-        "End of service",
-        "Moved on with a transition plan into a setting",
+        tr("End of service"),
+        tr("Moved on with a transition plan into a setting"),
         "service_end",
         [e.id or 0 for e in ended if e.transition_id],
     )
@@ -187,15 +200,15 @@ def annual_report(
         steps = store.steps_achieved(s, children, first, last)
     add(
         "steps_learnt",
-        "Progress",
-        "Small steps learnt by the children visited",
+        tr("Progress"),
+        tr("Small steps learnt by the children visited"),
         "plan_step",
         [i for i, _ in steps],
     )
     add(
         "children_learning",
-        "Progress",
-        "Children who learnt at least one small step",
+        tr("Progress"),
+        tr("Children who learnt at least one small step"),
         "child",
         sorted({c for _, c in steps}),
     )
@@ -203,22 +216,22 @@ def annual_report(
     collated = evaluation.collate(db, year)
     add(
         "questionnaires_sent",
-        "Parents' evaluation",
-        "Questionnaires sent",
+        tr("Parents' evaluation"),
+        tr("Questionnaires sent"),
         "questionnaire_return",
         list(collated.sent),
     )
     add(
         "questionnaires_returned",
-        "Parents' evaluation",
-        "Questionnaires returned",
+        tr("Parents' evaluation"),
+        tr("Questionnaires returned"),
         "questionnaire_return",
         list(collated.returned),
     )
     add(
         "questionnaires_not_returned",
-        "Parents' evaluation",
-        "Not returned",
+        tr("Parents' evaluation"),
+        tr("Not returned"),
         "questionnaire_return",
         list(collated.not_returned),
     )
@@ -227,22 +240,22 @@ def annual_report(
     team = [m for m in workforce.team(db) if any(m.in_team(d) for d in (first, until))]
     add(
         "home_visitors",
-        "Workforce",
-        "Home visitors in the year",
+        tr("Workforce"),
+        tr("Home visitors in the year"),
         "home_visitor",
         [m.visitor.id for m in team],
     )
     add(
         "certificates",
-        "Workforce",
-        "Holding the NPA Home Visitor Certificate at the year end",
+        tr("Workforce"),
+        tr("Holding the NPA Home Visitor Certificate at the year end"),
         "home_visitor",
         [m.visitor.id for m in team if m.certificate(last).earned],
     )
     add(
         "members",
-        "Workforce",
-        "NPA members at the year end",
+        tr("Workforce"),
+        tr("NPA members at the year end"),
         "home_visitor",
         [m.visitor.id for m in team if m.membership(last)],
     )
@@ -256,16 +269,16 @@ def annual_report(
     ]
     add(
         "training_in_year",
-        "Workforce",
-        "Training completed in the year (courses, awards, days)",
+        tr("Workforce"),
+        tr("Training completed in the year (courses, awards, days)"),
         "training_record",
         trained,
     )
     sessions = [x for v in fid.visitors for x in v.supervision_ids]
     add(
         "supervisions",
-        "Workforce",
-        "Supervision sessions held",
+        tr("Workforce"),
+        tr("Supervision sessions held"),
         "supervision",
         sorted(set(sessions)),
     )
@@ -280,14 +293,14 @@ def _percent(part: int, whole: int) -> float:
 def _fidelity_figures(fid: Fidelity, figs: list[Figure]) -> None:
     """How much of the Portage model families received: the share of visits due that were
     held, time across the three elements, and how soon and how often families were seen."""
-    section = "Fidelity"
+    section = tr("Fidelity")
     d = fid.service
     due = _ids("home_visit", d.planned)
     figs.append(
         Figure(
             "held_percent",
             section,
-            "Visits due that were held (%)",
+            tr("Visits due that were held (%)"),
             _percent(len(d.held), len(d.planned)),
             due,
         )
@@ -296,13 +309,17 @@ def _fidelity_figures(fid: Fidelity, figs: list[Figure]) -> None:
     held = _ids("home_visit", d.held)
     for key, label, minutes in zip(
         ("child_led", "family_focus", "teaching"),
-        ("child-led play", "family focus", "structured teaching"),
+        (tr("child-led play"), tr("family focus"), tr("structured teaching")),
         d.minutes,
         strict=True,
     ):
         figs.append(
             Figure(
-                f"minutes_{key}", section, f"Time in {label} (%)", _percent(minutes, total), held
+                f"minutes_{key}",
+                section,
+                tr("Time in {label} (%)").format(label=label),
+                _percent(minutes, total),
+                held,
             )
         )
     waits = [
@@ -314,7 +331,7 @@ def _fidelity_figures(fid: Fidelity, figs: list[Figure]) -> None:
         Figure(
             "referral_to_first_visit_weeks",
             section,
-            "Median time from referral to first visit (weeks)",
+            tr("Median time from referral to first visit (weeks)"),
             round(statistics.median(d for _, d in waits) / 7, 1) if waits else 0.0,
             _ids("referral", [i for i, _ in waits]),
         )
@@ -324,7 +341,7 @@ def _fidelity_figures(fid: Fidelity, figs: list[Figure]) -> None:
         Figure(
             "dropped_out",
             section,
-            "Families who stopped early",
+            tr("Families who stopped early"),
             len(dropped),
             _ids("referral", dropped),
         )
@@ -335,7 +352,7 @@ def _fidelity_figures(fid: Fidelity, figs: list[Figure]) -> None:
         Figure(
             "supervision_per_month",
             section,
-            "Supervision sessions per home visitor per month (average)",
+            tr("Supervision sessions per home visitor per month (average)"),
             round(sum(rates) / len(rates), 1) if rates else 0.0,
             _ids("supervision", sessions),
         )
@@ -346,14 +363,14 @@ def figures_csv(report: AnnualReport) -> str:
     """One line per figure: section, figure, value and the records behind it."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["Year", "Section", "Figure", "Value", "Records"])
+    writer.writerow([tr("Year"), tr("Section"), tr("Figure"), tr("Value"), tr("Records")])
     for f in report.figures:
         writer.writerow(
             [report.year, f.section, f.label, f.text.replace(",", ""), " ".join(f.records)]
         )
     for q in report.evaluation.questions:
         value = f"{q.mean:.1f}" if q.mean is not None else q.answered
-        writer.writerow([report.year, "Parents' evaluation", q.text, value, ""])
+        writer.writerow([report.year, tr("Parents' evaluation"), q.text, value, ""])
     return out.getvalue()
 
 

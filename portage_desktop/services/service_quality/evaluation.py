@@ -18,13 +18,14 @@ from portage_desktop.data.models.service_quality import (
     QuestionnaireReturnRecord,
     QuestionRecord,
 )
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import NotFoundError, ValidationError
 
 SCALE = (1, 2, 3, 4, 5)
-SCALE_WORDS = ("Not at all", "A little", "Somewhat", "Mostly", "Very much")
+SCALE_WORDS = (tr("Not at all"), tr("A little"), tr("Somewhat"), tr("Mostly"), tr("Very much"))
 
 
 class QuestionKind(StrEnum):
@@ -33,7 +34,7 @@ class QuestionKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return "A scale from 1 to 5" if self is QuestionKind.SCALE else "In their own words"
+        return tr("A scale from 1 to 5") if self is QuestionKind.SCALE else tr("In their own words")
 
 
 class ReturnStatus(StrEnum):
@@ -43,7 +44,9 @@ class ReturnStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"sent": "Sent", "returned": "Returned", "not_returned": "Not returned"}[self]
+        return {"sent": tr("Sent"), "returned": tr("Returned"), "not_returned": tr("Not returned")}[
+            self
+        ]
 
 
 @dataclass(frozen=True)
@@ -83,12 +86,12 @@ def save_questions(db: Database, questions: list[tuple[str, QuestionKind | str]]
     errors: dict[str, str] = {}
     clean = [(" ".join(t.split()), k) for t, k in questions if t.strip()]
     if not clean:
-        errors["questions"] = "Please write at least one question."
+        errors["questions"] = tr("Please write at least one question.")
     for text, kind in clean:
         if len(text) > 300:
-            errors["questions"] = "Please keep each question to 300 characters."
+            errors["questions"] = tr("Please keep each question to 300 characters.")
         if kind not in set(QuestionKind):
-            errors["questions"] = "Please choose a scale or their own words for each question."
+            errors["questions"] = tr("Please choose a scale or their own words for each question.")
     if errors:
         raise ValidationError(errors)
     with db.session() as s:
@@ -121,14 +124,16 @@ def send(db: Database, referral_id: int, sent_on: date | None, today: date) -> Q
     """Note that the current questionnaire went to the family."""
     actor = require(db, Permission.RECORD_VISITS)
     if sent_on is None or sent_on > today:
-        raise ValidationError({"sent_on": "Please enter the date it was sent (not in the future)."})
+        raise ValidationError(
+            {"sent_on": tr("Please enter the date it was sent (not in the future).")}
+        )
     with db.session() as s:
         if s.get(ReferralRecord, referral_id) is None:
-            raise NotFoundError("That referral no longer exists.")
+            raise NotFoundError(tr("That referral no longer exists."))
         version = store.latest_question_version(s)
         if not version:
             raise ValidationError(
-                {"questions": "Please write the questionnaire's questions first."}
+                {"questions": tr("Please write the questionnaire's questions first.")}
             )
         row = QuestionnaireReturnRecord(
             referral_id=referral_id, version=version, sent_on=sent_on, recorded_by=actor.username
@@ -169,11 +174,11 @@ def record_answers(
     require(db, Permission.RECORD_VISITS)
     errors: dict[str, str] = {}
     if returned_on is None or returned_on > today:
-        errors["returned_on"] = "Please enter the date it came back (not in the future)."
+        errors["returned_on"] = tr("Please enter the date it came back (not in the future).")
     with db.session() as s:
         row = s.get(QuestionnaireReturnRecord, return_id)
         if row is None:
-            raise NotFoundError("That questionnaire no longer exists.")
+            raise NotFoundError(tr("That questionnaire no longer exists."))
         asked = {q.id: q for q in map(_question, store.questions(s, row.version))}
         clean: list[QuestionnaireAnswerRecord] = []
         for qid, value in answers.items():
@@ -182,7 +187,7 @@ def record_answers(
                 continue
             if q.kind is QuestionKind.SCALE:
                 if not isinstance(value, int) or value not in SCALE:
-                    errors[f"q{qid}"] = "Please choose a number from 1 to 5."
+                    errors[f"q{qid}"] = tr("Please choose a number from 1 to 5.")
                     continue
                 clean.append(
                     QuestionnaireAnswerRecord(return_id=return_id, question_id=qid, scale=value)
@@ -190,7 +195,7 @@ def record_answers(
             else:
                 text = str(value).strip()
                 if len(text) > 2000:
-                    errors[f"q{qid}"] = "Please keep the answer to 2,000 characters."
+                    errors[f"q{qid}"] = tr("Please keep the answer to 2,000 characters.")
                     continue
                 clean.append(
                     QuestionnaireAnswerRecord(return_id=return_id, question_id=qid, text=text)
@@ -214,7 +219,7 @@ def mark_not_returned(db: Database, return_id: int) -> None:
     with db.session() as s:
         row = s.get(QuestionnaireReturnRecord, return_id)
         if row is None:
-            raise NotFoundError("That questionnaire no longer exists.")
+            raise NotFoundError(tr("That questionnaire no longer exists."))
         row.status, row.returned_on = ReturnStatus.NOT_RETURNED.value, None
         for old in store.answers(s, [return_id]):
             s.delete(old)

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.service_quality.workforce import TeamMember
 
@@ -33,10 +34,16 @@ class MembershipCount:
 
     @property
     def text(self) -> str:
-        rule = "at least 3" if self.team_size > SMALL_TEAM else "half the team"
-        return (
-            f"On {format_date(self.on)}: {len(self.members)} of {self.team_size} home visitors "
-            f"are current NPA members; {rule} ({self.needed}) needed."
+        rule = tr("at least 3") if self.team_size > SMALL_TEAM else tr("half the team")
+        return tr(
+            "On {date}: {count} of {team_size} home visitors "
+            "are current NPA members; {rule} ({needed}) needed."
+        ).format(
+            date=format_date(self.on),
+            count=len(self.members),
+            team_size=self.team_size,
+            rule=rule,
+            needed=self.needed,
         )
 
 

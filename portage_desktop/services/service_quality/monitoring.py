@@ -16,6 +16,7 @@ from portage_desktop.data import service_quality_store as store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.home_visiting import ReferralRecord
 from portage_desktop.data.models.service_quality import MonitoringVisitRecord, ParentViewRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, require
@@ -33,7 +34,12 @@ class MonitoringState(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"done": "Done", "due": "Due", "overdue": "Overdue", "not_yet": "Not due yet"}[self]
+        return {
+            "done": tr("Done"),
+            "due": tr("Due"),
+            "overdue": tr("Overdue"),
+            "not_yet": tr("Not due yet"),
+        }[self]
 
 
 @dataclass(frozen=True)
@@ -58,35 +64,39 @@ class MonitoringDue:
     @property
     def text(self) -> str:
         if self.state is MonitoringState.DONE:
-            return f"{self.child_name}: joint visit done {format_date(self.done_on)}"
+            return tr("{child_name}: joint visit done {date}").format(
+                child_name=self.child_name, date=format_date(self.done_on)
+            )
         state = self.state.label.lower()
-        return f"{self.child_name}: joint visit {state}, {format_date(self.due_on)}"
+        return tr("{child_name}: joint visit {state}, {date}").format(
+            child_name=self.child_name, state=state, date=format_date(self.due_on)
+        )
 
 
 def record_monitoring(db: Database, referral_id: int, data: MonitoringInput, today: date) -> int:
     """Save a joint monitoring visit; the teacher's feedback is what makes it worth having."""
     require(db, Permission.MANAGE_SERVICE)
     errors: dict[str, str] = {}
-    teacher = v.required_name(errors, "teacher", data.teacher, "Portage teacher's name")
+    teacher = v.required_name(errors, "teacher", data.teacher, tr("Portage teacher's name"))
     feedback = (data.feedback or "").strip()
     views = (data.parent_views or "").strip()
     if not feedback:
-        errors["feedback"] = "Please write the feedback to the home visitor."
+        errors["feedback"] = tr("Please write the feedback to the home visitor.")
     elif len(feedback) > 4000:
-        errors["feedback"] = "The feedback is too long (at most 4,000 characters)."
+        errors["feedback"] = tr("The feedback is too long (at most 4,000 characters).")
     if len(views) > 2000:
-        errors["parent_views"] = "The parent's views are too long (at most 2,000 characters)."
+        errors["parent_views"] = tr("The parent's views are too long (at most 2,000 characters).")
     if data.visited_on is None:
-        errors["visited_on"] = "Please enter the date of the joint visit."
+        errors["visited_on"] = tr("Please enter the date of the joint visit.")
     elif data.visited_on > today:
-        errors["visited_on"] = "The date cannot be in the future."
+        errors["visited_on"] = tr("The date cannot be in the future.")
     if errors:
         raise ValidationError(errors)
     assert data.visited_on is not None
     with db.session() as s:
         referral = s.get(ReferralRecord, referral_id)
         if referral is None:
-            raise NotFoundError("That referral no longer exists.")
+            raise NotFoundError(tr("That referral no longer exists."))
         row = MonitoringVisitRecord(
             referral_id=referral_id,
             child_id=referral.child_id,
@@ -168,13 +178,13 @@ def add_parent_view(
     errors: dict[str, str] = {}
     text = (words or "").strip()
     if not text:
-        errors["words"] = "Please write what the parent said, in their words."
+        errors["words"] = tr("Please write what the parent said, in their words.")
     elif len(text) > 1000:
-        errors["words"] = "Please keep this short (at most 1,000 characters)."
+        errors["words"] = tr("Please keep this short (at most 1,000 characters).")
     if said_on is None:
-        errors["said_on"] = "Please enter the date."
+        errors["said_on"] = tr("Please enter the date.")
     elif said_on > today:
-        errors["said_on"] = "The date cannot be in the future."
+        errors["said_on"] = tr("The date cannot be in the future.")
     if errors:
         raise ValidationError(errors)
     assert said_on is not None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.service_quality.monitoring import MonitoringState, monitoring_list
 from portage_desktop.services.service_quality.rules import rules_on
@@ -36,31 +37,36 @@ def oversight(db: Database, on: date) -> list[OversightLine]:
     rules = rules_on(db, on)
     sessions = all_sessions(db, until=on)
     lines = [
-        OversightLine("Supervision", s.name, s.last_on, s.text, s.overdue)
+        OversightLine(tr("Supervision"), s.name, s.last_on, s.text, s.overdue)
         for s in supervision_status(db, on, sessions)
     ]
     meetings = [x.held_on for x in sessions if x.kind is SessionKind.TEAM_MEETING]
     last = max(meetings, default=None)
     if last is None:
         lines.append(
-            OversightLine("Team meeting", "The team", None, "No team meeting recorded.", True)
+            OversightLine(
+                tr("Team meeting"), tr("The team"), None, tr("No team meeting recorded."), True
+            )
         )
     else:
         due = last + timedelta(days=rules.team_meeting_days)
         late = on > due
-        text = f"Last team meeting {format_date(last)}" + (
-            f"; overdue since {format_date(due)}" if late else f"; next by {format_date(due)}"
+        text = tr("Last team meeting {date}").format(date=format_date(last)) + (
+            tr("; overdue since {date}").format(date=format_date(due))
+            if late
+            else tr("; next by {date}").format(date=format_date(due))
         )
-        lines.append(OversightLine("Team meeting", "The team", last, text, late))
+        lines.append(OversightLine(tr("Team meeting"), tr("The team"), last, text, late))
     for visit in monitoring_list(db, on):
         if visit.state in (MonitoringState.DUE, MonitoringState.OVERDUE):
             lines.append(
                 OversightLine(
-                    "Joint visit",
+                    tr("Joint visit"),
                     visit.child_name,
                     visit.due_on,
-                    f"Joint monitoring visit {visit.state.label.lower()}: due "
-                    f"{format_date(visit.due_on)}",
+                    tr("Joint monitoring visit {lower}: due {date}").format(
+                        lower=visit.state.label.lower(), date=format_date(visit.due_on)
+                    ),
                     True,
                 )
             )

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.home_visiting import VisitBlockRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting.vocabulary import VisitStatus
 from portage_desktop.services.service_quality import membership, supervision, workforce
@@ -50,7 +51,9 @@ class ServiceCheck:
     @property
     def headline(self) -> str:
         essentials = sum(1 for r in self.results if r.essential)
-        return f"{self.essentials_met} of {essentials} essential points met"
+        return tr("{essentials_met} of {essentials} essential points met").format(
+            essentials_met=self.essentials_met, essentials=essentials
+        )
 
 
 def _share(good: int, total: int, fail_ratio: float = 0.2) -> Status:
@@ -61,7 +64,7 @@ def _share(good: int, total: int, fail_ratio: float = 0.2) -> Status:
 
 def regular_visiting(snap: ServiceSnapshot, on: date) -> PointResult:
     """Families visited at least fortnightly: two visits held in the last four open weeks."""
-    title = "Regular home visiting, weekly or fortnightly"
+    title = tr("Regular home visiting, weekly or fortnightly")
     allocated = snap.allocated_on(on)
     start = on - timedelta(days=REGULAR_WINDOW_DAYS - 1)
     start -= timedelta(days=sum(1 for d in snap.closed if start <= d <= on))
@@ -81,29 +84,38 @@ def regular_visiting(snap: ServiceSnapshot, on: date) -> PointResult:
             for x in snap.visits_of(referral)
             if x.status == VisitStatus.HELD and start <= x.planned_on <= on
         ]
-        records += [f"home_visit {x.id}" for x in held]
+        records += [tr("home_visit {id}").format(id=x.id) for x in held]
         if len(held) < 2:
-            short.append(f"referral {referral.id} ({len(held)} held)")
+            short.append(tr("referral {id} ({count} held)").format(id=referral.id, count=len(held)))
     if judged == 0:
         return PointResult(
             1,
             title,
             True,
             Status.AT_RISK,
-            (f"No family has been visited long enough to judge on {format_date(on)}.",),
-            ("Record the visits held.",),
+            (
+                tr("No family has been visited long enough to judge on {date}.").format(
+                    date=format_date(on)
+                ),
+            ),
+            (tr("Record the visits held."),),
         )
     status = _share(judged - len(short), judged)
     evidence = [
-        f"{judged - len(short)} of {judged} families had at least two visits held between "
-        f"{format_date(start)} and {format_date(on)}."
+        tr(
+            "{value} of {judged} families had at least two visits held between {date} and {date2}."
+        ).format(
+            value=judged - len(short), judged=judged, date=format_date(start), date2=format_date(on)
+        )
     ]
     if short:
-        evidence.append("Visited less often: " + ", ".join(short) + ".")
+        evidence.append(tr("Visited less often: ") + ", ".join(short) + ".")
     fixes = (
         (
-            "Offer the families visited less often their usual day and time again, and add "
-            "make-up visits for cancelled ones.",
+            tr(
+                "Offer the families visited less often their usual day and time again, and add "
+                "make-up visits for cancelled ones."
+            ),
         )
         if short
         else ()
@@ -113,7 +125,7 @@ def regular_visiting(snap: ServiceSnapshot, on: date) -> PointResult:
 
 def shared_record(snap: ServiceSnapshot, on: date) -> PointResult:
     """Visits held in the last twelve weeks written up with the family, on time."""
-    title = "A shared record of the child's progress kept with the family"
+    title = tr("A shared record of the child's progress kept with the family")
     start = on - timedelta(days=RECORD_WINDOW_DAYS)
     held = [x for x in snap.visits if x.status == VisitStatus.HELD and start <= x.planned_on <= on]
     due = [x for x in held if snap.write_up_due(x) < on]
@@ -124,40 +136,53 @@ def shared_record(snap: ServiceSnapshot, on: date) -> PointResult:
             title,
             True,
             Status.AT_RISK,
-            ("No visits were held in the last twelve weeks.",),
-            ("Record the visits held and their shared notes.",),
+            (tr("No visits were held in the last twelve weeks."),),
+            (tr("Record the visits held and their shared notes."),),
         )
     evidence = [
-        f"{len(due) - len(late)} of {len(due)} visits due to be written up had shared notes "
-        "written with the family on time."
+        tr(
+            "{value} of {count} visits due to be written up had shared notes "
+            "written with the family on time."
+        ).format(value=len(due) - len(late), count=len(due))
     ]
     if late:
         evidence.append(
-            "Not written up on time: "
+            tr("Not written up on time: ")
             + ", ".join(f"visit {x.id} on {format_date(x.planned_on)}" for x in late[:10])
-            + (" and more." if len(late) > 10 else ".")
+            + (tr(" and more.") if len(late) > 10 else ".")
         )
-    fixes = ("Write up the shared notes of those visits with the families.",) if late else ()
+    fixes = (tr("Write up the shared notes of those visits with the families."),) if late else ()
     status = _share(len(due) - len(late), len(due), 0.1)
     return PointResult(
-        2, title, True, status, tuple(evidence), fixes, tuple(f"home_visit {x.id}" for x in due)
+        2,
+        title,
+        True,
+        status,
+        tuple(evidence),
+        fixes,
+        tuple(tr("home_visit {id}").format(id=x.id) for x in due),
     )
 
 
 def workshop_trained(team: list[TeamMember], on: date) -> PointResult:
-    title = "Every home visitor has done a Portage Workshop by an NPA-accredited trainer"
+    title = tr("Every home visitor has done a Portage Workshop by an NPA-accredited trainer")
     current = [m for m in team if m.in_team(on)]
     done = [(m, m.workshop(on)) for m in current]
     missing = [m.name for m, w in done if w is None]
     evidence = [
-        f"{len(current) - len(missing)} of {len(current)} home visitors are Workshop-trained "
-        "by an accredited trainer."
+        tr(
+            "{value} of {count} home visitors are Workshop-trained by an accredited trainer."
+        ).format(value=len(current) - len(missing), count=len(current))
     ]
     if missing:
-        evidence.append("Not yet: " + ", ".join(missing) + ".")
+        evidence.append(tr("Not yet: ") + ", ".join(missing) + ".")
     status = Status.NOT_MET if missing or not current else Status.MET
     fixes = (
-        (f"Book a Portage Workshop with an NPA-accredited trainer for {', '.join(missing)}.",)
+        (
+            tr("Book a Portage Workshop with an NPA-accredited trainer for {join}.").format(
+                join=", ".join(missing)
+            ),
+        )
         if missing
         else ()
     )
@@ -168,12 +193,12 @@ def workshop_trained(team: list[TeamMember], on: date) -> PointResult:
         status,
         tuple(evidence),
         fixes,
-        tuple(f"training_record {w.id}" for _, w in done if w),
+        tuple(tr("training_record {id}").format(id=w.id) for _, w in done if w),
     )
 
 
 def inductions(team: list[TeamMember], on: date) -> PointResult:
-    title = "New home visitors complete the NPA induction checklist with a mentor"
+    title = tr("New home visitors complete the NPA induction checklist with a mentor")
     current = [m for m in team if m.in_team(on)]
     if current and not current[0].induction.lines:
         return PointResult(
@@ -181,28 +206,34 @@ def inductions(team: list[TeamMember], on: date) -> PointResult:
             title,
             True,
             Status.NOT_MET,
-            ("The service has no induction checklist yet.",),
-            ("Write the service's induction checklist.",),
+            (tr("The service has no induction checklist yet."),),
+            (tr("Write the service's induction checklist."),),
         )
     open_ = [m for m in current if not m.induction.complete_on(on)]
     recent = [
         m for m in open_ if m.staff.start_date and m.staff.start_date > on - timedelta(days=365)
     ]
     evidence = [
-        f"{len(current) - len(open_)} of {len(current)} home visitors have completed the "
-        "induction checklist."
+        tr("{value} of {count} home visitors have completed the induction checklist.").format(
+            value=len(current) - len(open_), count=len(current)
+        )
     ]
     for m in open_:
         left = len(m.induction.outstanding(on))
         evidence.append(
-            f"{m.name}: {left} item{'' if left == 1 else 's'} still to tick; "
-            f"{m.certificate(on).text[:1].lower()}{m.certificate(on).text[1:]}."
+            tr("{name}: {left} item{value} still to tick; {lower}{text}.").format(
+                name=m.name,
+                left=left,
+                value="" if left == 1 else "s",
+                lower=m.certificate(on).text[:1].lower(),
+                text=m.certificate(on).text[1:],
+            )
         )
     status = (
         Status.MET if not open_ else Status.AT_RISK if len(recent) == len(open_) else Status.NOT_MET
     )
     fixes = (
-        ("Work through the outstanding items with each visitor's mentor and tick them off.",)
+        (tr("Work through the outstanding items with each visitor's mentor and tick them off."),)
         if open_
         else ()
     )
@@ -213,12 +244,12 @@ def inductions(team: list[TeamMember], on: date) -> PointResult:
         status,
         tuple(evidence),
         fixes,
-        tuple(f"home_visitor {m.visitor.id}" for m in current),
+        tuple(tr("home_visitor {id}").format(id=m.visitor.id) for m in current),
     )
 
 
 def memberships(team: list[TeamMember], on: date) -> PointResult:
-    title = "NPA professional membership: at least 3 members, or half of a team of 4 or fewer"
+    title = tr("NPA professional membership: at least 3 members, or half of a team of 4 or fewer")
     today = membership.count_on(team, on)
     short = membership.through_year(team, on)
     ahead = membership.short_spells(
@@ -227,25 +258,30 @@ def memberships(team: list[TeamMember], on: date) -> PointResult:
     evidence = [today.text]
     if short:
         evidence.append(
-            "Through the year the rule was not met from: "
+            tr("Through the year the rule was not met from: ")
             + ", ".join(format_date(c.on) for c in short)
             + "."
         )
     else:
-        evidence.append(f"Met on every day from {format_date(on - timedelta(days=364))}.")
+        evidence.append(
+            tr("Met on every day from {date}.").format(date=format_date(on - timedelta(days=364)))
+        )
     for c in ahead[:1] if today.met else []:
         evidence.append(
-            f"It will not be met from {format_date(c.on)} unless memberships are renewed."
+            tr("It will not be met from {date} unless memberships are renewed.").format(
+                date=format_date(c.on)
+            )
         )
     status = Status.NOT_MET if not today.met else Status.AT_RISK if short or ahead else Status.MET
     fixes = ()
     if not today.met:
         fixes = (
-            f"{today.needed - len(today.members)} more home visitor(s) need to join the NPA "
-            "or renew.",
+            tr("{value} more home visitor(s) need to join the NPA or renew.").format(
+                value=today.needed - len(today.members)
+            ),
         )
     elif ahead:
-        fixes = ("Renew the memberships that are about to lapse.",)
+        fixes = (tr("Renew the memberships that are about to lapse."),)
     return PointResult(
         5,
         title,
@@ -253,14 +289,16 @@ def memberships(team: list[TeamMember], on: date) -> PointResult:
         status,
         tuple(evidence),
         fixes,
-        tuple(f"training_record {i}" for i in today.record_ids),
+        tuple(tr("training_record {i}").format(i=i) for i in today.record_ids),
     )
 
 
 def supervised(db: Database, team: list[TeamMember], on: date) -> PointResult:
     rules = rules_on(db, on)
     interval = rules.supervision_days
-    title = f"Supervision for every home visitor at least every {interval} days"
+    title = tr("Supervision for every home visitor at least every {interval} days").format(
+        interval=interval
+    )
     sessions = supervision.all_sessions(
         db, since=on - timedelta(days=SUPERVISION_LOOKBACK), until=on
     )
@@ -269,21 +307,35 @@ def supervised(db: Database, team: list[TeamMember], on: date) -> PointResult:
         x for x in supervision.supervision_status(db, on, sessions) if x.visitor_id in current_ids
     ]
     late = [x for x in status_list if x.overdue]
-    evidence = [x.text.rstrip(".") + "." for x in status_list] or ["There are no home visitors."]
+    evidence = [x.text.rstrip(".") + "." for x in status_list] or [
+        tr("There are no home visitors.")
+    ]
     meetings = [x for x in sessions if not x.kind.is_supervision]
     last_meeting = max((x.held_on for x in meetings), default=None)
     evidence.append(
-        f"Last team meeting: {format_date(last_meeting) if last_meeting else 'none recorded'}."
+        tr("Last team meeting: {value}.").format(
+            value=format_date(last_meeting) if last_meeting else tr("none recorded")
+        )
     )
     status = Status.NOT_MET if late else Status.MET
     if not late and (last_meeting is None or (on - last_meeting).days > rules.team_meeting_days):
         status = Status.AT_RISK
-    fixes = (f"Hold supervision with {', '.join(x.name for x in late)}.",) if late else ()
+    fixes = (
+        (tr("Hold supervision with {join}.").format(join=", ".join(x.name for x in late)),)
+        if late
+        else ()
+    )
     if status is Status.AT_RISK:
-        fixes = ("Hold a team meeting.",)
+        fixes = (tr("Hold a team meeting."),)
     ids = sorted({i for x in status_list for i in x.session_ids})
     return PointResult(
-        6, title, True, status, tuple(evidence), fixes, tuple(f"supervision {i}" for i in ids)
+        6,
+        title,
+        True,
+        status,
+        tuple(evidence),
+        fixes,
+        tuple(tr("supervision {i}").format(i=i) for i in ids),
     )
 
 
@@ -291,22 +343,33 @@ _QUALIFICATIONS = (TrainingKind.LEVEL3, TrainingKind.LEVEL4, TrainingKind.DEGREE
 
 
 def qualifications(team: list[TeamMember], on: date) -> PointResult:
-    title = "Level 3 or 4 Portage qualifications or a relevant degree"
+    title = tr("Level 3 or 4 Portage qualifications or a relevant degree")
     current = [m for m in team if m.in_team(on)]
     held = [(m, r) for m in current for k in _QUALIFICATIONS for r in m.completed(k, on)]
     towards = [(m, r) for m in current for k in _QUALIFICATIONS for r in m.working_towards(k, on)]
     evidence = [f"{m.name}: {r.kind.label}" + (f" ({r.title})" if r.title else "") for m, r in held]
-    evidence += [f"{m.name}: working towards {r.kind.label}" for m, r in towards]
+    evidence += [
+        tr("{name}: working towards {label}").format(name=m.name, label=r.kind.label)
+        for m, r in towards
+    ]
     status = Status.MET if held else Status.AT_RISK if towards else Status.NOT_MET
-    fixes = () if held else ("Support a home visitor through the Level 3 Award in Portage Skills.",)
-    records = tuple(f"training_record {r.id}" for _, r in held + towards)
+    fixes = (
+        () if held else (tr("Support a home visitor through the Level 3 Award in Portage Skills."),)
+    )
+    records = tuple(tr("training_record {id}").format(id=r.id) for _, r in held + towards)
     return PointResult(
-        7, title, False, status, tuple(evidence) or ("No qualifications recorded.",), fixes, records
+        7,
+        title,
+        False,
+        status,
+        tuple(evidence) or (tr("No qualifications recorded."),),
+        fixes,
+        records,
     )
 
 
 def trainers(db: Database, team: list[TeamMember], on: date) -> PointResult:
-    title = "An NPA-accredited trainer in the team, and NPA networking days attended"
+    title = tr("An NPA-accredited trainer in the team, and NPA networking days attended")
     people = [(m.name, m.records, m.staff) for m in team] + [
         (s.full_name, recs, s) for s, recs in workforce.other_staff(db)
     ]
@@ -332,10 +395,14 @@ def trainers(db: Database, team: list[TeamMember], on: date) -> PointResult:
         and r.completed_on
         and year_ago < r.completed_on <= on
     ]
-    evidence = [f"{n} is an NPA-accredited trainer." for n, _ in accredited]
-    evidence += [f"{n} is working towards NPA trainer accreditation." for n, _ in towards]
+    evidence = [tr("{n} is an NPA-accredited trainer.").format(n=n) for n, _ in accredited]
+    evidence += [
+        tr("{n} is working towards NPA trainer accreditation.").format(n=n) for n, _ in towards
+    ]
     evidence.append(
-        f"{len(days)} NPA networking or development day attendance(s) in the last year."
+        tr("{count} NPA networking or development day attendance(s) in the last year.").format(
+            count=len(days)
+        )
     )
     status = (
         Status.MET
@@ -346,10 +413,12 @@ def trainers(db: Database, team: list[TeamMember], on: date) -> PointResult:
     )
     fixes = []
     if not accredited:
-        fixes.append("Support an experienced home visitor to become an NPA-accredited trainer.")
+        fixes.append(tr("Support an experienced home visitor to become an NPA-accredited trainer."))
     if not days:
-        fixes.append("Book a place at the next NPA networking day.")
-    records = tuple(f"training_record {r.id}" for _, r in accredited + towards + days)
+        fixes.append(tr("Book a place at the next NPA networking day."))
+    records = tuple(
+        tr("training_record {id}").format(id=r.id) for _, r in accredited + towards + days
+    )
     return PointResult(8, title, False, status, tuple(evidence), tuple(fixes), records)
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from portage_desktop.data import home_visiting_store as store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.home_visiting import ServiceRuleRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.home_visiting import rules as service_rules
 from portage_desktop.services.home_visiting.rules import QUALITY_SPECS
@@ -49,5 +50,5 @@ def save_rule(db: Database, key: str, value: str, effective_from: date | None) -
     """Record a new value from a date onwards; earlier days keep the earlier value (one way
     for every rule of the service, checked the same)."""
     if key not in SPEC_BY_KEY:
-        raise ValidationError({"key": "Please choose a rule."})
+        raise ValidationError({"key": tr("Please choose a rule.")})
     service_rules.save_rule(db, key, value, effective_from)

@@ -22,6 +22,7 @@ from portage_desktop.data.models.service_quality import (
     SupervisionChildRecord,
     SupervisionSessionRecord,
 )
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import validation as v
 from portage_desktop.services.access import Permission, PermissionDenied, require
@@ -33,7 +34,7 @@ from portage_desktop.services.home_visiting.caseloads import list_visitors
 from portage_desktop.services.record_vocabulary import ConsentPurpose
 from portage_desktop.services.service_quality.rules import rules_on
 
-NO_CONSENT = "initials only: no consent to discussion at supervision"
+NO_CONSENT = tr("initials only: no consent to discussion at supervision")
 
 
 class SessionKind(StrEnum):
@@ -44,9 +45,9 @@ class SessionKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "individual": "Individual supervision",
-            "group": "Group supervision",
-            "team_meeting": "Team meeting",
+            "individual": tr("Individual supervision"),
+            "group": tr("Group supervision"),
+            "team_meeting": tr("Team meeting"),
         }[self]
 
     @property
@@ -141,28 +142,30 @@ def discussion_allowed(db: Database, child_id: int, on: date) -> bool:
 def validate_session(data: SessionInput, today: date) -> dict[str, str]:
     errors: dict[str, str] = {}
     if data.kind not in set(SessionKind):
-        errors["kind"] = (
+        errors["kind"] = tr(
             "Please choose individual supervision, group supervision or a team meeting."
         )
-    v.required_name(errors, "supervisor", data.supervisor, "name of who led it")
+    v.required_name(errors, "supervisor", data.supervisor, tr("name of who led it"))
     if data.held_on is None:
-        errors["held_on"] = "Please enter the date it was held."
+        errors["held_on"] = tr("Please enter the date it was held.")
     elif data.held_on > today:
-        errors["held_on"] = "The date cannot be in the future."
+        errors["held_on"] = tr("The date cannot be in the future.")
     if not data.visitor_ids:
-        errors["visitors"] = "Please tick at least one home visitor who was there."
+        errors["visitors"] = tr("Please tick at least one home visitor who was there.")
     elif data.kind == SessionKind.INDIVIDUAL and len(data.visitor_ids) > 1:
-        errors["visitors"] = "Individual supervision is for one home visitor: choose group instead."
+        errors["visitors"] = tr(
+            "Individual supervision is for one home visitor: choose group instead."
+        )
     for child in data.children:
         if child.child_id is None and not child.initials.strip():
-            errors["children"] = "Please choose the child, or type her initials."
+            errors["children"] = tr("Please choose the child, or type her initials.")
     for action in data.actions:
         if not action.action.strip() or not action.owner.strip():
-            errors["actions"] = "Each action needs what is to be done and who will do it."
+            errors["actions"] = tr("Each action needs what is to be done and who will do it.")
         elif len(action.action.strip()) > 500:
-            errors["actions"] = "Please keep each action to 500 characters."
+            errors["actions"] = tr("Please keep each action to 500 characters.")
     if len(data.notes.strip()) > 4000:
-        errors["notes"] = "The notes are too long (at most 4,000 characters)."
+        errors["notes"] = tr("The notes are too long (at most 4,000 characters).")
     return errors
 
 
@@ -186,8 +189,10 @@ def record_session(db: Database, data: SessionInput, today: date | None = None) 
         initials = initials.strip()[:10]
         kept.append((None, initials, child.note.strip()))
         notices.append(
-            f"{initials} is recorded by initials only: the parents' consent to discussion at "
-            "supervision is not recorded."
+            tr(
+                "{initials} is recorded by initials only: the parents' consent to discussion at "
+                "supervision is not recorded."
+            ).format(initials=initials)
         )
     with db.session() as s:
         session = SupervisionSessionRecord(
@@ -220,7 +225,7 @@ def record_session(db: Database, data: SessionInput, today: date | None = None) 
     return SavedSession(next(x for x in found if x.id == sid), tuple(notices))
 
 
-READERS = (
+READERS = tr(
     "Supervision records are for the team lead, managers and the home visitor supervised. "
     "Please ask your team lead."
 )
@@ -314,9 +319,15 @@ class VisitorSupervision:
     @property
     def text(self) -> str:
         if self.last_on is None:
-            return f"{self.name} has no supervision recorded."
-        tail = f"; overdue since {format_date(self.due_by)}" if self.overdue else ""
-        return f"{self.name}: last supervision {format_date(self.last_on)}{tail}"
+            return tr("{name} has no supervision recorded.").format(name=self.name)
+        tail = (
+            tr("; overdue since {date}").format(date=format_date(self.due_by))
+            if self.overdue
+            else ""
+        )
+        return tr("{name}: last supervision {date}{tail}").format(
+            name=self.name, date=format_date(self.last_on), tail=tail
+        )
 
 
 def supervision_status(

@@ -16,6 +16,7 @@ from portage_desktop.data import home_visiting_store as hv_store
 from portage_desktop.data import service_quality_store as store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models.service_quality import InductionItemRecord, InductionTickRecord
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services import training as training_service
@@ -77,8 +78,10 @@ class Certificate:
     @property
     def text(self) -> str:
         if self.earned:
-            return f"NPA Home Visitor Certificate earned {format_date(self.earned_on)}"
-        return "Not yet earned: " + "; ".join(self.missing)
+            return tr("NPA Home Visitor Certificate earned {date}").format(
+                date=format_date(self.earned_on)
+            )
+        return tr("Not yet earned: ") + "; ".join(self.missing)
 
 
 @dataclass(frozen=True)
@@ -131,12 +134,16 @@ class TeamMember:
         missing = []
         workshop = self.workshop(on)
         if workshop is None:
-            missing.append("a Portage Workshop by an NPA-accredited trainer")
+            missing.append(tr("a Portage Workshop by an NPA-accredited trainer"))
         if not self.induction.lines:
-            missing.append("the service has no induction checklist yet")
+            missing.append(tr("the service has no induction checklist yet"))
         elif not self.induction.complete_on(on):
             left = len(self.induction.outstanding(on))
-            missing.append(f"{left} induction checklist item{'' if left == 1 else 's'} to tick")
+            missing.append(
+                tr("{left} induction checklist item{value} to tick").format(
+                    left=left, value="" if left == 1 else "s"
+                )
+            )
         if missing:
             return Certificate(False, None, tuple(missing))
         assert workshop is not None and workshop.completed_on is not None
@@ -158,7 +165,7 @@ def _clean_text(text: str) -> str:
     errors: dict[str, str] = {}
     clean = v.optional_text(errors, "text", text, 300, "item")
     if not clean and not errors:
-        errors["text"] = "Please enter what the new home visitor should do."
+        errors["text"] = tr("Please enter what the new home visitor should do.")
     if errors:
         raise ValidationError(errors)
     return clean
@@ -182,7 +189,7 @@ def add_item(db: Database, text: str) -> InductionItem:
 def _load_item(s, item_id: int) -> InductionItemRecord:  # noqa: ANN001
     row = s.get(InductionItemRecord, item_id)
     if row is None:
-        raise NotFoundError("That checklist item no longer exists.")
+        raise NotFoundError(tr("That checklist item no longer exists."))
     return row
 
 
@@ -205,7 +212,7 @@ def move_item(db: Database, item_id: int, up: bool) -> None:
         rows = [r for r in store.induction_items(s) if r.active]
         index = next((i for i, r in enumerate(rows) if r.id == item_id), None)
         if index is None:
-            raise NotFoundError("That checklist item no longer exists.")
+            raise NotFoundError(tr("That checklist item no longer exists."))
         other = index - 1 if up else index + 1
         if not 0 <= other < len(rows):
             return
@@ -235,11 +242,11 @@ def tick(
     """Mark an item done for a home visitor, with the day and the mentor who signed it off."""
     require(db, Permission.MANAGE_SERVICE)
     errors: dict[str, str] = {}
-    name = v.required_name(errors, "mentor", mentor, "mentor's name")
+    name = v.required_name(errors, "mentor", mentor, tr("mentor's name"))
     if ticked_on is None:
-        errors["ticked_on"] = "Please enter the date it was done."
+        errors["ticked_on"] = tr("Please enter the date it was done.")
     elif ticked_on > today:
-        errors["ticked_on"] = "The date cannot be in the future."
+        errors["ticked_on"] = tr("The date cannot be in the future.")
     if errors:
         raise ValidationError(errors)
     assert ticked_on is not None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import assessments as assessment_service
 from portage_desktop.services import frameworks as framework_service
 from portage_desktop.services.assessments import Assessment, AssessmentInput, Entry
@@ -40,7 +41,9 @@ class AssessmentDialog(RecordDialog):
         parent: QWidget | None = None,
         default_framework_id: int | None = None,
     ) -> None:
-        super().__init__(ctx, "New assessment" if assessment is None else "Assessment", parent)
+        super().__init__(
+            ctx, tr("New assessment") if assessment is None else tr("Assessment"), parent
+        )
         self.child_id, self.assessment = child_id, assessment
         self.saved: Assessment | None = None
         size_for_screen(self, 1000, 700)
@@ -48,38 +51,40 @@ class AssessmentDialog(RecordDialog):
         self.frameworks: list[Framework] = framework_service.list_frameworks(ctx.db)
         for fw in self.frameworks:
             self.framework.addItem(fw.title, fw.id)
-        self.assessed_on = DateField("Date of the assessment")
+        self.assessed_on = DateField(tr("Date of the assessment"))
         who = QWidget()
         row = QHBoxLayout(who)
         row.setContentsMargins(0, 0, 0, 0)
         self.contributor_boxes: dict[Contributor, QCheckBox] = {}
         for contributor, text in (
-            (Contributor.PARENT, "P&arent or carer"),
-            (Contributor.PRACTITIONER, "P&ractitioner"),
-            (Contributor.PROFESSIONAL, "Other profe&ssional"),
+            (Contributor.PARENT, tr("P&arent or carer")),
+            (Contributor.PRACTITIONER, tr("P&ractitioner")),
+            (Contributor.PROFESSIONAL, tr("Other profe&ssional")),
         ):
             box = QCheckBox(text)
-            box.setAccessibleName(f"Took part: {contributor.label}")
+            box.setAccessibleName(tr("Took part: {label}").format(label=contributor.label))
             row.addWidget(box)
             self.contributor_boxes[contributor] = box
         row.addStretch(1)
         self.names = QLineEdit()
-        self.names.setPlaceholderText("For example: Anna (Mum), Ruth (key person)")
+        self.names.setPlaceholderText(tr("For example: Anna (Mum), Ruth (key person)"))
         self.notes = QLineEdit()
-        self.add_row("&Checklist *", "framework_id", self.framework)
-        self.add_row("&Date *", "assessed_on", self.assessed_on)
-        self.add_row("Who took part *", "contributors", who)
-        self.add_row("&Names", "contributor_names", self.names)
-        self.add_row("N&otes", "notes", self.notes)
+        self.add_row(tr("&Checklist *"), "framework_id", self.framework)
+        self.add_row(tr("&Date *"), "assessed_on", self.assessed_on)
+        self.add_row(tr("Who took part *"), "contributors", who)
+        self.add_row(tr("&Names"), "contributor_names", self.names)
+        self.add_row(tr("N&otes"), "notes", self.notes)
 
         self.table = StatusTable()
         self.area = QComboBox()
-        self.area.setAccessibleName("Go to area")
-        self.carry_button = QPushButton("Carry &forward from the last assessment")
-        self.carry_button.setToolTip("Start from the statuses recorded last time (Ctrl+Shift+F)")
+        self.area.setAccessibleName(tr("Go to area"))
+        self.carry_button = QPushButton(tr("Carry &forward from the last assessment"))
+        self.carry_button.setToolTip(
+            tr("Start from the statuses recorded last time (Ctrl+Shift+F)")
+        )
         self.carry_button.clicked.connect(self.carry_forward)
         QShortcut(QKeySequence("Ctrl+Shift+F"), self, self.carry_forward)
-        area_label = QLabel("&Go to area:")
+        area_label = QLabel(tr("&Go to area:"))
         area_label.setBuddy(self.area)
         tools = QHBoxLayout()
         tools.addWidget(area_label)
@@ -140,7 +145,7 @@ class AssessmentDialog(RecordDialog):
         self.notes.textEdited.connect(self.drafts.changed)
         for box in self.contributor_boxes.values():
             box.toggled.connect(self.drafts.changed)
-        if self.drafts.offer("an assessment for this child", self.restore_draft):
+        if self.drafts.offer(tr("an assessment for this child"), self.restore_draft):
             self.dirty = True
 
     def draft_payload(self) -> dict[str, Any]:
@@ -185,9 +190,12 @@ class AssessmentDialog(RecordDialog):
         if self.table.entries():
             answer = QMessageBox.question(
                 self,
-                "Change the checklist?",
-                "The statuses entered so far belong to the other checklist and will be cleared. "
-                "Change the checklist?",
+                tr("Change the checklist?"),
+                tr(
+                    "The statuses entered so far belong to the other checklist and will be "
+                    "cleared. "
+                    "Change the checklist?"
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -215,14 +223,20 @@ class AssessmentDialog(RecordDialog):
         self.framework.setAccessibleDescription(about)
         keys = ", ".join(f"{lvl.value} {lvl.label}" for lvl in detail.framework.scale)
         self.keys.setText(
-            f"Keys: {keys}, 0 clears. The number sets the status and moves to the next step. "
-            "Type in Evidence to add a note (Enter to finish it)."
+            tr(
+                "Keys: {keys}, 0 clears. The number sets the status and moves to the next step. "
+                "Type in Evidence to add a note (Enter to finish it)."
+            ).format(keys=keys)
         )
         self._update_count()
 
     def _update_count(self) -> None:
         done = len(self.table.entries())
-        self.count.setText(f"{done} of {self.table.rowCount()} small steps have a status.")
+        self.count.setText(
+            tr("{done} of {rowCount} small steps have a status.").format(
+                done=done, rowCount=self.table.rowCount()
+            )
+        )
 
     def _go_to_area(self) -> None:
         row = self.table.first_row_of_area(self.area.currentData())
@@ -236,9 +250,12 @@ class AssessmentDialog(RecordDialog):
         )
         changed = self.table.apply(statuses)
         self.count.setText(
-            f"Carried forward {changed} statuses from the last assessment. " + self.count.text()
+            tr("Carried forward {changed} statuses from the last assessment. ").format(
+                changed=changed
+            )
+            + self.count.text()
             if statuses
-            else "There is no earlier assessment with this checklist to carry forward from."
+            else tr("There is no earlier assessment with this checklist to carry forward from.")
         )
 
     def save(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import assessments as assessment_service
 from portage_desktop.services import frameworks as framework_service
 from portage_desktop.services.assessments import Assessment, AssessmentSummary
@@ -38,23 +39,29 @@ def summary_html(summary: AssessmentSummary) -> str:
     """The chosen assessment in words, escaped, with headings a screen reader can jump to."""
     a = summary.assessment
     parts = [
-        f"<h3>{escape(format_date(a.assessed_on))}: {escape(a.framework_title)}</h3>",
-        f"<p>Who took part: {escape(a.contributors_text)}</p>",
+        tr("<h3>{date}: {framework_title}</h3>").format(
+            date=escape(format_date(a.assessed_on)), framework_title=escape(a.framework_title)
+        ),
+        tr("<p>Who took part: {contributors_text}</p>").format(
+            contributors_text=escape(a.contributors_text)
+        ),
     ]
     if a.notes:
-        parts.append(f"<p>Notes: {escape(a.notes)}</p>")
+        parts.append(tr("<p>Notes: {notes}</p>").format(notes=escape(a.notes)))
     for area in summary.areas:
         parts.append(
-            f"<h4>{escape(area.area)}: {len(area.strengths)} of {area.total} achieved</h4>"
+            tr("<h4>{area}: {count} of {total} achieved</h4>").format(
+                area=escape(area.area), count=len(area.strengths), total=area.total
+            )
         )
-        latest = "Can do now" + (" (the latest 5)" if len(area.strengths) > 5 else "")
+        latest = tr("Can do now") + (tr(" (the latest 5)") if len(area.strengths) > 5 else "")
         for title, items in (
             (latest, area.strengths[-5:]),
-            ("Emerging", area.emerging),
-            ("Next small steps", area.next_steps),
+            (tr("Emerging"), area.emerging),
+            (tr("Next small steps"), area.next_steps),
         ):
             text = "; ".join(escape(i.text) for i in items) or "none"
-            parts.append(f"<p><b>{title}:</b> {text}</p>")
+            parts.append(tr("<p><b>{title}:</b> {text}</p>").format(title=title, text=text))
     return "".join(parts)
 
 
@@ -66,18 +73,20 @@ class AssessmentsTab(QWidget):
         self.ctx, self.child_id = ctx, child_id
         self.assessments: list[Assessment] = []
         self.list = QListWidget()
-        self.list.setAccessibleName("Assessments")
+        self.list.setAccessibleName(tr("Assessments"))
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(lambda _i: self.open_selected())
         self.list.currentItemChanged.connect(lambda *_a: self._show_selected())
         QShortcut(QKeySequence.StandardKey.Delete, self.list, self.remove_selected)
-        self.new_button = QPushButton("&New assessment…")
-        self.new_button.setToolTip("Start a new assessment with the family (Ctrl+Shift+N)")
+        self.new_button = QPushButton(tr("&New assessment…"))
+        self.new_button.setToolTip(tr("Start a new assessment with the family (Ctrl+Shift+N)"))
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_assessment)
-        self.open_button = QPushButton("&Open…")
-        self.remove_button = QPushButton("&Remove…")
-        self.import_button = QPushButton("&Import a checklist…")
-        self.import_button.setToolTip("Add your setting's own checklist from a JSON or CSV file")
+        self.open_button = QPushButton(tr("&Open…"))
+        self.remove_button = QPushButton(tr("&Remove…"))
+        self.import_button = QPushButton(tr("&Import a checklist…"))
+        self.import_button.setToolTip(
+            tr("Add your setting's own checklist from a JSON or CSV file")
+        )
         self.new_button.clicked.connect(self.new_assessment)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -88,9 +97,9 @@ class AssessmentsTab(QWidget):
         buttons.addStretch(1)
 
         self.chart = ProgressChart()
-        self.chart_title = heading("Progress in each area", 1.1)
+        self.chart_title = heading(tr("Progress in each area"), 1.1)
         self.summary = QTextBrowser()
-        self.summary.setAccessibleName("What the chosen assessment says")
+        self.summary.setAccessibleName(tr("What the chosen assessment says"))
         self.summary.setOpenLinks(False)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -101,7 +110,7 @@ class AssessmentsTab(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel("&Assessments, newest first:")
+        caption = QLabel(tr("&Assessments, newest first:"))
         caption.setBuddy(self.list)
         left_layout.addWidget(caption)
         left_layout.addWidget(self.list, 1)
@@ -123,7 +132,9 @@ class AssessmentsTab(QWidget):
         self.list.clear()
         for a in reversed(self.assessments):
             steps = len(a.entries)
-            text = f"{format_date(a.assessed_on)}: {a.framework_title}\n{steps} small steps"
+            text = tr("{date}: {framework_title}\n{steps} small steps").format(
+                date=format_date(a.assessed_on), framework_title=a.framework_title, steps=steps
+            )
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, a.id)
             self.list.addItem(item)
@@ -143,8 +154,10 @@ class AssessmentsTab(QWidget):
         if chosen is None:
             self.chart.set_points([])
             self.summary.setHtml(
-                "<p>No assessments yet. Choose <b>New assessment</b> to go through a checklist "
-                "with the family; the chart and the next small steps appear here.</p>"
+                tr(
+                    "<p>No assessments yet. Choose <b>New assessment</b> to go through a checklist "
+                    "with the family; the chart and the next small steps appear here.</p>"
+                )
             )
             return
         summary = assessment_service.summarise_assessment(
@@ -161,7 +174,7 @@ class AssessmentsTab(QWidget):
                 self.ctx, self.child_id, assessment, self, default_framework_id=latest
             )
         except REFUSED as exc:
-            refused(self, "Not possible", exc)
+            refused(self, tr("Not possible"), exc)
             return
         if dialog.exec() and dialog.saved is not None:
             self.refresh(dialog.saved.id)
@@ -180,8 +193,8 @@ class AssessmentsTab(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "Remove assessment?",
-            "Remove the selected assessment and every status in it? This cannot be undone.",
+            tr("Remove assessment?"),
+            tr("Remove the selected assessment and every status in it? This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -190,5 +203,5 @@ class AssessmentsTab(QWidget):
         try:
             assessment_service.delete_assessment(self.ctx.db, self.child_id, chosen)
         except REFUSED as exc:
-            refused(self, "Not removed", exc)
+            refused(self, tr("Not removed"), exc)
         self.refresh()

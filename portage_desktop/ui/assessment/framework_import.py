@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import frameworks as framework_service
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.frameworks import ChecklistFormatError, Framework
@@ -24,46 +25,54 @@ def problems_text(problems: list[str]) -> str:
     """The first problems in full and a count of the rest, to fit a message box."""
     shown = problems[:SHOWN_PROBLEMS]
     more = len(problems) - len(shown)
-    return "\n".join(shown) + (f"\n…and {more} more." if more else "")
+    return "\n".join(shown) + (tr("\n…and {more} more.").format(more=more) if more else "")
 
 
 def import_checklist(ctx: AppContext, parent: QWidget) -> Framework | None:
     """Run the whole import conversation; returns the stored framework, or None."""
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        "Import a checklist",
+        tr("Import a checklist"),
         str(Path.home()),
-        "Checklist files (*.json *.csv);;JSON (*.json);;CSV from a spreadsheet (*.csv)",
+        tr("Checklist files (*.json *.csv);;JSON (*.json);;CSV from a spreadsheet (*.csv)"),
     )
     if not name:
         return None
     path = Path(name)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            QMessageBox.warning(parent, "Not imported", f"{path.name} is larger than 5 MB.")
+            QMessageBox.warning(
+                parent, tr("Not imported"), tr("{name} is larger than 5 MB.").format(name=path.name)
+            )
             return None
         content = path.read_bytes()
         preview = framework_service.preview_import(ctx.db, path.name, content)
     except OSError as exc:
         QMessageBox.warning(
-            parent, "Not imported", f"{path.name} could not be read ({exc.strerror})."
+            parent,
+            tr("Not imported"),
+            tr("{name} could not be read ({strerror}).").format(
+                name=path.name, strerror=exc.strerror
+            ),
         )
         return None
     except ChecklistFormatError as exc:
         QMessageBox.warning(
             parent,
-            "Not imported",
-            f"{path.name} was not imported, because of these problems. Nothing was changed.\n\n"
+            tr("Not imported"),
+            tr(
+                "{name} was not imported, because of these problems. Nothing was changed.\n\n"
+            ).format(name=path.name)
             + problems_text(exc.problems),
         )
         return None
     except REFUSED as exc:
-        refused(parent, "Not imported", exc)
+        refused(parent, tr("Not imported"), exc)
         return None
     answer = QMessageBox.question(
         parent,
-        "Import this checklist?",
-        preview.summary + "\n\nImport it now?",
+        tr("Import this checklist?"),
+        preview.summary + tr("\n\nImport it now?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Yes,
     )
@@ -72,9 +81,11 @@ def import_checklist(ctx: AppContext, parent: QWidget) -> Framework | None:
     try:
         framework = framework_service.import_framework(ctx.db, preview.parsed)
     except ValidationError as exc:
-        QMessageBox.warning(parent, "Not imported", " ".join(exc.errors.values()))
+        QMessageBox.warning(parent, tr("Not imported"), " ".join(exc.errors.values()))
         return None
     QMessageBox.information(
-        parent, "Checklist imported", f"{framework.title} is ready to use for assessments."
+        parent,
+        tr("Checklist imported"),
+        tr("{title} is ready to use for assessments.").format(title=framework.title),
     )
     return framework

@@ -14,6 +14,7 @@ from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.progress import ProgressPoint, area_names
 from portage_desktop.ui.common import theme
@@ -38,7 +39,7 @@ class ProgressChart(QWidget):
         super().__init__(parent)
         self.points: list[ProgressPoint] = []
         self.areas: list[str] = []
-        self.setAccessibleName("Progress chart")
+        self.setAccessibleName(tr("Progress chart"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
@@ -59,7 +60,7 @@ class ProgressChart(QWidget):
     def describe(self) -> str:
         """The chart in words, for screen readers and tooltips."""
         if not self.points:
-            return "No assessments yet."
+            return tr("No assessments yet.")
         parts = []
         for area in self.areas:
             values = ", ".join(
@@ -67,7 +68,7 @@ class ProgressChart(QWidget):
                 for p in self.points
             )
             parts.append(f"{area}: {values}")
-        return "Share of small steps achieved. " + "; ".join(parts)
+        return tr("Share of small steps achieved. ") + "; ".join(parts)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -80,7 +81,7 @@ class ProgressChart(QWidget):
             painter.drawText(
                 self.rect(),
                 Qt.AlignmentFlag.AlignCenter,
-                "The chart appears after the first assessment.",
+                tr("The chart appears after the first assessment."),
             )
             return
         colours = shades(len(self.points), self.palette())
@@ -135,7 +136,7 @@ class ProgressChart(QWidget):
             painter.fillRect(QRectF(x, line * 0.3, line, line), QColor(colours[n]))
             painter.setPen(QPen(QColor(theme.current(self.palette()).outline), 0.6))
             painter.drawRect(QRectF(x, line * 0.3, line, line))
-            label = f"Assessed {format_date(point.assessed_on)}"
+            label = tr("Assessed {date}").format(date=format_date(point.assessed_on))
             painter.setPen(self.palette().text().color())
             painter.drawText(
                 QRectF(x + line * 1.3, line * 0.2, 400, line * 1.2),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.assessments import Entry
 from portage_desktop.services.frameworks import FrameworkDetail
 from portage_desktop.ui.common import theme
@@ -37,11 +38,15 @@ class StatusTable(QTableWidget):
         super().__init__(0, 5)
         self.detail: FrameworkDetail | None = None
         self.item_ids: list[int] = []
-        self.setHorizontalHeaderLabels(["Area", "Small step", "Usual age", "Status", "Evidence"])
-        self.setAccessibleName("Small steps and their status")
+        self.setHorizontalHeaderLabels(
+            [tr("Area"), tr("Small step"), tr("Usual age"), tr("Status"), tr("Evidence")]
+        )
+        self.setAccessibleName(tr("Small steps and their status"))
         self.setAccessibleDescription(
-            "Press a number to set the status of the current small step and move to the next. "
-            "Press 0 to clear it. Type in the Evidence column to add a note."
+            tr(
+                "Press a number to set the status of the current small step and move to the next. "
+                "Press 0 to clear it. Type in the Evidence column to add a note."
+            )
         )
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

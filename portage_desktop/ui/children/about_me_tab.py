@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import profiles as profile_service
 from portage_desktop.services.attachments import FileToAttach
 from portage_desktop.services.dates import format_date
@@ -60,17 +61,17 @@ class ProfileDialog(RecordDialog):
         start_from: ProfileVersion | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, "New version of the one-page profile", parent)
+        super().__init__(ctx, tr("New version of the one-page profile"), parent)
         self.child_id = child_id
         size_for_screen(self, 820, 780)
         self.new_photo: FileToAttach | None = None
         self.keep_photo_id = start_from.photo_id if start_from else None
-        self.written_on = DateField("Date written")
+        self.written_on = DateField(tr("Date written"))
         self.written_on.set_value(date.today())
         self.written_with = QLineEdit()
-        self.written_with.setPlaceholderText("For example: Anna (Mum) and Ruth (key person)")
-        self.add_row("&Date written *", "written_on", self.written_on)
-        self.add_row("Written &with", "written_with", self.written_with)
+        self.written_with.setPlaceholderText(tr("For example: Anna (Mum) and Ruth (key person)"))
+        self.add_row(tr("&Date written *"), "written_on", self.written_on)
+        self.add_row(tr("Written &with"), "written_with", self.written_with)
         self.texts: dict[str, QPlainTextEdit] = {}
         for n, (field, label) in enumerate(SECTIONS):
             edit = QPlainTextEdit()
@@ -83,26 +84,26 @@ class ProfileDialog(RecordDialog):
                 f"&{n + 1} {label}",
                 field,
                 edit,
-                "In the family's own words, where they are theirs" if n == 0 else "",
+                tr("In the family's own words, where they are theirs") if n == 0 else "",
             )
         self.fit = ProfileFitLabel(self._sections, self._has_photo)
-        self.add_row("On paper", "fit", self.fit)
+        self.add_row(tr("On paper"), "fit", self.fit)
         for edit in self.texts.values():
             edit.textChanged.connect(self.fit.schedule)
         photo_row = QWidget()
         row = QHBoxLayout(photo_row)
         row.setContentsMargins(0, 0, 0, 0)
-        self.photo_label = QLabel("No photo")
-        self.choose_photo = QPushButton("C&hoose photo…")
-        self.remove_photo = QPushButton("Remo&ve photo")
+        self.photo_label = QLabel(tr("No photo"))
+        self.choose_photo = QPushButton(tr("C&hoose photo…"))
+        self.remove_photo = QPushButton(tr("Remo&ve photo"))
         self.choose_photo.clicked.connect(self._choose_photo)
         self.remove_photo.clicked.connect(self._remove_photo)
         row.addWidget(self.photo_label, 1)
         row.addWidget(self.choose_photo)
         row.addWidget(self.remove_photo)
-        self.add_row("Photo", "photo", photo_row, "Only with photo consent (Consent tab)")
+        self.add_row(tr("Photo"), "photo", photo_row, tr("Only with photo consent (Consent tab)"))
         if self.keep_photo_id is not None:
-            self.photo_label.setText("Keeping the current photo")
+            self.photo_label.setText(tr("Keeping the current photo"))
         if start_from is not None:
             self.written_with.setText(start_from.written_with)
         self.fit.measure()
@@ -113,7 +114,7 @@ class ProfileDialog(RecordDialog):
         self.written_on.changed.connect(self.drafts.changed)
         for edit in self.texts.values():
             edit.textChanged.connect(self.drafts.changed)
-        if self.drafts.offer("a new version of the profile", self.restore_draft):
+        if self.drafts.offer(tr("a new version of the profile"), self.restore_draft):
             self.dirty = True
         self.written_with.setFocus()
 
@@ -140,22 +141,28 @@ class ProfileDialog(RecordDialog):
 
     def _choose_photo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Choose a photo", str(Path.home()), "Photos (*.jpg *.jpeg *.png)"
+            self, tr("Choose a photo"), str(Path.home()), tr("Photos (*.jpg *.jpeg *.png)")
         )
         if not name:
             return
         try:
             self.new_photo = FileToAttach(Path(name).name, Path(name).read_bytes())
         except OSError as exc:
-            self.show_errors({"photo": f"The file could not be read ({exc.strerror})."})
+            self.show_errors(
+                {
+                    "photo": tr("The file could not be read ({strerror}).").format(
+                        strerror=exc.strerror
+                    )
+                }
+            )
             return
-        self.photo_label.setText(f"New photo: {Path(name).name}")
+        self.photo_label.setText(tr("New photo: {name}").format(name=Path(name).name))
         self.mark_dirty()
         self.fit.schedule()
 
     def _remove_photo(self) -> None:
         self.new_photo, self.keep_photo_id = None, None
-        self.photo_label.setText("No photo")
+        self.photo_label.setText(tr("No photo"))
         self.mark_dirty()
         self.fit.schedule()
 
@@ -182,22 +189,22 @@ class ProfileTab(QWidget):
         self.ctx, self.child_id = ctx, child_id
         self.versions: list[ProfileVersion] = []
         self.version = QComboBox()
-        self.version.setAccessibleName("Version of the profile")
+        self.version.setAccessibleName(tr("Version of the profile"))
         self.version.currentIndexChanged.connect(self._show)
-        caption = QLabel("&Version:")
+        caption = QLabel(tr("&Version:"))
         caption.setBuddy(self.version)
-        self.new_button = QPushButton("&New version…")
-        self.new_button.setToolTip("Write a new dated version, starting from the latest")
+        self.new_button = QPushButton(tr("&New version…"))
+        self.new_button.setToolTip(tr("Write a new dated version, starting from the latest"))
         self.new_button.clicked.connect(self.new_version)
         top = QHBoxLayout()
         top.addWidget(caption)
         top.addWidget(self.version, 1)
         top.addWidget(self.new_button)
         self.photo = QLabel()
-        self.photo.setAccessibleName("Photo")
+        self.photo.setAccessibleName(tr("Photo"))
         self.photo.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.text = QTextBrowser()
-        self.text.setAccessibleName("One-page profile")
+        self.text.setAccessibleName(tr("One-page profile"))
         body = QHBoxLayout()
         body.addWidget(self.text, 1)
         body.addWidget(self.photo)
@@ -212,7 +219,7 @@ class ProfileTab(QWidget):
         self.version.clear()
         for n, v in enumerate(self.versions):
             label = f"{format_date(v.written_on)}" + (
-                " (latest)" if n == 0 else " (earlier version)"
+                " (latest)" if n == 0 else tr(" (earlier version)")
             )
             self.version.addItem(label, v.id)
         self.version.blockSignals(False)
@@ -224,15 +231,19 @@ class ProfileTab(QWidget):
         if index < 0:
             self.photo.clear()
             self.text.setHtml(
-                "<p>No one-page profile yet. Choose <b>New version</b> to write "
-                "“Finding out about me” with the family.</p>"
+                tr(
+                    "<p>No one-page profile yet. Choose <b>New version</b> to write "
+                    "“Finding out about me” with the family.</p>"
+                )
             )
             return
         v = self.versions[index]
-        parts = [f"<p>Written on {format_date(v.written_on)}"]
+        parts = [tr("<p>Written on {date}").format(date=format_date(v.written_on))]
         parts.append(f" with {escape(v.written_with)}</p>" if v.written_with else "</p>")
         for field, label in SECTIONS:
-            text = escape(v.section_text(field)).replace("\n", "<br>") or "<i>Not written yet</i>"
+            text = escape(v.section_text(field)).replace("\n", "<br>") or tr(
+                "<i>Not written yet</i>"
+            )
             parts.append(f"<h3>{escape(label)}</h3><p>{text}</p>")
         self.text.setHtml("".join(parts))
         pixmap = _pixmap(
@@ -241,7 +252,7 @@ class ProfileTab(QWidget):
         if pixmap is None:
             self.photo.clear()
             self.photo.setText(
-                "No photo" if v.photo_id is None else "Photo hidden:\nno photo consent"
+                tr("No photo") if v.photo_id is None else tr("Photo hidden:\nno photo consent")
             )
         else:
             self.photo.setPixmap(pixmap)
@@ -251,7 +262,7 @@ class ProfileTab(QWidget):
         try:
             dialog = ProfileDialog(self.ctx, self.child_id, latest, self)
         except REFUSED as exc:
-            refused(self, "Not possible", exc)
+            refused(self, tr("Not possible"), exc)
             return
         if dialog.exec():
             self.refresh()

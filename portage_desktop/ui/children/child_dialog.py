@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import children as children_service
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services.children import ChildDetails, ChildInput
@@ -29,7 +30,9 @@ class ChildDialog(FormDialog):
     def __init__(
         self, ctx: AppContext, child_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Add a child" if child_id is None else "Edit child's details", parent)
+        super().__init__(
+            tr("Add a child") if child_id is None else tr("Edit child's details"), parent
+        )
         self.ctx = ctx
         self.child_id = child_id
         self.saved_child: ChildDetails | None = None
@@ -38,35 +41,37 @@ class ChildDialog(FormDialog):
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
         self.known_as = QLineEdit()
-        self.date_of_birth = DateField("Date of birth")
-        self.start_date = DateField("Start date")
-        self.leave_date = DateField("Leaving date")
+        self.date_of_birth = DateField(tr("Date of birth"))
+        self.start_date = DateField(tr("Start date"))
+        self.leave_date = DateField(tr("Leaving date"))
         self.key_person = QComboBox()
         self.sen_status = QComboBox()
         self.home_languages = QLineEdit()
-        self.home_languages.setPlaceholderText("For example: Polish, English")
+        self.home_languages.setPlaceholderText(tr("For example: Polish, English"))
         for status in SenStatus:
             self.sen_status.addItem(status.label, status)
         self._fill_key_people()
 
-        self.add_row("&First name *", "first_name", self.first_name)
-        self.add_row("&Surname *", "last_name", self.last_name)
+        self.add_row(tr("&First name *"), "first_name", self.first_name)
+        self.add_row(tr("&Surname *"), "last_name", self.last_name)
         self.add_row(
-            "&Known as", "known_as", self.known_as, "If the child is called something else"
+            tr("&Known as"), "known_as", self.known_as, tr("If the child is called something else")
         )
-        self.add_row("Date of &birth *", "date_of_birth", self.date_of_birth)
-        self.add_row("S&tarted", "start_date", self.start_date)
-        self.add_row("&Left", "leave_date", self.leave_date, "Leave empty while the child attends")
-        self.add_row("&Key person", "key_person_id", self.key_person)
-        self.add_row("S&EN status", "sen_status", self.sen_status)
-        self.add_row("Home lan&guages", "home_languages", self.home_languages)
+        self.add_row(tr("Date of &birth *"), "date_of_birth", self.date_of_birth)
+        self.add_row(tr("S&tarted"), "start_date", self.start_date)
+        self.add_row(
+            tr("&Left"), "leave_date", self.leave_date, tr("Leave empty while the child attends")
+        )
+        self.add_row(tr("&Key person"), "key_person_id", self.key_person)
+        self.add_row(tr("S&EN status"), "sen_status", self.sen_status)
+        self.add_row(tr("Home lan&guages"), "home_languages", self.home_languages)
 
-        needs_box = QGroupBox("Areas of need")
+        needs_box = QGroupBox(tr("Areas of need"))
         needs_layout = QVBoxLayout(needs_box)
         self.need_boxes: dict[NeedArea, QCheckBox] = {}
         for area in NeedArea:
             box = QCheckBox(area.label)
-            box.setAccessibleName(f"Area of need: {area.label}")
+            box.setAccessibleName(tr("Area of need: {label}").format(label=area.label))
             needs_layout.addWidget(box)
             self.need_boxes[area] = box
 
@@ -76,7 +81,7 @@ class ChildDialog(FormDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName("Save child")
+        self.save_button.setAccessibleName(tr("Save child"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -97,7 +102,7 @@ class ChildDialog(FormDialog):
         self.first_name.setFocus()
 
     def _fill_key_people(self) -> None:
-        self.key_person.addItem("Not chosen yet", None)
+        self.key_person.addItem(tr("Not chosen yet"), None)
         today = date.today()
         for member in staff_service.list_staff(self.ctx.db):
             if member.is_current(today) and member.roles != (StaffRole.ASSISTANT,):
@@ -118,7 +123,7 @@ class ChildDialog(FormDialog):
         self.leave_date.set_value(child.leave_date)
         index = self.key_person.findData(child.key_person_id)
         if index < 0 and child.key_person_id is not None:
-            self.key_person.addItem("(former key person)", child.key_person_id)
+            self.key_person.addItem(tr("(former key person)"), child.key_person_id)
             index = self.key_person.count() - 1
         self.key_person.setCurrentIndex(max(index, 0))
         self.sen_status.setCurrentIndex(max(self.sen_status.findData(child.sen_status), 0))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import children as children_service
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services.children import ChildDetails
@@ -47,17 +48,17 @@ from portage_desktop.ui.service.common import is_service
 from portage_desktop.ui.service.visits_panel import visits_tab
 
 TAB_TITLES = (
-    "&Details",
-    "&Family",
-    "&Professionals",
-    "&Consent",
-    "A&bout me",
-    "A&ssessments",
-    "Observations and ad&vice",
-    "&Goals and plans",
-    "Revie&ws",
-    "Sh&ared record",
-    "V&isits",  # a home-visiting service's blocks and visits; hidden for a setting
+    tr("&Details"),
+    tr("&Family"),
+    tr("&Professionals"),
+    tr("&Consent"),
+    tr("A&bout me"),
+    tr("A&ssessments"),
+    tr("Observations and ad&vice"),
+    tr("&Goals and plans"),
+    tr("Revie&ws"),
+    tr("Sh&ared record"),
+    tr("V&isits"),  # a home-visiting service's blocks and visits; hidden for a setting
 )
 (
     DETAILS_TAB,
@@ -83,13 +84,13 @@ class DetailsTab(QWidget):
         self.form = QFormLayout()
         self.values: dict[str, QLabel] = {}
         for key, label in (
-            ("name", "Name"),
-            ("born", "Date of birth"),
-            ("dates", "Attending"),
-            ("key_person", "Key person"),
-            ("sen", "SEN status"),
-            ("needs", "Areas of need"),
-            ("languages", "Home languages"),
+            ("name", tr("Name")),
+            ("born", tr("Date of birth")),
+            ("dates", tr("Attending")),
+            ("key_person", tr("Key person")),
+            ("sen", tr("SEN status")),
+            ("needs", tr("Areas of need")),
+            ("languages", tr("Home languages")),
         ):
             value = QLabel()
             value.setWordWrap(True)
@@ -98,7 +99,7 @@ class DetailsTab(QWidget):
             caption.setBuddy(value)
             self.form.addRow(caption, value)
             self.values[key] = value
-        self.edit_button = QPushButton("&Edit details…")
+        self.edit_button = QPushButton(tr("&Edit details…"))
         self.edit_button.clicked.connect(self.edit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -111,15 +112,17 @@ class DetailsTab(QWidget):
     def show_child(self, child: ChildDetails) -> None:
         today = date.today()
         staff = {m.id: m.full_name for m in staff_service.list_staff(self.ctx.db)}
-        known = f" (known as {child.known_as})" if child.known_as else ""
+        known = (
+            tr(" (known as {known_as})").format(known_as=child.known_as) if child.known_as else ""
+        )
         born = child.date_of_birth
         attending = (
-            f"since {format_date(child.start_date)}"
+            tr("since {date}").format(date=format_date(child.start_date))
             if child.start_date
-            else "start date not recorded"
+            else tr("start date not recorded")
         )
         if child.leave_date:
-            attending += f", left {format_date(child.leave_date)}"
+            attending += tr(", left {date}").format(date=format_date(child.leave_date))
         self.values["name"].setText(f"{child.first_name} {child.last_name}{known}")
         self.values["born"].setText(
             f"{format_date(born)} ({age_text(born, today)})" if born else ""
@@ -128,9 +131,9 @@ class DetailsTab(QWidget):
         self.values["key_person"].setText(staff.get(child.key_person_id, "Not chosen yet"))
         self.values["sen"].setText(child.sen_status.label)
         self.values["needs"].setText(
-            ", ".join(a.label for a in child.need_areas) or "None recorded"
+            ", ".join(a.label for a in child.need_areas) or tr("None recorded")
         )
-        self.values["languages"].setText(child.home_languages or "Not recorded")
+        self.values["languages"].setText(child.home_languages or tr("Not recorded"))
 
     def edit(self) -> None:
         dialog = ChildDialog(self.ctx, self.child_id, parent=self)
@@ -155,23 +158,25 @@ class ChildRecordWindow(QDialog):
         self.details.show_child(child)
         self._tab_pages: dict[int, QWidget] = {DETAILS_TAB: self.details}
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Parts of the record")
+        self.tabs.setAccessibleName(tr("Parts of the record"))
         self.tabs.addTab(self.details, TAB_TITLES[DETAILS_TAB])
         for title in TAB_TITLES[1:]:  # stand-ins until each tab is first shown
             self.tabs.addTab(QWidget(), title)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.tabs.setTabVisible(VISITS_TAB, is_service(ctx.db))
 
-        self.print_profile = QPushButton("Print one-page profile…")
-        self.print_profile.setToolTip("Save the one-page profile as a PDF (Ctrl+P)")
-        self.print_summary = QPushButton("Print assessment summary…")
-        self.print_summary.setToolTip("Save the latest assessment summary as a PDF (Ctrl+Shift+P)")
+        self.print_profile = QPushButton(tr("Print one-page profile…"))
+        self.print_profile.setToolTip(tr("Save the one-page profile as a PDF (Ctrl+P)"))
+        self.print_summary = QPushButton(tr("Print assessment summary…"))
+        self.print_summary.setToolTip(
+            tr("Save the latest assessment summary as a PDF (Ctrl+Shift+P)")
+        )
         self.print_profile.clicked.connect(lambda: self.print_kind("one-page-profile"))
         self.print_summary.clicked.connect(lambda: self.print_kind("assessment-summary"))
         QShortcut(QKeySequence("Ctrl+P"), self, lambda: self.print_kind("one-page-profile"))
         QShortcut(QKeySequence("Ctrl+Shift+P"), self, lambda: self.print_kind("assessment-summary"))
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
-        close_button = QPushButton("Close")
+        close_button = QPushButton(tr("Close"))
         close_button.clicked.connect(self.close)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -273,8 +278,8 @@ class ChildRecordWindow(QDialog):
     def set_title(self, child: ChildDetails) -> None:
         name = f"{child.known_as or child.first_name} {child.last_name}"
         self.title.setText(name)
-        self.title.setAccessibleName(f"Record of {name}")
-        self.setWindowTitle(f"{name} – child record")
+        self.title.setAccessibleName(tr("Record of {name}").format(name=name))
+        self.setWindowTitle(tr("{name} – child record").format(name=name))
 
     def done(self, result: int) -> None:
         """Closing asks first if a week of records was typed in but not saved."""
@@ -293,7 +298,7 @@ class ChildRecordWindow(QDialog):
             self,
             self.ctx.db,
             kind,
-            "Save as PDF",
+            tr("Save as PDF"),
             file_stem(kind, name),
             child=self.child_id,
             share=audience.request,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import children as children_service
 from portage_desktop.services.access import Permission, PermissionDenied, current_actor
 from portage_desktop.services.children import ChildSummary
@@ -37,21 +38,21 @@ from portage_desktop.ui.common.widgets import heading
 
 def _columns(today: date) -> list[Column[ChildSummary]]:
     return [
-        Column("Name", lambda c: c.display_name, lambda c: c.sort_name),
+        Column(tr("Name"), lambda c: c.display_name, lambda c: c.sort_name),
         Column(
-            "Date of birth",
+            tr("Date of birth"),
             lambda c: format_date(c.date_of_birth),
             lambda c: c.date_of_birth.toordinal(),
         ),
         Column(
-            "Age",
+            tr("Age"),
             lambda c: age_text(c.date_of_birth, today),
             lambda c: age_in_months(c.date_of_birth, today),
         ),
-        Column("Key person", lambda c: c.key_person or "Not chosen"),
-        Column("SEN status", lambda c: c.sen_status.label),
-        Column("Areas of need", lambda c: ", ".join(a.label for a in c.need_areas)),
-        Column("On roll", lambda c: "Left" if c.archived else "Yes"),
+        Column(tr("Key person"), lambda c: c.key_person or tr("Not chosen")),
+        Column(tr("SEN status"), lambda c: c.sen_status.label),
+        Column(tr("Areas of need"), lambda c: ", ".join(a.label for a in c.need_areas)),
+        Column(tr("On roll"), lambda c: tr("Left") if c.archived else tr("Yes")),
     ]
 
 
@@ -69,42 +70,45 @@ class ChildrenPage(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name, key person, SEN status or need…")
-        self.search.setAccessibleName("Search children")
+        self.search.setPlaceholderText(tr("Search by name, key person, SEN status or need…"))
+        self.search.setAccessibleName(tr("Search children"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
-        self.show_left = QCheckBox("Show children who have &left")
+        self.show_left = QCheckBox(tr("Show children who have &left"))
         self.show_left.setChecked(ctx.settings.show_archived_children)
         self.show_left.toggled.connect(self._toggle_left)
 
-        self.add_button = QPushButton("&Add child")
-        self.add_button.setToolTip("Add a child (Ctrl+N)")
-        self.open_button = QPushButton("&Open record")
+        self.add_button = QPushButton(tr("&Add child"))
+        self.add_button.setToolTip(tr("Add a child (Ctrl+N)"))
+        self.open_button = QPushButton(tr("&Open record"))
         self.open_button.setToolTip(
-            "Open the selected child's whole record: family, consent, profile, assessments (Enter)"
+            tr(
+                "Open the selected child's whole record: family, consent, profile, assessments "
+                "(Enter)"
+            )
         )
-        self.edit_button = QPushButton("&Edit")
-        self.edit_button.setToolTip("Edit the selected child's details (Ctrl+E)")
-        self.archive_button = QPushButton("Mark as le&ft")
+        self.edit_button = QPushButton(tr("&Edit"))
+        self.edit_button.setToolTip(tr("Edit the selected child's details (Ctrl+E)"))
+        self.archive_button = QPushButton(tr("Mark as le&ft"))
         self.archive_button.setToolTip(
-            "Move a child who has left out of the list; records are kept"
+            tr("Move a child who has left out of the list; records are kept")
         )
-        self.print_button = QPushButton("&Print list")
-        self.print_button.setToolTip("Print the list of children on roll (Ctrl+P)")
+        self.print_button = QPushButton(tr("&Print list"))
+        self.print_button.setToolTip(tr("Print the list of children on roll (Ctrl+P)"))
         self.add_button.clicked.connect(self.add_child)
         self.open_button.clicked.connect(lambda: self.open_record())
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.toggle_archive_selected)
         self.print_button.clicked.connect(self.print_requested)
-        self.export_button = QPushButton("E&xport everything…")
+        self.export_button = QPushButton(tr("E&xport everything…"))
         self.export_button.setToolTip(
-            "Everything held about the selected child, for a parent who asks (subject access)"
+            tr("Everything held about the selected child, for a parent who asks (subject access)")
         )
         self.export_button.clicked.connect(self.export_selected)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Children")
+        self.table.setAccessibleName(tr("Children"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -141,7 +145,7 @@ class ChildrenPage(QWidget):
         actions.addStretch(1)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Children"))
+        layout.addWidget(heading(tr("Children")))
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
         layout.addLayout(finding)
@@ -159,25 +163,27 @@ class ChildrenPage(QWidget):
         panel.setObjectName("empty_state")
         column = QVBoxLayout(panel)
         column.addStretch(1)
-        title = heading("No children yet", 1.3)
+        title = heading(tr("No children yet"), 1.3)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text = QLabel(
-            "Add the first child to start their record. You can add their family, "
-            "assessments and plans once they are here.\n\n"
-            "To look around first, open the demo: a made-up nursery in its own window and "
-            "file, so nothing here is touched. It is also in the Help menu."
+            tr(
+                "Add the first child to start their record. You can add their family, "
+                "assessments and plans once they are here.\n\n"
+                "To look around first, open the demo: a made-up nursery in its own window and "
+                "file, so nothing here is touched. It is also in the Help menu."
+            )
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        button = QPushButton("Add the first child")
+        button = QPushButton(tr("Add the first child"))
         make_primary(button)
-        button.setAccessibleName("Add the first child")
+        button.setAccessibleName(tr("Add the first child"))
         button.clicked.connect(self.add_child)
         column.addWidget(title)
         column.addWidget(text)
         column.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
-        self.demo_button = QPushButton("Open the &demo")
-        self.demo_button.setAccessibleName("Open the demo nursery in its own window")
+        self.demo_button = QPushButton(tr("Open the &demo"))
+        self.demo_button.setAccessibleName(tr("Open the demo nursery in its own window"))
         self.demo_button.clicked.connect(lambda: open_demo(self))
         column.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignCenter)
         column.addStretch(2)
@@ -191,8 +197,14 @@ class ChildrenPage(QWidget):
         fit_columns(self.table)
         on_roll = sum(1 for c in rows if not c.archived)
         self.count_label.setText(
-            f"{on_roll} {'child' if on_roll == 1 else 'children'} on roll"
-            + (f", {len(rows) - on_roll} who have left" if len(rows) > on_roll else "")
+            tr("{on_roll} {value} on roll").format(
+                on_roll=on_roll, value="child" if on_roll == 1 else "children"
+            )
+            + (
+                tr(", {value} who have left").format(value=len(rows) - on_roll)
+                if len(rows) > on_roll
+                else ""
+            )
         )
         if keep is not None:
             self.select_child(keep.id)
@@ -212,7 +224,9 @@ class ChildrenPage(QWidget):
             self.stack.setCurrentIndex(0)
         elif self.proxy.rowCount() == 0:
             self.no_match.setText(
-                f"No child matches “{self.search.text()}”. Check the spelling, or clear the search."
+                tr("No child matches “{text}”. Check the spelling, or clear the search.").format(
+                    text=self.search.text()
+                )
             )
             self.stack.setCurrentIndex(2)
         else:
@@ -230,7 +244,7 @@ class ChildrenPage(QWidget):
         self.archive_button.setEnabled(child is not None and actor.may(Permission.ARCHIVE_CHILDREN))
         self.export_button.setEnabled(child is not None and actor.may(Permission.EXPORT))
         self.archive_button.setText(
-            "Return to &roll" if child is not None and child.archived else "Mark as le&ft"
+            tr("Return to &roll") if child is not None and child.archived else tr("Mark as le&ft")
         )
 
     def selected_child(self) -> ChildSummary | None:
@@ -274,7 +288,7 @@ class ChildrenPage(QWidget):
         try:
             dialog = ChildDialog(self.ctx, child.id, parent=self)
         except NotFoundError as exc:
-            QMessageBox.information(self, "Record not found", str(exc))
+            QMessageBox.information(self, tr("Record not found"), str(exc))
             self.refresh()
             return
         dialog.exec()
@@ -290,7 +304,7 @@ class ChildrenPage(QWidget):
             try:
                 window = ChildRecordWindow(self.ctx, chosen, parent=self)
             except (NotFoundError, PermissionDenied) as exc:
-                QMessageBox.information(self, "Record not opened", str(exc))
+                QMessageBox.information(self, tr("Record not opened"), str(exc))
                 self.refresh()
                 return None
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -324,7 +338,7 @@ class ChildrenPage(QWidget):
             message = (
                 " ".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
             )
-            QMessageBox.warning(self, "Not changed", message)
+            QMessageBox.warning(self, tr("Not changed"), message)
             return
         self.ctx.hub.children_changed.emit()
 
@@ -334,10 +348,12 @@ class ChildrenPage(QWidget):
         while True:
             text, ok = QInputDialog.getText(
                 self,
-                "Mark as left",
-                f"{child.display_name} will move out of the list of children on roll. "
-                "Their records are kept, and you can return them to the roll at any time.\n\n"
-                "Leaving date (dd/mm/yyyy):",
+                tr("Mark as left"),
+                tr(
+                    "{display_name} will move out of the list of children on roll. "
+                    "Their records are kept, and you can return them to the roll at any time.\n\n"
+                    "Leaving date (dd/mm/yyyy):"
+                ).format(display_name=child.display_name),
                 text=text,
             )
             if not ok:
@@ -345,9 +361,11 @@ class ChildrenPage(QWidget):
             try:
                 parsed = parse_uk_date(text)
             except ValueError as exc:
-                QMessageBox.warning(self, "Check the date", str(exc))
+                QMessageBox.warning(self, tr("Check the date"), str(exc))
                 continue
             if parsed is None:
-                QMessageBox.warning(self, "Check the date", "Please enter the leaving date.")
+                QMessageBox.warning(
+                    self, tr("Check the date"), tr("Please enter the leaving date.")
+                )
                 continue
             return parsed

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import consent as consent_service
 from portage_desktop.services import family as family_service
 from portage_desktop.services.consent import Consent, ConsentInput
@@ -40,24 +41,26 @@ class FamilyMemberDialog(RecordDialog):
         member: FamilyMember | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, "Add a family member" if member is None else "Family member", parent)
+        super().__init__(
+            ctx, tr("Add a family member") if member is None else tr("Family member"), parent
+        )
         self.child_id, self.member = child_id, member
         self.name = QLineEdit()
         self.relationship = QLineEdit()
-        self.relationship.setPlaceholderText("For example: Mum, Dad, Grandma, foster carer")
-        self.parental_responsibility = QCheckBox("Has &parental responsibility")
-        self.lives_with_child = QCheckBox("The child &lives with them")
+        self.relationship.setPlaceholderText(tr("For example: Mum, Dad, Grandma, foster carer"))
+        self.parental_responsibility = QCheckBox(tr("Has &parental responsibility"))
+        self.lives_with_child = QCheckBox(tr("The child &lives with them"))
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.language = QLineEdit()
-        self.interpreter = QCheckBox("Needs an &interpreter")
-        self.add_row("&Name *", "name", self.name)
-        self.add_row("&Relationship *", "relationship", self.relationship)
+        self.interpreter = QCheckBox(tr("Needs an &interpreter"))
+        self.add_row(tr("&Name *"), "name", self.name)
+        self.add_row(tr("&Relationship *"), "relationship", self.relationship)
         self.add_row("", "parental_responsibility", self.parental_responsibility)
         self.add_row("", "lives_with_child", self.lives_with_child)
-        self.add_row("P&hone", "phone", self.phone)
-        self.add_row("E&mail", "email", self.email)
-        self.add_row("Preferred lan&guage", "preferred_language", self.language)
+        self.add_row(tr("P&hone"), "phone", self.phone)
+        self.add_row(tr("E&mail"), "email", self.email)
+        self.add_row(tr("Preferred lan&guage"), "preferred_language", self.language)
         self.add_row("", "interpreter_needed", self.interpreter)
         if member is not None:
             self.fill(member)
@@ -107,7 +110,7 @@ class ProfessionalDialog(RecordDialog):
         professional: Professional | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = "Add a professional" if professional is None else "Professional"
+        title = tr("Add a professional") if professional is None else tr("Professional")
         super().__init__(ctx, title, parent)
         self.child_id, self.professional = child_id, professional
         self.role = QComboBox()
@@ -117,16 +120,20 @@ class ProfessionalDialog(RecordDialog):
         self.name = QLineEdit()
         self.organisation = QLineEdit()
         self.contact = QLineEdit()
-        self.contact.setPlaceholderText("Phone or email")
-        self.from_date = DateField("Involved from")
-        self.to_date = DateField("Involved until")
-        self.add_row("R&ole *", "role", self.role)
-        self.add_row("Other r&ole", "role_other", self.role_other, "Only if the role is Other")
-        self.add_row("&Name *", "name", self.name)
-        self.add_row("Or&ganisation", "organisation", self.organisation)
-        self.add_row("&Contact", "contact", self.contact)
-        self.add_row("&From", "from_date", self.from_date)
-        self.add_row("&Until", "to_date", self.to_date, "Leave empty while they are involved")
+        self.contact.setPlaceholderText(tr("Phone or email"))
+        self.from_date = DateField(tr("Involved from"))
+        self.to_date = DateField(tr("Involved until"))
+        self.add_row(tr("R&ole *"), "role", self.role)
+        self.add_row(
+            tr("Other r&ole"), "role_other", self.role_other, tr("Only if the role is Other")
+        )
+        self.add_row(tr("&Name *"), "name", self.name)
+        self.add_row(tr("Or&ganisation"), "organisation", self.organisation)
+        self.add_row(tr("&Contact"), "contact", self.contact)
+        self.add_row(tr("&From"), "from_date", self.from_date)
+        self.add_row(
+            tr("&Until"), "to_date", self.to_date, tr("Leave empty while they are involved")
+        )
         if professional is not None:
             self.fill(professional)
         self.role.currentIndexChanged.connect(self._role_changed)
@@ -179,16 +186,16 @@ class ConsentDialog(RecordDialog):
         consent: Consent | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, "Record consent" if consent is None else "Consent", parent)
+        super().__init__(ctx, tr("Record consent") if consent is None else tr("Consent"), parent)
         self.child_id, self.consent = child_id, consent
         self.purpose = QComboBox()
         for purpose in ConsentPurpose:
             self.purpose.addItem(purpose.label, purpose)
         self.agency = QLineEdit()
-        self.agency.setPlaceholderText("For example: Community speech and language therapy")
+        self.agency.setPlaceholderText(tr("For example: Community speech and language therapy"))
         self.decision = QComboBox()
-        self.decision.addItem("Given", True)
-        self.decision.addItem("Refused", False)
+        self.decision.addItem(tr("Given"), True)
+        self.decision.addItem(tr("Refused"), False)
         self.decided_by = QLineEdit()
         holders = [
             m.name
@@ -197,27 +204,35 @@ class ConsentDialog(RecordDialog):
         ]
         suggest(self.decided_by, holders)
         if holders:
-            self.decided_by.setPlaceholderText(f"For example: {holders[0]}")
-        self.decided_on = DateField("Date of the decision")
-        self.withdrawn_on = DateField("Date withdrawn")
-        self.uses_box = QGroupBox("Photos or video may be used")
+            self.decided_by.setPlaceholderText(
+                tr("For example: {holders}").format(holders=holders[0])
+            )
+        self.decided_on = DateField(tr("Date of the decision"))
+        self.withdrawn_on = DateField(tr("Date withdrawn"))
+        self.uses_box = QGroupBox(tr("Photos or video may be used"))
         uses_layout = QVBoxLayout(self.uses_box)
         self.use_boxes: dict[PhotoUse, QCheckBox] = {}
         for use in PhotoUse:
             box = QCheckBox(use.label)
-            box.setAccessibleName(f"Photo use: {use.label}")
+            box.setAccessibleName(tr("Photo use: {label}").format(label=use.label))
             uses_layout.addWidget(box)
             self.use_boxes[use] = box
-        self.add_row("&Purpose *", "purpose", self.purpose)
-        self.add_row("&Agency", "agency", self.agency, "Only for sharing with an agency")
+        self.add_row(tr("&Purpose *"), "purpose", self.purpose)
+        self.add_row(tr("&Agency"), "agency", self.agency, tr("Only for sharing with an agency"))
         self.add_row("", "photo_uses", self.uses_box)
-        self.add_row("&Decision *", "given", self.decision)
+        self.add_row(tr("&Decision *"), "given", self.decision)
         self.add_row(
-            "Decided &by *", "decided_by", self.decided_by, "A person with parental responsibility"
+            tr("Decided &by *"),
+            "decided_by",
+            self.decided_by,
+            tr("A person with parental responsibility"),
         )
-        self.add_row("Da&te *", "decided_on", self.decided_on)
+        self.add_row(tr("Da&te *"), "decided_on", self.decided_on)
         self.add_row(
-            "&Withdrawn on", "withdrawn_on", self.withdrawn_on, "If consent is withdrawn later"
+            tr("&Withdrawn on"),
+            "withdrawn_on",
+            self.withdrawn_on,
+            tr("If consent is withdrawn later"),
         )
         if consent is not None:
             self.fill(consent)

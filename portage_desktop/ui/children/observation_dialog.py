@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.printing.safe_write import write_file
 from portage_desktop.services import attachments as attachment_service
 from portage_desktop.services import family as family_service
@@ -48,7 +49,9 @@ class ObservationDialog(RecordDialog):
         observation: Observation | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = "New observation or advice" if observation is None else "Observation or advice"
+        title = (
+            tr("New observation or advice") if observation is None else tr("Observation or advice")
+        )
         super().__init__(ctx, title, parent)
         self.child_id, self.observation = child_id, observation
         self.new_files: list[FileToAttach] = []
@@ -56,7 +59,7 @@ class ObservationDialog(RecordDialog):
         self.kind = QComboBox()
         for kind in ObservationKind:
             self.kind.addItem(kind.label, kind)
-        self.observed_on = DateField("Date")
+        self.observed_on = DateField(tr("Date"))
         self.author_kind = QComboBox()
         for kind in AuthorKind:
             self.author_kind.addItem(kind.label, kind)
@@ -69,31 +72,33 @@ class ObservationDialog(RecordDialog):
         )
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
-        self.add_row("&Kind", "kind", self.kind)
-        self.add_row("&Date *", "observed_on", self.observed_on)
-        self.add_row("Written &by", "author_kind", self.author_kind)
-        self.add_row("&Name of writer *", "author_name", self.author_name)
-        self.add_row("&What was seen or advised *", "text", self.text)
+        self.add_row(tr("&Kind"), "kind", self.kind)
+        self.add_row(tr("&Date *"), "observed_on", self.observed_on)
+        self.add_row(tr("Written &by"), "author_kind", self.author_kind)
+        self.add_row(tr("&Name of writer *"), "author_name", self.author_name)
+        self.add_row(tr("&What was seen or advised *"), "text", self.text)
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Type to find a small step…")
-        self.filter.setAccessibleName("Find a small step")
+        self.filter.setPlaceholderText(tr("Type to find a small step…"))
+        self.filter.setAccessibleName(tr("Find a small step"))
         self.filter.textChanged.connect(self._filter)
         self.steps = QListWidget()
-        self.steps.setAccessibleName("Small steps this is evidence for (tick with Space)")
+        self.steps.setAccessibleName(tr("Small steps this is evidence for (tick with Space)"))
         self.steps.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         steps_box = QWidget()
         steps_layout = QVBoxLayout(steps_box)
         steps_layout.setContentsMargins(0, 0, 0, 0)
         steps_layout.addWidget(self.filter)
         steps_layout.addWidget(self.steps)
-        self.add_row("&Links to small steps", "item_ids", steps_box, "Optional: tick with Space")
+        self.add_row(
+            tr("&Links to small steps"), "item_ids", steps_box, tr("Optional: tick with Space")
+        )
 
         self.files = QListWidget()
-        self.files.setAccessibleName("Attached files")
+        self.files.setAccessibleName(tr("Attached files"))
         self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.attach_button = QPushButton("A&ttach files…")
-        self.save_copy_button = QPushButton("Save a &copy…")
+        self.attach_button = QPushButton(tr("A&ttach files…"))
+        self.save_copy_button = QPushButton(tr("Save a &copy…"))
         self.attach_button.clicked.connect(self._attach)
         self.save_copy_button.clicked.connect(self._save_copy)
         files_box = QWidget()
@@ -105,7 +110,9 @@ class ObservationDialog(RecordDialog):
         file_buttons.addWidget(self.save_copy_button)
         file_buttons.addStretch(1)
         files_layout.addLayout(file_buttons)
-        self.add_row("Files", "files", files_box, "Photos (JPEG, PNG) or PDFs, up to 10 MB each")
+        self.add_row(
+            tr("Files"), "files", files_box, tr("Photos (JPEG, PNG) or PDFs, up to 10 MB each")
+        )
 
         self._fill_steps(set(observation.item_ids) if observation else set())
         if observation is None:
@@ -154,7 +161,9 @@ class ObservationDialog(RecordDialog):
                 )
                 self.steps.addItem(item)
         if checked:
-            self.filter.setPlaceholderText("Type to find a small step (ticked ones stay ticked)…")
+            self.filter.setPlaceholderText(
+                tr("Type to find a small step (ticked ones stay ticked)…")
+            )
 
     def _filter(self, text: str) -> None:
         words = text.lower().split()
@@ -165,41 +174,51 @@ class ObservationDialog(RecordDialog):
 
     def _attach(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Attach files", str(Path.home()), "Photos and PDFs (*.jpg *.jpeg *.png *.pdf)"
+            self, "Attach files", str(Path.home()), tr("Photos and PDFs (*.jpg *.jpeg *.png *.pdf)")
         )
         for name in names:
             try:
                 content = Path(name).read_bytes()
             except OSError as exc:
                 self.show_errors(
-                    {"files": f"{Path(name).name} could not be read ({exc.strerror})."}
+                    {
+                        "files": tr("{name} could not be read ({strerror}).").format(
+                            name=Path(name).name, strerror=exc.strerror
+                        )
+                    }
                 )
                 return
             self.new_files.append(FileToAttach(Path(name).name, content))
-            self.files.addItem(QListWidgetItem(f"{Path(name).name} (new, saved with the record)"))
+            self.files.addItem(
+                QListWidgetItem(
+                    tr("{name} (new, saved with the record)").format(name=Path(name).name)
+                )
+            )
             self.mark_dirty()
 
     def _save_copy(self) -> None:
         item = self.files.currentItem()
         if item is None or item.data(ITEM_ROLE) is None:
-            QMessageBox.information(self, "Save a copy", "Choose a file that is already saved.")
+            QMessageBox.information(
+                self, tr("Save a copy"), tr("Choose a file that is already saved.")
+            )
             return
         try:
             file = attachment_service.open_attachment(
                 self.ctx.db, self.child_id, item.data(ITEM_ROLE)
             )
         except REFUSED as exc:
-            refused(self, "Not saved", exc)
+            refused(self, tr("Not saved"), exc)
             return
         target, _ = QFileDialog.getSaveFileName(
-            self, "Save a copy", str(Path.home() / file.filename)
+            self, tr("Save a copy"), str(Path.home() / file.filename)
         )
         if not target:
             return
         try:
             write_file(Path(target), file.content)
         except OSError as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
+            QMessageBox.warning(self, tr("Not saved"), str(exc))
 
     def item_ids(self) -> tuple[int, ...]:
         return tuple(

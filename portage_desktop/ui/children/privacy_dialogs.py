@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import retention
 from portage_desktop.services.access import Permission, PermissionDenied, current_actor
 from portage_desktop.services.dates import format_date
@@ -39,7 +40,9 @@ from portage_desktop.ui.common.tasks import run_with_progress
 def export_subject_access(ctx: AppContext, parent: QWidget, child_id: int, name: str) -> None:
     """Ask where, then write the PDF and JSON off the GUI thread and open the folder."""
     folder = QFileDialog.getExistingDirectory(
-        parent, f"Where should everything about {name} be saved?", str(Path.home())
+        parent,
+        tr("Where should everything about {name} be saved?").format(name=name),
+        str(Path.home()),
     )
     if not folder:
         return
@@ -53,20 +56,24 @@ def export_subject_access(ctx: AppContext, parent: QWidget, child_id: int, name:
     def done(paths: tuple[Path, Path]) -> None:
         QMessageBox.information(
             parent,
-            "Export made",
-            "Everything held about this child has been saved as a readable PDF and a "
-            f"complete JSON file:\n{paths[0]}\n{paths[1]}\n\nGive them to the parent securely "
-            "(in person, or encrypted), then delete these copies.",
+            tr("Export made"),
+            tr(
+                "Everything held about this child has been saved as a readable PDF and a "
+                "complete JSON file:\n{paths}\n{paths2}\n\nGive them to the parent securely "
+                "(in person, or encrypted), then delete these copies."
+            ).format(paths=paths[0], paths2=paths[1]),
         )
         QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
     def failed(exc: BaseException) -> None:
         known = (PermissionDenied, NotFoundError, OSError)
         QMessageBox.warning(
-            parent, "Not exported", str(exc) if isinstance(exc, known) else "The export failed."
+            parent,
+            tr("Not exported"),
+            str(exc) if isinstance(exc, known) else tr("The export failed."),
         )
 
-    run_with_progress(parent, "Gathering everything about this child…", work, done, failed)
+    run_with_progress(parent, tr("Gathering everything about this child…"), work, done, failed)
 
 
 class RetentionDialog(QDialog):
@@ -75,24 +82,26 @@ class RetentionDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Keeping and erasing records")
+        self.setWindowTitle(tr("Keeping and erasing records"))
         self.resize(700, 460)
         rule = retention.current_rule(ctx.db)
         self.months = QSpinBox()
         self.months.setRange(1, 600)
         self.months.setSuffix(" months")
         self.months.setValue(rule.period_months)
-        self.months.setAccessibleName("Keep a child's records for this long after they leave")
-        save = QPushButton("&Save the period")
+        self.months.setAccessibleName(tr("Keep a child's records for this long after they leave"))
+        save = QPushButton(tr("&Save the period"))
         save.clicked.connect(self.save_period)
         self.model: RecordTableModel[DueForReview] = RecordTableModel(
             [
-                Column("Child", lambda d: d.name),
+                Column(tr("Child"), lambda d: d.name),
                 Column(
-                    "Left", lambda d: format_date(d.leave_date), lambda d: d.leave_date.toordinal()
+                    tr("Left"),
+                    lambda d: format_date(d.leave_date),
+                    lambda d: d.leave_date.toordinal(),
                 ),
                 Column(
-                    "Due for review since",
+                    tr("Due for review since"),
                     lambda d: format_date(d.due_since),
                     lambda d: d.due_since.toordinal(),
                 ),
@@ -100,27 +109,31 @@ class RetentionDialog(QDialog):
         )
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Records due for review")
+        self.table.setAccessibleName(tr("Records due for review"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.erase_button = QPushButton("&Erase this child's records…")
+        self.erase_button = QPushButton(tr("&Erase this child's records…"))
         self.erase_button.clicked.connect(self.erase_selected)
         self.may_erase = current_actor(ctx.db).may(Permission.ERASE)
         intro = QLabel(
-            "Records are kept for a while after a child leaves (3 years is a common choice), "
-            "then reviewed. SEN records can be passed to the child's next setting with the "
-            "parent's agreement. Erasing removes the child and everything about them from "
-            "this database for good; "
+            tr(
+                "Records are kept for a while after a child leaves (3 years is a common choice), "
+                "then reviewed. SEN records can be passed to the child's next setting with the "
+                "parent's agreement. Erasing removes the child and everything about them from "
+                "this database for good; "
+            )
             + (
-                "the shared server's own backups and logs still hold them until its "
-                "administrator's backups made before today are replaced."
+                tr(
+                    "the shared server's own backups and logs still hold them until its "
+                    "administrator's backups made before today are replaced."
+                )
                 if ctx.db.on_server
-                else "backups made before today still hold them until they are replaced."
+                else tr("backups made before today still hold them until they are replaced.")
             )
         )
         intro.setWordWrap(True)
         row = QHBoxLayout()
-        label = QLabel("Keep a child's records after they leave for:")
+        label = QLabel(tr("Keep a child's records after they leave for:"))
         label.setBuddy(self.months)
         row.addWidget(label)
         row.addWidget(self.months)
@@ -132,7 +145,7 @@ class RetentionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
-        layout.addWidget(QLabel("Due for review now:"))
+        layout.addWidget(QLabel(tr("Due for review now:")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.erase_button)
         layout.addWidget(self.status)
@@ -144,9 +157,11 @@ class RetentionDialog(QDialog):
         self.model.set_rows(due)
         self.erase_button.setEnabled(self.may_erase and bool(due))
         self.status.setText(
-            f"{len(due)} {'child is' if len(due) == 1 else 'children are'} due for review."
+            tr("{count} {value} due for review.").format(
+                count=len(due), value=tr("child is") if len(due) == 1 else tr("children are")
+            )
             if due
-            else "Nothing is due for review."
+            else tr("Nothing is due for review.")
         )
         if due:
             self.table.selectRow(0)
@@ -155,7 +170,7 @@ class RetentionDialog(QDialog):
         try:
             retention.set_period(self.ctx.db, self.months.value())
         except REFUSED as exc:
-            refused(self, "Not saved", exc)
+            refused(self, tr("Not saved"), exc)
             return
         self.refresh()
 
@@ -166,9 +181,11 @@ class RetentionDialog(QDialog):
         due = self.model.row_object(rows[0].row())
         typed, ok = QInputDialog.getText(
             self,
-            "Erase for good?",
-            f"This removes {due.name} and everything about them from Portage Desktop. "
-            "It cannot be undone.\n\nTo confirm, type the child's full name:",
+            tr("Erase for good?"),
+            tr(
+                "This removes {name} and everything about them from Portage Desktop. "
+                "It cannot be undone.\n\nTo confirm, type the child's full name:"
+            ).format(name=due.name),
             QLineEdit.EchoMode.Normal,
             "",
         )
@@ -177,8 +194,8 @@ class RetentionDialog(QDialog):
         try:
             retention.erase_child(self.ctx.db, due.child_id, typed)
         except REFUSED as exc:
-            refused(self, "Not erased", exc)
+            refused(self, tr("Not erased"), exc)
             return
         self.ctx.hub.children_changed.emit()
         self.refresh()
-        self.status.setText("Erased. " + self.status.text())
+        self.status.setText(tr("Erased. ") + self.status.text())

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.ui.common.theme import error_style
 
 # Measured a moment after typing pauses, not at every key: laying out the page takes a few
@@ -28,7 +29,7 @@ class ProfileFitLabel(QLabel):
         self.sections, self.has_photo = sections, has_photo
         self.fits = True
         self.setWordWrap(True)
-        self.setAccessibleName("Fits on one page")
+        self.setAccessibleName(tr("Fits on one page"))
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(PAUSE_MS)
@@ -42,7 +43,7 @@ class ProfileFitLabel(QLabel):
         from portage_desktop.reports.one_page_profile import ProfileSheet, measure_profile
 
         self.timer.stop()
-        sheet = ProfileSheet("Name", "1 January 2026", "", self.sections())
+        sheet = ProfileSheet(tr("Name"), tr("1 January 2026"), "", self.sections())
         fit = measure_profile(sheet, self.has_photo())
         self.fits = fit.fits
         self.setText(fit.message())

@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import consent as consent_service
 from portage_desktop.services import family as family_service
 from portage_desktop.services import observations as observation_service
@@ -26,7 +27,7 @@ from portage_desktop.ui.common.table_model import Column
 
 
 def _yes(flag: bool) -> str:
-    return "Yes" if flag else "No"
+    return tr("Yes") if flag else tr("No")
 
 
 def family_tab(ctx: AppContext, child_id: int, parent: QWidget) -> RecordListSection[FamilyMember]:
@@ -36,19 +37,22 @@ def family_tab(ctx: AppContext, child_id: int, parent: QWidget) -> RecordListSec
         return bool(FamilyMemberDialog(ctx, child_id, row, parent).exec())
 
     return RecordListSection(
-        "family member",
-        "The people with parental responsibility, who the child lives with, and how best to "
-        "reach them.",
+        tr("family member"),
+        tr(
+            "The people with parental responsibility, who the child lives with, and how best to "
+            "reach them."
+        ),
         [
-            Column("Name", lambda m: m.name),
-            Column("Relationship", lambda m: m.relationship),
-            Column("Parental responsibility", lambda m: _yes(m.parental_responsibility)),
-            Column("Lives with child", lambda m: _yes(m.lives_with_child)),
-            Column("Contact", lambda m: "\n".join(x for x in (m.phone, m.email) if x)),
+            Column(tr("Name"), lambda m: m.name),
+            Column(tr("Relationship"), lambda m: m.relationship),
+            Column(tr("Parental responsibility"), lambda m: _yes(m.parental_responsibility)),
+            Column(tr("Lives with child"), lambda m: _yes(m.lives_with_child)),
+            Column(tr("Contact"), lambda m: "\n".join(x for x in (m.phone, m.email) if x)),
             Column(
-                "Language",
+                tr("Language"),
                 lambda m: (
-                    m.preferred_language + (" (interpreter needed)" if m.interpreter_needed else "")
+                    m.preferred_language
+                    + (tr(" (interpreter needed)") if m.interpreter_needed else "")
                 ),
             ),
         ],
@@ -71,18 +75,26 @@ def professionals_tab(
     today = date.today()
     return RecordListSection(
         "professional",
-        "Everyone from other services who works with the child and family.",
+        tr("Everyone from other services who works with the child and family."),
         [
-            Column("Role", lambda p: p.role_label),
-            Column("Name", lambda p: p.name),
-            Column("Organisation", lambda p: p.organisation),
-            Column("Contact", lambda p: p.contact),
+            Column(tr("Role"), lambda p: p.role_label),
+            Column(tr("Name"), lambda p: p.name),
+            Column(tr("Organisation"), lambda p: p.organisation),
+            Column(tr("Contact"), lambda p: p.contact),
             Column(
-                "Involved",
+                tr("Involved"),
                 lambda p: (
-                    (f"from {format_date(p.from_date)} " if p.from_date else "")
-                    + (f"until {format_date(p.to_date)}" if p.to_date else "(current)")
-                    + ("" if p.is_current(today) else " – no longer involved")
+                    (
+                        tr("from {date} ").format(date=format_date(p.from_date))
+                        if p.from_date
+                        else ""
+                    )
+                    + (
+                        tr("until {date}").format(date=format_date(p.to_date))
+                        if p.to_date
+                        else "(current)"
+                    )
+                    + ("" if p.is_current(today) else tr(" – no longer involved"))
                 ),
             ),
         ],
@@ -102,15 +114,17 @@ def consent_tab(ctx: AppContext, child_id: int, parent: QWidget) -> RecordListSe
 
     return RecordListSection(
         "consent",
-        "Each decision by a person with parental responsibility, one purpose at a time. If "
-        "consent is withdrawn, edit it and enter the date: the history is kept. Photos print "
-        "only while photo consent covers printed records.",
+        tr(
+            "Each decision by a person with parental responsibility, one purpose at a time. If "
+            "consent is withdrawn, edit it and enter the date: the history is kept. Photos print "
+            "only while photo consent covers printed records."
+        ),
         [
-            Column("Purpose", lambda c: c.what),
-            Column("Decision", lambda c: c.state_text),
-            Column("By", lambda c: c.decided_by),
+            Column(tr("Purpose"), lambda c: c.what),
+            Column(tr("Decision"), lambda c: c.state_text),
+            Column(tr("By"), lambda c: c.decided_by),
             Column(
-                "Date",
+                tr("Date"),
                 lambda c: format_date(c.decided_on),
                 lambda c: c.decided_on.toordinal() if c.decided_on else 0,
             ),
@@ -118,7 +132,7 @@ def consent_tab(ctx: AppContext, child_id: int, parent: QWidget) -> RecordListSe
         lambda: consent_service.list_consents(ctx.db, child_id),
         edit,
         lambda c: consent_service.remove_consent(ctx.db, child_id, c.id),
-        lambda c: f"the decision about “{c.purpose.label}”",
+        lambda c: tr("the decision about “{label}”").format(label=c.purpose.label),
         parent,
     )
 
@@ -133,18 +147,20 @@ def observations_tab(
 
     return RecordListSection(
         "observation",
-        "What staff and family have seen, and advice from other professionals, newest first.",
+        tr("What staff and family have seen, and advice from other professionals, newest first."),
         [
-            Column("Date", lambda o: format_date(o.observed_on)),
-            Column("Kind", lambda o: o.kind.label),
-            Column("By", lambda o: f"{o.author_name} ({o.author_kind.label.lower()})"),
-            Column("Small steps", lambda o: str(len(o.item_ids)) if o.item_ids else ""),
-            Column("Files", lambda o: str(len(o.files)) if o.files else ""),
-            Column("What was seen or advised", lambda o: o.first_line),
+            Column(tr("Date"), lambda o: format_date(o.observed_on)),
+            Column(tr("Kind"), lambda o: o.kind.label),
+            Column(tr("By"), lambda o: f"{o.author_name} ({o.author_kind.label.lower()})"),
+            Column(tr("Small steps"), lambda o: str(len(o.item_ids)) if o.item_ids else ""),
+            Column(tr("Files"), lambda o: str(len(o.files)) if o.files else ""),
+            Column(tr("What was seen or advised"), lambda o: o.first_line),
         ],
         lambda: observation_service.list_observations(ctx.db, child_id),
         edit,
         lambda o: observation_service.delete_observation(ctx.db, child_id, o.id),
-        lambda o: f"the {o.kind.label.lower()} of {format_date(o.observed_on)}",
+        lambda o: tr("the {lower} of {date}").format(
+            lower=o.kind.label.lower(), date=format_date(o.observed_on)
+        ),
         parent,
     )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import sharing
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.errors import ValidationError
@@ -30,45 +31,51 @@ class ShareDialog(FormDialog):
     """``request`` is ``None`` for the family or the setting's own use, else the share."""
 
     def __init__(self, db: Database, child_id: int, parent: QWidget | None = None) -> None:
-        super().__init__("Who is this for?", parent)
+        super().__init__(tr("Who is this for?"), parent)
         self.db, self.child_id = db, child_id
         self.request: ShareRequest | None = None
         self.setMinimumWidth(520)
-        self.family = QRadioButton("The child's &family, or our setting's own use")
-        self.agency = QRadioButton("&Another agency or professional")
+        self.family = QRadioButton(tr("The child's &family, or our setting's own use"))
+        self.agency = QRadioButton(tr("&Another agency or professional"))
         group = QButtonGroup(self)
         group.addButton(self.family)
         group.addButton(self.agency)
         self.family.setChecked(True)
         self.recipient = QComboBox()
         self.recipient.setEditable(False)
-        self.recipient.setAccessibleName("Agency")
+        self.recipient.setAccessibleName(tr("Agency"))
         consents = sharing.consents_for_sharing(db, child_id, date.today())
         for consent in consents:
-            self.recipient.addItem(f"{consent.agency} (consent given)", consent.agency)
-        self.recipient.addItem("Someone else, without consent (safeguarding)", _SAFEGUARDING)
+            self.recipient.addItem(
+                tr("{agency} (consent given)").format(agency=consent.agency), consent.agency
+            )
+        self.recipient.addItem(tr("Someone else, without consent (safeguarding)"), _SAFEGUARDING)
         self.other_name = QLineEdit()
-        self.other_name.setAccessibleName("Agency or professional")
+        self.other_name.setAccessibleName(tr("Agency or professional"))
         self.other_name.setMaxLength(120)
         self.reason = QPlainTextEdit()
-        self.reason.setAccessibleName("Safeguarding reason")
+        self.reason.setAccessibleName(tr("Safeguarding reason"))
         self.reason.setPlaceholderText(
-            "Why sharing without consent is needed to keep the "
-            "child safe, and under which procedure"
+            tr(
+                "Why sharing without consent is needed to keep the "
+                "child safe, and under which procedure"
+            )
         )
         intro = QLabel(
-            "Records can go to another agency only with a parent's consent for that agency, "
-            "or when sharing is needed to keep the child safe (safeguarding)."
+            tr(
+                "Records can go to another agency only with a parent's consent for that agency, "
+                "or when sharing is needed to keep the child safe (safeguarding)."
+            )
         )
         intro.setWordWrap(True)
-        self.add_row("&Going to", "recipient", self.recipient)
-        self.add_row("&Name", "other_name", self.other_name)
-        self.add_row("&Reason", "reason", self.reason)
+        self.add_row(tr("&Going to"), "recipient", self.recipient)
+        self.add_row(tr("&Name"), "other_name", self.other_name)
+        self.add_row(tr("&Reason"), "reason", self.reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Continue")
+        self.ok_button.setText(tr("&Continue"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -79,8 +86,10 @@ class ShareDialog(FormDialog):
             # Sending records to another agency is an export: a SENCO or manager does it.
             self.agency.setEnabled(False)
             no_right = QLabel(
-                "Only a SENCO or manager can send records to another agency. Please ask one "
-                "of them."
+                tr(
+                    "Only a SENCO or manager can send records to another agency. Please ask one "
+                    "of them."
+                )
             )
             no_right.setObjectName("no_share_right")
             no_right.setWordWrap(True)

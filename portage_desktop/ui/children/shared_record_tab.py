@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import shared_record
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
@@ -40,13 +41,13 @@ class SharedRecordTab(QWidget):
         super().__init__(parent)
         self.ctx, self.child_id = ctx, child_id
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of record to show")
-        self.kind.addItem("Everything", None)
+        self.kind.setAccessibleName(tr("Kind of record to show"))
+        self.kind.addItem(tr("Everything"), None)
         for kind in EntryKind:
             self.kind.addItem(kind.label, kind.value)
-        self.start = DateField("Show from")
-        self.end = DateField("Show until")
-        self.show_button = QPushButton("&Show")
+        self.start = DateField(tr("Show from"))
+        self.end = DateField(tr("Show until"))
+        self.show_button = QPushButton(tr("&Show"))
         self.show_button.clicked.connect(self.refresh)
         self.kind.currentIndexChanged.connect(self.refresh)
         self.error = QLabel()
@@ -54,14 +55,14 @@ class SharedRecordTab(QWidget):
         self.error.setVisible(False)
         self.model: RecordTableModel[Entry] = RecordTableModel(
             [
-                Column("Date", lambda e: format_date(e.day)),
-                Column("Kind", lambda e: e.kind.label),
-                Column("What", lambda e: e.text),
+                Column(tr("Date"), lambda e: format_date(e.day)),
+                Column(tr("Kind"), lambda e: e.kind.label),
+                Column(tr("What"), lambda e: e.text),
             ]
         )
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Everything in the record, newest first")
+        self.table.setAccessibleName(tr("Everything in the record, newest first"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
@@ -72,7 +73,11 @@ class SharedRecordTab(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         filters = QHBoxLayout()
-        for text, field in (("&Kind:", self.kind), ("&From:", self.start), ("&Until:", self.end)):
+        for text, field in (
+            (tr("&Kind:"), self.kind),
+            (tr("&From:"), self.start),
+            (tr("&Until:"), self.end),
+        ):
             label = QLabel(text)
             label.setBuddy(field)
             filters.addWidget(label)
@@ -81,7 +86,7 @@ class SharedRecordTab(QWidget):
         filters.addStretch(1)
         self.count = QLabel()
         self.show_all = False
-        self.older_button = QPushButton("Show &older entries too")
+        self.older_button = QPushButton(tr("Show &older entries too"))
         self.older_button.setVisible(False)
         self.older_button.clicked.connect(self._show_older)
         layout = QVBoxLayout(self)
@@ -124,9 +129,9 @@ class SharedRecordTab(QWidget):
         self.model.set_rows(entries[:PAGE] if older else entries)
         self.older_button.setVisible(older)
         self.count.setText(
-            f"The newest {PAGE} entries; older ones are a click away."
+            tr("The newest {PAGE} entries; older ones are a click away.").format(PAGE=PAGE)
             if older
-            else f"{len(entries)} entries, newest first."
+            else tr("{count} entries, newest first.").format(count=len(entries))
         )
 
     def _show_older(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import transitions as transition_service
 from portage_desktop.services.dates import format_date, parse_uk_date
 from portage_desktop.services.transitions import Action, Transition, TransitionInput, TransitionKind
@@ -37,7 +38,7 @@ class TransitionDialog(RecordDialog):
         parent: QWidget | None = None,
         version: int | None = None,
     ) -> None:
-        super().__init__(ctx, "Transition plan", parent)
+        super().__init__(ctx, tr("Transition plan"), parent)
         self.child_id, self.plan_id = child_id, plan_id
         self.saved_id: int | None = None
         self.resize(820, 640)
@@ -45,24 +46,26 @@ class TransitionDialog(RecordDialog):
         for kind in TransitionKind:
             self.kind.addItem(kind.label, kind.value)
         self.place = QLineEdit()
-        self.meeting_on = DateField("Meeting date")
+        self.meeting_on = DateField(tr("Meeting date"))
         self.attended = QLineEdit()
         self.needs = QPlainTextEdit()
         self.needs.setTabChangesFocus(True)
         self.needs.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.add_row("&The move", "kind", self.kind)
-        self.add_row("&School or setting", "place", self.place)
-        self.add_row("&Meeting date", "meeting_on", self.meeting_on)
-        self.add_row("&Who came", "attended", self.attended)
-        self.add_row("What the child &needs", "needs", self.needs)
+        self.add_row(tr("&The move"), "kind", self.kind)
+        self.add_row(tr("&School or setting"), "place", self.place)
+        self.add_row(tr("&Meeting date"), "meeting_on", self.meeting_on)
+        self.add_row(tr("&Who came"), "attended", self.attended)
+        self.add_row(tr("What the child &needs"), "needs", self.needs)
         self.actions = QTableWidget(0, 4)
-        self.actions.setHorizontalHeaderLabels(["Action", "Who does it", "By (date)", "Done on"])
-        self.actions.setAccessibleName("Actions agreed")
+        self.actions.setHorizontalHeaderLabels(
+            [tr("Action"), tr("Who does it"), tr("By (date)"), tr("Done on")]
+        )
+        self.actions.setAccessibleName(tr("Actions agreed"))
         self.actions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.actions.setItemDelegate(CellDelegate(self.actions))
         name_corner(self.actions, "Select every action")
-        add = QPushButton("&Add an action")
-        remove = QPushButton("&Remove the action")
+        add = QPushButton(tr("&Add an action"))
+        remove = QPushButton(tr("&Remove the action"))
         add.clicked.connect(lambda: self._add(Action("")))
         remove.clicked.connect(lambda: self.actions.removeRow(self.actions.currentRow()))
         box = QWidget()
@@ -74,7 +77,7 @@ class TransitionDialog(RecordDialog):
         row.addWidget(remove)
         row.addStretch(1)
         column.addLayout(row)
-        self.add_row("A&ctions", "actions", box)
+        self.add_row(tr("A&ctions"), "actions", box)
         if data is not None:
             self._load(data)
         self.version = version if plan_id else None
@@ -123,7 +126,7 @@ class TransitionDialog(RecordDialog):
             try:
                 due, done = parse_uk_date(cells[2]), parse_uk_date(cells[3])
             except ValueError as exc:
-                errors["actions"] = f"Action {r + 1}: {exc}"
+                errors["actions"] = tr("Action {value}: {exc}").format(value=r + 1, exc=exc)
                 continue
             if any(cells):
                 actions.append(Action(cells[0], cells[1], due, done))

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import transitions
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
@@ -20,12 +21,12 @@ class TransitionSummary(QGroupBox):
     open_child = Signal(int)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__("Transition actions")
+        super().__init__(tr("Transition actions"))
         self.ctx = ctx
         self.counts = QLabel()
-        self.counts.setAccessibleName("Transition actions: how many are open")
+        self.counts.setAccessibleName(tr("Transition actions: how many are open"))
         self.list = QListWidget()
-        self.list.setAccessibleName("Transition actions not yet done (Enter opens the child)")
+        self.list.setAccessibleName(tr("Transition actions not yet done (Enter opens the child)"))
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         self.list.itemActivated.connect(lambda item: self.open_child.emit(item.data(ID_ROLE)))
         layout = QVBoxLayout(self)
@@ -36,18 +37,22 @@ class TransitionSummary(QGroupBox):
         try:
             found = transitions.open_actions(self.ctx.db)
         except PermissionDenied:
-            self.counts.setText("Log in to see transition actions.")
+            self.counts.setText(tr("Log in to see transition actions."))
             self.list.clear()
             return
         today = date.today()
         late = sum(1 for a in found if a.due_on and a.due_on < today)
-        self.counts.setText(f"Transition actions still to do: {len(found)}, overdue: {late}.")
+        self.counts.setText(
+            tr("Transition actions still to do: {count}, overdue: {late}.").format(
+                count=len(found), late=late
+            )
+        )
         self.list.clear()
         for a in found:
-            state = "Overdue" if a.due_on and a.due_on < today else "To do"
-            due = f"by {format_date(a.due_on)}" if a.due_on else "no date"
+            state = tr("Overdue") if a.due_on and a.due_on < today else tr("To do")
+            due = tr("by {date}").format(date=format_date(a.due_on)) if a.due_on else tr("no date")
             item = QListWidgetItem(
-                f"{state}: {a.child_name}: {a.text} ({a.owner or 'no one named'}, {due})"
+                f"{state}: {a.child_name}: {a.text} ({a.owner or tr('no one named')}, {due})"
             )
             item.setData(ID_ROLE, a.child_id)
             self.list.addItem(item)

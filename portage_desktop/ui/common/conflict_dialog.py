@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import ConflictError
 from portage_desktop.services.plan_records import DayEntry
@@ -47,7 +48,7 @@ def _text(value: object) -> str:
     if value is None or value == "" or value == () or value == {}:
         return BLANK
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return tr("Yes") if value else tr("No")
     if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, date):
@@ -64,7 +65,7 @@ def _text(value: object) -> str:
     if isinstance(value, tuple | list):
         return "\n".join(_text(v) for v in value)
     if isinstance(value, Mapping):
-        return f"{len(value)} recorded"
+        return tr("{count} recorded").format(count=len(value))
     return str(value).strip() or BLANK
 
 
@@ -102,7 +103,7 @@ def differences(
         mine_value, their_value = my_fields.get(name), their_fields.get(name)
         a, b = _text(mine_value), _text(their_value)
         if a == b and isinstance(mine_value, Mapping) and mine_value != their_value:
-            b += " (with different details)"
+            b += tr(" (with different details)")
         if a != b:
             rows.append((_label(name, labels).replace("&", "").rstrip(" *:"), a, b))
     return rows
@@ -111,17 +112,19 @@ def differences(
 def describe_day(entry: DayEntry) -> str:
     """One recorded day of a week grid in words, for comparing two versions of it."""
     if entry.empty:
-        return "(nothing recorded)"
+        return tr("(nothing recorded)")
     parts = []
     if entry.tries is not None:
-        parts.append(f"{entry.successes or 0} out of {entry.tries} tries")
+        parts.append(
+            tr("{value} out of {tries} tries").format(value=entry.successes or 0, tries=entry.tries)
+        )
     if entry.prompt:
         parts.append(entry.prompt)
     if entry.done:
         parts.append("done")
     if entry.note:
         parts.append(f"“{entry.note}”")
-    parts.append(f"by {entry.by.label.lower()}")
+    parts.append(tr("by {lower}").format(lower=entry.by.label.lower()))
     return ", ".join(parts)
 
 
@@ -137,13 +140,15 @@ class ConflictDialog(QDialog):
         rows: list[tuple[str, str, str]] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Someone else saved this first")
+        self.setWindowTitle(tr("Someone else saved this first"))
         self.choice = ConflictChoice.CANCEL
         self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"<b>{error}</b><br>Nothing has been saved yet. Here is what is different "
-            "between your version and the one now saved. Choose which to keep."
+            tr(
+                "<b>{error}</b><br>Nothing has been saved yet. Here is what is different "
+                "between your version and the one now saved. Choose which to keep."
+            ).format(error=error)
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
@@ -152,8 +157,10 @@ class ConflictDialog(QDialog):
         if rows is None:
             rows = differences(mine, error.current, labels or {})
         self.table = QTableWidget(len(rows), 3)
-        self.table.setAccessibleName("Differences between your version and the saved one")
-        self.table.setHorizontalHeaderLabels(["What", "Your version (not saved)", "Saved now"])
+        self.table.setAccessibleName(tr("Differences between your version and the saved one"))
+        self.table.setHorizontalHeaderLabels(
+            [tr("What"), tr("Your version (not saved)"), tr("Saved now")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
@@ -168,19 +175,21 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.table)
         if not rows:
             same = QLabel(
-                "The fields you can see are the same in both; the saved version differs in "
-                "something else (for example the small steps ticked off from the week grid)."
+                tr(
+                    "The fields you can see are the same in both; the saved version differs in "
+                    "something else (for example the small steps ticked off from the week grid)."
+                )
             )
             same.setWordWrap(True)
             layout.addWidget(same)
 
         buttons = QHBoxLayout()
-        self.reload_button = QPushButton("&Reload the saved version")
-        self.reload_button.setToolTip("Show what is saved now; your changes here are dropped.")
-        self.keep_button = QPushButton("&Keep mine and save over it")
-        self.keep_button.setToolTip("Save your version; the other changes are replaced.")
-        self.back_button = QPushButton("&Go back to editing")
-        self.back_button.setToolTip("Nothing is saved; you can copy what you need first.")
+        self.reload_button = QPushButton(tr("&Reload the saved version"))
+        self.reload_button.setToolTip(tr("Show what is saved now; your changes here are dropped."))
+        self.keep_button = QPushButton(tr("&Keep mine and save over it"))
+        self.keep_button.setToolTip(tr("Save your version; the other changes are replaced."))
+        self.back_button = QPushButton(tr("&Go back to editing"))
+        self.back_button.setToolTip(tr("Nothing is saved; you can copy what you need first."))
         for button, choice in (
             (self.reload_button, ConflictChoice.RELOAD),
             (self.keep_button, ConflictChoice.KEEP_MINE),

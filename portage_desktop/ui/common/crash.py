@@ -10,6 +10,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
+from portage_desktop.i18n import tr
 from portage_desktop.logs import redacted_traceback
 
 log = logging.getLogger("portage_desktop.crash")
@@ -33,16 +34,20 @@ def install_crash_handler(log_file: Path) -> None:
         from portage_desktop.data.errors import ServerUnavailable
 
         if isinstance(exc, ServerUnavailable):  # not a fault of the app: say what happened
-            QMessageBox.warning(None, "The shared server did not answer", str(exc))
+            QMessageBox.warning(None, tr("The shared server did not answer"), str(exc))
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong", "")
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Something went wrong"), "")
         box.setText(
-            "Portage Desktop hit a problem it did not expect. "
-            "Everything you had already saved is safe."
+            tr(
+                "Portage Desktop hit a problem it did not expect. "
+                "Everything you had already saved is safe."
+            )
         )
         box.setInformativeText(
-            "If the last thing you did did not work, please try it again. "
-            f"A note of the problem (with no personal details in it) is in:\n{log_file}"
+            tr(
+                "If the last thing you did did not work, please try it again. "
+                "A note of the problem (with no personal details in it) is in:\n{log_file}"
+            ).format(log_file=log_file)
         )
         box.exec()
 

@@ -8,8 +8,10 @@ import sys
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from portage_desktop.i18n import tr
+
 # The Help menu's entries: each opens a made-up site in its own window and file.
-DEMOS = (("Open the &demo nursery", False), ("Open the demo &Portage service", True))
+DEMOS = ((tr("Open the &demo nursery"), False), (tr("Open the demo &Portage service"), True))
 
 
 def demo_command(service: bool = False) -> tuple[str, list[str]]:
@@ -29,9 +31,11 @@ def open_demo(parent: QWidget, service: bool = False) -> bool:
     if not started:
         QMessageBox.warning(
             parent,
-            "The demo did not start",
-            "The demo could not be started. Your own records are not affected. "
-            "You can also start it with: portage-desktop --demo",
+            tr("The demo did not start"),
+            tr(
+                "The demo could not be started. Your own records are not affected. "
+                "You can also start it with: portage-desktop --demo"
+            ),
         )
         return False
     return True

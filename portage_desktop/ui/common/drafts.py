@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import drafts as draft_service
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_datetime
@@ -47,11 +48,13 @@ class DraftKeeper(QObject):
             return False
         answer = QMessageBox.question(
             self.parent(),  # type: ignore[arg-type]
-            "Carry on where you left off?",
-            f"There is {what} that was not saved, last changed at "
-            f"{format_datetime(draft.saved_at.astimezone())} (perhaps the app or the computer "
-            "closed unexpectedly).\n\nCarry on with it? Choose No to start again; the unsaved "
-            "draft will then be thrown away.",
+            tr("Carry on where you left off?"),
+            tr(
+                "There is {what} that was not saved, last changed at "
+                "{date} (perhaps the app or the computer "
+                "closed unexpectedly).\n\nCarry on with it? Choose No to start again; the unsaved "
+                "draft will then be thrown away."
+            ).format(what=what, date=format_datetime(draft.saved_at.astimezone())),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )

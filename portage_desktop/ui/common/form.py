@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
 from portage_desktop.ui.common.service_errors import REFUSED, explain
@@ -190,8 +191,8 @@ class FormDialog(QDialog):
         if self.dirty:
             answer = QMessageBox.question(
                 self,
-                "Discard changes?",
-                "You have changes that are not saved. Close without saving them?",
+                tr("Discard changes?"),
+                tr("You have changes that are not saved. Close without saving them?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -217,13 +218,19 @@ def resolve_conflict(
         section.clear_errors()
         section.dirty = False
         section.show_errors(
-            {"general": "Reloaded: this shows the version saved now. Your changes were not kept."}
+            {
+                "general": tr(
+                    "Reloaded: this shows the version saved now. Your changes were not kept."
+                )
+            }
         )
     elif choice is ConflictChoice.CANCEL:
         section.show_errors(
             {
-                "general": "Not saved: someone else saved this after you opened it. "
-                "Save again to compare the two and choose."
+                "general": tr(
+                    "Not saved: someone else saved this after you opened it. "
+                    "Save again to compare the two and choose."
+                )
             }
         )
     return choice

@@ -12,16 +12,17 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.ui.common.service_errors import explain
 from portage_desktop.ui.common.tasks import run_with_progress
 
-NOT_MADE = "The PDF could not be made. Everything already saved is safe; please try again."
+NOT_MADE = tr("The PDF could not be made. Everything already saved is safe; please try again.")
 
 
 def ask_pdf_path(parent: QWidget, title: str, stem: str) -> Path | None:
     """Where to save, suggested in the home folder with today's date; ``.pdf`` is added."""
     suggested = str(Path.home() / f"{stem}-{date.today():%Y-%m-%d}.pdf")
-    target, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF files (*.pdf)")
+    target, _ = QFileDialog.getSaveFileName(parent, title, suggested, tr("PDF files (*.pdf)"))
     if not target:
         return None
     return Path(target if target.lower().endswith(".pdf") else f"{target}.pdf")
@@ -34,12 +35,12 @@ def file_stem(*words: str) -> str:
 
 def confirm_saved(parent: QWidget, path: Path) -> None:
     """Say where the PDF went; Enter opens it, or print it on paper, open its folder, or close."""
-    box = QMessageBox(QMessageBox.Icon.Information, "PDF saved", "", parent=parent)
-    box.setText(f"Saved “{path.name}”.")
-    box.setInformativeText(f"In the folder {path.parent}")
-    open_pdf = box.addButton("&Open the PDF", QMessageBox.ButtonRole.AcceptRole)
-    print_it = box.addButton("&Print…", QMessageBox.ButtonRole.ActionRole)
-    open_folder = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
+    box = QMessageBox(QMessageBox.Icon.Information, tr("PDF saved"), "", parent=parent)
+    box.setText(tr("Saved “{name}”.").format(name=path.name))
+    box.setInformativeText(tr("In the folder {parent}").format(parent=path.parent))
+    open_pdf = box.addButton(tr("&Open the PDF"), QMessageBox.ButtonRole.AcceptRole)
+    print_it = box.addButton(tr("&Print…"), QMessageBox.ButtonRole.ActionRole)
+    open_folder = box.addButton(tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(open_pdf)
     box.exec()
@@ -73,9 +74,9 @@ def save_pdf(
         QTimer.singleShot(0, parent, lambda: confirm_saved(parent, path))
 
     def failed(exc: BaseException) -> None:
-        QMessageBox.warning(parent, "Not saved", explain(exc, NOT_MADE))
+        QMessageBox.warning(parent, tr("Not saved"), explain(exc, NOT_MADE))
 
-    run_with_progress(parent, "Making the PDF…", lambda _progress: build(out), done, failed)
+    run_with_progress(parent, tr("Making the PDF…"), lambda _progress: build(out), done, failed)
 
 
 def save_print(

@@ -15,6 +15,8 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from portage_desktop.i18n import tr
+
 # Enough for sharp text on any office printer; more only makes every page slower and larger.
 MAX_DPI = 300
 
@@ -69,13 +71,13 @@ def paint_pages(printer: QPrinter, pages: PdfPages) -> None:
     dpi = min(printer.resolution(), MAX_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("The printer could not be started.")
+        raise OSError(tr("The printer could not be started."))
     try:
         target = QRectF(printer.pageRect(QPrinter.Unit.DevicePixel))
         target.moveTo(0, 0)
         for n, index in enumerate(i for i in indexes if 0 <= i < len(pages)):
             if n and not printer.newPage():
-                raise OSError("The printer would not start a new page.")
+                raise OSError(tr("The printer would not start a new page."))
             image = pages.render(index, dpi)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, image)
@@ -88,14 +90,18 @@ def print_pdf(parent: QWidget, pdf: Path) -> bool:
     try:
         pages = PdfPages(pdf)
     except Exception:  # any PDFium failure: a damaged or missing file
-        QMessageBox.warning(parent, "Not printed", f"“{pdf.name}” could not be read to print.")
+        QMessageBox.warning(
+            parent,
+            tr("Not printed"),
+            tr("“{name}” could not be read to print.").format(name=pdf.name),
+        )
         return False
     try:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(pdf.stem)
         match_paper(printer, pages)
         dialog = QPrintPreviewDialog(printer, parent)
-        dialog.setWindowTitle(f"Print {pdf.name}")
+        dialog.setWindowTitle(tr("Print {name}").format(name=pdf.name))
         dialog.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
         dialog.paintRequested.connect(lambda target: paint_pages(target, pages))
         return bool(dialog.exec())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 
@@ -64,11 +65,11 @@ class RecordListSection(QWidget, Generic[T]):
 
         self.empty = QLabel()
         self.empty.setWordWrap(True)
-        self.add_button = QPushButton(f"&Add {noun}…")
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setToolTip(f"Edit the selected {noun} (Enter)")
-        self.remove_button = QPushButton("&Remove…")
-        self.remove_button.setToolTip(f"Remove the selected {noun} (Delete)")
+        self.add_button = QPushButton(tr("&Add {noun}…").format(noun=noun))
+        self.edit_button = QPushButton(tr("&Edit…"))
+        self.edit_button.setToolTip(tr("Edit the selected {noun} (Enter)").format(noun=noun))
+        self.remove_button = QPushButton(tr("&Remove…"))
+        self.remove_button.setToolTip(tr("Remove the selected {noun} (Delete)").format(noun=noun))
         self.add_button.clicked.connect(lambda: self._open(None))
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -90,7 +91,9 @@ class RecordListSection(QWidget, Generic[T]):
         rows = self._load()
         self.model.set_rows(rows)
         self.table.resizeRowsToContents()
-        self.empty.setText(f"No {self.noun} recorded yet. Choose “Add {self.noun}” to add one.")
+        self.empty.setText(
+            tr("No {noun} recorded yet. Choose “Add {noun}” to add one.").format(noun=self.noun)
+        )
         self.empty.setVisible(not rows)
         if rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
@@ -110,7 +113,7 @@ class RecordListSection(QWidget, Generic[T]):
         try:
             saved = self._edit(row)
         except REFUSED as exc:
-            refused(self, "Not possible", exc)
+            refused(self, tr("Not possible"), exc)
             saved = True
         if saved:
             self.refresh()
@@ -121,8 +124,10 @@ class RecordListSection(QWidget, Generic[T]):
             return
         answer = QMessageBox.question(
             self,
-            f"Remove {self.noun}?",
-            f"Remove {self._describe(row)} from this record? This cannot be undone.",
+            tr("Remove {noun}?").format(noun=self.noun),
+            tr("Remove {describe} from this record? This cannot be undone.").format(
+                describe=self._describe(row)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -131,6 +136,6 @@ class RecordListSection(QWidget, Generic[T]):
         try:
             self._remove(row)
         except REFUSED as exc:
-            refused(self, "Not removed", exc)
+            refused(self, tr("Not removed"), exc)
         self.refresh()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from portage_desktop.data.errors import DatabaseError
 from portage_desktop.errors import UserError
+from portage_desktop.i18n import tr
 from portage_desktop.logs import redacted_traceback
 from portage_desktop.printing.common import PrintError
 from portage_desktop.services.access import PermissionDenied
@@ -31,7 +32,7 @@ REFUSED: tuple[type[Exception], ...] = (
     DatabaseError,
 )
 
-UNEXPECTED = (
+UNEXPECTED = tr(
     "Portage Desktop hit a problem it did not expect. Everything already saved is safe; "
     "please try again."
 )
@@ -45,7 +46,11 @@ def explain(exc: BaseException, fallback: str = UNEXPECTED) -> str:
         return str(exc) or fallback
     if isinstance(exc, OSError):  # a full disk, a folder that went away, no permission
         reason = exc.strerror or str(exc)
-        return f"The file could not be written: {reason}." if reason else fallback
+        return (
+            tr("The file could not be written: {reason}.").format(reason=reason)
+            if reason
+            else fallback
+        )
     log.error("Unexpected error:\n%s", redacted_traceback(type(exc), exc.__traceback__))
     return fallback
 

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from portage_desktop.i18n import tr
+
 _jobs_running = 0
 
 
@@ -96,8 +98,8 @@ def run_with_progress(
 
             refused(parent, title, exc)
 
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-    dialog.setWindowTitle("Please wait")
+    dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(tr("Please wait"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAccessibleName(label)

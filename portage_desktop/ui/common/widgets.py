@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date, parse_uk_date
 from portage_desktop.ui.common.theme import error_style
 
@@ -38,13 +39,15 @@ class DateField(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("dd/mm/yyyy")
         self.edit.setAccessibleName(accessible_name)
-        self.edit.setAccessibleDescription("Day, month and year, for example 24/03/2023")
+        self.edit.setAccessibleDescription(tr("Day, month and year, for example 24/03/2023"))
         self.edit.setMaxLength(30)
         self.edit.textEdited.connect(self.changed)
         self.button = QToolButton(self)
-        self.button.setText("Calendar")
-        self.button.setToolTip("Pick the date from a calendar (Alt+Down)")
-        self.button.setAccessibleName(f"{accessible_name}: pick from calendar")
+        self.button.setText(tr("Calendar"))
+        self.button.setToolTip(tr("Pick the date from a calendar (Alt+Down)"))
+        self.button.setAccessibleName(
+            tr("{accessible_name}: pick from calendar").format(accessible_name=accessible_name)
+        )
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.calendar = QCalendarWidget()
@@ -105,7 +108,9 @@ class FieldErrors:
         label.setStyleSheet(error_style())
         label.setWordWrap(True)
         label.setVisible(False)
-        label.setAccessibleName(f"Problem with {field.accessibleName() or name}")
+        label.setAccessibleName(
+            tr("Problem with {value}").format(value=field.accessibleName() or name)
+        )
         self._labels[name] = label
         self._fields[name] = field
         return label

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import family as family_service
 from portage_desktop.services import frameworks as framework_service
 from portage_desktop.services import goals as goals_service
@@ -42,7 +43,9 @@ class GoalDialog(RecordDialog):
         goal: Goal | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, "New long-term goal" if goal is None else "Long-term goal", parent)
+        super().__init__(
+            ctx, tr("New long-term goal") if goal is None else tr("Long-term goal"), parent
+        )
         self.child_id, self.goal = child_id, goal
         self.saved_id: int | None = None
         self.resize(720, 680)
@@ -51,7 +54,7 @@ class GoalDialog(RecordDialog):
             self.area.addItem(area.label[0].upper() + area.label[1:], area)
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText("For example: We want Amy to tell us what she wants")
+        self.text.setPlaceholderText(tr("For example: We want Amy to tell us what she wants"))
         self.written_with = QLineEdit()
         suggest(
             self.written_with,
@@ -61,35 +64,35 @@ class GoalDialog(RecordDialog):
                 if m.parental_responsibility
             ],
         )
-        self.written_on = DateField("Date agreed")
-        self.target_date = DateField("Target date")
+        self.written_on = DateField(tr("Date agreed"))
+        self.target_date = DateField(tr("Target date"))
         self.status = QComboBox()
         for status in GoalStatus:
             self.status.addItem(status.label, status)
-        self.add_row("&Area *", "area", self.area)
+        self.add_row(tr("&Area *"), "area", self.area)
         self.add_row(
-            "The goal, in the &family's words *",
+            tr("The goal, in the &family's words *"),
             "text",
             self.text,
-            "Write it as the parent says it; it is printed as written.",
+            tr("Write it as the parent says it; it is printed as written."),
         )
-        self.add_row("Agreed &with (parent)", "written_with", self.written_with)
-        self.add_row("&Date agreed *", "written_on", self.written_on)
-        self.add_row("&Target date", "target_date", self.target_date)
-        self.add_row("St&atus", "status", self.status)
+        self.add_row(tr("Agreed &with (parent)"), "written_with", self.written_with)
+        self.add_row(tr("&Date agreed *"), "written_on", self.written_on)
+        self.add_row(tr("&Target date"), "target_date", self.target_date)
+        self.add_row(tr("St&atus"), "status", self.status)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Type to find a small step or observation…")
-        self.filter.setAccessibleName("Find where the goal came from")
+        self.filter.setPlaceholderText(tr("Type to find a small step or observation…"))
+        self.filter.setAccessibleName(tr("Find where the goal came from"))
         self.filter.textChanged.connect(self._filter)
         self.sources = QListWidget()
-        self.sources.setAccessibleName("Where the goal came from (tick with Space)")
+        self.sources.setAccessibleName(tr("Where the goal came from (tick with Space)"))
         self.sources.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.filter)
         column.addWidget(self.sources)
-        self.add_row("&Came from", "sources", box, "Optional: tick with Space")
+        self.add_row(tr("&Came from"), "sources", box, tr("Optional: tick with Space"))
         self._fill_sources(goal)
         if goal is None:
             self.written_on.set_value(date.today())
@@ -134,7 +137,9 @@ class GoalDialog(RecordDialog):
         for fw in framework_service.list_frameworks(self.ctx.db):
             detail = framework_service.get_framework(self.ctx.db, fw.id)
             for step in detail.items:
-                text = f"Small step – {detail.area_of[step.id].name}: {step.text}"
+                text = tr("Small step – {name}: {text}").format(
+                    name=detail.area_of[step.id].name, text=step.text
+                )
                 self._add_source(text, ("item", step.id), step.id in items)
 
     def _filter(self, text: str) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import plan_library
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.ui.common.service_errors import REFUSED, refused
@@ -22,14 +23,16 @@ def from_library(tab: PlansTab) -> None:
     if not templates or not tab.goals:
         QMessageBox.information(
             tab,
-            "Plan library",
-            "The library is empty. Open a plan and choose Save this plan to the library."
+            tr("Plan library"),
+            tr("The library is empty. Open a plan and choose Save this plan to the library.")
             if tab.goals
-            else "Please write a goal first.",
+            else tr("Please write a goal first."),
         )
         return
     names = [f"{t.name} ({t.kind.label.split(' (')[0]})" for t in templates]
-    chosen, ok = QInputDialog.getItem(tab, "Plan library", "Start a plan from:", names, 0, False)
+    chosen, ok = QInputDialog.getItem(
+        tab, tr("Plan library"), tr("Start a plan from:"), names, 0, False
+    )
     if not ok:
         return
     template = templates[names.index(chosen)]
@@ -51,17 +54,17 @@ def to_library(tab: PlansTab) -> None:
         return
     name, ok = QInputDialog.getText(
         tab,
-        "Save to the library",
-        "Name for the library (the child's and family's names are taken out):",
+        tr("Save to the library"),
+        tr("Name for the library (the child's and family's names are taken out):"),
         text=plan.title,
     )
     if ok:
         try:
             plan_library.save_as_template(tab.ctx.db, tab.child_id, plan.id, name)
         except ValidationError as exc:
-            QMessageBox.warning(tab, "Not saved", " ".join(exc.errors.values()))
+            QMessageBox.warning(tab, tr("Not saved"), " ".join(exc.errors.values()))
         except REFUSED as exc:
-            refused(tab, "Not saved", exc)
+            refused(tab, tr("Not saved"), exc)
 
 
 def copy_plan(tab: PlansTab) -> None:
@@ -70,10 +73,12 @@ def copy_plan(tab: PlansTab) -> None:
         return
     start = max(date.today(), (plan.data.review_on or date.today()))
     if not tab.ask(
-        "Copy into a new period?",
-        f"Start a copy of “{plan.title}” on {start:%d/%m/%Y}, for 12 weeks, "
-        "carrying on from the step not yet learnt? You can change the dates "
-        "in the plan afterwards.",
+        tr("Copy into a new period?"),
+        tr(
+            "Start a copy of “{title}” on {start:%d/%m/%Y}, for 12 weeks, "
+            "carrying on from the step not yet learnt? You can change the dates "
+            "in the plan afterwards."
+        ).format(title=plan.title, start=start),
     ):
         return
     try:
@@ -81,7 +86,7 @@ def copy_plan(tab: PlansTab) -> None:
             tab.ctx.db, tab.child_id, plan.id, start, start + timedelta(weeks=12)
         )
     except REFUSED as exc:
-        refused(tab, "Not copied", exc)
+        refused(tab, tr("Not copied"), exc)
         return
     tab.refresh(("plan", new_id))
 
@@ -90,9 +95,11 @@ def edit_prompts(tab: PlansTab) -> None:
     current = "\n".join(plan_library.prompt_list(tab.ctx.db))
     text, ok = QInputDialog.getMultiLineText(
         tab,
-        "Prompt list",
-        "One prompt a line, from most help to none. New plans use it from today; "
-        "plans already written keep theirs.",
+        tr("Prompt list"),
+        tr(
+            "One prompt a line, from most help to none. New plans use it from today; "
+            "plans already written keep theirs."
+        ),
         current,
     )
     if not ok:
@@ -100,6 +107,6 @@ def edit_prompts(tab: PlansTab) -> None:
     try:
         plan_library.save_prompt_list(tab.ctx.db, text.splitlines(), date.today())
     except ValidationError as exc:
-        QMessageBox.warning(tab, "Not saved", " ".join(exc.errors.values()))
+        QMessageBox.warning(tab, tr("Not saved"), " ".join(exc.errors.values()))
     except REFUSED as exc:
-        refused(tab, "Not saved", exc)
+        refused(tab, tr("Not saved"), exc)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.plan_progress import Criterion, DayResult, day_meets
 from portage_desktop.services.plan_records import DayEntry
@@ -34,7 +35,7 @@ class PlanChart(QWidget):
         self.starts: list[tuple[date, str]] = []
         self.level = 0.8
         self.counts: list[bool] = []
-        self.setAccessibleName("Progress chart for this plan")
+        self.setAccessibleName(tr("Progress chart for this plan"))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
@@ -60,7 +61,7 @@ class PlanChart(QWidget):
         level = criterion.successes_needed / criterion.tries_out_of
         first = self.points[0][0] if self.points else None
         self.starts = [
-            (s.started_on, f"Step {n}")
+            (s.started_on, tr("Step {n}").format(n=n))
             for n, s in enumerate(steps, start=1)
             if s.started_on and first and s.started_on >= first
         ]
@@ -70,16 +71,16 @@ class PlanChart(QWidget):
 
     def describe(self) -> str:
         if not self.points:
-            return "No tries recorded yet."
+            return tr("No tries recorded yet.")
         days = "; ".join(
             f"{format_date(d)}: {round(v * 100)}%" + (" (counts)" if ok else "")
             for (d, v), ok in zip(self.points, self.counts, strict=True)
         )
         steps = "; ".join(f"{label} began {format_date(d)}" for d, label in self.starts)
-        return (
-            f"Share of tries that succeeded on each recorded day. The step is learnt at "
-            f"{round(self.level * 100)}%. {days}." + (f" {steps}." if steps else "")
-        )
+        return tr(
+            "Share of tries that succeeded on each recorded day. The step is learnt at "
+            "{value}%. {days}."
+        ).format(value=round(self.level * 100), days=days) + (f" {steps}." if steps else "")
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -95,7 +96,7 @@ class PlanChart(QWidget):
             painter.drawText(
                 self.rect(),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                "The chart appears once tries are recorded in the week grid.",
+                tr("The chart appears once tries are recorded in the week grid."),
             )
             return
         left = metrics.horizontalAdvance("100%") + 10
@@ -110,7 +111,9 @@ class PlanChart(QWidget):
         painter.drawText(
             QRectF(plot.left(), 0, plot.width(), line * 1.4),
             Qt.AlignmentFlag.AlignLeft,
-            f"Shaded: the level that counts ({round(self.level * 100)}% or more)",
+            tr("Shaded: the level that counts ({value}% or more)").format(
+                value=round(self.level * 100)
+            ),
         )
         for pct in (0, 50, 100):
             y = y_of(pct / 100)
@@ -160,6 +163,8 @@ class PlanChart(QWidget):
         painter.drawText(
             QRectF(plot.left(), plot.bottom() + line * 1.2, plot.width(), line * 1.4),
             Qt.AlignmentFlag.AlignLeft,
-            "Filled dot: a day that counts (enough successes, with no more help than the "
-            "target); hollow dot: not yet.",
+            tr(
+                "Filled dot: a day that counts (enough successes, with no more help than the "
+                "target); hollow dot: not yet."
+            ),
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import family as family_service
 from portage_desktop.services import plans as plans_service
 from portage_desktop.services.goals import Goal
@@ -37,30 +38,33 @@ from portage_desktop.ui.common.widgets import DateField, fitted, size_for_screen
 from portage_desktop.ui.plans.step_builder import StepBuilder
 
 OUTCOME_TEXTS = (
-    ("behaviour", "What the child will &do *", "Clear words: “Amy will put her coat on”"),
-    ("conditions", "&Under what conditions *", "When, where, with what and how much help"),
+    ("behaviour", tr("What the child will &do *"), tr("Clear words: “Amy will put her coat on”")),
+    ("conditions", tr("&Under what conditions *"), tr("When, where, with what and how much help")),
     (
         "criterion",
-        "To what de&gree (how well) *",
-        "In words for the chart, for example “4 out of 5 tries, on 3 days in a row, with no help”",
+        tr("To what de&gree (how well) *"),
+        tr(
+            "In words for the chart, for example “4 out of 5 tries, on 3 days in a row, with no "
+            "help”"
+        ),
     ),
 )
 HOW_TEXTS = (
-    ("prompt_fading", "How the help &fades", ""),
-    ("materials", "&Materials", ""),
-    ("routines", "Where and when in daily &routines", ""),
-    ("if_hard", "What to do if it is &hard", ""),
-    ("praise", "&Praise and reward", ""),
-    ("recording_method", "Recording &method", "For example: tally of 5 tries a day"),
+    ("prompt_fading", tr("How the help &fades"), ""),
+    ("materials", tr("&Materials"), ""),
+    ("routines", tr("Where and when in daily &routines"), ""),
+    ("if_hard", tr("What to do if it is &hard"), ""),
+    ("praise", tr("&Praise and reward"), ""),
+    ("recording_method", tr("Recording &method"), tr("For example: tally of 5 tries a day")),
 )
 OPEN_TEXTS = (
-    ("purpose", "&Purpose", ""),
-    ("play_ideas", "Play &ideas", ""),
-    ("to_notice", "What to &notice and record", ""),
+    ("purpose", tr("&Purpose"), ""),
+    ("play_ideas", tr("Play &ideas"), ""),
+    ("to_notice", tr("What to &notice and record"), ""),
 )
 GENERAL_TEXTS = (
-    ("general_people", "Try it with other &people", ""),
-    ("general_places", "In other p&laces", ""),
+    ("general_people", tr("Try it with other &people"), ""),
+    ("general_places", tr("In other p&laces"), ""),
     ("general_materials", "With other mat&erials", ""),
 )
 
@@ -88,7 +92,11 @@ class PlanDialog(RecordDialog):
         parent: QWidget | None = None,
         version: int | None = None,
     ) -> None:
-        title = f"Activity plan (number {plan_id})" if plan_id else "New activity plan"
+        title = (
+            tr("Activity plan (number {plan_id})").format(plan_id=plan_id)
+            if plan_id
+            else tr("New activity plan")
+        )
         super().__init__(ctx, title, parent)
         self.child_id, self.plan_id = child_id, plan_id
         self.prompt_list = prompts
@@ -105,12 +113,12 @@ class PlanDialog(RecordDialog):
             self.kind.addItem(kind.label, kind)
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(100)
-        self.add_row("&Goal *", "goal_id", self.goal)
-        self.add_row("&Kind of plan", "kind", self.kind)
-        self.add_row("Short &name *", "title", self.title_edit, "For example: Coat on")
+        self.add_row(tr("&Goal *"), "goal_id", self.goal)
+        self.add_row(tr("&Kind of plan"), "kind", self.kind)
+        self.add_row(tr("Short &name *"), "title", self.title_edit, tr("For example: Coat on"))
 
         self.pages = QTabWidget()
-        self.pages.setAccessibleName("Parts of the plan")
+        self.pages.setAccessibleName(tr("Parts of the plan"))
         target, self._target_form = self._page()
         for key, label, hint in OUTCOME_TEXTS:
             self._text(self._target_form, key, label, hint, 2)
@@ -118,9 +126,9 @@ class PlanDialog(RecordDialog):
         self.tries = QSpinBox()
         self.days = QSpinBox()
         for box, low, high, name in (
-            (self.successes, 1, 20, "Successes needed"),
-            (self.tries, 1, 20, "Out of tries"),
-            (self.days, 1, 10, "Days in a row"),
+            (self.successes, 1, 20, tr("Successes needed")),
+            (self.tries, 1, 20, tr("Out of tries")),
+            (self.days, 1, 10, tr("Days in a row")),
         ):
             box.setRange(low, high)
             box.setAccessibleName(name)
@@ -130,41 +138,43 @@ class PlanDialog(RecordDialog):
         lines = QVBoxLayout(numbers)  # two short lines, so the page fits a small laptop
         lines.setContentsMargins(0, 0, 0, 0)
         for parts in (
-            (self.successes, QLabel("of"), self.tries, QLabel("tries on"), self.days),
-            (QLabel("days in a row, with no more help than"), self.target_prompt),
+            (self.successes, QLabel("of"), self.tries, QLabel(tr("tries on")), self.days),
+            (QLabel(tr("days in a row, with no more help than")), self.target_prompt),
         ):
             row = QHBoxLayout()
             for part in parts:
                 row.addWidget(part)
             row.addStretch(1)
             lines.addLayout(row)
-        self._row(self._target_form, "When the app &counts a step learnt", "numbers", numbers)
+        self._row(self._target_form, tr("When the app &counts a step learnt"), "numbers", numbers)
         self.steps = StepBuilder()
-        self._row(self._target_form, "&Small steps *", "steps", self.steps)
+        self._row(self._target_form, tr("&Small steps *"), "steps", self.steps)
         for key, label, hint in OPEN_TEXTS:
             self._text(self._target_form, key, label, hint, 3)
-        self.pages.addTab(fitted(target), "&1 Target and steps")
+        self.pages.addTab(fitted(target), tr("&1 Target and steps"))
 
         how, how_form = self._page()
         self.method = QComboBox()
         self.method.addItem("(choose)", None)
         for method in TeachingMethod:
             self.method.addItem(method.label, method)
-        self._row(how_form, "&Teaching method", "method", self.method)
+        self._row(how_form, tr("&Teaching method"), "method", self.method)
         self.prompts = QListWidget()
-        self.prompts.setAccessibleName("Prompts used (tick with Space)")
+        self.prompts.setAccessibleName(tr("Prompts used (tick with Space)"))
         self.prompts.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
-        self._row(how_form, "Prom&pts used", "prompts", self.prompts, "From most help to none")
+        self._row(
+            how_form, tr("Prom&pts used"), "prompts", self.prompts, tr("From most help to none")
+        )
         for key, label, hint in HOW_TEXTS:
             self._text(how_form, key, label, hint, 2)
-        self.pages.addTab(fitted(how), "&2 How to help")
+        self.pages.addTab(fitted(how), tr("&2 How to help"))
 
         when, when_form = self._page()
         self.who = QComboBox()
         for who in Who:
             self.who.addItem(who.label, who)
-        self.start_on = DateField("Start date")
-        self.review_on = DateField("Review date")
+        self.start_on = DateField(tr("Start date"))
+        self.review_on = DateField(tr("Review date"))
         self.agreed_with = QLineEdit()
         suggest(
             self.agreed_with,
@@ -174,19 +184,19 @@ class PlanDialog(RecordDialog):
                 if m.parental_responsibility
             ],
         )
-        self.agreed_on = DateField("Date agreed")
+        self.agreed_on = DateField(tr("Date agreed"))
         self.status = QComboBox()
         for status in PlanStatus:
             self.status.addItem(status.label, status)
-        self._row(when_form, "W&ho does it", "who", self.who)
-        self._row(when_form, "&Start date *", "start_on", self.start_on)
-        self._row(when_form, "Re&view date *", "review_on", self.review_on)
-        self._row(when_form, "&Agreed with (parent)", "agreed_with", self.agreed_with)
-        self._row(when_form, "Date a&greed", "agreed_on", self.agreed_on)
-        self._row(when_form, "Stat&us", "status", self.status)
+        self._row(when_form, tr("W&ho does it"), "who", self.who)
+        self._row(when_form, tr("&Start date *"), "start_on", self.start_on)
+        self._row(when_form, tr("Re&view date *"), "review_on", self.review_on)
+        self._row(when_form, tr("&Agreed with (parent)"), "agreed_with", self.agreed_with)
+        self._row(when_form, tr("Date a&greed"), "agreed_on", self.agreed_on)
+        self._row(when_form, tr("Stat&us"), "status", self.status)
         for key, label, hint in GENERAL_TEXTS:
             self._text(when_form, key, label, hint, 1)
-        self.pages.addTab(fitted(when), "&3 Who, when and agreement")
+        self.pages.addTab(fitted(when), tr("&3 Who, when and agreement"))
         self.body.addWidget(self.pages, 1)
 
         today = date.today()
@@ -198,7 +208,7 @@ class PlanDialog(RecordDialog):
             review_on=today + timedelta(weeks=12),
             prompts=prompts,
             target_prompt=prompts[-1] if prompts else "",
-            texts={"criterion": "4 out of 5 tries, on 3 days in a row, with no help"},
+            texts={"criterion": tr("4 out of 5 tries, on 3 days in a row, with no help")},
         )
         self._load(data, prompts)
         self.version = version if plan_id else None
@@ -252,7 +262,7 @@ class PlanDialog(RecordDialog):
         self.tries.setValue(data.tries_out_of)
         self.days.setValue(data.days_in_row)
         every = list(dict.fromkeys([*prompts, *data.prompts]))
-        self.target_prompt.addItem("(any help)", "")
+        self.target_prompt.addItem(tr("(any help)"), "")
         for prompt in every:
             self.target_prompt.addItem(prompt, prompt)
             item = QListWidgetItem(prompt)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import goals as goals_service
 from portage_desktop.services import plan_library, plan_records
 from portage_desktop.services import plans as plans_service
@@ -66,31 +67,37 @@ class PlansTab(QWidget):
         self.plans: list[Plan] = []
         self.progress: PlanProgress | None = None
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Goals and their plans", "Status"])
-        self.tree.setAccessibleName("Goals and their plans")
+        self.tree.setHeaderLabels([tr("Goals and their plans"), tr("Status")])
+        self.tree.setAccessibleName(tr("Goals and their plans"))
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setWordWrap(True)
         self.tree.currentItemChanged.connect(self._chosen)
         self.tree.itemActivated.connect(lambda *_a: self.open_selected())
-        self.new_goal_button = QPushButton("New &goal…")
-        self.new_plan_button = QPushButton("New &plan…")
-        self.open_button = QPushButton("&Open…")
-        self.remove_button = QPushButton("&Remove or stop…")
+        self.new_goal_button = QPushButton(tr("New &goal…"))
+        self.new_plan_button = QPushButton(tr("New &plan…"))
+        self.open_button = QPushButton(tr("&Open…"))
+        self.remove_button = QPushButton(tr("&Remove or stop…"))
         self.more = QToolButton()
-        self.more.setText("&Library and more")
-        self.more.setAccessibleName("Library and more")
+        self.more.setText(tr("&Library and more"))
+        self.more.setAccessibleName(tr("Library and more"))
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.more)
-        menu.addAction("Start a plan from the &library…", lambda: plan_actions.from_library(self))
-        menu.addAction("&Save this plan to the library…", lambda: plan_actions.to_library(self))
-        menu.addAction("&Copy this plan into a new period…", lambda: plan_actions.copy_plan(self))
-        menu.addAction("Mark this plan &achieved…", self.mark_achieved)
-        menu.addAction("Edit the setting's &prompt list…", lambda: plan_actions.edit_prompts(self))
+        menu.addAction(
+            tr("Start a plan from the &library…"), lambda: plan_actions.from_library(self)
+        )
+        menu.addAction(tr("&Save this plan to the library…"), lambda: plan_actions.to_library(self))
+        menu.addAction(
+            tr("&Copy this plan into a new period…"), lambda: plan_actions.copy_plan(self)
+        )
+        menu.addAction(tr("Mark this plan &achieved…"), self.mark_achieved)
+        menu.addAction(
+            tr("Edit the setting's &prompt list…"), lambda: plan_actions.edit_prompts(self)
+        )
         self.more.setMenu(menu)
-        self.chart_button = QPushButton("Print &home chart…")
-        self.summary_button = QPushButton("Print plan s&ummary…")
+        self.chart_button = QPushButton(tr("Print &home chart…"))
+        self.summary_button = QPushButton(tr("Print plan s&ummary…"))
         self.new_goal_button.clicked.connect(self.new_goal)
         self.new_plan_button.clicked.connect(self.new_plan)
         self.open_button.clicked.connect(self.open_selected)
@@ -118,8 +125,8 @@ class PlansTab(QWidget):
         self.step = QLabel()
         self.step.setWordWrap(True)
         self.step.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.step.setAccessibleName("Current small step and progress")
-        self.next_button = QPushButton("Move to the &next small step")
+        self.step.setAccessibleName(tr("Current small step and progress"))
+        self.next_button = QPushButton(tr("Move to the &next small step"))
         self.next_button.clicked.connect(self.next_step)
         self.grid = WeekGrid()
         self.grid.save_requested.connect(self.save_week)
@@ -163,10 +170,15 @@ class PlansTab(QWidget):
             self.tree.addTopLevelItem(top)
             chosen = top if keep == ("goal", goal.id) else chosen
             for plan in (p for p in self.plans if p.data.goal_id == goal.id):
-                kind = "small steps" if plan.kind is PlanKind.OUTCOME else "play"
+                kind = tr("small steps") if plan.kind is PlanKind.OUTCOME else "play"
                 child = QTreeWidgetItem([f"{plan.title} ({kind})", plan.status.label])
                 child.setData(0, ROLE, ("plan", plan.id))
-                child.setToolTip(0, f"Plan number {plan.id}, started {plan.data.start_on:%d/%m/%Y}")
+                child.setToolTip(
+                    0,
+                    tr("Plan number {id}, started {start_on:%d/%m/%Y}").format(
+                        id=plan.id, start_on=plan.data.start_on
+                    ),
+                )
                 top.addChild(child)
                 chosen = child if keep == ("plan", plan.id) else chosen
             top.setExpanded(True)
@@ -237,10 +249,12 @@ class PlansTab(QWidget):
             self.progress = None
             self.plan_title.setText("")
             self.step.setText(
-                "Choose a plan on the left to type in its records and see its progress."
+                tr("Choose a plan on the left to type in its records and see its progress.")
                 if self.goals
-                else "No goals yet. Choose New goal to write one with the family, in their "
-                "words; then build a plan towards it."
+                else tr(
+                    "No goals yet. Choose New goal to write one with the family, in their "
+                    "words; then build a plan towards it."
+                )
             )
             return
         self.progress = plan_records.progress(self.ctx.db, self.child_id, plan.id)
@@ -258,12 +272,16 @@ class PlansTab(QWidget):
         step = plan.current_step
         check = self.progress.check
         if plan.kind is PlanKind.OPEN:
-            text = f"Open-ended play plan. Purpose: {plan.text('purpose') or 'not written yet'}"
+            text = tr("Open-ended play plan. Purpose: {value}").format(
+                value=plan.text("purpose") or tr("not written yet")
+            )
         elif step is None:
-            text = "Every small step is learnt."
+            text = tr("Every small step is learnt.")
         else:
             number = plan.data.steps.index(step) + 1
-            text = f"Small step {number} of {len(plan.data.steps)}: {step.text}"
+            text = tr("Small step {number} of {count}: {text}").format(
+                number=number, count=len(plan.data.steps), text=step.text
+            )
             if check is not None:
                 text += f"\n{'✓ ' if check.met else ''}{check.message}"
         self.step.setText(text)
@@ -295,7 +313,7 @@ class PlansTab(QWidget):
                 review_on=today + timedelta(weeks=12),
                 prompts=prompts,
                 target_prompt=prompts[-1],
-                texts={"criterion": "4 out of 5 tries, on 3 days in a row, with no help"},
+                texts={"criterion": tr("4 out of 5 tries, on 3 days in a row, with no help")},
             )
         self._edit_plan(None, start)
 
@@ -312,7 +330,7 @@ class PlansTab(QWidget):
                 version,
             )
         except REFUSED as exc:
-            refused(self, "Not possible", exc)
+            refused(self, tr("Not possible"), exc)
             return
         if dialog.exec() and dialog.saved_id is not None:
             self.refresh(("plan", dialog.saved_id))
@@ -334,21 +352,26 @@ class PlansTab(QWidget):
             if plan is not None:
                 records = plan.record_count
                 words = (
-                    f"“{plan.title}” has {records} days of records, so it will be stopped and "
-                    "kept with its history. Stop it?"
+                    tr(
+                        "“{title}” has {records} days of records, so it will be stopped and "
+                        "kept with its history. Stop it?"
+                    ).format(title=plan.title, records=records)
                     if records
-                    else f"Remove the plan “{plan.title}”? It has no records yet."
+                    else tr("Remove the plan “{title}”? It has no records yet.").format(
+                        title=plan.title
+                    )
                 )
-                if self.ask("Remove or stop the plan?", words):
+                if self.ask(tr("Remove or stop the plan?"), words):
                     plans_service.remove_plan(self.ctx.db, self.child_id, plan.id)
             elif goal is not None and self.ask(
-                "Remove the goal?", f"Remove the goal “{goal.short}”? This cannot be undone."
+                tr("Remove the goal?"),
+                tr("Remove the goal “{short}”? This cannot be undone.").format(short=goal.short),
             ):
                 goals_service.delete_goal(self.ctx.db, self.child_id, goal.id)
         except ValidationError as exc:
-            QMessageBox.information(self, "Kept", " ".join(exc.errors.values()))
+            QMessageBox.information(self, tr("Kept"), " ".join(exc.errors.values()))
         except REFUSED as exc:
-            refused(self, "Not changed", exc)
+            refused(self, tr("Not changed"), exc)
         self.refresh()
 
     def ask(self, title: str, text: str) -> bool:
@@ -412,8 +435,10 @@ class PlansTab(QWidget):
         else:
             self.grid.show_errors(
                 {
-                    "general": "Not saved: someone else recorded this week after you opened it. "
-                    "Save again to compare the two and choose."
+                    "general": tr(
+                        "Not saved: someone else recorded this week after you opened it. "
+                        "Save again to compare the two and choose."
+                    )
                 }
             )
 
@@ -423,27 +448,31 @@ class PlansTab(QWidget):
         if plan is None or step is None:
             return
         last = plan.data.steps[-1] is step
-        what = "mark the whole plan achieved" if last else "move on to the next small step"
-        intro = offer or "The records do not show the criterion met yet."
+        what = tr("mark the whole plan achieved") if last else tr("move on to the next small step")
+        intro = offer or tr("The records do not show the criterion met yet.")
         if not self.ask(
-            "Next small step?",
-            f"{intro}\n\nMark “{step.text}” learnt today "
-            f"and {what}? The dates are kept as the plan's history.",
+            tr("Next small step?"),
+            tr(
+                "{intro}\n\nMark “{text}” learnt today "
+                "and {what}? The dates are kept as the plan's history."
+            ).format(intro=intro, text=step.text, what=what),
         ):
             return
         try:
             plan_records.next_step(self.ctx.db, self.child_id, plan.id)
         except REFUSED as exc:
-            refused(self, "Not changed", exc)
+            refused(self, tr("Not changed"), exc)
         self.refresh(("plan", plan.id))
 
     def mark_achieved(self) -> None:
         plan = self.selected_plan()
-        if plan and self.ask("Plan achieved?", f"Mark “{plan.title}” achieved?"):
+        if plan and self.ask(
+            tr("Plan achieved?"), tr("Mark “{title}” achieved?").format(title=plan.title)
+        ):
             try:
                 plan_records.mark_achieved(self.ctx.db, self.child_id, plan.id)
             except REFUSED as exc:
-                refused(self, "Not changed", exc)
+                refused(self, tr("Not changed"), exc)
             self.refresh(("plan", plan.id))
 
     def _print(self, kind: str) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.plans import Step
 from portage_desktop.ui.plans.week_grid import CellDelegate, name_corner
@@ -37,8 +38,10 @@ class StepBuilder(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Small step (type over it to change)", "Progress"])
-        self.table.setAccessibleName("Small steps, in order")
+        self.table.setHorizontalHeaderLabels(
+            [tr("Small step (type over it to change)"), tr("Progress")]
+        )
+        self.table.setAccessibleName(tr("Small steps, in order"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -49,12 +52,12 @@ class StepBuilder(QWidget):
         self.table.setItemDelegate(CellDelegate(self.table))
         name_corner(self.table, "Select all the small steps")
         self.table.itemChanged.connect(lambda _i: self.changed.emit())
-        self.add_button = QPushButton("&Add step")
-        self.split_button = QPushButton("Add an &easier step before")
-        self.split_button.setToolTip("Split the chosen step: add a smaller step just before it")
-        self.up_button = QPushButton("Move &up")
-        self.down_button = QPushButton("Move do&wn")
-        self.remove_button = QPushButton("Remo&ve step")
+        self.add_button = QPushButton(tr("&Add step"))
+        self.split_button = QPushButton(tr("Add an &easier step before"))
+        self.split_button.setToolTip(tr("Split the chosen step: add a smaller step just before it"))
+        self.up_button = QPushButton(tr("Move &up"))
+        self.down_button = QPushButton(tr("Move do&wn"))
+        self.remove_button = QPushButton(tr("Remo&ve step"))
         self.add_button.clicked.connect(lambda: self.insert(self.table.rowCount(), ""))
         self.split_button.clicked.connect(self.split)
         self.up_button.clicked.connect(lambda: self.move(-1))
@@ -88,10 +91,10 @@ class StepBuilder(QWidget):
 
     def _state(self, step: Step) -> str:
         if step.achieved_on:
-            return f"Learnt {format_date(step.achieved_on)}"
+            return tr("Learnt {date}").format(date=format_date(step.achieved_on))
         if step.started_on:
-            return f"Working on it since {format_date(step.started_on)}"
-        return "To come"
+            return tr("Working on it since {date}").format(date=format_date(step.started_on))
+        return tr("To come")
 
     def insert(self, row: int, text: str, step: Step | None = None, select: bool = True) -> None:
         step = step or Step(text)
@@ -128,7 +131,9 @@ class StepBuilder(QWidget):
             return
         if self._learnt(row) or self._learnt(target):
             QMessageBox.information(
-                self, "Not moved", "Steps already learnt stay where they are, with their dates."
+                self,
+                tr("Not moved"),
+                tr("Steps already learnt stay where they are, with their dates."),
             )
             return
         self.table.blockSignals(True)
@@ -146,7 +151,9 @@ class StepBuilder(QWidget):
             return
         if self._learnt(row):
             QMessageBox.information(
-                self, "Not removed", "A step already learnt is kept as part of the plan's history."
+                self,
+                tr("Not removed"),
+                tr("A step already learnt is kept as part of the plan's history."),
             )
             return
         self.table.removeRow(row)

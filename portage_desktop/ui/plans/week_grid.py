@@ -33,13 +33,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_long, weekday_name
 from portage_desktop.services.plan_records import DayEntry, week_start
 from portage_desktop.services.plan_vocabulary import RecordedBy
 from portage_desktop.ui.common.theme import error_style
 
 TRIES, SUCCESSES, PROMPT, DONE, NOTE, BY = range(6)
-HEADERS = ("Tries", "Successes", "Prompt used", "Done (tick)", "Note", "Recorded by")
+HEADERS = (
+    tr("Tries"),
+    tr("Successes"),
+    tr("Prompt used"),
+    tr("Done (tick)"),
+    tr("Note"),
+    tr("Recorded by"),
+)
 
 
 def name_corner(table: QTableWidget, name: str) -> None:
@@ -146,20 +154,22 @@ class WeekGrid(QWidget):
         self.dirty = False
         self._loading = False
         self.caption = QLabel()
-        self.earlier = QPushButton("◀ &Earlier week")
-        self.later = QPushButton("La&ter week ▶")
-        self.earlier.setAccessibleName("Show the earlier week")
-        self.later.setAccessibleName("Show the later week")
+        self.earlier = QPushButton(tr("◀ &Earlier week"))
+        self.later = QPushButton(tr("La&ter week ▶"))
+        self.earlier.setAccessibleName(tr("Show the earlier week"))
+        self.later.setAccessibleName(tr("Show the later week"))
         self.earlier.clicked.connect(lambda: self.move_week(-7))
         self.later.clicked.connect(lambda: self.move_week(7))
-        self.save_button = QPushButton("&Save week")
-        self.save_button.setToolTip("Store this week's records (Ctrl+S)")
+        self.save_button = QPushButton(tr("&Save week"))
+        self.save_button.setToolTip(tr("Store this week's records (Ctrl+S)"))
         self.save_button.clicked.connect(self.request_save)
         self.table = QTableWidget(7, len(HEADERS))
-        self.table.setAccessibleName("Week grid: one row per day")
+        self.table.setAccessibleName(tr("Week grid: one row per day"))
         self.table.setAccessibleDescription(
-            "Type numbers for tries and successes. In Prompt used, press a number or the first "
-            "letter. Space ticks Done. Tab and the arrow keys move between cells."
+            tr(
+                "Type numbers for tries and successes. In Prompt used, press a number or the first "
+                "letter. Space ticks Done. Tab and the arrow keys move between cells."
+            )
         )
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setItemDelegate(_Delegate(self))
@@ -182,7 +192,7 @@ class WeekGrid(QWidget):
         self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.setVisible(False)
-        self.error.setAccessibleName("Problems with the week")
+        self.error.setAccessibleName(tr("Problems with the week"))
         top = QHBoxLayout()
         top.addWidget(self.earlier)
         top.addWidget(self.caption, 1)
@@ -229,8 +239,8 @@ class WeekGrid(QWidget):
             return True
         answer = QMessageBox.question(
             self,
-            "Save this week?",
-            "This week has changes that are not saved. Save them first?",
+            tr("Save this week?"),
+            tr("This week has changes that are not saved. Save them first?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -243,7 +253,7 @@ class WeekGrid(QWidget):
 
     def _fill(self) -> None:
         self._loading = True
-        self.caption.setText(f"Week starting {format_long(self.monday)}")
+        self.caption.setText(tr("Week starting {date}").format(date=format_long(self.monday)))
         self.later.setEnabled(self.monday + timedelta(days=7) <= self.today)
         labels = []
         for row in range(7):
@@ -268,7 +278,7 @@ class WeekGrid(QWidget):
                     item.setCheckState(
                         Qt.CheckState.Checked if entry.done else Qt.CheckState.Unchecked
                     )
-                    item.setText("Done" if entry.done else "")
+                    item.setText(tr("Done") if entry.done else "")
                 elif not locked:
                     flags |= Qt.ItemFlag.ItemIsEditable
                 if locked:
@@ -285,7 +295,7 @@ class WeekGrid(QWidget):
             return
         if item.column() == DONE:
             self._loading = True
-            item.setText("Done" if item.checkState() == Qt.CheckState.Checked else "")
+            item.setText(tr("Done") if item.checkState() == Qt.CheckState.Checked else "")
             self._loading = False
         self.dirty = True
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import reviews as review_service
 from portage_desktop.services.dates import format_date, parse_uk_date
 from portage_desktop.services.reviews import Decision, Issue, Progress, Review, ReviewInput
@@ -37,11 +38,11 @@ from portage_desktop.ui.common.widgets import DateField, size_for_screen
 from portage_desktop.ui.plans.week_grid import CellDelegate, name_corner
 
 TEXT_ROWS = (
-    ("parent_views", "The &parent's views"),
-    ("child_voice", "The &child's voice"),
-    ("successes", "&Successes to celebrate"),
-    ("wishes", "&Wishes about carrying on"),
-    ("transition", "&Transition plans"),
+    ("parent_views", tr("The &parent's views")),
+    ("child_voice", tr("The &child's voice")),
+    ("successes", tr("&Successes to celebrate")),
+    ("wishes", tr("&Wishes about carrying on")),
+    ("transition", tr("&Transition plans")),
 )
 
 
@@ -57,30 +58,32 @@ class ReviewDialog(RecordDialog):
         parent: QWidget | None = None,
         version: int | None = None,
     ) -> None:
-        super().__init__(ctx, "Review with parents", parent)
+        super().__init__(ctx, tr("Review with parents"), parent)
         self.child_id, self.review_id, self.base = child_id, review_id, data
         self.version = version if review_id else None
         self.saved_id: int | None = None
         size_for_screen(self, 940, 760)
-        self.held_on = DateField("Date of the review")
-        self.held = QCheckBox("The meeting has &taken place (not a draft)")
+        self.held_on = DateField(tr("Date of the review"))
+        self.held = QCheckBox(tr("The meeting has &taken place (not a draft)"))
         self.parents = QLineEdit()
         self.staff = QLineEdit()
         self.professionals = QLineEdit()
-        self.add_row("&Date *", "held_on", self.held_on)
+        self.add_row(tr("&Date *"), "held_on", self.held_on)
         self.add_row("", "held", self.held)
-        self.add_row("Parents who c&ame", "parents", self.parents)
-        self.add_row("Sta&ff", "staff", self.staff)
-        self.add_row("Pr&ofessionals", "professionals", self.professionals)
+        self.add_row(tr("Parents who c&ame"), "parents", self.parents)
+        self.add_row(tr("Sta&ff"), "staff", self.staff)
+        self.add_row(tr("Pr&ofessionals"), "professionals", self.professionals)
         self.pages = QTabWidget()
-        self.pages.setAccessibleName("Parts of the review")
+        self.pages.setAccessibleName(tr("Parts of the review"))
         self.plans = QTableWidget(0, 5)
-        self.plans.setHorizontalHeaderLabels(["Plan", "Area", "Progress", "Decision", "Note"])
-        self.plans.setAccessibleName("Each plan's progress and decision")
+        self.plans.setHorizontalHeaderLabels(
+            [tr("Plan"), tr("Area"), tr("Progress"), tr("Decision"), tr("Note")]
+        )
+        self.plans.setAccessibleName(tr("Each plan's progress and decision"))
         self.plans.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.plans.setItemDelegate(CellDelegate(self.plans))
         name_corner(self.plans, "Select every plan")
-        self.pages.addTab(self.plans, "&1 Plans and progress")
+        self.pages.addTab(self.plans, tr("&1 Plans and progress"))
         words = QWidget()
         words_layout = QVBoxLayout(words)
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -94,19 +97,19 @@ class ReviewDialog(RecordDialog):
             self.texts[key] = box
             self.add_row(label, key, box)
         self.agreed_by = QLineEdit()
-        self.agreed_on = DateField("Date agreed")
-        self.add_row("A&greed by (parent)", "agreed_by", self.agreed_by)
-        self.add_row("Date agr&eed", "agreed_on", self.agreed_on)
+        self.agreed_on = DateField(tr("Date agreed"))
+        self.add_row(tr("A&greed by (parent)"), "agreed_by", self.agreed_by)
+        self.add_row(tr("Date agr&eed"), "agreed_on", self.agreed_on)
         self.section.form = kept
         words_layout.addLayout(words_form)
-        self.pages.addTab(words, "&2 Views and successes")
+        self.pages.addTab(words, tr("&2 Views and successes"))
         issues_page = QWidget()
         issues_layout = QVBoxLayout(issues_page)
         self.issues = QTableWidget(0, 4)
         self.issues.setHorizontalHeaderLabels(
-            ["Issue raised", "Who follows it up", "By (date)", "Closed on"]
+            [tr("Issue raised"), tr("Who follows it up"), tr("By (date)"), tr("Closed on")]
         )
-        self.issues.setAccessibleName("Issues the family raised")
+        self.issues.setAccessibleName(tr("Issues the family raised"))
         self.issues.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):  # wide enough for the heading, never cut off
             self.issues.horizontalHeader().setSectionResizeMode(
@@ -114,8 +117,8 @@ class ReviewDialog(RecordDialog):
             )
         self.issues.setItemDelegate(CellDelegate(self.issues))
         name_corner(self.issues, "Select every issue")
-        self.add_issue = QPushButton("&Add an issue")
-        self.remove_issue = QPushButton("&Remove the issue")
+        self.add_issue = QPushButton(tr("&Add an issue"))
+        self.remove_issue = QPushButton(tr("&Remove the issue"))
         self.add_issue.clicked.connect(self._type_new_issue)
         self.remove_issue.clicked.connect(lambda: self.issues.removeRow(self.issues.currentRow()))
         issues_layout.addWidget(self.issues, 1)
@@ -125,7 +128,7 @@ class ReviewDialog(RecordDialog):
         row.addWidget(self.remove_issue)
         row.addStretch(1)
         issues_layout.addLayout(row)
-        self.pages.addTab(issues_page, "&3 Issues to follow up")
+        self.pages.addTab(issues_page, tr("&3 Issues to follow up"))
         self.body.addWidget(self.pages, 1)
         self._load(data)
         for box in self.texts.values():
@@ -170,8 +173,8 @@ class ReviewDialog(RecordDialog):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.plans.setItem(r, c, item)
-            self.plans.setCellWidget(r, 2, self._combo(Progress, plan.progress, "Progress"))
-            self.plans.setCellWidget(r, 3, self._combo(Decision, plan.decision, "Decision"))
+            self.plans.setCellWidget(r, 2, self._combo(Progress, plan.progress, tr("Progress")))
+            self.plans.setCellWidget(r, 3, self._combo(Decision, plan.decision, tr("Decision")))
             self.plans.setItem(r, 4, QTableWidgetItem(plan.note))
         self.plans.resizeColumnsToContents()
         self.plans.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -228,13 +231,13 @@ class ReviewDialog(RecordDialog):
             try:
                 due, closed = parse_uk_date(cells[2]), parse_uk_date(cells[3])
             except ValueError as exc:
-                errors["issues"] = f"Issue {r + 1}: {exc}"
+                errors["issues"] = tr("Issue {value}: {exc}").format(value=r + 1, exc=exc)
                 continue
             if not any(cell.strip() for cell in cells):
                 # Someone chose "Add an issue": saving without it, unsaid, loses what they meant.
-                errors["issues"] = (
-                    f"Issue {r + 1} is empty: type what the family raised, or remove it."
-                )
+                errors["issues"] = tr(
+                    "Issue {value} is empty: type what the family raised, or remove it."
+                ).format(value=r + 1)
                 continue
             issues.append(Issue(cells[0], cells[1], due, closed))
         return replace(

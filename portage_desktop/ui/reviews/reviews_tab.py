@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import review_schedule
 from portage_desktop.services import reviews as review_service
 from portage_desktop.services import transitions as transition_service
@@ -39,30 +40,52 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def review_html(review: Review) -> str:
     d = review.data
-    state = "Held" if d.held else "Draft, prepared before the meeting"
-    parts = [f"<h3>{escape(format_long(d.held_on))} ({state})</h3>"]
+    state = tr("Held") if d.held else tr("Draft, prepared before the meeting")
+    parts = [
+        tr("<h3>{date} ({state})</h3>").format(date=escape(format_long(d.held_on)), state=state)
+    ]
     who = "; ".join(x for x in (d.parents, d.staff, d.professionals) if x)
-    parts.append(f"<p><b>Who came:</b> {escape(who) or 'not recorded yet'}</p>")
+    parts.append(
+        tr("<p><b>Who came:</b> {value}</p>").format(value=escape(who) or tr("not recorded yet"))
+    )
     for key, label in (
-        ("successes", "Successes"),
-        ("parent_views", "The parent's views"),
-        ("child_voice", "The child's voice"),
+        ("successes", tr("Successes")),
+        ("parent_views", tr("The parent's views")),
+        ("child_voice", tr("The child's voice")),
     ):
         if d.texts.get(key):
-            parts.append(f"<p><b>{label}:</b> {escape(d.texts[key])}</p>")
+            parts.append(
+                tr("<p><b>{label}:</b> {texts}</p>").format(label=label, texts=escape(d.texts[key]))
+            )
     for p in d.plans:
         parts.append(
-            f"<p><b>{escape(p.title)}</b>: {p.progress.label}; {p.decision.label}. "
-            f"{escape(p.note)}</p>"
+            tr("<p><b>{title}</b>: {label}; {label2}. {note}</p>").format(
+                title=escape(p.title),
+                label=p.progress.label,
+                label2=p.decision.label,
+                note=escape(p.note),
+            )
         )
     for issue in d.issues:
-        closed = f", closed {format_date(issue.closed_on)}" if issue.closed_on else ""
+        closed = (
+            tr(", closed {date}").format(date=format_date(issue.closed_on))
+            if issue.closed_on
+            else ""
+        )
         parts.append(
-            f"<p>Issue: {escape(issue.text)} ({escape(issue.owner) or 'no one named'}, by "
-            f"{format_date(issue.due_on) or 'no date'}{closed})</p>"
+            tr("<p>Issue: {text} ({value}, by {value2}{closed})</p>").format(
+                text=escape(issue.text),
+                value=escape(issue.owner) or "no one named",
+                value2=format_date(issue.due_on) or "no date",
+                closed=closed,
+            )
         )
     if d.agreed_on:
-        parts.append(f"<p>Agreed by {escape(d.agreed_by)} on {format_date(d.agreed_on)}.</p>")
+        parts.append(
+            tr("<p>Agreed by {agreed_by} on {date}.</p>").format(
+                agreed_by=escape(d.agreed_by), date=format_date(d.agreed_on)
+            )
+        )
     return "".join(parts)
 
 
@@ -83,26 +106,28 @@ class ReviewsTab(QWidget):
         self.reviews: list[Review] = []
         self.due = QLabel()
         self.due.setWordWrap(True)
-        self.due.setAccessibleName("When the next review is due")
+        self.due.setAccessibleName(tr("When the next review is due"))
         self.list = QListWidget()
-        self.list.setAccessibleName("Reviews with parents, newest first")
+        self.list.setAccessibleName(tr("Reviews with parents, newest first"))
         self.list.currentItemChanged.connect(lambda *_a: self._show())
         self.list.itemActivated.connect(lambda _i: self.open_selected())
-        self.prepare_button = QPushButton("&Record a review…")
+        self.prepare_button = QPushButton(tr("&Record a review…"))
         self.prepare_button.setToolTip(
-            "Start a review with each plan's progress filled in from its records: save it as a "
-            "draft before meeting the family, or record the meeting as held"
+            tr(
+                "Start a review with each plan's progress filled in from its records: save it as a "
+                "draft before meeting the family, or record the meeting as held"
+            )
         )
-        self.open_button = QPushButton("&Open…")
-        self.next_button = QPushButton("Make the &next plans…")
-        self.next_button.setToolTip("New plans for the next period, carrying on unmet steps")
-        self.print_button = QPushButton("Print review re&port…")
+        self.open_button = QPushButton(tr("&Open…"))
+        self.next_button = QPushButton(tr("Make the &next plans…"))
+        self.next_button.setToolTip(tr("New plans for the next period, carrying on unmet steps"))
+        self.print_button = QPushButton(tr("Print review re&port…"))
         self.prepare_button.clicked.connect(self.prepare)
         self.open_button.clicked.connect(self.open_selected)
         self.next_button.clicked.connect(self.make_next_plans)
         self.print_button.clicked.connect(lambda: self.printer("review-report", None))
-        self.terms_button = QPushButton("Ter&m dates…")
-        self.terms_button.setToolTip("The setting's terms, which decide what is due this term")
+        self.terms_button = QPushButton(tr("Ter&m dates…"))
+        self.terms_button.setToolTip(tr("The setting's terms, which decide what is due this term"))
         self.terms_button.clicked.connect(self.edit_terms)
         buttons = QHBoxLayout()
         for b in (self.prepare_button, self.open_button, self.next_button, self.print_button):
@@ -110,20 +135,20 @@ class ReviewsTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.terms_button)
         self.text = QTextBrowser()
-        self.text.setAccessibleName("The chosen review")
+        self.text.setAccessibleName(tr("The chosen review"))
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(self.text)
         splitter.setSizes([300, 700])
         splitter.setChildrenCollapsible(False)
         self.transitions = QListWidget()
-        self.transitions.setAccessibleName("Transition plans (Enter opens one)")
+        self.transitions.setAccessibleName(tr("Transition plans (Enter opens one)"))
         self.transitions.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.transitions.itemActivated.connect(lambda _i: self.open_transition())
-        self.new_transition_button = QPushButton("New &transition plan…")
+        self.new_transition_button = QPushButton(tr("New &transition plan…"))
         self.new_transition_button.clicked.connect(lambda: self._edit_transition(None, None))
         transition_row = QHBoxLayout()
-        caption = QLabel("Transition plans (moving in, or on to school):")
+        caption = QLabel(tr("Transition plans (moving in, or on to school):"))
         caption.setBuddy(self.transitions)
         transition_row.addWidget(caption, 1)
         transition_row.addWidget(self.new_transition_button)
@@ -157,9 +182,11 @@ class ReviewsTab(QWidget):
             None,
         )
         self.due.setText(
-            f"Next review: {due.state.label.lower()}, {format_long(due.due_on)}."
+            tr("Next review: {lower}, {date}.").format(
+                lower=due.state.label.lower(), date=format_long(due.due_on)
+            )
             if due
-            else "No review is needed while there is no active plan."
+            else tr("No review is needed while there is no active plan.")
         )
         for b in (self.open_button, self.next_button, self.print_button):
             b.setEnabled(bool(ids))
@@ -168,10 +195,12 @@ class ReviewsTab(QWidget):
         self.transitions.clear()
         for t in self.plans_to_move:
             open_actions = sum(1 for a in t.data.actions if a.done_on is None)
-            when = format_date(t.data.meeting_on) or "meeting not held yet"
+            when = format_date(t.data.meeting_on) or tr("meeting not held yet")
             item = QListWidgetItem(
                 f"{t.data.kind.label} {t.data.place}".strip()
-                + f" – {when}; actions still to do: {open_actions}"
+                + tr(" – {when}; actions still to do: {open_actions}").format(
+                    when=when, open_actions=open_actions
+                )
             )
             item.setData(ID_ROLE, t.id)
             self.transitions.addItem(item)
@@ -181,8 +210,8 @@ class ReviewsTab(QWidget):
         current = review_schedule.terms_text(review_schedule.term_dates(self.ctx.db))
         text, ok = QInputDialog.getMultiLineText(
             self,
-            "Term dates",
-            "One term a line: its name, a colon, and the day/month it starts (from January).",
+            tr("Term dates"),
+            tr("One term a line: its name, a colon, and the day/month it starts (from January)."),
             current,
         )
         if not ok:
@@ -191,10 +220,10 @@ class ReviewsTab(QWidget):
             terms = review_schedule.parse_terms(text)
             review_schedule.save_term_dates(self.ctx.db, terms, date.today())
         except ValidationError as exc:
-            QMessageBox.warning(self, "Not saved", " ".join(exc.errors.values()))
+            QMessageBox.warning(self, tr("Not saved"), " ".join(exc.errors.values()))
             return
         except REFUSED as exc:
-            refused(self, "Not saved", exc)
+            refused(self, tr("Not saved"), exc)
             return
         self.refresh()
 
@@ -224,8 +253,10 @@ class ReviewsTab(QWidget):
         self.text.setHtml(
             review_html(review)
             if review
-            else "<p>No reviews yet. Choose <b>Record a review</b> to start one, before or after "
-            "meeting the family: each plan's progress is filled in from its records.</p>"
+            else tr(
+                "<p>No reviews yet. Choose <b>Record a review</b> to start one, before or after "
+                "meeting the family: each plan's progress is filled in from its records.</p>"
+            )
         )
 
     def _edit(
@@ -242,7 +273,7 @@ class ReviewsTab(QWidget):
         try:
             draft = review_service.prepare_review(self.ctx.db, self.child_id, date.today())
         except REFUSED as exc:
-            refused(self, "Not possible", exc)
+            refused(self, tr("Not possible"), exc)
             return
         self._edit(draft, None)
 
@@ -257,15 +288,17 @@ class ReviewsTab(QWidget):
             return
         if not review.data.held:
             QMessageBox.information(
-                self, "Not yet", "Record the meeting first (tick that it has taken place)."
+                self, tr("Not yet"), tr("Record the meeting first (tick that it has taken place).")
             )
             return
         start = date.today()
         answer = QMessageBox.question(
             self,
-            "Make the next plans?",
-            "For each plan to carry on or change, start a new plan today for 12 weeks with the "
-            "small steps not yet learnt; plans marked Stop are stopped. Go ahead?",
+            tr("Make the next plans?"),
+            tr(
+                "For each plan to carry on or change, start a new plan today for 12 weeks with the "
+                "small steps not yet learnt; plans marked Stop are stopped. Go ahead?"
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -276,10 +309,12 @@ class ReviewsTab(QWidget):
                 self.ctx.db, self.child_id, review.id, start, start + timedelta(weeks=12)
             )
         except REFUSED as exc:
-            refused(self, "Not done", exc)
+            refused(self, tr("Not done"), exc)
             return
         QMessageBox.information(
-            self, "Next plans", f"{len(made)} new plan(s) started; see the Goals and plans tab."
+            self,
+            tr("Next plans"),
+            tr("{count} new plan(s) started; see the Goals and plans tab.").format(count=len(made)),
         )
         self.plans_changed()
         self.refresh(review.id)

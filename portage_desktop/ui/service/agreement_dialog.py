@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.home_visiting import referrals
 from portage_desktop.services.home_visiting.referrals import Referral
 from portage_desktop.ui.common.context import AppContext
@@ -19,14 +20,20 @@ class AgreementDialog(RecordDialog):
     """Record that the parent signed the agreement; a button prints it to sign."""
 
     def __init__(self, ctx: AppContext, referral: Referral, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, f"Service agreement with {referral.child_name}'s family", parent)
+        super().__init__(
+            ctx,
+            tr("Service agreement with {child_name}'s family").format(
+                child_name=referral.child_name
+            ),
+            parent,
+        )
         self.referral = referral
-        self.print_button = QPushButton("&Print the agreement to sign…")
+        self.print_button = QPushButton(tr("&Print the agreement to sign…"))
         self.print_button.clicked.connect(self.print_agreement)
         self.form.addRow("", self.print_button)
-        self.signed_on = self.add_row("Signed &on *", "signed_on", DateField("Signed on"))
+        self.signed_on = self.add_row(tr("Signed &on *"), "signed_on", DateField(tr("Signed on")))
         self.signed_by = self.add_row(
-            "Signed &by *", "signed_by", QLineEdit(), "The parent who signed."
+            tr("Signed &by *"), "signed_by", QLineEdit(), tr("The parent who signed.")
         )
         self.signed_on.set_value(referral.agreement_signed_on or date.today())
         self.signed_by.setText(referral.agreement_signed_by)
@@ -38,7 +45,7 @@ class AgreementDialog(RecordDialog):
             self,
             self.ctx.db,
             "service-agreement",
-            "Save the service agreement as PDF",
+            tr("Save the service agreement as PDF"),
             stem,
             child=self.referral.child_id,
         )

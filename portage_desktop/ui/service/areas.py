@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.ui.common.context import AppContext
 
 SERVICE_AREAS = (
-    "Referrals",
-    "Waiting list",
-    "Caseloads",
-    "Visits",
-    "Groups",
-    "Running the service",
+    tr("Referrals"),
+    tr("Waiting list"),
+    tr("Caseloads"),
+    tr("Visits"),
+    tr("Groups"),
+    tr("Running the service"),
 )
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.home_visiting import visits
 from portage_desktop.services.home_visiting.visits import Block, BlockInput
 from portage_desktop.services.home_visiting.vocabulary import BlockKind, Pattern
@@ -15,7 +16,7 @@ from portage_desktop.ui.common.record_dialog import RecordDialog
 from portage_desktop.ui.common.widgets import DateField
 from portage_desktop.ui.service.common import chosen
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+WEEKDAYS = (tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"), tr("Friday"))
 
 
 class BlockDialog(RecordDialog):
@@ -24,27 +25,31 @@ class BlockDialog(RecordDialog):
     def __init__(
         self, ctx: AppContext, referral_id: int, child_name: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, f"Plan a block of visits for {child_name}", parent)
+        super().__init__(
+            ctx, tr("Plan a block of visits for {child_name}").format(child_name=child_name), parent
+        )
         self.referral_id = referral_id
         self.saved: Block | None = None
         self.kind = QComboBox()
         for kind in BlockKind:
             self.kind.addItem(kind.label, kind)
-        self.add_row("&Kind of block *", "kind", self.kind)
+        self.add_row(tr("&Kind of block *"), "kind", self.kind)
         self.count = QSpinBox()
         self.count.setRange(0, 52)
-        self.count.setSpecialValueText("The service's usual number")
-        self.add_row("&Number of visits", "visit_count", self.count)
+        self.count.setSpecialValueText(tr("The service's usual number"))
+        self.add_row(tr("&Number of visits"), "visit_count", self.count)
         self.pattern = QComboBox()
         for pattern in Pattern:
             self.pattern.addItem(pattern.label, pattern)
-        self.add_row("&How often *", "pattern", self.pattern)
+        self.add_row(tr("&How often *"), "pattern", self.pattern)
         self.weekday = QComboBox()
         self.weekday.addItems(list(WEEKDAYS))
-        self.add_row("Usual &day *", "weekday", self.weekday)
-        self.time = self.add_row("Usual &time *", "usual_time", QLineEdit(), "For example 10:00.")
+        self.add_row(tr("Usual &day *"), "weekday", self.weekday)
+        self.time = self.add_row(
+            tr("Usual &time *"), "usual_time", QLineEdit(), tr("For example 10:00.")
+        )
         self.time.setText("10:00")
-        self.start = self.add_row("&Starts on *", "start_on", DateField("Block starts on"))
+        self.start = self.add_row(tr("&Starts on *"), "start_on", DateField(tr("Block starts on")))
         self.start.set_value(date.today())
         self.finish()
         self.count.valueChanged.connect(self.mark_dirty)

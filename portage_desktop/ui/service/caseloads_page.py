@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import PermissionDenied, Role, current_actor
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import caseloads, referrals, rules
@@ -31,56 +32,64 @@ from portage_desktop.ui.service.waiting_dialogs import AllocateDialog
 
 def room(load: Caseload) -> str:
     if load.over_capacity:
-        return "⚠ Over capacity"
+        return tr("⚠ Over capacity")
     free = load.free_families
-    return f"Room for {free:g} more" if free > 0 else "Full"
+    return tr("Room for {free:g} more").format(free=free) if free > 0 else tr("Full")
 
 
 def _columns(hours_per_visit: int) -> list[Column[Caseload]]:
     return [
-        Column("Home visitor", lambda c: c.visitor.name),
+        Column(tr("Home visitor"), lambda c: c.visitor.name),
         Column(
-            "Working time", lambda c: f"{c.visitor.fte_percent}%", lambda c: c.visitor.fte_percent
+            tr("Working time"),
+            lambda c: f"{c.visitor.fte_percent}%",
+            lambda c: c.visitor.fte_percent,
         ),
         Column(
-            "Families",
-            lambda c: f"{len(c.families)} of {c.family_limit:g}",
+            tr("Families"),
+            lambda c: tr("{count} of {family_limit:g}").format(
+                count=len(c.families), family_limit=c.family_limit
+            ),
             lambda c: len(c.families),
         ),
         Column(
-            "Visits a week",
-            lambda c: f"{c.visits_per_week:g} of {c.visit_limit:g}",
+            tr("Visits a week"),
+            lambda c: tr("{visits_per_week:g} of {visit_limit:g}").format(
+                visits_per_week=c.visits_per_week, visit_limit=c.visit_limit
+            ),
             lambda c: c.visits_per_week,
         ),
         Column(
-            "Hours a week",
-            lambda c: f"{c.hours_per_week:g} of {c.visit_limit * hours_per_visit:g}",
+            tr("Hours a week"),
+            lambda c: tr("{hours_per_week:g} of {value:g}").format(
+                hours_per_week=c.hours_per_week, value=c.visit_limit * hours_per_visit
+            ),
             lambda c: c.hours_per_week,
         ),
-        Column("Capacity", room),
+        Column(tr("Capacity"), room),
     ]
 
 
 FAMILY_COLUMNS: list[Column[Family]] = [
-    Column("Child", lambda f: f.child_name),
-    Column("Since", lambda f: format_date(f.allocated_on), lambda f: f.allocated_on),
-    Column("Visits a week", lambda f: f"{f.visits_per_week:g}", lambda f: f.visits_per_week),
+    Column(tr("Child"), lambda f: f.child_name),
+    Column(tr("Since"), lambda f: format_date(f.allocated_on), lambda f: f.allocated_on),
+    Column(tr("Visits a week"), lambda f: f"{f.visits_per_week:g}", lambda f: f.visits_per_week),
     Column(
-        "Block ends",
-        lambda f: format_date(f.block_ends_on) if f.block_ends_on else "No block planned",
+        tr("Block ends"),
+        lambda f: format_date(f.block_ends_on) if f.block_ends_on else tr("No block planned"),
         lambda f: f.block_ends_on or date.max,
     ),
     Column(
-        "Place frees up",
+        tr("Place frees up"),
         lambda f: f"{format_date(f.frees_on)} ({f.frees_because})",
         lambda f: f.frees_on,
     ),
 ]
 PLAN_COLUMNS: list[Column[FreePlace]] = [
-    Column("Frees up", lambda p: format_date(p.on), lambda p: p.on),
-    Column("Home visitor", lambda p: p.visitor_name),
-    Column("Family now", lambda p: f"{p.child_name} ({p.because})"),
-    Column("Next on the waiting list", lambda p: p.next_family or "Nobody waiting"),
+    Column(tr("Frees up"), lambda p: format_date(p.on), lambda p: p.on),
+    Column(tr("Home visitor"), lambda p: p.visitor_name),
+    Column(tr("Family now"), lambda p: f"{p.child_name} ({p.because})"),
+    Column(tr("Next on the waiting list"), lambda p: p.next_family or tr("Nobody waiting")),
 ]
 
 
@@ -91,15 +100,15 @@ class CaseloadsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         per_visit = rules.rules_on(ctx.db, date.today()).hours_per_visit
-        self.table, self.model = make_table(_columns(per_visit), "Home visitors' caseloads")
-        self.families, self.families_model = make_table(FAMILY_COLUMNS, "Families")
-        self.plan, self.plan_model = make_table(PLAN_COLUMNS, "When places free up")
-        self.everyone = QCheckBox("&Show every home visitor")
+        self.table, self.model = make_table(_columns(per_visit), tr("Home visitors' caseloads"))
+        self.families, self.families_model = make_table(FAMILY_COLUMNS, tr("Families"))
+        self.plan, self.plan_model = make_table(PLAN_COLUMNS, tr("When places free up"))
+        self.everyone = QCheckBox(tr("&Show every home visitor"))
         actor = current_actor(ctx.db)
         self.everyone.setVisible(actor.role is Role.HOME_VISITOR)
         self.everyone.toggled.connect(self.refresh)
-        self.move_button = QPushButton("Change the home &visitor…")
-        self.history_button = QPushButton("&Allocation history…")
+        self.move_button = QPushButton(tr("Change the home &visitor…"))
+        self.history_button = QPushButton(tr("&Allocation history…"))
         self.move_button.clicked.connect(self.reassign)
         self.history_button.clicked.connect(self.show_history)
         self.message = QLabel()
@@ -112,8 +121,8 @@ class CaseloadsPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         for title, view in (
             ("", self.table),
-            ("Families of the chosen home visitor:", self.families),
-            ("When places free up, and who is next:", self.plan),
+            (tr("Families of the chosen home visitor:"), self.families),
+            (tr("When places free up, and who is next:"), self.plan),
         ):
             box = QWidget()
             column = QVBoxLayout(box)
@@ -123,7 +132,7 @@ class CaseloadsPage(QWidget):
             column.addWidget(view)
             split.addWidget(box)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Caseloads"))
+        layout.addWidget(heading(tr("Caseloads")))
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
@@ -144,7 +153,9 @@ class CaseloadsPage(QWidget):
         fill(self.plan, self.plan_model, plan)
         over = [c.visitor.name for c in loads if c.over_capacity]
         self.message.setText(
-            f"⚠ Over capacity: {', '.join(over)}." if over else "Nobody is over capacity."
+            tr("⚠ Over capacity: {join}.").format(join=", ".join(over))
+            if over
+            else tr("Nobody is over capacity.")
         )
         self.show_visitor()
 
@@ -155,7 +166,7 @@ class CaseloadsPage(QWidget):
     def _family(self) -> Family | None:
         family: Family | None = selected(self.families, self.families_model)
         if family is None:
-            self.message.setText("Choose a family first.")
+            self.message.setText(tr("Choose a family first."))
         return family
 
     def reassign(self) -> None:
@@ -168,19 +179,25 @@ class CaseloadsPage(QWidget):
         )
         if dialog.exec():
             self.ctx.hub.children_changed.emit()
-            self.message.setText(f"{family.child_name} has a new home visitor.")
+            self.message.setText(
+                tr("{child_name} has a new home visitor.").format(child_name=family.child_name)
+            )
 
     def show_history(self) -> None:
         family = self._family()
         if family is None:
             return
         lines = [
-            f"{h.visitor_name}: from {format_date(h.from_on)}"
-            + (f" to {format_date(h.until_on)}" if h.until_on else " (now)")
+            tr("{visitor_name}: from {date}").format(
+                visitor_name=h.visitor_name, date=format_date(h.from_on)
+            )
+            + (tr(" to {date}").format(date=format_date(h.until_on)) if h.until_on else " (now)")
             + (f". {h.reason}" if h.reason else "")
-            + (f" (by {h.by_name})" if h.by_name else "")
+            + (tr(" (by {by_name})").format(by_name=h.by_name) if h.by_name else "")
             for h in caseloads.allocation_history(self.ctx.db, family.referral_id)
         ]
         QMessageBox.information(
-            self, f"Home visitors of {family.child_name}", "\n".join(lines) or "None yet."
+            self,
+            tr("Home visitors of {child_name}").format(child_name=family.child_name),
+            "\n".join(lines) or tr("None yet."),
         )

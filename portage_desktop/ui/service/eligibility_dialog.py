@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.home_visiting import eligibility
 from portage_desktop.services.home_visiting.eligibility import DecisionInput
 from portage_desktop.services.home_visiting.referrals import Referral
@@ -19,9 +20,9 @@ from portage_desktop.ui.service.common import chosen, text_box
 
 # A word and a symbol for each outcome, so nothing depends on colour.
 MARKS = {
-    RuleOutcome.MET: "✔ Met",
-    RuleOutcome.NOT_MET: "✘ Not met",
-    RuleOutcome.UNKNOWN: "? Not known yet",
+    RuleOutcome.MET: tr("✔ Met"),
+    RuleOutcome.NOT_MET: tr("✘ Not met"),
+    RuleOutcome.UNKNOWN: tr("? Not known yet"),
 }
 
 
@@ -29,12 +30,14 @@ class EligibilityDialog(RecordDialog):
     """Record the decision on ``referral``; the rules are checked as the dialog opens."""
 
     def __init__(self, ctx: AppContext, referral: Referral, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, f"Eligibility: {referral.child_name}", parent)
+        super().__init__(
+            ctx, tr("Eligibility: {child_name}").format(child_name=referral.child_name), parent
+        )
         self.referral = referral
         self.version: int | None = referral.version
         self.checks = eligibility.check_referral(ctx.db, referral.id)
         self.setMinimumWidth(680)
-        rules_box = QGroupBox("The service's rules, checked against the referral")
+        rules_box = QGroupBox(tr("The service's rules, checked against the referral"))
         column = QVBoxLayout(rules_box)
         self.rule_labels = []
         for check in self.checks:
@@ -50,13 +53,20 @@ class EligibilityDialog(RecordDialog):
         all_met = all(c.outcome is RuleOutcome.MET for c in self.checks)
         if not all_met:  # the likely choice first, so Enter rarely needs a change
             self.decision.setCurrentIndex(list(Decision).index(Decision.EXCEPTION))
-        self.add_row("&Decision *", "decision", self.decision)
-        self.reason = self.add_row("&Reasons *", "reason", text_box("Reasons for the decision"))
-        self.signposted = self.add_row(
-            "&Signposted to", "signposted_to", QLineEdit(), "Where the family was pointed to."
+        self.add_row(tr("&Decision *"), "decision", self.decision)
+        self.reason = self.add_row(
+            tr("&Reasons *"), "reason", text_box(tr("Reasons for the decision"))
         )
-        self.decided_by = self.add_row("Decided &by *", "decided_by", QLineEdit())
-        self.decided_on = self.add_row("Decided &on *", "decided_on", DateField("Decided on"))
+        self.signposted = self.add_row(
+            tr("&Signposted to"),
+            "signposted_to",
+            QLineEdit(),
+            tr("Where the family was pointed to."),
+        )
+        self.decided_by = self.add_row(tr("Decided &by *"), "decided_by", QLineEdit())
+        self.decided_on = self.add_row(
+            tr("Decided &on *"), "decided_on", DateField(tr("Decided on"))
+        )
         self.decided_on.set_value(date.today())
         if referral.decision:
             self.decision.setCurrentIndex(list(Decision).index(Decision(referral.decision)))

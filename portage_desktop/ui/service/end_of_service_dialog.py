@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import transitions
 from portage_desktop.services.access import Permission, current_actor
 from portage_desktop.services.dates import format_date
@@ -32,30 +33,32 @@ class EndOfServiceDialog(RecordDialog):
         child_name: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, f"End the service for {child_name}", parent)
+        super().__init__(
+            ctx, tr("End the service for {child_name}").format(child_name=child_name), parent
+        )
         self.referral_id, self.child_id = referral_id, child_id
         self.ended: ServiceEnd | None = None
         self.reason = QComboBox()
-        self.reason.addItem("Choose the reason…", None)
+        self.reason.addItem(tr("Choose the reason…"), None)
         for reason in EndReason:
             self.reason.addItem(reason.label, reason)
-        self.add_row("&Reason *", "reason", self.reason)
-        self.ended_on = self.add_row("&Ends on *", "ended_on", DateField("Service ends on"))
+        self.add_row(tr("&Reason *"), "reason", self.reason)
+        self.ended_on = self.add_row(tr("&Ends on *"), "ended_on", DateField(tr("Service ends on")))
         self.ended_on.set_value(date.today())
-        self.decided_by = self.add_row("Decided &by *", "decided_by", QLineEdit())
-        self.note = self.add_row("&Note", "note", text_box("Note on the ending", 2))
+        self.decided_by = self.add_row(tr("Decided &by *"), "decided_by", QLineEdit())
+        self.note = self.add_row(tr("&Note"), "note", text_box(tr("Note on the ending"), 2))
         self.transition = QComboBox()
-        self.add_row("&Transition plan", "transition_id", self.transition)
-        self.new_plan = QPushButton("New transition &plan…")
+        self.add_row(tr("&Transition plan"), "transition_id", self.transition)
+        self.new_plan = QPushButton(tr("New transition &plan…"))
         self.new_plan.clicked.connect(self.add_transition)
         self.form.addRow("", self.new_plan)
         self.sent_on = self.add_row(
-            "&Questionnaire sent on",
+            tr("&Questionnaire sent on"),
             "questionnaire_sent_on",
-            DateField("End-of-service questionnaire sent on"),
-            "The end-of-service questionnaire for the family; leave empty if not sent yet.",
+            DateField(tr("End-of-service questionnaire sent on")),
+            tr("The end-of-service questionnaire for the family; leave empty if not sent yet."),
         )
-        self.sign = QCheckBox("&Sign off now, in my name, as team lead or manager")
+        self.sign = QCheckBox(tr("&Sign off now, in my name, as team lead or manager"))
         self.sign.setEnabled(current_actor(ctx.db).may(Permission.MANAGE_SERVICE))
         self.form.addRow("", self.sign)
         self.fill_transitions()
@@ -64,10 +67,12 @@ class EndOfServiceDialog(RecordDialog):
 
     def fill_transitions(self, chosen: int | None = None) -> None:
         self.transition.clear()
-        self.transition.addItem("None yet", None)
+        self.transition.addItem(tr("None yet"), None)
         for plan in transitions.list_transitions(self.ctx.db, self.child_id):
-            when = format_date(plan.data.meeting_on) if plan.data.meeting_on else "no meeting yet"
-            self.transition.addItem(f"{plan.data.place or 'Transition plan'} ({when})", plan.id)
+            when = (
+                format_date(plan.data.meeting_on) if plan.data.meeting_on else tr("no meeting yet")
+            )
+            self.transition.addItem(f"{plan.data.place or tr('Transition plan')} ({when})", plan.id)
         if chosen is not None:
             self.transition.setCurrentIndex(max(self.transition.findData(chosen), 0))
 

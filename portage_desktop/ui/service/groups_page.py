@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.home_visiting import groups, referrals
@@ -37,44 +38,55 @@ from portage_desktop.ui.service.common import chosen, fill, make_table, selected
 
 
 def _when(group: Group) -> str:
-    at = f" at {group.data.usual_time}" if group.data.usual_time else ""
+    at = (
+        tr(" at {usual_time}").format(usual_time=group.data.usual_time)
+        if group.data.usual_time
+        else ""
+    )
     return f"{WEEKDAYS[group.data.weekday]}s{at}"
 
 
 GROUP_COLUMNS: list[Column[Group]] = [
-    Column("Group", lambda g: g.data.name),
+    Column(tr("Group"), lambda g: g.data.name),
     Column(
-        "When",
+        tr("When"),
         lambda g: (
             f"{WEEKDAYS[g.data.weekday]}s"
-            + (f" at {g.data.usual_time}" if g.data.usual_time else "")
+            + (
+                tr(" at {usual_time}").format(usual_time=g.data.usual_time)
+                if g.data.usual_time
+                else ""
+            )
         ),
     ),
-    Column("Where", lambda g: g.data.place),
-    Column("Sessions", lambda g: str(g.sessions), lambda g: g.sessions),
-    Column("Next", lambda g: format_date(g.next_on), lambda g: g.next_on or date.max),
+    Column(tr("Where"), lambda g: g.data.place),
+    Column(tr("Sessions"), lambda g: str(g.sessions), lambda g: g.sessions),
+    Column(tr("Next"), lambda g: format_date(g.next_on), lambda g: g.next_on or date.max),
 ]
 SESSION_COLUMNS: list[Column[groups.GroupSession]] = [
-    Column("Date", lambda x: format_date(x.held_on), lambda x: x.held_on),
-    Column("Booked", lambda x: str(len(x.bookings)), lambda x: len(x.bookings)),
-    Column("Came", lambda x: str(x.came), lambda x: x.came),
-    Column("What was talked about", lambda x: x.notes, tooltip=lambda x: x.notes),
+    Column(tr("Date"), lambda x: format_date(x.held_on), lambda x: x.held_on),
+    Column(tr("Booked"), lambda x: str(len(x.bookings)), lambda x: len(x.bookings)),
+    Column(tr("Came"), lambda x: str(x.came), lambda x: x.came),
+    Column(tr("What was talked about"), lambda x: x.notes, tooltip=lambda x: x.notes),
 ]
 
 
 class GroupDialog(RecordDialog):
     def __init__(self, ctx: AppContext, group: Group | None, parent: QWidget | None = None):
-        super().__init__(ctx, "New group" if group is None else "Edit group", parent)
+        super().__init__(ctx, tr("New group") if group is None else tr("Edit group"), parent)
         self.group = group
-        self.name = self.add_row("&Name *", "name", QLineEdit())
+        self.name = self.add_row(tr("&Name *"), "name", QLineEdit())
         self.purpose = self.add_row(
-            "&Who it is for", "purpose", QLineEdit(), "For example: families newly referred."
+            tr("&Who it is for"),
+            "purpose",
+            QLineEdit(),
+            tr("For example: families newly referred."),
         )
-        self.place = self.add_row("&Where", "place", QLineEdit())
+        self.place = self.add_row(tr("&Where"), "place", QLineEdit())
         self.weekday = QComboBox()
         self.weekday.addItems(list(WEEKDAYS))
-        self.add_row("&Day *", "weekday", self.weekday)
-        self.time = self.add_row("&Time", "usual_time", QLineEdit(), "For example 9:30.")
+        self.add_row(tr("&Day *"), "weekday", self.weekday)
+        self.time = self.add_row(tr("&Time"), "usual_time", QLineEdit(), tr("For example 9:30."))
         if group is not None:
             self.name.setText(group.data.name)
             self.purpose.setText(group.data.purpose)
@@ -105,18 +117,20 @@ class GroupDialog(RecordDialog):
 
 class PlanSessionsDialog(RecordDialog):
     def __init__(self, ctx: AppContext, group: Group, parent: QWidget | None = None):
-        super().__init__(ctx, f"Plan sessions of {group.data.name}", parent)
+        super().__init__(ctx, tr("Plan sessions of {name}").format(name=group.data.name), parent)
         self.group = group
-        self.start = self.add_row("&From *", "start_on", DateField("First session on or after"))
+        self.start = self.add_row(
+            tr("&From *"), "start_on", DateField(tr("First session on or after"))
+        )
         self.start.set_value(date.today())
         self.count = QSpinBox()
         self.count.setRange(1, groups.MAX_SESSIONS)
         self.count.setValue(6)
-        self.add_row("&How many *", "count", self.count, "Closure days are passed over.")
+        self.add_row(tr("&How many *"), "count", self.count, tr("Closure days are passed over."))
         self.pattern = QComboBox()
         for pattern in Pattern:
             self.pattern.addItem(pattern.label, pattern)
-        self.add_row("How &often *", "pattern", self.pattern)
+        self.add_row(tr("How &often *"), "pattern", self.pattern)
         self.finish()
         self.count.valueChanged.connect(self.mark_dirty)
 
@@ -140,59 +154,59 @@ class GroupsPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.today = today or date.today()
-        self.groups_table, self.groups_model = make_table(GROUP_COLUMNS, "The service's groups")
+        self.groups_table, self.groups_model = make_table(GROUP_COLUMNS, tr("The service's groups"))
         self.groups_table.selectionModel().selectionChanged.connect(lambda *_a: self._show_group())
-        self.sessions_table, self.sessions_model = make_table(SESSION_COLUMNS, "Sessions")
+        self.sessions_table, self.sessions_model = make_table(SESSION_COLUMNS, tr("Sessions"))
         self.sessions_table.selectionModel().selectionChanged.connect(
             lambda *_a: self._show_session()
         )
-        self.new_button = QPushButton("&New group…")
-        self.edit_button = QPushButton("&Edit group…")
-        self.plan_button = QPushButton("&Plan sessions…")
+        self.new_button = QPushButton(tr("&New group…"))
+        self.edit_button = QPushButton(tr("&Edit group…"))
+        self.plan_button = QPushButton(tr("&Plan sessions…"))
         self.new_button.clicked.connect(lambda: self._edit(None))
         self.edit_button.clicked.connect(
             lambda: self._edit(selected(self.groups_table, self.groups_model))
         )
         self.plan_button.clicked.connect(self.plan)
         self.register = QTableWidget(0, 2)
-        self.register.setHorizontalHeaderLabels(["Family", "Came?"])
-        self.register.setAccessibleName("The session's register")
+        self.register.setHorizontalHeaderLabels([tr("Family"), tr("Came?")])
+        self.register.setAccessibleName(tr("The session's register"))
         self.register.horizontalHeader().setStretchLastSection(True)
         self.register_hint = QLabel()  # what to do when the register is empty
         self.register_hint.setWordWrap(True)
-        self.register_hint.setAccessibleName("About the register")
+        self.register_hint.setAccessibleName(tr("About the register"))
         self.family = QComboBox()
-        self.family.setAccessibleName("Family to book")
-        self.book_button = QPushButton("&Book the family")
+        self.family.setAccessibleName(tr("Family to book"))
+        self.book_button = QPushButton(tr("&Book the family"))
         self.book_button.clicked.connect(self.book)
-        self.notes = text_box("What was talked about", 3)
-        self.save_button = QPushButton("&Save the register")
+        self.notes = text_box(tr("What was talked about"), 3)
+        self.save_button = QPushButton(tr("&Save the register"))
         self.save_button.clicked.connect(self.save_register)
-        self.print_button = QPushButton("&Print the register…")
+        self.print_button = QPushButton(tr("&Print the register…"))
         self.print_button.clicked.connect(self.print_register)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What happened")
+        self.message.setAccessibleName(tr("What happened"))
 
         top = QHBoxLayout()
         for b in (self.new_button, self.edit_button, self.plan_button):
             top.addWidget(b)
         top.addStretch(1)
         booking = QHBoxLayout()
-        caption = QLabel("Book a &family:")
+        caption = QLabel(tr("Book a &family:"))
         caption.setBuddy(self.family)
         booking.addWidget(caption)
         booking.addWidget(self.family, 1)
         booking.addWidget(self.book_button)
-        notes_caption = QLabel("What was &talked about:")
+        notes_caption = QLabel(tr("What was &talked about:"))
         notes_caption.setBuddy(self.notes)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Groups"))
+        layout.addWidget(heading(tr("Groups")))
         layout.addLayout(top)
         layout.addWidget(self.groups_table, 2)
-        layout.addWidget(QLabel("Sessions of the chosen group:"))
+        layout.addWidget(QLabel(tr("Sessions of the chosen group:")))
         layout.addWidget(self.sessions_table, 2)
-        layout.addWidget(QLabel("The chosen session's register:"))
+        layout.addWidget(QLabel(tr("The chosen session's register:")))
         layout.addWidget(self.register, 2)
         layout.addWidget(self.register_hint)
         layout.addLayout(booking)
@@ -246,7 +260,7 @@ class GroupsPage(QWidget):
             item.setData(256, b.child_id)
             self.register.setItem(row, 0, item)
             mark = QComboBox()
-            mark.setAccessibleName(f"Did {b.child_name} come?")
+            mark.setAccessibleName(tr("Did {child_name} come?").format(child_name=b.child_name))
             for a in Attendance:
                 mark.addItem(a.label, a)
             mark.setCurrentIndex(mark.findData(b.attendance))
@@ -260,11 +274,11 @@ class GroupsPage(QWidget):
         ):
             widget.setEnabled(session is not None)
         if not self.groups_model.rowCount():
-            hint = "No groups yet: press New group… to add one, then Plan sessions…."
+            hint = tr("No groups yet: press New group… to add one, then Plan sessions….")
         elif session is None:
-            hint = "Choose a group with sessions planned to see a session's register."
+            hint = tr("Choose a group with sessions planned to see a session's register.")
         elif not session.bookings:
-            hint = "No family is booked on this session yet: choose one below and press Book."
+            hint = tr("No family is booked on this session yet: choose one below and press Book.")
         else:
             hint = ""
         self.register_hint.setText(hint)
@@ -273,7 +287,7 @@ class GroupsPage(QWidget):
     def _edit_chosen(self) -> None:
         group = selected(self.groups_table, self.groups_model)
         if group is None:
-            QMessageBox.information(self, "Edit group", "Choose a group first.")
+            QMessageBox.information(self, tr("Edit group"), tr("Choose a group first."))
             return
         self._edit(group)
 
@@ -284,7 +298,7 @@ class GroupsPage(QWidget):
     def plan(self) -> None:
         group = selected(self.groups_table, self.groups_model)
         if group is None:
-            QMessageBox.information(self, "Plan sessions", "Add or choose a group first.")
+            QMessageBox.information(self, tr("Plan sessions"), tr("Add or choose a group first."))
             return
         if PlanSessionsDialog(self.ctx, group, self).exec():
             self.refresh()
@@ -300,10 +314,12 @@ class GroupsPage(QWidget):
             self.message.setText("⚠ " + " ".join(exc.errors.values()))
             return
         except REFUSED as exc:
-            refused(self, "Not booked", exc)
+            refused(self, tr("Not booked"), exc)
             return
         self.message.setText(
-            f"{self.family.currentText()} booked for {format_date(session.held_on)}."
+            tr("{currentText} booked for {date}.").format(
+                currentText=self.family.currentText(), date=format_date(session.held_on)
+            )
         )
         self._show_group(session.held_on)
 
@@ -322,9 +338,11 @@ class GroupsPage(QWidget):
             self.message.setText("⚠ " + " ".join(exc.errors.values()))
             return
         except REFUSED as exc:
-            refused(self, "Register not saved", exc)
+            refused(self, tr("Register not saved"), exc)
             return
-        self.message.setText(f"Register for {format_date(session.held_on)} saved.")
+        self.message.setText(
+            tr("Register for {date} saved.").format(date=format_date(session.held_on))
+        )
         self._show_group(session.held_on)
 
     def print_register(self) -> None:
@@ -342,4 +360,4 @@ class GroupsPage(QWidget):
             return out
 
         stem = file_stem("register", group.data.name, f"{session.held_on:%Y-%m-%d}")
-        save_pdf(self, "Save the register as PDF", stem, build)
+        save_pdf(self, tr("Save the register as PDF"), stem, build)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.attachments import FileToAttach
 from portage_desktop.services.children import ChildInput
 from portage_desktop.services.dates import format_date
@@ -38,14 +39,14 @@ from portage_desktop.ui.common.record_dialog import RecordDialog
 from portage_desktop.ui.common.widgets import DateField
 from portage_desktop.ui.service.common import chosen, scroll_form, text_box
 
-NOT_KNOWN = "Not known yet"
+NOT_KNOWN = tr("Not known yet")
 
 
 def _yes_no_combo(name: str) -> QComboBox:
     """Yes, no, or not known yet: eligibility shows an unknown rule as unknown, not as no."""
     combo = QComboBox()
     combo.setAccessibleName(name)
-    for text, value in ((NOT_KNOWN, None), ("Yes", True), ("No", False)):
+    for text, value in ((NOT_KNOWN, None), (tr("Yes"), True), (tr("No"), False)):
         combo.addItem(text, value)
     return combo
 
@@ -64,80 +65,89 @@ class ReferralDialog(RecordDialog):
     """Refer a new child; ``saved`` holds the referral once it is stored."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "New referral", parent)
+        super().__init__(ctx, tr("New referral"), parent)
         self.saved: Referral | None = None
-        self.first_name = self.add_row("Child's &first name *", "first_name", QLineEdit())
-        self.last_name = self.add_row("Child's &last name *", "last_name", QLineEdit())
-        self.born = self.add_row("Date of &birth *", "date_of_birth", DateField("Date of birth"))
+        self.first_name = self.add_row(tr("Child's &first name *"), "first_name", QLineEdit())
+        self.last_name = self.add_row(tr("Child's &last name *"), "last_name", QLineEdit())
+        self.born = self.add_row(
+            tr("Date of &birth *"), "date_of_birth", DateField(tr("Date of birth"))
+        )
         self.referred_on = self.add_row(
-            "&Referred on *", "referred_on", DateField("Date of the referral")
+            tr("&Referred on *"), "referred_on", DateField(tr("Date of the referral"))
         )
         self.referred_on.set_value(date.today())
         self.kind = QComboBox()
         for kind in ReferrerKind:
             self.kind.addItem(kind.label, kind)
-        self.add_row("Referred b&y *", "referrer_kind", self.kind)
+        self.add_row(tr("Referred b&y *"), "referrer_kind", self.kind)
         self.referrer_name = self.add_row(
-            "Professional's &name", "referrer_name", QLineEdit(), "For a professional's referral."
+            tr("Professional's &name"),
+            "referrer_name",
+            QLineEdit(),
+            tr("For a professional's referral."),
         )
         self.referrer_role = self.add_row(
-            "Their r&ole", "referrer_role", QLineEdit(), "For example health visitor."
+            tr("Their r&ole"), "referrer_role", QLineEdit(), tr("For example health visitor.")
         )
         self.consent_on = self.add_row(
-            "Parent &agreed on", "consent_on", DateField("Date the parent agreed to the referral")
+            tr("Parent &agreed on"),
+            "consent_on",
+            DateField(tr("Date the parent agreed to the referral")),
         )
-        self.consent_by = self.add_row("Who a&greed", "consent_by", QLineEdit())
+        self.consent_by = self.add_row(tr("Who a&greed"), "consent_by", QLineEdit())
         self.safeguarding = self.add_row(
-            "Or &safeguarding reason",
+            tr("Or &safeguarding reason"),
             "safeguarding_reason",
             QLineEdit(),
-            "Only when the referral is made without the parent's agreement.",
+            tr("Only when the referral is made without the parent's agreement."),
         )
         self.screening = self.add_row(
-            "Screening resul&ts",
+            tr("Screening resul&ts"),
             "screening_summary",
             QLineEdit(),
-            "Results only, for example: ASQ-3, 3 areas in the refer range.",
+            tr("Results only, for example: ASQ-3, 3 areas in the refer range."),
         )
         self.delay_areas = self.add_row(
-            "Areas of &delay", "delay_areas", _count_spin("Areas of significant delay", 10)
+            tr("Areas of &delay"), "delay_areas", _count_spin(tr("Areas of significant delay"), 10)
         )
-        self.condition = self.add_row("&Known condition", "known_condition", QLineEdit())
+        self.condition = self.add_row(tr("&Known condition"), "known_condition", QLineEdit())
         self.in_area = self.add_row(
-            "Lives in the ar&ea", "lives_in_area", _yes_no_combo("Lives in the area")
+            tr("Lives in the ar&ea"), "lives_in_area", _yes_no_combo(tr("Lives in the area"))
         )
         self.specialist = self.add_row(
-            "In s&pecialist provision",
+            tr("In s&pecialist provision"),
             "specialist_provision",
-            _yes_no_combo("In other specialist provision"),
+            _yes_no_combo(tr("In other specialist provision")),
         )
         self.hours = self.add_row(
-            "&Hours a week in a setting", "setting_hours", _count_spin("Hours in a setting", 60)
+            tr("&Hours a week in a setting"),
+            "setting_hours",
+            _count_spin(tr("Hours in a setting"), 60),
         )
-        self.interpreter = self.add_row("&Interpreter needs", "interpreter", QLineEdit())
+        self.interpreter = self.add_row(tr("&Interpreter needs"), "interpreter", QLineEdit())
         self.availability = self.add_row(
-            "A&vailability", "availability", text_box("Family's availability", 2)
+            tr("A&vailability"), "availability", text_box(tr("Family's availability"), 2)
         )
-        self.looked_after = QCheckBox("Looked-after child")
-        self.protection = QCheckBox("Child protection plan")
-        self.in_need = QCheckBox("Child in need")
-        self.urgent = QCheckBox("Urgent")
+        self.looked_after = QCheckBox(tr("Looked-after child"))
+        self.protection = QCheckBox(tr("Child protection plan"))
+        self.in_need = QCheckBox(tr("Child in need"))
+        self.urgent = QCheckBox(tr("Urgent"))
         priority = QWidget()
-        priority.setAccessibleName("Priority")
+        priority.setAccessibleName(tr("Priority"))
         grid = QGridLayout(priority)
         grid.setContentsMargins(0, 0, 0, 0)
         for i, box in enumerate((self.looked_after, self.protection, self.in_need, self.urgent)):
             grid.addWidget(box, i // 2, i % 2)
-        self.form.addRow("Priority:", priority)
+        self.form.addRow(tr("Priority:"), priority)
         # Supporting reports (a paediatrician's letter, a speech therapist's report), kept in
         # the child's record with the referral.
         self.reports: list[FileToAttach] = []
         self.report_list = QListWidget()
-        self.report_list.setAccessibleName("Supporting reports to keep with the referral")
+        self.report_list.setAccessibleName(tr("Supporting reports to keep with the referral"))
         self.report_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
-        add_report = QPushButton("Add a &report…")
+        add_report = QPushButton(tr("Add a &report…"))
         add_report.clicked.connect(self.add_report)
-        drop_report = QPushButton("Ta&ke it off")
+        drop_report = QPushButton(tr("Ta&ke it off"))
         drop_report.clicked.connect(self.drop_report)
         reports = QWidget()
         column = QVBoxLayout(reports)
@@ -149,7 +159,7 @@ class ReferralDialog(RecordDialog):
         buttons.addStretch(1)
         column.addLayout(buttons)
         self.add_row(
-            "Supporting re&ports", "reports", reports, "PDFs or photos, 10 MB each at most."
+            tr("Supporting re&ports"), "reports", reports, tr("PDFs or photos, 10 MB each at most.")
         )
         self.setMinimumWidth(720)
         scroll_form(self)
@@ -220,16 +230,26 @@ class ReferralDialog(RecordDialog):
 
     def add_report(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Add a supporting report", "", "Reports (*.pdf *.png *.jpg *.jpeg)"
+            self, tr("Add a supporting report"), "", tr("Reports (*.pdf *.png *.jpg *.jpeg)")
         )
         for name in names:
             try:
                 content = Path(name).read_bytes()
             except OSError as exc:
-                self.show_errors({"reports": f"{Path(name).name} could not be read ({exc})."})
+                self.show_errors(
+                    {
+                        "reports": tr("{name} could not be read ({exc}).").format(
+                            name=Path(name).name, exc=exc
+                        )
+                    }
+                )
                 return
             self.reports.append(FileToAttach(Path(name).name, content))
-            self.report_list.addItem(f"{Path(name).name} ({max(1, len(content) // 1024)} KB)")
+            self.report_list.addItem(
+                tr("{name} ({max} KB)").format(
+                    name=Path(name).name, max=max(1, len(content) // 1024)
+                )
+            )
             self.mark_dirty()
 
     def drop_report(self) -> None:
@@ -243,22 +263,31 @@ class ReferralDialog(RecordDialog):
         back to the form."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Is this a child we already hold?")
+        box.setWindowTitle(tr("Is this a child we already hold?"))
         names = "\n".join(
             f"• {m.name}, born {format_date(m.date_of_birth)}"
             + (" (record archived)" if m.archived else "")
             for m in matches
         )
-        box.setText(f"We already hold a record with this name and date of birth:\n{names}")
+        box.setText(
+            tr("We already hold a record with this name and date of birth:\n{names}").format(
+                names=names
+            )
+        )
         box.setInformativeText(
-            "Refer that child, so everything stays in one record, or make a new record if this "
-            "is a different child."
+            tr(
+                "Refer that child, so everything stays in one record, or make a new record if this "
+                "is a different child."
+            )
         )
         link = box.addButton(
-            f"&Refer {matches[0].name} (the record we hold)", QMessageBox.ButtonRole.AcceptRole
+            tr("&Refer {name} (the record we hold)").format(name=matches[0].name),
+            QMessageBox.ButtonRole.AcceptRole,
         )
-        new = box.addButton("&Different child: make a new record", QMessageBox.ButtonRole.NoRole)
-        box.addButton("&Go back", QMessageBox.ButtonRole.RejectRole)
+        new = box.addButton(
+            tr("&Different child: make a new record"), QMessageBox.ButtonRole.NoRole
+        )
+        box.addButton(tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(link)
         box.exec()
         if box.clickedButton() is link:

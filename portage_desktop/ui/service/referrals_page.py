@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import referrals
@@ -25,21 +26,23 @@ from portage_desktop.ui.service.referral_dialog import ReferralDialog
 
 def _referred_by(r: Referral) -> str:
     if r.data.referrer_kind is ReferrerKind.PARENT:
-        return "Parent"
+        return tr("Parent")
     return f"{r.data.referrer_name} ({r.data.referrer_role})"
 
 
 COLUMNS: list[Column[Referral]] = [
-    Column("Child", lambda r: r.child_name),
-    Column("Born", lambda r: format_date(r.date_of_birth), lambda r: r.date_of_birth),
+    Column(tr("Child"), lambda r: r.child_name),
+    Column(tr("Born"), lambda r: format_date(r.date_of_birth), lambda r: r.date_of_birth),
     Column(
-        "Referred",
+        tr("Referred"),
         lambda r: format_date(r.data.referred_on),
         lambda r: r.data.referred_on,
     ),
-    Column("Referred by", _referred_by),
-    Column("Now", lambda r: r.status.label),
-    Column("Decision", lambda r: Decision(r.decision).label if r.decision else "Not decided"),
+    Column(tr("Referred by"), _referred_by),
+    Column(tr("Now"), lambda r: r.status.label),
+    Column(
+        tr("Decision"), lambda r: Decision(r.decision).label if r.decision else tr("Not decided")
+    ),
 ]
 
 
@@ -49,10 +52,10 @@ class ReferralsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.table, self.model = make_table(COLUMNS, "Referrals")
-        self.new_button = QPushButton("&New referral…")
-        self.decide_button = QPushButton("Eligibility and &decision…")
-        self.letter_button = QPushButton("&Print the family's letter…")
+        self.table, self.model = make_table(COLUMNS, tr("Referrals"))
+        self.new_button = QPushButton(tr("&New referral…"))
+        self.decide_button = QPushButton(tr("Eligibility and &decision…"))
+        self.letter_button = QPushButton(tr("&Print the family's letter…"))
         self.new_button.clicked.connect(self.new_referral)
         self.decide_button.clicked.connect(self.decide)
         self.letter_button.clicked.connect(self.print_letter)
@@ -63,7 +66,7 @@ class ReferralsPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Referrals"))
+        layout.addWidget(heading(tr("Referrals")))
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
@@ -81,7 +84,9 @@ class ReferralsPage(QWidget):
         waiting = sum(r.status is ReferralStatus.REFERRED for r in rows)
         if rows:
             self.message.setText(
-                f"{len(rows)} referrals; {waiting} waiting for an eligibility decision."
+                tr("{count} referrals; {waiting} waiting for an eligibility decision.").format(
+                    count=len(rows), waiting=waiting
+                )
             )
 
     def selected(self) -> Referral | None:
@@ -91,16 +96,20 @@ class ReferralsPage(QWidget):
         dialog = ReferralDialog(self.ctx, self)
         if dialog.exec() and dialog.saved is not None:
             self.ctx.hub.children_changed.emit()
-            self.message.setText(f"Referral of {dialog.saved.child_name} saved.")
+            self.message.setText(
+                tr("Referral of {child_name} saved.").format(child_name=dialog.saved.child_name)
+            )
 
     def decide(self) -> None:
         referral = self.selected()
         if referral is None:
-            self.message.setText("Choose a referral first.")
+            self.message.setText(tr("Choose a referral first."))
             return
         if referral.status in (ReferralStatus.ALLOCATED, ReferralStatus.ENDED):
             self.message.setText(
-                f"{referral.child_name}'s decision is made: {referral.status.label}."
+                tr("{child_name}'s decision is made: {label}.").format(
+                    child_name=referral.child_name, label=referral.status.label
+                )
             )
             return
         try:
@@ -110,19 +119,21 @@ class ReferralsPage(QWidget):
             return
         if dialog.exec():
             self.ctx.hub.children_changed.emit()
-            self.message.setText(f"Decision on {referral.child_name} saved.")
+            self.message.setText(
+                tr("Decision on {child_name} saved.").format(child_name=referral.child_name)
+            )
 
     def print_letter(self) -> None:
         referral = self.selected()
         if referral is None:
-            self.message.setText("Choose a referral first.")
+            self.message.setText(tr("Choose a referral first."))
             return
         stem = "referral-outcome-" + "-".join(referral.child_name.lower().split())
         save_print(
             self,
             self.ctx.db,
             "referral-outcome",
-            "Save the family's letter as PDF",
+            tr("Save the family's letter as PDF"),
             stem,
             child=referral.child_id,
         )

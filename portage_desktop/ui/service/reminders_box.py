@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import reminders
@@ -17,10 +18,10 @@ from portage_desktop.ui.service.common import fill, is_service, make_table
 ROWS = 3  # rows in view; the rest scroll, so the Dashboard still fits a 768-pixel screen
 
 COLUMNS: list[Column[ServiceWarning]] = [
-    Column("Date", lambda w: format_date(w.on), lambda w: w.on),
-    Column("Warning", lambda w: f"⚠ {w.kind.label}"),
-    Column("Child", lambda w: w.child_name or "—"),
-    Column("Details", lambda w: w.text, tooltip=lambda w: w.text),
+    Column(tr("Date"), lambda w: format_date(w.on), lambda w: w.on),
+    Column(tr("Warning"), lambda w: f"⚠ {w.kind.label}"),
+    Column(tr("Child"), lambda w: w.child_name or "—"),
+    Column(tr("Details"), lambda w: w.text, tooltip=lambda w: w.text),
 ]
 
 
@@ -28,11 +29,11 @@ class ServiceWarningsBox(QGroupBox):
     """Hidden unless the organisation is a home-visiting service."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Service reminders and warnings", parent)
+        super().__init__(tr("Service reminders and warnings"), parent)
         self.ctx = ctx
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.table, self.model = make_table(COLUMNS, "Service reminders and warnings")
+        self.table, self.model = make_table(COLUMNS, tr("Service reminders and warnings"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
@@ -51,9 +52,9 @@ class ServiceWarningsBox(QGroupBox):
         fill(self.table, self.model, found)
         self.table.clearSelection()
         self.summary.setText(
-            f"{len(found)} to look at, soonest first."
+            tr("{count} to look at, soonest first.").format(count=len(found))
             if found
-            else "Nothing needs attention today."
+            else tr("Nothing needs attention today.")
         )
         self.table.setVisible(bool(found))
         rows = min(len(found), ROWS)

@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import summary
@@ -15,23 +16,23 @@ from portage_desktop.ui.service.common import is_service
 
 
 def _families(count: int) -> str:
-    return "1 family" if count == 1 else f"{count} families"
+    return tr("1 family") if count == 1 else tr("{count} families").format(count=count)
 
 
 def _wait(days: int) -> str:
     if days < 14:
-        return "1 day" if days == 1 else f"{days} days"
-    return f"{days // 7} weeks"
+        return tr("1 day") if days == 1 else tr("{days} days").format(days=days)
+    return tr("{value} weeks").format(value=days // 7)
 
 
 class ServiceSummaryBox(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("This service today", parent)
+        super().__init__(tr("This service today"), parent)
         self.ctx = ctx
         self.shown = False
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setAccessibleName("Service summary")
+        self.text.setAccessibleName(tr("Service summary"))
         QVBoxLayout(self).addWidget(self.text)
 
     def refresh(self, today: date | None = None) -> None:
@@ -44,15 +45,26 @@ class ServiceSummaryBox(QGroupBox):
         except PermissionDenied as exc:
             self.text.setText(str(exc))
             return
-        waiting = f"Waiting: {_families(s.waiting)}"
+        waiting = tr("Waiting: {families}").format(families=_families(s.waiting))
         if s.waiting:
-            waiting += f", the longest for {_wait(s.longest_wait_days)}"
+            waiting += tr(", the longest for {wait}").format(wait=_wait(s.longest_wait_days))
         sessions = (
-            "1 group session" if s.group_sessions == 1 else (f"{s.group_sessions} group sessions")
+            tr("1 group session")
+            if s.group_sessions == 1
+            else tr("{group_sessions} group sessions").format(group_sessions=s.group_sessions)
         )
         self.text.setText(
-            f"{waiting}.\n"
-            f"With a home visitor: {_families(s.allocated)}.\n"
-            f"This week (from {format_date(s.week_from)}): {s.visits_held} of "
-            f"{s.visits_planned} visits held so far, and {sessions}."
+            tr(
+                "{waiting}.\n"
+                "With a home visitor: {families}.\n"
+                "This week (from {date}): {visits_held} of "
+                "{visits_planned} visits held so far, and {sessions}."
+            ).format(
+                waiting=waiting,
+                families=_families(s.allocated),
+                date=format_date(s.week_from),
+                visits_held=s.visits_held,
+                visits_planned=s.visits_planned,
+                sessions=sessions,
+            )
         )

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import plans as plans_service
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import visits
@@ -35,7 +36,7 @@ def _minutes(name: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(-1, visits.MAX_MINUTES)
     spin.setValue(-1)
-    spin.setSpecialValueText("Not recorded")
+    spin.setSpecialValueText(tr("Not recorded"))
     spin.setSuffix(" minutes")
     spin.setAccessibleName(name)
     return spin
@@ -47,56 +48,66 @@ class VisitDialog(RecordDialog):
     def __init__(
         self, ctx: AppContext, visit: Visit, child_name: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, f"Visit to {child_name} on {format_date(visit.on)}", parent)
+        super().__init__(
+            ctx,
+            tr("Visit to {child_name} on {date}").format(
+                child_name=child_name, date=format_date(visit.on)
+            ),
+            parent,
+        )
         self.visit = visit
         self.version: int | None = visit.version
         self.status = QComboBox()
         for outcome in OUTCOMES:
             self.status.addItem(outcome.label, outcome)
-        self.add_row("&What happened *", "status", self.status)
-        self.on = self.add_row("&Date *", "visit_on", DateField("Date of the visit"))
+        self.add_row(tr("&What happened *"), "status", self.status)
+        self.on = self.add_row(tr("&Date *"), "visit_on", DateField(tr("Date of the visit")))
         self.place = QComboBox()
         for place in VisitPlace:
             self.place.addItem(place.label, place)
-        self.add_row("W&here *", "place", self.place)
+        self.add_row(tr("W&here *"), "place", self.place)
         self.joint = self.add_row(
-            "&Joint with", "joint_with", QLineEdit(), "The professional's name and role."
+            tr("&Joint with"), "joint_with", QLineEdit(), tr("The professional's name and role.")
         )
         self.reason = self.add_row(
-            "Reas&on", "reason", QLineEdit(), "Why cancelled, or what happened at the door."
+            tr("Reas&on"), "reason", QLineEdit(), tr("Why cancelled, or what happened at the door.")
         )
         self.child_led = self.add_row(
-            "&Child-led play", "minutes_child_led", _minutes("Minutes of child-led play")
+            tr("&Child-led play"), "minutes_child_led", _minutes(tr("Minutes of child-led play"))
         )
         self.family_focus = self.add_row(
-            "&Family focus", "minutes_family_focus", _minutes("Minutes of family focus")
+            tr("&Family focus"), "minutes_family_focus", _minutes(tr("Minutes of family focus"))
         )
         self.teaching = self.add_row(
-            "Structured &teaching", "minutes_teaching", _minutes("Minutes of structured teaching")
+            tr("Structured &teaching"),
+            "minutes_teaching",
+            _minutes(tr("Minutes of structured teaching")),
         )
-        self.enjoyed = self.add_row("What the child &enjoyed", "enjoyed", text_box("Enjoyed"))
+        self.enjoyed = self.add_row(
+            tr("What the child &enjoyed"), "enjoyed", text_box(tr("Enjoyed"))
+        )
         self.plan = QComboBox()
-        self.plan.addItem("No activity plan", None)
+        self.plan.addItem(tr("No activity plan"), None)
         for plan in plans_service.list_plans(ctx.db, visit.child_id):
             self.plan.addItem(plan.data.title, plan.id)
         self.add_row(
-            "Teaching &activity",
+            tr("Teaching &activity"),
             "plan_id",
             self.plan,
-            "The parent's daily records go in its week grid.",
+            tr("The parent's daily records go in its week grid."),
         )
         self.practise = self.add_row(
-            "Family will &practise", "practise", text_box("What the family will practise")
+            tr("Family will &practise"), "practise", text_box(tr("What the family will practise"))
         )
-        self.next_time = self.add_row("&Next time", "next_time", text_box("Next time"))
+        self.next_time = self.add_row(tr("&Next time"), "next_time", text_box(tr("Next time")))
         self.shared = self.add_row(
-            "&Shared visit notes",
+            tr("&Shared visit notes"),
             "shared_notes",
-            text_box("Shared visit notes, written with the family", 4),
-            "Written with the family; printed for them.",
+            text_box(tr("Shared visit notes, written with the family"), 4),
+            tr("Written with the family; printed for them."),
         )
         self.written_up = self.add_row(
-            "Written &up on", "written_up_on", DateField("Date written up")
+            tr("Written &up on"), "written_up_on", DateField(tr("Date written up"))
         )
         self.load(visit.data)
         self.setMinimumWidth(640)
@@ -116,7 +127,7 @@ class VisitDialog(RecordDialog):
             spin.valueChanged.connect(self.drafts.changed)
         for combo in (self.status, self.place, self.plan):
             combo.currentIndexChanged.connect(self.drafts.changed)
-        self.drafts.offer("a visit record", self.restore)
+        self.drafts.offer(tr("a visit record"), self.restore)
 
     def load(self, data: VisitInput) -> None:
         status = data.status if data.status in OUTCOMES else VisitStatus.HELD

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.home_visiting import caseloads
 from portage_desktop.services.home_visiting.caseloads import Family
@@ -24,8 +25,8 @@ class _Row:
 
 
 COLUMNS: list[Column[_Row]] = [
-    Column("Child", lambda r: r.family.child_name),
-    Column("Home visitor", lambda r: r.visitor),
+    Column(tr("Child"), lambda r: r.family.child_name),
+    Column(tr("Home visitor"), lambda r: r.visitor),
 ]
 
 
@@ -33,13 +34,13 @@ class VisitsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.families, self.model = make_table(COLUMNS, "Families with a home visitor")
+        self.families, self.model = make_table(COLUMNS, tr("Families with a home visitor"))
         self.panel = VisitsPanel(ctx)
         self.message = QLabel()
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel("Families:"))
+        column.addWidget(QLabel(tr("Families:")))
         column.addWidget(self.families)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -48,7 +49,7 @@ class VisitsPage(QWidget):
         split.setStretchFactor(1, 3)
         split.setSizes([280, 820])
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Visits"))
+        layout.addWidget(heading(tr("Visits")))
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
         self.families.selectionModel().selectionChanged.connect(self.show_family)
@@ -68,9 +69,9 @@ class VisitsPage(QWidget):
             key=lambda r: r.family.child_name,
         )
         self.message.setText(
-            f"{len(rows)} families with a home visitor."
+            tr("{count} families with a home visitor.").format(count=len(rows))
             if rows
-            else "No family has a home visitor yet: allocate one from the Waiting list."
+            else tr("No family has a home visitor yet: allocate one from the Waiting list.")
         )
         fill(self.families, self.model, rows)
         for i, row in enumerate(rows):

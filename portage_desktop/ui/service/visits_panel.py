@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import reviews as review_service
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import block_reviews, referrals, visits
@@ -37,15 +38,33 @@ from portage_desktop.ui.service.end_of_service_dialog import EndOfServiceDialog
 from portage_desktop.ui.service.visit_dialog import VisitDialog
 
 BLOCK_COLUMNS: list[Column[Block]] = [
-    Column("Block", lambda b: f"{b.kind.label}, {b.visit_count} visits"),
-    Column("When", lambda b: f"{b.pattern.label}, {WEEKDAYS[b.weekday]}s at {b.usual_time}"),
     Column(
-        "Dates",
-        lambda b: f"{format_date(b.start_on)} to {format_date(b.ends_on)}",
+        tr("Block"),
+        lambda b: tr("{label}, {visit_count} visits").format(
+            label=b.kind.label, visit_count=b.visit_count
+        ),
+    ),
+    Column(
+        tr("When"),
+        lambda b: tr("{label}, {WEEKDAYS}s at {usual_time}").format(
+            label=b.pattern.label, WEEKDAYS=WEEKDAYS[b.weekday], usual_time=b.usual_time
+        ),
+    ),
+    Column(
+        tr("Dates"),
+        lambda b: tr("{date} to {date2}").format(
+            date=format_date(b.start_on), date2=format_date(b.ends_on)
+        ),
         lambda b: b.start_on,
     ),
-    Column("Delivered", lambda b: f"{b.delivered} of {b.planned} planned", lambda b: b.delivered),
-    Column("Review", lambda b: "Linked" if b.review_id else "Not yet"),
+    Column(
+        tr("Delivered"),
+        lambda b: tr("{delivered} of {planned} planned").format(
+            delivered=b.delivered, planned=b.planned
+        ),
+        lambda b: b.delivered,
+    ),
+    Column(tr("Review"), lambda b: tr("Linked") if b.review_id else tr("Not yet")),
 ]
 
 
@@ -56,18 +75,18 @@ def _number(v: Visit) -> str:
 def visit_columns(block_numbers: dict[int | None, int]) -> list[Column[Visit]]:
     """The visits' columns; ``block_numbers`` (filled on each refresh) numbers the blocks."""
     return [
-        Column("Block", lambda v: str(block_numbers.get(v.block_id, "")), lambda v: v.on),
+        Column(tr("Block"), lambda v: str(block_numbers.get(v.block_id, "")), lambda v: v.on),
         *VISIT_COLUMNS,
     ]
 
 
 VISIT_COLUMNS: list[Column[Visit]] = [
-    Column("Visit", _number, lambda v: (v.number, v.on)),
-    Column("Date", lambda v: format_date(v.on), lambda v: v.on),
-    Column("Time", lambda v: v.planned_time),
-    Column("What happened", lambda v: v.data.status.label),
-    Column("Where", lambda v: v.data.place.label if v.data.place else ""),
-    Column("Notes written", lambda v: "Yes" if v.data.shared_notes else ""),
+    Column(tr("Visit"), _number, lambda v: (v.number, v.on)),
+    Column(tr("Date"), lambda v: format_date(v.on), lambda v: v.on),
+    Column(tr("Time"), lambda v: v.planned_time),
+    Column(tr("What happened"), lambda v: v.data.status.label),
+    Column(tr("Where"), lambda v: v.data.place.label if v.data.place else ""),
+    Column(tr("Notes written"), lambda v: tr("Yes") if v.data.shared_notes else ""),
 ]
 
 
@@ -75,10 +94,12 @@ class MakeUpDialog(RecordDialog):
     """The day (and time) of a visit in place of a cancelled or failed one."""
 
     def __init__(self, ctx: AppContext, missed: Visit, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, f"Make up the visit of {format_date(missed.on)}", parent)
+        super().__init__(
+            ctx, tr("Make up the visit of {date}").format(date=format_date(missed.on)), parent
+        )
         self.missed = missed
-        self.on = self.add_row("&Day *", "on", DateField("Day of the make-up visit"))
-        self.time = self.add_row("&Time", "time", QLineEdit(), "Empty: the usual time.")
+        self.on = self.add_row(tr("&Day *"), "on", DateField(tr("Day of the make-up visit")))
+        self.time = self.add_row(tr("&Time"), "time", QLineEdit(), tr("Empty: the usual time."))
         self.finish()
 
     def save(self) -> None:
@@ -96,15 +117,15 @@ class ParentViewDialog(RecordDialog):
     def __init__(
         self, ctx: AppContext, child_id: int, visit: Visit | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, "What the parent said", parent)
+        super().__init__(ctx, tr("What the parent said"), parent)
         self.child_id, self.visit = child_id, visit
-        self.said_on = self.add_row("&Date *", "said_on", DateField("Date it was said"))
+        self.said_on = self.add_row(tr("&Date *"), "said_on", DateField(tr("Date it was said")))
         self.said_on.set_value(visit.on if visit is not None else date.today())
         self.words = self.add_row(
-            "In their &words *",
+            tr("In their &words *"),
             "words",
-            text_box("What the parent said, in their words"),
-            "Write it as they said it; it cannot be changed afterwards.",
+            text_box(tr("What the parent said, in their words")),
+            tr("Write it as they said it; it cannot be changed afterwards."),
         )
         self.finish()
         self.words.textChanged.connect(self.mark_dirty)
@@ -135,28 +156,30 @@ class VisitsPanel(QWidget):
         self.child_name = ""
         self.referral: Referral | None = None
         self.blocks: list[Block] = []
-        self.title = QLabel("Choose a family.")
+        self.title = QLabel(tr("Choose a family."))
         self.title.setWordWrap(True)
         self.block_numbers: dict[int | None, int] = {}
-        numbered = Column[Block]("No.", lambda b: str(self.block_numbers.get(b.id, "")))
+        numbered = Column[Block](tr("No."), lambda b: str(self.block_numbers.get(b.id, "")))
         self.block_table, self.block_model = make_table(
-            [numbered, *BLOCK_COLUMNS], "Blocks of visits"
+            [numbered, *BLOCK_COLUMNS], tr("Blocks of visits")
         )
-        self.visit_table, self.visit_model = make_table(visit_columns(self.block_numbers), "Visits")
+        self.visit_table, self.visit_model = make_table(
+            visit_columns(self.block_numbers), tr("Visits")
+        )
         self.visit_table.activated.connect(lambda _i: self.record_visit())
         self.buttons: dict[str, QPushButton] = {}
         rows = (
             (
-                ("&Record the visit…", self.record_visit),
-                ("Make-&up visit…", self.make_up),
-                ("Print the family's cop&y…", self.print_visit),
-                ("What the parent s&aid…", self.parent_said),
+                (tr("&Record the visit…"), self.record_visit),
+                (tr("Make-&up visit…"), self.make_up),
+                (tr("Print the family's cop&y…"), self.print_visit),
+                (tr("What the parent s&aid…"), self.parent_said),
             ),
             (
-                ("Service a&greement…", self.agreement),
-                ("Plan a b&lock…", self.plan_block),
-                ("Re&view with parents…", self.block_review),
-                ("E&nd the service…", self.end_service),
+                (tr("Service a&greement…"), self.agreement),
+                (tr("Plan a b&lock…"), self.plan_block),
+                (tr("Re&view with parents…"), self.block_review),
+                (tr("E&nd the service…"), self.end_service),
             ),
         )
         layout = QVBoxLayout(self)
@@ -171,14 +194,14 @@ class VisitsPanel(QWidget):
                 line.addWidget(button)
             line.addStretch(1)
             layout.addLayout(line)
-        layout.addWidget(QLabel("Blocks:"))
+        layout.addWidget(QLabel(tr("Blocks:")))
         layout.addWidget(self.block_table, 1)
-        layout.addWidget(QLabel("Visits (Enter records the chosen one):"))
+        layout.addWidget(QLabel(tr("Visits (Enter records the chosen one):")))
         layout.addWidget(self.visit_table, 3)
         self.views = QListWidget()
-        self.views.setAccessibleName("What the parents said, newest first")
+        self.views.setAccessibleName(tr("What the parents said, newest first"))
         self.views.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
-        caption = QLabel("What the parents said, in their words:")
+        caption = QLabel(tr("What the parents said, in their words:"))
         caption.setBuddy(self.views)
         layout.addWidget(caption)
         layout.addWidget(self.views)
@@ -193,7 +216,7 @@ class VisitsPanel(QWidget):
             self.referral, self.blocks = None, []
             fill(self.block_table, self.block_model, [])
             fill(self.visit_table, self.visit_model, [])
-            self.title.setText("Choose a family.")
+            self.title.setText(tr("Choose a family."))
             return
         found = referrals.list_referrals(self.ctx.db, child_id=self.child_id)
         self.referral = found[-1] if found else None
@@ -208,11 +231,11 @@ class VisitsPanel(QWidget):
         due = next((i for i, v in enumerate(shown) if v.data.status is VisitStatus.PLANNED), None)
         if shown:  # the next visit to write up, ready for Enter; else the latest
             self.visit_table.selectRow(len(shown) - 1 if due is None else due)
-        status = self.referral.status.label if self.referral else "Not referred"
+        status = self.referral.status.label if self.referral else tr("Not referred")
         if self.referral and self.referral.agreement_signed_on:
-            status += (
-                f"; agreement signed {format_date(self.referral.agreement_signed_on)} by "
-                f"{self.referral.agreement_signed_by}"
+            status += tr("; agreement signed {date} by {agreement_signed_by}").format(
+                date=format_date(self.referral.agreement_signed_on),
+                agreement_signed_by=self.referral.agreement_signed_by,
             )
         self.title.setText(f"{self.child_name}: {status}")
         for view in reversed(monitoring.list_parent_views(self.ctx.db, self.child_id)):
@@ -224,7 +247,9 @@ class VisitsPanel(QWidget):
     def _need_visit(self) -> Visit | None:
         visit = self.selected_visit()
         if visit is None:
-            QMessageBox.information(self, "Choose a visit", "Choose a visit in the list first.")
+            QMessageBox.information(
+                self, tr("Choose a visit"), tr("Choose a visit in the list first.")
+            )
         return visit
 
     def record_visit(self) -> None:
@@ -244,8 +269,8 @@ class VisitsPanel(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "The block's review",
-            "This was the block's last visit. Record the review with the parents now?",
+            tr("The block's review"),
+            tr("This was the block's last visit. Record the review with the parents now?"),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._open_review(block, visit.on)
@@ -261,7 +286,7 @@ class VisitsPanel(QWidget):
     def block_review(self) -> None:
         block = self._block_of(self.selected_visit())
         if block is None:
-            QMessageBox.information(self, "No block", "Plan a block of visits first.")
+            QMessageBox.information(self, tr("No block"), tr("Plan a block of visits first."))
             return
         self._open_review(block, min(block.ends_on, date.today()))
 
@@ -275,7 +300,7 @@ class VisitsPanel(QWidget):
 
     def parent_said(self) -> None:
         if self.child_id is None:
-            QMessageBox.information(self, "Choose a family", "Choose a family first.")
+            QMessageBox.information(self, tr("Choose a family"), tr("Choose a family first."))
             return
         if ParentViewDialog(self.ctx, self.child_id, self.selected_visit(), self).exec():
             self.refresh()
@@ -286,7 +311,7 @@ class VisitsPanel(QWidget):
             return
         if not (visit.data.status.is_cancelled or visit.data.status is VisitStatus.FAILED):
             QMessageBox.information(
-                self, "Make-up visit", "Only a cancelled or failed visit can be made up."
+                self, tr("Make-up visit"), tr("Only a cancelled or failed visit can be made up.")
             )
             return
         if MakeUpDialog(self.ctx, visit, self).exec():
@@ -301,7 +326,7 @@ class VisitsPanel(QWidget):
             self,
             self.ctx.db,
             "visit-record",
-            "Save the family's copy of the visit as PDF",
+            tr("Save the family's copy of the visit as PDF"),
             stem,
             child=self.child_id,
             plan=visit.id,
@@ -311,8 +336,8 @@ class VisitsPanel(QWidget):
         if self.referral is None or self.referral.status is not ReferralStatus.ALLOCATED:
             QMessageBox.information(
                 self,
-                "Service agreement",
-                "The agreement is signed once a home visitor is allocated.",
+                tr("Service agreement"),
+                tr("The agreement is signed once a home visitor is allocated."),
             )
             return
         if AgreementDialog(self.ctx, self.referral, self).exec():
@@ -321,7 +346,9 @@ class VisitsPanel(QWidget):
     def plan_block(self) -> None:
         if self.referral is None or self.referral.status is not ReferralStatus.ALLOCATED:
             QMessageBox.information(
-                self, "Plan a block", "Visits are planned once the family has a home visitor."
+                self,
+                tr("Plan a block"),
+                tr("Visits are planned once the family has a home visitor."),
             )
             return
         if BlockDialog(self.ctx, self.referral.id, self.child_name, self).exec():
@@ -331,7 +358,9 @@ class VisitsPanel(QWidget):
         ref = self.referral
         if ref is None or ref.status not in (ReferralStatus.WAITING, ReferralStatus.ALLOCATED):
             QMessageBox.information(
-                self, "End the service", "Only a waiting or visited family's service can end."
+                self,
+                tr("End the service"),
+                tr("Only a waiting or visited family's service can end."),
             )
             return
         dialog = EndOfServiceDialog(self.ctx, ref.id, ref.child_id, self.child_name, self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import referrals, waiting_list
@@ -33,25 +34,27 @@ from portage_desktop.ui.service.waiting_dialogs import (
 def waited(days: int) -> str:
     weeks = days // 7
     if weeks == 0:
-        return f"{days} day{'s' if days != 1 else ''}"
-    return f"{weeks} week{'s' if weeks != 1 else ''}"
+        return tr("{days} day{value}").format(days=days, value="s" if days != 1 else "")
+    return tr("{weeks} week{value}").format(weeks=weeks, value="s" if weeks != 1 else "")
 
 
 COLUMNS: list[Column[WaitingFamily]] = [
-    Column("Place", lambda f: str(f.position), lambda f: f.position),
-    Column("Child", lambda f: f.child_name),
+    Column(tr("Place"), lambda f: str(f.position), lambda f: f.position),
+    Column(tr("Child"), lambda f: f.child_name),
     Column(
-        "Waited",
-        lambda f: waited(f.days_waited) + (" ⚠ past target" if f.over_target else ""),
+        tr("Waited"),
+        lambda f: waited(f.days_waited) + (tr(" ⚠ past target") if f.over_target else ""),
         lambda f: f.days_waited,
     ),
-    Column("Eligible until", lambda f: format_date(f.eligible_until), lambda f: f.eligible_until),
-    Column("Why this place", lambda f: f.reason, tooltip=lambda f: f.reason),
+    Column(
+        tr("Eligible until"), lambda f: format_date(f.eligible_until), lambda f: f.eligible_until
+    ),
+    Column(tr("Why this place"), lambda f: f.reason, tooltip=lambda f: f.reason),
 ]
 NOTE_COLUMNS: list[Column[ContactNote]] = [
-    Column("Date", lambda n: format_date(n.contacted_on), lambda n: n.contacted_on),
-    Column("By", lambda n: n.by_name),
-    Column("Note", lambda n: n.note.replace("\n", " "), tooltip=lambda n: n.note),
+    Column(tr("Date"), lambda n: format_date(n.contacted_on), lambda n: n.contacted_on),
+    Column(tr("By"), lambda n: n.by_name),
+    Column(tr("Note"), lambda n: n.note.replace("\n", " "), tooltip=lambda n: n.note),
 ]
 
 
@@ -62,11 +65,11 @@ class WaitingListPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.families: list[WaitingFamily] = []
-        self.table, self.model = make_table(COLUMNS, "Waiting list")
-        self.notes, self.notes_model = make_table(NOTE_COLUMNS, "Contact notes")
-        self.note_button = QPushButton("Add a &contact note…")
-        self.move_button = QPushButton("&Move by hand…")
-        self.allocate_button = QPushButton("&Allocate a home visitor…")
+        self.table, self.model = make_table(COLUMNS, tr("Waiting list"))
+        self.notes, self.notes_model = make_table(NOTE_COLUMNS, tr("Contact notes"))
+        self.note_button = QPushButton(tr("Add a &contact note…"))
+        self.move_button = QPushButton(tr("&Move by hand…"))
+        self.allocate_button = QPushButton(tr("&Allocate a home visitor…"))
         self.note_button.clicked.connect(self.add_note)
         self.move_button.clicked.connect(self.move)
         self.allocate_button.clicked.connect(self.allocate)
@@ -74,7 +77,7 @@ class WaitingListPage(QWidget):
         self.message.setWordWrap(True)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
-        self.reason.setAccessibleName("Why this family is at this place")
+        self.reason.setAccessibleName(tr("Why this family is at this place"))
         buttons = QHBoxLayout()
         for button in (self.note_button, self.move_button, self.allocate_button):
             buttons.addWidget(button)
@@ -83,7 +86,7 @@ class WaitingListPage(QWidget):
         column = QVBoxLayout(lower)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.reason)
-        column.addWidget(QLabel("Contact notes:"))
+        column.addWidget(QLabel(tr("Contact notes:")))
         column.addWidget(self.notes)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -91,7 +94,7 @@ class WaitingListPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Waiting list"))
+        layout.addWidget(heading(tr("Waiting list")))
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
@@ -109,10 +112,10 @@ class WaitingListPage(QWidget):
         fill(self.table, self.model, self.families)
         over = sum(f.over_target for f in self.families)
         self.message.setText(
-            f"{len(self.families)} families waiting"
-            + (f"; ⚠ {over} past the service's target." if over else ".")
+            tr("{count} families waiting").format(count=len(self.families))
+            + (tr("; ⚠ {over} past the service's target.").format(over=over) if over else ".")
             if self.families
-            else "No families are waiting."
+            else tr("No families are waiting.")
         )
         self.show_family()
 
@@ -132,7 +135,7 @@ class WaitingListPage(QWidget):
     def _chosen(self) -> WaitingFamily | None:
         family = self.selected()
         if family is None:
-            self.message.setText("Choose a family on the list first.")
+            self.message.setText(tr("Choose a family on the list first."))
         return family
 
     def add_note(self) -> None:
@@ -158,7 +161,9 @@ class WaitingListPage(QWidget):
         )
         if dialog.exec():
             self.ctx.hub.children_changed.emit()
-            self.message.setText(f"{family.child_name} now has a home visitor.")
+            self.message.setText(
+                tr("{child_name} now has a home visitor.").format(child_name=family.child_name)
+            )
 
     def _select(self, referral_id: int) -> None:
         for row, family in enumerate(self.families):

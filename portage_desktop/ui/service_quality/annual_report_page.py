@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.service_quality.annual_report import (
     AnnualReport,
     Figure,
@@ -31,10 +32,10 @@ from portage_desktop.ui.common.table_model import Column, RecordTableModel, fit_
 from portage_desktop.ui.common.tasks import run_with_progress
 
 COLUMNS: list[Column[Figure]] = [
-    Column("Section", lambda f: f.section),
-    Column("Figure", lambda f: f.label),
-    Column("Value", lambda f: f.text, lambda f: f.value),
-    Column("Records behind it", lambda f: str(len(f.records))),
+    Column(tr("Section"), lambda f: f.section),
+    Column(tr("Figure"), lambda f: f.label),
+    Column(tr("Value"), lambda f: f.text, lambda f: f.value),
+    Column(tr("Records behind it"), lambda f: str(len(f.records))),
 ]
 
 
@@ -53,26 +54,26 @@ class AnnualReportPage(QWidget):
         self.year = QSpinBox()
         self.year.setRange(2019, self.today.year)
         self.year.setValue(self.today.year)
-        self.year.setAccessibleName("Year")
-        self.show_year = QPushButton("S&how the figures")
+        self.year.setAccessibleName(tr("Year"))
+        self.show_year = QPushButton(tr("S&how the figures"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Registered-service check")
+        self.summary.setAccessibleName(tr("Registered-service check"))
         self.model: RecordTableModel[Figure] = RecordTableModel(COLUMNS)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Figures")
+        self.table.setAccessibleName(tr("Figures"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.show_records = QPushButton("Show the &records")
+        self.show_records = QPushButton(tr("Show the &records"))
         self.records = QListWidget()
-        self.records.setAccessibleName("Records behind the figure")
-        self.records_title = QLabel("Choose a figure and press Show the records.")
-        self.pdf = QPushButton("Save as &PDF…")
-        self.csv = QPushButton("Save figures as &CSV…")
+        self.records.setAccessibleName(tr("Records behind the figure"))
+        self.records_title = QLabel(tr("Choose a figure and press Show the records."))
+        self.pdf = QPushButton(tr("Save as &PDF…"))
+        self.csv = QPushButton(tr("Save figures as &CSV…"))
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Year:"))
+        top.addWidget(QLabel(tr("Year:")))
         top.addWidget(self.year)
         top.addWidget(self.show_year)
         top.addStretch(1)
@@ -102,26 +103,32 @@ class AnnualReportPage(QWidget):
         self.report = annual_report(self.ctx.db, self.year.value(), today=self.today)
         self.model.set_rows(list(self.report.figures))
         fit_columns(self.table)
-        self.summary.setText(f"Registered-service check: {self.report.check.headline}.")
+        self.summary.setText(
+            tr("Registered-service check: {headline}.").format(headline=self.report.check.headline)
+        )
         self.records.clear()
 
     def _show_records(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.records_title.setText("Choose a figure first.")
+            self.records_title.setText(tr("Choose a figure first."))
             return
         figure = self.model.row_object(rows[0].row())
         self.records.clear()
         self.records.addItems([record_label(r) for r in figure.records])
         count = len(figure.records)
         self.records_title.setText(
-            f"{figure.label}: {count} record{'' if count == 1 else 's'}"
+            tr("{label}: {count} record{value}").format(
+                label=figure.label, count=count, value="" if count == 1 else "s"
+            )
             if count
-            else f"{figure.label}: no records"
+            else tr("{label}: no records").format(label=figure.label)
         )
 
     def _save_pdf(self) -> None:
-        out = ask_pdf_path(self, "Save the annual report", f"service-report-{self.year.value()}")
+        out = ask_pdf_path(
+            self, tr("Save the annual report"), f"service-report-{self.year.value()}"
+        )
         if out is None:
             return
         year = self.year.value()
@@ -133,10 +140,12 @@ class AnnualReportPage(QWidget):
 
         run_with_progress(
             self,
-            "Making the PDF…",
+            tr("Making the PDF…"),
             work,
-            lambda path: QMessageBox.information(self, "Saved", f"Saved {path}."),
-            lambda exc: QMessageBox.warning(self, "Not saved", str(exc) or "Not saved."),
+            lambda path: QMessageBox.information(
+                self, tr("Saved"), tr("Saved {path}.").format(path=path)
+            ),
+            lambda exc: QMessageBox.warning(self, tr("Not saved"), str(exc) or tr("Not saved.")),
         )
 
     def _save_csv(self) -> None:
@@ -144,7 +153,7 @@ class AnnualReportPage(QWidget):
             return
         stem = f"service-figures-{self.report.year}.csv"
         target, _ = QFileDialog.getSaveFileName(
-            self, "Save the figures", str(Path.home() / stem), "CSV files (*.csv)"
+            self, tr("Save the figures"), str(Path.home() / stem), tr("CSV files (*.csv)")
         )
         if not target:
             return
@@ -152,6 +161,10 @@ class AnnualReportPage(QWidget):
         try:
             save_figures_csv(self.report, path)
         except OSError as exc:
-            QMessageBox.warning(self, "Not saved", f"The file could not be saved: {exc.strerror}.")
+            QMessageBox.warning(
+                self,
+                tr("Not saved"),
+                tr("The file could not be saved: {strerror}.").format(strerror=exc.strerror),
+            )
             return
-        QMessageBox.information(self, "Saved", f"Saved {path}.")
+        QMessageBox.information(self, tr("Saved"), tr("Saved {path}.").format(path=path))

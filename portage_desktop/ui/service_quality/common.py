@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.services.home_visiting.caseloads import HomeVisitor
@@ -35,7 +36,9 @@ def attempt(
     except ValidationError as exc:
         errors.show(exc.errors)
         rest = errors.unplaced(exc.errors)
-        message.setText(" ".join(rest.values()) if rest else "Please correct the marked fields.")
+        message.setText(
+            " ".join(rest.values()) if rest else tr("Please correct the marked fields.")
+        )
         return None
     except (PermissionDenied, NotFoundError) as exc:
         message.setText(str(exc))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import caseloads
 from portage_desktop.services.service_quality import workforce
@@ -33,31 +34,31 @@ class InductionChecklist(QWidget):
         self.ctx = ctx
         self.today = today or date.today()
         self.errors = FieldErrors()
-        self.visitor = visitor_combo(caseloads.list_visitors(ctx.db), "Whose induction")
+        self.visitor = visitor_combo(caseloads.list_visitors(ctx.db), tr("Whose induction"))
         self.certificate = QLabel()
         self.certificate.setWordWrap(True)
-        self.certificate.setAccessibleName("NPA Home Visitor Certificate")
+        self.certificate.setAccessibleName(tr("NPA Home Visitor Certificate"))
         self.items = QListWidget()
-        self.items.setAccessibleName("Induction checklist items")
-        self.ticked_on = DateField("Date done")
+        self.items.setAccessibleName(tr("Induction checklist items"))
+        self.ticked_on = DateField(tr("Date done"))
         self.ticked_on.set_value(self.today)
         self.mentor = QLineEdit()
-        self.mentor.setAccessibleName("Mentor")
-        self.tick = QPushButton("&Tick off")
-        self.untick = QPushButton("&Untick")
+        self.mentor.setAccessibleName(tr("Mentor"))
+        self.tick = QPushButton(tr("&Tick off"))
+        self.untick = QPushButton(tr("&Untick"))
         self.new_item = QLineEdit()
-        self.new_item.setAccessibleName("New checklist item")
-        self.add = QPushButton("&Add item")
-        self.up = QPushButton("Move u&p")
-        self.down = QPushButton("Move do&wn")
-        self.retire = QPushButton("&Remove from checklist")
+        self.new_item.setAccessibleName(tr("New checklist item"))
+        self.add = QPushButton(tr("&Add item"))
+        self.up = QPushButton(tr("Move u&p"))
+        self.down = QPushButton(tr("Move do&wn"))
+        self.retire = QPushButton(tr("&Remove from checklist"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(tr("Message"))
 
         form = QFormLayout()
-        form.addRow("Date done", self._with_error("ticked_on", self.ticked_on))
-        form.addRow("Mentor", self._with_error("mentor", self.mentor))
+        form.addRow(tr("Date done"), self._with_error("ticked_on", self.ticked_on))
+        form.addRow(tr("Mentor"), self._with_error("mentor", self.mentor))
         buttons = QHBoxLayout()
         for b in (self.tick, self.untick):
             buttons.addWidget(b)
@@ -67,7 +68,7 @@ class InductionChecklist(QWidget):
         for b in (self.add, self.up, self.down, self.retire):
             edit.addWidget(b)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Home visitor:"))
+        top.addWidget(QLabel(tr("Home visitor:")))
         top.addWidget(self.visitor, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -75,7 +76,7 @@ class InductionChecklist(QWidget):
         layout.addWidget(self.items, 1)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(heading("The service's checklist", 1.2))
+        layout.addWidget(heading(tr("The service's checklist"), 1.2))
         layout.addLayout(edit)
         layout.addWidget(self.message)
 
@@ -102,14 +103,16 @@ class InductionChecklist(QWidget):
         self.items.clear()
         visitor_id = self.visitor.currentData()
         if visitor_id is None:
-            self.certificate.setText("There are no home visitors yet.")
+            self.certificate.setText(tr("There are no home visitors yet."))
             return
         induction = workforce.induction_for(self.ctx.db, visitor_id)
         for line in induction.lines:
             done = (
-                f"Done {format_date(line.ticked_on)}, with {line.mentor}"
+                tr("Done {date}, with {mentor}").format(
+                    date=format_date(line.ticked_on), mentor=line.mentor
+                )
                 if line.ticked_on
-                else "Not yet"
+                else tr("Not yet")
             )
             item = QListWidgetItem(f"{line.item.position}. {line.item.text}  \u2014 {done}")
             item.setData(Qt.ItemDataRole.UserRole, line.item.id)
@@ -122,7 +125,7 @@ class InductionChecklist(QWidget):
     def _current_item(self) -> int | None:
         item = self.items.currentItem()
         if item is None:
-            self.message.setText("Please choose an item on the checklist first.")
+            self.message.setText(tr("Please choose an item on the checklist first."))
             return None
         return int(item.data(Qt.ItemDataRole.UserRole))
 
@@ -145,14 +148,14 @@ class InductionChecklist(QWidget):
             self.message,
         )
         if done:
-            self.message.setText("Ticked off.")
+            self.message.setText(tr("Ticked off."))
             self.refresh(self.items.currentRow() + 1)
 
     def _untick(self) -> None:
         item_id = self._current_item()
         if item_id is not None:
             workforce.untick(self.ctx.db, self.visitor.currentData(), item_id)
-            self.message.setText("Tick removed.")
+            self.message.setText(tr("Tick removed."))
             self.refresh()
 
     def _add(self) -> None:
@@ -163,7 +166,7 @@ class InductionChecklist(QWidget):
         )
         if added is not None:
             self.new_item.clear()
-            self.message.setText("Item added to the end of the checklist.")
+            self.message.setText(tr("Item added to the end of the checklist."))
             self.refresh(self.items.count())
 
     def _move(self, up: bool) -> None:
@@ -178,5 +181,5 @@ class InductionChecklist(QWidget):
         item_id = self._current_item()
         if item_id is not None:
             workforce.retire_item(self.ctx.db, item_id)
-            self.message.setText("Removed from the checklist; ticks already made are kept.")
+            self.message.setText(tr("Removed from the checklist; ticks already made are kept."))
             self.refresh()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.service_quality import monitoring
@@ -38,11 +39,11 @@ SYMBOLS = {
 }
 
 COLUMNS: list[Column[MonitoringDue]] = [
-    Column("Family", lambda m: m.child_name),
-    Column("First visit", lambda m: format_date(m.started_on), lambda m: m.started_on),
-    Column("Joint visit due", lambda m: format_date(m.due_on), lambda m: m.due_on),
-    Column("Now", lambda m: f"{SYMBOLS[m.state]} {m.state.label}", lambda m: m.state.value),
-    Column("Done on", lambda m: format_date(m.done_on), lambda m: m.done_on or date.min),
+    Column(tr("Family"), lambda m: m.child_name),
+    Column(tr("First visit"), lambda m: format_date(m.started_on), lambda m: m.started_on),
+    Column(tr("Joint visit due"), lambda m: format_date(m.due_on), lambda m: m.due_on),
+    Column(tr("Now"), lambda m: f"{SYMBOLS[m.state]} {m.state.label}", lambda m: m.state.value),
+    Column(tr("Done on"), lambda m: format_date(m.done_on), lambda m: m.done_on or date.min),
 ]
 
 
@@ -54,32 +55,32 @@ class MonitoringPage(QWidget):
         self.errors = FieldErrors()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.table, self.model = make_table(COLUMNS, "Joint monitoring visits")
+        self.table, self.model = make_table(COLUMNS, tr("Joint monitoring visits"))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._chosen())
-        self.visited_on = DateField("Date of the joint visit")
+        self.visited_on = DateField(tr("Date of the joint visit"))
         self.visited_on.set_value(self.today)
         self.teacher = QLineEdit()
-        self.teacher.setAccessibleName("Portage teacher")
-        self.feedback = text_box("Feedback to the home visitor", 4)
-        self.parent_views = text_box("The parent's views", 3)
-        self.save = QPushButton("Record the joint &visit")
+        self.teacher.setAccessibleName(tr("Portage teacher"))
+        self.feedback = text_box(tr("Feedback to the home visitor"), 4)
+        self.parent_views = text_box(tr("The parent's views"), 3)
+        self.save = QPushButton(tr("Record the joint &visit"))
         self.save.clicked.connect(self.record)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What happened")
-        form_box = QGroupBox("Record the chosen family's joint visit")
+        self.message.setAccessibleName(tr("What happened"))
+        form_box = QGroupBox(tr("Record the chosen family's joint visit"))
         form = QFormLayout(form_box)
         for text, name, field in (
-            ("&Date *", "visited_on", self.visited_on),
-            ("Portage &teacher *", "teacher", self.teacher),
-            ("&Feedback to the home visitor *", "feedback", self.feedback),
-            ("The &parent's views", "parent_views", self.parent_views),
+            (tr("&Date *"), "visited_on", self.visited_on),
+            (tr("Portage &teacher *"), "teacher", self.teacher),
+            (tr("&Feedback to the home visitor *"), "feedback", self.feedback),
+            (tr("The &parent's views"), "parent_views", self.parent_views),
         ):
             form_row(form, self.errors, text, name, field)
         form.addRow(self.save)
         form.addRow(self.message)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Joint monitoring visits", 1.2))
+        layout.addWidget(heading(tr("Joint monitoring visits"), 1.2))
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(form_box)
@@ -98,9 +99,11 @@ class MonitoringPage(QWidget):
         late = sum(m.state is MonitoringState.OVERDUE for m in found)
         due = sum(m.state is MonitoringState.DUE for m in found)
         self.summary.setText(
-            f"{len(found)} families visited now: {late} joint visits overdue, {due} due."
+            tr("{count} families visited now: {late} joint visits overdue, {due} due.").format(
+                count=len(found), late=late, due=due
+            )
             if found
-            else "No family has had a first visit yet, so no joint visit is due."
+            else tr("No family has had a first visit yet, so no joint visit is due.")
         )
         self._chosen()
 
@@ -111,7 +114,7 @@ class MonitoringPage(QWidget):
     def record(self) -> None:
         family: MonitoringDue | None = selected(self.table, self.model)
         if family is None:
-            self.message.setText("Choose a family in the list first.")
+            self.message.setText(tr("Choose a family in the list first."))
             return
         try:
             visited_on = self.visited_on.value()
@@ -134,4 +137,6 @@ class MonitoringPage(QWidget):
         for box in (self.teacher, self.feedback, self.parent_views):
             box.clear()
         self.refresh()
-        self.message.setText(f"Joint visit for {family.child_name} recorded.")
+        self.message.setText(
+            tr("Joint visit for {child_name} recorded.").format(child_name=family.child_name)
+        )

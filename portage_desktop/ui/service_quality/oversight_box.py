@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import Permission, current_actor
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.service_quality.oversight import OversightLine, oversight
@@ -19,19 +20,21 @@ ROWS = 4  # rows in view; the rest scroll, so the Dashboard still fits a small s
 
 COLUMNS: list[Column[OversightLine]] = [
     Column("", lambda x: f"{x.symbol} {x.kind}"),
-    Column("Who", lambda x: x.who),
-    Column("Date", lambda x: format_date(x.on), lambda x: x.on or date.min),
-    Column("Details", lambda x: x.text, tooltip=lambda x: x.text),
+    Column(tr("Who"), lambda x: x.who),
+    Column(tr("Date"), lambda x: format_date(x.on), lambda x: x.on or date.min),
+    Column(tr("Details"), lambda x: x.text, tooltip=lambda x: x.text),
 ]
 
 
 class OversightBox(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Supervision, team meetings and joint visits", parent)
+        super().__init__(tr("Supervision, team meetings and joint visits"), parent)
         self.ctx = ctx
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.table, self.model = make_table(COLUMNS, "Supervision, team meetings and joint visits")
+        self.table, self.model = make_table(
+            COLUMNS, tr("Supervision, team meetings and joint visits")
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
@@ -48,7 +51,9 @@ class OversightBox(QGroupBox):
         self.table.clearSelection()
         late = sum(x.needs_doing for x in lines)
         self.summary.setText(
-            f"{late} to arrange, most urgent first." if late else "All up to date."
+            tr("{late} to arrange, most urgent first.").format(late=late)
+            if late
+            else tr("All up to date.")
         )
         shown = min(len(lines), ROWS)
         row = self.table.verticalHeader().defaultSectionSize()

@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.service_quality.annual_report_page import AnnualReportPage
 from portage_desktop.ui.service_quality.induction_checklist import InductionChecklist
@@ -21,7 +22,7 @@ class ServiceQualityPage(QWidget):
     def __init__(self, ctx: AppContext, today: date | None = None) -> None:
         super().__init__()
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Running the service")
+        self.tabs.setAccessibleName(tr("Running the service"))
         self.supervision = SupervisionLog(ctx, today)
         self.induction = InductionChecklist(ctx, today)
         self.monitoring = MonitoringPage(ctx, today)
@@ -29,13 +30,13 @@ class ServiceQualityPage(QWidget):
         self.questions = QuestionEditor(ctx)
         self.report = AnnualReportPage(ctx, today)
         self.rules = RulesPage(ctx, today)
-        self.tabs.addTab(self.supervision, "&Supervision")
-        self.tabs.addTab(self.induction, "&Induction")
-        self.tabs.addTab(self.monitoring, "&Joint visits")
-        self.tabs.addTab(self.questionnaires, "&Questionnaires")
-        self.tabs.addTab(self.questions, "Questions to &ask")
-        self.tabs.addTab(self.report, "Annual &report")
-        self.tabs.addTab(self.rules, "Ru&les and closures")
+        self.tabs.addTab(self.supervision, tr("&Supervision"))
+        self.tabs.addTab(self.induction, tr("&Induction"))
+        self.tabs.addTab(self.monitoring, tr("&Joint visits"))
+        self.tabs.addTab(self.questionnaires, tr("&Questionnaires"))
+        self.tabs.addTab(self.questions, tr("Questions to &ask"))
+        self.tabs.addTab(self.report, tr("Annual &report"))
+        self.tabs.addTab(self.rules, tr("Ru&les and closures"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.tabs.currentChanged.connect(self._refresh_tab)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.service_quality import evaluation
 from portage_desktop.services.service_quality.evaluation import QuestionKind
 from portage_desktop.ui.common.context import AppContext
@@ -29,20 +30,20 @@ class QuestionEditor(QWidget):
         self.ctx = ctx
         self.errors = FieldErrors()
         self.questions = QListWidget()
-        self.questions.setAccessibleName("Questions, in order")
+        self.questions.setAccessibleName(tr("Questions, in order"))
         self.text = QLineEdit()
-        self.text.setAccessibleName("New question")
-        self.text.setPlaceholderText("For example: The visits helped my child learn new things")
+        self.text.setAccessibleName(tr("New question"))
+        self.text.setPlaceholderText(tr("For example: The visits helped my child learn new things"))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("How families answer")
+        self.kind.setAccessibleName(tr("How families answer"))
         for k in QuestionKind:
             self.kind.addItem(k.label, k.value)
-        self.add = QPushButton("&Add question")
-        self.remove = QPushButton("Re&move question")
-        self.save = QPushButton("Save the &questionnaire")
+        self.add = QPushButton(tr("&Add question"))
+        self.remove = QPushButton(tr("Re&move question"))
+        self.save = QPushButton(tr("Save the &questionnaire"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(tr("Message"))
         row = QHBoxLayout()
         row.addWidget(self.text, 1)
         row.addWidget(self.kind)
@@ -54,8 +55,10 @@ class QuestionEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Saving makes a new version: questionnaires already sent keep the questions "
-                "they were sent with.",
+                tr(
+                    "Saving makes a new version: questionnaires already sent keep the questions "
+                    "they were sent with."
+                ),
                 wordWrap=True,
             )
         )
@@ -84,7 +87,7 @@ class QuestionEditor(QWidget):
         if self.text.text().strip():
             self._append(self.text.text().strip(), QuestionKind(self.kind.currentData()))
             self.text.clear()
-            self.message.setText("Added. Save the questionnaire when it is ready.")
+            self.message.setText(tr("Added. Save the questionnaire when it is ready."))
 
     def _remove(self) -> None:
         row = self.questions.currentRow()
@@ -102,4 +105,6 @@ class QuestionEditor(QWidget):
             self.message,
         )
         if version is not None:
-            self.message.setText(f"Saved as version {version} of the questionnaire.")
+            self.message.setText(
+                tr("Saved as version {version} of the questionnaire.").format(version=version)
+            )

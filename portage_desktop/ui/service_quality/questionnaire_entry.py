@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import referrals
 from portage_desktop.services.home_visiting.vocabulary import ReferralStatus
@@ -35,23 +36,23 @@ class QuestionnaireEntry(QWidget):
         self.errors = FieldErrors()
         self._answers: dict[int, QComboBox | QPlainTextEdit] = {}
         self.returns = QComboBox()
-        self.returns.setAccessibleName("Questionnaire sent to")
-        self.returned_on = DateField("Date it came back")
+        self.returns.setAccessibleName(tr("Questionnaire sent to"))
+        self.returned_on = DateField(tr("Date it came back"))
         self.returned_on.set_value(self.today)
         self.questions = QFormLayout()
-        self.save = QPushButton("&Save answers")
-        self.not_returned = QPushButton("Mark &not returned")
+        self.save = QPushButton(tr("&Save answers"))
+        self.not_returned = QPushButton(tr("Mark &not returned"))
         self.family = QComboBox()
-        self.family.setAccessibleName("Family to send a questionnaire to")
-        self.sent_on = DateField("Date sent")
+        self.family.setAccessibleName(tr("Family to send a questionnaire to"))
+        self.sent_on = DateField(tr("Date sent"))
         self.sent_on.set_value(self.today)
-        self.send = QPushButton("Note as s&ent")
+        self.send = QPushButton(tr("Note as s&ent"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(tr("Message"))
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Questionnaire:"))
+        top.addWidget(QLabel(tr("Questionnaire:")))
         top.addWidget(self.returns, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save)
@@ -64,11 +65,11 @@ class QuestionnaireEntry(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         form = QFormLayout()
-        form.addRow("Came back on", self._with_error("returned_on", self.returned_on))
+        form.addRow(tr("Came back on"), self._with_error("returned_on", self.returned_on))
         layout.addLayout(form)
         layout.addLayout(self.questions)
         layout.addLayout(buttons)
-        layout.addWidget(heading("Send a questionnaire", 1.2))
+        layout.addWidget(heading(tr("Send a questionnaire"), 1.2))
         layout.addLayout(send)
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -94,7 +95,10 @@ class QuestionnaireEntry(QWidget):
         for r in evaluation.list_returns(self.ctx.db):
             who = names.get(r.referral_id, "A family")
             self.returns.addItem(
-                f"{who}: sent {format_date(r.sent_on)} ({r.status.label.lower()})", r.id
+                tr("{who}: sent {date} ({lower})").format(
+                    who=who, date=format_date(r.sent_on), lower=r.status.label.lower()
+                ),
+                r.id,
             )
         self.returns.blockSignals(False)
         if select is not None:
@@ -119,7 +123,7 @@ class QuestionnaireEntry(QWidget):
             given = current.answers.get(q.id)
             if q.kind is QuestionKind.SCALE:
                 field: QComboBox | QPlainTextEdit = QComboBox()
-                field.addItem("No answer", None)
+                field.addItem(tr("No answer"), None)
                 for i, word in enumerate(evaluation.SCALE_WORDS, 1):
                     field.addItem(f"{i} {word}", i)
                 if isinstance(given, int):
@@ -128,7 +132,7 @@ class QuestionnaireEntry(QWidget):
                 field = QPlainTextEdit(given if isinstance(given, str) else "")
                 field.setTabChangesFocus(True)
                 field.setMaximumHeight(60)
-            field.setAccessibleName(f"Question {n}: {q.text}")
+            field.setAccessibleName(tr("Question {n}: {text}").format(n=n, text=q.text))
             self._answers[q.id] = field
             self.questions.addRow(
                 QLabel(f"{n}. {q.text}", wordWrap=True), self._with_error(f"q{q.id}", field)
@@ -139,7 +143,7 @@ class QuestionnaireEntry(QWidget):
     def _save(self) -> None:
         return_id = self.returns.currentData()
         if return_id is None:
-            self.message.setText("No questionnaire has been sent yet.")
+            self.message.setText(tr("No questionnaire has been sent yet."))
             return
         try:
             back = self.returned_on.value()
@@ -157,14 +161,16 @@ class QuestionnaireEntry(QWidget):
         )
         if saved is not None:
             self.refresh(return_id)
-            self.message.setText("Answers saved.")
+            self.message.setText(tr("Answers saved."))
 
     def _not_returned(self) -> None:
         return_id = self.returns.currentData()
         if return_id is not None:
             evaluation.mark_not_returned(self.ctx.db, return_id)
             self.refresh(return_id)
-            self.message.setText(f"Marked {ReturnStatus.NOT_RETURNED.label.lower()}.")
+            self.message.setText(
+                tr("Marked {lower}.").format(lower=ReturnStatus.NOT_RETURNED.label.lower())
+            )
 
     def _send(self) -> None:
         referral_id = self.family.currentData()
@@ -183,5 +189,5 @@ class QuestionnaireEntry(QWidget):
         if sent is not None:
             self.refresh(sent.id)
             self.message.setText(
-                "Noted as sent. Print the blank questionnaire from the Print menu."
+                tr("Noted as sent. Print the blank questionnaire from the Print menu.")
             )

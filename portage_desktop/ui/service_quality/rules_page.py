@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import Permission, current_actor
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import rules
@@ -33,14 +34,14 @@ from portage_desktop.ui.service.common import fill, make_table, selected
 from portage_desktop.ui.service_quality.common import attempt, form_row
 
 RULE_COLUMNS: list[Column[RuleValue]] = [
-    Column("Rule", lambda r: r.label),
-    Column("Value today", lambda r: r.value or "(not set)"),
-    Column("Since", lambda r: "built in" if r.is_default else format_date(r.since)),
+    Column(tr("Rule"), lambda r: r.label),
+    Column(tr("Value today"), lambda r: r.value or tr("(not set)")),
+    Column(tr("Since"), lambda r: tr("built in") if r.is_default else format_date(r.since)),
 ]
 CLOSURE_COLUMNS: list[Column[Closure]] = [
-    Column("First day", lambda c: format_date(c.first_day), lambda c: c.first_day),
-    Column("Last day", lambda c: format_date(c.last_day), lambda c: c.last_day),
-    Column("Why", lambda c: c.label),
+    Column(tr("First day"), lambda c: format_date(c.first_day), lambda c: c.first_day),
+    Column(tr("Last day"), lambda c: format_date(c.last_day), lambda c: c.last_day),
+    Column(tr("Why"), lambda c: c.label),
 ]
 
 
@@ -52,43 +53,45 @@ class RulesPage(QWidget):
         self.errors = FieldErrors()
         self.who = QLabel()
         self.who.setWordWrap(True)
-        self.rules_table, self.rules_model = make_table(RULE_COLUMNS, "The service's rules")
+        self.rules_table, self.rules_model = make_table(RULE_COLUMNS, tr("The service's rules"))
         self.rules_table.selectionModel().selectionChanged.connect(lambda *_a: self._show_rule())
         self.history = QListWidget()
-        self.history.setAccessibleName("Every value the chosen rule has had")
+        self.history.setAccessibleName(tr("Every value the chosen rule has had"))
         self.history.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.value = QLineEdit()
-        self.value.setAccessibleName("New value")
-        self.effective_from = DateField("Applies from")
+        self.value.setAccessibleName(tr("New value"))
+        self.effective_from = DateField(tr("Applies from"))
         self.effective_from.set_value(self.today)
-        self.save_rule = QPushButton("Save the new &value")
+        self.save_rule = QPushButton(tr("Save the new &value"))
         self.save_rule.clicked.connect(self.change_rule)
-        rule_box = QGroupBox("Change the chosen rule from a date")
+        rule_box = QGroupBox(tr("Change the chosen rule from a date"))
         rule_form = QFormLayout(rule_box)
-        rule_form.addRow(QLabel("Its values so far:"), self.history)
-        form_row(rule_form, self.errors, "New va&lue *", "value", self.value)
-        form_row(rule_form, self.errors, "Applies &from *", "effective_from", self.effective_from)
+        rule_form.addRow(QLabel(tr("Its values so far:")), self.history)
+        form_row(rule_form, self.errors, tr("New va&lue *"), "value", self.value)
+        form_row(
+            rule_form, self.errors, tr("Applies &from *"), "effective_from", self.effective_from
+        )
         rule_form.addRow(self.save_rule)
 
         self.closures_table, self.closures_model = make_table(
-            CLOSURE_COLUMNS, "Days the service does not visit"
+            CLOSURE_COLUMNS, tr("Days the service does not visit")
         )
-        self.first_day = DateField("First day closed")
-        self.last_day = DateField("Last day closed")
+        self.first_day = DateField(tr("First day closed"))
+        self.last_day = DateField(tr("Last day closed"))
         self.why = QLineEdit()
-        self.why.setAccessibleName("Why the service is closed")
-        self.why.setPlaceholderText("For example: Christmas holidays")
-        self.add_closure = QPushButton("Add the &closure")
+        self.why.setAccessibleName(tr("Why the service is closed"))
+        self.why.setPlaceholderText(tr("For example: Christmas holidays"))
+        self.add_closure = QPushButton(tr("Add the &closure"))
         self.add_closure.clicked.connect(self.close_days)
-        self.remove_closure = QPushButton("&Remove the chosen closure")
+        self.remove_closure = QPushButton(tr("&Remove the chosen closure"))
         self.remove_closure.clicked.connect(self.reopen_days)
-        closure_box = QGroupBox("Days the service does not visit (blocks skip them)")
+        closure_box = QGroupBox(tr("Days the service does not visit (blocks skip them)"))
         closure_layout = QVBoxLayout(closure_box)
         closure_layout.addWidget(self.closures_table)
         closure_form = QFormLayout()
-        form_row(closure_form, self.errors, "F&irst day *", "first_day", self.first_day)
-        form_row(closure_form, self.errors, "La&st day", "last_day", self.last_day)
-        form_row(closure_form, self.errors, "&Why", "label", self.why)
+        form_row(closure_form, self.errors, tr("F&irst day *"), "first_day", self.first_day)
+        form_row(closure_form, self.errors, tr("La&st day"), "last_day", self.last_day)
+        form_row(closure_form, self.errors, tr("&Why"), "label", self.why)
         closure_layout.addLayout(closure_form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_closure)
@@ -97,10 +100,10 @@ class RulesPage(QWidget):
         closure_layout.addLayout(buttons)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What happened")
+        self.message.setAccessibleName(tr("What happened"))
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Rules and closure dates", 1.2))
+        layout.addWidget(heading(tr("Rules and closure dates"), 1.2))
         layout.addWidget(self.who)
         layout.addWidget(self.rules_table, 2)
         layout.addWidget(rule_box)
@@ -122,10 +125,12 @@ class RulesPage(QWidget):
         ):
             widget.setEnabled(may_change)
         self.who.setText(
-            "A new value applies from the date you give; earlier days keep the value they were "
-            "judged by, and every change is kept below."
+            tr(
+                "A new value applies from the date you give; earlier days keep the value they were "
+                "judged by, and every change is kept below."
+            )
             if may_change
-            else "You can read the rules; a team lead or manager changes them."
+            else tr("You can read the rules; a team lead or manager changes them.")
         )
         chosen = selected(self.rules_table, self.rules_model)
         fill(self.rules_table, self.rules_model, rules.rule_values(self.ctx.db, self.today))
@@ -141,15 +146,19 @@ class RulesPage(QWidget):
         if rule is None:
             return
         for change in rules.rule_history(self.ctx.db, rule.key):
-            since = "built in" if change.changed_by == "built in" else format_date(change.since)
-            who = "" if change.changed_by == "built in" else f" (by {change.changed_by})"
-            self.history.addItem(f"{change.value or '(not set)'}: {since}{who}")
+            since = tr("built in") if change.changed_by == "built in" else format_date(change.since)
+            who = (
+                ""
+                if change.changed_by == "built in"
+                else tr(" (by {changed_by})").format(changed_by=change.changed_by)
+            )
+            self.history.addItem(f"{change.value or tr('(not set)')}: {since}{who}")
         self.value.setText(rule.value)
 
     def change_rule(self) -> None:
         rule: RuleValue | None = selected(self.rules_table, self.rules_model)
         if rule is None:
-            self.message.setText("Choose a rule in the list first.")
+            self.message.setText(tr("Choose a rule in the list first."))
             return
         try:
             since = self.effective_from.value()
@@ -163,7 +172,9 @@ class RulesPage(QWidget):
         )
         if done:
             self.refresh()
-            self.message.setText(f"Saved: {rule.label}, from {format_date(since)}.")
+            self.message.setText(
+                tr("Saved: {label}, from {date}.").format(label=rule.label, date=format_date(since))
+            )
 
     def close_days(self) -> None:
         try:
@@ -183,30 +194,32 @@ class RulesPage(QWidget):
             self.refresh()
             assert first is not None
             clashes = rules.planned_visits_on(self.ctx.db, first, last)
-            text = "Closure added. Blocks planned from now on skip those days."
+            text = tr("Closure added. Blocks planned from now on skip those days.")
             if clashes:
                 visits = (
-                    "1 visit already planned falls"
+                    tr("1 visit already planned falls")
                     if clashes == 1
-                    else (f"{clashes} visits already planned fall")
+                    else tr("{clashes} visits already planned fall").format(clashes=clashes)
                 )
-                text += f" {visits} on them: move each from the family's Visits."
+                text += tr(" {visits} on them: move each from the family's Visits.").format(
+                    visits=visits
+                )
             self.message.setText(text)
 
     def reopen_days(self) -> None:
         closure: Closure | None = selected(self.closures_table, self.closures_model)
         if closure is None:
-            self.message.setText("Choose a closure in the list first.")
+            self.message.setText(tr("Choose a closure in the list first."))
             return
         days = format_date(closure.first_day)
         if closure.last_day != closure.first_day:
-            days += f" to {format_date(closure.last_day)}"
+            days += tr(" to {date}").format(date=format_date(closure.last_day))
         question = (
-            f"Remove the closure {days}"
+            tr("Remove the closure {days}").format(days=days)
             + (f" ({closure.label})" if closure.label else "")
-            + "? Blocks planned from now on will visit on those days again."
+            + tr("? Blocks planned from now on will visit on those days again.")
         )
-        if not confirm(self, "Remove the closure", question):
+        if not confirm(self, tr("Remove the closure"), question):
             return
         done = attempt(
             lambda: rules.remove_closure(self.ctx.db, closure.id) or True,
@@ -215,4 +228,4 @@ class RulesPage(QWidget):
         )
         if done:
             self.refresh()
-            self.message.setText("Closure removed.")
+            self.message.setText(tr("Closure removed."))

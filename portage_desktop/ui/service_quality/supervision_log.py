@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.home_visiting import caseloads, referrals
@@ -44,12 +45,12 @@ from portage_desktop.ui.common.widgets import DateField, FieldErrors, heading
 from portage_desktop.ui.service_quality.common import attempt, visitor_combo
 
 COLUMNS: list[Column[SupervisionSession]] = [
-    Column("Date", lambda x: format_date(x.held_on), lambda x: x.held_on),
-    Column("Kind", lambda x: x.kind.label),
-    Column("Led by", lambda x: x.supervisor),
-    Column("Children discussed", lambda x: "; ".join(c.label for c in x.children)),
+    Column(tr("Date"), lambda x: format_date(x.held_on), lambda x: x.held_on),
+    Column(tr("Kind"), lambda x: x.kind.label),
+    Column(tr("Led by"), lambda x: x.supervisor),
+    Column(tr("Children discussed"), lambda x: "; ".join(c.label for c in x.children)),
     Column(
-        "Actions",
+        tr("Actions"),
         lambda x: "; ".join(
             f"{a.action} ({a.owner}, by {format_date(a.due_on)})" for a in x.actions
         ),
@@ -72,26 +73,26 @@ class SupervisionLog(QWidget):
         self._children: list[_Pending] = []
         self._actions: list[ActionInput] = []
         visitors = caseloads.list_visitors(ctx.db)
-        self.visitor = visitor_combo(visitors, "Whose supervision log")
+        self.visitor = visitor_combo(visitors, tr("Whose supervision log"))
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Last supervision")
+        self.status.setAccessibleName(tr("Last supervision"))
         self.model: RecordTableModel[SupervisionSession] = RecordTableModel(COLUMNS)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Supervision sessions")
+        self.table.setAccessibleName(tr("Supervision sessions"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
 
-        self.held_on = DateField("Date held")
+        self.held_on = DateField(tr("Date held"))
         self.held_on.set_value(self.today)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of session")
+        self.kind.setAccessibleName(tr("Kind of session"))
         for k in SessionKind:
             self.kind.addItem(k.label, k.value)
         self.supervisor = QLineEdit()
-        self.supervisor.setAccessibleName("Led by")
+        self.supervisor.setAccessibleName(tr("Led by"))
         self.present = QListWidget()
-        self.present.setAccessibleName("Home visitors present")
+        self.present.setAccessibleName(tr("Home visitors present"))
         self.present.setMaximumHeight(80)
         self.table.setMinimumHeight(140)
         for v in visitors:
@@ -101,58 +102,58 @@ class SupervisionLog(QWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.present.addItem(item)
         self.child = QComboBox()
-        self.child.setAccessibleName("Child to discuss")
+        self.child.setAccessibleName(tr("Child to discuss"))
         for r in referrals.list_referrals(ctx.db, (ReferralStatus.ALLOCATED,)):
             self.child.addItem(r.child_name, r.child_id)
-        self.add_child = QPushButton("Add &child")
+        self.add_child = QPushButton(tr("Add &child"))
         self.discussed = QListWidget()
-        self.discussed.setAccessibleName("Children to discuss")
+        self.discussed.setAccessibleName(tr("Children to discuss"))
         self.discussed.setMaximumHeight(50)
         self.action = QLineEdit()
-        self.action.setAccessibleName("Action agreed")
-        self.action.setPlaceholderText("What is to be done")
+        self.action.setAccessibleName(tr("Action agreed"))
+        self.action.setPlaceholderText(tr("What is to be done"))
         self.owner = QLineEdit()
-        self.owner.setAccessibleName("Who will do it")
-        self.owner.setPlaceholderText("Who will do it")
-        self.due = DateField("Action due by")
-        self.add_action = QPushButton("Add ac&tion")
+        self.owner.setAccessibleName(tr("Who will do it"))
+        self.owner.setPlaceholderText(tr("Who will do it"))
+        self.due = DateField(tr("Action due by"))
+        self.add_action = QPushButton(tr("Add ac&tion"))
         self.agreed = QListWidget()
-        self.agreed.setAccessibleName("Actions agreed")
+        self.agreed.setAccessibleName(tr("Actions agreed"))
         self.agreed.setMaximumHeight(50)
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(tr("Notes"))
         self.notes.setMaximumHeight(60)
         self.notes.setTabChangesFocus(True)
-        self.save = QPushButton("&Save session")
+        self.save = QPushButton(tr("&Save session"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(tr("Message"))
 
         form = QFormLayout()
-        form.addRow("Date held", self._with_error("held_on", self.held_on))
-        form.addRow("Kind", self._with_error("kind", self.kind))
-        form.addRow("Led by", self._with_error("supervisor", self.supervisor))
-        form.addRow("Present", self._with_error("visitors", self.present))
+        form.addRow(tr("Date held"), self._with_error("held_on", self.held_on))
+        form.addRow(tr("Kind"), self._with_error("kind", self.kind))
+        form.addRow(tr("Led by"), self._with_error("supervisor", self.supervisor))
+        form.addRow(tr("Present"), self._with_error("visitors", self.present))
         child_row = QHBoxLayout()
         child_row.addWidget(self.child, 1)
         child_row.addWidget(self.add_child)
-        form.addRow("Discuss", child_row)
+        form.addRow(tr("Discuss"), child_row)
         form.addRow("", self._with_error("children", self.discussed))
         action_row = QHBoxLayout()
         for w in (self.action, self.owner, self.due, self.add_action):
             action_row.addWidget(w)
-        form.addRow("Action", action_row)
+        form.addRow(tr("Action"), action_row)
         form.addRow("", self._with_error("actions", self.agreed))
-        form.addRow("Notes", self._with_error("notes", self.notes))
+        form.addRow(tr("Notes"), self._with_error("notes", self.notes))
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Home visitor:"))
+        top.addWidget(QLabel(tr("Home visitor:")))
         top.addWidget(self.visitor, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
-        layout.addWidget(heading("Record a session", 1.2))
+        layout.addWidget(heading(tr("Record a session"), 1.2))
         layout.addLayout(form)
         layout.addWidget(self.save)
         layout.addWidget(self.message)
@@ -175,7 +176,7 @@ class SupervisionLog(QWidget):
         visitor_id = self.visitor.currentData()
         if visitor_id is None:
             self.model.set_rows([])
-            self.status.setText("There are no home visitors yet.")
+            self.status.setText(tr("There are no home visitors yet."))
             return
         try:
             sessions = supervision.list_sessions(self.ctx.db, visitor_id)
@@ -217,7 +218,11 @@ class SupervisionLog(QWidget):
             self.message.setText(str(exc))
             return
         self._actions.append(ActionInput(self.action.text(), self.owner.text(), due))
-        self.agreed.addItem(f"{self.action.text()} ({self.owner.text()}, by {format_date(due)})")
+        self.agreed.addItem(
+            tr("{text} ({text2}, by {date})").format(
+                text=self.action.text(), text2=self.owner.text(), date=format_date(due)
+            )
+        )
         self.action.clear()
         self.owner.clear()
         self.due.set_value(None)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.audit import AuditAction, AuditEntry
 from portage_desktop.services.dates import format_datetime
@@ -42,45 +43,45 @@ class AuditDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db, self.backup_dir = db, backup_dir
-        self.setWindowTitle("Audit log")
+        self.setWindowTitle(tr("Audit log"))
         self.resize(820, 520)
         self.model: RecordTableModel[AuditEntry] = RecordTableModel(
             [
-                Column("When", lambda e: _local(e.at)),
-                Column("Who", lambda e: e.actor),
-                Column("What", lambda e: e.action.replace("_", " ")),
-                Column("Record", lambda e: f"{e.record_kind} {e.record_id or ''}".strip()),
-                Column("Detail", lambda e: e.detail),
+                Column(tr("When"), lambda e: _local(e.at)),
+                Column(tr("Who"), lambda e: e.actor),
+                Column(tr("What"), lambda e: e.action.replace("_", " ")),
+                Column(tr("Record"), lambda e: f"{e.record_kind} {e.record_id or ''}".strip()),
+                Column(tr("Detail"), lambda e: e.detail),
             ]
         )
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Audit entries, newest first")
+        self.table.setAccessibleName(tr("Audit entries, newest first"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.who = QLineEdit()
-        self.who.setAccessibleName("Who (username)")
+        self.who.setAccessibleName(tr("Who (username)"))
         self.action = QComboBox()
-        self.action.setAccessibleName("What was done")
-        self.action.addItem("Anything", None)
+        self.action.setAccessibleName(tr("What was done"))
+        self.action.addItem(tr("Anything"), None)
         for action in AuditAction:
             self.action.addItem(action.value.replace("_", " ").capitalize(), action.value)
         self.child = QLineEdit()
-        self.child.setAccessibleName("Child record number")
-        self.child.setPlaceholderText("Record number")
-        self.since = DateField("From date")
-        self.until = DateField("To date")
+        self.child.setAccessibleName(tr("Child record number"))
+        self.child.setPlaceholderText(tr("Record number"))
+        self.since = DateField(tr("From date"))
+        self.until = DateField(tr("To date"))
         filters = QFormLayout()
-        filters.addRow("&Who", self.who)
-        filters.addRow("&What", self.action)
-        filters.addRow("&Child record", self.child)
-        filters.addRow("&From", self.since)
-        filters.addRow("&To", self.until)
-        apply_button = QPushButton("&Show")
+        filters.addRow(tr("&Who"), self.who)
+        filters.addRow(tr("&What"), self.action)
+        filters.addRow(tr("&Child record"), self.child)
+        filters.addRow(tr("&From"), self.since)
+        filters.addRow(tr("&To"), self.until)
+        apply_button = QPushButton(tr("&Show"))
         apply_button.setDefault(True)
         apply_button.clicked.connect(self.refresh)
-        verify = QPushButton("Check the log is &intact")
+        verify = QPushButton(tr("Check the log is &intact"))
         verify.clicked.connect(self.verify)
         self.status = QLabel()
         self.status.setObjectName("audit_status")
@@ -107,7 +108,7 @@ class AuditDialog(QDialog):
             return
         child = self.child.text().strip()
         if child and not child.isdigit():
-            self.status.setText("⚠ The child record number is a number, such as 12.")
+            self.status.setText(tr("⚠ The child record number is a number, such as 12."))
             return
         rows = audit.search(
             self.db,
@@ -121,27 +122,34 @@ class AuditDialog(QDialog):
             else None,
         )
         self.model.set_rows(rows)
-        self.status.setText(f"{len(rows)} entries shown, newest first.")
+        self.status.setText(tr("{count} entries shown, newest first.").format(count=len(rows)))
 
     def verify(self) -> None:
         check = audit.verify_chain(self.db)
         anchors = audit.check_anchors(self.db, self.backup_dir)
         if not check.ok:
             self.status.setText(
-                f"⚠ The log has been altered: entry {check.first_broken_id} does not match "
-                "the entries before it. Keep a copy of this database and tell your data "
-                "protection lead." + (f"\n⚠ {anchors.problem}" if not anchors.ok else "")
+                tr(
+                    "⚠ The log has been altered: entry {first_broken_id} does not match "
+                    "the entries before it. Keep a copy of this database and tell your data "
+                    "protection lead."
+                ).format(first_broken_id=check.first_broken_id)
+                + (f"\n⚠ {anchors.problem}" if not anchors.ok else "")
             )
         elif not anchors.ok:
             self.status.setText(f"⚠ {anchors.problem}")
         else:
             kept = (
-                f", and it still holds all {anchors.anchors} points recorded outside the file"
+                tr(", and it still holds all {anchors} points recorded outside the file").format(
+                    anchors=anchors.anchors
+                )
                 if anchors.anchors
                 else ""
             )
             self.status.setText(
-                f"✓ The log is intact: all {check.entries} entries check out{kept}."
+                tr("✓ The log is intact: all {entries} entries check out{kept}.").format(
+                    entries=check.entries, kept=kept
+                )
             )
 
 
@@ -157,5 +165,5 @@ def check_log_on_open(
         with contextlib.suppress(OSError):  # a read-only folder must not stop the app opening
             audit.anchor_now(db)
     elif not headless:
-        QMessageBox.warning(parent, "The audit log has been tampered with", check.problem)
+        QMessageBox.warning(parent, tr("The audit log has been tampered with"), check.problem)
     return check

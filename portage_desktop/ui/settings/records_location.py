@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.database_url import EXAMPLE, PASSWORD_FILES, check
+from portage_desktop.i18n import tr
 from portage_desktop.paths import looks_like_shared_drive
 from portage_desktop.services import records_location
 from portage_desktop.services.errors import ValidationError
@@ -41,28 +42,32 @@ class RecordsLocationBox(QGroupBox):
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Where the records are kept", parent)
+        super().__init__(tr("Where the records are kept"), parent)
         self.ctx = ctx
         db = ctx.db
         column = QVBoxLayout(self)
         if db.server is not None:
-            now = f"Now: on the shared PostgreSQL server {db.server.display}."
+            now = tr("Now: on the shared PostgreSQL server {display}.").format(
+                display=db.server.display
+            )
         else:
-            now = f"Now: on this computer, in {db.path}."
+            now = tr("Now: on this computer, in {path}.").format(path=db.path)
         self.current = _wrapped(now, selectable=True)
         self.current.setObjectName("records_now")
         column.addWidget(self.current)
         if db.path is not None and looks_like_shared_drive(db.path):
             warn = _wrapped(
-                "⚠ This folder looks like a network or cloud-sync drive. The database can be "
-                "damaged there; keep it on this computer's own disk, or use a shared server."
+                tr(
+                    "⚠ This folder looks like a network or cloud-sync drive. The database can be "
+                    "damaged there; keep it on this computer's own disk, or use a shared server."
+                )
             )
             warn.setStyleSheet(error_style())
             column.addWidget(warn)
 
-        self.on_computer = QRadioButton("On this &computer (the usual choice for one person)")
+        self.on_computer = QRadioButton(tr("On this &computer (the usual choice for one person)"))
         self.on_server = QRadioButton(
-            "On a shared Post&greSQL server (for a team working on several computers)"
+            tr("On a shared Post&greSQL server (for a team working on several computers)")
         )
         group = QButtonGroup(self)
         group.addButton(self.on_computer)
@@ -72,13 +77,13 @@ class RecordsLocationBox(QGroupBox):
 
         self.address = QLineEdit(ctx.settings.database_url)
         self.address.setPlaceholderText(EXAMPLE)
-        self.address.setAccessibleName("Server address")
-        address_label = QLabel("Server &address:")
+        self.address.setAccessibleName(tr("Server address"))
+        address_label = QLabel(tr("Server &address:"))
         address_label.setBuddy(self.address)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Server password, only to test the connection")
-        password_label = QLabel("Server pass&word (only to test; never saved):")
+        self.password.setAccessibleName(tr("Server password, only to test the connection"))
+        password_label = QLabel(tr("Server pass&word (only to test; never saved):"))
         password_label.setBuddy(self.password)
         self.server_fields = QWidget()
         fields = QVBoxLayout(self.server_fields)
@@ -90,10 +95,12 @@ class RecordsLocationBox(QGroupBox):
         self.address_error.setStyleSheet(error_style())
         fields.addWidget(self.address_error)
         hint = _wrapped(
-            "Whoever looks after the server gives you this address. Leave the password out of "
-            f"it: Portage Desktop never saves one. It can come from {PASSWORD_FILES}, or "
-            "Portage Desktop asks for it when it starts. Add ?sslmode=require to the address "
-            "so the connection is encrypted."
+            tr(
+                "Whoever looks after the server gives you this address. Leave the password out of "
+                "it: Portage Desktop never saves one. It can come from {PASSWORD_FILES}, or "
+                "Portage Desktop asks for it when it starts. Add ?sslmode=require to the address "
+                "so the connection is encrypted."
+            ).format(PASSWORD_FILES=PASSWORD_FILES)
         )
         hint.setEnabled(False)
         fields.addWidget(hint)
@@ -101,9 +108,9 @@ class RecordsLocationBox(QGroupBox):
         fields.addWidget(self.password)
         column.addWidget(self.server_fields)
 
-        self.test_button = QPushButton("&Test the connection")
+        self.test_button = QPushButton(tr("&Test the connection"))
         self.test_button.clicked.connect(self.test_connection)
-        self.save_button = QPushButton("Sa&ve where the records are kept")
+        self.save_button = QPushButton(tr("Sa&ve where the records are kept"))
         self.save_button.clicked.connect(self.save)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
@@ -114,8 +121,10 @@ class RecordsLocationBox(QGroupBox):
         self.result.setObjectName("location_result")
         column.addWidget(self.result)
         note = _wrapped(
-            "A change takes effect the next time Portage Desktop starts. Records are not "
-            "copied from one place to the other."
+            tr(
+                "A change takes effect the next time Portage Desktop starts. Records are not "
+                "copied from one place to the other."
+            )
         )
         note.setEnabled(False)
         column.addWidget(note)
@@ -149,7 +158,7 @@ class RecordsLocationBox(QGroupBox):
             self._say(problem, good=False)
             return
         self.test_button.setEnabled(False)
-        self.result.setText("Testing the connection…")
+        self.result.setText(tr("Testing the connection…"))
         self.result.setStyleSheet("")
 
         def work(_progress):  # noqa: ANN001, ANN202
@@ -161,9 +170,9 @@ class RecordsLocationBox(QGroupBox):
 
         def failed(exc: BaseException) -> None:
             self.test_button.setEnabled(True)
-            self._say(str(exc) or "The connection could not be tested.", good=False)
+            self._say(str(exc) or tr("The connection could not be tested."), good=False)
 
-        self.job = run_with_progress(self, "Testing the connection…", work, done, failed)
+        self.job = run_with_progress(self, tr("Testing the connection…"), work, done, failed)
 
     def save(self) -> None:
         use_server = self.on_server.isChecked()
@@ -174,6 +183,8 @@ class RecordsLocationBox(QGroupBox):
             return
         self.ctx.save_settings()
         self.address.setText(choice.address)
-        where = "the shared server" if use_server else "the records on this computer"
-        saved = f"Saved. Portage Desktop will use {where} the next time it starts."
+        where = tr("the shared server") if use_server else tr("the records on this computer")
+        saved = tr("Saved. Portage Desktop will use {where} the next time it starts.").format(
+            where=where
+        )
         self._say(f"{saved} {choice.note}".strip(), good=True)

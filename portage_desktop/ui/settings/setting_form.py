@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QLineEdit, QRadioButton, QVBoxLayout, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.setting import SettingInfo, SettingInput
 from portage_desktop.services.vocabulary import SettingKind
 from portage_desktop.ui.common.form import FormSection
@@ -14,11 +15,11 @@ class SettingFields:
 
     def __init__(self, owner: FormSection) -> None:
         self.name = QLineEdit()
-        self.name.setPlaceholderText("For example: Little Acorns Pre-school")
+        self.name.setPlaceholderText(tr("For example: Little Acorns Pre-school"))
         self.urn = QLineEdit()
-        self.urn.setPlaceholderText("For example: EY123456")
+        self.urn.setPlaceholderText(tr("For example: EY123456"))
         kinds = QWidget()
-        kinds.setAccessibleName("Type of setting")
+        kinds.setAccessibleName(tr("Type of setting"))
         column = QVBoxLayout(kinds)
         column.setContentsMargins(0, 0, 0, 0)
         self.kind_group = QButtonGroup(kinds)
@@ -29,13 +30,13 @@ class SettingFields:
             self.kind_group.addButton(button)
             self.kind_buttons[kind] = button
             column.addWidget(button)
-        owner.add_row("&Name of the setting *", "name", self.name)
-        owner.add_row("Type *", "kind", kinds)
+        owner.add_row(tr("&Name of the setting *"), "name", self.name)
+        owner.add_row(tr("Type *"), "kind", kinds)
         owner.add_row(
-            "Ofsted &URN",
+            tr("Ofsted &URN"),
             "ofsted_urn",
             self.urn,
-            "Your unique reference number from Ofsted, if you have one",
+            tr("Your unique reference number from Ofsted, if you have one"),
         )
         self.name.textEdited.connect(owner.mark_dirty)
         self.urn.textEdited.connect(owner.mark_dirty)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import inspections, setting_profile, stamp_rules
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import ConflictError, ValidationError
@@ -62,7 +63,7 @@ class ProfileSection(QWidget):
         self.loaded: SettingProfile | None = None
         self.form = FormSection()
         regulators = QWidget()
-        regulators.setAccessibleName("Registered with")
+        regulators.setAccessibleName(tr("Registered with"))
         column = QVBoxLayout(regulators)
         column.setContentsMargins(0, 0, 0, 0)
         self.regulator_group = QButtonGroup(regulators)
@@ -75,25 +76,27 @@ class ProfileSection(QWidget):
         self.agency_name = QLineEdit()
         self.portage_service = QLineEdit()
         self.portage_contact = QLineEdit()
-        self.form.add_row("Registered with", "regulator", regulators)
-        self.form.add_row("A&gency name", "agency_name", self.agency_name, "Childminders only")
-        self.form.add_row("Local &Portage service", "portage_service", self.portage_service)
+        self.form.add_row(tr("Registered with"), "regulator", regulators)
         self.form.add_row(
-            "Portage service &contact",
+            tr("A&gency name"), "agency_name", self.agency_name, tr("Childminders only")
+        )
+        self.form.add_row(tr("Local &Portage service"), "portage_service", self.portage_service)
+        self.form.add_row(
+            tr("Portage service &contact"),
             "portage_contact",
             self.portage_contact,
-            "Name and telephone or email of your contact there",
+            tr("Name and telephone or email of your contact there"),
         )
         for edit in (self.agency_name, self.portage_service, self.portage_contact):
             edit.textEdited.connect(self.form.mark_dirty)
         self.regulator_group.buttonToggled.connect(self.form.mark_dirty)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
-            "Save &registration and contact", QDialogButtonBox.ButtonRole.AcceptRole
+            tr("Save &registration and contact"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         buttons.accepted.connect(self.save_profile)
         self.saved_label = QLabel()
-        profile_box = QGroupBox("Registration and local Portage service")
+        profile_box = QGroupBox(tr("Registration and local Portage service"))
         profile_layout = QVBoxLayout(profile_box)
         profile_layout.addLayout(self.form.form)
         profile_layout.addWidget(self.form.general_error)
@@ -102,23 +105,23 @@ class ProfileSection(QWidget):
 
         self.inspection_model: RecordTableModel[Inspection] = RecordTableModel(
             [
-                Column("Date", lambda i: format_date(i.inspected_on)),
-                Column("Published as", lambda i: i.framework.label),
-                Column("Judgements", lambda i: "\n".join(i.lines) or "Not graded"),
+                Column(tr("Date"), lambda i: format_date(i.inspected_on)),
+                Column(tr("Published as"), lambda i: i.framework.label),
+                Column(tr("Judgements"), lambda i: "\n".join(i.lines) or tr("Not graded")),
             ]
         )
-        self.inspection_table = _table("Inspections", self.inspection_model)
+        self.inspection_table = _table(tr("Inspections"), self.inspection_model)
         self.inspection_table.activated.connect(lambda _i: self.edit_inspection())
-        inspection_box = QGroupBox("Inspections, as published")
+        inspection_box = QGroupBox(tr("Inspections, as published"))
         inspection_layout = QVBoxLayout(inspection_box)
         inspection_layout.addWidget(
-            QLabel("Each judgement is kept on its own scale; no overall grade is worked out.")
+            QLabel(tr("Each judgement is kept on its own scale; no overall grade is worked out."))
         )
         inspection_layout.addWidget(self.inspection_table)
         row = QHBoxLayout()
         for text, slot in (
-            ("Add an &inspection…", self.add_inspection),
-            ("Edit inspectio&n…", self.edit_inspection),
+            (tr("Add an &inspection…"), self.add_inspection),
+            (tr("Edit inspectio&n…"), self.edit_inspection),
             ("Delete inspection…", self.delete_inspection),
         ):
             button = QPushButton(text)
@@ -129,23 +132,23 @@ class ProfileSection(QWidget):
 
         self.rules_model: RecordTableModel[RuleValue] = RecordTableModel(
             [
-                Column("Rule", lambda r: r.label),
-                Column("Value", lambda r: r.words),
+                Column(tr("Rule"), lambda r: r.label),
+                Column(tr("Value"), lambda r: r.words),
                 Column(
-                    "Since",
-                    lambda r: "Built-in default" if r.is_default else format_date(r.since),
+                    tr("Since"),
+                    lambda r: tr("Built-in default") if r.is_default else format_date(r.since),
                 ),
             ]
         )
-        self.rules_table = _table("Stamp of Approval rules", self.rules_model)
+        self.rules_table = _table(tr("Stamp of Approval rules"), self.rules_model)
         self.rules_table.activated.connect(lambda _i: self.change_rule())
-        rules_box = QGroupBox("Stamp of Approval rules")
+        rules_box = QGroupBox(tr("Stamp of Approval rules"))
         rules_layout = QVBoxLayout(rules_box)
         rules_layout.addWidget(
-            QLabel("The numbers the criteria check uses. Change one when the NPA changes it.")
+            QLabel(tr("The numbers the criteria check uses. Change one when the NPA changes it."))
         )
         rules_layout.addWidget(self.rules_table)
-        change = QPushButton("C&hange rule…")
+        change = QPushButton(tr("C&hange rule…"))
         change.clicked.connect(self.change_rule)
         rules_layout.addWidget(change)
 
@@ -202,7 +205,7 @@ class ProfileSection(QWidget):
             self.form.show_refusal(exc)
             return
         self.form.dirty = False
-        self.saved_label.setText("Saved.")
+        self.saved_label.setText(tr("Saved."))
         self.ctx.hub.setting_changed.emit()
 
     def add_inspection(self) -> None:
@@ -226,7 +229,7 @@ class ProfileSection(QWidget):
         try:
             inspections.delete_inspection(self.ctx.db, chosen.id)
         except REFUSED as exc:
-            refused(self, "Not deleted", exc)
+            refused(self, tr("Not deleted"), exc)
             return
         self.ctx.hub.setting_changed.emit()
 

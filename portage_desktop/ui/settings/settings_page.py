@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import records_location, security
 from portage_desktop.services import setting as setting_service
 from portage_desktop.services.access import Permission, current_actor
@@ -50,13 +51,13 @@ class SettingsPage(QWidget):
         self.loaded: SettingInfo | None = None
         self._form = FormSection()
         self.fields = SettingFields(self._form)
-        setting_box = QGroupBox("Your setting")
+        setting_box = QGroupBox(tr("Your setting"))
         setting_layout = QVBoxLayout(setting_box)
         setting_layout.addLayout(self._form.form)
         setting_layout.addWidget(self._form.general_error)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
-            "&Save setting details", QDialogButtonBox.ButtonRole.AcceptRole
+            tr("&Save setting details"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved_label")
@@ -83,17 +84,17 @@ class SettingsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Settings"))
+        layout.addWidget(heading(tr("Settings")))
         layout.addWidget(scroll, 1)
         ctx.hub.database_replaced.connect(self.load)
         self.load()
 
     def _backups_box(self) -> QGroupBox:
         ctx = self.ctx
-        box = QGroupBox("Backups")
+        box = QGroupBox(tr("Backups"))
         grid = QGridLayout(box)
         self.keep = QSpinBox()
-        self.on_close = QCheckBox("Make a backup each time Portage Desktop &closes")
+        self.on_close = QCheckBox(tr("Make a backup each time Portage Desktop &closes"))
         if ctx.db.on_server:
             # A file's backups are the app's job; a server's are its administrator's.
             text = QLabel(SERVER_BACKUPS)
@@ -101,15 +102,17 @@ class SettingsPage(QWidget):
             text.setWordWrap(True)
             grid.addWidget(text, 0, 0, 1, 2)
             return box
-        backups = QLabel(f"Backups are kept in: {ctx.paths.backup_dir}")
+        backups = QLabel(
+            tr("Backups are kept in: {backup_dir}").format(backup_dir=ctx.paths.backup_dir)
+        )
         backups.setWordWrap(True)
         backups.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(backups, 2, 0, 1, 2)
         self.keep.setRange(1, 100)
         self.keep.setValue(ctx.settings.backups_to_keep)
-        self.keep.setAccessibleName("Number of backups to keep")
+        self.keep.setAccessibleName(tr("Number of backups to keep"))
         self.keep.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        keep_label = QLabel("&Backups to keep:")
+        keep_label = QLabel(tr("&Backups to keep:"))
         keep_label.setBuddy(self.keep)
         keep_row = QHBoxLayout()
         keep_row.addWidget(keep_label)
@@ -126,42 +129,42 @@ class SettingsPage(QWidget):
         db = self.ctx.db
         if not db.on_server:
             return (
-                "✓ Your records are encrypted."
+                tr("✓ Your records are encrypted.")
                 if db.encrypted
-                else "⚠ Your records are NOT encrypted. Encrypt them now."
+                else tr("⚠ Your records are NOT encrypted. Encrypt them now.")
             )
         # There is no file here to encrypt: the server's accounts and its link protect them.
         if records_location.connection_encrypted(db):
-            return (
+            return tr(
                 "✓ Your records are on a shared server, and the connection to it is encrypted. "
                 "Everyone logs in with their own name and password."
             )
-        return (
+        return tr(
             "⚠ Your records are on a shared server, but the connection to it is NOT encrypted. "
             "Unless the server is this computer, ask for ?sslmode=require in its address."
         )
 
     def _security_box(self) -> QGroupBox:
         actor = current_actor(self.ctx.db)
-        box = QGroupBox("Privacy and security")
+        box = QGroupBox(tr("Privacy and security"))
         column = QVBoxLayout(box)
         state = QLabel(self._protection_text())
         state.setObjectName("encryption_state")
         state.setWordWrap(True)
         column.addWidget(state)
         self.passphrase_button = QPushButton(
-            "Change the &passphrase…" if self.ctx.db.encrypted else "&Encrypt my records…"
+            tr("Change the &passphrase…") if self.ctx.db.encrypted else tr("&Encrypt my records…")
         )
         self.passphrase_button.clicked.connect(self._change_passphrase)
-        self.people_button = QPushButton("People and &roles…")
+        self.people_button = QPushButton(tr("People and &roles…"))
         self.people_button.clicked.connect(lambda: PeopleDialog(self.ctx.db, self).exec())
-        self.audit_button = QPushButton("Audit &log…")
+        self.audit_button = QPushButton(tr("Audit &log…"))
         self.audit_button.clicked.connect(
             lambda: AuditDialog(self.ctx.db, self, self.ctx.paths.backup_dir).exec()
         )
-        self.retention_button = QPushButton("Keeping and erasing &records…")
+        self.retention_button = QPushButton(tr("Keeping and erasing &records…"))
         self.retention_button.clicked.connect(lambda: RetentionDialog(self.ctx, self).exec())
-        lock = QPushButton("Loc&k now")
+        lock = QPushButton(tr("Loc&k now"))
         lock.clicked.connect(self.lock_requested)
         buttons = QHBoxLayout()
         for button in (
@@ -182,11 +185,11 @@ class SettingsPage(QWidget):
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
         self.lock_minutes.setSuffix(" minutes")
-        self.lock_minutes.setSpecialValueText("Never")
+        self.lock_minutes.setSpecialValueText(tr("Never"))
         self.lock_minutes.setValue(self.ctx.settings.lock_after_minutes)
-        self.lock_minutes.setAccessibleName("Lock after this many minutes without use")
+        self.lock_minutes.setAccessibleName(tr("Lock after this many minutes without use"))
         self.lock_minutes.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        lock_label = QLabel("Lock &after no use for:")
+        lock_label = QLabel(tr("Lock &after no use for:"))
         lock_label.setBuddy(self.lock_minutes)
         self.lock_minutes.valueChanged.connect(self._lock_minutes_changed)
         lock_row = QHBoxLayout()
@@ -207,15 +210,15 @@ class SettingsPage(QWidget):
 
         db = self.ctx.db
         if db.encrypted:
-            intro = (
+            intro = tr(
                 "Choose a new passphrase. The old one stops working at once; backups "
                 "made before today still open with the old one."
             )
             dialog = NewPassphraseDialog(intro, self, ask_current=True)
         else:
-            intro = "Choose the passphrase that will protect these records."
+            intro = tr("Choose the passphrase that will protect these records.")
             dialog = NewPassphraseDialog(intro, self)
-        done = "Your records are protected by the new passphrase."
+        done = tr("Your records are protected by the new passphrase.")
         while dialog.exec():
             try:
                 if db.encrypted:
@@ -229,9 +232,9 @@ class SettingsPage(QWidget):
                 dialog.show_errors(exc.errors)
                 continue
             except REFUSED as exc:
-                refused(self, "Not changed", exc)
+                refused(self, tr("Not changed"), exc)
                 return
-            QMessageBox.information(self, "Done", done)
+            QMessageBox.information(self, tr("Done"), done)
             self.ctx.hub.database_replaced.emit()
             return
 
@@ -263,7 +266,7 @@ class SettingsPage(QWidget):
             self._form.show_errors(exc.errors)
             return
         self._form.dirty = False
-        self.saved_label.setText("Saved.")
+        self.saved_label.setText(tr("Saved."))
         self.ctx.hub.setting_changed.emit()
 
     def _save_preferences(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import personal_keys, users
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services.access import ASSIGNABLE_ROLES, PermissionDenied, Role
@@ -32,7 +33,7 @@ from portage_desktop.ui.common.form import FormDialog
 from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 
-ROLE_HELP = (
+ROLE_HELP = tr(
     "Manager: everything, including staff, training, accounts and the audit log. "
     "SENCO: children's records, plus marking leavers, exports and sharing with other "
     "agencies. Practitioner: children's records. Read only: can look and print for the "
@@ -42,13 +43,13 @@ ROLE_HELP = (
 
 class AccountDialog(FormDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__("Add a person", parent)
+        super().__init__(tr("Add a person"), parent)
         self.db = db
         self.setMinimumWidth(500)
         self.username = QLineEdit()
         self.display_name = QLineEdit()
         self.staff = QComboBox()
-        self.staff.addItem("Not linked", None)
+        self.staff.addItem(tr("Not linked"), None)
         for member in staff_service.list_staff(db):
             if member.is_current(date.today()):
                 self.staff.addItem(member.full_name, member.id)
@@ -61,18 +62,20 @@ class AccountDialog(FormDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_row("&Username *", "username", self.username, "For example: jsmith")
-        self.add_row("&Name *", "display_name", self.display_name)
-        self.add_row("&Staff member", "staff_member_id", self.staff)
-        self.add_row("&Role *", "role", self.role, ROLE_HELP)
+        self.add_row(tr("&Username *"), "username", self.username, tr("For example: jsmith"))
+        self.add_row(tr("&Name *"), "display_name", self.display_name)
+        self.add_row(tr("&Staff member"), "staff_member_id", self.staff)
+        self.add_row(tr("&Role *"), "role", self.role, ROLE_HELP)
         self.add_row(
-            "&Password *",
+            tr("&Password *"),
             "password",
             self.password,
-            "At least 10 characters, hard to guess (three or four words work well). It opens "
-            "this person's own key to the records.",
+            tr(
+                "At least 10 characters, hard to guess (three or four words work well). It opens "
+                "this person's own key to the records."
+            ),
         )
-        self.add_row("&Again *", "confirm", self.confirm)
+        self.add_row(tr("&Again *"), "confirm", self.confirm)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -112,22 +115,22 @@ class PeopleDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.setWindowTitle("People and roles")
+        self.setWindowTitle(tr("People and roles"))
         self.resize(760, 460)
         self.encrypted_file = db.path is not None and db.key is not None
         self.keys: set[str] = set()  # who has their own key to the file (read in refresh)
         columns = [
-            Column("Username", lambda u: u.username),
-            Column("Name", lambda u: u.display_name),
-            Column("Role", lambda u: u.role.label),
-            Column("Can log in", lambda u: "Yes" if u.active else "No (switched off)"),
+            Column(tr("Username"), lambda u: u.username),
+            Column(tr("Name"), lambda u: u.display_name),
+            Column(tr("Role"), lambda u: u.role.label),
+            Column(tr("Can log in"), lambda u: tr("Yes") if u.active else tr("No (switched off)")),
         ]
         if self.encrypted_file:
-            columns.append(Column("Own key", self._key_text))
+            columns.append(Column(tr("Own key"), self._key_text))
         self.model: RecordTableModel[UserAccount] = RecordTableModel(columns)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Accounts")
+        self.table.setAccessibleName(tr("Accounts"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -138,13 +141,13 @@ class PeopleDialog(QDialog):
             "their role decides what they can do.\n" + ROLE_HELP
         )
         intro.setWordWrap(True)
-        add = QPushButton("&Add a person…")
+        add = QPushButton(tr("&Add a person…"))
         add.clicked.connect(self.add)
-        self.role_button = QPushButton("Change &role…")
+        self.role_button = QPushButton(tr("Change &role…"))
         self.role_button.clicked.connect(self.change_role)
-        self.active_box = QCheckBox("Can &log in")
+        self.active_box = QCheckBox(tr("Can &log in"))
         self.active_box.clicked.connect(self.toggle_active)
-        reset = QPushButton("Reset &password…")
+        reset = QPushButton(tr("Reset &password…"))
         reset.clicked.connect(self.reset_password)
         row = QHBoxLayout()
         for widget in (add, self.role_button, self.active_box, reset):
@@ -164,18 +167,20 @@ class PeopleDialog(QDialog):
 
     def _key_text(self, account: UserAccount) -> str:
         if account.username in self.keys:
-            return "Yes"
-        return "At their next login" if account.active else "No"
+            return tr("Yes")
+        return tr("At their next login") if account.active else tr("No")
 
     def _key_buttons(self) -> QHBoxLayout:
         """Personal keys: change the database key, print a new recovery sheet."""
-        self.change_key_button = QPushButton("Change the database &key…")
+        self.change_key_button = QPushButton(tr("Change the database &key…"))
         self.change_key_button.setToolTip(
-            "For when someone leaves on bad terms: the file gets a new key and everyone keeps "
-            "their own password."
+            tr(
+                "For when someone leaves on bad terms: the file gets a new key and everyone keeps "
+                "their own password."
+            )
         )
         self.change_key_button.clicked.connect(self.change_key)
-        self.recovery_button = QPushButton("New recovery &sheet…")
+        self.recovery_button = QPushButton(tr("New recovery &sheet…"))
         self.recovery_button.clicked.connect(self.new_recovery_sheet)
         row = QHBoxLayout()
         row.addWidget(self.change_key_button)
@@ -189,31 +194,35 @@ class PeopleDialog(QDialog):
             for u in users.list_users(self.db)
             if u.active and u.username not in self.keys
         )
-        text = (
+        text = tr(
             "Give the records a new key? Everyone keeps their own password. The old shared "
             "passphrase, and any copy of the old key, stop opening the records. Do this when "
             "someone leaves on bad terms, after switching their account off."
         )
         if waiting:
             text += (
-                "\n\nNot everyone has their own key yet: "
+                tr("\n\nNot everyone has their own key yet: ")
                 + ", ".join(waiting)
-                + ". They log in with the old passphrase today, so after the change they need "
-                "a new password from you (Reset password)."
+                + tr(
+                    ". They log in with the old passphrase today, so after the change they need "
+                    "a new password from you (Reset password)."
+                )
             )
-        answer = QMessageBox.question(self, "Change the database key", text)
+        answer = QMessageBox.question(self, tr("Change the database key"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             personal_keys.change_database_key(self.db)
         except PermissionDenied as exc:
-            QMessageBox.warning(self, "Not changed", str(exc))
+            QMessageBox.warning(self, tr("Not changed"), str(exc))
             return
         QMessageBox.information(
             self,
-            "Database key changed",
-            "The records have a new key. Backups made before now keep the key file of their "
-            "day beside them.",
+            tr("Database key changed"),
+            tr(
+                "The records have a new key. Backups made before now keep the key file of their "
+                "day beside them."
+            ),
         )
         self.refresh()
 
@@ -226,7 +235,11 @@ class PeopleDialog(QDialog):
         try:
             personal_keys.set_recovery_sheet(self.db, code)
         except PermissionDenied as exc:
-            QMessageBox.warning(self, "Not changed", f"{exc} Delete the sheet you just saved.")
+            QMessageBox.warning(
+                self,
+                tr("Not changed"),
+                tr("{exc} Delete the sheet you just saved.").format(exc=exc),
+            )
 
     def refresh(self) -> None:
         self.keys = personal_keys.people_with_keys(self.db)
@@ -249,7 +262,7 @@ class PeopleDialog(QDialog):
         try:
             action()  # type: ignore[operator]
         except REFUSED as exc:
-            refused(self, "Not changed", exc)
+            refused(self, tr("Not changed"), exc)
         self.refresh()
 
     def add(self) -> None:
@@ -263,8 +276,8 @@ class PeopleDialog(QDialog):
         labels = [r.label for r in ASSIGNABLE_ROLES]
         label, ok = QInputDialog.getItem(
             self,
-            "Change role",
-            f"Role for {account.display_name}:",
+            tr("Change role"),
+            tr("Role for {display_name}:").format(display_name=account.display_name),
             labels,
             labels.index(account.role.label),
             False,
@@ -284,8 +297,10 @@ class PeopleDialog(QDialog):
             return
         text, ok = QInputDialog.getText(
             self,
-            "Reset password",
-            f"New password for {account.display_name} (at least 10 characters):",
+            tr("Reset password"),
+            tr("New password for {display_name} (at least 10 characters):").format(
+                display_name=account.display_name
+            ),
             QLineEdit.EchoMode.Password,
         )
         if ok:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.data.engine import DatabaseError
+from portage_desktop.i18n import tr
 from portage_desktop.services import backups
 from portage_desktop.services.backups import BackupInfo
 from portage_desktop.services.dates import format_datetime
@@ -27,11 +28,11 @@ from portage_desktop.ui.common.form import confirm
 from portage_desktop.ui.common.tasks import run_in_background, run_with_progress
 
 _REASONS = {
-    "manual": "made by hand",
-    "daily": "made automatically each day",
-    "on-close": "made when the app closed",
-    "before-upgrade": "made before an update",
-    "before-restore": "your data just before a restore",
+    "manual": tr("made by hand"),
+    "daily": tr("made automatically each day"),
+    "on-close": tr("made when the app closed"),
+    "before-upgrade": tr("made before an update"),
+    "before-restore": tr("your data just before a restore"),
 }
 
 
@@ -40,35 +41,41 @@ class RestoreDialog(QDialog):
 
     def __init__(self, found: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from a backup")
+        self.setWindowTitle(tr("Restore from a backup"))
         self.setMinimumWidth(520)
         self.chosen: Path | None = None
         self.list = QListWidget()
-        self.list.setAccessibleName("Backups, newest first")
+        self.list.setAccessibleName(tr("Backups, newest first"))
         for info in found:
             size_kb = max(1, info.size_bytes // 1024)
             reason = _REASONS.get(info.reason, info.reason)
-            text = f"{format_datetime(info.created)} ({reason}, {size_kb} KB)"
+            text = tr("{date} ({reason}, {size_kb} KB)").format(
+                date=format_datetime(info.created), reason=reason, size_kb=size_kb
+            )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(info.path))
             self.list.addItem(item)
         if found:
             self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(lambda _i: self._accept_selected())
-        other = QPushButton("Choose another backup &file…")
+        other = QPushButton(tr("Choose another backup &file…"))
         other.clicked.connect(self._choose_file)
         buttons = QDialogButtonBox()
-        self.restore_button = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(
+            tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.restore_button.setEnabled(bool(found))
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept_selected)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         text = QLabel(
-            "Restoring replaces what is in Portage Desktop now with the backup you choose. "
-            "Your current data is kept as a backup first, so you can undo this."
+            tr(
+                "Restoring replaces what is in Portage Desktop now with the backup you choose. "
+                "Your current data is kept as a backup first, so you can undo this."
+            )
             if found
-            else "No backups have been made yet. You can choose a backup file instead."
+            else tr("No backups have been made yet. You can choose a backup file instead.")
         )
         text.setWordWrap(True)
         layout.addWidget(text)
@@ -84,7 +91,7 @@ class RestoreDialog(QDialog):
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Choose a backup", "", "Portage Desktop backups (*.db);;All files (*)"
+            self, tr("Choose a backup"), "", tr("Portage Desktop backups (*.db);;All files (*)")
         )
         if path:
             self.chosen = Path(path)
@@ -109,22 +116,24 @@ class BackupActions:
 
         def done(path: Path) -> None:
             QMessageBox.information(
-                self.parent, "Backup made", f"Your records were backed up and checked:\n{path}"
+                self.parent,
+                tr("Backup made"),
+                tr("Your records were backed up and checked:\n{path}").format(path=path),
             )
 
         def failed(exc: BaseException) -> None:
             message = (
-                str(exc) if isinstance(exc, DatabaseError) else "The backup could not be made."
+                str(exc) if isinstance(exc, DatabaseError) else tr("The backup could not be made.")
             )
-            QMessageBox.warning(self.parent, "Backup not made", message)
+            QMessageBox.warning(self.parent, tr("Backup not made"), message)
 
-        run_with_progress(self.parent, "Backing up your records…", work, done, failed)
+        run_with_progress(self.parent, tr("Backing up your records…"), work, done, failed)
 
     def back_up_to_folder(self) -> None:
         """A copy on a USB stick or another drive: still encrypted, verified after writing."""
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self.parent, "Back up to which folder?")
+        folder = QFileDialog.getExistingDirectory(self.parent, tr("Back up to which folder?"))
         if not folder:
             return
         ctx = self.ctx
@@ -134,23 +143,25 @@ class BackupActions:
 
         def done(path: Path) -> None:
             note = (
-                "It is encrypted: it opens only with your passphrase."
+                tr("It is encrypted: it opens only with your passphrase.")
                 if ctx.db.encrypted
-                else "It is NOT encrypted: keep it somewhere locked."
+                else tr("It is NOT encrypted: keep it somewhere locked.")
             )
             QMessageBox.information(
                 self.parent,
-                "Backup made",
-                f"Your records were copied and checked:\n{path}\n\n{note}",
+                tr("Backup made"),
+                tr("Your records were copied and checked:\n{path}\n\n{note}").format(
+                    path=path, note=note
+                ),
             )
 
         def failed(exc: BaseException) -> None:
             message = (
-                str(exc) if isinstance(exc, DatabaseError) else "The backup could not be made."
+                str(exc) if isinstance(exc, DatabaseError) else tr("The backup could not be made.")
             )
-            QMessageBox.warning(self.parent, "Backup not made", message)
+            QMessageBox.warning(self.parent, tr("Backup not made"), message)
 
-        run_with_progress(self.parent, "Backing up your records…", work, done, failed)
+        run_with_progress(self.parent, tr("Backing up your records…"), work, done, failed)
 
     def daily_backup_if_due(self) -> None:
         """Called at start-up and every hour: one quiet backup a day, rotated.
@@ -177,12 +188,12 @@ class BackupActions:
 
             self.daily_running = False
             if isinstance(exc, DatabaseError):
-                logging.getLogger(__name__).warning("Daily backup failed")
+                logging.getLogger(__name__).warning(tr("Daily backup failed"))
             else:
                 from portage_desktop.logs import redacted_traceback
 
                 logging.getLogger(__name__).error(
-                    "Daily backup failed:\n%s", redacted_traceback(type(exc), exc.__traceback__)
+                    tr("Daily backup failed:\n%s"), redacted_traceback(type(exc), exc.__traceback__)
                 )
 
         run_in_background(work, done, failed)
@@ -201,7 +212,7 @@ class BackupActions:
         except DatabaseError:
             import logging
 
-            logging.getLogger(__name__).warning("Backup on close failed")
+            logging.getLogger(__name__).warning(tr("Backup on close failed"))
 
     def restore(self) -> bool:
         """Ask which backup, confirm, restore; return True if the data was replaced."""
@@ -211,20 +222,24 @@ class BackupActions:
             return False
         if not confirm(
             self.parent,
-            "Restore this backup?",
-            "Everything now in Portage Desktop will be replaced by this backup. "
-            "Your current records will be kept as a backup first.\n\nRestore now?",
+            tr("Restore this backup?"),
+            tr(
+                "Everything now in Portage Desktop will be replaced by this backup. "
+                "Your current records will be kept as a backup first.\n\nRestore now?"
+            ),
         ):
             return False
         try:
             aside = backups.restore_backup(self.ctx.db, dialog.chosen, self.ctx.paths.backup_dir)
         except DatabaseError as exc:
-            QMessageBox.warning(self.parent, "Not restored", str(exc))
+            QMessageBox.warning(self.parent, tr("Not restored"), str(exc))
             return False
         self.ctx.hub.database_replaced.emit()
         QMessageBox.information(
             self.parent,
-            "Backup restored",
-            f"The backup has been restored. Your records from before are kept in:\n{aside}",
+            tr("Backup restored"),
+            tr(
+                "The backup has been restored. Your records from before are kept in:\n{aside}"
+            ).format(aside=aside),
         )
         return True

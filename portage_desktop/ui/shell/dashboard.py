@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import children as children_service
 from portage_desktop.services import setting as setting_service
 from portage_desktop.ui.children.transition_summary import TransitionSummary
@@ -55,17 +56,17 @@ class DashboardPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.title = heading("Dashboard")
+        self.title = heading(tr("Dashboard"))
         self.children_count = QLabel()
         self.left_count = QLabel()
         self.staff_count = QLabel()
         cards = QGridLayout()
-        cards.addWidget(_card("Children on roll", self.children_count), 0, 0)
-        cards.addWidget(_card("Staff working here", self.staff_count), 0, 1)
-        cards.addWidget(_card("Children who have left", self.left_count), 0, 2)
-        open_children = QPushButton("Open the &children list")
+        cards.addWidget(_card(tr("Children on roll"), self.children_count), 0, 0)
+        cards.addWidget(_card(tr("Staff working here"), self.staff_count), 0, 1)
+        cards.addWidget(_card(tr("Children who have left"), self.left_count), 0, 2)
+        open_children = QPushButton(tr("Open the &children list"))
         open_children.clicked.connect(self.open_children)
-        add = QPushButton("&Add a child")
+        add = QPushButton(tr("&Add a child"))
         add.clicked.connect(self.add_child)
         self.reviews = ReviewSummary(ctx)
         self.open_review = self.reviews.open_review
@@ -104,7 +105,9 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         info = setting_service.get_setting(self.ctx.db)
-        self.title.setText(f"Dashboard: {info.name}" if info else "Dashboard")
+        self.title.setText(
+            tr("Dashboard: {name}").format(name=info.name) if info else tr("Dashboard")
+        )
         summary = children_service.roll_summary(self.ctx.db, date.today())
         self.children_count.setText(str(summary.children_on_roll))
         self.staff_count.setText(str(summary.current_staff))

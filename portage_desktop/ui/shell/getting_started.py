@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.getting_started import FirstSteps, first_steps
 from portage_desktop.ui.common.context import AppContext
 
@@ -14,7 +15,7 @@ class GettingStarted(QGroupBox):
     chosen = Signal(str, object)  # the step's key, and the child whose record it opens
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Getting started", parent)
+        super().__init__(tr("Getting started"), parent)
         self.ctx = ctx
         self.steps: FirstSteps | None = None
         self.summary = QLabel()
@@ -24,7 +25,7 @@ class GettingStarted(QGroupBox):
             Qt.TextInteractionFlag.LinksAccessibleByKeyboard
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
-        self.list.setAccessibleName("First steps, each a link")
+        self.list.setAccessibleName(tr("First steps, each a link"))
         self.list.linkActivated.connect(self._follow)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -37,15 +38,19 @@ class GettingStarted(QGroupBox):
             return
         total = len(self.steps.steps)
         self.summary.setText(
-            f"{self.steps.done_count} of {total} done. Choose a step to go straight to it."
+            tr("{done_count} of {total} done. Choose a step to go straight to it.").format(
+                done_count=self.steps.done_count, total=total
+            )
         )
         rows = []
         for step in self.steps.steps:
             if step.done:
-                rows.append(f"<li>✔ {step.text} (done)</li>")
+                rows.append(tr("<li>✔ {text} (done)</li>").format(text=step.text))
             else:
-                rows.append(f"<li><a href='{step.key}'>{step.text}</a></li>")
-        self.list.setText("<ol style='margin-left: 0'>" + "".join(rows) + "</ol>")
+                rows.append(
+                    tr("<li><a href='{key}'>{text}</a></li>").format(key=step.key, text=step.text)
+                )
+        self.list.setText(tr("<ol style='margin-left: 0'>") + "".join(rows) + "</ol>")
 
     def _follow(self, key: str) -> None:
         self.chosen.emit(key, self.steps.child_id if self.steps else None)

@@ -8,29 +8,30 @@ from html import escape
 
 from PySide6.QtGui import QKeySequence
 
+from portage_desktop.i18n import tr
 from portage_desktop.paths import resource_path
 
 # What each key does. A key named after one of Qt's standard keys (Find, Print, Quit), as the
 # menus bind it, is listed as this platform binds it: Windows binds no key to Quit, so a fixed
 # "Ctrl+Q" would name a key that does nothing there. Ctrl is shown as Cmd on a Mac.
 SHORTCUTS = (
-    ("Ctrl+N", "Add a child"),
-    ("Find", "Find a child"),
-    ("Enter", "Open the selected child's record"),
-    ("Ctrl+E", "Edit the selected child's details"),
-    ("Ctrl+P in a record", "Print the one-page profile"),
-    ("Ctrl+Shift+P in a record", "Print the assessment summary"),
-    ("Ctrl+Shift+N in a record", "Start a new assessment"),
-    ("1 to 5 in an assessment", "Set the status of a small step and move down"),
-    ("Ctrl+W", "Close a child's record"),
-    ("Print", "Print the children list"),
-    ("Ctrl+B", "Back up now"),
-    ("Ctrl+L", "Lock now"),
-    ("Ctrl+1 to Ctrl+5", "Go to an area (a Portage service's own areas: Ctrl+6 to Ctrl+9)"),
-    ("F5", "Show the latest, with changes others have saved"),
-    ("Alt+Down in a date", "Open the calendar"),
-    ("Escape", "Close a dialog"),
-    ("Quit", "Quit"),
+    ("Ctrl+N", tr("Add a child")),
+    (tr("Find"), tr("Find a child")),
+    (tr("Enter"), tr("Open the selected child's record")),
+    ("Ctrl+E", tr("Edit the selected child's details")),
+    ("Ctrl+P in a record", tr("Print the one-page profile")),
+    ("Ctrl+Shift+P in a record", tr("Print the assessment summary")),
+    ("Ctrl+Shift+N in a record", tr("Start a new assessment")),
+    (tr("1 to 5 in an assessment"), "Set the status of a small step and move down"),
+    ("Ctrl+W", tr("Close a child's record")),
+    (tr("Print"), tr("Print the children list")),
+    ("Ctrl+B", tr("Back up now")),
+    ("Ctrl+L", tr("Lock now")),
+    ("Ctrl+1 to Ctrl+5", tr("Go to an area (a Portage service's own areas: Ctrl+6 to Ctrl+9)")),
+    ("F5", tr("Show the latest, with changes others have saved")),
+    ("Alt+Down in a date", tr("Open the calendar")),
+    (tr("Escape"), tr("Close a dialog")),
+    (tr("Quit"), tr("Quit")),
 )
 # Where a platform binds nothing to a standard key, what does the job there instead.
 _UNBOUND = {"Quit": "Alt+F4"}  # Windows: closing the main window quits
@@ -65,27 +66,27 @@ def shortcuts_html() -> str:
 # What the app is built with, for Help > About: each part, its licence, and the Python
 # distributions it stands for (a test checks that every dependency in pyproject.toml is here).
 BUILT_WITH = (
-    ("Qt and Qt for Python", "LGPL-3.0", ("pyside6-essentials", "pyside6", "shiboken6")),
-    ("SQLCipher and SQLite", "BSD-3-Clause and public domain", ("sqlcipher3",)),
-    ("SQLAlchemy, SQLModel and Alembic", "MIT", ("sqlalchemy", "sqlmodel", "alembic")),
+    (tr("Qt and Qt for Python"), "LGPL-3.0", ("pyside6-essentials", "pyside6", "shiboken6")),
+    (tr("SQLCipher and SQLite"), tr("BSD-3-Clause and public domain"), ("sqlcipher3",)),
+    (tr("SQLAlchemy, SQLModel and Alembic"), "MIT", ("sqlalchemy", "sqlmodel", "alembic")),
     ("psycopg", "LGPL-3.0", ("psycopg",)),
     ("ReportLab", "BSD", ("reportlab",)),
-    ("HarfBuzz and uharfbuzz", "MIT and Apache-2.0", ("uharfbuzz",)),
-    ("PDFium and pypdfium2", "BSD-3-Clause and Apache-2.0", ("pypdfium2",)),
+    (tr("HarfBuzz and uharfbuzz"), tr("MIT and Apache-2.0"), ("uharfbuzz",)),
+    (tr("PDFium and pypdfium2"), tr("BSD-3-Clause and Apache-2.0"), ("pypdfium2",)),
     ("argon2-cffi", "MIT", ("argon2-cffi",)),
-    ("cryptography", "Apache-2.0 or BSD-3-Clause", ("cryptography",)),
-    ("zxcvbn, the password strength estimator", "MIT", ("zxcvbn",)),
+    ("cryptography", tr("Apache-2.0 or BSD-3-Clause"), ("cryptography",)),
+    (tr("zxcvbn, the password strength estimator"), "MIT", ("zxcvbn",)),
     (
-        "diceware, with the EFF long word list (© Electronic Frontier Foundation)",
-        "GPL-3.0; the word list CC BY 3.0 US",
+        tr("diceware, with the EFF long word list (© Electronic Frontier Foundation)"),
+        tr("GPL-3.0; the word list CC BY 3.0 US"),
         ("diceware",),
     ),
     ("platformdirs", "MIT", ("platformdirs",)),
-    ("The DejaVu fonts", "a free font licence", ()),
-    ("Phosphor Icons", "MIT", ()),
-    ("Noto Sans Arabic", "SIL Open Font License 1.1", ()),
-    ("Droid Sans Fallback", "Apache-2.0", ()),
-    ("Symbola", "free for any use", ()),
+    (tr("The DejaVu fonts"), tr("a free font licence"), ()),
+    (tr("Phosphor Icons"), "MIT", ()),
+    (tr("Noto Sans Arabic"), tr("SIL Open Font License 1.1"), ()),
+    (tr("Droid Sans Fallback"), "Apache-2.0", ()),
+    (tr("Symbola"), tr("free for any use"), ()),
 )
 # Written into the desktop bundle by packaging/gather_licences.py; absent when run from source,
 # where each Python package keeps its own licence beside it.
@@ -96,25 +97,28 @@ def about_html(app_name: str, version: str, server_display: str | None) -> str:
     """Says plainly where the records are, what the app connects to, how to get a new version
     without losing anything, and whose work it is built on."""
     where = (
-        f"Your records are kept on the shared server {server_display}; the app connects "
-        "to that server and nowhere else."
+        tr(
+            "Your records are kept on the shared server {server_display}; the app connects "
+            "to that server and nowhere else."
+        ).format(server_display=server_display)
         if server_display is not None
-        else "Your records stay on this computer; the app makes no network connections."
+        else tr("Your records stay on this computer; the app makes no network connections.")
     )
     parts = "; ".join(f"{name} ({licence})" for name, licence, _ in BUILT_WITH)
     index = resource_path(*LICENCES_INDEX)
     texts = (
-        f'The full licence texts are in <a href="{index.parent.as_uri()}">'
-        f"{escape(str(index.parent))}</a>."
+        tr('The full licence texts are in <a href="{as_uri}">{parent}</a>.').format(
+            as_uri=index.parent.as_uri(), parent=escape(str(index.parent))
+        )
         if index.is_file()
-        else "Each part's licence text is installed beside it."
+        else tr("Each part's licence text is installed beside it.")
     )
-    return (
-        f"<p><b>{app_name}</b> version {escape(version)}<br>Portage records for early-years "
-        f"settings and childminders. {where}</p>"
+    return tr(
+        "<p><b>{app_name}</b> version {version}<br>Portage records for early-years "
+        "settings and childminders. {where}</p>"
         "<p><b>New versions</b> come from the same place as this one; the app never checks "
         "for them over the internet. Install a new version over this one: your records are "
         "kept, and a copy is made before they are brought up to date.</p>"
         "<p>Free software under the GNU General Public License, version 3 or later. "
-        f"Built with {parts}. {texts}</p>"
-    )
+        "Built with {parts}. {texts}</p>"
+    ).format(app_name=app_name, version=escape(version), where=where, parts=parts, texts=texts)

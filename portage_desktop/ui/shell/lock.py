@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit, security, users
 from portage_desktop.services.access import current_actor
 from portage_desktop.services.audit import AuditAction
@@ -57,12 +58,12 @@ class LockPanel(QWidget):
         self.db = db
         self.on_unlocked = on_unlocked
         self.hidden_dialog: QWidget | None = None
-        self.unlock_button = QPushButton("&Unlock…")
+        self.unlock_button = QPushButton(tr("&Unlock…"))
         self.unlock_button.clicked.connect(self.ask)
-        text = QLabel("Portage Desktop is locked. Your records are hidden until you unlock it.")
+        text = QLabel(tr("Portage Desktop is locked. Your records are hidden until you unlock it."))
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = heading("Locked", 1.6)
+        title = heading(tr("Locked"), 1.6)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column = QVBoxLayout(self)
         column.addStretch(1)
@@ -81,11 +82,11 @@ class LockPanel(QWidget):
     def ask(self) -> None:
         who = current_actor(self.db)
         prompt = (
-            f"Enter the password for {who.display_name}."
+            tr("Enter the password for {display_name}.").format(display_name=who.display_name)
             if self.db.multi_user
-            else "Enter the passphrase for these records."
+            else tr("Enter the passphrase for these records.")
         )
-        dialog = UnlockDialog(self.check, title="Unlock", prompt=prompt, parent=self)
+        dialog = UnlockDialog(self.check, title=tr("Unlock"), prompt=prompt, parent=self)
         if dialog.exec():
             self.on_unlocked()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop import APP_NAME, app_version
+from portage_desktop.i18n import tr
 from portage_desktop.paths import looks_like_shared_drive
 from portage_desktop.ui.common.demo_launch import DEMOS, open_demo
 from portage_desktop.ui.common.widgets import fitted, size_for_screen
@@ -44,17 +45,17 @@ if TYPE_CHECKING:
     from portage_desktop.ui.stamp.stamp_page import StampPage
 
 AREAS = (
-    "Dashboard",
-    "Children",
-    "Staff & training",
-    "Stamp of Approval",
-    "Settings",
-    "Referrals",
-    "Waiting list",
-    "Caseloads",
-    "Visits",
-    "Running the service",
-    "Groups",
+    tr("Dashboard"),
+    tr("Children"),
+    tr("Staff & training"),
+    tr("Stamp of Approval"),
+    tr("Settings"),
+    tr("Referrals"),
+    tr("Waiting list"),
+    tr("Caseloads"),
+    tr("Visits"),
+    tr("Running the service"),
+    tr("Groups"),
 )
 (
     DASHBOARD,
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
 
         self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName("Areas")
+        self.sidebar.setAccessibleName(tr("Areas"))
         self.sidebar.addItems([AREAS[area] for area in SIDEBAR])
         self._service_actions: list[QAction] = []
         self.sidebar.setSpacing(3)
@@ -100,13 +101,13 @@ class MainWindow(QMainWindow):
         self.opening = QWidget()
         middle = QHBoxLayout()
         middle.addStretch(1)
-        middle.addWidget(QLabel("Opening your records…"))
+        middle.addWidget(QLabel(tr("Opening your records…")))
         middle.addStretch(1)
         column = QVBoxLayout(self.opening)
         column.addStretch(1)
         column.addLayout(middle)
         column.addStretch(2)
-        self.opening.setAccessibleName("Opening your records")
+        self.opening.setAccessibleName(tr("Opening your records"))
         for _area in AREAS:  # stand-ins until each page is first shown
             self.pages.addWidget(QWidget())
         self.pages.setVisible(False)
@@ -120,7 +121,9 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(content)
         self.setCentralWidget(self.screens)
         bar = self.menuBar()
-        self._menus = [bar.addMenu(title) for title in ("&File", "&Edit", "&Go", "&Help")]
+        self._menus = [
+            bar.addMenu(title) for title in (tr("&File"), tr("&Edit"), tr("&Go"), tr("&Help"))
+        ]
         geometry = (ctx.settings if ctx else settings).window_geometry if (ctx or settings) else ""
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
@@ -267,48 +270,55 @@ class MainWindow(QMainWindow):
         for signal in (self.ctx.hub.setting_changed, self.ctx.hub.staff_changed):
             signal.emit()
         self.ctx.hub.children_changed.emit()
-        self.statusBar().showMessage("Showing the latest records.", 4000)
+        self.statusBar().showMessage(tr("Showing the latest records."), 4000)
 
     def _fill_menus(self) -> None:
         """The menus' commands, added once the records are open: until then the menu bar is
         off, and building some thirty actions would only delay the first paint."""
         file_menu, edit_menu, go_menu, help_menu = self._menus
-        file_menu.addAction(self._action("&New child…", self.add_child, "Ctrl+N", "Add a child"))
         file_menu.addAction(
-            self._action("&Print children list…", self.print_children_list, "Print")
+            self._action(tr("&New child…"), self.add_child, "Ctrl+N", tr("Add a child"))
+        )
+        file_menu.addAction(
+            self._action(tr("&Print children list…"), self.print_children_list, tr("Print"))
         )
         file_menu.addSeparator()
         if self.ctx.db.on_server:
             # Backups of a shared server are its administrator's job, not this app's.
             file_menu.addAction(
-                self._action("About &backups of the shared server…", self._explain_backups)
+                self._action(tr("About &backups of the shared server…"), self._explain_backups)
             )
         else:
             file_menu.addAction(
                 self._action(
-                    "&Back up now",
+                    tr("&Back up now"),
                     self.backups.back_up_now,
                     "Ctrl+B",
-                    "Make a checked copy of your records",
+                    tr("Make a checked copy of your records"),
                 )
             )
             file_menu.addAction(
-                self._action("Back up to another &folder…", self.backups.back_up_to_folder)
+                self._action(tr("Back up to another &folder…"), self.backups.back_up_to_folder)
             )
-            file_menu.addAction(self._action("&Restore from a backup…", self.backups.restore))
-        file_menu.addAction(self._action("Open the &data folder", self._open_data_folder))
+            file_menu.addAction(self._action(tr("&Restore from a backup…"), self.backups.restore))
+        file_menu.addAction(self._action(tr("Open the &data folder"), self._open_data_folder))
         file_menu.addSeparator()
-        unlock_with = "your password" if self.ctx.db.multi_user else "the passphrase"
+        unlock_with = tr("your password") if self.ctx.db.multi_user else tr("the passphrase")
         file_menu.addAction(
             self._action(
-                "&Lock now", self.lock, "Ctrl+L", f"Hide your records until {unlock_with} is typed"
+                tr("&Lock now"),
+                self.lock,
+                "Ctrl+L",
+                tr("Hide your records until {unlock_with} is typed").format(
+                    unlock_with=unlock_with
+                ),
             )
         )
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, "Quit"))
+        file_menu.addAction(self._action(tr("&Quit"), self.close, tr("Quit")))
 
-        edit_menu.addAction(self._action("&Find a child", self.find_child, "Find"))
-        edit_menu.addAction(self._action("&Edit selected child…", self.edit_child, "Ctrl+E"))
+        edit_menu.addAction(self._action(tr("&Find a child"), self.find_child, tr("Find")))
+        edit_menu.addAction(self._action(tr("&Edit selected child…"), self.edit_child, "Ctrl+E"))
 
         for number, area in enumerate(AREAS):
             go_to = self._action(
@@ -322,30 +332,32 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         go_menu.addAction(
             self._action(
-                "&Show the latest",
+                tr("&Show the latest"),
                 self.show_latest,
-                "Refresh",
-                "Read everything again, with changes others have saved",
+                tr("Refresh"),
+                tr("Read everything again, with changes others have saved"),
             )
         )
 
         help_menu.addAction(
-            self._action("&Keyboard shortcuts", self.show_shortcuts, "HelpContents")
+            self._action(tr("&Keyboard shortcuts"), self.show_shortcuts, "HelpContents")
         )
         for text, service in DEMOS:
             help_menu.addAction(self._action(text, lambda _c=False, s=service: open_demo(self, s)))
         help_menu.addSeparator()
-        help_menu.addAction(self._action("Open the &log folder", self._open_log_folder))
-        help_menu.addAction(self._action(f"&About {APP_NAME}", self.show_about))
+        help_menu.addAction(self._action(tr("Open the &log folder"), self._open_log_folder))
+        help_menu.addAction(
+            self._action(tr("&About {APP_NAME}").format(APP_NAME=APP_NAME), self.show_about)
+        )
 
     def _build_status_bar(self) -> None:
         where = (
-            "Demo data (made up; nothing here is real)"
+            tr("Demo data (made up; nothing here is real)")
             if self.ctx.is_demo
             else self.ctx.db.display_name
         )
         label = QLabel(where)
-        label.setAccessibleName("Database in use")
+        label.setAccessibleName(tr("Database in use"))
         self.statusBar().addPermanentWidget(label)
 
     def _update_title(self) -> None:
@@ -354,7 +366,11 @@ class MainWindow(QMainWindow):
         info = setting_service.get_setting(self.ctx.db)
         name = info.name if info else APP_NAME
         server = self.ctx.db.server
-        where = f" (shared server {server.display})" if server is not None else ""
+        where = (
+            tr(" (shared server {display})").format(display=server.display)
+            if server is not None
+            else ""
+        )
         demo = " (DEMO)" if self.ctx.is_demo else ""
         self.setWindowTitle(f"{name} - {APP_NAME}{demo}{where}")
 
@@ -363,7 +379,7 @@ class MainWindow(QMainWindow):
 
         from portage_desktop.services.backups import SERVER_BACKUPS
 
-        QMessageBox.information(self, "Backups of the shared server", SERVER_BACKUPS)
+        QMessageBox.information(self, tr("Backups of the shared server"), SERVER_BACKUPS)
 
     def _warn_if_shared_drive(self) -> None:
         """SQLite can be damaged on network shares and sync folders: say so once per start."""
@@ -372,14 +388,18 @@ class MainWindow(QMainWindow):
         path = self.ctx.db.path
         if self.ctx.is_demo or path is None or not looks_like_shared_drive(path):
             return
-        self.statusBar().showMessage("Warning: your records are on a network or cloud-sync drive")
+        self.statusBar().showMessage(
+            tr("Warning: your records are on a network or cloud-sync drive")
+        )
         QMessageBox.warning(
             self,
-            "Your records are on a shared drive",
-            f"Your records are kept in {path.parent}, which looks like a network share or a "
-            "cloud-sync folder (such as OneDrive or Dropbox). The database can be damaged "
-            "there. Please move it to this computer's own disk (see the README), and keep "
-            "backups on a USB stick instead.",
+            tr("Your records are on a shared drive"),
+            tr(
+                "Your records are kept in {parent}, which looks like a network share or a "
+                "cloud-sync folder (such as OneDrive or Dropbox). The database can be damaged "
+                "there. Please move it to this computer's own disk (see the README), and keep "
+                "backups on a USB stick instead."
+            ).format(parent=path.parent),
         )
 
     def lock(self) -> None:
@@ -455,7 +475,11 @@ class MainWindow(QMainWindow):
         from portage_desktop.ui.common.pdf_save import save_print
 
         save_print(
-            self, self.ctx.db, "children-list", "Save the children list as PDF", "children-on-roll"
+            self,
+            self.ctx.db,
+            "children-list",
+            tr("Save the children list as PDF"),
+            "children-on-roll",
         )
 
     def _open_data_folder(self) -> None:
@@ -474,7 +498,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QLabel, QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Keyboard shortcuts"), "", parent=self)
         box.setText(help_text.shortcuts_html())
         text = box.findChild(QLabel, "qt_msgbox_label")
         if text is not None:  # wide enough for each shortcut on one line, at any font size
@@ -486,7 +510,7 @@ class MainWindow(QMainWindow):
 
         server = self.ctx.db.server
         text = help_text.about_html(APP_NAME, app_version(), server.display if server else None)
-        QMessageBox.about(self, f"About {APP_NAME}", text)
+        QMessageBox.about(self, tr("About {APP_NAME}").format(APP_NAME=APP_NAME), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.ctx is None:  # closed while the records were still opening

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton, QWidget
 
 from portage_desktop.data.errors import DatabaseError
+from portage_desktop.i18n import tr
 from portage_desktop.services import personal_keys
 from portage_desktop.services.personal_keys import Unlocked
 from portage_desktop.startup import unlock
@@ -24,19 +25,19 @@ class PersonalUnlockDialog(UnlockDialog):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         self.path = path
         self.username = QLineEdit()
-        self.username.setAccessibleName("Username")
+        self.username.setAccessibleName(tr("Username"))
         super().__init__(
             lambda text: personal_keys.unlock_as(path, self.username.text(), text),
-            title="Log in",
-            prompt="Log in to Portage Desktop with your own username and password.",
+            title=tr("Log in"),
+            prompt=tr("Log in to Portage Desktop with your own username and password."),
             parent=parent,
         )
-        self.unlock_button.setText("&Log in")
-        self.form.insertRow(0, "&Username", self.username)
+        self.unlock_button.setText(tr("&Log in"))
+        self.form.insertRow(0, tr("&Username"), self.username)
         self.form.labelForField(self.username).setBuddy(self.username)
-        self.passphrase.setAccessibleName("Password")
-        self.form.labelForField(self.passphrase.parentWidget()).setText("&Password")
-        self.other_way = QPushButton("Use the recovery &sheet or passphrase instead…")
+        self.passphrase.setAccessibleName(tr("Password"))
+        self.form.labelForField(self.passphrase.parentWidget()).setText(tr("&Password"))
+        self.other_way = QPushButton(tr("Use the recovery &sheet or passphrase instead…"))
         self.other_way.setAutoDefault(False)
         self.other_way.clicked.connect(self._other_way)
         self.layout().insertWidget(self.layout().count() - 1, self.other_way)
@@ -45,16 +46,16 @@ class PersonalUnlockDialog(UnlockDialog):
     def _other_way(self) -> None:
         dialog = UnlockDialog(
             lambda text: personal_keys.unlock_with_sheet_or_passphrase(self.path, text),
-            title="Open with the recovery sheet",
-            prompt=(
+            title=tr("Open with the recovery sheet"),
+            prompt=tr(
                 "Type the words from the recovery sheet (spaces between them). If your "
                 "manager has not yet changed the database key, the old shared passphrase "
                 "works here too."
             ),
             parent=self,
         )
-        dialog.form.labelForField(dialog.passphrase.parentWidget()).setText("&Words")
-        dialog.passphrase.setAccessibleName("Recovery words or passphrase")
+        dialog.form.labelForField(dialog.passphrase.parentWidget()).setText(tr("&Words"))
+        dialog.passphrase.setAccessibleName(tr("Recovery words or passphrase"))
         if dialog.exec():
             self.result_value = dialog.result_value
             self.accept()
@@ -66,7 +67,7 @@ def unlock_file(path: Path, parent: QWidget | None = None) -> Unlocked | None:
     try:
         personal = personal_keys.uses_personal_keys(path)
     except DatabaseError as exc:  # a damaged key file: the passphrase may still work
-        QMessageBox.warning(parent, "The key file is damaged", str(exc))
+        QMessageBox.warning(parent, tr("The key file is damaged"), str(exc))
         dialog = UnlockDialog(lambda text: Unlocked(unlock(path, text)), parent=parent)
     else:
         if personal:

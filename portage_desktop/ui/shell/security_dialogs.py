@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.data.engine import Database, DatabaseError, ServerPasswordNeeded
 from portage_desktop.database_url import ServerAddress
+from portage_desktop.i18n import tr
 from portage_desktop.services import security, users
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.startup import WrongPassphrase, new_key
@@ -48,52 +49,54 @@ class NewPassphraseDialog(FormDialog):
     def __init__(
         self, intro: str, parent: QWidget | None = None, ask_current: bool = False
     ) -> None:
-        super().__init__("Protect your records with a passphrase", parent)
+        super().__init__(tr("Protect your records with a passphrase"), parent)
         self.setMinimumWidth(560)
         self.passphrase = ""
-        self.current = _secret("Current passphrase") if ask_current else None
-        self.new = _secret("New passphrase")
-        self.confirm = _secret("Type the passphrase again")
-        self.show_text = QCheckBox("&Show what I type")
+        self.current = _secret(tr("Current passphrase")) if ask_current else None
+        self.new = _secret(tr("New passphrase"))
+        self.confirm = _secret(tr("Type the passphrase again"))
+        self.show_text = QCheckBox(tr("&Show what I type"))
         self.show_text.toggled.connect(self._toggle_echo)
         self.meter = QProgressBar()
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(True)
-        self.meter.setAccessibleName("Passphrase strength")
-        self.meter.setFormat("Strength: type a passphrase")
+        self.meter.setAccessibleName(tr("Passphrase strength"))
+        self.meter.setFormat(tr("Strength: type a passphrase"))
         self.advice = QLabel()  # the meter's words: long advice does not fit inside the bar
         self.advice.setObjectName("strength_advice")
         self.advice.setWordWrap(True)
-        self.suggest_button = QPushButton("S&uggest one for me")
+        self.suggest_button = QPushButton(tr("S&uggest one for me"))
         self.suggest_button.clicked.connect(self._suggest)
         self.suggestion_note = QLabel()
         self.suggestion_note.setObjectName("suggestion_note")
         self.suggestion_note.setWordWrap(True)
-        self.recovery = QCheckBox("Save a &recovery sheet to print (PDF) after this")
+        self.recovery = QCheckBox(tr("Save a &recovery sheet to print (PDF) after this"))
         warning = QLabel(
-            "⚠ Important: the passphrase cannot be recovered. If it is lost, nobody can open "
-            "these records or their backups. Write it down, or save a recovery sheet and "
-            "lock it away."
+            tr(
+                "⚠ Important: the passphrase cannot be recovered. If it is lost, nobody can open "
+                "these records or their backups. Write it down, or save a recovery sheet and "
+                "lock it away."
+            )
         )
         warning.setWordWrap(True)
         warning.setStyleSheet(error_style())
         text = QLabel(intro)
         text.setWordWrap(True)
         if self.current is not None:
-            self.add_row("&Current passphrase", "current", self.current)
+            self.add_row(tr("&Current passphrase"), "current", self.current)
         self.add_row(
-            "&Passphrase",
+            tr("&Passphrase"),
             "passphrase",
             self.new,
-            "At least 10 characters. Three or four unrelated words work well.",
+            tr("At least 10 characters. Three or four unrelated words work well."),
         )
-        self.add_row("&Again", "confirm", self.confirm)
+        self.add_row(tr("&Again"), "confirm", self.confirm)
         self.new.textChanged.connect(self._rate)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Use this passphrase")
+        self.ok_button.setText(tr("&Use this passphrase"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -122,16 +125,27 @@ class NewPassphraseDialog(FormDialog):
         self.show_text.setChecked(True)
         count = len(security.word_list())
         self.suggestion_note.setText(
-            f"{security.SUGGESTED_WORDS} words chosen at random from a list of {count:,}: "
-            f"about {security.suggestion_bits():.0f} bits of randomness "
-            f"({security.bits_per_word():.1f} for each word). Write it down before you go on."
+            tr(
+                "{SUGGESTED_WORDS} words chosen at random from a list of {count:,}: "
+                "about {suggestion_bits:.0f} bits of randomness "
+                "({bits_per_word:.1f} for each word). Write it down before you go on."
+            ).format(
+                SUGGESTED_WORDS=security.SUGGESTED_WORDS,
+                count=count,
+                suggestion_bits=security.suggestion_bits(),
+                bits_per_word=security.bits_per_word(),
+            )
         )
 
     def _rate(self, text: str) -> None:
         self.mark_dirty()
         rating = security.strength(text)
         self.meter.setValue(rating.score)
-        self.meter.setFormat(f"Strength: {rating.label}" if text else "Strength: type a passphrase")
+        self.meter.setFormat(
+            tr("Strength: {label}").format(label=rating.label)
+            if text
+            else tr("Strength: type a passphrase")
+        )
         self.meter.setAccessibleDescription(rating.advice if text else "")
         self.advice.setText(rating.advice if text else "")
 
@@ -145,9 +159,11 @@ class NewPassphraseDialog(FormDialog):
             # Asked for, not saved: going on would leave them believing they have one.
             self.show_errors(
                 {
-                    "general": "The recovery sheet was not saved, so nothing has changed yet. "
-                    "Choose OK to save it again, or untick the recovery sheet to go on "
-                    "without one."
+                    "general": tr(
+                        "The recovery sheet was not saved, so nothing has changed yet. "
+                        "Choose OK to save it again, or untick the recovery sheet to go on "
+                        "without one."
+                    )
                 }
             )
             return
@@ -161,9 +177,9 @@ def save_recovery_sheet(
 ) -> Path | None:
     target, _ = QFileDialog.getSaveFileName(
         parent,
-        "Save the recovery sheet",
+        tr("Save the recovery sheet"),
         str(Path.home() / "portage-recovery-sheet.pdf"),
-        "PDF files (*.pdf)",
+        tr("PDF files (*.pdf)"),
     )
     if not target:
         return None
@@ -171,18 +187,18 @@ def save_recovery_sheet(
     from portage_desktop.reports.recovery_sheet import build_recovery_sheet
 
     out = Path(target if target.lower().endswith(".pdf") else f"{target}.pdf")
-    meta = ReportMeta(setting_name or "Portage Desktop", "Recovery sheet", date.today())
+    meta = ReportMeta(setting_name or tr("Portage Desktop"), tr("Recovery sheet"), date.today())
     try:
         build_recovery_sheet(meta, passphrase, out, recovery_words=recovery_words)
     except OSError as exc:  # a folder, a device, a full disk: the safe writer says which
         from portage_desktop.ui.common.service_errors import refused
 
-        refused(parent, "Recovery sheet not saved", exc)
+        refused(parent, tr("Recovery sheet not saved"), exc)
         return None
     QMessageBox.information(
         parent,
-        "Recovery sheet saved",
-        f"Print it, lock the paper away, then delete the file:\n{out}",
+        tr("Recovery sheet saved"),
+        tr("Print it, lock the paper away, then delete the file:\n{out}").format(out=out),
     )
     return out
 
@@ -207,17 +223,17 @@ class UnlockDialog(FormDialog):
         self.check = check
         self.result_value: object = None
         self.failures = 0
-        self.passphrase = _secret("Passphrase")
+        self.passphrase = _secret(tr("Passphrase"))
         intro = QLabel(prompt)
         intro.setWordWrap(True)
-        self.add_row("&Passphrase", "passphrase", self.passphrase)
+        self.add_row(tr("&Passphrase"), "passphrase", self.passphrase)
         self.wait_label = QLabel()
         self.wait_label.setObjectName("wait_label")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.unlock_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.unlock_button.setText("&Unlock")
+        self.unlock_button.setText(tr("&Unlock"))
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -238,7 +254,7 @@ class UnlockDialog(FormDialog):
         except (WrongPassphrase, users.LoginFailed):
             self.failures += 1
             self.passphrase.clear()
-            self.show_errors({"passphrase": "That is not right. Please try again."})
+            self.show_errors({"passphrase": tr("That is not right. Please try again.")})
             self._start_wait(self.delay(self.failures))
             return
         self.accept()
@@ -264,13 +280,19 @@ class UnlockDialog(FormDialog):
 
     def _tick_text(self) -> None:
         unit = "second" if self._remaining == 1 else "seconds"
-        self.wait_label.setText(f"Please wait {self._remaining} {unit} before trying again.")
+        self.wait_label.setText(
+            tr("Please wait {remaining} {unit} before trying again.").format(
+                remaining=self._remaining, unit=unit
+            )
+        )
 
 
 def choose_new_key(parent: QWidget | None = None) -> object:
     dialog = NewPassphraseDialog(
-        "Your records about children are private. Choose a passphrase: it encrypts the "
-        "records on this computer and in every backup, and you will type it to open them.",
+        tr(
+            "Your records about children are private. Choose a passphrase: it encrypts the "
+            "records on this computer and in every backup, and you will type it to open them."
+        ),
         parent,
     )
     return new_key(dialog.passphrase) if dialog.exec() else None
@@ -281,21 +303,21 @@ class LoginDialog(UnlockDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self.username = QLineEdit()
-        self.username.setAccessibleName("Username")
-        where = "Portage Desktop"
+        self.username.setAccessibleName(tr("Username"))
+        where = tr("Portage Desktop")
         if db.server is not None:
-            where = f"the shared records on {db.server.display}"
+            where = tr("the shared records on {display}").format(display=db.server.display)
         super().__init__(
             lambda text: users.log_in(db, self.username.text(), text),
-            title="Log in",
-            prompt=f"Log in to {where} with your own username and password.",
+            title=tr("Log in"),
+            prompt=tr("Log in to {where} with your own username and password.").format(where=where),
             parent=parent,
         )
-        self.unlock_button.setText("&Log in")
-        self.form.insertRow(0, "&Username", self.username)
+        self.unlock_button.setText(tr("&Log in"))
+        self.form.insertRow(0, tr("&Username"), self.username)
         self.form.labelForField(self.username).setBuddy(self.username)
-        self.passphrase.setAccessibleName("Password")
-        self.form.labelForField(self.passphrase.parentWidget()).setText("&Password")
+        self.passphrase.setAccessibleName(tr("Password"))
+        self.form.labelForField(self.passphrase.parentWidget()).setText(tr("&Password"))
         self.username.setFocus()
 
 
@@ -311,17 +333,17 @@ class ServerPasswordDialog(UnlockDialog):
         self.database: Database | None = None
         super().__init__(
             self._connect,
-            title="Password for the shared server",
-            prompt=(
-                f"{reason}\n\nIt is used only while Portage Desktop is open and is never "
+            title=tr("Password for the shared server"),
+            prompt=tr(
+                "{reason}\n\nIt is used only while Portage Desktop is open and is never "
                 "saved. Your IT person can put it in PGPASSWORD or ~/.pgpass instead, so that "
                 "nobody has to type it."
-            ),
+            ).format(reason=reason),
             parent=parent,
         )
-        self.passphrase.setAccessibleName("Server password")
-        self.form.labelForField(self.passphrase.parentWidget()).setText("Server &password")
-        self.unlock_button.setText("&Connect")
+        self.passphrase.setAccessibleName(tr("Server password"))
+        self.form.labelForField(self.passphrase.parentWidget()).setText(tr("Server &password"))
+        self.unlock_button.setText(tr("&Connect"))
         self.setMinimumWidth(540)
         self.layout().setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
@@ -353,31 +375,35 @@ class FirstManagerDialog(FormDialog):
         self.db = db
         self.taken = False
         self.setMinimumWidth(540)
-        where = db.server.display if db.server else "the server"
+        where = db.server.display if db.server else tr("the server")
         intro = QLabel(
-            f"These records are new, on the shared server {where}. Everyone who uses them "
-            "logs in with their own name and password.\n\nCreate the first account now: it "
-            "is a manager's, so you can add everyone else afterwards (Settings, then "
-            "People and roles)."
+            tr(
+                "These records are new, on the shared server {where}. Everyone who uses them "
+                "logs in with their own name and password.\n\nCreate the first account now: it "
+                "is a manager's, so you can add everyone else afterwards (Settings, then "
+                "People and roles)."
+            ).format(where=where)
         )
         intro.setWordWrap(True)
         self.display_name = QLineEdit()
         self.username = QLineEdit()
-        self.password = _secret("Password")
-        self.confirm = _secret("Type the password again")
-        self.add_row("Your &name *", "display_name", self.display_name)
-        self.add_row("&Username *", "username", self.username, "For example: jsmith")
+        self.password = _secret(tr("Password"))
+        self.confirm = _secret(tr("Type the password again"))
+        self.add_row(tr("Your &name *"), "display_name", self.display_name)
+        self.add_row(tr("&Username *"), "username", self.username, tr("For example: jsmith"))
         self.add_row(
-            "&Password *",
+            tr("&Password *"),
             "password",
             self.password,
-            f"At least {users.MIN_PASSWORD} characters. This is your own password for "
-            "Portage Desktop, not the server's.",
+            tr(
+                "At least {MIN_PASSWORD} characters. This is your own password for "
+                "Portage Desktop, not the server's."
+            ).format(MIN_PASSWORD=users.MIN_PASSWORD),
         )
-        self.add_row("&Again *", "confirm", self.confirm)
+        self.add_row(tr("&Again *"), "confirm", self.confirm)
         buttons = QDialogButtonBox()
         self.create_button = buttons.addButton(
-            "&Create the manager account", QDialogButtonBox.ButtonRole.AcceptRole
+            tr("&Create the manager account"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.create_button.setDefault(True)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -402,7 +428,7 @@ class FirstManagerDialog(FormDialog):
             users.create_first_manager(self.db, data)
         except ValidationError as exc:
             if exc.errors.get("username") == users.FIRST_TAKEN:
-                QMessageBox.information(self, "Already set up", users.FIRST_TAKEN)
+                QMessageBox.information(self, tr("Already set up"), users.FIRST_TAKEN)
                 self.taken = True
                 self.dirty = False
                 self.reject()

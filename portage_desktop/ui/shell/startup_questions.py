@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from portage_desktop.i18n import tr
+
 if TYPE_CHECKING:
     from portage_desktop.data.engine import Database
     from portage_desktop.database_url import ServerAddress
@@ -52,12 +54,14 @@ def claim_records(path: Path, backup_dir: Path, headless: bool) -> None:
     except DatabaseInUse as exc:
         if headless or not exc.may_be_stale:
             raise
-        box = QMessageBox(QMessageBox.Icon.Warning, "Are these records open elsewhere?", str(exc))
-        box.setInformativeText("Is Portage Desktop closed on that computer?")
-        open_here = box.addButton(
-            "It is closed: &open them here", QMessageBox.ButtonRole.AcceptRole
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, tr("Are these records open elsewhere?"), str(exc)
         )
-        quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(tr("Is Portage Desktop closed on that computer?"))
+        open_here = box.addButton(
+            tr("It is closed: &open them here"), QMessageBox.ButtonRole.AcceptRole
+        )
+        quit_button = box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(quit_button)
         box.setEscapeButton(quit_button)
         box.exec()
@@ -65,7 +69,9 @@ def claim_records(path: Path, backup_dir: Path, headless: bool) -> None:
             raise Cancelled() from None
         notices = leftovers.claim(path, backup_dir, force=True)
     if notices and not headless:
-        QMessageBox.information(None, "Portage Desktop was stopped last time", "\n\n".join(notices))
+        QMessageBox.information(
+            None, tr("Portage Desktop was stopped last time"), "\n\n".join(notices)
+        )
 
 
 def open_or_recover(
@@ -95,9 +101,11 @@ def open_or_recover(
             raise
         answer = QMessageBox.question(
             None,
-            "Your records file is damaged",
-            f"{exc}\n\nA checked backup from {found.name} is available. Put it in place "
-            "now? The damaged file is kept beside it, renamed, in case it is needed.",
+            tr("Your records file is damaged"),
+            tr(
+                "{exc}\n\nA checked backup from {name} is available. Put it in place "
+                "now? The damaged file is kept beside it, renamed, in case it is needed."
+            ).format(exc=exc, name=found.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -115,19 +123,21 @@ def _offer_upgrade_backup(exc: object) -> bool:
 
     assert isinstance(exc, UpgradeFailed) and exc.backup is not None
     title = (
-        "Your records were only partly updated"
+        tr("Your records were only partly updated")
         if exc.half_done
-        else "Your records could not be updated"
+        else tr("Your records could not be updated")
     )
     text = str(exc).split(" A copy taken", 1)[0]
     box = QMessageBox(QMessageBox.Icon.Warning, title, text)
     box.setInformativeText(
-        f"A copy taken just before the update, on {backup_taken(exc.backup)}, has been checked "
-        "and updates correctly. Put it back now? Anything saved after that copy was taken is "
-        "not in it. The present file is kept beside it, renamed, in case it is needed."
+        tr(
+            "A copy taken just before the update, on {backup_taken}, has been checked "
+            "and updates correctly. Put it back now? Anything saved after that copy was taken is "
+            "not in it. The present file is kept beside it, renamed, in case it is needed."
+        ).format(backup_taken=backup_taken(exc.backup))
     )
-    put_back = box.addButton("&Put the copy back", QMessageBox.ButtonRole.AcceptRole)
-    quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    put_back = box.addButton(tr("&Put the copy back"), QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(put_back)
     box.setEscapeButton(quit_button)
     box.exec()
@@ -142,17 +152,19 @@ def offer_encryption(db: Database) -> None:
 
     answer = QMessageBox.question(
         None,
-        "Your records are not encrypted",
-        "These records were saved without encryption, so anyone with the file can read them. "
-        "Encrypt them now with a passphrase? (Recommended.)",
+        tr("Your records are not encrypted"),
+        tr(
+            "These records were saved without encryption, so anyone with the file can read them. "
+            "Encrypt them now with a passphrase? (Recommended.)"
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
-    dialog = NewPassphraseDialog("Choose the passphrase that will protect these records.")
+    dialog = NewPassphraseDialog(tr("Choose the passphrase that will protect these records."))
     if dialog.exec():
         done = security.encrypt_existing(db, dialog.passphrase, dialog.passphrase)
-        QMessageBox.information(None, "Your records are encrypted", done)
+        QMessageBox.information(None, tr("Your records are encrypted"), done)
 
 
 def log_in_if_needed(db: Database, headless: bool) -> None:
@@ -165,8 +177,10 @@ def log_in_if_needed(db: Database, headless: bool) -> None:
     if users.needs_first_manager(db):
         if headless:
             raise UserError(
-                "this shared server has no accounts yet: start Portage Desktop once to "
-                "create the first manager"
+                tr(
+                    "this shared server has no accounts yet: start Portage Desktop once to "
+                    "create the first manager"
+                )
             )
         from portage_desktop.ui.shell.security_dialogs import FirstManagerDialog
 
@@ -181,7 +195,9 @@ def log_in_if_needed(db: Database, headless: bool) -> None:
             os.environ.get("PORTAGE_DESKTOP_PASSWORD"),
         )
         if not (name and password):
-            raise UserError("this database has accounts: set PORTAGE_DESKTOP_USER and _PASSWORD")
+            raise UserError(
+                tr("this database has accounts: set PORTAGE_DESKTOP_USER and _PASSWORD")
+            )
         users.log_in(db, name, password)
         return
     from portage_desktop.ui.shell.security_dialogs import LoginDialog

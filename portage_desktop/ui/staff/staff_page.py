@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import staff as staff_service
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.staff import StaffInput, StaffMember
@@ -36,33 +37,37 @@ class StaffDialog(FormDialog):
     def __init__(
         self, ctx: AppContext, member: StaffMember | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Add a staff member" if member is None else "Edit staff member", parent)
+        super().__init__(
+            tr("Add a staff member") if member is None else tr("Edit staff member"), parent
+        )
         self.ctx = ctx
         self.member = member
         self.saved: StaffMember | None = None
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
-        self.start_date = DateField("Start date")
-        self.leave_date = DateField("Leaving date")
+        self.start_date = DateField(tr("Start date"))
+        self.leave_date = DateField(tr("Leaving date"))
         roles_box = QGroupBox()
         roles_layout = QVBoxLayout(roles_box)
         self.role_boxes: dict[StaffRole, QCheckBox] = {}
         for role in StaffRole:
             box = QCheckBox(role.label)
-            box.setAccessibleName(f"Role: {role.label}")
+            box.setAccessibleName(tr("Role: {label}").format(label=role.label))
             roles_layout.addWidget(box)
             self.role_boxes[role] = box
-        roles_box.setAccessibleName("Roles")
-        self.add_row("&First name *", "first_name", self.first_name)
-        self.add_row("&Surname *", "last_name", self.last_name)
-        self.add_row("Roles *", "roles", roles_box)
-        self.add_row("S&tarted", "start_date", self.start_date)
+        roles_box.setAccessibleName(tr("Roles"))
+        self.add_row(tr("&First name *"), "first_name", self.first_name)
+        self.add_row(tr("&Surname *"), "last_name", self.last_name)
+        self.add_row(tr("Roles *"), "roles", roles_box)
+        self.add_row(tr("S&tarted"), "start_date", self.start_date)
         self.add_row(
-            "&Leaving date",
+            tr("&Leaving date"),
             "leave_date",
             self.leave_date,
-            "The first day they no longer work here (the day after their last day). Leave it "
-            "empty while they work here.",
+            tr(
+                "The first day they no longer work here (the day after their last day). Leave it "
+                "empty while they work here."
+            ),
         )
         if member is not None:
             self.fill(member)
@@ -127,21 +132,21 @@ class StaffPage(QWidget):
         today = date.today()
         self.model: RecordTableModel[StaffMember] = RecordTableModel(
             [
-                Column("Name", lambda m: m.full_name, lambda m: m.sort_name),
-                Column("Roles", lambda m: m.roles_text),
+                Column(tr("Name"), lambda m: m.full_name, lambda m: m.sort_name),
+                Column(tr("Roles"), lambda m: m.roles_text),
                 Column(
-                    "Started",
+                    tr("Started"),
                     lambda m: format_date(m.start_date),
                     lambda m: m.start_date.toordinal() if m.start_date else 0,
                 ),
                 Column(
-                    "Working here",
+                    tr("Working here"),
                     lambda m: (
-                        "Yes"
+                        tr("Yes")
                         if m.is_current(today)
-                        else f"Left {format_date(m.leave_date)}"
+                        else tr("Left {date}").format(date=format_date(m.leave_date))
                         if m.leave_date
-                        else "Not started"
+                        else tr("Not started")
                     ),
                 ),
             ]
@@ -150,7 +155,7 @@ class StaffPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Staff")
+        self.table.setAccessibleName(tr("Staff"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -160,13 +165,13 @@ class StaffPage(QWidget):
         # Enter, or a double-click (a single click where the desktop is set up that way).
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search staff by name or role…")
-        self.search.setAccessibleName("Search staff")
+        self.search.setPlaceholderText(tr("Search staff by name or role…"))
+        self.search.setAccessibleName(tr("Search staff"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
-        add = QPushButton("&Add staff member")
+        add = QPushButton(tr("&Add staff member"))
         add.clicked.connect(self.add_member)
-        self.edit_button = QPushButton("&Edit")
+        self.edit_button = QPushButton(tr("&Edit"))
         self.edit_button.clicked.connect(self.edit_selected)
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
@@ -177,8 +182,10 @@ class StaffPage(QWidget):
         people = QWidget()
         people_layout = QVBoxLayout(people)
         intro = QLabel(
-            "Everyone who works, or has worked, in the setting. "
-            "Record a leaving date rather than deleting anyone."
+            tr(
+                "Everyone who works, or has worked, in the setting. "
+                "Record a leaving date rather than deleting anyone."
+            )
         )
         intro.setWordWrap(True)  # one long line would set the window's narrowest width
         people_layout.addWidget(intro)
@@ -189,11 +196,11 @@ class StaffPage(QWidget):
         split.setChildrenCollapsible(False)
         people_layout.addWidget(split, 1)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Staff and training views")
-        self.tabs.addTab(people, "&Staff and their training")
-        self.tabs.addTab(self.matrix, "Training &matrix")
+        self.tabs.setAccessibleName(tr("Staff and training views"))
+        self.tabs.addTab(people, tr("&Staff and their training"))
+        self.tabs.addTab(self.matrix, tr("Training &matrix"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Staff & training"))
+        layout.addWidget(heading(tr("Staff & training")))
         layout.addWidget(self.tabs, 1)
         self.table.selectionModel().selectionChanged.connect(self._show_training)
         ctx.hub.staff_changed.connect(self.refresh)

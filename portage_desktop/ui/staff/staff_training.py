@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import training as training_service
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.staff import StaffMember
@@ -50,24 +51,27 @@ class TrainingPanel(QGroupBox):
     """The selected staff member's training records, with add, edit and delete."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Training records", parent)
+        super().__init__(tr("Training records"), parent)
         self.ctx = ctx
         self.member: StaffMember | None = None
         self.model: RecordTableModel[TrainingRecord] = RecordTableModel(
             [
-                Column("Kind", lambda r: r.kind.label),
-                Column("Details", lambda r: r.summary),
-                Column("Certificates", lambda r: str(r.attachments) if r.attachments else "None"),
+                Column(tr("Kind"), lambda r: r.kind.label),
+                Column(tr("Details"), lambda r: r.summary),
+                Column(
+                    tr("Certificates"),
+                    lambda r: str(r.attachments) if r.attachments else tr("None"),
+                ),
             ]
         )
-        self.table = _table("Training records")
+        self.table = _table(tr("Training records"))
         self.table.setModel(self.model)
         self.table.activated.connect(lambda _i: self.edit_selected())
-        self.add_button = QPushButton("Add &training…")
+        self.add_button = QPushButton(tr("Add &training…"))
         self.add_button.clicked.connect(self.add_record)
-        self.edit_button = QPushButton("Edit trainin&g…")
+        self.edit_button = QPushButton(tr("Edit trainin&g…"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("&Delete training…")
+        self.delete_button = QPushButton(tr("&Delete training…"))
         self.delete_button.clicked.connect(self.delete_selected)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
@@ -80,7 +84,11 @@ class TrainingPanel(QGroupBox):
 
     def show_member(self, member: StaffMember | None) -> None:
         self.member = member
-        self.setTitle(f"Training records: {member.full_name}" if member else "Training records")
+        self.setTitle(
+            tr("Training records: {full_name}").format(full_name=member.full_name)
+            if member
+            else tr("Training records")
+        )
         rows = training_service.list_training(self.ctx.db, member.id) if member else []
         self.model.set_rows(rows)
         for button in (self.add_button, self.edit_button, self.delete_button):
@@ -112,7 +120,7 @@ class TrainingPanel(QGroupBox):
         try:
             training_service.delete_training(self.ctx.db, record.id)
         except REFUSED as exc:
-            refused(self, "Not deleted", exc)
+            refused(self, tr("Not deleted"), exc)
             return
         self.ctx.hub.staff_changed.emit()
 
@@ -128,14 +136,14 @@ class TrainingMatrixView(QWidget):
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(error_style())
         self.model: RecordTableModel[MatrixLine] = RecordTableModel([])
-        self.table = _table("Training matrix")
+        self.table = _table(tr("Training matrix"))
         self.table.setModel(self.model)
         self.rows = RowFitter(self.table)
-        print_button = QPushButton("&Print the training matrix…")
+        print_button = QPushButton(tr("&Print the training matrix…"))
         print_button.clicked.connect(self.print_matrix)
         top = QHBoxLayout()
         intro = QLabel(
-            "Everyone's Portage training. Former staff are listed last and do not count."
+            tr("Everyone's Portage training. Former staff are listed last and do not count.")
         )
         intro.setWordWrap(True)
         top.addWidget(intro, 1)
@@ -151,16 +159,18 @@ class TrainingMatrixView(QWidget):
         matrix = training_matrix(self.ctx.db, today)
         columns: list[Column[MatrixLine]] = [
             Column(
-                "Staff member",
+                tr("Staff member"),
                 lambda line: (
                     line.member.full_name
                     + ("" if line.member.is_current(today) else f"\n({line.working_text(today)})")
                 ),
             ),
-            Column("Warnings", lambda line: "\n".join(f"⚠ {a}" for a in line.alerts) or "None"),
+            Column(
+                tr("Warnings"), lambda line: "\n".join(f"⚠ {a}" for a in line.alerts) or tr("None")
+            ),
         ]
         for i, kind in enumerate(matrix.kinds):
-            columns.append(Column(kind.short_label, lambda line, i=i: line.cells[i] or "None"))
+            columns.append(Column(kind.short_label, lambda line, i=i: line.cells[i] or tr("None")))
         self.model = RecordTableModel(columns)
         self.model.set_rows(list(matrix.lines))
         self.table.setModel(self.model)
@@ -192,6 +202,6 @@ class TrainingMatrixView(QWidget):
             self,
             self.ctx.db,
             "training-matrix",
-            "Save the training matrix as PDF",
+            tr("Save the training matrix as PDF"),
             "training-matrix",
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import certificates, training
 from portage_desktop.services.errors import ValidationError
 from portage_desktop.services.staff import StaffMember
@@ -67,9 +68,9 @@ class TrainingDialog(FormDialog):
         record: TrainingRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = f"Training for {member.full_name}"
+        title = tr("Training for {full_name}").format(full_name=member.full_name)
         super().__init__(
-            ("Add " if record is None else "Edit ") + title[0].lower() + title[1:], parent
+            (tr("Add ") if record is None else tr("Edit ")) + title[0].lower() + title[1:], parent
         )
         self.ctx, self.member, self.record = ctx, member, record
         self.saved: TrainingRecord | None = None
@@ -81,24 +82,24 @@ class TrainingDialog(FormDialog):
         self.status = QComboBox()
         for status in TrainingStatus:
             self.status.addItem(status.label, status)
-        self.started_on = DateField("Started")
-        self.completed_on = DateField("Completed")
-        self.expires_on = DateField("Expires")
+        self.started_on = DateField(tr("Started"))
+        self.completed_on = DateField(tr("Completed"))
+        self.expires_on = DateField(tr("Expires"))
         self.trainer = QLineEdit()
-        self.trainer_accredited = QCheckBox("The trainer was &NPA-accredited")
+        self.trainer_accredited = QCheckBox(tr("The trainer was &NPA-accredited"))
         self.membership_number = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(tr("Notes"))
         self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
         self.certificates = QListWidget()
-        self.certificates.setAccessibleName("Certificates")
+        self.certificates.setAccessibleName(tr("Certificates"))
         self.certificates.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
-        attach = QPushButton("&Attach a certificate…")
+        attach = QPushButton(tr("&Attach a certificate…"))
         attach.clicked.connect(self.choose_file)
-        self.open_button = QPushButton("&Open")
+        self.open_button = QPushButton(tr("&Open"))
         self.open_button.clicked.connect(self.open_certificate)
-        self.remove_button = QPushButton("&Remove")
+        self.remove_button = QPushButton(tr("&Remove"))
         self.remove_button.clicked.connect(self.remove_certificate)
         cert_box = QWidget()
         cert_layout = QVBoxLayout(cert_box)
@@ -109,20 +110,20 @@ class TrainingDialog(FormDialog):
             cert_buttons.addWidget(button)
         cert_buttons.addStretch(1)
         cert_layout.addLayout(cert_buttons)
-        cert_box.setAccessibleName("Certificates")
+        cert_box.setAccessibleName(tr("Certificates"))
         self.rows: dict[str, QWidget] = {}
         for label, name, widget, hint in (
-            ("&Kind *", "kind", self.kind, ""),
-            ("&Name of course", "title", self.title_edit, ""),
-            ("Stat&us", "status", self.status, ""),
-            ("&Started", "started_on", self.started_on, ""),
-            ("&Completed", "completed_on", self.completed_on, ""),
-            ("E&xpires", "expires_on", self.expires_on, ""),
-            ("&Trainer", "trainer", self.trainer, "Who delivered it"),
+            (tr("&Kind *"), "kind", self.kind, ""),
+            (tr("&Name of course"), "title", self.title_edit, ""),
+            (tr("Stat&us"), "status", self.status, ""),
+            (tr("&Started"), "started_on", self.started_on, ""),
+            (tr("&Completed"), "completed_on", self.completed_on, ""),
+            (tr("E&xpires"), "expires_on", self.expires_on, ""),
+            (tr("&Trainer"), "trainer", self.trainer, tr("Who delivered it")),
             ("", "trainer_accredited", self.trainer_accredited, ""),
-            ("Membership nu&mber", "membership_number", self.membership_number, ""),
-            ("Not&es", "notes", self.notes, ""),
-            ("Certificates", "file", cert_box, "PDF, PNG or JPEG, up to 5 MB"),
+            (tr("Membership nu&mber"), "membership_number", self.membership_number, ""),
+            (tr("Not&es"), "notes", self.notes, ""),
+            (tr("Certificates"), "file", cert_box, tr("PDF, PNG or JPEG, up to 5 MB")),
         ):
             self.rows[name] = self.add_row(label, name, widget, hint)
         if record is not None:
@@ -189,7 +190,9 @@ class TrainingDialog(FormDialog):
                 self.certificates.addItem(item)
         for name, content in self.pending:
             item = QListWidgetItem(
-                f"{name} ({max(1, round(len(content) / 1024))} KB, not saved yet)"
+                tr("{name} ({max} KB, not saved yet)").format(
+                    name=name, max=max(1, round(len(content) / 1024))
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, None)
             self.certificates.addItem(item)
@@ -203,7 +206,13 @@ class TrainingDialog(FormDialog):
             self.show_errors(exc.errors)
             return False
         except OSError as exc:
-            self.show_errors({"file": f"{path.name} could not be read ({exc.strerror})."})
+            self.show_errors(
+                {
+                    "file": tr("{name} could not be read ({strerror}).").format(
+                        name=path.name, strerror=exc.strerror
+                    )
+                }
+            )
             return False
         self.pending.append((path.name, content))
         self.mark_dirty()
@@ -216,7 +225,7 @@ class TrainingDialog(FormDialog):
             self,
             "Attach a certificate",
             str(Path.home()),
-            "Certificates (*.pdf *.png *.jpg *.jpeg)",
+            tr("Certificates (*.pdf *.png *.jpg *.jpeg)"),
         )
         if name:
             self.add_file(Path(name))
@@ -244,8 +253,8 @@ class TrainingDialog(FormDialog):
         row, cert_id = chosen
         if not confirm(
             self,
-            "Remove certificate?",
-            "Remove this certificate? This cannot be undone.",
+            tr("Remove certificate?"),
+            tr("Remove this certificate? This cannot be undone."),
         ):
             return
         try:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.stamp_criteria import CountedRecord, CriterionResult
 from portage_desktop.ui.common.table_model import Column, RecordTableModel, SearchProxy
 
@@ -29,20 +30,22 @@ ROWS_SIZED = 400  # rows fitted to their text; longer lists keep one line each, 
 
 def counted_text(row: CountedRecord) -> str:
     """In words and a shape, never by colour alone."""
-    return "✔ Counted" if row.counted else "✖ Not counted"
+    return tr("✔ Counted") if row.counted else tr("✖ Not counted")
 
 
 class RecordsCountedDialog(QDialog):
     def __init__(self, result: CriterionResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Records counted for criterion {result.number}")
+        self.setWindowTitle(
+            tr("Records counted for criterion {number}").format(number=result.number)
+        )
         self.model: RecordTableModel[CountedRecord] = RecordTableModel(
             [
-                Column("Who", lambda r: r.who),
-                Column("Record", lambda r: r.record),
-                Column("Details", lambda r: r.details, tooltip=lambda r: r.details),
-                Column("Counted", counted_text),
-                Column("Why", lambda r: r.why),
+                Column(tr("Who"), lambda r: r.who),
+                Column(tr("Record"), lambda r: r.record),
+                Column(tr("Details"), lambda r: r.details, tooltip=lambda r: r.details),
+                Column(tr("Counted"), counted_text),
+                Column(tr("Why"), lambda r: r.why),
             ]
         )
         self.model.set_rows(list(result.records))
@@ -50,7 +53,9 @@ class RecordsCountedDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName(f"Records counted for criterion {result.number}")
+        self.table.setAccessibleName(
+            tr("Records counted for criterion {number}").format(number=result.number)
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
@@ -70,19 +75,29 @@ class RecordsCountedDialog(QDialog):
 
         counted = sum(1 for r in result.records if r.counted)
         self.summary = QLabel(
-            f"<b>{result.number}. {result.title}</b>: {result.status.symbol} "
-            f"{result.status.label}. {len(result.records)} records looked at, {counted} counted."
+            tr(
+                "<b>{number}. {title}</b>: {symbol} "
+                "{label}. {count} records looked at, {counted} counted."
+            ).format(
+                number=result.number,
+                title=result.title,
+                symbol=result.status.symbol,
+                label=result.status.label,
+                count=len(result.records),
+                counted=counted,
+            )
             if result.records
-            else f"<b>{result.number}. {result.title}</b>: nothing is recorded yet that this "
-            "criterion counts."
+            else tr(
+                "<b>{number}. {title}</b>: nothing is recorded yet that this criterion counts."
+            ).format(number=result.number, title=result.title)
         )
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.search = QLineEdit()
-        self.search.setAccessibleName("Search the records counted")
-        self.search.setPlaceholderText("Type a name or a word to narrow the list")
+        self.search.setAccessibleName(tr("Search the records counted"))
+        self.search.setPlaceholderText(tr("Type a name or a word to narrow the list"))
         self.search.textChanged.connect(self.proxy.set_search)
-        search_label = QLabel("&Search:")
+        search_label = QLabel(tr("&Search:"))
         search_label.setBuddy(self.search)
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from portage_desktop.i18n import tr
 from portage_desktop.services.stamp_criteria import CriterionResult
 from portage_desktop.ui.common import theme
 from portage_desktop.ui.common.table_model import Column, Index, RecordTableModel
@@ -20,9 +21,9 @@ class CriteriaModel(RecordTableModel[CriterionResult]):
     def __init__(self) -> None:
         super().__init__(
             [
-                Column("No.", lambda r: str(r.number), lambda r: r.number),
-                Column("Where you stand", status_text),
-                Column("Criterion", lambda r: r.title),
+                Column(tr("No."), lambda r: str(r.number), lambda r: r.number),
+                Column(tr("Where you stand"), status_text),
+                Column(tr("Criterion"), lambda r: r.title),
             ]
         )
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import inspections, setting_profile, stamp_rules
 from portage_desktop.services.inspections import Framework, Inspection, InspectionInput
 from portage_desktop.services.setting_profile import Award, AwardInput
@@ -54,22 +55,24 @@ class AwardDialog(FormDialog):
     """One year's application and award."""
 
     def __init__(self, ctx: AppContext, award: Award | None = None, parent: QWidget | None = None):
-        super().__init__("Record an award" if award is None else "Edit award", parent)
+        super().__init__(tr("Record an award") if award is None else tr("Edit award"), parent)
         self.ctx, self.award = ctx, award
-        self.applied_on = DateField("Applied")
-        self.awarded_on = DateField("Awarded")
-        self.expires_on = DateField("Expires")
+        self.applied_on = DateField(tr("Applied"))
+        self.awarded_on = DateField(tr("Awarded"))
+        self.expires_on = DateField(tr("Expires"))
         self.representative = QLineEdit()
-        self.add_row("&Applied", "applied_on", self.applied_on)
-        self.add_row("A&warded", "awarded_on", self.awarded_on)
+        self.add_row(tr("&Applied"), "applied_on", self.applied_on)
+        self.add_row(tr("A&warded"), "awarded_on", self.awarded_on)
         self.add_row(
-            "&Expires",
+            tr("&Expires"),
             "expires_on",
             self.expires_on,
-            "The award is valid up to and including this day. Leave empty: one year after the "
-            "award.",
+            tr(
+                "The award is valid up to and including this day. Leave empty: one year after the "
+                "award."
+            ),
         )
-        self.add_row("Portage &representative", "representative", self.representative)
+        self.add_row(tr("Portage &representative"), "representative", self.representative)
         if award is not None:
             self.fill(award)
         for field in (self.applied_on, self.awarded_on, self.expires_on):
@@ -116,15 +119,17 @@ class InspectionDialog(FormDialog):
     def __init__(
         self, ctx: AppContext, inspection: Inspection | None = None, parent: QWidget | None = None
     ):
-        super().__init__("Add an inspection" if inspection is None else "Edit inspection", parent)
+        super().__init__(
+            tr("Add an inspection") if inspection is None else tr("Edit inspection"), parent
+        )
         self.ctx, self.inspection = ctx, inspection
-        self.inspected_on = DateField("Date of inspection")
+        self.inspected_on = DateField(tr("Date of inspection"))
         self.framework = QComboBox()
         for framework in Framework:
             self.framework.addItem(framework.label, framework)
         self.reference = QLineEdit()
-        self.add_row("&Date of inspection *", "inspected_on", self.inspected_on)
-        self.add_row("&Published as *", "framework", self.framework)
+        self.add_row(tr("&Date of inspection *"), "inspected_on", self.inspected_on)
+        self.add_row(tr("&Published as *"), "framework", self.framework)
         self.judgements: dict[str, QComboBox] = {}
         self.judgement_rows: dict[str, QWidget] = {}
         for framework in Framework:
@@ -133,10 +138,10 @@ class InspectionDialog(FormDialog):
                     continue
                 combo = QComboBox()
                 combo.setAccessibleName(words)
-                combo.addItem("Choose…", "")
+                combo.addItem(tr("Choose…"), "")
                 self.judgements[area] = combo
                 self.judgement_rows[area] = self.add_row(words, f"judgement_{area}", combo)
-        self.add_row("&Report reference", "report_reference", self.reference, "Optional")
+        self.add_row(tr("&Report reference"), "report_reference", self.reference, tr("Optional"))
         if inspection is not None:
             self.fill(inspection)
         else:
@@ -167,7 +172,7 @@ class InspectionDialog(FormDialog):
                 current = combo.currentData()
                 combo.blockSignals(True)
                 combo.clear()
-                combo.addItem("Choose…", "")
+                combo.addItem(tr("Choose…"), "")
                 for code, words in wanted[area]:
                     combo.addItem(words, code)
                 combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -210,7 +215,7 @@ class RuleDialog(FormDialog):
     """Change one rule's number from a date onwards; earlier checks keep the earlier value."""
 
     def __init__(self, ctx: AppContext, rule: RuleValue, parent: QWidget | None = None):
-        super().__init__("Change a rule", parent)
+        super().__init__(tr("Change a rule"), parent)
         self.ctx, self.rule = ctx, rule
         spec = SPEC_BY_KEY[rule.key]
         if spec.choices:
@@ -222,14 +227,14 @@ class RuleDialog(FormDialog):
         else:
             self.value = QLineEdit(rule.value)
             self.value.textEdited.connect(self.mark_dirty)
-        self.effective_from = DateField("Applies from")
+        self.effective_from = DateField(tr("Applies from"))
         self.effective_from.set_value(date.today())
         self.add_row(rule.label, "value", self.value)
         self.add_row(
-            "Applies &from *",
+            tr("Applies &from *"),
             "effective_from",
             self.effective_from,
-            "Checks on earlier days keep using the earlier value",
+            tr("Checks on earlier days keep using the earlier value"),
         )
         self.effective_from.changed.connect(self.mark_dirty)
         layout = QVBoxLayout(self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import setting_profile, stamp_statements
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
@@ -78,7 +79,7 @@ class StampPage(QWidget):
         self.model = CriteriaModel()
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Stamp of Approval criteria")
+        self.table.setAccessibleName(tr("Stamp of Approval criteria"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -96,17 +97,17 @@ class StampPage(QWidget):
         self.detail_title.setWordWrap(True)
         self.evidence = _wrapping()
         self.evidence.setObjectName("criterion_evidence")
-        self.evidence.setAccessibleName("Evidence")
+        self.evidence.setAccessibleName(tr("Evidence"))
         self.fixes = _wrapping()
         self.fixes.setObjectName("criterion_fixes")
-        self.fixes.setAccessibleName("What would fix it")
-        self.statement_box = QGroupBox("Your statement")
+        self.fixes.setAccessibleName(tr("What would fix it"))
+        self.statement_box = QGroupBox(tr("Your statement"))
         self.statement = QPlainTextEdit()
-        self.statement.setAccessibleName("Your statement")
+        self.statement.setAccessibleName(tr("Your statement"))
         self.statement.setTabChangesFocus(True)
         self.statement.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.confirm = QCheckBox("I &confirm this is true today")
-        self.save_statement_button = QPushButton("&Save statement")
+        self.confirm = QCheckBox(tr("I &confirm this is true today"))
+        self.save_statement_button = QPushButton(tr("&Save statement"))
         self.save_statement_button.clicked.connect(self.save_statement)
         self.statement_error = _wrapping()
         self.statement_error.setObjectName("error_statement")
@@ -128,17 +129,19 @@ class StampPage(QWidget):
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.detail_title)
-        self.records_button = QPushButton("Show the records cou&nted…")
-        self.records_button.setToolTip("Every record behind this verdict, to check it by hand")
+        self.records_button = QPushButton(tr("Show the records cou&nted…"))
+        self.records_button.setToolTip(tr("Every record behind this verdict, to check it by hand"))
         self.records_button.clicked.connect(self.show_records)
         detail_layout.addWidget(self.records_button, 0, Qt.AlignmentFlag.AlignLeft)
-        detail_layout.addWidget(QLabel("<b>Evidence from your records</b>"))
+        detail_layout.addWidget(QLabel(tr("<b>Evidence from your records</b>")))
         detail_layout.addWidget(self.evidence)
-        detail_layout.addWidget(QLabel("<b>What would fix it</b>"))
+        detail_layout.addWidget(QLabel(tr("<b>What would fix it</b>")))
         detail_layout.addWidget(self.fixes)
         self.records_note = _wrapping(
-            "This criterion is checked from the training records: keep them up to date in "
-            "Staff & training."
+            tr(
+                "This criterion is checked from the training records: keep them up to date in "
+                "Staff & training."
+            )
         )
         detail_layout.addWidget(self.records_note)
         detail_layout.addWidget(self.statement_box)
@@ -147,32 +150,32 @@ class StampPage(QWidget):
         scroll.setWidget(detail)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setAccessibleName("Criterion details")
+        scroll.setAccessibleName(tr("Criterion details"))
 
         self.awards_model: RecordTableModel[Award] = RecordTableModel(
             [
-                Column("Applied", lambda a: format_date(a.applied_on)),
-                Column("Awarded", lambda a: format_date(a.awarded_on)),
-                Column("Valid through", lambda a: format_date(a.expires_on)),
-                Column("Portage representative", lambda a: a.representative),
+                Column(tr("Applied"), lambda a: format_date(a.applied_on)),
+                Column(tr("Awarded"), lambda a: format_date(a.awarded_on)),
+                Column(tr("Valid through"), lambda a: format_date(a.expires_on)),
+                Column(tr("Portage representative"), lambda a: a.representative),
             ]
         )
         self.awards = QTableView()
         self.awards.setModel(self.awards_model)
-        self.awards.setAccessibleName("Award history")
+        self.awards.setAccessibleName(tr("Award history"))
         self.awards.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.awards.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.awards.verticalHeader().setVisible(False)
         self.awards.horizontalHeader().setStretchLastSection(True)
         self.awards.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         self.awards.activated.connect(lambda _i: self.edit_award())
-        award_box = QGroupBox("Award history")
+        award_box = QGroupBox(tr("Award history"))
         award_layout = QVBoxLayout(award_box)
         award_layout.addWidget(self.awards)
         award_buttons = QHBoxLayout()
         for text, slot in (
-            ("Record an a&ward…", self.add_award),
-            ("Edit a&ward…", self.edit_award),
+            (tr("Record an a&ward…"), self.add_award),
+            (tr("Edit a&ward…"), self.edit_award),
             ("Delete awa&rd…", self.delete_award),
         ):
             button = QPushButton(text)
@@ -181,9 +184,9 @@ class StampPage(QWidget):
         award_buttons.addStretch(1)
         award_layout.addLayout(award_buttons)
 
-        self.wizard_button = QPushButton("Start or continue the &self-assessment…")
+        self.wizard_button = QPushButton(tr("Start or continue the &self-assessment…"))
         self.wizard_button.clicked.connect(self.open_wizard)
-        self.print_button = QPushButton("&Print the application pack…")
+        self.print_button = QPushButton(tr("&Print the application pack…"))
         self.print_button.clicked.connect(self.print_pack)
         actions = QHBoxLayout()
         actions.addWidget(self.wizard_button)
@@ -196,7 +199,7 @@ class StampPage(QWidget):
         split.setSizes([560, 440])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Stamp of Approval"))
+        layout.addWidget(heading(tr("Stamp of Approval")))
         layout.addWidget(self.headline)
         layout.addWidget(self.warnings)
         layout.addLayout(actions)
@@ -223,13 +226,16 @@ class StampPage(QWidget):
         self.check = check_stamp(self.ctx.db, today)
         held = self.check.award
         award = (
-            f"Your award is valid through {format_date(held.expires_on)}, up to and including "
-            "that day."
+            tr("Your award is valid through {date}, up to and including that day.").format(
+                date=format_date(held.expires_on)
+            )
             if held
-            else "You do not hold the award at the moment."
+            else tr("You do not hold the award at the moment.")
         )
         self.headline.setText(
-            f"Checked against your records on {format_date(today)}: {self.check.headline}. {award}"
+            tr("Checked against your records on {date}: {headline}. {award}").format(
+                date=format_date(today), headline=self.check.headline, award=award
+            )
         )
         self.warnings.setText("\n".join(f"⚠ {w}" for w in self.check.warnings))
         self.warnings.setVisible(bool(self.check.warnings))
@@ -260,8 +266,10 @@ class StampPage(QWidget):
         ):
             answer = QMessageBox.question(
                 self,
-                "Save your statement?",
-                f"Your statement for criterion {self.current.number} is not saved. Save it now?",
+                tr("Save your statement?"),
+                tr("Your statement for criterion {number} is not saved. Save it now?").format(
+                    number=self.current.number
+                ),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
                 QMessageBox.StandardButton.Save,
             )
@@ -270,7 +278,9 @@ class StampPage(QWidget):
         self.current = result
         self.detail_title.setText(f"{result.number}. {result.title}")
         self.evidence.setText(_list_html(result.evidence))
-        self.fixes.setText(_list_html(result.fixes) if result.fixes else "Nothing: this is met.")
+        self.fixes.setText(
+            _list_html(result.fixes) if result.fixes else tr("Nothing: this is met.")
+        )
         said = stamp_statements.statements(self.ctx.db).get(result.number)
         uses_statement = result.number in STATEMENT_CRITERIA
         self.statement_box.setVisible(uses_statement)
@@ -282,7 +292,9 @@ class StampPage(QWidget):
         confirmed = bool(said and said.confirmed_for(self._subject(result.number)))
         self.confirm.setChecked(confirmed)
         self.statement_saved.setText(
-            f"Confirmed by {said.confirmed_by} on {format_date(said.confirmed_on)}"
+            tr("Confirmed by {confirmed_by} on {date}").format(
+                confirmed_by=said.confirmed_by, date=format_date(said.confirmed_on)
+            )
             if said and confirmed
             else ""
         )
@@ -329,7 +341,7 @@ class StampPage(QWidget):
         """Another manager saved this statement meanwhile: show both, then do as asked."""
         theirs: Statement = error.current
         mine = replace(theirs, text=self.statement.toPlainText())
-        choice = ask_about_conflict(self, error, mine, {"text": "Statement"})
+        choice = ask_about_conflict(self, error, mine, {"text": tr("Statement")})
         if choice is ConflictChoice.KEEP_MINE:
             self.statement_version = theirs.version
             return self.save_statement()
@@ -339,11 +351,13 @@ class StampPage(QWidget):
             self.statement.blockSignals(False)
             self.statement_version = theirs.version
             self.statement_dirty = False
-            self.statement_error.setText("Reloaded: this shows the statement saved now.")
+            self.statement_error.setText(tr("Reloaded: this shows the statement saved now."))
             return False
         self.statement_error.setText(
-            "⚠ Not saved: someone else saved this statement after you opened it. "
-            "Save again to compare the two and choose."
+            tr(
+                "⚠ Not saved: someone else saved this statement after you opened it. "
+                "Save again to compare the two and choose."
+            )
         )
         return False
 
@@ -375,7 +389,7 @@ class StampPage(QWidget):
         try:
             setting_profile.delete_award(self.ctx.db, award.id)
         except REFUSED as exc:
-            refused(self, "Not deleted", exc)
+            refused(self, tr("Not deleted"), exc)
             return
         self.ctx.hub.setting_changed.emit()
 
@@ -390,6 +404,6 @@ class StampPage(QWidget):
             self,
             self.ctx.db,
             "application-pack",
-            "Save the application pack as PDF",
+            tr("Save the application pack as PDF"),
             "stamp-application-pack",
         )

@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import setting as setting_service
 from portage_desktop.services.stamp_check import check_stamp
 from portage_desktop.ui.common import theme
@@ -19,7 +20,7 @@ class StampSummary(QGroupBox):
     open_stamp = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Stamp of Approval", parent)
+        super().__init__(tr("Stamp of Approval"), parent)
         self.ctx = ctx
         self.warnings = QLabel()
         self.warnings.setObjectName("dashboard_stamp_warnings")
@@ -29,8 +30,8 @@ class StampSummary(QGroupBox):
         self.summary.setObjectName("dashboard_stamp_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setAccessibleName("Stamp of Approval criteria")
-        button = QPushButton("Open the &Stamp of Approval")
+        self.summary.setAccessibleName(tr("Stamp of Approval criteria"))
+        button = QPushButton(tr("Open the &Stamp of Approval"))
         button.clicked.connect(self.open_stamp)
         layout = QVBoxLayout(self)
         layout.addWidget(self.warnings)

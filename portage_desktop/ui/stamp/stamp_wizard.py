@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from portage_desktop.i18n import tr
 from portage_desktop.services import stamp_application, stamp_statements
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.errors import ConflictError, ValidationError
@@ -63,27 +64,30 @@ class SectionPage(QWizardPage):
         for number in section.criteria:
             result = check.result(number)
             lines.append(
-                f"<p><b>Criterion {number}: {result.status.symbol} {result.status.label}</b>"
-                "<br>" + "<br>".join(escape(e) for e in result.evidence[:6]) + "</p>"
+                tr("<p><b>Criterion {number}: {symbol} {label}</b><br>").format(
+                    number=number, symbol=result.status.symbol, label=result.status.label
+                )
+                + "<br>".join(escape(e) for e in result.evidence[:6])
+                + "</p>"
             )
         self.evidence = _label("".join(lines))
         self.evidence.setObjectName("wizard_evidence")
-        self.evidence.setAccessibleName("Evidence from your records")
+        self.evidence.setAccessibleName(tr("Evidence from your records"))
         self.narrative = QPlainTextEdit()
-        self.narrative.setAccessibleName(f"Your words: {section.title}")
+        self.narrative.setAccessibleName(tr("Your words: {title}").format(title=section.title))
         self.narrative.setTabChangesFocus(True)
-        self.reuse = QPushButton("&Use last year's words")
+        self.reuse = QPushButton(tr("&Use last year's words"))
         self.reuse.setEnabled(bool(last_year))
         self.reuse.setToolTip(
-            "Bring back what you wrote last year, to update it"
+            tr("Bring back what you wrote last year, to update it")
             if last_year
-            else "There is no earlier application to reuse"
+            else tr("There is no earlier application to reuse")
         )
         self.reuse.clicked.connect(self.use_last_year)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>From your records</b>"))
+        layout.addWidget(QLabel(tr("<b>From your records</b>")))
         layout.addWidget(self.evidence)
-        caption = QLabel("&Your words")
+        caption = QLabel(tr("&Your words"))
         caption.setBuddy(self.narrative)
         layout.addWidget(caption)
         layout.addWidget(self.narrative, 1)
@@ -93,21 +97,25 @@ class SectionPage(QWizardPage):
         self.confirms: dict[int, QCheckBox] = {}
         for number in confirmable:
             box = QCheckBox(
-                f"Use these words as my statement for criterion {number}, "
-                "and confirm they are true today"
+                tr(
+                    "Use these words as my statement for criterion {number}, "
+                    "and confirm they are true today"
+                ).format(number=number)
                 if number != 2
-                else "Confirm that our latest inspection, shown above, is our most recent and "
-                "meets criterion 2"
+                else tr(
+                    "Confirm that our latest inspection, shown above, is our most recent and "
+                    "meets criterion 2"
+                )
             )
-            box.setAccessibleName(f"Confirm criterion {number}")
+            box.setAccessibleName(tr("Confirm criterion {number}").format(number=number))
             self.confirms[number] = box
             layout.addWidget(box)
 
     def use_last_year(self) -> None:
         if self.narrative.toPlainText().strip() and not confirm(
             self,
-            "Replace your words?",
-            "Replace what you have written on this page with last year's words?",
+            tr("Replace your words?"),
+            tr("Replace what you have written on this page with last year's words?"),
         ):
             return
         self.narrative.setPlainText(self.last_year)
@@ -118,13 +126,15 @@ class PlansPage(QWizardPage):
 
     def __init__(self, plans: list[PlanForApplication], chosen: tuple[int, ...]) -> None:
         super().__init__()
-        self.setTitle("Four individual plans")
+        self.setTitle(tr("Four individual plans"))
         self.setSubTitle(
-            f"Choose {PLANS_NEEDED} plans to attach. They are printed anonymised: names, dates "
-            "of birth, addresses, photos and other children's names are replaced."
+            tr(
+                "Choose {PLANS_NEEDED} plans to attach. They are printed anonymised: names, dates "
+                "of birth, addresses, photos and other children's names are replaced."
+            ).format(PLANS_NEEDED=PLANS_NEEDED)
         )
         self.list = QListWidget()
-        self.list.setAccessibleName("Plans to attach")
+        self.list.setAccessibleName(tr("Plans to attach"))
         for plan in plans:
             item = QListWidgetItem(plan.chooser_text)
             item.setData(Qt.ItemDataRole.UserRole, plan.id)
@@ -136,8 +146,10 @@ class PlansPage(QWizardPage):
         self.note = _label(
             ""
             if plans
-            else "No activity plans are recorded yet. Add them on each child's Goals and plans "
-            "tab, or attach four anonymised plans on paper; the final page reminds you."
+            else tr(
+                "No activity plans are recorded yet. Add them on each child's Goals and plans "
+                "tab, or attach four anonymised plans on paper; the final page reminds you."
+            )
         )
         self.error = _label()
         self.error.setStyleSheet(error_style())
@@ -162,7 +174,11 @@ class PlansPage(QWizardPage):
 
     def isComplete(self) -> bool:
         too_many = len(self.chosen()) > PLANS_NEEDED
-        self.error.setText(f"⚠ Please choose at most {PLANS_NEEDED} plans." if too_many else "")
+        self.error.setText(
+            tr("⚠ Please choose at most {PLANS_NEEDED} plans.").format(PLANS_NEEDED=PLANS_NEEDED)
+            if too_many
+            else ""
+        )
         return not too_many
 
 
@@ -171,16 +187,16 @@ class FinishPage(QWizardPage):
 
     def __init__(self, representative: str) -> None:
         super().__init__()
-        self.setTitle("What is still missing")
-        self.setSubTitle("Your draft is saved. Fix these, then print the application pack.")
+        self.setTitle(tr("What is still missing"))
+        self.setSubTitle(tr("Your draft is saved. Fix these, then print the application pack."))
         self.missing = _label()
         self.missing.setObjectName("wizard_missing")
-        self.missing.setAccessibleName("What is still missing")
+        self.missing.setAccessibleName(tr("What is still missing"))
         self.representative = QLineEdit(representative)
-        self.representative.setAccessibleName("Portage representative supporting you")
-        caption = QLabel("Portage &representative supporting you:")
+        self.representative.setAccessibleName(tr("Portage representative supporting you"))
+        caption = QLabel(tr("Portage &representative supporting you:"))
         caption.setBuddy(self.representative)
-        self.final = QCheckBox("&Mark the application as ready for the representative to sign")
+        self.final = QCheckBox(tr("&Mark the application as ready for the representative to sign"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.missing)
         layout.addStretch(1)
@@ -196,7 +212,7 @@ class FinishPage(QWizardPage):
         self.missing.setText(
             "<ul>" + "".join(f"<li>{escape(m)}</li>" for m in items) + "</ul>"
             if items
-            else "Nothing is missing. Your application is ready to print."
+            else tr("Nothing is missing. Your application is ready to print.")
         )
 
 
@@ -204,7 +220,7 @@ class StampWizard(QWizard):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Stamp of Approval self-assessment")
+        self.setWindowTitle(tr("Stamp of Approval self-assessment"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.today = date.today()
@@ -233,9 +249,13 @@ class StampWizard(QWizard):
         pages = self.pageIds()
         for number, page_id in enumerate(pages, start=1):
             page = self.page(page_id)
-            page.setSubTitle(f"Page {number} of {len(pages)}. {page.subTitle()}".strip())
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Save and close")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Close (draft is kept)")
+            page.setSubTitle(
+                tr("Page {number} of {count}. {subTitle}")
+                .format(number=number, count=len(pages), subTitle=page.subTitle())
+                .strip()
+            )
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Save and close"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("Close (draft is kept)"))
         self.save_failed = ""
         self._saved = self._snapshot()  # what is in the database now
         self.currentIdChanged.connect(lambda _id: self.save_draft())
@@ -267,11 +287,15 @@ class StampWizard(QWizard):
                         expected_version=stored.version if stored else 0,
                     )
                 except REFUSED as exc:
-                    refused(self, f"Criterion {number} not confirmed", exc)
+                    refused(self, tr("Criterion {number} not confirmed").format(number=number), exc)
                     box.setChecked(False)
                     return False
                 box.setEnabled(False)
-                box.setText(f"Saved as your confirmed statement for criterion {number}.")
+                box.setText(
+                    tr("Saved as your confirmed statement for criterion {number}.").format(
+                        number=number
+                    )
+                )
                 self.ctx.hub.setting_changed.emit()
         return True
 
@@ -298,7 +322,7 @@ class StampWizard(QWizard):
             )
             if message != self.save_failed:
                 self.save_failed = message
-                QMessageBox.warning(self, "Draft not saved", message)
+                QMessageBox.warning(self, tr("Draft not saved"), message)
             return False
         self._saved = snapshot
         return confirmed
@@ -312,7 +336,10 @@ class StampWizard(QWizard):
             representative=self.finish_page.representative.text(),
         )
         labels = {s.key: s.title for s in stamp_application.SECTIONS}
-        labels |= {"chosen_plans": "Plans chosen", "representative": "Portage representative"}
+        labels |= {
+            "chosen_plans": tr("Plans chosen"),
+            "representative": tr("Portage representative"),
+        }
         choice = ask_about_conflict(self, error, mine, labels)
         theirs: Application = error.current
         if choice is ConflictChoice.KEEP_MINE:
@@ -339,7 +366,7 @@ class StampWizard(QWizard):
             try:
                 stamp_application.finalise(self.ctx.db, self.year, self.today)
             except REFUSED as exc:
-                refused(self, "Not marked final", exc)
+                refused(self, tr("Not marked final"), exc)
                 return
         super().accept()
 
