@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--service",
         action="store_true",
-        help="with --demo: the demo of a Portage home-visiting service instead",
+        help=tr("with --demo: the demo of a Portage home-visiting service instead"),
     )
     parser.add_argument(
         "--smoke-test",
@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=1.0,
         metavar="S",
-        help="with --large, shrink or grow every count (0.1 gives 100 children; default 1)",
+        help=tr("with --large, shrink or grow every count (0.1 gives 100 children; default 1)"),
     )
 
     printer = commands.add_parser("print", help=tr("print a record to a PDF file"))
@@ -174,7 +174,9 @@ def _cmd_export_child(args: argparse.Namespace) -> int:
     folder = Path(args.out).expanduser()
     if not folder.is_dir():
         raise UserError(
-            f"--out: the folder {folder} does not exist; create it first or choose another"
+            tr(
+                "--out: the folder {folder} does not exist; create it first or choose another"
+            ).format(folder=folder)
         )
     db = open_existing(
         args.export_database or args.database, args.export_database_url or args.database_url
@@ -193,14 +195,14 @@ def _cmd_make_demo(args: argparse.Namespace) -> int:
 
     path = Path(args.path).expanduser()
     if args.large and args.children is not None:
-        raise UserError("--children does not go with --large; use --scale to change its size")
+        raise UserError(tr("--children does not go with --large; use --scale to change its size"))
     if not args.large and args.scale != 1.0:
-        raise UserError("--scale goes with --large")
+        raise UserError(tr("--scale goes with --large"))
     children = 12 if args.children is None else args.children
     if not 1 <= children <= 5000:
-        raise UserError("--children must be between 1 and 5000")
+        raise UserError(tr("--children must be between 1 and 5000"))
     if not 0 < args.scale <= 10:
-        raise UserError("--scale must be more than 0 and at most 10")
+        raise UserError(tr("--scale must be more than 0 and at most 10"))
     if path.exists() and not args.force:
         raise UserError(tr("{path} already exists; add --force to replace it").format(path=path))
     if path.is_dir():
@@ -208,7 +210,7 @@ def _cmd_make_demo(args: argparse.Namespace) -> int:
             tr("{path} is a folder; give a file name such as demo.db").format(path=path)
         )
     if args.service and args.children is not None:
-        raise UserError("--service does not go with --children")
+        raise UserError(tr("--service does not go with --children"))
     if args.service and args.large:
         return service_cli.make_large_service_demo(path, args.seed, args.scale)
     if args.large:
@@ -285,12 +287,12 @@ def _cmd_print(args: argparse.Namespace) -> int:
             tr('unknown kind "{kind}"; use --list to see the kinds').format(kind=args.kind)
         )
     if not args.out:
-        raise UserError("--out FILE.pdf is required")
+        raise UserError(tr("--out FILE.pdf is required"))
     from portage_desktop.printing.safe_write import check_target
 
     out = check_target(Path(args.out).expanduser())  # refused before any work or audit entry
     if args.safeguarding_reason and not args.share_with:
-        raise UserError("--safeguarding-reason goes with --share-with AGENCY")
+        raise UserError(tr("--safeguarding-reason goes with --share-with AGENCY"))
     from portage_desktop.services.sharing import ShareRequest
 
     share = ShareRequest(args.share_with, args.safeguarding_reason) if args.share_with else None
@@ -320,9 +322,9 @@ def _parse_day(text: str | None) -> date:
     try:
         day = parse_uk_date(text)
     except ValueError as exc:
-        raise UserError(f"--on: {exc}") from None
+        raise UserError(tr("--on: {exc}").format(exc=exc)) from None
     if day is None:
-        raise UserError("--on needs a date, such as 24/03/2026")
+        raise UserError(tr("--on needs a date, such as 24/03/2026"))
     return day
 
 
@@ -366,9 +368,9 @@ def _run(args: argparse.Namespace) -> int:
 
         problem = check(args.database_url)
         if problem:
-            raise UserError(f"--database-url: {problem}")
+            raise UserError(tr("--database-url: {problem}").format(problem=problem))
     if args.service and not args.demo:
-        raise UserError("--service goes with --demo")
+        raise UserError(tr("--service goes with --demo"))
     return run_app(
         database=args.database,
         demo="service" if args.service else args.demo,

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 def existing_database(path_text: str | None) -> Path:
     if not path_text:
         raise UserError(
-            "--database PATH or --database-url URL is required "
-            "(or set PORTAGE_DESKTOP_DATABASE_URL)"
+            tr(
+                "--database PATH or --database-url URL is required "
+                "(or set PORTAGE_DESKTOP_DATABASE_URL)"
+            )
         )
     path = Path(path_text).expanduser()
     if not path.is_file():
@@ -65,7 +67,7 @@ def open_existing(path_text: str | None, url_text: str | None = None) -> Databas
         try:
             db = _open_server(parse(url_text))
         except BadAddress as exc:
-            raise UserError(f"--database-url: {exc}") from None
+            raise UserError(tr("--database-url: {exc}").format(exc=exc)) from None
     else:
         from portage_desktop.startup import claim, file_state, open_and_migrate
 

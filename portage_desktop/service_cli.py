@@ -51,9 +51,9 @@ def print_item(args: argparse.Namespace, user_error: type[Exception]) -> int | N
     if visit is None:
         return args.plan
     if args.kind != "visit-record":
-        raise user_error("--visit goes with visit-record")
+        raise user_error(tr("--visit goes with visit-record"))
     if args.plan is not None:
-        raise user_error("--plan does not go with visit-record")
+        raise user_error(tr("--plan does not go with visit-record"))
     return visit
 
 

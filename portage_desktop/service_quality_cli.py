@@ -65,11 +65,11 @@ def run(
     if args.command != "print" or (year is None and args.kind != "service-report"):
         return None
     if args.kind != "service-report":
-        raise user_error("--year goes with service-report")
+        raise user_error(tr("--year goes with service-report"))
     if not args.out:
-        raise user_error("--out FILE.pdf is required")
+        raise user_error(tr("--out FILE.pdf is required"))
     if year is not None and not 2000 <= year <= 2100:
-        raise user_error("--year needs a year such as 2026")
+        raise user_error(tr("--year needs a year such as 2026"))
     db = open_existing(
         args.print_database or args.database, args.print_database_url or args.database_url
     )

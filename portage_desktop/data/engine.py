@@ -270,7 +270,7 @@ def explain_server_error(exc: BaseException, address: ServerAddress) -> Database
             tr(
                 "The server {host} did not accept the password for {value}."
                 " Check it, or ask whoever looks after the server."
-            ).format(host=host, value=address.user or "this account"),
+            ).format(host=host, value=address.user or tr("this account")),
             wrong=True,
         )
     if state == "3D000" or ("database" in text and "does not exist" in text):
@@ -285,7 +285,7 @@ def explain_server_error(exc: BaseException, address: ServerAddress) -> Database
             tr(
                 "The server {host} did not let {value} in. "
                 "Check the user name, or ask whoever looks after the server."
-            ).format(host=host, value=address.user or "this account")
+            ).format(host=host, value=address.user or tr("this account"))
         )
     if state == "42501" or "permission denied" in text:
         return DatabaseError(

@@ -68,7 +68,7 @@ def plan_sheet(found: PlanForPrint, today: date) -> PlanSheet:
     extra = (
         (tr("Trying it with other people:"), text("general_people")),
         (tr("In other places:"), text("general_places")),
-        ("With other things:", text("general_materials")),
+        (tr("With other things:"), text("general_materials")),
         (tr("How we record it:"), text("recording_method")),
     )
     return PlanSheet(

@@ -109,7 +109,9 @@ class _Styles:
 
 def _head(sheet: ProfileSheet, st: _Styles, full: bool, photo: Flowable | None) -> list[Flowable]:
     written = tr("Written on {written_on}").format(written_on=esc(sheet.written_on)) + (
-        f" with {esc(sheet.written_with)}" if sheet.written_with else ""
+        tr(" with {written_with}").format(written_with=esc(sheet.written_with))
+        if sheet.written_with
+        else ""
     )
     intro: list[Flowable] = [
         Paragraph(tr("Finding out about me") + (tr(" (full profile)") if full else ""), st.heading),

@@ -92,7 +92,7 @@ def build_referral_letter(
     for text in _paragraphs(letter):
         story += [Paragraph(esc(text), st.body), Spacer(1, 8)]
     story += [
-        Paragraph("With best wishes,", st.body),
+        Paragraph(tr("With best wishes,"), st.body),
         Spacer(1, 18),
         Paragraph(esc(letter.signed_by), st.body),
         Paragraph(esc(letter.service_name), st.body),

@@ -203,8 +203,8 @@ def _plan_records(bundle: EvidenceBundle) -> tuple[CountedRecord, ...]:
                     tr("{label} plan: {title}").format(label=plan.kind.label, title=plan.title),
                     tr("started {date}; agreed {value}; shared {value2}; {lower}").format(
                         date=format_date(plan.started_on),
-                        value=format_date(plan.agreed_on) or "not recorded",
-                        value2=format_date(plan.shared_on) or "not yet",
+                        value=format_date(plan.agreed_on) or tr("not recorded"),
+                        value2=format_date(plan.shared_on) or tr("not yet"),
                         lower=plan.status.label.lower(),
                     ),
                     not missing,

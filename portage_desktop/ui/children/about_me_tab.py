@@ -239,7 +239,11 @@ class ProfileTab(QWidget):
             return
         v = self.versions[index]
         parts = [tr("<p>Written on {date}").format(date=format_date(v.written_on))]
-        parts.append(f" with {escape(v.written_with)}</p>" if v.written_with else "</p>")
+        parts.append(
+            tr(" with {written_with}</p>").format(written_with=escape(v.written_with))
+            if v.written_with
+            else "</p>"
+        )
         for field, label in SECTIONS:
             text = escape(v.section_text(field)).replace("\n", "<br>") or tr(
                 "<i>Not written yet</i>"

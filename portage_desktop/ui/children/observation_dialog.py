@@ -174,7 +174,10 @@ class ObservationDialog(RecordDialog):
 
     def _attach(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Attach files", str(Path.home()), tr("Photos and PDFs (*.jpg *.jpeg *.png *.pdf)")
+            self,
+            tr("Attach files"),
+            str(Path.home()),
+            tr("Photos and PDFs (*.jpg *.jpeg *.png *.pdf)"),
         )
         for name in names:
             try:

@@ -63,7 +63,7 @@ class TransitionDialog(RecordDialog):
         self.actions.setAccessibleName(tr("Actions agreed"))
         self.actions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.actions.setItemDelegate(CellDelegate(self.actions))
-        name_corner(self.actions, "Select every action")
+        name_corner(self.actions, tr("Select every action"))
         add = QPushButton(tr("&Add an action"))
         remove = QPushButton(tr("&Remove the action"))
         add.clicked.connect(lambda: self._add(Action("")))

@@ -65,7 +65,7 @@ OPEN_TEXTS = (
 GENERAL_TEXTS = (
     ("general_people", tr("Try it with other &people"), ""),
     ("general_places", tr("In other p&laces"), ""),
-    ("general_materials", "With other mat&erials", ""),
+    ("general_materials", tr("With other mat&erials"), ""),
 )
 
 
@@ -133,7 +133,7 @@ class PlanDialog(RecordDialog):
             box.setRange(low, high)
             box.setAccessibleName(name)
         self.target_prompt = QComboBox()
-        self.target_prompt.setAccessibleName("With no more help than")
+        self.target_prompt.setAccessibleName(tr("With no more help than"))
         numbers = QWidget()
         lines = QVBoxLayout(numbers)  # two short lines, so the page fits a small laptop
         lines.setContentsMargins(0, 0, 0, 0)

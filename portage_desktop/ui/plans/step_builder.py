@@ -50,7 +50,7 @@ class StepBuilder(QWidget):
         )
         self.table.setWordWrap(True)
         self.table.setItemDelegate(CellDelegate(self.table))
-        name_corner(self.table, "Select all the small steps")
+        name_corner(self.table, tr("Select all the small steps"))
         self.table.itemChanged.connect(lambda _i: self.changed.emit())
         self.add_button = QPushButton(tr("&Add step"))
         self.split_button = QPushButton(tr("Add an &easier step before"))

@@ -173,7 +173,7 @@ class WeekGrid(QWidget):
         )
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setItemDelegate(_Delegate(self))
-        name_corner(self.table, "Select the whole week")
+        name_corner(self.table, tr("Select the whole week"))
         self.table.setTabKeyNavigation(True)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed

@@ -82,7 +82,7 @@ class ReviewDialog(RecordDialog):
         self.plans.setAccessibleName(tr("Each plan's progress and decision"))
         self.plans.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.plans.setItemDelegate(CellDelegate(self.plans))
-        name_corner(self.plans, "Select every plan")
+        name_corner(self.plans, tr("Select every plan"))
         self.pages.addTab(self.plans, tr("&1 Plans and progress"))
         words = QWidget()
         words_layout = QVBoxLayout(words)
@@ -116,7 +116,7 @@ class ReviewDialog(RecordDialog):
                 column, QHeaderView.ResizeMode.ResizeToContents
             )
         self.issues.setItemDelegate(CellDelegate(self.issues))
-        name_corner(self.issues, "Select every issue")
+        name_corner(self.issues, tr("Select every issue"))
         self.add_issue = QPushButton(tr("&Add an issue"))
         self.remove_issue = QPushButton(tr("&Remove the issue"))
         self.add_issue.clicked.connect(self._type_new_issue)

@@ -75,8 +75,8 @@ def review_html(review: Review) -> str:
         parts.append(
             tr("<p>Issue: {text} ({value}, by {value2}{closed})</p>").format(
                 text=escape(issue.text),
-                value=escape(issue.owner) or "no one named",
-                value2=format_date(issue.due_on) or "no date",
+                value=escape(issue.owner) or tr("no one named"),
+                value2=format_date(issue.due_on) or tr("no date"),
                 closed=closed,
             )
         )

@@ -122,7 +122,7 @@ class ProfileSection(QWidget):
         for text, slot in (
             (tr("Add an &inspection…"), self.add_inspection),
             (tr("Edit inspectio&n…"), self.edit_inspection),
-            ("Delete inspection…", self.delete_inspection),
+            (tr("Delete inspection…"), self.delete_inspection),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -222,8 +222,10 @@ class ProfileSection(QWidget):
             return
         if not confirm(
             self,
-            "Delete inspection?",
-            f"Delete the inspection of {format_date(chosen.inspected_on)}? This cannot be undone.",
+            tr("Delete inspection?"),
+            tr("Delete the inspection of {date}? This cannot be undone.").format(
+                date=format_date(chosen.inspected_on)
+            ),
         ):
             return
         try:

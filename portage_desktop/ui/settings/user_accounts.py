@@ -135,10 +135,13 @@ class PeopleDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         intro = QLabel(
-            "With no accounts, Portage Desktop is in single-user mode: the passphrase alone "
-            "opens it. Once you add the first account (a manager), everyone logs in with "
-            "their own username and password, which opens their own key to the records, and "
-            "their role decides what they can do.\n" + ROLE_HELP
+            tr(
+                "With no accounts, Portage Desktop is in single-user mode: the passphrase alone "
+                "opens it. Once you add the first account (a manager), everyone logs in with "
+                "their own username and password, which opens their own key to the records, and "
+                "their role decides what they can do.\n"
+            )
+            + ROLE_HELP
         )
         intro.setWordWrap(True)
         add = QPushButton(tr("&Add a person…"))

@@ -22,7 +22,7 @@ SHORTCUTS = (
     ("Ctrl+P in a record", tr("Print the one-page profile")),
     ("Ctrl+Shift+P in a record", tr("Print the assessment summary")),
     ("Ctrl+Shift+N in a record", tr("Start a new assessment")),
-    (tr("1 to 5 in an assessment"), "Set the status of a small step and move down"),
+    (tr("1 to 5 in an assessment"), tr("Set the status of a small step and move down")),
     ("Ctrl+W", tr("Close a child's record")),
     (tr("Print"), tr("Print the children list")),
     ("Ctrl+B", tr("Back up now")),

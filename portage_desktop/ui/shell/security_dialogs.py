@@ -371,7 +371,7 @@ class FirstManagerDialog(FormDialog):
     """
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__("Set up the shared records", parent)
+        super().__init__(tr("Set up the shared records"), parent)
         self.db = db
         self.taken = False
         self.setMinimumWidth(540)

@@ -113,8 +113,10 @@ class TrainingPanel(QGroupBox):
             return
         if not confirm(
             self,
-            "Delete training record?",
-            f"Delete this {record.kind.label} record and its certificates? This cannot be undone.",
+            tr("Delete training record?"),
+            tr("Delete this {label} record and its certificates? This cannot be undone.").format(
+                label=record.kind.label
+            ),
         ):
             return
         try:

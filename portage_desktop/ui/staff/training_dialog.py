@@ -223,7 +223,7 @@ class TrainingDialog(FormDialog):
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self,
-            "Attach a certificate",
+            tr("Attach a certificate"),
             str(Path.home()),
             tr("Certificates (*.pdf *.png *.jpg *.jpeg)"),
         )

@@ -176,7 +176,7 @@ class StampPage(QWidget):
         for text, slot in (
             (tr("Record an a&ward…"), self.add_award),
             (tr("Edit a&ward…"), self.edit_award),
-            ("Delete awa&rd…", self.delete_award),
+            (tr("Delete awa&rd…"), self.delete_award),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -379,8 +379,8 @@ class StampPage(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "Delete award?",
-            "Delete this award from the history? This cannot be undone.",
+            tr("Delete award?"),
+            tr("Delete this award from the history? This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
