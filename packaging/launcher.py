@@ -2,7 +2,7 @@
 
 import sys
 
-from portage_desktop.cli import main
+from portage_desktop.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())

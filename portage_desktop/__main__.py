@@ -2,6 +2,6 @@
 
 import sys
 
-from portage_desktop.cli import main
+from portage_desktop.launch import main
 
 sys.exit(main())

@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action=_Version, nargs=0, help=tr("show the version and exit"))
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help=tr("the language of the app: en (the default) or pseudo, a test language"),
+    )
     parser.add_argument("--database", metavar="PATH", help=tr("open this database file"))
     parser.add_argument("--database-url", metavar="URL", help=URL_HELP)
     parser.add_argument(

@@ -22,16 +22,16 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
 _UNSEEN_CATEGORIES = frozenset(
     {
-        tr("Cc"),
-        tr("Cf"),
-        tr("Cs"),
-        tr("Co"),
-        tr("Cn"),
-        tr("Mn"),
-        tr("Me"),
-        tr("Zs"),
-        tr("Zl"),
-        tr("Zp"),
+        "Cc",
+        "Cf",
+        "Cs",
+        "Co",
+        "Cn",
+        "Mn",
+        "Me",
+        "Zs",
+        "Zl",
+        "Zp",
     }
 )
 

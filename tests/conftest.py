@@ -72,6 +72,19 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     os._exit(status)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item: pytest.Item):  # noqa: ANN201 - a hook wrapper
+    """The bundled fallback fonts are offered before the first screen of the run is drawn,
+    as the app offers them at start-up: Qt settles which fonts stand in for a script the
+    first time it draws that script, so a test that drew Chinese before they were added would
+    leave every later test with boxes. After the fixtures, so pytest-qt's application exists."""
+    yield
+    if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
+        from portage_desktop.ui.common.fonts import install_fallback_fonts
+
+        install_fallback_fonts()
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     if POSTGRES_URL:
         return f"database engines: sqlite, postgresql ({parse(POSTGRES_URL).display})"

@@ -45,7 +45,7 @@ def register_fonts() -> None:
     if _registered:
         return
     if not scripts.register_fonts():
-        FONT, FONT_BOLD = tr("Helvetica"), "Helvetica-Bold"
+        FONT, FONT_BOLD = "Helvetica", "Helvetica-Bold"
     _registered = True
 
 

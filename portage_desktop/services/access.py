@@ -27,7 +27,7 @@ class Role(StrEnum):
     def label(self) -> str:
         return {
             "manager": tr("Manager"),
-            "senco": "SENCO",
+            "senco": tr("SENCO"),
             "practitioner": tr("Practitioner"),
             "read_only": tr("Read only"),
             "team_lead": tr("Team lead"),

@@ -45,7 +45,7 @@ class StaffRole(StrEnum):
 
 _ROLE_LABELS = {
     StaffRole.MANAGER: tr("Manager"),
-    StaffRole.SENCO: "SENCO",
+    StaffRole.SENCO: tr("SENCO"),
     StaffRole.KEY_PERSON: tr("Key person"),
     StaffRole.PRACTITIONER: tr("Practitioner"),
     StaffRole.ASSISTANT: tr("Assistant"),

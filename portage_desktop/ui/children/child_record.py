@@ -128,7 +128,7 @@ class DetailsTab(QWidget):
             f"{format_date(born)} ({age_text(born, today)})" if born else ""
         )
         self.values["dates"].setText(attending)
-        self.values["key_person"].setText(staff.get(child.key_person_id, "Not chosen yet"))
+        self.values["key_person"].setText(staff.get(child.key_person_id, tr("Not chosen yet")))
         self.values["sen"].setText(child.sen_status.label)
         self.values["needs"].setText(
             ", ".join(a.label for a in child.need_areas) or tr("None recorded")

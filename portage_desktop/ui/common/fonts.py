@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase
 
-from portage_desktop.i18n import tr
 from portage_desktop.paths import resource_path
 
 # Only the fallbacks: the interface keeps the system's own font for everything else.
@@ -37,5 +36,5 @@ def install_fallback_fonts() -> list[str]:
                 _added.append(family)
     if "Symbola" in _added:
         # Outline emoji where the system has no colour emoji font of its own.
-        QFontDatabase.addApplicationEmojiFontFamily(tr("Symbola"))
+        QFontDatabase.addApplicationEmojiFontFamily("Symbola")
     return list(_added)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -37,7 +37,7 @@ class DateField(QWidget):
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("dd/mm/yyyy")
+        self.edit.setPlaceholderText(tr("dd/mm/yyyy"))
         self.edit.setAccessibleName(accessible_name)
         self.edit.setAccessibleDescription(tr("Day, month and year, for example 24/03/2023"))
         self.edit.setMaxLength(30)
@@ -181,8 +181,19 @@ def size_for_screen(window: QWidget, width: int, height: int) -> None:
     """Open ``window`` at its designed size, or smaller on a small screen: a window taller
     than a 1366 by 768 laptop's free space hides its own buttons below the taskbar."""
     screen = window.screen() or QGuiApplication.primaryScreen()
+    free_width = screen.availableGeometry().width() - 20 if screen is not None else width
     if screen is not None:
         free = screen.availableGeometry()
         width = min(width, free.width() - 20)
         height = min(height, free.height() - 40)  # the title bar
     window.resize(width, height)
+
+    def widen() -> None:
+        # Wider when its words need it (a translation runs longer than the English it was
+        # designed for, and so does large text): never narrower than its finished layout
+        # asks, as far as the screen allows. Checked once it is built, just before it shows.
+        wanted = min(window.minimumSizeHint().width(), free_width)
+        if wanted > window.width():
+            window.resize(wanted, window.height())
+
+    QTimer.singleShot(0, window, widen)

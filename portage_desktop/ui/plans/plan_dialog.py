@@ -138,7 +138,7 @@ class PlanDialog(RecordDialog):
         lines = QVBoxLayout(numbers)  # two short lines, so the page fits a small laptop
         lines.setContentsMargins(0, 0, 0, 0)
         for parts in (
-            (self.successes, QLabel("of"), self.tries, QLabel(tr("tries on")), self.days),
+            (self.successes, QLabel(tr("of")), self.tries, QLabel(tr("tries on")), self.days),
             (QLabel(tr("days in a row, with no more help than")), self.target_prompt),
         ):
             row = QHBoxLayout()

@@ -84,9 +84,9 @@ BUILT_WITH = (
     ("platformdirs", "MIT", ("platformdirs",)),
     (tr("The DejaVu fonts"), tr("a free font licence"), ()),
     (tr("Phosphor Icons"), "MIT", ()),
-    (tr("Noto Sans Arabic"), tr("SIL Open Font License 1.1"), ()),
-    (tr("Droid Sans Fallback"), "Apache-2.0", ()),
-    (tr("Symbola"), tr("free for any use"), ()),
+    ("Noto Sans Arabic", "SIL Open Font License 1.1", ()),
+    ("Droid Sans Fallback", "Apache-2.0", ()),
+    ("Symbola", tr("free for any use"), ()),
 )
 # Written into the desktop bundle by packaging/gather_licences.py; absent when run from source,
 # where each Python package keeps its own licence beside it.

@@ -214,17 +214,17 @@ class UnlockDialog(FormDialog):
     def __init__(
         self,
         check: Callable[[str], object],
-        title: str = "Unlock your records",
-        prompt: str = "Enter the passphrase for these records.",
+        title: str | None = None,
+        prompt: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title, parent)
+        super().__init__(title or tr("Unlock your records"), parent)
         self.setMinimumWidth(460)
         self.check = check
         self.result_value: object = None
         self.failures = 0
         self.passphrase = _secret(tr("Passphrase"))
-        intro = QLabel(prompt)
+        intro = QLabel(prompt or tr("Enter the passphrase for these records."))
         intro.setWordWrap(True)
         self.add_row(tr("&Passphrase"), "passphrase", self.passphrase)
         self.wait_label = QLabel()
