@@ -73,7 +73,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_setup(item: pytest.Item):  # noqa: ANN201 - a hook wrapper
+def pytest_runtest_setup(item: pytest.Item):  # a hook wrapper
     """The bundled fallback fonts are offered before the first screen of the run is drawn,
     as the app offers them at start-up: Qt settles which fonts stand in for a script the
     first time it draws that script, so a test that drew Chinese before they were added would
