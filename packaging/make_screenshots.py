@@ -53,8 +53,11 @@ def main(argv: list[str]) -> int:
     from portage_desktop.ui.common.context import AppContext, SignalHub
     from portage_desktop.ui.shell.main_window import AREAS, SIDEBAR, MainWindow
 
+    from portage_desktop.ui.common.fonts import install_fallback_fonts
+
     app = QApplication([])
     app.setStyle("Fusion")  # the same look on every machine that makes the pictures
+    install_fallback_fonts()  # as the app does: the demos' Arabic and Chinese names
     light, base_font = app.palette(), app.font()
     paths = app_paths().ensure()
     sites = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtWidgets import QLabel
+
 from portage_desktop.services import setting as setting_service
 from portage_desktop.services.home_visiting import caseloads, visits
 from portage_desktop.services.home_visiting.visits import BlockInput, VisitInput
@@ -32,6 +34,9 @@ def test_a_service_sees_its_own_summary_and_not_the_stamp(qtbot, ctx):
     visits.plan_block(ctx.db, allocated, block)  # Tuesdays 10/11 to 01/12
     page = shown(qtbot, DashboardPage(ctx))
     assert page.service_summary.isVisible() and not page.stamp.isVisible()
+    assert page.findChild(QLabel, "caption_children_on_roll").text() == (
+        "Children known to the service"
+    )
     [this_week] = [
         v
         for v in visits.list_visits(ctx.db, _child_of(ctx, allocated))
@@ -60,3 +65,4 @@ def test_a_setting_keeps_the_stamp_summary(qtbot, ctx):
     setting_service.save_setting(ctx.db, SettingInput("Little Acorns", SettingKind.GROUP))
     page = shown(qtbot, DashboardPage(ctx))
     assert page.stamp.isVisible() and not page.service_summary.isVisible()
+    assert page.findChild(QLabel, "caption_children_on_roll").text() == "Children on roll"

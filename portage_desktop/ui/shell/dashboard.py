@@ -30,16 +30,17 @@ from portage_desktop.ui.shell.getting_started import GettingStarted
 from portage_desktop.ui.stamp.stamp_summary import StampSummary
 
 
-def _card(title: str, value_label: QLabel) -> QFrame:
+def _card(key: str, title: str, value_label: QLabel) -> QFrame:
     frame = QFrame()
     frame.setFrameShape(QFrame.Shape.StyledPanel)
     column = QVBoxLayout(frame)
-    value_label.setObjectName(f"count_{title.lower().replace(' ', '_')}")
+    value_label.setObjectName(f"count_{key}")  # the same in every language
     font = value_label.font()
     font.setPointSizeF(font.pointSizeF() * 2.2)
     font.setBold(True)
     value_label.setFont(font)
     caption = QLabel(title)
+    caption.setObjectName(f"caption_{key}")
     value_label.setAccessibleName(title)
     column.addWidget(value_label)
     column.addWidget(caption)
@@ -61,9 +62,15 @@ class DashboardPage(QWidget):
         self.left_count = QLabel()
         self.staff_count = QLabel()
         cards = QGridLayout()
-        cards.addWidget(_card(tr("Children on roll"), self.children_count), 0, 0)
-        cards.addWidget(_card(tr("Staff working here"), self.staff_count), 0, 1)
-        cards.addWidget(_card(tr("Children who have left"), self.left_count), 0, 2)
+        cards.addWidget(
+            _card("children_on_roll", tr("Children on roll"), self.children_count), 0, 0
+        )
+        cards.addWidget(
+            _card("staff_working_here", tr("Staff working here"), self.staff_count), 0, 1
+        )
+        cards.addWidget(
+            _card("children_who_have_left", tr("Children who have left"), self.left_count), 0, 2
+        )
         open_children = QPushButton(tr("Open the &children list"))
         open_children.clicked.connect(self.open_children)
         add = QPushButton(tr("&Add a child"))
@@ -115,7 +122,14 @@ class DashboardPage(QWidget):
         self.reviews.refresh()
         self.transitions.refresh()
         self.getting_started.refresh()
-        if info is not None and info.kind.is_service:
+        service = info is not None and info.kind.is_service
+        # A service has no roll: its children are the families it knows.
+        on_roll = tr("Children known to the service") if service else tr("Children on roll")
+        caption = self.findChild(QLabel, "caption_children_on_roll")
+        if caption is not None:
+            caption.setText(on_roll)
+        self.children_count.setAccessibleName(on_roll)
+        if service:
             self.getting_started.setVisible(False)  # a service starts from a referral
         self.service_summary.refresh()
         self.service_warnings.refresh()
