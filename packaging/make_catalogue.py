@@ -41,6 +41,7 @@ class Message:
 
 def _quote(text: str) -> str:
     body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+    body = body.replace("\r", "\\r")
     lines = body.split("\n")
     if len(lines) == 1:
         return f'"{body}"'

@@ -51,9 +51,8 @@ def main(argv: list[str]) -> int:
     from portage_desktop.startup import make_demo
     from portage_desktop.ui.children.child_record import ChildRecordWindow
     from portage_desktop.ui.common.context import AppContext, SignalHub
-    from portage_desktop.ui.shell.main_window import AREAS, SIDEBAR, MainWindow
-
     from portage_desktop.ui.common.fonts import install_fallback_fonts
+    from portage_desktop.ui.shell.main_window import AREAS, SIDEBAR, MainWindow
 
     app = QApplication([])
     app.setStyle("Fusion")  # the same look on every machine that makes the pictures

@@ -74,7 +74,7 @@ def run_app(
 
     from portage_desktop.settings import Settings
     from portage_desktop.ui.common.crash import install_crash_handler
-    from portage_desktop.ui.common.fonts import install_fallback_fonts
+    from portage_desktop.ui.common.fonts import install_fallback_fonts, install_qt_translations
 
     make_private()
     paths = app_paths().ensure()
@@ -86,6 +86,7 @@ def run_app(
     app.setWindowIcon(QIcon(str(resource_path("icons", "portage-desktop.svg"))))
     app.setDesktopFileName(APP_ID)
     install_fallback_fonts()  # names in Arabic, Chinese or emoji show on a bare Linux desktop
+    install_qt_translations()  # Qt's own buttons and dialogs in the chosen language
     install_crash_handler(paths.log_file)
     settings = Settings.load(paths.settings_file)
 

@@ -247,7 +247,8 @@ def _make_large_demo(path: Path, seed: int, scale: float) -> int:
         tenth = done * 10 // max(total, 1)
         if live:
             print(
-                tr("\rWriting the large demo: {done:,} of {total:,} children").format(
+                "\r"
+                + tr("Writing the large demo: {done:,} of {total:,} children").format(
                     done=done, total=total
                 ),
                 end="",

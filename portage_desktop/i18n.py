@@ -100,7 +100,8 @@ class PoTranslations(gettext.NullTranslations):
 
 def _unquote(text: str) -> str:
     body = text.strip()[1:-1]
-    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), body)
+    escapes = {"n": "\n", "t": "\t", "r": "\r"}
+    return re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(1)), body)
 
 
 def _po_entries(text: str) -> list[dict[str, str]]:

@@ -136,3 +136,17 @@ def test_every_area_tab_and_dialog_in_the_pseudo_language_is_translated_and_fits
     assert found["clipped"] == {}
     assert found["not_opened"] == []
     assert len(found["opened"]) > 150
+
+
+def test_qts_own_words_follow_the_language(qapp, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from portage_desktop.ui.common.fonts import install_qt_translations
+
+    assert install_qt_translations() is False  # English: Qt's own words already are
+    monkeypatch.setattr(i18n, "_language", "pl")  # a language Qt for Python ships
+    assert install_qt_translations() is True
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Anuluj"
+    for translator in QCoreApplication.instance().findChildren(QTranslator):
+        QCoreApplication.removeTranslator(translator)  # the other tests read English
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

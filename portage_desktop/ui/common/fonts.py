@@ -38,3 +38,20 @@ def install_fallback_fonts() -> list[str]:
         # Outline emoji where the system has no colour emoji font of its own.
         QFontDatabase.addApplicationEmojiFontFamily("Symbola")
     return list(_added)
+
+
+def install_qt_translations() -> bool:
+    """Qt's own words (OK, Cancel, the file dialog) in the app's language, from the
+    translations Qt for Python ships; English needs none. True when one was loaded."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+    from portage_desktop import i18n
+
+    code = i18n.current_language()
+    if code in (i18n.ENGLISH, i18n.PSEUDO):
+        return False
+    translator = QTranslator(QCoreApplication.instance())
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(code), "qtbase", "_", folder):
+        return False
+    return QCoreApplication.installTranslator(translator)
