@@ -27,17 +27,10 @@ from portage_desktop.reports.base import (
     build_pdf,
     esc,
 )
+from portage_desktop.services.dates import WEEKDAYS
 
 WIDTH = A4[0] - 2 * MARGIN - 12
-DAYS = (
-    tr("Monday"),
-    tr("Tuesday"),
-    tr("Wednesday"),
-    tr("Thursday"),
-    tr("Friday"),
-    tr("Saturday"),
-    tr("Sunday"),
-)
+DAYS = WEEKDAYS
 
 
 @dataclass(frozen=True)
