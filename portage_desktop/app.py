@@ -220,7 +220,12 @@ def _opener(
         return lambda: (open_server(address, headless), False)
     path = where
     # Before the file is read: another copy may have it open, or a killed one left work undone.
-    claim_records(path, paths.backup_dir, headless)
+    # A file closed cleanly last time is checked after its records are on screen; one a copy
+    # that was stopped left behind, before (see services/file_check).
+    from portage_desktop.services.file_check import closed_cleanly
+
+    clean = closed_cleanly(path)
+    clean = claim_records(path, paths.backup_dir, headless) and clean
     state = file_state(path)
     key: object = None
     passphrase: str | None = None
@@ -251,7 +256,9 @@ def _opener(
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(max_workers=1) as pool:
-            checking = pool.submit(_unlock_and_check, path, key, passphrase, state)
+            work = _unlock if clean and state == "encrypted" else _unlock_and_check
+            args = (path, key, passphrase) if work is _unlock else (path, key, passphrase, state)
+            checking = pool.submit(work, *args)
             import portage_desktop.startup  # noqa: F401 (loaded meanwhile)
 
             try:
@@ -261,6 +268,7 @@ def _opener(
             except DatabaseError:  # damaged: opening again below says so and offers a backup
                 opened_key, checked = _unlock(path, key, passphrase), False
         db = open_or_recover(path, paths.backup_dir, opened_key, headless, checked)
+        db.check_after_opening = work is _unlock and checked
         if unlocked is not None:
             from portage_desktop.services.users import sign_in
 
@@ -374,6 +382,10 @@ def _show(
 
             ctx = AppContext(db, paths, settings, SignalHub(), is_demo=is_demo)
             _timed("first-page", window.attach, ctx)
+            if db.check_after_opening:
+                from portage_desktop.ui.shell.file_check import check_after_showing
+
+                QTimer.singleShot(0, lambda: check_after_showing(window, db, headless))
         except Cancelled:
             app.exit(0)
             return
@@ -399,7 +411,7 @@ def _show(
     def records_shown() -> None:
         try:
             for name, value in (_stopwatch or {}).items():
-                print(tr("{name}-ms {value:.1f}").format(name=name, value=value), flush=True)
+                print(f"{name}-ms {value:.1f}", flush=True)  # read by the benchmarks
         finally:
             app.exit(0)
 

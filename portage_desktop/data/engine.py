@@ -48,6 +48,16 @@ log = logging.getLogger(__name__)
 DbSession = Session
 
 
+class WritesPaused(DatabaseError):
+    """Nothing is written while the file is known to be damaged: the message says what to do."""
+
+
+def _writes(session: Session) -> bool:
+    return bool(
+        session.new or session.dirty or session.deleted or session.info.get(change_feed.KEY)
+    )
+
+
 class Database:
     """An open database: the engine plus a factory of short, one-action sessions."""
 
@@ -74,6 +84,12 @@ class Database:
         # count of such commits, so a screen can tell an old notice from a new one.
         self.change_listeners: list[Callable[[int, frozenset[str]], None]] = []
         self.commits_with_changes = 0
+        # Set when the file failed its integrity check after opening: why, in words. Reading
+        # goes on; nothing more is written into a damaged file.
+        self.writes_paused: str | None = None
+        # Opened without reading the whole file first (it was closed cleanly): start-up checks
+        # it in the background once the records are on screen.
+        self.check_after_opening = False
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -81,6 +97,8 @@ class Database:
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
+                if self.writes_paused is not None and _writes(session):
+                    raise WritesPaused(self.writes_paused)
                 session.commit()
             except StaleDataError as exc:
                 # An UPDATE guarded by ``row_version`` matched nothing: a newer save won.

@@ -41,9 +41,10 @@ def open_server(address: ServerAddress, smoke_test: bool) -> Database:
         return dialog.database
 
 
-def claim_records(path: Path, backup_dir: Path, headless: bool) -> None:
+def claim_records(path: Path, backup_dir: Path, headless: bool) -> bool:
     """Make this the only copy of the app using ``path``, asking when another computer may
-    still have it open, and say what was tidied up after a copy that was stopped."""
+    still have it open, and say what was tidied up after a copy that was stopped. True when
+    there was nothing to tidy (the last copy closed the file cleanly)."""
     from PySide6.QtWidgets import QMessageBox
 
     from portage_desktop.data import leftovers
@@ -72,6 +73,7 @@ def claim_records(path: Path, backup_dir: Path, headless: bool) -> None:
         QMessageBox.information(
             None, tr("Portage Desktop was stopped last time"), "\n\n".join(notices)
         )
+    return not notices
 
 
 def open_or_recover(
