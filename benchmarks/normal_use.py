@@ -1,0 +1,249 @@
+"""A scripted session of normal use, timing the longest moment the window could not respond.
+
+    .venv/bin/python -m benchmarks.normal_use [--scale 1.0] [--reuse] [--out FILE.json]
+
+On the large site (built, or reused with ``--reuse``), in one process and offscreen: the main
+window with the records, every area in turn, five children's records with every tab, the Stamp
+of Approval wizard page by page, a week of a plan saved, and a one-page profile printed. A
+5 ms timer ticks on the GUI thread throughout; the longest gap between two ticks is the
+longest the window was frozen, and the step that was running then is where it happened. Each
+step runs from the event loop with a pause after it, as a person's clicks would, so paints and
+queued refreshes (the change feed) are counted in the step that caused them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "C.UTF-8")
+
+TARGET_MS = 100.0
+TICK_MS = 5
+
+
+def _steps(window, ctx) -> list[tuple[str, Callable[[], None]]]:
+    """What a person does in a morning's work, as (where, action)."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from portage_desktop.services import children
+    from portage_desktop.ui.children.child_record import ChildRecordWindow
+    from portage_desktop.ui.shell.main_window import AREAS, SIDEBAR
+    from portage_desktop.ui.stamp.stamp_wizard import StampWizard
+
+    steps: list[tuple[str, Callable[[], None]]] = []
+    for area in SIDEBAR:
+        if not window.sidebar.item(SIDEBAR.index(area)).isHidden():
+            steps.append((f"area: {AREAS[area]}", lambda a=area: window.go_to(a)))
+    opened: dict[str, ChildRecordWindow] = {}
+    for child in children.list_children(ctx.db)[:5]:
+
+        def open_record(c: int = child.id) -> None:
+            record = ChildRecordWindow(ctx, c)
+            record.resize(1366, 698)
+            record.show()
+            opened["now"] = record
+
+        steps.append((f"open child {child.id}", open_record))
+        for i in range(11):
+
+            def tab(i: int = i) -> None:
+                tabs = opened["now"].findChild(QTabWidget)
+                if tabs is not None and i < tabs.count():
+                    tabs.setCurrentIndex(i)
+
+            steps.append((f"child {child.id}: tab {i + 1}", tab))
+        steps.append((f"close child {child.id}", lambda: opened.pop("now").close()))
+
+    wizard: dict[str, StampWizard] = {}
+
+    def open_wizard() -> None:
+        wizard["now"] = StampWizard(ctx, window)
+        wizard["now"].setModal(False)
+        wizard["now"].show()
+
+    steps.append(("wizard: open", open_wizard))
+    for page in range(8):
+        steps.append((f"wizard: page {page + 2}", lambda: wizard["now"].next()))
+    steps.append(("wizard: close", lambda: wizard.pop("now").close()))
+    steps += _week_and_print(ctx)
+    return steps
+
+
+def _week_and_print(ctx) -> list[tuple[str, Callable[[], None]]]:
+    """Save a week of a plan's records from its grid, and print a one-page profile."""
+    from portage_desktop.services import plans
+    from portage_desktop.ui.children.child_record import ChildRecordWindow
+    from portage_desktop.ui.common import pdf_save
+
+    found = next(
+        (
+            (child, plan)
+            for child in range(1, 200)
+            for plan in plans.list_plans(ctx.db, child)
+            if plan.status.value == "active"
+        ),
+        None,
+    )
+    held: dict[str, object] = {}
+    steps: list[tuple[str, Callable[[], None]]] = []
+    if found is not None:
+        child_id, _plan = found
+
+        def open_plans() -> None:
+            record = ChildRecordWindow(ctx, child_id)
+            record.resize(1366, 698)
+            record.show()
+            record.tabs.setCurrentWidget(record.plans)
+            held["record"] = record
+
+        def save_week() -> None:
+            held["record"].plans.grid.save_button.click()  # type: ignore[attr-defined]
+
+        steps += [("week: open the plans", open_plans), ("week: save", save_week)]
+        steps.append(("week: close", lambda: held.pop("record").close()))
+    out = Path(tempfile.mkdtemp(prefix="portage-use-")) / "profile.pdf"
+
+    def print_profile() -> None:
+        pdf_save.ask_pdf_path = lambda *_a: out  # where a person would have chosen
+        pdf_save.confirm_saved = lambda *_a: held.__setitem__("printed", True)
+        pdf_save.save_print(ctx.app_window, ctx.db, "one-page-profile", "Print", "profile", child=1)
+
+    steps.append(("print: one-page profile", print_profile))
+    return steps
+
+
+def _watch(state: dict, found: list[tuple[float, str, str]]) -> None:
+    """From another thread: when the GUI thread has not ticked for longer than the target,
+    note what it is doing (its innermost frames), to say why a step froze the window."""
+    import threading
+    import traceback
+
+    gui = threading.get_ident()
+
+    def run() -> None:
+        noted = 0.0
+        while state.get("running", True):
+            time.sleep(0.02)
+            gap = (time.perf_counter() - state["last"]) * 1000
+            if gap > TARGET_MS and state["last"] != noted:
+                frame = sys._current_frames().get(gui)
+                where = "".join(traceback.format_stack(frame)[-5:]) if frame else ""
+                found.append((gap, str(state["step"]), where))
+                noted = state["last"]
+
+    threading.Thread(target=run, daemon=True).start()
+
+
+def measure(db, paths, explain: bool = False) -> dict:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from portage_desktop.settings import Settings
+    from portage_desktop.ui.common.context import AppContext, SignalHub
+    from portage_desktop.ui.common.fonts import install_fallback_fonts
+    from portage_desktop.ui.shell.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    install_fallback_fonts()
+    window = MainWindow()
+    window.resize(1366, 698)
+    window.show()
+    ctx = AppContext(db, paths, Settings(), SignalHub())
+    gaps: list[tuple[float, str]] = []
+    state = {"step": "start: the records shown", "last": time.perf_counter()}
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(((now - state["last"]) * 1000, state["step"]))
+        state["last"] = now
+
+    stacks: list[tuple[float, str, str]] = []
+    if explain:
+        _watch(state, stacks)
+    ticker = QTimer()
+    ticker.setInterval(TICK_MS)
+    ticker.timeout.connect(tick)
+    ticker.start()
+    window.attach(ctx)
+    ctx.app_window = window  # type: ignore[attr-defined]
+    steps = [("start: the records shown", lambda: None), *_steps(window, ctx)]
+    done = {"n": 0}
+
+    def run_next() -> None:
+        if done["n"] >= len(steps):
+            QTimer.singleShot(1500, app.quit)  # the print's background work, then stop
+            return
+        name, action = steps[done["n"]]
+        done["n"] += 1
+        state["step"] = name
+        action()
+        QTimer.singleShot(150, run_next)  # a person's pause before the next click
+
+    QTimer.singleShot(300, run_next)
+    app.exec()
+    state["running"] = False
+    ticker.stop()
+    for gap, step, where in stacks:
+        print(f"--- over {gap:.0f} ms during '{step}', the GUI thread was in:\n{where}")
+    window.close()
+    worst = sorted(gaps, reverse=True)
+    return {
+        "longest_ms": round(worst[0][0], 1) if worst else 0.0,
+        "where": worst[0][1] if worst else "",
+        "next_longest": [{"ms": round(ms, 1), "where": where} for ms, where in worst[1:6]],
+        "steps": len(steps),
+        "ticks": len(gaps),
+        "target_ms": TARGET_MS,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    from benchmarks.site import prepare
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--reuse", action="store_true", help="reuse the site built before")
+    parser.add_argument("--site", type=Path, help="where the site is kept (default: temp)")
+    parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--explain", action="store_true", help="print what the GUI thread was doing when frozen"
+    )
+    args = parser.parse_args(argv)
+    home = Path(tempfile.mkdtemp(prefix="portage-use-home-"))
+    os.environ["PORTAGE_DESKTOP_HOME"] = str(home)
+    from portage_desktop.paths import app_paths
+
+    site_path = args.site or home / f"site-{args.scale:g}.db"
+    site = prepare(site_path, args.reuse, args.scale)
+    db = site.open()
+    try:
+        result = measure(db, app_paths().ensure(), args.explain)
+    finally:
+        db.dispose()
+    result["scale"] = args.scale
+    result["children"] = site.counts.get("child")
+    met = "met" if result["longest_ms"] <= TARGET_MS else "NOT met"
+    print(
+        f"Normal use at scale {args.scale:g} ({result['steps']} steps): the window was frozen "
+        f"at most {result['longest_ms']:.0f} ms, during '{result['where']}' "
+        f"(target {TARGET_MS:.0f} ms: {met})"
+    )
+    for other in result["next_longest"]:
+        print(f"  then {other['ms']:.0f} ms during '{other['where']}'")
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
