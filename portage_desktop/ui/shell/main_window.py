@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(5000, self.backups.daily_backup_if_due)
         QTimer.singleShot(0, self._warn_if_shared_drive)
         QTimer.singleShot(0, lambda: add_icons(self.sidebar))
+        from portage_desktop.ui.shell.warm_up import warm_up
+
+        QTimer.singleShot(0, warm_up)  # each area's code, loaded before it is first opened
         self._build_status_bar()
         ctx.hub.setting_changed.connect(self._update_title)
         ctx.hub.database_replaced.connect(self._update_title)
