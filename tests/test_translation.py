@@ -135,6 +135,7 @@ def test_every_area_tab_and_dialog_in_the_pseudo_language_is_translated_and_fits
     assert found["unwrapped"] == {}
     assert found["clipped"] == {}
     assert found["not_opened"] == []
+    assert {"Ctrl+F", "Ctrl+P", "F5", "Ctrl+N", "Ctrl+1"} <= set(found["shortcuts"])
     assert len(found["opened"]) > 150
 
 

@@ -144,6 +144,7 @@ class Walker:
         self.opened: list[str] = []
         self.not_opened: list[str] = []
         self.seen: set[str] = set()
+        self.shortcuts: set[str] = set()
 
     def note(self, where: str, kind: dict[str, set[str]], text: str) -> None:
         kind.setdefault(where, set()).add(text.strip()[:300])
@@ -198,6 +199,7 @@ class Walker:
             "clipped": {k: sorted(v) for k, v in self.clipped.items()},
             "opened": self.opened,
             "not_opened": self.not_opened,
+            "shortcuts": sorted(self.shortcuts),
         }
 
 
@@ -366,6 +368,15 @@ def main(out: Path) -> int:
             window = MainWindow(ctx)
             window.resize(1366, 698)
             window.show()
+            from PySide6.QtGui import QAction
+
+            # Keys named after Qt's standard keys (Quit, Find, Print) must still bind when
+            # every word around them is translated.
+            walker.shortcuts |= {
+                a.shortcut().toString()
+                for a in window.findChildren(QAction)
+                if not a.shortcut().isEmpty()
+            }
             for area in SIDEBAR:
                 if not window.sidebar.item(SIDEBAR.index(area)).isHidden():
                     window.go_to(area)

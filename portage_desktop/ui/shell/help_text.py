@@ -16,22 +16,22 @@ from portage_desktop.paths import resource_path
 # "Ctrl+Q" would name a key that does nothing there. Ctrl is shown as Cmd on a Mac.
 SHORTCUTS = (
     ("Ctrl+N", tr("Add a child")),
-    (tr("Find"), tr("Find a child")),
-    (tr("Enter"), tr("Open the selected child's record")),
+    ("Find", tr("Find a child")),
+    ("Enter", tr("Open the selected child's record")),
     ("Ctrl+E", tr("Edit the selected child's details")),
     ("Ctrl+P in a record", tr("Print the one-page profile")),
     ("Ctrl+Shift+P in a record", tr("Print the assessment summary")),
     ("Ctrl+Shift+N in a record", tr("Start a new assessment")),
     (tr("1 to 5 in an assessment"), tr("Set the status of a small step and move down")),
     ("Ctrl+W", tr("Close a child's record")),
-    (tr("Print"), tr("Print the children list")),
+    ("Print", tr("Print the children list")),
     ("Ctrl+B", tr("Back up now")),
     ("Ctrl+L", tr("Lock now")),
     ("Ctrl+1 to Ctrl+5", tr("Go to an area (a Portage service's own areas: Ctrl+6 to Ctrl+9)")),
     ("F5", tr("Show the latest, with changes others have saved")),
     ("Alt+Down in a date", tr("Open the calendar")),
-    (tr("Escape"), tr("Close a dialog")),
-    (tr("Quit"), tr("Quit")),
+    ("Escape", tr("Close a dialog")),
+    ("Quit", tr("Quit")),
 )
 # Where a platform binds nothing to a standard key, what does the job there instead.
 _UNBOUND = {"Quit": "Alt+F4"}  # Windows: closing the main window quits

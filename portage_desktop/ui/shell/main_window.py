@@ -28,9 +28,24 @@ from PySide6.QtWidgets import (
 from portage_desktop import APP_NAME, app_version
 from portage_desktop.i18n import tr
 from portage_desktop.paths import looks_like_shared_drive
-from portage_desktop.ui.common.demo_launch import DEMOS, open_demo
 from portage_desktop.ui.common.widgets import fitted, size_for_screen
 from portage_desktop.ui.shell import help_text
+from portage_desktop.ui.shell.areas import (  # noqa: F401 (where the pages and tests look them up)
+    AREAS,
+    CASELOADS,
+    CHILDREN,
+    DASHBOARD,
+    GROUPS,
+    REFERRALS,
+    RUNNING_THE_SERVICE,
+    SERVICE_AREAS,
+    SETTINGS,
+    SIDEBAR,
+    STAFF,
+    STAMP,
+    VISITS,
+    WAITING_LIST,
+)
 from portage_desktop.ui.shell.sidebar import RoomyItems, add_icons
 
 if TYPE_CHECKING:
@@ -43,37 +58,6 @@ if TYPE_CHECKING:
     from portage_desktop.ui.shell.dashboard import DashboardPage
     from portage_desktop.ui.staff.staff_page import StaffPage
     from portage_desktop.ui.stamp.stamp_page import StampPage
-
-AREAS = (
-    tr("Dashboard"),
-    tr("Children"),
-    tr("Staff & training"),
-    tr("Stamp of Approval"),
-    tr("Settings"),
-    tr("Referrals"),
-    tr("Waiting list"),
-    tr("Caseloads"),
-    tr("Visits"),
-    tr("Running the service"),
-    tr("Groups"),
-)
-(
-    DASHBOARD,
-    CHILDREN,
-    STAFF,
-    STAMP,
-    SETTINGS,
-    REFERRALS,
-    WAITING_LIST,
-    CASELOADS,
-    VISITS,
-    RUNNING_THE_SERVICE,
-    GROUPS,
-) = range(len(AREAS))
-# A home-visiting service's own areas, shown only to a service, beside Children in the sidebar;
-# their numbers come after the others so Ctrl+1 to Ctrl+5 stay where they were.
-SERVICE_AREAS = (REFERRALS, WAITING_LIST, CASELOADS, VISITS, GROUPS, RUNNING_THE_SERVICE)
-SIDEBAR = (DASHBOARD, CHILDREN, *SERVICE_AREAS, STAFF, STAMP, SETTINGS)
 
 
 class MainWindow(QMainWindow):
@@ -276,82 +260,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("Showing the latest records."), 4000)
 
     def _fill_menus(self) -> None:
-        """The menus' commands, added once the records are open: until then the menu bar is
-        off, and building some thirty actions would only delay the first paint."""
-        file_menu, edit_menu, go_menu, help_menu = self._menus
-        file_menu.addAction(
-            self._action(tr("&New child…"), self.add_child, "Ctrl+N", tr("Add a child"))
-        )
-        file_menu.addAction(
-            self._action(tr("&Print children list…"), self.print_children_list, tr("Print"))
-        )
-        file_menu.addSeparator()
-        if self.ctx.db.on_server:
-            # Backups of a shared server are its administrator's job, not this app's.
-            file_menu.addAction(
-                self._action(tr("About &backups of the shared server…"), self._explain_backups)
-            )
-        else:
-            file_menu.addAction(
-                self._action(
-                    tr("&Back up now"),
-                    self.backups.back_up_now,
-                    "Ctrl+B",
-                    tr("Make a checked copy of your records"),
-                )
-            )
-            file_menu.addAction(
-                self._action(tr("Back up to another &folder…"), self.backups.back_up_to_folder)
-            )
-            file_menu.addAction(self._action(tr("&Restore from a backup…"), self.backups.restore))
-        file_menu.addAction(self._action(tr("Open the &data folder"), self._open_data_folder))
-        file_menu.addSeparator()
-        unlock_with = tr("your password") if self.ctx.db.multi_user else tr("the passphrase")
-        file_menu.addAction(
-            self._action(
-                tr("&Lock now"),
-                self.lock,
-                "Ctrl+L",
-                tr("Hide your records until {unlock_with} is typed").format(
-                    unlock_with=unlock_with
-                ),
-            )
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(tr("&Quit"), self.close, tr("Quit")))
+        """The menus' commands, added once the records are open (see ``menus``)."""
+        from portage_desktop.ui.shell.menus import fill_menus
 
-        edit_menu.addAction(self._action(tr("&Find a child"), self.find_child, tr("Find")))
-        edit_menu.addAction(self._action(tr("&Edit selected child…"), self.edit_child, "Ctrl+E"))
-
-        for number, area in enumerate(AREAS):
-            go_to = self._action(
-                area.replace("&", "&&"),
-                lambda _c=False, n=number: self.go_to(n),
-                f"Ctrl+{number + 1}" if number < 9 else None,  # Ctrl+1 to Ctrl+9 only
-            )
-            go_menu.addAction(go_to)
-            if number in SERVICE_AREAS:
-                self._service_actions.append(go_to)
-        go_menu.addSeparator()
-        go_menu.addAction(
-            self._action(
-                tr("&Show the latest"),
-                self.show_latest,
-                tr("Refresh"),
-                tr("Read everything again, with changes others have saved"),
-            )
-        )
-
-        help_menu.addAction(
-            self._action(tr("&Keyboard shortcuts"), self.show_shortcuts, "HelpContents")
-        )
-        for text, service in DEMOS:
-            help_menu.addAction(self._action(text, lambda _c=False, s=service: open_demo(self, s)))
-        help_menu.addSeparator()
-        help_menu.addAction(self._action(tr("Open the &log folder"), self._open_log_folder))
-        help_menu.addAction(
-            self._action(tr("&About {APP_NAME}").format(APP_NAME=APP_NAME), self.show_about)
-        )
+        fill_menus(self)
 
     def _build_status_bar(self) -> None:
         where = (
