@@ -42,7 +42,13 @@ def test_routine_backups_are_rotated(demo_db, tmp_path):
         backups.back_up(demo_db, tmp_path / "b", keep=3)
     found = backups.list_backups(demo_db, tmp_path / "b")
     assert len(found) == 3
-    assert found == sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+
+    # Newest first: two in one second are told apart by the counter, which marks the newer.
+    def order(b):
+        counter = b.path.name.removeprefix(f"{demo_db.path.stem}-").split("-")[2]
+        return (b.created, int(counter) if counter.isdecimal() else 0)
+
+    assert found == sorted(found, key=order, reverse=True)
 
 
 def test_a_damaged_backup_is_never_restored(demo_db, tmp_path):
