@@ -47,9 +47,10 @@ def held_reviews(
 
 
 def held_review_areas(
-    session: Session, on: date, on_roll_only: bool = False
+    session: Session, on: date, on_roll_only: bool = False, after: date | None = None
 ) -> list[tuple[int, str]]:
-    """(review, goal area) for every plan discussed at a review held on or before ``on``."""
+    """(review, goal area) for every plan discussed at a review held on or before ``on`` (and
+    after ``after``, when given)."""
     query = (
         select(ReviewPlanRecord.review_id, ReviewPlanRecord.goal_area)
         .join(ReviewRecord, col(ReviewRecord.id) == col(ReviewPlanRecord.review_id))
@@ -57,13 +58,19 @@ def held_review_areas(
         .where(col(ReviewRecord.held_on) <= on)
         .distinct()
     )
+    if after is not None:
+        query = query.where(col(ReviewRecord.held_on) > after)
     if on_roll_only:
         query = _on_roll(query)
     return list(session.exec(query))  # type: ignore[arg-type]
 
 
 def held_review_ids(
-    session: Session, on: date, on_roll_only: bool = False, with_active_plan: bool = False
+    session: Session,
+    on: date,
+    on_roll_only: bool = False,
+    with_active_plan: bool = False,
+    after: date | None = None,
 ) -> list[tuple[int, int, date, str]]:
     """(review, child, day, parents who came) of every review held on or before ``on``; of
     children on roll only if asked (years of reviews of children who left add up)."""
@@ -77,6 +84,8 @@ def held_review_ids(
     if with_active_plan:
         active = select(PlanRecord.child_id).where(PlanRecord.status == "active")
         query = query.where(col(ReviewRecord.child_id).in_(active))
+    if after is not None:
+        query = query.where(col(ReviewRecord.held_on) > after)
     return list(session.exec(query))  # type: ignore[arg-type]
 
 

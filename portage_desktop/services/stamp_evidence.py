@@ -17,6 +17,7 @@ from portage_desktop.data import evidence_store, plan_store, review_store
 from portage_desktop.data.engine import Database
 from portage_desktop.i18n import tr
 from portage_desktop.services import children as children_service
+from portage_desktop.services.dates import add_months
 from portage_desktop.services.plan_vocabulary import GoalStatus, PlanKind, PlanStatus
 from portage_desktop.services.vocabulary import SenStatus
 
@@ -174,11 +175,16 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
                 GoalEvidence(GoalArea(area), text, written, GoalStatus(status))
             )
         areas: dict[int, set[GoalArea]] = {}
-        for review_id, area in review_store.held_review_areas(s, on, on_roll_only=True):
+        # Every criterion counts the reviews of the last 12 months only; years of older ones
+        # made the Stamp page and the wizard freeze the window on a large site.
+        year_ago = add_months(on, -12)
+        for review_id, area in review_store.held_review_areas(
+            s, on, on_roll_only=True, after=year_ago
+        ):
             areas.setdefault(review_id, set()).add(_AREAS[area])
         reviews: dict[int, list[ReviewEvidence]] = {}
         for review_id, child_id, held_on, parents in review_store.held_review_ids(
-            s, on, on_roll_only=True
+            s, on, on_roll_only=True, after=year_ago
         ):
             reviews.setdefault(child_id, []).append(
                 ReviewEvidence(held_on, bool(parents.strip()), frozenset(areas.get(review_id, ())))

@@ -4,7 +4,7 @@ carrying unmet steps forward, and the Stamp of Approval evidence."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -183,3 +183,20 @@ def test_term_dates_are_edited_as_text_and_kept_from_a_date(db):
         schedule.parse_terms("Autumn starts in September")
     with pytest.raises(ValidationError):
         schedule.save_term_dates(db, [("Only", 2, 30), ("Other", 9, 1)], TODAY)
+
+
+def test_the_stamp_evidence_reads_the_last_twelve_months_of_reviews(db):
+    """Every criterion counts reviews held after the day a year before: one held that very
+    day is left out, one the day after is in (older ones are never read)."""
+    from portage_desktop.services.children import ChildInput
+    from portage_desktop.services.dates import add_months
+    from portage_desktop.services.vocabulary import SenStatus
+
+    data = ChildInput("Ola", "Nowak", date(2023, 3, 1), sen_status=SenStatus.SEN_SUPPORT)
+    child = children_service.save_child(db, data, today=TODAY).id
+    add_plan(db, child, add_goal(db, child))
+    year_ago = add_months(TODAY, -12)
+    for day in (year_ago - timedelta(days=200), year_ago, year_ago + timedelta(days=1), TODAY):
+        _held(db, child, day)
+    [evidence] = [c for c in children_evidence(db, TODAY).children if c.child_id == child]
+    assert [r.held_on for r in evidence.reviews] == [year_ago + timedelta(days=1), TODAY]
