@@ -31,15 +31,18 @@ PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = ENGLISH
+_english = True  # the words as written: nothing to look up (labels are read in hot loops)
 
 
 def tr(message: str) -> str:
     """``message`` in the chosen language."""
-    return _translations.gettext(message)
+    return message if _english else _translations.gettext(message)
 
 
 def trn(singular: str, plural: str, count: int) -> str:
     """The form for ``count`` (Welsh has six), in the chosen language."""
+    if _english:
+        return singular if count == 1 else plural
     return _translations.ngettext(singular, plural, count)
 
 
@@ -134,7 +137,7 @@ def available_languages() -> list[str]:
 
 def install(language: str) -> None:
     """Choose the language for the rest of this run; ``ValueError`` names the ones there are."""
-    global _translations, _language
+    global _translations, _language, _english
     code = (language or ENGLISH).strip()
     if code in (ENGLISH, "en-GB", "en_GB"):
         _translations, _language = gettext.NullTranslations(), ENGLISH
@@ -145,6 +148,7 @@ def install(language: str) -> None:
     else:
         names = ", ".join(available_languages())
         raise ValueError(f"There is no translation for {code!r} yet; the languages are {names}.")
+    _english = _language == ENGLISH
 
 
 def current_language() -> str:
