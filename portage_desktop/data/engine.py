@@ -222,7 +222,13 @@ def open_database(path: Path, key: KeyMaterial | None = None, checked: bool = Fa
 
 
 def server_url(address: ServerAddress) -> URL:
-    """The driver's URL for ``address`` (with its password, if any: keep it in memory)."""
+    """The driver's URL for ``address`` (with its password, if any: keep it in memory).
+
+    ``sslmode`` is always spelled out (the address's, ``PGSSLMODE``, or ``prefer``), so what
+    the connection asked for can be shown and checked.
+    """
+    query = dict(address.options)
+    query["sslmode"] = address.sslmode
     return URL.create(
         "postgresql+psycopg",
         username=address.user or None,
@@ -230,7 +236,7 @@ def server_url(address: ServerAddress) -> URL:
         host=address.host or None,
         port=address.port,
         database=address.database,
-        query=dict(address.options),
+        query=query,
     )
 
 
@@ -295,6 +301,17 @@ def explain_server_error(exc: BaseException, address: ServerAddress) -> Database
         f"Cannot reach the database server {where}. Check the address, that the server is "
         "running, and that this computer can reach it over the network."
     )
+
+
+def connection_encrypted(db: Database) -> bool:
+    """Whether this app's connection to the server is encrypted (False for a file)."""
+    if db.server is None:
+        return False
+    with db.engine.connect() as conn:
+        found = conn.exec_driver_sql(
+            "SELECT ssl FROM pg_catalog.pg_stat_ssl WHERE pid = pg_backend_pid()"
+        ).scalar()
+    return bool(found)
 
 
 def server_client_version() -> str:
