@@ -14,7 +14,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
@@ -25,6 +25,7 @@ from portage_desktop.data.errors import (
     DatabaseError,
     RecordChanged,
     ServerPasswordNeeded,
+    ServerRefused,
     ServerUnavailable,
     WrongPassphrase,
 )
@@ -94,6 +95,12 @@ class Database:
                     "The shared server did not answer, or the connection to it was lost, so "
                     "this was not done. Please check the network and try again."
                 ) from exc
+            except DBAPIError as exc:
+                session.rollback()
+                # 42501: a privilege or a row-level security policy of the server said no.
+                if self.server is not None and getattr(exc.orig, "sqlstate", "") == "42501":
+                    raise ServerRefused() from exc
+                raise
             except BaseException:
                 session.rollback()
                 raise

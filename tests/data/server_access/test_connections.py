@@ -58,3 +58,22 @@ def test_a_persons_login_is_told_to_ask_the_owner_rather_than_migrating(
     finally:
         with site.owner_db.engine.begin() as conn:
             conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": HEAD_REVISION})
+
+
+def test_what_the_server_refuses_reaches_the_app_as_one_plain_message(
+    site: SiteForTests,
+) -> None:
+    from portage_desktop.data.engine import open_server
+    from portage_desktop.data.errors import ServerRefused
+
+    pat = replace(site.owner, user=login_name(site.site.prefix, "pat"), password=PASSWORD)
+    db = open_server(pat)
+    try:
+        with pytest.raises(ServerRefused, match="does not allow your account"), db.session() as s:
+            s.exec(text("UPDATE setting SET name = 'Renamed'"))
+        with pytest.raises(ServerRefused), db.session() as s:
+            s.exec(text("DELETE FROM audit_entry"))
+        with db.session() as s:  # the same connection goes on working afterwards
+            assert s.exec(text("SELECT count(*) FROM child")).scalar_one() >= 3
+    finally:
+        db.dispose()
