@@ -65,6 +65,8 @@ def setup_script(site: Site) -> str:
         f"-- Run as {site.owner} (or a superuser): psql -d {site.database} -f this-file.sql",
         "BEGIN;",
         f"SET LOCAL ROLE {quote(site.owner)};",
+        # "policy does not exist, skipping" for every table the first time is only noise.
+        "SET LOCAL client_min_messages = warning;",
     ]
     lines += [f"{statement};" for statement in setup_statements(site)]
     lines.append("COMMIT;")
