@@ -15,7 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from portage_desktop import APP_NAME, app_version, service_cli, service_quality_cli
+from portage_desktop import (
+    APP_NAME,
+    app_version,
+    server_access_cli,
+    service_cli,
+    service_quality_cli,
+)
 from portage_desktop.cli_open import open_existing
 from portage_desktop.errors import UserError
 from portage_desktop.i18n import tr
@@ -170,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     service_cli.add_print_options(printer)
     service_quality_cli.add_commands(commands)
     service_quality_cli.add_print_options(printer)
+    server_access_cli.add_commands(commands)
     return parser
 
 
@@ -354,6 +361,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "make-demo":
         return _cmd_make_demo(args)
     done = service_quality_cli.run(args, open_existing, _parse_day, UserError)
+    if done is not None:
+        return done
+    done = server_access_cli.run(args, UserError)
     if done is not None:
         return done
     if args.command == "print":

@@ -26,6 +26,11 @@ PASSWORD_FILES = tr(
 PASSWORD_SOURCES = tr("{PASSWORD_FILES}, or typing it when Portage Desktop starts").format(
     PASSWORD_FILES=PASSWORD_FILES
 )
+# libpq's choices for ``?sslmode=``. "prefer" (libpq's own default) encrypts when the server
+# offers it; "require" always encrypts; "verify-full" also checks the server's certificate
+# against ``sslrootcert``, the safe choice across a network.
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+DEFAULT_SSLMODE = "prefer"
 
 
 _USERINFO_PASSWORD = re.compile(r"(://[^/@:?#]*):[^/@?#]*@")
@@ -61,6 +66,11 @@ class ServerAddress:
         port = f":{self.port}" if self.port else ""
         query = f"?{urlencode(self.options)}" if self.options else ""
         return f"postgresql://{user}{host}{port}/{quote(self.database, safe='')}{query}"
+
+    @property
+    def sslmode(self) -> str:
+        """How the connection is encrypted: the address's ``sslmode``, else libpq's default."""
+        return dict(self.options).get("sslmode") or os.environ.get("PGSSLMODE") or DEFAULT_SSLMODE
 
     def with_password(self, password: str) -> ServerAddress:
         return replace(self, password=password)
@@ -98,6 +108,13 @@ def parse(text: str) -> ServerAddress:
             tr("The address must end with the name of the database, for example …/portage.")
         )
     options = tuple(parse_qsl(parts.query, keep_blank_values=True))
+    sslmode = dict(options).get("sslmode")
+    if sslmode is not None and sslmode not in SSL_MODES:
+        raise BadAddress(
+            f"sslmode={sslmode} is not a choice the server understands. Use sslmode=require "
+            "to always encrypt, or sslmode=verify-full (with sslrootcert=) to also check the "
+            "server's certificate."
+        )
     host = parts.hostname or ""
     if not host and "host" not in dict(options):
         raise BadAddress(

@@ -14,7 +14,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
@@ -25,6 +25,7 @@ from portage_desktop.data.errors import (
     DatabaseError,
     RecordChanged,
     ServerPasswordNeeded,
+    ServerRefused,
     ServerUnavailable,
     WrongPassphrase,
 )
@@ -115,6 +116,12 @@ class Database:
                         "this was not done. Please check the network and try again."
                     )
                 ) from exc
+            except DBAPIError as exc:
+                session.rollback()
+                # 42501: a privilege or a row-level security policy of the server said no.
+                if self.server is not None and getattr(exc.orig, "sqlstate", "") == "42501":
+                    raise ServerRefused() from exc
+                raise
             except BaseException:
                 session.rollback()
                 raise
@@ -243,7 +250,13 @@ def open_database(path: Path, key: KeyMaterial | None = None, checked: bool = Fa
 
 
 def server_url(address: ServerAddress) -> URL:
-    """The driver's URL for ``address`` (with its password, if any: keep it in memory)."""
+    """The driver's URL for ``address`` (with its password, if any: keep it in memory).
+
+    ``sslmode`` is always spelled out (the address's, ``PGSSLMODE``, or ``prefer``), so what
+    the connection asked for can be shown and checked.
+    """
+    query = dict(address.options)
+    query["sslmode"] = address.sslmode
     return URL.create(
         "postgresql+psycopg",
         username=address.user or None,
@@ -251,7 +264,7 @@ def server_url(address: ServerAddress) -> URL:
         host=address.host or None,
         port=address.port,
         database=address.database,
-        query=dict(address.options),
+        query=query,
     )
 
 
@@ -332,6 +345,17 @@ def explain_server_error(exc: BaseException, address: ServerAddress) -> Database
             "running, and that this computer can reach it over the network."
         ).format(where=where)
     )
+
+
+def connection_encrypted(db: Database) -> bool:
+    """Whether this app's connection to the server is encrypted (False for a file)."""
+    if db.server is None:
+        return False
+    with db.engine.connect() as conn:
+        found = conn.exec_driver_sql(
+            "SELECT ssl FROM pg_catalog.pg_stat_ssl WHERE pid = pg_backend_pid()"
+        ).scalar()
+    return bool(found)
 
 
 def server_client_version() -> str:

@@ -38,6 +38,17 @@ class ServerUnavailable(DatabaseError):
     """The shared server stopped answering in the middle of an action; nothing was saved."""
 
 
+class ServerRefused(DatabaseError):
+    """The shared server's own privileges refused this action (a person's login may do only
+    what their role allows there); nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The shared server does not allow your account to do this, so it was not done. "
+            "If you need to, please ask a manager."
+        )
+
+
 class RecordChanged(Exception):
     """Someone saved this row after it was read for editing, so this save was refused.
 

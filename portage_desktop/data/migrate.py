@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 
 from portage_desktop.data.backup import make_backup
 from portage_desktop.data.engine import Database, DatabaseError, sqlite_engine
+from portage_desktop.data.server_access.apply import owns_schema
 from portage_desktop.data.upgrade_check import UpgradeFailed, reusable_backup, usable_backup
 from portage_desktop.i18n import tr
 
@@ -45,6 +46,11 @@ HEAD_REVISION = "0012"
 # pg_advisory_xact_lock keys: any constant unlikely to clash with other software on the server.
 SETUP_LOCK = 0x504F_5254_4147_4501  # "PORTAGE" + 1: schema changes and shipped checklists
 
+ASK_THE_OWNER = tr(
+    "This version of Portage Desktop needs to update the records on the server, and only the "
+    "server's owner account may do that. Please ask a manager to start this version once "
+    "with the owner's account, or ask whoever looks after the server; nothing has been changed."
+)
 NEWER_VERSION = tr(
     "This database was saved by a newer version of Portage Desktop. "
     "Please install the newer version to open it; nothing has been changed."
@@ -180,6 +186,10 @@ def _upgrade_server(db: Database) -> None:
             _refuse_newer(script, current)
             if current == head:
                 return
+            # A person's own login (see ``server_access``) may not change the schema: say so
+            # before trying, rather than failing part-way with the server's error.
+            if current is not None and owns_schema(conn) is False:
+                raise DatabaseError(ASK_THE_OWNER)
             # Alembic's own table may be left in a database that was emptied by downgrading.
             if current is None and _has_tables(conn, besides=frozenset({"alembic_version"})):
                 raise DatabaseError(

@@ -31,10 +31,13 @@ def install_crash_handler(log_file: Path) -> None:
             return
         from PySide6.QtWidgets import QMessageBox  # here: loading it costs start-up time
 
-        from portage_desktop.data.errors import ServerUnavailable
+        from portage_desktop.data.errors import ServerRefused, ServerUnavailable
 
         if isinstance(exc, ServerUnavailable):  # not a fault of the app: say what happened
             QMessageBox.warning(None, tr("The shared server did not answer"), str(exc))
+            return
+        if isinstance(exc, ServerRefused):
+            QMessageBox.warning(None, tr("Not allowed on the shared server"), str(exc))
             return
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Something went wrong"), "")
         box.setText(
