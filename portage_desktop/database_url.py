@@ -111,9 +111,11 @@ def parse(text: str) -> ServerAddress:
     sslmode = dict(options).get("sslmode")
     if sslmode is not None and sslmode not in SSL_MODES:
         raise BadAddress(
-            f"sslmode={sslmode} is not a choice the server understands. Use sslmode=require "
-            "to always encrypt, or sslmode=verify-full (with sslrootcert=) to also check the "
-            "server's certificate."
+            tr(
+                "sslmode={sslmode} is not a choice the server understands. Use sslmode=require "
+                "to always encrypt, or sslmode=verify-full (with sslrootcert=) to also check the "
+                "server's certificate."
+            ).format(sslmode=sslmode)
         )
     host = parts.hostname or ""
     if not host and "host" not in dict(options):

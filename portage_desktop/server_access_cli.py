@@ -9,6 +9,8 @@ import getpass
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from portage_desktop.i18n import tr
+
 if TYPE_CHECKING:
     from portage_desktop.data.server_access.apply import Site
     from portage_desktop.database_url import ServerAddress
@@ -19,21 +21,21 @@ ROLES = ("manager", "senco", "practitioner", "read_only", "home_visitor", "team_
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmd = commands.add_parser(
         "server-access",
-        help="set up the shared server's own roles and privileges (print the SQL or apply it)",
+        help=tr("set up the shared server's own roles and privileges (print the SQL or apply it)"),
     )
     what = cmd.add_mutually_exclusive_group(required=True)
-    what.add_argument("--print-sql", action="store_true", help="print the SQL, change nothing")
-    what.add_argument("--apply", action="store_true", help="run it with the owner's account")
+    what.add_argument("--print-sql", action="store_true", help=tr("print the SQL, change nothing"))
+    what.add_argument("--apply", action="store_true", help=tr("run it with the owner's account"))
     cmd.add_argument(
         "--owner-url",
         required=True,
         metavar="URL",
-        help="the owner's address, postgresql://owner@host/database (no password in it)",
+        help=tr("the owner's address, postgresql://owner@host/database (no password in it)"),
     )
     person = cmd.add_mutually_exclusive_group()
-    person.add_argument("--add-login", metavar="USERNAME", help="give one person a login")
-    person.add_argument("--remove-login", metavar="USERNAME", help="end one person's login")
-    cmd.add_argument("--role", choices=ROLES, help="the role of the login to add")
+    person.add_argument("--add-login", metavar="USERNAME", help=tr("give one person a login"))
+    person.add_argument("--remove-login", metavar="USERNAME", help=tr("end one person's login"))
+    cmd.add_argument("--role", choices=ROLES, help=tr("the role of the login to add"))
 
 
 def run(
@@ -51,11 +53,13 @@ def run(
     try:
         address = parse(args.owner_url)
     except BadAddress as exc:
-        raise user_error(f"--owner-url: {exc}") from exc
+        raise user_error(tr("--owner-url: {exc}").format(exc=exc)) from exc
     if not address.user:
-        raise user_error("--owner-url must name the owner's account, postgresql://owner@host/db")
+        raise user_error(
+            tr("--owner-url must name the owner's account, postgresql://owner@host/db")
+        )
     if args.add_login and not args.role:
-        raise user_error("--add-login needs --role")
+        raise user_error(tr("--add-login needs --role"))
     site = apply.Site(address.database, address.user)
     try:
         if args.print_sql:
@@ -92,22 +96,34 @@ def _apply(
 
     password = ""
     if args.add_login:
-        password = ask_password(f"Password for {args.add_login}'s server login: ")
+        password = ask_password(
+            tr("Password for {add_login}'s server login: ").format(add_login=args.add_login)
+        )
         if len(password) < 12:
-            raise user_error("the password must be at least 12 characters")
+            raise user_error(tr("the password must be at least 12 characters"))
         if ask_password("The same password again: ") != password:
-            raise user_error("the two passwords were not the same; nothing was changed")
+            raise user_error(tr("the two passwords were not the same; nothing was changed"))
     db = open_server(address)
     try:
         if args.add_login:
             apply.add_login(db.engine, site, args.add_login, args.role, password)
-            print(f"{args.add_login} can now connect as {_login(site, args.add_login)}.")
+            print(
+                tr("{add_login} can now connect as {login}.").format(
+                    add_login=args.add_login, login=_login(site, args.add_login)
+                )
+            )
         elif args.remove_login:
             apply.remove_login(db.engine, site, args.remove_login)
-            print(f"{args.remove_login}'s server login has been removed.")
+            print(
+                tr("{remove_login}'s server login has been removed.").format(
+                    remove_login=args.remove_login
+                )
+            )
         else:
             apply.apply_setup(db.engine, site)
-            print(f"The server's roles for {site.database} are set up.")
+            print(
+                tr("The server's roles for {database} are set up.").format(database=site.database)
+            )
     finally:
         db.dispose()
 

@@ -44,8 +44,10 @@ class ServerRefused(DatabaseError):
 
     def __init__(self) -> None:
         super().__init__(
-            "The shared server does not allow your account to do this, so it was not done. "
-            "If you need to, please ask a manager."
+            tr(
+                "The shared server does not allow your account to do this, so it was not done. "
+                "If you need to, please ask a manager."
+            )
         )
 
 

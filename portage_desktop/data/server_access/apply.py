@@ -24,12 +24,13 @@ from portage_desktop.data.server_access.names import (
     quote,
 )
 from portage_desktop.data.server_access.policies import policy_statements
+from portage_desktop.i18n import tr
 
-NOT_OWNER = (
+NOT_OWNER = tr(
     "Only the account that owns the records on the server can do this, and {user} does not. "
     "Please sign in with the owner's account, or ask whoever looks after the server."
 )
-NOT_SET_UP = (
+NOT_SET_UP = tr(
     "The database on the server has not been set up by Portage Desktop yet. Start Portage "
     "Desktop once with the owner's account first; nothing has been changed."
 )
@@ -135,7 +136,7 @@ def scram_verifier(engine: Engine, username: str, password: str, site: Site) -> 
 def add_login(engine: Engine, site: Site, username: str, role: str, password: str) -> None:
     """Make ``username``'s own login through the owner's connection, all or nothing."""
     if role not in APP_ROLES:
-        raise DatabaseError(f"There is no role called {role}.")
+        raise DatabaseError(tr("There is no role called {role}.").format(role=role))
     verifier = scram_verifier(engine, username, password, site)
     _run(engine, add_login_statements(site, username, role, verifier))
 
@@ -153,10 +154,12 @@ def _run(engine: Engine, statements: list[str]) -> None:
     except DBAPIError as exc:
         state = getattr(exc.orig, "sqlstate", None) or ""
         if state == "42710":
-            raise DatabaseError("That person already has a login on the server.") from exc
+            raise DatabaseError(tr("That person already has a login on the server.")) from exc
         if state == "42501":
             raise DatabaseError(
-                "The owner's account may not create logins on this server. Ask whoever looks "
-                "after the server to give it CREATEROLE (the README says how)."
+                tr(
+                    "The owner's account may not create logins on this server. Ask whoever "
+                    "looks after the server to give it CREATEROLE (the README says how)."
+                )
             ) from exc
         raise

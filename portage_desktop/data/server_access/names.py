@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from portage_desktop.i18n import tr
+
 # The app's roles, as ``services.access.Role`` stores them (the data layer cannot import it).
 APP_ROLES = ("manager", "senco", "practitioner", "read_only", "home_visitor", "team_lead")
 # PostgreSQL truncates names longer than this, which would silently merge two people.
@@ -33,14 +35,14 @@ def prefix_for(database: str) -> str:
     """The prefix of every role for ``database``: its name in lower-case letters, digits and _."""
     prefix = re.sub(r"[^a-z0-9_]", "_", database.lower()).strip("_")[:30]
     if not prefix:
-        raise BadName("The database needs a name with at least one letter or digit.")
+        raise BadName(tr("The database needs a name with at least one letter or digit."))
     return prefix
 
 
 def group_name(prefix: str, app_role: str) -> str:
     """The NOLOGIN group holding one app role's privileges, e.g. ``portage_role_practitioner``."""
     if app_role not in APP_ROLES:
-        raise BadName(f"There is no role called {app_role}.")
+        raise BadName(tr("There is no role called {app_role}.").format(app_role=app_role))
     return f"{prefix}_role_{app_role}"
 
 
@@ -49,7 +51,9 @@ def login_name(prefix: str, username: str) -> str:
     name = f"{prefix}_user_{username.lower()}"
     if len(name.encode("utf-8")) > MAX_NAME:
         raise BadName(
-            f"The server login for {username} would be longer than {MAX_NAME} characters. "
-            "Please use a shorter username."
+            tr(
+                "The server login for {username} would be longer than {limit} characters. "
+                "Please use a shorter username."
+            ).format(username=username, limit=MAX_NAME)
         )
     return name
