@@ -32,6 +32,8 @@ def test_a_new_setting_is_shown_its_first_steps_and_each_is_a_link(qtbot, ctx, o
 
     staff.save_staff(ctx.db, StaffInput("Ruth", "Agyei", (StaffRole.KEY_PERSON,)))
     ctx.hub.staff_changed.emit()
+    assert card.summary.text().startswith("0 of 8 done")  # behind the Staff page: not yet
+    window.go_to(0)  # shown again: up to date
     assert card.summary.text().startswith("1 of 8 done")
     assert "✔ Add your staff (done)" in card.list.text()
 
@@ -47,9 +49,11 @@ def test_a_new_setting_is_shown_its_first_steps_and_each_is_a_link(qtbot, ctx, o
 
     child = add_child(ctx.db)
     ctx.hub.children_changed.emit()
+    window.go_to(0)  # a link is followed from the Dashboard on screen, up to date
     card.list.linkActivated.emit("plan")
     record = window.children_page.record_windows[child]
     assert record.tabs.currentWidget() is record.plans
+    window.go_to(0)
     assert "✔ Add a child (done)" in card.list.text()
 
 

@@ -60,3 +60,22 @@ def test_one_change_refreshes_the_dashboard_once(qtbot, demo_ctx, open_window, m
     qtbot.wait(50)  # the commit's own notice arrives after the action: it must add nothing
     assert calls == [1]
     assert children.get_child(demo_ctx.db, child).known_as == "Jo"
+
+
+def test_a_page_behind_another_catches_up_when_shown_not_after_every_save(
+    qtbot, demo_ctx, open_window, monkeypatch
+):
+    """Saving behind a child's record refreshes only what is on screen; the Dashboard, not
+    on screen, refreshes once, when it is shown again."""
+    window = open_window(demo_ctx)
+    window.go_to(0)
+    dashboard = window.dashboard
+    calls: list[int] = []
+    real = type(dashboard).refresh
+    monkeypatch.setattr(type(dashboard), "refresh", lambda self: calls.append(1) or real(self))
+    window.go_to(1)  # the children list in front: the Dashboard is hidden
+    for _ in range(3):
+        demo_ctx.hub.children_changed.emit()
+    assert calls == []
+    window.go_to(0)
+    assert calls == [1]

@@ -29,7 +29,7 @@ from portage_desktop.services.errors import NotFoundError, ValidationError
 from portage_desktop.ui.children.child_dialog import ChildDialog
 from portage_desktop.ui.children.child_record import ChildRecordWindow
 from portage_desktop.ui.children.privacy_dialogs import export_subject_access
-from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.context import AppContext, RefreshWhenShown
 from portage_desktop.ui.common.demo_launch import open_demo
 from portage_desktop.ui.common.table_model import Column, RecordTableModel, SearchProxy, fit_columns
 from portage_desktop.ui.common.theme import make_primary
@@ -56,7 +56,7 @@ def _columns(today: date) -> list[Column[ChildSummary]]:
     ]
 
 
-class ChildrenPage(QWidget):
+class ChildrenPage(RefreshWhenShown, QWidget):
     """Lists children; every action is on a button, a menu and a keyboard shortcut."""
 
     print_requested = Signal()
@@ -152,9 +152,8 @@ class ChildrenPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.stack, 1)
 
-        ctx.hub.children_changed.connect(self.refresh)
-        ctx.hub.staff_changed.connect(self.refresh)
-        ctx.hub.database_replaced.connect(self.refresh)
+        for signal in (ctx.hub.children_changed, ctx.hub.staff_changed, ctx.hub.database_replaced):
+            signal.connect(self.refresh_if_shown)
         ctx.hub.database_replaced.connect(self.close_records)
         self.refresh()
 

@@ -20,7 +20,7 @@ from portage_desktop.i18n import tr
 from portage_desktop.services import children as children_service
 from portage_desktop.services import setting as setting_service
 from portage_desktop.ui.children.transition_summary import TransitionSummary
-from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.context import AppContext, RefreshWhenShown
 from portage_desktop.ui.common.widgets import heading
 from portage_desktop.ui.reviews.review_summary import ReviewSummary
 from portage_desktop.ui.service.reminders_box import ServiceWarningsBox
@@ -47,7 +47,7 @@ def _card(key: str, title: str, value_label: QLabel) -> QFrame:
     return frame
 
 
-class DashboardPage(QWidget):
+class DashboardPage(RefreshWhenShown, QWidget):
     """Counts that are true today, the Stamp of Approval, reviews with parents that are due,
     and transition actions still to do."""
 
@@ -107,7 +107,7 @@ class DashboardPage(QWidget):
             ctx.hub.setting_changed,
             ctx.hub.database_replaced,
         ):
-            signal.connect(self.refresh)
+            signal.connect(self.refresh_if_shown)
         self.refresh()
 
     def refresh(self) -> None:

@@ -26,7 +26,7 @@ from portage_desktop.services import staff as staff_service
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.staff import StaffInput, StaffMember
 from portage_desktop.services.vocabulary import StaffRole
-from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.context import AppContext, RefreshWhenShown
 from portage_desktop.ui.common.form import FormDialog
 from portage_desktop.ui.common.table_model import Column, RecordTableModel, SearchProxy, fit_columns
 from portage_desktop.ui.common.widgets import DateField, heading
@@ -125,7 +125,7 @@ class StaffDialog(FormDialog):
         self.accept()
 
 
-class StaffPage(QWidget):
+class StaffPage(RefreshWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -203,8 +203,8 @@ class StaffPage(QWidget):
         layout.addWidget(heading(tr("Staff & training")))
         layout.addWidget(self.tabs, 1)
         self.table.selectionModel().selectionChanged.connect(self._show_training)
-        ctx.hub.staff_changed.connect(self.refresh)
-        ctx.hub.database_replaced.connect(self.refresh)
+        ctx.hub.staff_changed.connect(self.refresh_if_shown)
+        ctx.hub.database_replaced.connect(self.refresh_if_shown)
         self.refresh()
 
     def refresh(self) -> None:

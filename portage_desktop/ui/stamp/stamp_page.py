@@ -38,7 +38,7 @@ from portage_desktop.services.stamp_check import StampCheck, check_stamp, statem
 from portage_desktop.services.stamp_criteria import CriterionResult
 from portage_desktop.services.stamp_statements import Statement
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
-from portage_desktop.ui.common.context import AppContext
+from portage_desktop.ui.common.context import AppContext, RefreshWhenShown
 from portage_desktop.ui.common.pdf_save import save_print
 from portage_desktop.ui.common.row_fit import RowFitter
 from portage_desktop.ui.common.service_errors import REFUSED, refused
@@ -65,7 +65,7 @@ def _list_html(items: tuple[str, ...]) -> str:
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
 
-class StampPage(QWidget):
+class StampPage(RefreshWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -211,7 +211,7 @@ class StampPage(QWidget):
             ctx.hub.children_changed,
             ctx.hub.database_replaced,
         ):
-            signal.connect(self.refresh)
+            signal.connect(self.refresh_if_shown)
         self.refresh()
 
     def refresh(self) -> None:
