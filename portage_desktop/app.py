@@ -74,7 +74,7 @@ def run_app(
 
     from portage_desktop.settings import Settings
     from portage_desktop.ui.common.crash import install_crash_handler
-    from portage_desktop.ui.common.fonts import install_fallback_fonts, install_qt_translations
+    from portage_desktop.ui.common.fonts import install_qt_translations
 
     make_private()
     paths = app_paths().ensure()
@@ -85,7 +85,6 @@ def run_app(
     # (and so to its icon) by this name.
     app.setWindowIcon(QIcon(str(resource_path("icons", "portage-desktop.svg"))))
     app.setDesktopFileName(APP_ID)
-    install_fallback_fonts()  # names in Arabic, Chinese or emoji show on a bare Linux desktop
     install_qt_translations()  # Qt's own buttons and dialogs in the chosen language
     install_crash_handler(paths.log_file)
     settings = Settings.load(paths.settings_file)
@@ -354,6 +353,11 @@ def _show(
 
     def open_records() -> None:
         nonlocal opener
+        # Names in Arabic, Chinese or emoji show on a bare Linux desktop. After the first
+        # paint, which shows no names: reading the fonts (5 MB) delayed the window.
+        from portage_desktop.ui.common.fonts import install_fallback_fonts
+
+        install_fallback_fonts()
         try:
             started = time.perf_counter()
             while True:
