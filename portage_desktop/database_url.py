@@ -26,11 +26,21 @@ PASSWORD_FILES = tr(
 PASSWORD_SOURCES = tr("{PASSWORD_FILES}, or typing it when Portage Desktop starts").format(
     PASSWORD_FILES=PASSWORD_FILES
 )
-# libpq's choices for ``?sslmode=``. "prefer" (libpq's own default) encrypts when the server
-# offers it; "require" always encrypts; "verify-full" also checks the server's certificate
-# against ``sslrootcert``, the safe choice across a network.
+# libpq's choices for ``?sslmode=``. "prefer" (libpq's own default) encrypts only when the
+# server offers it, so a look-alike server could be sent the records in the clear; "require"
+# always encrypts; "verify-full" also checks the server's certificate against ``sslrootcert``,
+# the safe choice across a network. The app asks for "require" unless the server is on this
+# computer (where nothing crosses a network and most servers have no certificate).
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
-DEFAULT_SSLMODE = "prefer"
+DEFAULT_SSLMODE = "require"
+LOOPBACK_SSLMODE = "prefer"
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "ip6-localhost"})
+
+
+def is_loopback(host: str) -> bool:
+    """True for this computer: a loopback name or address, or a Unix socket's folder."""
+    host = host.strip().lower()
+    return not host or host.startswith("/") or host in LOOPBACK_HOSTS or host.startswith("127.")
 
 
 _USERINFO_PASSWORD = re.compile(r"(://[^/@:?#]*):[^/@?#]*@")
@@ -69,8 +79,13 @@ class ServerAddress:
 
     @property
     def sslmode(self) -> str:
-        """How the connection is encrypted: the address's ``sslmode``, else libpq's default."""
-        return dict(self.options).get("sslmode") or os.environ.get("PGSSLMODE") or DEFAULT_SSLMODE
+        """How the connection is encrypted: the address's ``sslmode``, else ``PGSSLMODE``, else
+        ``require`` (``prefer`` for a server on this computer)."""
+        chosen = dict(self.options).get("sslmode") or os.environ.get("PGSSLMODE")
+        if chosen:
+            return chosen
+        host = self.host or dict(self.options).get("host", "")
+        return LOOPBACK_SSLMODE if is_loopback(host) else DEFAULT_SSLMODE
 
     def with_password(self, password: str) -> ServerAddress:
         return replace(self, password=password)

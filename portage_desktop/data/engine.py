@@ -252,7 +252,7 @@ def open_database(path: Path, key: KeyMaterial | None = None, checked: bool = Fa
 def server_url(address: ServerAddress) -> URL:
     """The driver's URL for ``address`` (with its password, if any: keep it in memory).
 
-    ``sslmode`` is always spelled out (the address's, ``PGSSLMODE``, or ``prefer``), so what
+    ``sslmode`` is always spelled out (see ``ServerAddress.sslmode``), so what
     the connection asked for can be shown and checked.
     """
     query = dict(address.options)

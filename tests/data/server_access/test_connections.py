@@ -15,16 +15,36 @@ from portage_desktop.startup import open_server_and_migrate
 from tests.data.server_access.conftest import PASSWORD, SiteForTests
 
 
-def test_the_connection_asks_for_prefer_unless_the_address_says_otherwise(
+def test_the_connection_requires_encryption_unless_the_address_says_otherwise(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("PGSSLMODE", raising=False)
     plain = parse("postgresql://jo@db.example.org/portage")
-    assert server_url(plain).query["sslmode"] == "prefer"
+    assert server_url(plain).query["sslmode"] == "require"
     strict = parse("postgresql://jo@db.example.org/portage?sslmode=verify-full")
     assert server_url(strict).query["sslmode"] == "verify-full"
     monkeypatch.setenv("PGSSLMODE", "require")
     assert server_url(plain).query["sslmode"] == "require"
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("postgresql://jo@localhost/portage", "prefer"),
+        ("postgresql://jo@127.0.0.1:5433/portage", "prefer"),
+        ("postgresql://jo@127.1.2.3/portage", "prefer"),
+        ("postgresql://jo@[::1]/portage", "prefer"),
+        ("postgresql://jo@/portage?host=/var/run/postgresql", "prefer"),
+        ("postgresql://jo@128.0.0.1/portage", "require"),
+        ("postgresql://jo@localhost.example.org/portage", "require"),
+        ("postgresql://jo@10.0.0.5/portage", "require"),
+    ],
+)
+def test_only_a_server_on_this_computer_may_go_unencrypted(
+    monkeypatch: pytest.MonkeyPatch, address: str, expected: str
+) -> None:
+    monkeypatch.delenv("PGSSLMODE", raising=False)
+    assert server_url(parse(address)).query["sslmode"] == expected
 
 
 def test_an_sslmode_the_server_would_not_understand_is_refused_plainly() -> None:
