@@ -9,7 +9,7 @@ from pathlib import Path
 
 from portage_desktop.data import assessment_store, cipher, migrate
 from portage_desktop.data.cipher import KeyMaterial, WrongPassphrase
-from portage_desktop.data.engine import Database, open_database, open_server
+from portage_desktop.data.engine import Database, DatabaseError, open_database, open_server
 from portage_desktop.database_url import ServerAddress
 from portage_desktop.i18n import tr
 from portage_desktop.paths import PASSPHRASE_ENV
@@ -76,6 +76,14 @@ def open_server_and_migrate(address: ServerAddress) -> Database:
     """
     db = _prepare(open_server(address), None)
     db.multi_user = True
+    # On a person's own login the server has checked their password: they are logged in.
+    from portage_desktop.services.users import LoginFailed, sign_in_own_login
+
+    try:
+        sign_in_own_login(db)
+    except LoginFailed as exc:
+        db.dispose()
+        raise DatabaseError(str(exc)) from None
     return db
 
 

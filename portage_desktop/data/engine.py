@@ -81,6 +81,9 @@ class Database:
         # and read by ``services.access`` and ``services.users`` only.
         self.actor: object | None = None
         self.multi_user = False
+        # The username whose own server login this is (see ``server_access.own_login``):
+        # the server checks their password and enforces their role. None otherwise.
+        self.own_login: str | None = None
         # Told after each commit which tables it wrote (see ``change_feed``), with a running
         # count of such commits, so a screen can tell an old notice from a new one.
         self.change_listeners: list[Callable[[int, frozenset[str]], None]] = []

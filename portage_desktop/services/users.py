@@ -16,6 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from portage_desktop.data import users_store
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import StaffMemberRecord, UserAccountRecord
+from portage_desktop.data.server_access import own_login
 from portage_desktop.data.stores import touch
 from portage_desktop.i18n import tr
 from portage_desktop.services import audit, personal_keys, security
@@ -198,7 +199,7 @@ def update_user(
     if hidden:
         raise ValidationError(hidden)
     with db.session() as s:
-        record = s.get(UserAccountRecord, user_id)
+        record = users_store.get_account(s, user_id)
         if record is None:
             raise NotFoundError(tr("That account no longer exists."))
         losing_manager = (
@@ -210,7 +211,15 @@ def update_user(
             raise ValidationError(
                 {"role": tr("This is the last active manager. Make someone else a manager first.")}
             )
-        record.role, record.active = role.value, active
+        if db.own_login is not None and record.role != role.value:
+            # Only the server's function may change a role; it audits the change itself.
+            users_store.set_role_on_server(s, user_id, role.value)
+            s.expire(record)
+            record = users_store.get_account(s, user_id)
+            assert record is not None
+        else:
+            record.role = role.value
+        record.active = active
         if display_name is not None and clean(display_name):
             record.display_name = clean(display_name)
         if active:
@@ -230,9 +239,15 @@ def set_password(db: Database, user_id: int, password: str, confirm: str) -> Non
     if actor.user_id != user_id:
         require(db, Permission.MANAGE_USERS)
     errors: dict[str, str] = {}
+    if db.own_login is not None and actor.user_id != user_id:
+        errors["password"] = SERVER_KEEPS_PASSWORDS
     _check_password(errors, password, confirm)
     if errors:
         raise ValidationError(errors)
+    if db.own_login is not None:
+        own_login.change_own_password(db, password)
+        audit.record_now(db, AuditAction.CHANGE, "user", user_id, detail="password")
+        return
     with db.session() as s:
         record = s.get(UserAccountRecord, user_id)
         if record is None:
@@ -246,11 +261,18 @@ def set_password(db: Database, user_id: int, password: str, confirm: str) -> Non
             personal_keys.give_key(db, record.username, password)
 
 
+SERVER_KEEPS_PASSWORDS = tr(
+    "On this server everyone's password is kept by the server itself. Each person changes "
+    "their own in Settings; a forgotten one is reset by whoever looks after the server "
+    "(the server-access command's --add-login, after --remove-login)."
+)
 LOCK_AFTER_FAILURES = 10
 
 
 def log_in(db: Database, username: str, password: str) -> Actor:
     """Check a password and make that person the current actor; every attempt is audited."""
+    if db.own_login is not None:
+        return _log_in_own_login(db, username, password)
     with db.session() as s:
         record = users_store.by_username(s, clean(username))
         ok = False
@@ -298,6 +320,57 @@ def log_in(db: Database, username: str, password: str) -> Actor:
         # person: their password is known only now (see services.personal_keys).
         personal_keys.give_key(db, actor.username, password)
     return actor
+
+
+def _actor_of(record: UserAccountRecord) -> Actor:
+    assert record.id is not None
+    return Actor(
+        record.username, record.display_name, Role(record.role), record.id, record.staff_member_id
+    )
+
+
+def _log_in_own_login(db: Database, username: str, password: str) -> Actor:
+    """On a person's own server login the server checks the password, and only that person
+    may log in again (after the screen was locked): the connection is theirs."""
+    same = clean(username).lower() == db.own_login
+    if not (same and own_login.password_opens(db, username, password)):
+        set_actor(db, None)
+        with db.session() as s:
+            audit.record(s, db, AuditAction.LOGIN_FAILED, "user", None, actor="(failed login)")
+        raise LoginFailed(tr("That username and password do not match an active account."))
+    with db.session() as s:
+        record = users_store.by_username(s, clean(username))
+        if record is None or not record.active:
+            raise LoginFailed(tr("That username and password do not match an active account."))
+        actor = _actor_of(record)
+        set_actor(db, actor)
+        audit.record(s, db, AuditAction.LOGIN, "user", record.id)
+    return actor
+
+
+NO_ACCOUNT_FOR_LOGIN = tr(
+    "The server let {username} in, but Portage Desktop has no active account called "
+    "{username} on it. Please ask a manager to add or switch on that account."
+)
+
+
+def sign_in_own_login(db: Database) -> bool:
+    """Log in whoever's own server login this connection is, as the server has already
+    checked their password. False when connected some other way (the owner's account).
+
+    Raises ``LoginFailed`` when the login has no active account in the app."""
+    username = own_login.connected_username(db)
+    if username is None:
+        return False
+    with db.session() as s:
+        record = users_store.by_username(s, username)
+        if record is None or not record.active:
+            raise LoginFailed(NO_ACCOUNT_FOR_LOGIN.format(username=username))
+        actor = _actor_of(record)
+        set_actor(db, actor)
+        audit.record(s, db, AuditAction.LOGIN, "user", record.id)
+    db.own_login = username
+    return True
 
 
 def sign_in(db: Database, unlocked: personal_keys.Unlocked) -> None:

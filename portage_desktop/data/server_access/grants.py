@@ -116,7 +116,9 @@ def grant_statements(prefix: str, database: str) -> list[str]:
             columns = _readable_account_columns()
             sql.append(f"GRANT SELECT ({columns}) ON {name} TO {everyone}")
             updatable = ", ".join(ACCOUNT_UPDATABLE)
-            sql.append(f"GRANT INSERT, UPDATE ({updatable}) ON {name} TO {groups['manager']}")
+            # A column list after INSERT, UPDATE would limit both: a new account needs its role.
+            sql.append(f"GRANT INSERT ON {name} TO {groups['manager']}")
+            sql.append(f"GRANT UPDATE ({updatable}) ON {name} TO {groups['manager']}")
             continue
         sql.append(f"GRANT SELECT ON {name} TO {everyone}")
         if table == AUDIT_TABLE:
