@@ -216,7 +216,12 @@ def _opener(
         return refuse
     if isinstance(where, ServerAddress):
         address = where
-        return lambda: (open_server(address, headless), False)
+        from portage_desktop.database_url import from_environment
+
+        # Own logins are a choice in Settings for its server, not for an address given once.
+        own = settings.use_server and settings.server_own_logins
+        own = own and not (database_url or from_environment())
+        return lambda: (open_server(address, headless, own), False)
     path = where
     # Before the file is read: another copy may have it open, or a killed one left work undone.
     # A file closed cleanly last time is checked after its records are on screen; one a copy

@@ -31,6 +31,9 @@ class Settings:
     # happens the next time the app starts.
     use_server: bool = False
     database_url: str = ""
+    # Everyone signs in to that server with their own login (``server-access``), so the
+    # server itself knows who they are; otherwise the address's account is used by everyone.
+    server_own_logins: bool = False
 
     @classmethod
     def load(cls, path: Path) -> Settings:

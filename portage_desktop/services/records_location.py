@@ -39,8 +39,12 @@ def test_server(text: str, password: str = "") -> ServerReport:
     return server_probe.probe(address)
 
 
-def choose(settings: Settings, use_server: bool, text: str) -> LocationChoice:
-    """Record the choice in ``settings`` (the caller saves them); never keeps a password."""
+def choose(
+    settings: Settings, use_server: bool, text: str, own_logins: bool = False
+) -> LocationChoice:
+    """Record the choice in ``settings`` (the caller saves them); never keeps a password.
+
+    ``own_logins``: everyone signs in to the server with their own login."""
     address, had_password = strip_password(text)
     if use_server:
         try:
@@ -48,6 +52,7 @@ def choose(settings: Settings, use_server: bool, text: str) -> LocationChoice:
         except BadAddress as exc:
             raise ValidationError({"database_url": str(exc)}) from None
     settings.use_server = use_server
+    settings.server_own_logins = use_server and own_logins
     if address:  # switching back to this computer keeps the server's address for later
         settings.database_url = address
     note = ""

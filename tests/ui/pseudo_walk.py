@@ -264,6 +264,10 @@ def _built_for(name: str, ctx, child_id: int):
         return _import(name)(error, Note("Mine", 1), {"text": tr_word("Text")})
     if short == "RestoreDialog":
         return _import(name)([])
+    if short == "OwnLoginDialog":
+        from portage_desktop.database_url import parse
+
+        return _import(name)(parse("postgresql://records.example.org/portage"))
     if short == "EligibilityDialog":
         return _import(name)(ctx, referrals.list_referrals(db)[0])
     if short == "PlanSessionsDialog":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from portage_desktop.data.engine import (
@@ -89,3 +90,29 @@ def change_own_password(db: Database, password: str) -> None:
     db.server = db.server.with_password(password)
     db.engine = server_engine(db.server)
     old.dispose()
+
+
+def logins_present(db: Database, usernames: list[str]) -> set[str]:
+    """Which of ``usernames`` have their own login on the server (``pg_roles`` is readable by
+    every account, so any connection can tell)."""
+    if db.server is None or not usernames:
+        return set()
+    prefix = prefix_for(db.server.database)
+    wanted = {}
+    for username in usernames:
+        try:
+            wanted[login_name(prefix, username)] = username
+        except BadName:
+            continue
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY(:names)"),
+            {"names": list(wanted)},
+        )
+        return {wanted[row[0]] for row in rows}
+
+
+def owner_engine(db: Database, owner: str, password: str) -> Engine:
+    """A connection to the same database as the owner's account, for one change."""
+    assert db.server is not None
+    return server_engine(replace(db.server, user=owner.strip(), password=password))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -98,14 +99,25 @@ class RecordsLocationBox(QGroupBox):
             tr(
                 "Whoever looks after the server gives you this address. Leave the password out of "
                 "it: Portage Desktop never saves one. It can come from {PASSWORD_FILES}, or "
-                "Portage Desktop asks for it when it starts. Add ?sslmode=require to the address "
-                "so the connection is encrypted."
+                "Portage Desktop asks for it when it starts. The connection is encrypted "
+                "(sslmode=require) unless the server is this computer."
             ).format(PASSWORD_FILES=PASSWORD_FILES)
         )
         hint.setEnabled(False)
         fields.addWidget(hint)
         fields.addWidget(password_label)
         fields.addWidget(self.password)
+        self.own_logins = QCheckBox(
+            tr("Everyone signs in to the server with their &own login (set up by IT)")
+        )
+        self.own_logins.setChecked(ctx.settings.server_own_logins)
+        self.own_logins.setToolTip(
+            tr(
+                "Then the server itself knows who is working and enforces each role. Give "
+                "people their logins in Settings, People and roles, Server logins."
+            )
+        )
+        fields.addWidget(self.own_logins)
         column.addWidget(self.server_fields)
 
         self.test_button = QPushButton(tr("&Test the connection"))
@@ -177,7 +189,9 @@ class RecordsLocationBox(QGroupBox):
     def save(self) -> None:
         use_server = self.on_server.isChecked()
         try:
-            choice = records_location.choose(self.ctx.settings, use_server, self.address.text())
+            choice = records_location.choose(
+                self.ctx.settings, use_server, self.address.text(), self.own_logins.isChecked()
+            )
         except ValidationError as exc:
             self._say(exc.errors.get("database_url", "Please check the address."), good=False)
             return

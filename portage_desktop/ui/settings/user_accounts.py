@@ -155,6 +155,11 @@ class PeopleDialog(QDialog):
         row = QHBoxLayout()
         for widget in (add, self.role_button, self.active_box, reset):
             row.addWidget(widget)
+        if db.server is not None:
+            logins = QPushButton(tr("Server &logins…"))
+            logins.setToolTip(tr("Give or end each person's own login on the shared server"))
+            logins.clicked.connect(lambda: self.server_logins())
+            row.addWidget(logins)
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -269,8 +274,17 @@ class PeopleDialog(QDialog):
         self.refresh()
 
     def add(self) -> None:
-        if AccountDialog(self.db, self).exec():
-            self.refresh()
+        dialog = AccountDialog(self.db, self)
+        if not dialog.exec():
+            return
+        self.refresh()
+        if self.db.server is not None:  # one step: their login on the server next
+            self.server_logins(dialog.username.text().strip().lower(), dialog.password.text())
+
+    def server_logins(self, select: str = "", password: str = "") -> None:
+        from portage_desktop.ui.settings.server_logins import ServerLoginsDialog
+
+        ServerLoginsDialog(self.db, select, password, self).exec()
 
     def change_role(self) -> None:
         account = self.selected()
@@ -293,6 +307,8 @@ class PeopleDialog(QDialog):
         account = self.selected()
         if account is not None:
             self._apply(lambda: users.update_user(self.db, account.id, account.role, checked))
+            if not checked and self.db.server is not None:  # their login works until ended
+                self.server_logins(account.username)
 
     def reset_password(self) -> None:
         account = self.selected()

@@ -364,6 +364,48 @@ class ServerPasswordDialog(UnlockDialog):
         self.adjustSize()  # the wrapped explanation keeps its lines when an error appears
 
 
+class OwnLoginDialog(UnlockDialog):
+    """Username and password for a server where everyone has their own login: the server
+    checks them, and on success ``database`` is open with that person logged in."""
+
+    def __init__(self, address: ServerAddress, parent: QWidget | None = None) -> None:
+        self.address = address
+        self.database: Database | None = None
+        self.username = QLineEdit()
+        self.username.setAccessibleName(tr("Username"))
+        super().__init__(
+            self._connect,
+            title=tr("Log in"),
+            prompt=tr(
+                "Log in to the shared records on {display} with your own username and password."
+            ).format(display=address.display),
+            parent=parent,
+        )
+        self.unlock_button.setText(tr("&Log in"))
+        self.form.insertRow(0, tr("&Username"), self.username)
+        self.form.labelForField(self.username).setBuddy(self.username)
+        self.passphrase.setAccessibleName(tr("Password"))
+        self.form.labelForField(self.passphrase.parentWidget()).setText(tr("&Password"))
+        self.username.setFocus()
+
+    def _connect(self, password: str) -> Database:
+        from portage_desktop.services.server_logins import own_login_address
+        from portage_desktop.startup import open_server_and_migrate
+
+        mine = own_login_address(self.address, self.username.text(), password)
+        try:
+            self.database = open_server_and_migrate(mine)
+        except ServerPasswordNeeded:
+            raise users.LoginFailed() from None
+        return self.database
+
+    def try_unlock(self) -> None:
+        try:
+            super().try_unlock()
+        except DatabaseError as exc:  # the server went away, or no account for this login
+            self.show_errors({"passphrase": str(exc)})
+
+
 class FirstManagerDialog(FormDialog):
     """The first account on a new shared server: whoever starts the app first is its manager.
 

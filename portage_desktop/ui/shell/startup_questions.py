@@ -23,11 +23,16 @@ class Cancelled(Exception):
     """The person closed a start-up dialog: leave quietly."""
 
 
-def open_server(address: ServerAddress, smoke_test: bool) -> Database:
-    """Connect to the shared server; if it wants a password nobody gave, ask for it."""
+def open_server(address: ServerAddress, smoke_test: bool, own_logins: bool = False) -> Database:
+    """Connect to the shared server; if it wants a password nobody gave, ask for it.
+
+    With ``own_logins`` each person connects as their own login: their username and password
+    are asked first (from PORTAGE_DESKTOP_USER and _PASSWORD without a window)."""
     from portage_desktop.data.engine import ServerPasswordNeeded
     from portage_desktop.startup import open_server_and_migrate
 
+    if own_logins:
+        return _open_own_login(address, smoke_test)
     try:
         return open_server_and_migrate(address)
     except ServerPasswordNeeded as exc:
@@ -39,6 +44,30 @@ def open_server(address: ServerAddress, smoke_test: bool) -> Database:
         if not dialog.exec() or dialog.database is None:
             raise Cancelled() from None
         return dialog.database
+
+
+def _open_own_login(address: ServerAddress, headless: bool) -> Database:
+    from portage_desktop.services.server_logins import own_login_address
+    from portage_desktop.startup import open_server_and_migrate
+
+    if headless:
+        from portage_desktop.errors import UserError
+
+        name, password = (
+            os.environ.get("PORTAGE_DESKTOP_USER"),
+            os.environ.get("PORTAGE_DESKTOP_PASSWORD"),
+        )
+        if not (name and password):
+            raise UserError(
+                tr("everyone signs in to this server: set PORTAGE_DESKTOP_USER and _PASSWORD")
+            )
+        return open_server_and_migrate(own_login_address(address, name, password))
+    from portage_desktop.ui.shell.security_dialogs import OwnLoginDialog
+
+    dialog = OwnLoginDialog(address)
+    if not dialog.exec() or dialog.database is None:
+        raise Cancelled()
+    return dialog.database
 
 
 def claim_records(path: Path, backup_dir: Path, headless: bool) -> bool:
