@@ -399,6 +399,17 @@ def confirm_same_person(db: Database, secret: str) -> None:
     log_in(db, actor.username, secret)
 
 
+def check_own_password(db: Database, password: str) -> None:
+    """Before a person changes their own password: is this their current one? A wrong one is
+    audited and counted like a failed login, but does not log them out."""
+    actor = current_actor(db)
+    try:
+        confirm_same_person(db, password)
+    except LoginFailed:
+        set_actor(db, actor)
+        raise
+
+
 def logged_in(db: Database) -> bool:
     """Someone (or, in single-user mode, the owner) is using the app now."""
     return current_actor(db).role is not Role.NONE

@@ -115,3 +115,29 @@ def test_own_logins_are_chosen_in_settings(qtbot, ctx) -> None:
     box.on_computer.setChecked(True)
     qtbot.mouseClick(box.save_button, LEFT)
     assert not Settings.load(ctx.paths.settings_file).server_own_logins
+
+
+def test_a_person_changes_her_own_server_password_in_settings(
+    qtbot,
+    site,  # noqa: F811
+    monkeypatch,
+) -> None:
+    from portage_desktop.ui.settings.my_password import MyPasswordDialog
+
+    db = open_server_and_migrate(address_for(site.owner, "hugo", PASSWORD))
+    try:
+        dialog = MyPasswordDialog(db)
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.current, "a guess at it")
+        qtbot.keyClicks(dialog.password, NEW)
+        qtbot.keyClicks(dialog.confirm, NEW)
+        dialog.save()
+        assert "not your current password" in dialog.findChild(QLabel, "error_current").text()
+        assert not dialog.result() and password_opens(db, "hugo", PASSWORD)
+        qtbot.keyClicks(dialog.current, PASSWORD)
+        dialog.save()
+        assert dialog.result()
+        assert password_opens(db, "hugo", NEW) and not password_opens(db, "hugo", PASSWORD)
+        users.set_password(db, site.ids["user_hugo"], PASSWORD, PASSWORD)
+    finally:
+        db.dispose()

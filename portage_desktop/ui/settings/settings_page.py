@@ -164,6 +164,10 @@ class SettingsPage(QWidget):
         )
         self.retention_button = QPushButton(tr("Keeping and erasing &records…"))
         self.retention_button.clicked.connect(lambda: RetentionDialog(self.ctx, self).exec())
+        self.my_password_button = QPushButton(tr("Change &my password…"))
+        self.my_password_button.clicked.connect(self._change_my_password)
+        # Only a named account has a password of its own (a recovery-sheet session has none).
+        self.my_password_button.setVisible(bool(actor.user_id) and self.ctx.db.multi_user)
         lock = QPushButton(tr("Loc&k now"))
         lock.clicked.connect(self.lock_requested)
         buttons = QHBoxLayout()
@@ -172,6 +176,7 @@ class SettingsPage(QWidget):
             self.people_button,
             self.audit_button,
             self.retention_button,
+            self.my_password_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -199,6 +204,14 @@ class SettingsPage(QWidget):
         lock_row.addStretch(1)
         column.addLayout(lock_row)
         return box
+
+    def _change_my_password(self) -> None:
+        from portage_desktop.ui.settings.my_password import MyPasswordDialog
+
+        if MyPasswordDialog(self.ctx.db, self).exec():
+            QMessageBox.information(
+                self, tr("Password changed"), tr("Your new password works from now on.")
+            )
 
     def _lock_minutes_changed(self, minutes: int) -> None:
         self.ctx.settings.lock_after_minutes = minutes
