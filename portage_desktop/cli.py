@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -104,7 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("make-demo", help=tr("write a demo database to PATH"))
-    demo.add_argument("path", metavar="PATH")
+    demo.add_argument("path", metavar="PATH", nargs="?")
+    demo.add_argument(
+        "--database-url",
+        dest="demo_database_url",
+        metavar="URL",
+        help=tr(
+            "with --large, an empty database on a server instead of PATH; the first account, "
+            "manager, gets the password in PORTAGE_DESKTOP_PASSWORD"
+        ),
+    )
     demo.add_argument("--children", type=int, help=tr("number of children (default 12)"))
     demo.add_argument("--seed", type=int, default=1, help=tr("random seed (default 1)"))
     demo.add_argument("--force", action="store_true", help=tr("replace PATH if it exists"))
@@ -205,6 +215,12 @@ def _cmd_export_child(args: argparse.Namespace) -> int:
 def _cmd_make_demo(args: argparse.Namespace) -> int:
     from portage_desktop.startup import make_demo
 
+    if args.demo_database_url:
+        if args.path or not args.large or args.service:
+            raise UserError(tr("--database-url goes with --large only, and without a PATH"))
+        return _make_large_demo_on_server(args.demo_database_url, args.seed, args.scale)
+    if not args.path:
+        raise UserError(tr("give the PATH of the demo database to write"))
     path = Path(args.path).expanduser()
     if args.large and args.children is not None:
         raise UserError(tr("--children does not go with --large; use --scale to change its size"))
@@ -241,6 +257,45 @@ def _cmd_make_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _make_large_demo_on_server(url: str, seed: int, scale: float) -> int:
+    from portage_desktop.database_url import BadAddress, parse
+    from portage_desktop.startup import make_large_demo_on_server
+
+    if not 0 < scale <= 10:
+        raise UserError(tr("--scale must be more than 0 and at most 10"))
+    try:
+        address = parse(url)
+    except BadAddress as exc:
+        raise UserError(tr("--database-url: {exc}").format(exc=exc)) from exc
+    password = os.environ.get("PORTAGE_DESKTOP_PASSWORD", "")
+    if not password:
+        raise UserError(
+            tr("set PORTAGE_DESKTOP_PASSWORD to the password for the demo's first account, manager")
+        )
+    db = make_large_demo_on_server(
+        address, password, seed=seed, scale=scale, progress=_demo_progress()
+    )
+    db.dispose()
+    print(tr("Wrote a large demo site to {where}; log in as manager").format(where=address.display))
+    return EXIT_OK
+
+
+def _demo_progress() -> Callable[[int, int], None]:
+    live = sys.stderr.isatty()
+    shown = [-1]
+
+    def progress(done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if live or tenth != shown[0]:
+            line = tr("Writing the large demo: {done:,} of {total:,} children").format(
+                done=done, total=total
+            )
+            print(("\r" + line) if live else line, end="" if live else "\n", file=sys.stderr)
+        shown[0] = tenth
+
+    return progress
+
+
 def _make_large_demo(path: Path, seed: int, scale: float) -> int:
     import time
 
@@ -248,30 +303,8 @@ def _make_large_demo(path: Path, seed: int, scale: float) -> int:
     from portage_desktop.startup import make_large_demo
 
     live = sys.stderr.isatty()
-    shown = [-1]
-
-    def progress(done: int, total: int) -> None:
-        tenth = done * 10 // max(total, 1)
-        if live:
-            print(
-                "\r"
-                + tr("Writing the large demo: {done:,} of {total:,} children").format(
-                    done=done, total=total
-                ),
-                end="",
-                file=sys.stderr,
-            )
-        elif tenth != shown[0]:
-            print(
-                tr("Writing the large demo: {done:,} of {total:,} children").format(
-                    done=done, total=total
-                ),
-                file=sys.stderr,
-            )
-        shown[0] = tenth
-
     started = time.perf_counter()
-    db = make_large_demo(path, seed=seed, scale=scale, progress=progress)
+    db = make_large_demo(path, seed=seed, scale=scale, progress=_demo_progress())
     db.dispose()
     if live:
         print(file=sys.stderr)

@@ -164,6 +164,49 @@ def make_large_demo(
     return db
 
 
+DEMO_MANAGER = "manager"
+
+
+def make_large_demo_on_server(
+    address: ServerAddress,
+    manager_password: str,
+    seed: int = 1,
+    today: date | None = None,
+    scale: float = 1.0,
+    progress: Callable[[int, int], None] | None = None,
+) -> Database:
+    """The large demo site in an empty database on a server, for trying a team's server and
+    timing it. A server always works with named accounts, so the first one, a manager
+    (``manager``, with ``manager_password``), is made first and does the rest."""
+    from portage_desktop.demo.large.build import populate_large
+    from portage_desktop.services import users
+    from portage_desktop.services.access import Role
+    from portage_desktop.services.errors import ValidationError
+
+    db = open_server_and_migrate(address)
+    try:
+        if not users.needs_first_manager(db):
+            raise DatabaseError(
+                tr(
+                    "That database already has accounts and records: the large demo goes only "
+                    "into an empty one. Nothing was changed."
+                )
+            )
+        data = users.UserInput(
+            DEMO_MANAGER, tr("Demo manager"), Role.MANAGER, manager_password, manager_password
+        )
+        try:
+            users.create_first_manager(db, data)
+        except ValidationError as exc:
+            raise DatabaseError(" ".join(exc.errors.values())) from None
+        populate_large(db, seed=seed, today=today, scale=scale, progress=progress)
+        _demo_application(db, today or date.today())
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
 _DEMO_NARRATIVES = {
     "principles": tr(
         "Parents lead: every plan starts from what the family wants next, and we practise in "

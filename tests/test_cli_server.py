@@ -99,3 +99,24 @@ def test_the_window_opens_on_a_shared_server(site, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "Smoke test passed" in result.stdout
+
+
+def test_the_large_demo_is_built_on_a_server_with_its_first_manager(
+    server_db, capsys, monkeypatch
+):
+    if server_db.server.password:
+        monkeypatch.setenv("PGPASSWORD", server_db.server.password)
+    url = server_db.server.without_password()
+    monkeypatch.delenv("PORTAGE_DESKTOP_PASSWORD", raising=False)
+    argv = ["make-demo", "--large", "--scale", "0.01", "--database-url", url]
+    assert main(argv) == 1
+    assert "PORTAGE_DESKTOP_PASSWORD" in capsys.readouterr().err
+    monkeypatch.setenv("PORTAGE_DESKTOP_PASSWORD", PW)
+    assert main(argv) == 0
+    assert "log in as manager" in capsys.readouterr().out
+    users.log_in(server_db, "manager", PW)
+    assert len(children.list_children(server_db, include_archived=True)) == 10
+    assert main(argv) == 1  # never into a database that already has records
+    assert "only into an empty one" in capsys.readouterr().err
+    assert main(["make-demo", "--database-url", url]) == 1
+    assert "--large only" in capsys.readouterr().err
