@@ -101,9 +101,7 @@ def test_the_window_opens_on_a_shared_server(site, tmp_path):
     assert "Smoke test passed" in result.stdout
 
 
-def test_the_large_demo_is_built_on_a_server_with_its_first_manager(
-    server_db, capsys, monkeypatch
-):
+def test_the_large_demo_is_built_on_a_server_with_its_first_manager(server_db, capsys, monkeypatch):
     if server_db.server.password:
         monkeypatch.setenv("PGPASSWORD", server_db.server.password)
     url = server_db.server.without_password()

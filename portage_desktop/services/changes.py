@@ -14,6 +14,10 @@ class Area(StrEnum):
     CHILDREN = "children"
     STAFF = "staff"
     SETTING = "setting"
+    # A child's day-by-day records of a plan (the week grid). Only the plan's own screens
+    # show them, so saving a week leaves the Dashboard and the lists alone (refreshing the
+    # Dashboard behind the grid made a week's save take 123 ms instead of under 50).
+    DAILY_RECORDS = "daily_records"
 
 
 # Tables that change nothing anyone sees on another screen: drafts are saved as people type,
@@ -54,6 +58,7 @@ SETTING_TABLES = frozenset(
         "questionnaire_question",
     }
 )
+DAILY_TABLES = frozenset({"activity_record"})
 
 
 def areas_of(tables: frozenset[str]) -> frozenset[Area]:
@@ -65,6 +70,8 @@ def areas_of(tables: frozenset[str]) -> frozenset[Area]:
             found.add(Area.STAFF)
         elif table in SETTING_TABLES:
             found.add(Area.SETTING)
+        elif table in DAILY_TABLES:
+            found.add(Area.DAILY_RECORDS)
         else:
             found.add(Area.CHILDREN)
     return frozenset(found)

@@ -58,7 +58,26 @@ def test_a_draft_saved_while_typing_refreshes_nothing(db, heard):
         ({"review", "review_issue", "audit_entry"}, {Area.CHILDREN}),
         ({"a_table_added_later"}, {Area.CHILDREN}),  # never left stale
         ({"record_draft", "audit_entry"}, set()),
+        ({"activity_record", "audit_entry"}, {Area.DAILY_RECORDS}),
+        ({"activity_record", "activity_plan"}, {Area.DAILY_RECORDS, Area.CHILDREN}),
     ],
 )
 def test_tables_map_to_the_areas_screens_refresh_by(tables, expected):
     assert areas_of(frozenset(tables)) == expected
+
+
+def test_a_week_of_records_saved_is_heard_as_daily_records_only(db, heard):
+    """No page behind the plan's grid shows a child's day-by-day records, so a week saved
+    must not make the Dashboard, the children list or the Stamp page refresh."""
+    from datetime import date
+
+    from portage_desktop.services import plan_records
+    from portage_desktop.services.plan_records import DayEntry
+
+    child = add_child(db)
+    plan = add_plan(db, child, add_goal(db, child))
+    heard.clear()
+    monday = date(2026, 11, 30)
+    rows = [DayEntry(day=monday, tries=3, successes=1)]
+    plan_records.save_week(db, child, plan, rows, today=date(2026, 12, 4))
+    assert [areas for _n, areas in heard] == [{Area.DAILY_RECORDS}]

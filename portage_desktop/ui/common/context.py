@@ -25,6 +25,8 @@ class SignalHub(QObject):
     """
 
     children_changed = Signal()
+    # A plan's day-by-day records (the week grid); see ``services.changes.Area``.
+    daily_records_changed = Signal()
     staff_changed = Signal()
     setting_changed = Signal()
     database_replaced = Signal()
@@ -48,6 +50,7 @@ class SignalHub(QObject):
             Area.CHILDREN: self.children_changed,
             Area.STAFF: self.staff_changed,
             Area.SETTING: self.setting_changed,
+            Area.DAILY_RECORDS: self.daily_records_changed,
         }
 
     def watch(self, db: Database) -> None:
@@ -80,7 +83,7 @@ class SignalHub(QObject):
         if db is not None and db.path is not None and not db.path.exists():
             return  # the records were closed and their file removed (a test's or a demo's)
         signals = self._by_area()
-        for area in (Area.SETTING, Area.STAFF, Area.CHILDREN):
+        for area in (Area.SETTING, Area.STAFF, Area.CHILDREN, Area.DAILY_RECORDS):
             if area in pending:
                 signals[area].emit()  # type: ignore[attr-defined]
 
