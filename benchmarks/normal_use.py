@@ -67,7 +67,10 @@ def _steps(window, ctx) -> list[tuple[str, Callable[[], None]]]:
     wizard: dict[str, StampWizard] = {}
 
     def open_wizard() -> None:
-        wizard["now"] = StampWizard(ctx, window)
+        # As the Stamp page's button does: with the check the page has (worked out on a
+        # worker when the page was shown); without one yet, the wizard works it out itself.
+        page = window.stamp_page
+        wizard["now"] = StampWizard(ctx, window, check=None if page.checker.running else page.check)
         wizard["now"].setModal(False)
         wizard["now"].show()
 

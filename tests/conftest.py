@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -242,6 +243,14 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
     return app_paths().ensure()
 
 
+def _finish_background_work() -> None:
+    """Screens work some things out on worker threads (the Stamp check, the daily backup):
+    let them end before their database closes, so none spills into the next test."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QThreadPool.globalInstance().waitForDone(30000)
+
+
 @pytest.fixture
 def db(home: AppPaths, engine_name: str, request: pytest.FixtureRequest):
     if engine_name == "postgresql":
@@ -249,6 +258,7 @@ def db(home: AppPaths, engine_name: str, request: pytest.FixtureRequest):
     else:
         database = open_and_migrate(home.default_database, home.backup_dir, TEST_KEY)
     yield database
+    _finish_background_work()
     database.dispose()
 
 
@@ -259,6 +269,7 @@ def demo_db(home: AppPaths, engine_name: str, request: pytest.FixtureRequest):
     else:
         database = make_demo(home.data_dir / "demo.db", children=12, seed=3, key=TEST_KEY)
     yield database
+    _finish_background_work()
     database.dispose()
 
 

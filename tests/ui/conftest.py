@@ -82,3 +82,14 @@ def _collect_qt_garbage_on_the_gui_thread():
     import gc
 
     gc.collect()
+
+
+def wait_for_stamp_check(qtbot, ctx) -> None:
+    """The Stamp check is worked out on a worker: wait until the latest one is shown."""
+    from portage_desktop.ui.stamp.check_worker import checker_for
+
+    checker = checker_for(ctx)
+    for _ in range(3):  # a change heard is queued, then flushed on the next turn of the loop
+        QApplication.processEvents()
+    qtbot.waitUntil(lambda: not checker.running and checker.latest is not None, timeout=20000)
+    QApplication.processEvents()

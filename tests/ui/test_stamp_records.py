@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from portage_desktop.services import staff, training
 from portage_desktop.ui.staff.staff_page import StaffDialog
 from portage_desktop.ui.stamp.counted_records import RecordsCountedDialog
-from tests.ui.conftest import when_modal_opens
+from tests.ui.conftest import wait_for_stamp_check, when_modal_opens
 
 WHO, RECORD, DETAILS, COUNTED, WHY = range(5)
 
@@ -37,6 +37,7 @@ def test_the_records_behind_criteria_4_6_and_7(qtbot, demo_ctx, open_window):
     window = open_window(demo_ctx)
     window.go_to(3)
     page = window.stamp_page
+    wait_for_stamp_check(qtbot, demo_ctx)
     today = date.today()
 
     rows = _open_records(qtbot, page, 6)
@@ -89,6 +90,7 @@ def test_searching_the_records_counted(qtbot, demo_ctx):
 def test_the_stamp_page_states_what_valid_through_means(qtbot, demo_ctx, open_window):
     window = open_window(demo_ctx)
     page = window.stamp_page
+    wait_for_stamp_check(qtbot, demo_ctx)
     assert "valid through" in page.headline.text()
     assert "up to and including that day" in page.headline.text()
     page.table.selectRow(6)

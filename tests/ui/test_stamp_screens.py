@@ -24,10 +24,11 @@ from portage_desktop.services.training import TrainingKind
 from portage_desktop.ui.staff.training_dialog import TrainingDialog
 from portage_desktop.ui.stamp.stamp_dialogs import AwardDialog, InspectionDialog
 from portage_desktop.ui.stamp.stamp_wizard import StampWizard
-from tests.ui.conftest import when_modal_opens
+from tests.ui.conftest import wait_for_stamp_check, when_modal_opens
 
 
-def _select_criterion(page, number: int) -> None:
+def _select_criterion(qtbot, page, number: int) -> None:
+    wait_for_stamp_check(qtbot, page.ctx)
     page.table.selectRow(number - 1)
     assert page.current is not None and page.current.number == number
 
@@ -36,13 +37,14 @@ def test_writing_and_confirming_a_statement_meets_criterion_1(qtbot, demo_ctx, o
     window = open_window(demo_ctx)
     window.go_to(3)
     page = window.stamp_page
-    _select_criterion(page, 1)
+    _select_criterion(qtbot, page, 1)
     assert "Needs your statement" in page.model.data(page.model.index(0, 1))
     qtbot.keyClicks(page.statement, "Parents lead; we follow the child's interests.")
     page.confirm.click()
     qtbot.mouseClick(page.save_statement_button, Qt.MouseButton.LeftButton)
     said = stamp_statements.statements(demo_ctx.db)[1]
     assert said.text.startswith("Parents lead") and said.confirmed_on == date.today()
+    wait_for_stamp_check(qtbot, demo_ctx)
     assert "✔ Met" in page.model.data(page.model.index(0, 1))
     assert "Confirmed by" in page.statement_saved.text()
 
@@ -50,7 +52,7 @@ def test_writing_and_confirming_a_statement_meets_criterion_1(qtbot, demo_ctx, o
 def test_an_empty_confirmation_is_refused_beside_the_statement(qtbot, demo_ctx, open_window):
     window = open_window(demo_ctx)
     page = window.stamp_page
-    _select_criterion(page, 3)
+    _select_criterion(qtbot, page, 3)
     page.confirm.click()
     page.save_statement()
     assert "Please write what you are confirming" in page.statement_error.text()
@@ -63,7 +65,7 @@ def test_moving_away_from_an_unsaved_statement_asks_first(
     said = answer_boxes(QMessageBox.StandardButton.Save)
     window = open_window(demo_ctx)
     page = window.stamp_page
-    _select_criterion(page, 4)
+    _select_criterion(qtbot, page, 4)
     qtbot.keyClicks(page.statement, "Reviews each term with parents.")
     page.table.selectRow(4)
     assert said and "not saved" in said[0][1]
@@ -74,7 +76,7 @@ def test_a_practitioner_is_told_who_can_confirm(qtbot, demo_ctx, open_window):
     window = open_window(demo_ctx)
     set_actor(demo_ctx.db, Actor("pat", "Pat", Role.PRACTITIONER))
     page = window.stamp_page
-    _select_criterion(page, 1)
+    _select_criterion(qtbot, page, 1)
     qtbot.keyClicks(page.statement, "Text")
     assert not page.save_statement()
     assert "Please ask a manager" in page.statement_error.text()
@@ -83,7 +85,7 @@ def test_a_practitioner_is_told_who_can_confirm(qtbot, demo_ctx, open_window):
 def test_confirming_the_inspection_meets_criterion_2(qtbot, demo_ctx, open_window):
     window = open_window(demo_ctx)
     page = window.stamp_page
-    _select_criterion(page, 2)
+    _select_criterion(qtbot, page, 2)
     assert any("Safeguarding: Met" in e for e in page.current.evidence)
     page.confirm.click()
     page.save_statement()
@@ -125,6 +127,7 @@ def test_adding_training_with_a_certificate(qtbot, demo_ctx, open_window, tmp_pa
         for i in range(page.training.model.rowCount())
     ]
     assert any("NPA-4242" in t for t in texts)
+    page.tabs.setCurrentWidget(page.matrix)  # the matrix is filled in when it is looked at
     matrix_text = " ".join(
         page.matrix.model.data(page.matrix.model.index(r, c)) or ""
         for r in range(page.matrix.model.rowCount())
@@ -161,6 +164,7 @@ def test_deleting_training_asks_first(qtbot, demo_ctx, open_window, answer_boxes
 def test_a_leaver_breaking_criterion_6_warns_on_the_dashboard(qtbot, demo_ctx, open_window):
     window = open_window(demo_ctx)
     summary = window.dashboard.stamp
+    wait_for_stamp_check(qtbot, demo_ctx)
     assert "Criterion 6" not in summary.warnings.text()
     today = date.today()
     trained = [
@@ -178,6 +182,7 @@ def test_a_leaver_breaking_criterion_6_warns_on_the_dashboard(qtbot, demo_ctx, o
             member.id,
         )
     demo_ctx.hub.staff_changed.emit()
+    wait_for_stamp_check(qtbot, demo_ctx)
     [leaver] = trained[:-1]  # named with the day they left, the latest leaver first
     assert (
         f"Criterion 6 is not met because {leaver.full_name} left on {today:%d/%m/%Y}"
@@ -324,6 +329,8 @@ def test_changing_a_rule_from_settings_changes_the_check(qtbot, demo_ctx, open_w
     assert stamp_rules.rules_on(demo_ctx.db, date.today()).members_needed == 2
     row = section.rules_model.row_object(keys.index("members_needed"))
     assert (row.value, row.is_default) == ("2", False)
+    window.go_to(3)
+    wait_for_stamp_check(qtbot, demo_ctx)
     assert "Needed: 2" in window.stamp_page.check.result(7).evidence[0]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Callable
 from typing import Any
@@ -73,9 +74,15 @@ class _Job(QRunnable):
         try:
             result = self.work(self._progress)
         except BaseException as exc:  # handed to the GUI thread, which decides what to show
-            self.signals.failed.emit(exc)
+            self._tell(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._tell(self.signals.finished, result)
+
+    @staticmethod
+    def _tell(signal: Any, value: object) -> None:
+        # The app may be quitting, its objects already gone: nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 def run_with_progress(

@@ -154,9 +154,15 @@ class TrainingMatrixView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.warnings)
         layout.addWidget(self.table, 1)
-        self.refresh()
+        self._stale = True  # filled in when first shown (it sits on the second tab)
 
     def refresh(self) -> None:
+        """Fill in the grid now if it is on screen, else when it is next shown: building it
+        for everyone's training took half of the Staff area's first opening."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         today = date.today()
         matrix = training_matrix(self.ctx.db, today)
         columns: list[Column[MatrixLine]] = [
@@ -190,13 +196,19 @@ class TrainingMatrixView(QWidget):
         self.rows.fit_now()
         text = "\n".join([f"✖ {w}" for w in matrix.lapsed] + [f"⚠ {w}" for w in matrix.coming_up])
         self.warnings.setText(
-            text or f"No training expires in the coming weeks ({format_date(today)})."
+            text
+            or tr("No training expires in the coming weeks ({date}).").format(
+                date=format_date(today)
+            )
         )
         self.warnings.setStyleSheet(error_style() if text else "")
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Rows fit their text once the columns have their final widths."""
+        """Filled in now if anything changed while hidden; rows fit their text once the
+        columns have their final widths."""
         super().showEvent(event)
+        if self._stale:
+            self.refresh()
         self.rows.fit_now()
 
     def print_matrix(self) -> None:

@@ -34,7 +34,7 @@ from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.dates import format_date
 from portage_desktop.services.errors import ConflictError, ValidationError
 from portage_desktop.services.setting_profile import Award
-from portage_desktop.services.stamp_check import StampCheck, check_stamp, statement_subject
+from portage_desktop.services.stamp_check import StampCheck, statement_subject
 from portage_desktop.services.stamp_criteria import CriterionResult
 from portage_desktop.services.stamp_statements import Statement
 from portage_desktop.ui.common.conflict_dialog import ConflictChoice, ask_about_conflict
@@ -45,6 +45,7 @@ from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.table_model import Column, RecordTableModel
 from portage_desktop.ui.common.theme import error_style
 from portage_desktop.ui.common.widgets import heading
+from portage_desktop.ui.stamp.check_worker import checker_for
 from portage_desktop.ui.stamp.counted_records import RecordsCountedDialog
 from portage_desktop.ui.stamp.criteria_view import CriteriaModel
 from portage_desktop.ui.stamp.stamp_dialogs import AwardDialog
@@ -212,9 +213,25 @@ class StampPage(RefreshWhenShown, QWidget):
             ctx.hub.database_replaced,
         ):
             signal.connect(self.refresh_if_shown)
+        self.checker = checker_for(ctx)
+        self.checker.ready.connect(self._show_check)
+        self.checker.failed.connect(self._check_failed)
         self.refresh()
 
     def refresh(self) -> None:
+        """Ask for the check again; the page fills in when the worker has it. Until then the
+        wizard waits, as it starts from the check."""
+        self.wizard_button.setEnabled(False)
+        if self.check is None:
+            self.headline.setText(tr("Checking the criteria against your records…"))
+        self.checker.request()
+
+    def _check_failed(self, message: str) -> None:
+        self.headline.setText(
+            tr("The criteria could not be checked just now. {message}").format(message=message)
+        )
+
+    def _show_check(self, check: StampCheck) -> None:
         chosen = self.current.number if self.current else 1
         # A refresh from another page must never throw away a statement being typed.
         unsaved = (
@@ -223,7 +240,8 @@ class StampPage(RefreshWhenShown, QWidget):
             else None
         )
         today = date.today()
-        self.check = check_stamp(self.ctx.db, today)
+        self.check = check
+        self.wizard_button.setEnabled(True)
         held = self.check.award
         award = (
             tr("Your award is valid through {date}, up to and including that day.").format(
@@ -396,7 +414,9 @@ class StampPage(RefreshWhenShown, QWidget):
     def open_wizard(self) -> None:
         from portage_desktop.ui.stamp.stamp_wizard import StampWizard
 
-        StampWizard(self.ctx, parent=self).exec()
+        if self.check is None or self.checker.running:
+            return  # the button is off until the check is in; a shortcut may still come
+        StampWizard(self.ctx, parent=self, check=self.check).exec()
         self.refresh()
 
     def print_pack(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -10,10 +9,13 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidg
 
 from portage_desktop.i18n import tr
 from portage_desktop.services import setting as setting_service
-from portage_desktop.services.stamp_check import check_stamp
+from portage_desktop.services.stamp_check import StampCheck
 from portage_desktop.ui.common import theme
 from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.theme import error_style
+from portage_desktop.ui.stamp.check_worker import checker_for
+
+CHECKING = tr("Checking the criteria against your records…")
 
 
 class StampSummary(QGroupBox):
@@ -44,15 +46,28 @@ class StampSummary(QGroupBox):
             ctx.hub.database_replaced,
         ):
             signal.connect(self.refresh)
+        self.checker = checker_for(ctx)
+        self.checker.ready.connect(self._show)
+        self.checker.failed.connect(self._failed)
+        self.summary.setText(CHECKING)
         self.refresh()
 
     def refresh(self) -> None:
+        """Ask for the check again; it is shown when the worker has it (see ``check_worker``)."""
         info = setting_service.get_setting(self.ctx.db)
         if info is not None and info.kind.is_service:
             self.setVisible(False)  # the Stamp is for settings; a service has its own check
             return
         self.setVisible(True)
-        check = check_stamp(self.ctx.db, date.today())
+        self.checker.request()
+
+    def _failed(self, message: str) -> None:
+        self.warnings.setText(
+            tr("⚠ The criteria could not be checked just now. {message}").format(message=message)
+        )
+        self.warnings.setVisible(True)
+
+    def _show(self, check: StampCheck) -> None:
         self.warnings.setText("\n".join(f"⚠ {w}" for w in check.warnings))
         self.warnings.setVisible(bool(check.warnings))
         colours = theme.current(self.palette())

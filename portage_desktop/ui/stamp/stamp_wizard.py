@@ -217,14 +217,18 @@ class FinishPage(QWizardPage):
 
 
 class StampWizard(QWizard):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, check: StampCheck | None = None
+    ) -> None:
+        """``check``: today's Stamp check if the caller has it (the Stamp page works it out on
+        a worker), so opening the wizard does not work it out again on the GUI thread."""
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(tr("Stamp of Approval self-assessment"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.today = date.today()
-        self.check = check_stamp(ctx.db, self.today)
+        self.check = check if check is not None else check_stamp(ctx.db, self.today)
         self.year = stamp_application.award_year_for(self.check)
         self.application: Application = stamp_application.load_application(ctx.db, self.year)
         last = stamp_application.previous_narratives(ctx.db, self.year)
