@@ -75,6 +75,15 @@ def count_rows(path: Path, key: Any) -> dict[str, int]:
         conn.close()
 
 
+def count_rows_in(db: Any) -> dict[str, int]:
+    """How much the site holds, counted through the app's connection (a file or a server)."""
+    with db.engine.connect() as conn:
+        return {
+            label: conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar_one()
+            for table, label in COUNTED.items()
+        }
+
+
 def _notes(path: Path) -> Path:
     """Beside the site: how it was built and how long that took, for when it is reused."""
     return path.with_name(path.name + ".build.json")

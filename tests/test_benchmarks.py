@@ -35,3 +35,36 @@ def test_the_suite_reports_every_measure_with_a_number_and_a_target(
     assert found["cold_start_ratio"]["details"]["key_derivation_ms"] > 0
     for pdf in ("profile_pdf", "activity_chart_pdf", "application_pack_pdf"):
         assert found[pdf]["details"]["ratio_to_bare_reportlab"] > 0
+
+
+def test_the_suite_runs_on_a_server_too(qapp, home, tmp_path, monkeypatch, postgres):
+    """``--database-url`` builds the site on a (throwaway) server and times what reads and
+    writes the records there; the fresh-process measures stay with the file."""
+    address = postgres.fresh("blank")
+    try:
+        if address.password:
+            monkeypatch.setenv("PGPASSWORD", address.password)
+        out = tmp_path / "server.json"
+        try:
+            main(
+                [
+                    "--database-url",
+                    address.without_password(),
+                    "--scale",
+                    "0.02",
+                    "--runs",
+                    "1",
+                    "--out",
+                    str(out),
+                ]
+            )
+        finally:
+            gc.unfreeze()
+        document = json.loads(out.read_text())
+    finally:
+        postgres.drop(address)
+    found = {m["key"] for m in document["measures"]}
+    assert document["site"]["engine"] == "postgresql"
+    assert document["site"]["counts"]["children"] == 20
+    assert {"site_build", "child_record", "dashboard", "stamp_check"} <= found
+    assert not found & {"cold_start_ratio", "peak_memory", "gui_blocked"}
