@@ -263,7 +263,11 @@ def _opener(
             work = _unlock if clean and state == "encrypted" else _unlock_and_check
             args = (path, key, passphrase) if work is _unlock else (path, key, passphrase, state)
             checking = pool.submit(work, *args)
-            import portage_desktop.startup  # noqa: F401 (loaded meanwhile)
+            import portage_desktop.startup  # loaded meanwhile
+
+            if not headless:  # and the Dashboard shown first, about as long again
+                import portage_desktop.ui.shell.backup_actions
+                import portage_desktop.ui.shell.dashboard  # noqa: F401
 
             try:
                 opened_key, checked = checking.result(), True
