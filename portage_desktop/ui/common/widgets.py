@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCompleter,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
-    QScrollArea,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -22,6 +20,10 @@ from PySide6.QtWidgets import (
 
 from portage_desktop.i18n import tr
 from portage_desktop.services.dates import format_date, parse_uk_date
+from portage_desktop.ui.common.sizing import (  # noqa: F401 (dialogs import them from here too)
+    fitted,
+    size_for_screen,
+)
 from portage_desktop.ui.common.theme import error_style
 
 
@@ -164,36 +166,3 @@ def heading(text: str, scale: float = 1.5) -> QLabel:
     label.setFont(font)
     label.setAccessibleName(text)
     return label
-
-
-def fitted(page: QWidget) -> QScrollArea:
-    """``page`` inside a frameless scroll area that stretches it to fill the space: a page
-    shows as designed on a large screen, and scrolls rather than forcing the window taller
-    or wider than a small laptop at large text (1366 by 768)."""
-    holder = QScrollArea()
-    holder.setWidgetResizable(True)
-    holder.setFrameShape(QFrame.Shape.NoFrame)
-    holder.setWidget(page)
-    return holder
-
-
-def size_for_screen(window: QWidget, width: int, height: int) -> None:
-    """Open ``window`` at its designed size, or smaller on a small screen: a window taller
-    than a 1366 by 768 laptop's free space hides its own buttons below the taskbar."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    free_width = screen.availableGeometry().width() - 20 if screen is not None else width
-    if screen is not None:
-        free = screen.availableGeometry()
-        width = min(width, free.width() - 20)
-        height = min(height, free.height() - 40)  # the title bar
-    window.resize(width, height)
-
-    def widen() -> None:
-        # Wider when its words need it (a translation runs longer than the English it was
-        # designed for, and so does large text): never narrower than its finished layout
-        # asks, as far as the screen allows. Checked once it is built, just before it shows.
-        wanted = min(window.minimumSizeHint().width(), free_width)
-        if wanted > window.width():
-            window.resize(wanted, window.height())
-
-    QTimer.singleShot(0, window, widen)

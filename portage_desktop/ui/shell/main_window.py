@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from portage_desktop import APP_NAME, app_version
 from portage_desktop.i18n import tr
 from portage_desktop.paths import looks_like_shared_drive
-from portage_desktop.ui.common.widgets import fitted, size_for_screen
+from portage_desktop.ui.common.sizing import fitted, size_for_screen
 from portage_desktop.ui.shell import help_text
 from portage_desktop.ui.shell.areas import (  # noqa: F401 (where the pages and tests look them up)
     AREAS,
