@@ -7,11 +7,9 @@ or as the exact SQL for whoever looks after the server to run: whichever the sit
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from sqlalchemy.exc import DBAPIError
-
-from portage_desktop.data.engine import Database, explain_server_error
+from portage_desktop.data.engine import Database
 from portage_desktop.data.server_access import apply, own_login
 from portage_desktop.data.server_access.names import BadName, prefix_for
 from portage_desktop.database_url import ServerAddress
@@ -83,16 +81,9 @@ def _check_owner(owner: Owner) -> dict[str, str]:
 
 
 def _through_owner(db: Database, owner: Owner, change) -> None:  # noqa: ANN001
-    """Run ``change(engine, site)`` as the owner, turning the server's refusals into words."""
-    site = _site(db)
-    engine = own_login.owner_engine(db, owner.account, owner.password)
-    try:
-        change(engine, site)
-    except DBAPIError as exc:  # the owner's password refused, or the server unreachable
-        assert db.server is not None
-        raise explain_server_error(exc, replace(db.server, user=owner.account.strip())) from exc
-    finally:
-        engine.dispose()
+    """Run ``change(engine, site)`` as the owner (see ``own_login.as_owner``)."""
+    _site(db)  # only on a server
+    own_login.as_owner(db, owner.account, owner.password, change)
 
 
 def give_login(

@@ -8,6 +8,7 @@ read the password hashes, which those logins may not read anyway.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from sqlalchemy import Engine, text
@@ -19,6 +20,7 @@ from portage_desktop.data.engine import (
     explain_server_error,
     server_engine,
 )
+from portage_desktop.data.server_access.apply import Site
 from portage_desktop.data.server_access.names import BadName, literal, login_name, prefix_for
 from portage_desktop.database_url import ServerAddress
 
@@ -112,7 +114,17 @@ def logins_present(db: Database, usernames: list[str]) -> set[str]:
         return {wanted[row[0]] for row in rows}
 
 
-def owner_engine(db: Database, owner: str, password: str) -> Engine:
-    """A connection to the same database as the owner's account, for one change."""
+def as_owner(
+    db: Database, owner: str, password: str, change: Callable[[Engine, Site], None]
+) -> None:
+    """Run ``change(engine, site)`` through the owner's account, for one change: a refused
+    password or an unreachable server becomes one plain sentence."""
     assert db.server is not None
-    return server_engine(replace(db.server, user=owner.strip(), password=password))
+    address = replace(db.server, user=owner.strip(), password=password)
+    engine = server_engine(address)
+    try:
+        change(engine, Site(db.server.database, owner.strip()))
+    except DBAPIError as exc:
+        raise explain_server_error(exc, address) from exc
+    finally:
+        engine.dispose()
