@@ -132,6 +132,8 @@ def insert_framework(session: Session, parsed: ParsedFramework, shipped: bool = 
                     "text": item.text,
                     "age_from_months": item.age_from_months,
                     "age_to_months": item.age_to_months,
+                    "kind": item.kind,
+                    "age_band": item.age_band,
                 }
             )
         session.execute(insert(FrameworkItemRecord), rows)

@@ -113,6 +113,10 @@ def validate_assessment(
         where = f"“{item.text}”" if item else tr("A small step")
         if item is None:
             errors["entries"] = tr("A small step is not part of this checklist; please reopen it.")
+        elif not item.takes_status:
+            errors["entries"] = tr(
+                "{where} is guidance for the practitioner and cannot be given a status."
+            ).format(where=where)
         elif entry.status not in valid:
             errors["entries"] = tr(
                 "{where} has a status that is not on the checklist's scale."

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from portage_desktop.checklist_format import (
+    GUIDANCE,
+    STEP,
     ChecklistFormatError,
     ParsedFramework,
     ScaleLevel,
@@ -61,15 +63,31 @@ class FrameworkItem:
     text: str
     age_from_months: int | None
     age_to_months: int | None
+    kind: str = STEP
+    age_words: str = ""  # the framework's own words for the ages ("Birth to three")
+
+    @property
+    def is_step(self) -> bool:
+        """A small step the child learns: counted in strengths, emerging and next steps."""
+        return self.kind == STEP
+
+    @property
+    def takes_status(self) -> bool:
+        """Guidance for the practitioner is read, never marked."""
+        return self.kind != GUIDANCE
 
     @property
     def age_band(self) -> str:
+        """The framework's words for the ages and the months, whichever it gives."""
         low, high = self.age_from_months, self.age_to_months
-        if low is None and high is None:
-            return ""
-        return tr("{value}–{value2} months").format(
-            value=low if low is not None else 0, value2=high if high is not None else "…"
-        )
+        months = ""
+        if low is not None or high is not None:
+            months = tr("{value}–{value2} months").format(
+                value=low if low is not None else 0, value2=high if high is not None else "…"
+            )
+        if self.age_words and months:
+            return f"{self.age_words} ({months})"
+        return self.age_words or months
 
 
 @dataclass(frozen=True)
@@ -172,6 +190,8 @@ def get_framework(db: Database, framework_id: int) -> FrameworkDetail:
                 it.text,
                 it.age_from_months,
                 it.age_to_months,
+                it.kind,
+                it.age_band,
             )
         )
     return FrameworkDetail(

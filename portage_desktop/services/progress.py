@@ -51,11 +51,13 @@ def meanings(detail: FrameworkDetail, statuses: Mapping[int, int]) -> dict[int, 
 def summarise_area(
     area: FrameworkArea, meaning: Mapping[int, str], next_count: int = NEXT_STEPS_PER_AREA
 ) -> AreaSummary:
-    """Strengths, emerging skills and the next ``next_count`` steps of one area."""
-    strengths = tuple(i for i in area.items if meaning.get(i.id) == "achieved")
-    emerging = tuple(i for i in area.items if meaning.get(i.id) == "emerging")
-    upcoming = tuple(i for i in area.items if meaning.get(i.id) != "achieved")[:next_count]
-    return AreaSummary(area.name, strengths, emerging, upcoming, len(area.items))
+    """Strengths, emerging skills and the next ``next_count`` steps of one area. Only small
+    steps count: a checkpoint or a note of guidance is not a skill the child learns."""
+    steps = [i for i in area.items if i.is_step]
+    strengths = tuple(i for i in steps if meaning.get(i.id) == "achieved")
+    emerging = tuple(i for i in steps if meaning.get(i.id) == "emerging")
+    upcoming = tuple(i for i in steps if meaning.get(i.id) != "achieved")[:next_count]
+    return AreaSummary(area.name, strengths, emerging, upcoming, len(steps))
 
 
 def summarise(

@@ -401,3 +401,30 @@ def test_a_first_assessment_starts_on_the_full_checklist(qtbot, ctx):
     when_modal_opens(qtbot, look)
     qtbot.keyClick(record.assessments.new_button, Qt.Key.Key_Space)
     assert offered and offered[0].startswith("Portage Desktop Small Steps")
+
+
+def test_guidance_is_read_not_marked_and_keys_step_over_it(qtbot, ctx):
+    """A checklist with guidance and checkpoints: the guidance says so in words and takes no
+    status; a number key on a step moves on to the next entry that takes one."""
+    from portage_desktop.checklist_format import parse_json
+    from portage_desktop.ui.assessment.status_table import STEP, StatusTable
+    from tests.services.test_checklist_kinds import FRAMEWORK
+
+    stored = frameworks.import_framework(ctx.db, parse_json(json.dumps(FRAMEWORK)))
+    detail = frameworks.get_framework(ctx.db, stored.id)
+    table = StatusTable()
+    qtbot.addWidget(table)
+    table.show()
+    table.load(detail, {})
+    assert table.item(0, STEP).text().startswith("Guidance: ")
+    assert table.item(0, STATUS).text() == "(guidance)"
+    assert table.item(2, STEP).text().startswith("Checkpoint: ")
+    table.setCurrentCell(0, STATUS)
+    qtbot.keyClick(table, Qt.Key.Key_3)
+    assert table.status(0) is None  # guidance is never marked
+    table.setCurrentCell(1, STATUS)
+    qtbot.keyClick(table, Qt.Key.Key_4)
+    assert table.status(1) == 4 and table.currentRow() == 2
+    qtbot.keyClick(table, Qt.Key.Key_2)
+    assert table.status(2) == 2 and table.currentRow() == 3
+    assert set(table.entries()) == {detail.items[1].id, detail.items[2].id}

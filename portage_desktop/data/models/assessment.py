@@ -150,6 +150,10 @@ class FrameworkItemRecord(SQLModel, table=True):
     text: str = Field(max_length=400)
     age_from_months: int | None = None
     age_to_months: int | None = None
+    # "step", "checkpoint" or "guidance" (see checklist_format); the framework's own words
+    # for the ages, beside the months ("Birth to three").
+    kind: str = Field(default="step", max_length=12)
+    age_band: str = Field(default="", max_length=60)
 
 
 class AssessmentRecord(Versioned, table=True):

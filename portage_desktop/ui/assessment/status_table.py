@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from portage_desktop.checklist_format import CHECKPOINT, GUIDANCE
 from portage_desktop.i18n import tr
 from portage_desktop.services.assessments import Entry
 from portage_desktop.services.frameworks import FrameworkDetail
@@ -27,6 +28,15 @@ from portage_desktop.ui.common import theme
 
 AREA, STEP, AGES, STATUS, EVIDENCE = range(5)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def _labelled(kind: str, text: str) -> str:
+    """A checkpoint or note of guidance says what it is in words, not only by its look."""
+    if kind == CHECKPOINT:
+        return tr("Checkpoint: {text}").format(text=text)
+    if kind == GUIDANCE:
+        return tr("Guidance: {text}").format(text=text)
+    return text
 
 
 class StatusTable(QTableWidget):
@@ -73,17 +83,23 @@ class StatusTable(QTableWidget):
         self.setRowCount(len(self.item_ids))
         for row, item in enumerate(detail.items):
             area = detail.area_of[item.id]
-            cells = [area.name, item.text, item.age_band, "", ""]
+            cells = [area.name, _labelled(item.kind, item.text), item.age_band, "", ""]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                if column == EVIDENCE:
+                if column == EVIDENCE and item.takes_status:
                     flags |= Qt.ItemFlag.ItemIsEditable
+                if not item.takes_status:  # guidance is read, not marked: set it apart
+                    font = cell.font()
+                    font.setItalic(True)
+                    cell.setFont(font)
                 cell.setFlags(flags)
                 self.setItem(row, column, cell)
             entry = entries.get(item.id)
             self._set_status(row, entry.status if entry else None)
             self.item(row, EVIDENCE).setText(entry.evidence if entry else "")
+            if not item.takes_status:
+                self.item(row, STATUS).setText(tr("(guidance)"))
         self.blockSignals(False)
         self.resizeRowsToContents()
         if self.item_ids:
@@ -104,7 +120,13 @@ class StatusTable(QTableWidget):
         self.blockSignals(blocked)
         self.viewport().update()
 
+    def takes_status(self, row: int) -> bool:
+        assert self.detail is not None
+        return self.detail.items[row].takes_status
+
     def set_status(self, row: int, value: int | None) -> None:
+        if not self.takes_status(row):
+            return  # guidance for the practitioner is never marked
         self._set_status(row, value)
         self.edited.emit()
 
@@ -161,10 +183,11 @@ class StatusTable(QTableWidget):
             value = int(text)
             if value == 0:
                 self.set_status(row, None)
-            elif self.detail.framework.level(value) is not None:
+            elif self.detail.framework.level(value) is not None and self.takes_status(row):
                 self.set_status(row, value)
-                if row + 1 < self.rowCount():
-                    self.setCurrentCell(row + 1, column)
+                following = [r for r in range(row + 1, self.rowCount()) if self.takes_status(r)]
+                if following:  # on to the next entry that takes a status
+                    self.setCurrentCell(following[0], column)
             return
         if column != EVIDENCE and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             if row >= 0:
