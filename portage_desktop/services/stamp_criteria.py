@@ -10,6 +10,7 @@ rest. The wording is this project's own summary of the NPA's criteria.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -69,6 +70,38 @@ TITLES = {
 }
 
 
+class LazyRecords(Sequence["CountedRecord"]):
+    """The records behind a criterion, made only when someone looks at them.
+
+    A large site has tens of thousands, each with dates in words: making them on every check
+    cost most of its time, yet only the "records counted" window and the application pack
+    read them. Made once, on first use, then kept.
+    """
+
+    def __init__(self, make: Callable[[], Sequence[CountedRecord]]) -> None:
+        self._make: Callable[[], Sequence[CountedRecord]] | None = make
+        self._rows: tuple[CountedRecord, ...] = ()
+
+    def _all(self) -> tuple[CountedRecord, ...]:
+        if self._make is not None:
+            self._rows, self._make = tuple(self._make()), None
+        return self._rows
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]  # noqa: ANN001
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and self._all() == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return "LazyRecords(...)" if self._make is not None else repr(self._rows)
+
+
 class CountedRecord(NamedTuple):
     """One record the check looked at, and whether it counted: a row a person can check.
 
@@ -94,7 +127,7 @@ class CriterionResult:
     fixes: tuple[str, ...] = ()
     cause: str = ""  # "leaver", "starter" or "expiry" when that is what broke or threatens it
     because: str = ""  # the cause in words, naming who and when: "Ann Lee left on 01/10/2026"
-    records: tuple[CountedRecord, ...] = ()
+    records: Sequence[CountedRecord] = ()  # a tuple, or LazyRecords made when first read
     # (evidence, fixes) without children's names, for the anonymised application pack; None
     # when the evidence and fixes name no child.
     anonymous: tuple[tuple[str, ...], tuple[str, ...]] | None = None

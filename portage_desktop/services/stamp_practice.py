@@ -16,6 +16,7 @@ from portage_desktop.services.dates import add_months, format_date
 from portage_desktop.services.stamp_criteria import (
     CountedRecord,
     CriterionResult,
+    LazyRecords,
     Status,
     some,
     statement_record,
@@ -48,7 +49,7 @@ def from_statement(
     evidence: list[str],
     records: Sequence[CountedRecord] = (),
 ) -> CriterionResult:
-    rows = (*records, statement_record(statement))
+    rows = LazyRecords(lambda: (*records, statement_record(statement)))
     if statement is not None and statement.text and statement.confirmed_on is not None:
         evidence.append(
             tr("Your statement, confirmed by {confirmed_by} on {date}: {text}").format(
@@ -130,7 +131,7 @@ def criterion_3(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
     if not bundle.assessments_kept:
         evidence.append(NOT_KEPT[3])
         return from_statement(3, statement, evidence)
-    records = _material_records(bundle)
+    records = LazyRecords(lambda: _material_records(bundle))
     if not bundle.children:
         return no_evidence(3, evidence, ADD_CHILDREN, statement, records)
     if not any(c.assessment_materials for c in bundle.children):
@@ -221,7 +222,7 @@ def criterion_5(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
     if not bundle.plans_kept:
         evidence.append(NOT_KEPT[5])
         return from_statement(5, statement, evidence)
-    records = _plan_records(bundle)
+    records = LazyRecords(lambda: _plan_records(bundle))
     if not bundle.children:
         return no_evidence(5, evidence, ADD_CHILDREN, statement, records)
     plans = sum(c.plans for c in bundle.children)

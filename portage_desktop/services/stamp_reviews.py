@@ -14,7 +14,12 @@ from datetime import date, timedelta
 from portage_desktop.i18n import tr
 from portage_desktop.services.dates import add_months, format_date
 from portage_desktop.services.plan_vocabulary import GoalStatus
-from portage_desktop.services.stamp_criteria import CountedRecord, CriterionResult, Status
+from portage_desktop.services.stamp_criteria import (
+    CountedRecord,
+    CriterionResult,
+    LazyRecords,
+    Status,
+)
 from portage_desktop.services.stamp_evidence import ChildrenEvidence, EvidenceBundle, GoalArea
 from portage_desktop.services.stamp_practice import (
     ADD_CHILDREN,
@@ -218,7 +223,7 @@ def criterion_4(
     if not bundle.reviews_kept:
         evidence.append(NOT_KEPT[4])
         return from_statement(4, statement, evidence)
-    records = _records(bundle, rules.on)
+    records = LazyRecords(lambda: _records(bundle, rules.on))
     if not bundle.children:
         return no_evidence(4, evidence, ADD_CHILDREN, statement, records)
     planned = [c for c in bundle.children if c.has_active_plan]
