@@ -43,6 +43,7 @@ class Person:
 
     names: tuple[str, ...]
     replacement: str
+    parts: bool = True  # each word of a name alone too; not for an address ("Road")
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ _PATTERNS: list[tuple[Kind, str, re.Pattern[str]]] = [
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # "the child" and "[date]" are ours; they are never suspects after a replacement.
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n]|^\s*\d+\.)\s*[\"“(]*$")
+_CAPITAL_AFTER = re.compile(r"(?:^|[.!?:\n])\s*[\"“(]*$")
 
 
 def fold(text: str) -> str:
@@ -140,7 +142,7 @@ def _name_rules(people: Iterable[Person]) -> list[tuple[re.Pattern[str], str]]:
             if not name:
                 continue
             words.setdefault(fold(name), person.replacement)
-            for part in re.split(r"[\s\-']+", name):
+            for part in [] if not person.parts else re.split(r"[\s\-']+", name):
                 if len(part) > 1:
                     words.setdefault(fold(part), person.replacement)
     rules = []
@@ -210,7 +212,7 @@ def apply(text: str, findings: Sequence[Finding]) -> str:
             continue
         out.append(text[last : f.start])
         replacement = f.replacement
-        if _SENTENCE_END.search(text[: f.start]) and replacement[:1].islower():
+        if _CAPITAL_AFTER.search(text[: f.start]) and replacement[:1].islower():
             replacement = replacement[0].upper() + replacement[1:]
         out.append(replacement)
         last = f.end
@@ -249,6 +251,9 @@ def people_for(plan: PlanForApplication, staff: Sequence[str] = ()) -> list[Pers
     people += [Person((n,), FAMILY) for n in plan.family_names]
     people += [Person((n,), OTHER_CHILD) for n in plan.other_children]
     people += [Person((n,), STAFF) for n in staff]
+    if plan.address.strip():
+        lines = [x.strip() for x in re.split(r"[,\n]+", plan.address) if len(x.strip()) > 3]
+        people.append(Person((plan.address, *lines), ADDRESS_TEXT, parts=False))
     return people
 
 
