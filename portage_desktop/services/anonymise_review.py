@@ -15,26 +15,36 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from portage_desktop.i18n import N_, tr
+from portage_desktop.i18n import tr
 from portage_desktop.services.anonymise_words import ORDINARY_WORDS
 from portage_desktop.services.dates import month_year
 from portage_desktop.services.stamp_evidence import PlanForApplication
 
 
 class Kind(Enum):
-    NAME = N_("name")
-    NEAR_NAME = N_("looks like a name in the records")
-    DATE = N_("date")
-    NHS = N_("NHS number")
-    POSTCODE = N_("postcode")
-    ADDRESS = N_("address")
-    PHONE = N_("phone number")
-    EMAIL = N_("email")
-    CAPITAL = N_("capitalised word")
+    NAME = "name"
+    NEAR_NAME = "near_name"
+    DATE = "date"
+    NHS = "nhs"
+    POSTCODE = "postcode"
+    ADDRESS = "address"
+    PHONE = "phone"
+    EMAIL = "email"
+    CAPITAL = "capital"
 
     @property
     def label(self) -> str:
-        return tr(self.value)
+        return {
+            "name": tr("name"),
+            "near_name": tr("looks like a name in the records"),
+            "date": tr("date"),
+            "nhs": tr("NHS number"),
+            "postcode": tr("postcode"),
+            "address": tr("address"),
+            "phone": tr("phone number"),
+            "email": tr("email"),
+            "capital": tr("capitalised word"),
+        }[self.value]
 
 
 @dataclass(frozen=True)
