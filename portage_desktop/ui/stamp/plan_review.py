@@ -45,6 +45,8 @@ from portage_desktop.services.stamp_evidence import PlanForApplication
 from portage_desktop.ui.common.pdf_save import save_pdf
 
 MARK = QColor("#fff3b0")  # a pale yellow behind the text; the underline carries the meaning too
+SUSPECT = QColor("#ffd6a8")  # a stronger orange for what still needs a decision, wavy underlined
+SINGLE = QTextCharFormat.UnderlineStyle.SingleUnderline
 
 
 def _describe(finding: Finding, in_text: bool = False) -> str:
@@ -125,7 +127,8 @@ class PlanReviewPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         shown: set[str] = set()
-        for finding in [*self.replaced, *self.suspects]:
+        # What still needs a decision comes first, then what was replaced.
+        for finding in [*self.suspects, *self.replaced]:
             in_text = finding in self.suspects
             if self._key(finding, in_text) in shown:
                 continue  # "Zofia" replaced three times is one thing to accept
@@ -159,9 +162,8 @@ class PlanReviewPanel(QWidget):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor  # type: ignore[attr-defined]
             fmt = QTextCharFormat()
-            fmt.setBackground(MARK)
+            fmt.setBackground(MARK if style == SINGLE else SUSPECT)
             fmt.setUnderlineStyle(style)
-            fmt.setFontUnderline(True)
             selection.format = fmt  # type: ignore[attr-defined]
             selections.append(selection)
         self.editor.setExtraSelections(selections)
