@@ -132,8 +132,8 @@ class PlansPage(QWizardPage):
         self.setTitle(tr("Four individual plans"))
         self.setSubTitle(
             tr(
-                "Choose {PLANS_NEEDED} plans to attach. They are printed anonymised: names, dates "
-                "of birth, addresses, photos and other children's names are replaced."
+                "Choose {PLANS_NEEDED} plans to attach. Names, dates, addresses and photos are "
+                "replaced, and on the next page you check each plan before it is printed."
             ).format(PLANS_NEEDED=PLANS_NEEDED)
         )
         self.list = QListWidget()
