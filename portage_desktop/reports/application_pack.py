@@ -136,7 +136,13 @@ def _plan(st: Styles, plan: ConfirmedPlan) -> list:
             st.body,
         ),
     ]
-    story.extend(Paragraph(esc(line), st.body) for line in plan.lines)
+    for line in plan.lines:
+        # "Target: ..." as the reviewer left it; the label, when still there, in bold.
+        label, sep, rest = line.partition(": ")
+        if sep and len(label) <= 30:
+            story.append(Paragraph(f"<b>{esc(label)}:</b> {esc(rest)}", st.body))
+        else:
+            story.append(Paragraph(esc(line), st.body))
     when = [
         w
         for w in (

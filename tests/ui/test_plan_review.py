@@ -12,7 +12,7 @@ from portage_desktop.printing import stamp as print_stamp
 from portage_desktop.printing.kinds import print_record
 from portage_desktop.services.staff import list_staff
 from portage_desktop.ui.common import pdf_save
-from portage_desktop.ui.stamp import stamp_wizard
+from portage_desktop.ui.stamp import plan_review, stamp_wizard
 from portage_desktop.ui.stamp.stamp_wizard import StampWizard
 from tests.pdf_text import pdf_text
 from tests.reports.test_application_pack import PLANS
@@ -139,6 +139,10 @@ def test_an_edit_after_confirming_needs_confirming_again(qtbot, demo_ctx, monkey
     assert not panel.confirm.isChecked()
     assert wizard.review_page.confirmed() == []
     assert not wizard.review_page.make.isEnabled()
+    asked: list[object] = []
+    monkeypatch.setattr(plan_review, "save_pdf", lambda *a, **_k: asked.append(a))
+    wizard.review_page.make_pack()  # even called directly, nothing unconfirmed is made
+    assert asked == []
 
 
 def test_the_review_step_fits_a_small_screen(qtbot, demo_ctx, monkeypatch):
