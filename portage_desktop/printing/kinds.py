@@ -226,7 +226,10 @@ PRINT_KINDS: dict[str, PrintKind] = {
         ),
         PrintKind(
             "application-pack",
-            tr("The Stamp of Approval application, with four anonymised plans, ready to sign"),
+            tr(
+                "The Stamp of Approval application, ready to sign (its plans are printed from "
+                "the self-assessment, once checked)"
+            ),
             needs_child=False,
             build=_application_pack,
         ),

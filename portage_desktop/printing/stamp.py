@@ -5,7 +5,9 @@ Kept apart from :mod:`printing` so that module stays a short list of kinds.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from portage_desktop.data.engine import Database
 from portage_desktop.i18n import tr
@@ -17,7 +19,7 @@ from portage_desktop.reports.application_pack import (
 from portage_desktop.reports.training_matrix import MatrixRow
 from portage_desktop.services import inspections, setting_profile, stamp_application
 from portage_desktop.services import setting as setting_service
-from portage_desktop.services.anonymise import anonymise_all
+from portage_desktop.services.anonymise_review import ConfirmedPlan
 from portage_desktop.services.dates import format_date, format_long
 from portage_desktop.services.stamp_check import check_stamp
 from portage_desktop.services.stamp_evidence import plans_for_application
@@ -38,15 +40,17 @@ def matrix_rows(matrix: TrainingMatrix) -> tuple[tuple[str, ...], tuple[MatrixRo
     return columns, rows
 
 
-def application_pack(db: Database, today: date) -> ApplicationPack:
-    """Everything the pack prints, with the four chosen plans anonymised here, before printing."""
+def application_pack(
+    db: Database, today: date, confirmed: Sequence[ConfirmedPlan] = ()
+) -> ApplicationPack:
+    """Everything the pack prints. Plans are printed only as a person confirmed them in the
+    wizard's review step (``confirmed``); without that the pack carries none, and no claim."""
     check = check_stamp(db, today)
     year = stamp_application.award_year_for(check)
     application = stamp_application.load_application(db, year)
     info = setting_service.get_setting(db)
     profile = setting_profile.get_profile(db)
     plans = {p.id: p for p in plans_for_application(db)}
-    chosen = [plans[i] for i in application.chosen_plans if i in plans]
     regulator = profile.regulator.label + (
         f" ({profile.agency_name})" if profile.agency_name else ""
     )
@@ -100,7 +104,7 @@ def application_pack(db: Database, today: date) -> ApplicationPack:
             MatrixRow(r.name, r.roles, r.working, r.cells[:3]) for r in current_rows
         ),
         inspections=inspection_rows,
-        plans=tuple(anonymise_all(chosen)),
+        plans=tuple(confirmed),
         missing=tuple(stamp_application.missing(check, application, len(plans))),
         representative=application.representative,
         status_line=(
@@ -111,3 +115,20 @@ def application_pack(db: Database, today: date) -> ApplicationPack:
             else "draft"
         ),
     )
+
+
+def make_pack(
+    db: Database, today: date, out: Path | None, confirmed: Sequence[ConfirmedPlan]
+) -> bytes:
+    """The application pack PDF with the plans a person has just reviewed and confirmed."""
+    from portage_desktop.printing.common import setting_name
+    from portage_desktop.reports.application_pack import build_application_pack
+    from portage_desktop.reports.base import ReportMeta
+
+    pack = application_pack(db, today, confirmed)
+    meta = ReportMeta(
+        setting_name(db),
+        tr("Stamp of Approval application {award_year}").format(award_year=pack.award_year),
+        today,
+    )
+    return build_application_pack(meta, pack, out)

@@ -15,7 +15,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 from portage_desktop.i18n import tr
 from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
 from portage_desktop.reports.training_matrix import MatrixRow, column_widths, matrix_table
-from portage_desktop.services.anonymise import AnonymisedPlan
+from portage_desktop.services.anonymise_review import ConfirmedPlan
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class ApplicationPack:
     training_columns: tuple[str, ...]
     training_rows: tuple[MatrixRow, ...]
     inspections: tuple[tuple[str, tuple[str, ...]], ...]
-    plans: tuple[AnonymisedPlan, ...]
+    plans: tuple[ConfirmedPlan, ...]  # only text a person reviewed and confirmed
     missing: tuple[str, ...]
     representative: str
     status_line: str = tr("Draft")
@@ -126,34 +126,23 @@ def _criteria(st: Styles, pack: ApplicationPack) -> list:
     return story
 
 
-def _plan(st: Styles, plan: AnonymisedPlan) -> list:
+def _plan(st: Styles, plan: ConfirmedPlan) -> list:
     story: list = [
-        Paragraph(f"{esc(plan.label)}: {esc(plan.goal)}", st.heading),
+        Paragraph(esc(plan.label), st.heading),
         Paragraph(
             tr("<b>Goal area:</b> {goal_area}. <b>Kind:</b> {kind}.").format(
                 goal_area=esc(plan.goal_area), kind=esc(plan.kind)
             ),
             st.body,
         ),
-        Paragraph(tr("<b>Target:</b> {target}").format(target=esc(plan.target)), st.body),
     ]
-    if plan.steps:
-        steps = "".join(f"<br/>{i}. {esc(s)}" for i, s in enumerate(plan.steps, start=1))
-        story.append(Paragraph(tr("<b>Small steps:</b>{steps}").format(steps=steps), st.body))
-    story.append(
-        Paragraph(
-            tr("<b>How to help:</b> {how_to_help}").format(how_to_help=esc(plan.how_to_help)),
-            st.body,
-        )
-    )
-    story.append(
-        Paragraph(
-            tr("<b>Agreed with the parent:</b> {agreed_with_parent}").format(
-                agreed_with_parent=esc(plan.agreed_with_parent)
-            ),
-            st.body,
-        )
-    )
+    for line in plan.lines:
+        # "Target: ..." as the reviewer left it; the label, when still there, in bold.
+        label, sep, rest = line.partition(": ")
+        if sep and len(label) <= 30:
+            story.append(Paragraph(f"<b>{esc(label)}:</b> {esc(rest)}", st.body))
+        else:
+            story.append(Paragraph(esc(line), st.body))
     when = [
         w
         for w in (
@@ -239,22 +228,26 @@ def build_application_pack(
         story.append(Spacer(1, 2 * mm))
     story.append(PageBreak())
     story.append(Paragraph(tr("Four individual plans, anonymised"), st.title))
-    story.append(
-        Paragraph(
-            tr(
-                "Names, dates of birth, addresses, photos and other children's names have been "
-                "replaced, so no child or family can be identified."
-            ),
-            st.body,
-        )
-    )
-    if not pack.plans:
+    if pack.plans:
+        # Said only of text a person has reviewed and confirmed, never of a machine's guess.
         story.append(
             Paragraph(
                 tr(
-                    "No plans have been chosen yet. Choose four in the self-assessment (Stamp of "
-                    "Approval, then Start the self-assessment), or attach four anonymised plans on "
-                    "paper."
+                    "Each plan below was checked and confirmed by the setting before printing: "
+                    "names, dates, addresses, photos and other children's names have been "
+                    "replaced, so no child or family can be identified."
+                ),
+                st.body,
+            )
+        )
+    else:
+        story.append(
+            Paragraph(
+                tr(
+                    "No plans are printed here. Plans are printed only after someone has "
+                    "checked them: in the self-assessment (Stamp of Approval, then Start the "
+                    "self-assessment), choose four plans, review them and make the pack there. "
+                    "Or attach four anonymised plans on paper."
                 ),
                 st.body,
             )

@@ -232,7 +232,11 @@ def plans_for_application(db: Database) -> list[PlanForApplication]:
             steps.setdefault(step.plan_id, []).append(step.text)
         goals = plan_store.goals_by_id(s, list({r.goal_id for r in rows}))
         family = plan_store.family_names(s, list({r.child_id for r in rows}))
-    everyone = [c.first_name for c in children.values()]
+    # Whole names and names known by: a plan may name another child by surname or nickname.
+    everyone = {
+        c.id: tuple(n for n in (f"{c.first_name} {c.last_name}", c.known_as) if n.strip())
+        for c in children.values()
+    }
     out = []
     for row in rows:
         child = children[row.child_id]
@@ -257,7 +261,9 @@ def plans_for_application(db: Database) -> list[PlanForApplication]:
                 date_of_birth=child.date_of_birth,
                 address="",
                 family_names=tuple(family.get(row.child_id, [])),
-                other_children=tuple(sorted({n for n in everyone if n != child.first_name})),
+                other_children=tuple(
+                    sorted({n for i, names in everyone.items() if i != child.id for n in names})
+                ),
                 goal_area=GoalArea(goal.area),
                 kind="Outcome-focused" if outcome else "Open-ended",
                 goal=goal.text,

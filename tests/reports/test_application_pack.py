@@ -11,6 +11,12 @@ from portage_desktop.printing import stamp as print_stamp
 from portage_desktop.printing.kinds import print_record
 from portage_desktop.services import stamp_application
 from portage_desktop.services.anonymise import anonymise, anonymise_all
+from portage_desktop.services.anonymise_review import (
+    confirmed_plan,
+    people_for,
+    propose,
+    review_text,
+)
 from portage_desktop.services.stamp_check import check_stamp
 from portage_desktop.services.stamp_evidence import GoalArea, PlanForApplication
 from tests.conftest import TODAY
@@ -97,9 +103,21 @@ def test_no_childs_identity_reaches_the_printed_pack(demo_db, tmp_path, monkeypa
     stamp_application.save_draft(
         demo_db, year, {"principles": "Parents lead."}, (1, 2, 3, 4), "Jo Whitfield (demo)"
     )
-    out = print_record(demo_db, "application-pack", None, tmp_path / "pack.pdf", today=TODAY)
+    unreviewed = pdf_text(
+        print_record(demo_db, "application-pack", None, tmp_path / "u.pdf", today=TODAY)
+    )
+    # Without the review step no plan is printed, and no claim that nobody can be identified.
+    assert "Plan A" not in unreviewed and "can be identified" not in unreviewed
+    assert "Plans are printed only after someone has checked them" in " ".join(unreviewed.split())
+    confirmed = [
+        confirmed_plan(p, f"Plan {c}", propose(review_text(p), people_for(p)))
+        for c, p in zip("ABCD", PLANS, strict=True)
+    ]
+    out = tmp_path / "pack.pdf"
+    print_stamp.make_pack(demo_db, TODAY, out, confirmed)
     text = pdf_text(out)
     flat = " ".join(text.split()).lower()
+    assert "no child or family can be identified" in flat
     for plan in PLANS:
         for word in _identifiers(plan):
             assert " ".join(word.split()).lower() not in flat, word

@@ -149,10 +149,17 @@ def test_the_audit_log_holds_only_what_the_app_itself_wrote(site):
     assert [(e.action, e.record_kind) for e in written] == [("change", "application")]
 
 
-def test_the_application_pack_has_four_anonymised_plans(site):
-    pack = application_pack(site, TODAY)
-    assert len(pack.plans) == 4
+def test_the_application_pack_has_four_plans_to_review_and_none_unreviewed(site):
+    from portage_desktop.services.anonymise_review import people_for, propose, review_text
+    from portage_desktop.services.stamp_application import award_year_for, load_application
+    from portage_desktop.services.stamp_check import check_stamp
+    from portage_desktop.services.stamp_evidence import plans_for_application
+
+    assert application_pack(site, TODAY).plans == ()  # plans print only once reviewed
+    chosen = load_application(site, award_year_for(check_stamp(site, TODAY))).chosen_plans
+    by_id = {p.id: p for p in plans_for_application(site)}
+    assert len(chosen) == 4 and all(i in by_id for i in chosen)
     names = {c.first_name for c in children.list_children(site, include_archived=True)}
-    for plan in pack.plans:
-        words = " ".join(str(v) for v in vars(plan).values())
+    for plan in (by_id[i] for i in chosen):
+        words = propose(review_text(plan), people_for(plan))
         assert not [n for n in names if re.search(rf"\b{re.escape(n)}\b", words)], words

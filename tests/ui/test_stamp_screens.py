@@ -245,6 +245,8 @@ def test_the_wizard_page_by_page(qtbot, demo_ctx, answer_boxes):
     assert wizard.currentPage() is wizard.plans_page
     assert wizard.plans_page.note.text() == "" and wizard.plans_page.list.count() == 22
     wizard.next()
+    assert wizard.currentPage() is wizard.review_page
+    wizard.next()
     finish = wizard.currentPage()
     assert finish is wizard.finish_page
     assert "Criterion 6" not in finish.missing.text() or "met" in finish.missing.text()

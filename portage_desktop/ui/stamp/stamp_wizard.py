@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from portage_desktop.i18n import tr
+from portage_desktop.printing.stamp import make_pack
 from portage_desktop.services import stamp_application, stamp_statements
 from portage_desktop.services.access import PermissionDenied
 from portage_desktop.services.errors import ConflictError, ValidationError
+from portage_desktop.services.staff import list_staff
 from portage_desktop.services.stamp_application import PLANS_NEEDED, Application, Section
 from portage_desktop.services.stamp_check import StampCheck, check_stamp, statement_subject
 from portage_desktop.services.stamp_criteria import Status
@@ -40,6 +42,7 @@ from portage_desktop.ui.common.context import AppContext
 from portage_desktop.ui.common.form import confirm
 from portage_desktop.ui.common.service_errors import REFUSED, refused
 from portage_desktop.ui.common.theme import error_style
+from portage_desktop.ui.stamp.plan_review import PlanReviewPage
 
 
 def _label(text: str = "") -> QLabel:
@@ -129,8 +132,8 @@ class PlansPage(QWizardPage):
         self.setTitle(tr("Four individual plans"))
         self.setSubTitle(
             tr(
-                "Choose {PLANS_NEEDED} plans to attach. They are printed anonymised: names, dates "
-                "of birth, addresses, photos and other children's names are replaced."
+                "Choose {PLANS_NEEDED} plans to attach. Names, dates, addresses and photos are "
+                "replaced, and on the next page you check each plan before it is printed."
             ).format(PLANS_NEEDED=PLANS_NEEDED)
         )
         self.list = QListWidget()
@@ -248,6 +251,11 @@ class StampWizard(QWizard):
             self.addPage(page)
         self.plans_page = PlansPage(self.plans, self.application.chosen_plans)
         self.addPage(self.plans_page)
+        self.review_page = PlanReviewPage(
+            lambda: [m.full_name for m in list_staff(ctx.db)],
+            lambda out, plans: make_pack(ctx.db, self.today, out, plans),
+        )
+        self.addPage(self.review_page)
         self.finish_page = FinishPage(self.application.representative)
         self.addPage(self.finish_page)
         pages = self.pageIds()
