@@ -35,6 +35,7 @@ p { margin: 0.25rem 0 0.75rem; white-space: pre-line; }
 .setting { margin: 0; font-weight: 600; }
 .box { background: var(--shade); border: 1px solid var(--line); border-radius: 0.5rem;
   padding: 0.5rem 0.75rem; margin: 0.75rem 0; }
+.box h2 { margin-top: 0.25rem; }
 .draft { border: 2px dashed var(--accent); padding: 0.5rem; font-weight: 600; }
 dl { margin: 0; } dt { font-weight: 600; margin-top: 0.5rem; } dd { margin: 0 0 0.5rem; }
 img.photo { display: block; max-width: 100%; height: auto; max-height: 18rem;
