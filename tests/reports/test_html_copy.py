@@ -122,3 +122,23 @@ def test_html_out_writes_the_phone_copy_audited_and_refuses_other_kinds(demo_db,
     with pytest.raises(PrintError, match="has no copy for a phone"):
         print_record(demo_db, "plan-summary", child, tmp_path / "plan.html", today=META.printed_on)
     assert not (tmp_path / "plan.html").exists()
+
+
+def test_the_command_line_writes_html_for_a_family_document_and_refuses_others(
+    home, tmp_path, capsys
+):
+    from portage_desktop.cli import main
+
+    db = str(tmp_path / "demo.db")
+    assert main(["make-demo", db, "--children", "3", "--seed", "2"]) == 0
+    out = tmp_path / "pack.html"
+    assert (
+        main(["print", "shared-record", "--database", db, "--child", "1", "--out", str(out)]) == 0
+    )
+    assert f"Wrote {out}" in capsys.readouterr().out
+    assert 'lang="en-GB"' in out.read_text(encoding="utf-8")
+    listed = tmp_path / "list.html"
+    assert main(["print", "children-list", "--database", db, "--out", str(listed)]) == 1
+    err = capsys.readouterr().err
+    assert "children-list has no copy for a phone: save it as a PDF instead." in err
+    assert "Traceback" not in err and not listed.exists()
