@@ -147,7 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     printer.add_argument(
         "--child", metavar="ID-or-name", help=tr("the child, for per-child records")
     )
-    printer.add_argument("--out", metavar="FILE.pdf", help=tr("where to write the PDF"))
+    printer.add_argument(
+        "--out",
+        metavar="FILE.pdf",
+        help=tr("where to write the PDF (a name ending .html saves a family document for a phone)"),
+    )
     printer.add_argument(
         "--share-with",
         metavar="AGENCY",

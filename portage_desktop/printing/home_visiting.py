@@ -9,6 +9,7 @@ from pathlib import Path
 
 from portage_desktop.data.engine import Database
 from portage_desktop.i18n import tr
+from portage_desktop.printing import html_copy
 from portage_desktop.services import family
 from portage_desktop.services import plans as plans_service
 from portage_desktop.services import setting as setting_service
@@ -177,7 +178,7 @@ def visit_record(
         shared_notes=d.shared_notes,
     )
     meta = ReportMeta(_service_name(db), tr("Visit record"), today)
-    return build_visit_record(meta, sheet, out)
+    return html_copy.build(meta, sheet, out, build_visit_record)
 
 
 def register(kinds: dict, kind_type: type, error_type: type[Exception]) -> None:  # type: ignore[type-arg]

@@ -14,7 +14,7 @@ from pathlib import Path
 from portage_desktop.data.engine import Database
 from portage_desktop.i18n import tr
 from portage_desktop.printing import groups as groups_print
-from portage_desktop.printing import home_visiting, service_quality
+from portage_desktop.printing import home_visiting, html_copy, service_quality
 from portage_desktop.printing.common import PrintError, child_name, setting_name
 from portage_desktop.services import assessments as assessments_service
 from portage_desktop.services import audit, sharing
@@ -105,7 +105,7 @@ def _one_page_profile(db: Database, child: int | None, today: date, out: Path | 
         photo=profiles_service.profile_photo(db, child, latest, PhotoUse.PRINTED_RECORDS, today),
     )
     meta = ReportMeta(setting_name(db), tr("One-page profile"), today)
-    return build_one_page_profile(meta, sheet, out)
+    return html_copy.build(meta, sheet, out, build_one_page_profile)
 
 
 def _assessment_summary(db: Database, child: int | None, today: date, out: Path | None) -> bytes:
@@ -182,9 +182,9 @@ def _plan_print(chart: bool) -> Callable[[Database, int, int | None, date, Path 
             )
         sheet = plan_sheet(found, today)
         title = tr("Activity chart for home") if chart else tr("Plan summary")
-        data = (build_activity_chart if chart else build_plan_summary)(
-            ReportMeta(setting_name(db), title, today), sheet, out
-        )
+        meta = ReportMeta(setting_name(db), title, today)
+        pdf = build_activity_chart if chart else build_plan_summary
+        data = html_copy.build(meta, sheet, out, pdf)
         plan_records.mark_shared(db, child, plan.id, today)
         return data
 
@@ -336,7 +336,8 @@ def print_record(
     share: ShareRequest | None = None,
     plan: int | None = None,
 ) -> Path:
-    """Build one record as a PDF at ``out``; checks the PRINT permission and audits.
+    """Build one record as a PDF at ``out`` (HTML for a family document named ``.html``); checks
+    the PRINT permission and audits.
 
     ``child`` is a record number: only the command line resolves a name (:func:`find_child_id`).
     The print is audited once, as a print; reading the records for it writes no "viewed" entry.
@@ -363,6 +364,12 @@ def print_record(
         if not children_service.child_exists(db, child):
             raise PrintError(tr("No child has record number {child}.").format(child=child))
         child_id = child
+    if html_copy.wants_html(out) and kind.name not in html_copy.HTML_KINDS:
+        raise PrintError(
+            tr("{kind_name} has no copy for a phone: save it as a PDF instead.").format(
+                kind_name=kind_name
+            )
+        )
     require(db, Permission.PRINT)
     day = today or date.today()
     if plan is not None and (kind.build_plan is None or child_id is None):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from portage_desktop.data.engine import Database
 from portage_desktop.i18n import tr
+from portage_desktop.printing import html_copy
 from portage_desktop.printing.common import PrintError, child_name, setting_name
 from portage_desktop.services import profiles as profiles_service
 from portage_desktop.services.dates import format_long
@@ -68,7 +69,7 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
         steps=steps,
     )
     meta = ReportMeta(setting_name(db), tr("Review with parents"), today)
-    return build_review_report(meta, sheet, out)
+    return html_copy.build(meta, sheet, out, build_review_report)
 
 
 def shared_record(db: Database, child: int, today: date, out: Path | None) -> bytes:
@@ -120,6 +121,5 @@ def shared_record(db: Database, child: int, today: date, out: Path | None) -> by
             (tr("What your child told us:"), d.texts.get("child_voice", "")),
         ] + [(f"{p.title}:", f"{p.progress.label}; {p.decision.label.lower()}") for p in d.plans]
     pack = SharedPack(child_name(db, child), profile, goals, review)
-    return build_shared_record_pack(
-        ReportMeta(setting_name(db), tr("Shared record"), today), pack, out
-    )
+    meta = ReportMeta(setting_name(db), tr("Shared record"), today)
+    return html_copy.build(meta, pack, out, build_shared_record_pack)

@@ -116,3 +116,51 @@ def test_a_saved_pdf_can_be_sent_to_the_printer(qtbot, tmp_path, monkeypatch):
     )
     pdf_save.confirm_saved(parent, out)
     assert printed == [out]
+
+
+def test_a_family_document_can_be_saved_as_a_copy_for_a_phone(
+    qtbot, demo_ctx, tmp_path, monkeypatch
+):
+    from portage_desktop.services import children
+
+    offered: list[str] = []
+
+    def choose(_parent, _title, _suggested, filters, *a, **k):
+        offered.append(filters)
+        return str(tmp_path / "pack"), pdf_save.PHONE_FILTER  # no extension typed
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    opened: list[str] = []
+    monkeypatch.setattr(
+        pdf_save.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile())
+    )
+    said: list[str] = []
+
+    def read_and_accept(box: QMessageBox) -> None:
+        said.append(f"{box.windowTitle()}: {box.text()}")
+        assert not any("Print" in b.text() for b in box.buttons())  # a PDF is printed, not this
+        box.defaultButton().click()
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    child = children.list_children(demo_ctx.db)[0].id
+    when_modal_opens(qtbot, read_and_accept)
+    pdf_save.save_print(parent, demo_ctx.db, "shared-record", "Save", "pack", child=child)
+    out = tmp_path / "pack.html"
+    qtbot.waitUntil(lambda: opened == [str(out)], timeout=10000)
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert said == ["Copy for a phone saved: Saved “pack.html”."]
+    assert pdf_save.PHONE_FILTER in offered[0]
+
+
+def test_a_document_for_the_setting_offers_only_the_pdf(qtbot, demo_ctx, tmp_path, monkeypatch):
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda _p, _t, _s, filters, *a, **k: offered.append(filters) or ("", ""),
+    )
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    pdf_save.save_print(parent, demo_ctx.db, "children-list", "Save", "children")
+    assert offered == [pdf_save.PDF_FILTER]
