@@ -9,8 +9,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from portage_desktop.i18n import tr
 from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
@@ -139,7 +147,14 @@ def _plan(st: Styles, plan: AnonymisedPlan) -> list:
     ]
     if plan.steps:
         steps = "".join(f"<br/>{i}. {esc(s)}" for i, s in enumerate(plan.steps, start=1))
-        story.append(Paragraph(tr("<b>Small steps:</b>{steps}").format(steps=steps), st.body))
+        # A one-cell table never splits, so the small steps are always read on one page.
+        kept = Table(
+            [[Paragraph(tr("<b>Small steps:</b>{steps}").format(steps=steps), st.body)]],
+            colWidths=[170 * mm],
+            hAlign="LEFT",
+        )
+        kept.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        story.append(kept)
     story.append(
         Paragraph(
             tr("<b>How to help:</b> {how_to_help}").format(how_to_help=esc(plan.how_to_help)),
@@ -209,12 +224,15 @@ def build_application_pack(
     meta: ReportMeta, pack: ApplicationPack, out: Path | None = None
 ) -> bytes:
     st = Styles()
+    # Parts flow on from each other (a forced break left pages of three lines); a part's title
+    # starts a new page only when little room is left, and is never left alone at a foot.
+    kept_title = ParagraphStyle("kept_title", parent=st.title, keepWithNext=1)
     story = _front(st, pack) + _criteria(st, pack)
     if pack.missing:
         story.append(Paragraph(tr("Still to do before sending"), st.heading))
         story.extend(Paragraph(f"• {esc(m)}", st.body) for m in pack.missing)
-    story.append(PageBreak())
-    story.append(Paragraph(tr("Our self-assessment"), st.title))
+    story.append(CondPageBreak(60 * mm))
+    story.append(Paragraph(tr("Our self-assessment"), kept_title))
     for section in pack.sections:
         block = [Paragraph(esc(section.title), st.heading)]
         block.append(Paragraph(esc(section.narrative) or tr("<i>Not written yet.</i>"), st.body))
@@ -223,8 +241,8 @@ def build_application_pack(
             block.append(_lines(st, section.evidence))
         story.append(KeepTogether(block[:2]))
         story.extend(block[2:])
-    story.append(PageBreak())
-    story.append(Paragraph(tr("Staff training and NPA membership"), st.title))
+    story.append(CondPageBreak(60 * mm))
+    story.append(Paragraph(tr("Staff training and NPA membership"), kept_title))
     story.append(
         matrix_table(
             st, pack.training_columns, pack.training_rows, column_widths(len(pack.training_columns))
@@ -237,8 +255,8 @@ def build_application_pack(
         story.append(Paragraph(f"<b>{esc(title)}</b>", st.body))
         story.append(_lines(st, lines))
         story.append(Spacer(1, 2 * mm))
-    story.append(PageBreak())
-    story.append(Paragraph(tr("Four individual plans, anonymised"), st.title))
+    story.append(CondPageBreak(60 * mm))
+    story.append(Paragraph(tr("Four individual plans, anonymised"), kept_title))
     story.append(
         Paragraph(
             tr(
@@ -260,7 +278,7 @@ def build_application_pack(
             )
         )
     for plan in pack.plans:
-        story.extend(_plan(st, plan))
-    story.append(PageBreak())
-    story.extend(_signatures(st, pack))
+        # A whole plan on one page where it fits; a longer one flows on, its steps still whole.
+        story.append(KeepTogether(_plan(st, plan)))
+    story.append(KeepTogether(_signatures(st, pack)))
     return build_pdf(meta, story, out)

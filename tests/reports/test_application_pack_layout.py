@@ -1,0 +1,45 @@
+"""The demo's application pack as an assessor reads it: no page of a few stray lines, each
+plan's small steps on one page, and the PCPD column criterion 8 rests on."""
+
+from __future__ import annotations
+
+import subprocess
+
+from portage_desktop.printing.kinds import print_record
+from portage_desktop.startup import make_demo
+from tests.conftest import TEST_KEY, TODAY
+from tests.pdf_text import page_count, pdf_text
+
+FEWEST_LINES = 8  # a page of the pack carries at least this many lines besides header and footer
+
+
+def _page(path, n: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_the_pack_has_no_near_empty_page_whole_steps_and_the_pcpd_column(home, tmp_path):
+    db = make_demo(tmp_path / "d.db", seed=3, key=TEST_KEY, start_application=True, today=TODAY)
+    try:
+        out = tmp_path / "pack.pdf"
+        print_record(db, "application-pack", None, out, today=TODAY)
+    finally:
+        db.dispose()
+    pages = [_page(out, n) for n in range(1, page_count(out) + 1)]
+    for n, page in enumerate(pages, start=1):
+        lines = [line for line in page.splitlines() if line.strip()][1:-1]  # header, footer
+        assert len(lines) >= FEWEST_LINES, f"page {n} holds only {len(lines)} lines"
+    steps_seen = 0
+    for page in pages:
+        for part in page.split("Small steps:")[1:]:
+            steps_seen += 1
+            # The steps are followed, on the same page, by how to help: none went over.
+            assert "How to help:" in part
+    assert steps_seen >= 3  # the open-ended plan has no small steps
+    text = " ".join(pdf_text(out).split())
+    assert "PCPD modules" in text
+    assert "Supporting communication through play" in text  # the demo's PCPD module
