@@ -47,15 +47,26 @@ def _fields(block: Block, st: Styles) -> Flowable:
 
 
 def _listing(block: Block, st: Styles) -> Flowable:
+    """The block's heading is the table's first row, repeated on each page the table runs
+    onto: it can never be left alone at the foot of a page, and the table flows on."""
+    span = len(block.columns) - 1
+    title = [Paragraph(esc(block.heading), st.cell_bold)] + [""] * span
     head = [Paragraph(esc(c), st.cell_bold) for c in block.columns]
     body = [[Paragraph(esc(v), st.cell) for v in row] for row in block.rows]
-    table = Table([head, *body], colWidths=_widths(len(block.columns)), repeatRows=1, hAlign="LEFT")
+    table = Table(
+        [title, head, *body],
+        colWidths=_widths(len(block.columns)),
+        repeatRows=2,
+        hAlign="LEFT",
+    )
     table.setStyle(
         TableStyle(
             [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+                ("LINEBELOW", (0, 1), (-1, 1), 0.8, RULE),
+                ("LINEBELOW", (0, 2), (-1, -1), 0.3, RULE),
             ]
         )
     )
@@ -67,7 +78,7 @@ def _block(block: Block, st: Styles, lead: Sequence[Flowable] = ()) -> list[Flow
     kept = ParagraphStyle("kept", parent=st.body, fontName=FONT_BOLD, keepWithNext=1)
     heading = [Paragraph(esc(block.heading), kept)] if block.heading else []
     if block.columns:
-        return [*lead, *heading, _listing(block, st), Spacer(1, 3 * mm)]
+        return [*lead, _listing(block, st), Spacer(1, 3 * mm)]
     if not block.fields:
         return [*lead]
     return [KeepTogether([*lead, *heading, _fields(block, st)]), Spacer(1, 3 * mm)]
