@@ -90,6 +90,18 @@ def _people(db: Database, child: int, today: date) -> list[tuple[str, str, str]]
                 tr("Ask for them at {setting}").format(setting=setting_name(db)),
             )
         )
+    # A home-visiting service's own visitor for this family, as allocated on the day.
+    from portage_desktop.services.home_visiting import caseloads
+
+    for load in caseloads.caseloads(db, today, everyone=True):
+        if any(f.child_id == child for f in load.families):
+            people.append(
+                (
+                    tr("Portage home visitor"),
+                    load.visitor.name,
+                    tr("Ask for them at {setting}").format(setting=setting_name(db)),
+                )
+            )
     found = [p for p in family.list_professionals(db, child) if p.is_current(today)]
     # The Portage home visitor first among the professionals: the family sees them most.
     found.sort(key=lambda p: p.role is not ProfessionalRole.PORTAGE_HOME_VISITOR)

@@ -56,3 +56,18 @@ def test_the_pack_lists_key_person_and_home_visitor_with_contact_details(demo_db
     # No forced break after the profile: this short pack fits on one or two full pages.
     assert page_count(out) <= 2
     assert text.index("What we are working on together") > text.index("Rosa Quill")
+
+
+def test_a_service_familys_pack_names_their_allocated_home_visitor(home, tmp_path):
+    from portage_desktop.services.home_visiting import caseloads
+    from portage_desktop.startup import make_demo
+    from tests.conftest import TEST_KEY
+
+    db = make_demo(tmp_path / "s.db", today=TODAY, key=TEST_KEY, service=True)
+    try:
+        load = next(c for c in caseloads.caseloads(db, TODAY, everyone=True) if c.families)
+        out = tmp_path / "shared.pdf"
+        print_record(db, "shared-record", load.families[0].child_id, out, today=TODAY)
+    finally:
+        db.dispose()
+    assert f"Portage home visitor {load.visitor.name}" in pdf_text_in_order(out)
