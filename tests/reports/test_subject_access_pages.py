@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from portage_desktop.printing.kinds import export_child
 from portage_desktop.services import children, frameworks
@@ -18,6 +19,9 @@ def test_the_parents_copy_has_contents_plain_words_and_each_skills_result(demo_d
     assert "Checklist assessments" in text and "Activity plans" in text
     for internal in ("Row version", "Status 5", "Child id", "sen_support", "share_agency"):
         assert internal not in text, internal
+    # Dates as a parent writes them, never as stored.
+    assert re.search(r"\b\d{2}/\d{2}/\d{4}\b", text)
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
     # A checklist result reads as the skill's wording and the status's label.
     document = json.loads(data.read_text(encoding="utf-8"))
     entry = document["tables"]["assessment_entry"][0]
