@@ -408,8 +408,7 @@ def export_child(
     pdf_path = check_target(folder / f"{stem}.pdf")
     export = subject_access.collect(db, child_id)
     meta = ReportMeta(setting_name(db), tr("Subject access export"), day)
-    sections = [(s.title, s.rows) for s in export.sections]
-    pdf = build_subject_access(meta, export.child_name, sections)  # both made before writing
+    pdf = build_subject_access(meta, export.child_name, export.pages)  # both made before writing
     write_text(json_path, subject_access.json_text(export))
     write_file(pdf_path, pdf)
     return pdf_path, json_path

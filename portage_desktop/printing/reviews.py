@@ -72,6 +72,46 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
     return html_copy.build(meta, sheet, out, build_review_report)
 
 
+def _people(db: Database, child: int, today: date) -> list[tuple[str, str, str]]:
+    """The key person, then every professional involved today, with how to contact them."""
+    from portage_desktop.services import children as children_service
+    from portage_desktop.services import family
+    from portage_desktop.services.record_vocabulary import ProfessionalRole
+
+    people = []
+    summary = next(
+        (c for c in children_service.list_children(db, include_archived=True) if c.id == child),
+        None,
+    )
+    if summary is not None and summary.key_person:
+        people.append(
+            (
+                tr("Key person"),
+                summary.key_person,
+                tr("Ask for them at {setting}").format(setting=setting_name(db)),
+            )
+        )
+    # A home-visiting service's own visitor for this family, as allocated on the day.
+    from portage_desktop.services.home_visiting import caseloads
+
+    for load in caseloads.caseloads(db, today, everyone=True):
+        if any(f.child_id == child for f in load.families):
+            people.append(
+                (
+                    tr("Portage home visitor"),
+                    load.visitor.name,
+                    tr("Ask for them at {setting}").format(setting=setting_name(db)),
+                )
+            )
+    found = [p for p in family.list_professionals(db, child) if p.is_current(today)]
+    # The Portage home visitor first among the professionals: the family sees them most.
+    found.sort(key=lambda p: p.role is not ProfessionalRole.PORTAGE_HOME_VISITOR)
+    for p in found:
+        contact = ", ".join(x for x in (p.organisation, p.contact) if x)
+        people.append((p.role_label, p.name, contact or tr("Not recorded yet")))
+    return people
+
+
 def shared_record(db: Database, child: int, today: date, out: Path | None) -> bytes:
     """The profile, the current goals and plans, and the latest review, for the family."""
     from portage_desktop.reports.base import ReportMeta
@@ -120,6 +160,6 @@ def shared_record(db: Database, child: int, today: date, out: Path | None) -> by
             (tr("What you told us:"), d.texts.get("parent_views", "")),
             (tr("What your child told us:"), d.texts.get("child_voice", "")),
         ] + [(f"{p.title}:", f"{p.progress.label}; {p.decision.label.lower()}") for p in d.plans]
-    pack = SharedPack(child_name(db, child), profile, goals, review)
+    pack = SharedPack(child_name(db, child), profile, goals, review, _people(db, child, today))
     meta = ReportMeta(setting_name(db), tr("Shared record"), today)
     return html_copy.build(meta, pack, out, build_shared_record_pack)

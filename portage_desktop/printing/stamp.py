@@ -23,6 +23,7 @@ from portage_desktop.services.anonymise_review import ConfirmedPlan
 from portage_desktop.services.dates import format_date, format_long
 from portage_desktop.services.stamp_check import check_stamp
 from portage_desktop.services.stamp_evidence import plans_for_application
+from portage_desktop.services.training import TrainingKind
 from portage_desktop.services.training_matrix import TrainingMatrix, training_matrix
 
 
@@ -89,7 +90,16 @@ def application_pack(
         )
         for s in stamp_application.SECTIONS
     )
-    columns, rows = matrix_rows(training_matrix(db, today))
+    matrix = training_matrix(db, today)
+    columns, rows = matrix_rows(matrix)
+    # The columns criteria 6, 7 and 8 rest on: Workshop, membership, Level 3 and PCPD modules.
+    wanted = {
+        TrainingKind.WORKSHOP,
+        TrainingKind.MEMBERSHIP,
+        TrainingKind.LEVEL3,
+        TrainingKind.PCPD,
+    }
+    keep = [i for i, k in enumerate(matrix.kinds) if k in wanted]
     current_rows = tuple(r for r in rows if r.working == "Working here")
     inspection_rows = tuple((i.title, i.lines) for i in inspections.list_inspections(db)[:3])
     return ApplicationPack(
@@ -99,9 +109,10 @@ def application_pack(
         award_rows=awards,
         criteria=criteria,
         sections=sections,
-        training_columns=columns[:3],
+        training_columns=tuple(columns[i] for i in keep),
         training_rows=tuple(
-            MatrixRow(r.name, r.roles, r.working, r.cells[:3]) for r in current_rows
+            MatrixRow(r.name, r.roles, r.working, tuple(r.cells[i] for i in keep))
+            for r in current_rows
         ),
         inspections=inspection_rows,
         plans=tuple(confirmed),

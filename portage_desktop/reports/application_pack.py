@@ -9,8 +9,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from portage_desktop.i18n import tr
 from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
@@ -136,13 +144,20 @@ def _plan(st: Styles, plan: ConfirmedPlan) -> list:
             st.body,
         ),
     ]
+    lines = []
     for line in plan.lines:
         # "Target: ..." as the reviewer left it; the label, when still there, in bold.
         label, sep, rest = line.partition(": ")
         if sep and len(label) <= 30:
-            story.append(Paragraph(f"<b>{esc(label)}:</b> {esc(rest)}", st.body))
+            lines.append(Paragraph(f"<b>{esc(label)}:</b> {esc(rest)}", st.body))
         else:
-            story.append(Paragraph(esc(line), st.body))
+            lines.append(Paragraph(esc(line), st.body))
+    if lines:
+        # A one-cell table never splits, so the confirmed plan's small steps and how to help
+        # are always read on one page.
+        kept = Table([[lines]], colWidths=[170 * mm], hAlign="LEFT")
+        kept.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        story.append(kept)
     when = [
         w
         for w in (
@@ -198,12 +213,15 @@ def build_application_pack(
     meta: ReportMeta, pack: ApplicationPack, out: Path | None = None
 ) -> bytes:
     st = Styles()
+    # Parts flow on from each other (a forced break left pages of three lines); a part's title
+    # starts a new page only when little room is left, and is never left alone at a foot.
+    kept_title = ParagraphStyle("kept_title", parent=st.title, keepWithNext=1)
     story = _front(st, pack) + _criteria(st, pack)
     if pack.missing:
         story.append(Paragraph(tr("Still to do before sending"), st.heading))
         story.extend(Paragraph(f"• {esc(m)}", st.body) for m in pack.missing)
-    story.append(PageBreak())
-    story.append(Paragraph(tr("Our self-assessment"), st.title))
+    story.append(CondPageBreak(60 * mm))
+    story.append(Paragraph(tr("Our self-assessment"), kept_title))
     for section in pack.sections:
         block = [Paragraph(esc(section.title), st.heading)]
         block.append(Paragraph(esc(section.narrative) or tr("<i>Not written yet.</i>"), st.body))
@@ -212,8 +230,8 @@ def build_application_pack(
             block.append(_lines(st, section.evidence))
         story.append(KeepTogether(block[:2]))
         story.extend(block[2:])
-    story.append(PageBreak())
-    story.append(Paragraph(tr("Staff training and NPA membership"), st.title))
+    story.append(CondPageBreak(60 * mm))
+    story.append(Paragraph(tr("Staff training and NPA membership"), kept_title))
     story.append(
         matrix_table(
             st, pack.training_columns, pack.training_rows, column_widths(len(pack.training_columns))
@@ -226,8 +244,8 @@ def build_application_pack(
         story.append(Paragraph(f"<b>{esc(title)}</b>", st.body))
         story.append(_lines(st, lines))
         story.append(Spacer(1, 2 * mm))
-    story.append(PageBreak())
-    story.append(Paragraph(tr("Four individual plans, anonymised"), st.title))
+    story.append(CondPageBreak(60 * mm))
+    story.append(Paragraph(tr("Four individual plans, anonymised"), kept_title))
     if pack.plans:
         # Said only of text a person has reviewed and confirmed, never of a machine's guess.
         story.append(
@@ -253,7 +271,7 @@ def build_application_pack(
             )
         )
     for plan in pack.plans:
-        story.extend(_plan(st, plan))
-    story.append(PageBreak())
-    story.extend(_signatures(st, pack))
+        # A whole plan on one page where it fits; a longer one flows on, its steps still whole.
+        story.append(KeepTogether(_plan(st, plan)))
+    story.append(KeepTogether(_signatures(st, pack)))
     return build_pdf(meta, story, out)

@@ -21,6 +21,7 @@ from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.dates import format_date, format_datetime
 from portage_desktop.services.errors import NotFoundError
+from portage_desktop.services.subject_access_pages import Page, readable_pages
 
 # Columns that only link rows together; the PDF leaves them out, the JSON keeps them.
 _PLUMBING = {"id", "child_id", "password_hash", "prev_hash", "hash"}
@@ -40,6 +41,7 @@ class ChildExport:
     child_name: str
     sections: tuple[Section, ...]
     raw: dict[str, list[dict[str, Any]]]
+    pages: tuple[Page, ...] = ()  # the parent's copy: plain headings and words
 
 
 def _json_value(value: Any) -> Any:
@@ -123,10 +125,27 @@ def collect(db: Database, child_id: int) -> ChildExport:
             for row in table_rows
         )
         sections.append(Section(_title(table), readable))
+    pages = readable_pages(rows, _skill_wording(db))
     raw = {t: [{k: _json_value(v) for k, v in r.items()} for r in rs] for t, rs in rows.items()}
     return ChildExport(
-        child_id, f"{child['first_name']} {child['last_name']}", tuple(sections), raw
+        child_id, f"{child['first_name']} {child['last_name']}", tuple(sections), raw, pages
     )
+
+
+def _skill_wording(db: Database) -> Any:
+    """Each checklist's skills as (area, wording) by item, and the checklist for its labels."""
+    from portage_desktop.services import frameworks
+
+    cache: dict[int, tuple[dict[int, tuple[str, str]], Any]] = {}
+
+    def items(framework_id: int) -> tuple[dict[int, tuple[str, str]], Any]:
+        if framework_id not in cache:
+            detail = frameworks.get_framework(db, framework_id)
+            wording = {i.id: (a.name, i.text) for a in detail.areas for i in a.items}
+            cache[framework_id] = (wording, detail.framework)
+        return cache[framework_id]
+
+    return items
 
 
 def json_text(export: ChildExport) -> str:
