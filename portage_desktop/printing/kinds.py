@@ -125,8 +125,12 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
         raise PrintError(
             tr("{name} has no assessments yet: add one on the Assessments tab.").format(name=name)
         ) from None
+    from portage_desktop.printing import assessment_facts as facts
+    from portage_desktop.services.children import get_child
+
     chosen = summary.assessment
-    areas = [a.name for a in summary.detail.areas]
+    assessed = facts.assessed_areas(summary.detail, chosen.statuses)
+    areas = [a.name for a in summary.detail.areas if a.name in assessed]
     sheet = AssessmentSheet(
         child_name=name,
         assessed_on=format_long(chosen.assessed_on),
@@ -141,9 +145,12 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
                 [i.text for i in a.strengths],
                 [i.text for i in a.emerging],
                 [i.text for i in a.next_steps],
+                assessed=a.area in assessed,
             )
             for a in summary.areas
         ],
+        age=facts.age_on(get_child(db, child).date_of_birth, chosen.assessed_on),
+        age_bands=facts.age_bands(summary.detail),
         chart_areas=areas,
         chart_series=[
             ChartSeries(format_date(p.assessed_on), [p.shares.get(a, 0.0) for a in areas])
