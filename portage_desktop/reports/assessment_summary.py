@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from portage_desktop.i18n import tr
 from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
+from portage_desktop.reports.glossary import explain_terms
 from portage_desktop.reports.one_page_profile import FRAME_WIDTH
 from portage_desktop.reports.progress_chart import ChartSeries, progress_drawing
 
@@ -191,4 +192,4 @@ def build_assessment_summary(
             st.small,
         )
     )
-    return build_pdf(meta, story, out)
+    return build_pdf(meta, explain_terms(story, st, FRAME_WIDTH), out)

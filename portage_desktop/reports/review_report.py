@@ -24,6 +24,7 @@ from portage_desktop.reports.base import (
     build_pdf,
     esc,
 )
+from portage_desktop.reports.glossary import explain_terms
 
 WIDTH = A4[0] - 2 * MARGIN - 12
 
@@ -144,7 +145,7 @@ def build_review_report(meta: ReportMeta, sheet: ReviewSheet, out: Path | None =
         )
     )
     story.append(_agreement(st))
-    return build_pdf(meta, story, out)
+    return build_pdf(meta, explain_terms(story, st, WIDTH), out)
 
 
 def _agreement(st: Styles) -> Flowable:
