@@ -246,3 +246,21 @@ def test_tick_boxes_are_big_enough_to_tick():
     drawing = _boxes(5)
     assert drawing.height >= 8 * mm
     assert all(r.width >= 8 * mm and r.height >= 8 * mm for r in drawing.contents)
+
+
+def test_the_command_line_prints_the_chart_for_a_chosen_week(home, tmp_path, capsys):
+    database = tmp_path / "demo.db"
+    assert main(["make-demo", str(database), "--children", "3"]) == 0
+    out = tmp_path / "chart.pdf"
+    args = ["print", "activity-chart", "--database", str(database), "--child", "1"]
+    assert main([*args, "--out", str(out), "--week", "15/01/2027"]) == 0
+    text = pdf_text_in_order(out)
+    assert "Our week starting 11 January 2027" in text
+    assert "Monday 11/01" in text and "Sunday 17/01" in text
+    bad = tmp_path / "bad.pdf"
+    assert main([*args, "--out", str(bad), "--week", "45/01/2027"]) != 0
+    assert not bad.exists()
+    summary = ["print", "plan-summary", "--database", str(database), "--child", "1"]
+    assert main([*summary, "--out", str(bad), "--week", "15/01/2027"]) != 0
+    assert "not printed for a week" in capsys.readouterr().err
+    assert not bad.exists()
