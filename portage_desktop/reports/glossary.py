@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from portage_desktop import i18n
@@ -171,18 +172,20 @@ def _texts(item: object) -> Iterator[str]:
             yield from _texts(part)
 
 
+def explanation(term: Term, style: ParagraphStyle) -> Paragraph:
+    """One term in bold with its plain meaning."""
+    return Paragraph(
+        tr("<b>{term}</b>: {meaning}").format(
+            term=esc(i18n.tr(term.term)), meaning=esc(i18n.tr(term.meaning))
+        ),
+        style,
+    )
+
+
 def words_box(terms: Sequence[Term], st: Styles, width: float) -> Flowable:
-    """The "Words we use" box: each term in bold with its meaning, in table-sized type."""
+    """The "Words we use" box: each term in bold with its meaning, in body-sized type."""
     lines = [Paragraph(tr("<b>Words we use</b>"), st.body)]
-    lines += [
-        Paragraph(
-            tr("<b>{term}</b>: {meaning}").format(
-                term=esc(i18n.tr(t.term)), meaning=esc(i18n.tr(t.meaning))
-            ),
-            st.body,
-        )
-        for t in terms
-    ]
+    lines += [explanation(t, st.body) for t in terms]
     box = Table([[lines]], colWidths=[width])
     box.setStyle(
         TableStyle(

@@ -29,7 +29,14 @@ from portage_desktop.reports.base import (
     build_pdf,
     esc,
 )
-from portage_desktop.reports.glossary import HELP_TERM, explain_terms, prompt_meaning
+from portage_desktop.reports.glossary import (
+    HELP_TERM,
+    Term,
+    explain_terms,
+    explanation,
+    prompt_meaning,
+    terms_in,
+)
 from portage_desktop.services.dates import WEEKDAYS
 
 WIDTH = A4[0] - 2 * MARGIN - 12
@@ -68,7 +75,7 @@ def _pairs(rows: Sequence[tuple[str, str]], st: Styles) -> list[Flowable]:
                     tr("<b>{label}</b> {text}").format(label=esc(label), text=esc(text)), st.body
                 )
             )
-            out.append(Spacer(1, 3))
+            out.append(Spacer(1, 1))
     return out
 
 
@@ -100,7 +107,7 @@ def _grid(sheet: PlanSheet, st: Styles) -> Table:
             tr("Comments"),
         ]
         tries_w = max(44 * mm, sheet.tries * (BOX + GAP) + 4 * mm)
-        widths = [40 * mm, tries_w, 26 * mm, WIDTH - 66 * mm - tries_w]
+        widths = [40 * mm, tries_w, 32 * mm, WIDTH - 72 * mm - tries_w]
         rows = [[_day_label(sheet, i, st), _boxes(sheet.tries), "", ""] for i in range(len(DAYS))]
     else:
         # An open-ended plan asks the family to play and notice, not to count tries.
@@ -110,7 +117,7 @@ def _grid(sheet: PlanSheet, st: Styles) -> Table:
     table = Table(
         [[Paragraph(h, st.cell_bold) for h in header], *rows],
         colWidths=widths,
-        rowHeights=[None] + [BOX + 1.5 * mm] * len(DAYS),
+        rowHeights=[None] + [BOX + 0.6 * mm] * len(DAYS),
         repeatRows=1,
     )
     table.setStyle(
@@ -127,9 +134,10 @@ def _grid(sheet: PlanSheet, st: Styles) -> Table:
     return table
 
 
-def _help_key(prompts: Sequence[str], st: Styles) -> Table:
+def _help_key(prompts: Sequence[str], st: Styles, words: Sequence[Term] = ()) -> Table:
     """The key for "how much help": each level numbered, most help first, with plain words
-    for the usual levels, so the family can write a number in the chart."""
+    for the usual levels, so the family can write a number in the chart. Other words the chart
+    uses are explained in the same box, which keeps the chart to one page."""
     cells = []
     for n, prompt in enumerate(prompts, start=1):
         meaning = prompt_meaning(prompt)
@@ -139,6 +147,15 @@ def _help_key(prompts: Sequence[str], st: Styles) -> Table:
     rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     rows = [r + [""] * (per_row - len(r)) for r in rows]
     title = Paragraph(tr("How much help: the key, from most to least help"), st.cell_bold)
+    spans = [("SPAN", (0, 0), (-1, 0))]
+    if words:
+        first = len(rows) + 1
+        lead = tr("<b>Words we use:</b> ")
+        for t in words:
+            line = explanation(t, st.cell)
+            rows.append([Paragraph(lead + line.text, st.cell)] + [""] * (per_row - 1))
+            lead = ""
+        spans += [("SPAN", (0, r), (-1, r)) for r in range(first, len(rows) + 1)]
     table = Table(
         [[title] + [""] * (per_row - 1), *rows],
         colWidths=[WIDTH / per_row] * per_row,
@@ -146,7 +163,7 @@ def _help_key(prompts: Sequence[str], st: Styles) -> Table:
     table.setStyle(
         TableStyle(
             [
-                ("SPAN", (0, 0), (-1, 0)),
+                *spans,
                 ("BOX", (0, 0), (-1, -1), 0.6, RULE),
                 ("BACKGROUND", (0, 0), (-1, -1), SHADE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -182,8 +199,12 @@ def build_activity_chart(meta: ReportMeta, sheet: PlanSheet, out: Path | None = 
     story += _pairs(sheet.target, st)
     story.append(Paragraph(tr("How to help"), st.heading))
     story += _pairs(sheet.how_to_help, st)
+    words: list[Term] = []
     if sheet.prompts:
-        story += [Spacer(1, 2), _help_key(sheet.prompts, st)]
+        texts = [sheet.title, sheet.goal, sheet.small_step]
+        texts += [f"{a} {b}" for a, b in (*sheet.target, *sheet.how_to_help)]
+        words = terms_in(" ".join(texts), [HELP_TERM])
+        story += [Spacer(1, 2), _help_key(sheet.prompts, st, words)]
     grid_title = tr("Our week{value}").format(
         value=tr(" starting {date}").format(date=sheet.week_of) if sheet.week_of else ""
     )
@@ -205,7 +226,7 @@ def build_activity_chart(meta: ReportMeta, sheet: PlanSheet, out: Path | None = 
         )
     )
     # The key already says in plain words what each level of help means.
-    done = [HELP_TERM] if sheet.prompts else []
+    done = [HELP_TERM, *(t.term for t in words)] if sheet.prompts else []
     return build_pdf(meta, explain_terms(story, st, WIDTH, done), out)
 
 

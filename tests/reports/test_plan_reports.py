@@ -264,3 +264,29 @@ def test_the_command_line_prints_the_chart_for_a_chosen_week(home, tmp_path, cap
     assert main([*summary, "--out", str(bad), "--week", "15/01/2027"]) != 0
     assert "not printed for a week" in capsys.readouterr().err
     assert not bad.exists()
+
+
+def test_a_chart_explains_its_words_in_the_key_and_stays_on_one_page(tmp_path):
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.plan_sheets import PlanSheet, build_activity_chart
+    from portage_desktop.services.plan_vocabulary import DEFAULT_PROMPTS
+
+    how = [(f"Tip {n}:", "Show the sign yourself and wait a little longer") for n in range(6)]
+    sheet = PlanSheet(
+        "Amy Lee",
+        "Asking for more",
+        "Amy will tell us what she wants",
+        "Communication",
+        True,
+        "Makes the 'more' sign alone",
+        target=[("What we hope to see:", "Amy will ask for more with the word or Makaton sign")],
+        how_to_help=how,
+        prompts=DEFAULT_PROMPTS,
+        week_of="23 November 2026",
+    )
+    out = tmp_path / "chart.pdf"
+    build_activity_chart(ReportMeta("Acorns", "Activity chart for home", TODAY), sheet, out)
+    assert page_count(out) == 1
+    text = pdf_text_in_order(out)
+    assert "Words we use: Makaton: a way of communicating with signs" in text
+    assert text.count("Makaton:") == 1
