@@ -169,6 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
     printer.add_argument(
         "--plan", type=int, metavar="N", help=tr("which plan, for activity-chart and plan-summary")
     )
+    printer.add_argument(
+        "--week",
+        metavar="DATE",
+        help=tr("any day of the week an activity-chart is for (dd/mm/yyyy); default this week"),
+    )
     export = commands.add_parser(
         "export-child", help=tr("everything held about one child, as a PDF and a JSON file")
     )
@@ -353,11 +358,29 @@ def _cmd_print(args: argparse.Namespace) -> int:
         needs_child = PRINT_KINDS[args.kind].needs_child
         child = find_child_id(db, args.child) if args.child and needs_child else None
         item = service_cli.print_item(args, UserError)
-        out = print_record(db, args.kind, child, out, share=share, plan=item)
+        week = _parse_week(args.week) if args.week else None
+        out = print_record(db, args.kind, child, out, share=share, plan=item, week=week)
     finally:
         db.dispose()
     print(tr("Wrote {out}").format(out=out))
     return EXIT_OK
+
+
+def _parse_week(text: str) -> date:
+    """The --week date, in either form; a plain message (never a traceback) when it is not one."""
+    from portage_desktop.services.dates import parse_uk_date
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    try:
+        day = parse_uk_date(text)
+    except ValueError as exc:
+        raise UserError(tr("--week: {exc}").format(exc=exc)) from None
+    if day is None:
+        raise UserError(tr("--week needs a date, such as 07/12/2026"))
+    return day
 
 
 def _parse_day(text: str | None) -> date:

@@ -125,8 +125,12 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
         raise PrintError(
             tr("{name} has no assessments yet: add one on the Assessments tab.").format(name=name)
         ) from None
+    from portage_desktop.printing import assessment_facts as facts
+    from portage_desktop.services.children import get_child
+
     chosen = summary.assessment
-    areas = [a.name for a in summary.detail.areas]
+    assessed = facts.assessed_areas(summary.detail, chosen.statuses)
+    areas = [a.name for a in summary.detail.areas if a.name in assessed]
     sheet = AssessmentSheet(
         child_name=name,
         assessed_on=format_long(chosen.assessed_on),
@@ -141,9 +145,12 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
                 [i.text for i in a.strengths],
                 [i.text for i in a.emerging],
                 [i.text for i in a.next_steps],
+                assessed=a.area in assessed,
             )
             for a in summary.areas
         ],
+        age=facts.age_on(get_child(db, child).date_of_birth, chosen.assessed_on),
+        age_bands=facts.age_bands(summary.detail),
         chart_areas=areas,
         chart_series=[
             ChartSeries(format_date(p.assessed_on), [p.shares.get(a, 0.0) for a in areas])
@@ -158,7 +165,12 @@ def _plan_print(chart: bool) -> Callable[[Database, int, int | None, date, Path 
     """The home activity chart (``chart``) or the plan summary, for one plan of a child."""
 
     def build(
-        db: Database, child: int, plan_id: int | None, today: date, out: Path | None
+        db: Database,
+        child: int,
+        plan_id: int | None,
+        today: date,
+        out: Path | None,
+        week: date | None = None,
     ) -> bytes:
         from portage_desktop.printing.plans import plan_sheet
         from portage_desktop.reports.base import ReportMeta
@@ -180,7 +192,7 @@ def _plan_print(chart: bool) -> Callable[[Database, int, int | None, date, Path 
                     "first: {join}. Open the plan to fill these in."
                 ).format(title=plan.title, join=", ".join(missing))
             )
-        sheet = plan_sheet(found, today)
+        sheet = plan_sheet(found, today, week)
         title = tr("Activity chart for home") if chart else tr("Plan summary")
         meta = ReportMeta(setting_name(db), title, today)
         pdf = build_activity_chart if chart else build_plan_summary
@@ -335,6 +347,7 @@ def print_record(
     today: date | None = None,
     share: ShareRequest | None = None,
     plan: int | None = None,
+    week: date | None = None,
 ) -> Path:
     """Build one record as a PDF at ``out`` (HTML for a family document named ``.html``); checks
     the PRINT permission and audits.
@@ -344,7 +357,8 @@ def print_record(
 
     With ``share`` (a child's record going to another agency) the consent or safeguarding
     basis is checked before anything is written, and the share is recorded afterwards.
-    ``plan`` chooses one of the child's plans for the plan prints (default: the current one).
+    ``plan`` chooses one of the child's plans for the plan prints (default: the current one);
+    ``week`` (any day of it) the week an activity chart is for (default: :func:`chart_week`).
     """
     kind = PRINT_KINDS.get(kind_name)
     if kind is None:
@@ -378,9 +392,17 @@ def print_record(
                 kind_name=kind_name
             )
         )
+    if week is not None and (kind.name != "activity-chart" or child_id is None):
+        raise PrintError(
+            tr("{kind_name} is not printed for a week: leave out --week.").format(
+                kind_name=kind_name
+            )
+        )
     if share is not None and child_id is not None:
         sharing.check_share(db, child_id, share, day)
-    if kind.build_plan is not None and child_id is not None:
+    if week is not None and child_id is not None:
+        _plan_print(chart=True)(db, child_id, plan, day, out, week)
+    elif kind.build_plan is not None and child_id is not None:
         kind.build_plan(db, child_id, plan, day, out)
     else:
         kind.build(db, child_id, day, out)

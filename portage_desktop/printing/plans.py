@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from portage_desktop.i18n import tr
 from portage_desktop.reports.plan_sheets import PlanSheet
-from portage_desktop.services.dates import format_long
+from portage_desktop.services.dates import format_date, format_long
 from portage_desktop.services.plan_print import PlanForPrint
 from portage_desktop.services.plan_records import week_start
 from portage_desktop.services.plan_vocabulary import PARENT_METHOD_WORDS, PlanKind
@@ -26,8 +26,10 @@ def _step_state(plan: Plan, index: int) -> str:
     return tr("Still to come")
 
 
-def plan_sheet(found: PlanForPrint, today: date) -> PlanSheet:
-    """The plain words of a plan's chart or summary, from what was read for it."""
+def plan_sheet(found: PlanForPrint, today: date, week: date | None = None) -> PlanSheet:
+    """The plain words of a plan's chart or summary, from what was read for it; the chart is
+    for the week holding ``week`` when one is chosen, else :func:`chart_week`."""
+    monday, days = chart_days(today, week)
     plan = found.plan
     d = plan.data
     outcome = plan.kind is PlanKind.OUTCOME
@@ -84,7 +86,8 @@ def plan_sheet(found: PlanForPrint, today: date) -> PlanSheet:
         steps=tuple((s.text, _step_state(plan, i)) for i, s in enumerate(d.steps)),
         details=details,
         progress=check.message if check else "",
-        week_of=format_long(chart_week(today)),
+        week_of=format_long(monday),
+        day_dates=days,
         tries=d.tries_out_of if outcome else 1,
         extra=extra,
     )
@@ -99,3 +102,10 @@ def chart_week(today: date) -> date:
     """The Monday the chart starts: this week's, or next week's if printed at the weekend."""
     monday = week_start(today)
     return monday + timedelta(days=7) if today.weekday() >= 5 else monday
+
+
+def chart_days(today: date, week: date | None = None) -> tuple[date, tuple[str, ...]]:
+    """The chart's Monday and each day's date as "dd/mm": the week holding ``week`` when the
+    family chose one, else :func:`chart_week`."""
+    monday = week_start(week) if week else chart_week(today)
+    return monday, tuple(format_date(monday + timedelta(days=n))[:5] for n in range(7))

@@ -4,8 +4,10 @@ that module stays a short list of kinds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from portage_desktop.data.engine import Database
 from portage_desktop.i18n import tr
@@ -13,6 +15,39 @@ from portage_desktop.printing import html_copy
 from portage_desktop.printing.common import PrintError, child_name, setting_name
 from portage_desktop.services import profiles as profiles_service
 from portage_desktop.services.dates import format_long
+from portage_desktop.services.plans import Step
+
+_Row = TypeVar("_Row")
+
+
+def plans_on(
+    held_on: date | None,
+    rows: Sequence[_Row],
+    starts: Mapping[int, date],
+    plan_id_of: Callable[[_Row], int | None],
+) -> list[_Row]:
+    """The review's plan rows for plans that existed on the review's date: a plan started
+    after the review was not part of it, whatever has been added to the child's record since."""
+    if held_on is None:
+        return list(rows)
+    return [r for r in rows if starts.get(plan_id_of(r) or 0, held_on) <= held_on]
+
+
+def steps_on(held_on: date | None, steps: Sequence[Step]) -> tuple[int, int]:
+    """(small steps learnt, small steps) as they stood on the review's date."""
+    if held_on is None:
+        return sum(1 for s in steps if s.achieved_on), len(steps)
+    known = [s for s in steps if s.started_on is None or s.started_on <= held_on]
+    return sum(1 for s in known if s.achieved_on and s.achieved_on <= held_on), len(known)
+
+
+def next_review_words(due_on: date, today: date) -> str:
+    """The next review's date, said plainly when that date has already gone by on printing."""
+    if due_on < today:
+        return tr(
+            "by {date}. This date has passed: we will arrange the review with you soon."
+        ).format(date=format_long(due_on))
+    return tr("by {date}").format(date=format_long(due_on))
 
 
 def review_report(db: Database, child: int, today: date, out: Path | None) -> bytes:
@@ -32,20 +67,21 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
         )
     d = (held or found)[-1].data
     due = next((r for r in review_schedule.reviews_due(db, today) if r.child_id == child), None)
-    reviewed = {p.plan_id for p in d.plans}
+    current = plans_service.list_plans(db, child)
+    starts = {p.id: p.data.start_on for p in current if p.id and p.data.start_on}
+    rows = plans_on(d.held_on, d.plans, starts, lambda r: r.plan_id)
+    reviewed = {p.plan_id for p in rows}
     steps = [
-        (p.title, sum(1 for st in p.data.steps if st.achieved_on), len(p.data.steps))
-        for p in plans_service.list_plans(db, child)
-        if p.id in reviewed and p.data.steps
+        (p.title, *steps_on(d.held_on, p.data.steps))
+        for p in current
+        if p.id in reviewed and steps_on(d.held_on, p.data.steps)[1]
     ]
     sheet = ReviewSheet(
         child_name=name,
         held_on=format_long(d.held_on),
         who_came="; ".join(x for x in (d.parents, d.staff, d.professionals) if x),
         successes=d.texts.get("successes", ""),
-        plans=[
-            (p.title, f"{p.progress.label}. {p.note}".strip(), p.decision.label) for p in d.plans
-        ],
+        plans=[(p.title, f"{p.progress.label}. {p.note}".strip(), p.decision.label) for p in rows],
         parent_views=d.texts.get("parent_views", ""),
         child_voice=d.texts.get("child_voice", ""),
         wishes=d.texts.get("wishes", ""),
@@ -60,11 +96,7 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
             for i in d.issues
             if i.closed_on is None
         ],
-        next_review=(
-            tr("by {date}").format(date=format_long(due.due_on))
-            if due
-            else tr("when a new plan starts")
-        ),
+        next_review=(next_review_words(due.due_on, today) if due else tr("when a new plan starts")),
         draft=not d.held,
         steps=steps,
     )

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from portage_desktop.i18n import tr
 from portage_desktop.reports.base import RULE, SHADE, ReportMeta, Styles, build_pdf, esc
+from portage_desktop.reports.glossary import explain_terms
 from portage_desktop.reports.one_page_profile import FRAME_WIDTH
 from portage_desktop.reports.progress_chart import ChartSeries, progress_drawing
 
@@ -28,6 +30,7 @@ class AreaSheet:
     strengths: Sequence[str]  # in the checklist's order, earliest first
     emerging: Sequence[str]
     next_steps: Sequence[str]
+    assessed: bool = True  # False: no small step in this area was looked at this time
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class AssessmentSheet:
     areas: Sequence[AreaSheet]
     chart_areas: Sequence[str]
     chart_series: Sequence[ChartSeries]
+    age: str = ""  # the child's age on the day of the assessment
+    age_bands: Sequence[str] = ()  # the checklist's age bands, youngest first
 
 
 def _bullets(items: Sequence[str], st: Styles, empty: str) -> list[Paragraph]:
@@ -64,13 +69,28 @@ def _strengths(items: Sequence[str], st: Styles) -> list[Paragraph]:
     return out
 
 
-def _area(area: AreaSheet, st: Styles) -> KeepTogether:
+def _area(area: AreaSheet, st: Styles) -> list[Flowable]:
+    if not area.assessed:
+        return [
+            Paragraph(tr("{name}: Not assessed").format(name=esc(area.name)), st.heading),
+            Paragraph(
+                tr("We did not look at this area this time, so there are no results for it."),
+                st.body,
+            ),
+        ]
     heading = Paragraph(
         tr("{name}: {achieved} of {total} small steps achieved").format(
             name=esc(area.name), achieved=area.achieved, total=area.total
         ),
         st.heading,
     )
+    columns = (
+        _strengths(area.strengths, st),
+        _bullets(area.emerging, st, tr("None just now.")),
+        _bullets(area.next_steps, st, tr("Every small step in this area is achieved.")),
+    )
+    # One table row per line, so a long area splits between lines over a page break.
+    body = [list(row) for row in zip_longest(*columns, fillvalue="")]
     table = Table(
         [
             [
@@ -78,26 +98,28 @@ def _area(area: AreaSheet, st: Styles) -> KeepTogether:
                 Paragraph(tr("Emerging skills"), st.cell_bold),
                 Paragraph(tr("Next small steps"), st.cell_bold),
             ],
-            [
-                _strengths(area.strengths, st),
-                _bullets(area.emerging, st, tr("None just now.")),
-                _bullets(area.next_steps, st, tr("Every small step in this area is achieved.")),
-            ],
+            *body,
         ],
         colWidths=[FRAME_WIDTH / 3] * 3,
+        repeatRows=1,
     )
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("TOPPADDING", (0, 0), (-1, 1), 3),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
             ]
         )
     )
-    return KeepTogether([heading, table])
+    # The heading keeps a few of the table's lines below it, but a long area runs on over the
+    # page rather than leaving a half-empty page behind it.
+    return [CondPageBreak(45 * mm), heading, table]
 
 
 def build_assessment_summary(
@@ -119,7 +141,14 @@ def build_assessment_summary(
         ),
         Spacer(1, 2 * mm),
         Paragraph(
-            tr("<b>Assessed on:</b> {assessed_on}").format(assessed_on=esc(sheet.assessed_on)),
+            tr("<b>Assessed on:</b> {assessed_on}").format(assessed_on=esc(sheet.assessed_on))
+            + (
+                tr(", when {child_name} was {age}").format(
+                    child_name=esc(sheet.child_name), age=esc(sheet.age)
+                )
+                if sheet.age
+                else ""
+            ),
             st.body,
         ),
         Paragraph(
@@ -130,6 +159,18 @@ def build_assessment_summary(
             tr("<b>Checklist:</b> {framework}").format(framework=esc(sheet.framework)), st.small
         ),
     ]
+    if sheet.age_bands:
+        bands = sheet.age_bands
+        story.append(
+            Paragraph(
+                tr("<b>The checklist's age bands:</b> {bands}").format(bands=esc(bands[0]))
+                if len(bands) == 1
+                else tr("<b>The checklist's age bands:</b> from {first} to {last}").format(
+                    first=esc(bands[0]), last=esc(bands[-1])
+                ),
+                st.small,
+            )
+        )
     if sheet.notes:
         story.append(Paragraph(tr("<b>Notes:</b> {notes}").format(notes=esc(sheet.notes)), st.body))
     if sheet.chart_series:
@@ -137,7 +178,8 @@ def build_assessment_summary(
             Paragraph(tr("Progress over time"), st.heading),
             progress_drawing(sheet.chart_areas, sheet.chart_series, FRAME_WIDTH),
         ]
-    story += [_area(area, st) for area in sheet.areas]
+    for area in sheet.areas:
+        story += _area(area, st)
     story.append(Spacer(1, 4 * mm))
     story.append(
         Paragraph(
@@ -150,4 +192,4 @@ def build_assessment_summary(
             st.small,
         )
     )
-    return build_pdf(meta, story, out)
+    return build_pdf(meta, explain_terms(story, st, FRAME_WIDTH), out)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -19,6 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from portage_desktop.i18n import tr
 from portage_desktop.reports.base import (
     ACCENT,
+    INK,
     MARGIN,
     RULE,
     SHADE,
@@ -26,6 +28,14 @@ from portage_desktop.reports.base import (
     Styles,
     build_pdf,
     esc,
+)
+from portage_desktop.reports.glossary import (
+    HELP_TERM,
+    Term,
+    explain_terms,
+    explanation,
+    prompt_meaning,
+    terms_in,
 )
 from portage_desktop.services.dates import WEEKDAYS
 
@@ -51,6 +61,7 @@ class PlanSheet:
     details: Sequence[tuple[str, str]] = ()
     progress: str = ""
     week_of: str = ""
+    day_dates: Sequence[str] = ()  # the date of each day of the chart's week, Monday first
     tries: int = 5
     extra: Sequence[tuple[str, str]] = field(default_factory=tuple)
 
@@ -64,24 +75,49 @@ def _pairs(rows: Sequence[tuple[str, str]], st: Styles) -> list[Flowable]:
                     tr("<b>{label}</b> {text}").format(label=esc(label), text=esc(text)), st.body
                 )
             )
-            out.append(Spacer(1, 3))
+            out.append(Spacer(1, 1))
     return out
 
 
+BOX = 8 * mm  # big enough to tick with a pen
+GAP = 2.5 * mm
+
+
+def _boxes(count: int) -> Drawing:
+    """``count`` empty squares to tick, each 8 mm, drawn rather than typed so they print big."""
+    drawing = Drawing(count * BOX + (count - 1) * GAP, BOX)
+    for n in range(count):
+        drawing.add(Rect(n * (BOX + GAP), 0, BOX, BOX, fillColor=None, strokeColor=INK))
+    return drawing
+
+
+def _day_label(sheet: PlanSheet, index: int, st: Styles) -> Paragraph:
+    day = DAYS[index]
+    if index < len(sheet.day_dates):
+        return Paragraph(f"{esc(day)} {esc(sheet.day_dates[index])}", st.cell_bold)
+    return Paragraph(esc(day), st.cell_bold)
+
+
 def _grid(sheet: PlanSheet, st: Styles) -> Table:
-    boxes = "  ".join("☐" for _ in range(sheet.tries))
     if sheet.outcome:
-        header = [tr("Day"), tr("Each try: ✓ if done"), tr("How much help?"), tr("Comments")]
-        widths = [31 * mm, 44 * mm, 34 * mm, WIDTH - 109 * mm]
-        rows = [[Paragraph(d, st.cell_bold), Paragraph(boxes, st.body), "", ""] for d in DAYS]
+        header = [
+            tr("Day"),
+            tr("Each try: tick if done"),
+            tr("Help (number)"),
+            tr("Comments"),
+        ]
+        tries_w = max(44 * mm, sheet.tries * (BOX + GAP) + 4 * mm)
+        widths = [40 * mm, tries_w, 32 * mm, WIDTH - 72 * mm - tries_w]
+        rows = [[_day_label(sheet, i, st), _boxes(sheet.tries), "", ""] for i in range(len(DAYS))]
     else:
-        header = [tr("Day"), tr("Did you play?"), tr("What did you notice?")]
-        widths = [31 * mm, 38 * mm, WIDTH - 69 * mm]
-        rows = [[Paragraph(d, st.cell_bold), Paragraph("☐", st.body), ""] for d in DAYS]
+        # An open-ended plan asks the family to play and notice, not to count tries.
+        header = [tr("Day"), tr("We played"), tr("What we played"), tr("What did you notice?")]
+        widths = [40 * mm, 24 * mm, 50 * mm, WIDTH - 114 * mm]
+        rows = [[_day_label(sheet, i, st), _boxes(1), "", ""] for i in range(len(DAYS))]
     table = Table(
         [[Paragraph(h, st.cell_bold) for h in header], *rows],
         colWidths=widths,
-        rowHeights=[None] + [10.5 * mm] * len(DAYS),
+        rowHeights=[None] + [BOX + 0.6 * mm] * len(DAYS),
         repeatRows=1,
     )
     table.setStyle(
@@ -90,6 +126,49 @@ def _grid(sheet: PlanSheet, st: Styles) -> Table:
                 ("GRID", (0, 0), (-1, -1), 0.6, RULE),
                 ("BACKGROUND", (0, 0), (-1, 0), SHADE),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 1), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def _help_key(prompts: Sequence[str], st: Styles, words: Sequence[Term] = ()) -> Table:
+    """The key for "how much help": each level numbered, most help first, with plain words
+    for the usual levels, so the family can write a number in the chart. Other words the chart
+    uses are explained in the same box, which keeps the chart to one page."""
+    cells = []
+    for n, prompt in enumerate(prompts, start=1):
+        meaning = prompt_meaning(prompt)
+        text = f"<b>{n} {esc(prompt)}</b>" + (f": {esc(meaning)}" if meaning else "")
+        cells.append(Paragraph(text, st.cell))
+    per_row = min(3, len(cells))
+    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+    rows = [r + [""] * (per_row - len(r)) for r in rows]
+    title = Paragraph(tr("How much help: the key, from most to least help"), st.cell_bold)
+    spans = [("SPAN", (0, 0), (-1, 0))]
+    if words:
+        first = len(rows) + 1
+        lead = tr("<b>Words we use:</b> ")
+        for t in words:
+            line = explanation(t, st.cell)
+            rows.append([Paragraph(lead + line.text, st.cell)] + [""] * (per_row - 1))
+            lead = ""
+        spans += [("SPAN", (0, r), (-1, r)) for r in range(first, len(rows) + 1)]
+    table = Table(
+        [[title] + [""] * (per_row - 1), *rows],
+        colWidths=[WIDTH / per_row] * per_row,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                *spans,
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )
@@ -120,33 +199,35 @@ def build_activity_chart(meta: ReportMeta, sheet: PlanSheet, out: Path | None = 
     story += _pairs(sheet.target, st)
     story.append(Paragraph(tr("How to help"), st.heading))
     story += _pairs(sheet.how_to_help, st)
+    words: list[Term] = []
     if sheet.prompts:
-        story.append(
-            Paragraph(
-                tr("<b>Help to give, from most to least:</b> ") + esc(" → ".join(sheet.prompts)),
-                st.body,
-            )
-        )
+        texts = [sheet.title, sheet.goal, sheet.small_step]
+        texts += [f"{a} {b}" for a, b in (*sheet.target, *sheet.how_to_help)]
+        words = terms_in(" ".join(texts), [HELP_TERM])
+        story += [Spacer(1, 2), _help_key(sheet.prompts, st, words)]
     grid_title = tr("Our week{value}").format(
-        value=(" starting " + sheet.week_of) if sheet.week_of else ""
+        value=tr(" starting {date}").format(date=sheet.week_of) if sheet.week_of else ""
     )
     story.append(
         KeepTogether(
             [
                 Paragraph(grid_title, st.heading),
                 Paragraph(
-                    tr(
-                        "Tick a box each time you try. Write what help you gave, or anything you "
-                        "noticed. Please bring the chart back at the end of the week."
+                    tr("Tick a box for each try. Under “Help” write a number from the key.")
+                    if sheet.outcome
+                    else tr(
+                        "Tick the box on each day you play together. Write what you played and "
+                        "what you noticed."
                     ),
                     st.body,
                 ),
-                Spacer(1, 4),
                 _grid(sheet, st),
             ]
         )
     )
-    return build_pdf(meta, story, out)
+    # The key already says in plain words what each level of help means.
+    done = [HELP_TERM, *(t.term for t in words)] if sheet.prompts else []
+    return build_pdf(meta, explain_terms(story, st, WIDTH, done), out)
 
 
 def build_plan_summary(meta: ReportMeta, sheet: PlanSheet, out: Path | None = None) -> bytes:
@@ -197,4 +278,4 @@ def build_plan_summary(meta: ReportMeta, sheet: PlanSheet, out: Path | None = No
     story.append(Paragraph(tr("Who, when and agreed with"), st.heading))
     story += _pairs(sheet.details, st)
     story += _pairs(sheet.extra, st)
-    return build_pdf(meta, story, out)
+    return build_pdf(meta, explain_terms(story, st, WIDTH), out)

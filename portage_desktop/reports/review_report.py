@@ -24,6 +24,7 @@ from portage_desktop.reports.base import (
     build_pdf,
     esc,
 )
+from portage_desktop.reports.glossary import explain_terms
 
 WIDTH = A4[0] - 2 * MARGIN - 12
 
@@ -143,4 +144,34 @@ def build_review_report(meta: ReportMeta, sheet: ReviewSheet, out: Path | None =
             ]
         )
     )
-    return build_pdf(meta, story, out)
+    story.append(_agreement(st))
+    return build_pdf(meta, explain_terms(story, st, WIDTH), out)
+
+
+def _agreement(st: Styles) -> Flowable:
+    """Room for the parent and the practitioner to say they agree this is the review's record:
+    each writes their name, signs and dates it, so both keep the same agreed copy."""
+    head = [Paragraph(h, st.cell_bold) for h in ("", tr("Name"), tr("Signature"), tr("Date"))]
+    rows = [head] + [
+        [Paragraph(who, st.cell_bold), "", "", ""] for who in (tr("Parent"), tr("Practitioner"))
+    ]
+    table = Table(
+        rows,
+        colWidths=[WIDTH * 0.2, WIDTH * 0.32, WIDTH * 0.3, WIDTH * 0.18],
+        rowHeights=[None, 12 * mm, 12 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return KeepTogether(
+        [
+            Paragraph(tr("We agree this is the record of our review"), st.heading),
+            table,
+        ]
+    )

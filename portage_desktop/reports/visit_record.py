@@ -20,6 +20,7 @@ from portage_desktop.reports.base import (
     build_pdf,
     esc,
 )
+from portage_desktop.reports.glossary import explain_terms
 
 WIDTH = 210 * mm - 2 * MARGIN
 
@@ -103,4 +104,4 @@ def build_visit_record(meta: ReportMeta, sheet: VisitSheet, out: Path | None = N
         ),
         lines,
     ]
-    return build_pdf(meta, story, out)
+    return build_pdf(meta, explain_terms(story, st, WIDTH), out)

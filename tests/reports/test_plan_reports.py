@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -36,6 +36,15 @@ def test_the_home_chart_is_one_page_in_plain_words(db, child, tmp_path):
     )
     assert page_count(out) == 1
     text = pdf_text(out)
+    in_order = pdf_text_in_order(out)
+    for words in (
+        "1 Full physical: your hands guide theirs",
+        "6 Independent: no help at all",
+        "Monday 23/11",
+        "Wednesday 25/11",
+        "Sunday 29/11",
+    ):
+        assert words in in_order, words
     for words in (
         "Amy Lee: Coat on",
         "This week we are practising",
@@ -44,9 +53,9 @@ def test_the_home_chart_is_one_page_in_plain_words(db, child, tmp_path):
         "How we will know it is learnt: 4 out of 5 times on 3 days in a row",
         "Help with the start, and let your child do the last part",
         "Praise: Say <well done> & clap",
-        "Full physical → Partial physical → Model",
+        "How much help: the key, from most to least help",
+        "Under “Help” write a number from the key",
         "Our week starting 23 November 2026",  # printed on a Sunday: next week's chart
-        "Wednesday",
         "Comments",
         "Acorns & Oaks",
     ):
@@ -80,9 +89,13 @@ def test_an_open_ended_chart_asks_what_was_noticed(db, child, tmp_path):
         texts={"purpose": "To enjoy songs", "play_ideas": "Row, row your boat on a lap"},
     )
     plan = plans_service.save_plan(db, child, data, today=TODAY)
-    text = pdf_text(print_record(db, "activity-chart", child, tmp_path / "o.pdf", plan=plan))
+    text = pdf_text_in_order(
+        print_record(db, "activity-chart", child, tmp_path / "o.pdf", plan=plan)
+    )
     assert "Why we are doing this: To enjoy songs" in text
-    assert "Did you play?" in text and "What did you notice?" in text
+    assert "We played" in text and "What did you notice?" in text
+    assert "Tick the box on each day you play together" in text
+    assert "How much help" not in text and "Each try" not in text
     assert "This week we are practising" not in text
 
 
@@ -196,3 +209,84 @@ def test_review_prints_come_from_the_command_line_too(home, tmp_path, kind):
     args = ["print", kind, "--database", str(database), "--child", "1", "--out", str(out)]
     assert main(args) == 0 and page_count(out) >= 1
     assert "review" in pdf_text(out).lower()
+
+
+@pytest.mark.parametrize(
+    ("week", "monday"),
+    [
+        (date(2026, 12, 6), date(2026, 11, 30)),  # a Sunday: the week it ends
+        (date(2026, 12, 7), date(2026, 12, 7)),  # a Monday: its own week
+        (date(2026, 12, 8), date(2026, 12, 7)),
+        (None, date(2026, 11, 23)),  # none chosen: printed on a Sunday, next week's chart
+    ],
+)
+def test_the_chart_is_for_the_chosen_week_with_each_days_date(tmp_path, week, monday):
+    from portage_desktop.printing.plans import chart_days
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.plan_sheets import PlanSheet, build_activity_chart
+
+    first, days = chart_days(TODAY, week)
+    assert first == monday
+    sheet = PlanSheet(
+        "Amy Lee", "Coat on", "Coat on", "Self-help", True, "Arms in", week_of="x", day_dates=days
+    )
+    out = tmp_path / "chart.pdf"
+    build_activity_chart(ReportMeta("Acorns", "Activity chart for home", TODAY), sheet, out)
+    text = pdf_text_in_order(out)
+    for n, day in enumerate(("Monday", "Tuesday", "Wednesday", "Sunday")):
+        on = monday + timedelta(days=(0, 1, 2, 6)[n])
+        assert f"{day} {on:%d/%m}" in text
+
+
+def test_tick_boxes_are_big_enough_to_tick():
+    from reportlab.lib.units import mm
+
+    from portage_desktop.reports.plan_sheets import _boxes
+
+    drawing = _boxes(5)
+    assert drawing.height >= 8 * mm
+    assert all(r.width >= 8 * mm and r.height >= 8 * mm for r in drawing.contents)
+
+
+def test_the_command_line_prints_the_chart_for_a_chosen_week(home, tmp_path, capsys):
+    database = tmp_path / "demo.db"
+    assert main(["make-demo", str(database), "--children", "3"]) == 0
+    out = tmp_path / "chart.pdf"
+    args = ["print", "activity-chart", "--database", str(database), "--child", "1"]
+    assert main([*args, "--out", str(out), "--week", "15/01/2027"]) == 0
+    text = pdf_text_in_order(out)
+    assert "Our week starting 11 January 2027" in text
+    assert "Monday 11/01" in text and "Sunday 17/01" in text
+    bad = tmp_path / "bad.pdf"
+    assert main([*args, "--out", str(bad), "--week", "45/01/2027"]) != 0
+    assert not bad.exists()
+    summary = ["print", "plan-summary", "--database", str(database), "--child", "1"]
+    assert main([*summary, "--out", str(bad), "--week", "15/01/2027"]) != 0
+    assert "not printed for a week" in capsys.readouterr().err
+    assert not bad.exists()
+
+
+def test_a_chart_explains_its_words_in_the_key_and_stays_on_one_page(tmp_path):
+    from portage_desktop.reports.base import ReportMeta
+    from portage_desktop.reports.plan_sheets import PlanSheet, build_activity_chart
+    from portage_desktop.services.plan_vocabulary import DEFAULT_PROMPTS
+
+    how = [(f"Tip {n}:", "Show the sign yourself and wait a little longer") for n in range(6)]
+    sheet = PlanSheet(
+        "Amy Lee",
+        "Asking for more",
+        "Amy will tell us what she wants",
+        "Communication",
+        True,
+        "Makes the 'more' sign alone",
+        target=[("What we hope to see:", "Amy will ask for more with the word or Makaton sign")],
+        how_to_help=how,
+        prompts=DEFAULT_PROMPTS,
+        week_of="23 November 2026",
+    )
+    out = tmp_path / "chart.pdf"
+    build_activity_chart(ReportMeta("Acorns", "Activity chart for home", TODAY), sheet, out)
+    assert page_count(out) == 1
+    text = pdf_text_in_order(out)
+    assert "Words we use: Makaton: a way of communicating with signs" in text
+    assert text.count("Makaton:") == 1
