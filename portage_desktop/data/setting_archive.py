@@ -86,6 +86,8 @@ class Checked:
 def _from_json(value: Any, column: sa.Column[Any], get_file: Callable[[str], bytes | None]) -> Any:
     """The Python value for ``column``; raises ValueError with a plain reason."""
     kind = column.type
+    if isinstance(kind, sa.types.TypeDecorator):
+        kind = kind.impl_instance  # a house type (UTC times, say): convert by what it stores
     if isinstance(kind, sa.Enum) and kind.enum_class is not None:
         if not isinstance(value, str) or value not in kind.enum_class.__members__:
             choices = ", ".join(kind.enum_class.__members__)

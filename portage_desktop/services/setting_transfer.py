@@ -67,7 +67,7 @@ def read_document(path: Path) -> tuple[dict[str, Any], zipfile.ZipFile]:
         raise TransferRefused([f"{path.name}: not a zip file exported by this app"]) from None
     unpacked = sum(i.file_size for i in archive.infolist())
     packed = sum(i.compress_size for i in archive.infolist()) or 1
-    if unpacked > MAX_UNPACKED or unpacked > MAX_RATIO * packed and unpacked > 10_000_000:
+    if unpacked > MAX_UNPACKED or (unpacked > MAX_RATIO * packed and unpacked > 10_000_000):
         archive.close()
         raise TransferRefused([f"{path.name}: would unpack to far more than it is; refused"])
     try:
