@@ -1,0 +1,125 @@
+"""A whole setting out to one zip and into a new database: the rules around the storage code.
+
+The zip holds ``setting.json`` (format name, version, schema revision and every table's rows;
+see docs/data-format.md) and the binary files it names under ``files/``. Import checks all of
+it before anything is written and lists every problem with its place in the file, refuses a
+file too big or that would unpack to far more than it is (a zip bomb), and goes only into a
+database that holds no records yet.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from portage_desktop import app_version
+from portage_desktop.data import setting_archive
+from portage_desktop.data.engine import Database
+
+MAIN = "setting.json"
+MAX_FILE = 200 * 1024 * 1024  # the issue's limit on what is offered
+MAX_UNPACKED = 2 * 1024 * 1024 * 1024  # what it may unpack to
+MAX_RATIO = 200  # text compresses well, but not a thousandfold
+
+
+class TransferRefused(Exception):
+    """The file cannot be imported; ``problems`` lists every reason with its place."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def export_setting(db: Database, out: Path) -> int:
+    """Write the whole setting to ``out``; the number of rows written."""
+    temp = out.with_name(out.name + ".part")
+    with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
+
+        def put(name: str, data: bytes) -> str:
+            archive.writestr(name, data)
+            return name
+
+        revision, rows = setting_archive.export_rows(db, put)
+        document = {
+            "format": setting_archive.FORMAT,
+            "version": setting_archive.VERSION,
+            "schema_revision": revision,
+            "app_version": app_version(),
+            "tables": rows,
+        }
+        archive.writestr(MAIN, json.dumps(document, ensure_ascii=False, indent=1))
+    temp.chmod(0o600)
+    temp.replace(out)
+    return sum(len(r) for r in rows.values())
+
+
+def read_document(path: Path) -> tuple[dict[str, Any], zipfile.ZipFile]:
+    """The parsed ``setting.json`` and the open zip; :class:`TransferRefused` when unsafe."""
+    if not path.is_file():
+        raise TransferRefused([f"{path}: no such file"])
+    if path.stat().st_size > MAX_FILE:
+        raise TransferRefused([f"{path.name}: larger than 200 MB, so it was not opened"])
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise TransferRefused([f"{path.name}: not a zip file exported by this app"]) from None
+    unpacked = sum(i.file_size for i in archive.infolist())
+    packed = sum(i.compress_size for i in archive.infolist()) or 1
+    if unpacked > MAX_UNPACKED or (unpacked > MAX_RATIO * packed and unpacked > 10_000_000):
+        archive.close()
+        raise TransferRefused([f"{path.name}: would unpack to far more than it is; refused"])
+    try:
+        document = json.loads(archive.read(MAIN))
+    except KeyError:
+        archive.close()
+        raise TransferRefused([f"{MAIN}: missing from the zip"]) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        archive.close()
+        raise TransferRefused([f"{MAIN}: not valid JSON ({exc})"]) from None
+    return document, archive
+
+
+def check_document(
+    document: Any, archive: zipfile.ZipFile, revision: str | None
+) -> setting_archive.Checked:
+    """Every problem with the file, each with its path; rows ready to write when none."""
+    problems: list[str] = []
+    if not isinstance(document, dict):
+        return setting_archive.Checked(problems=["(top): must be an object"])
+    if document.get("format") != setting_archive.FORMAT:
+        problems.append(f"format: must be '{setting_archive.FORMAT}'")
+    if document.get("version") != setting_archive.VERSION:
+        problems.append(f"version: this app reads version {setting_archive.VERSION}")
+    if document.get("schema_revision") != revision:
+        problems.append(
+            f"schema_revision: the file is from records at revision "
+            f"{document.get('schema_revision')!r}, this app is at {revision!r}: "
+            "export again from the same version of the app"
+        )
+    names = set(archive.namelist())
+
+    def get_file(name: str) -> bytes | None:
+        return archive.read(name) if name in names and name.startswith("files/") else None
+
+    checked = setting_archive.check_rows(document.get("tables"), get_file)
+    checked.problems[:0] = problems
+    return checked
+
+
+def import_setting(path: Path, db: Database, revision: str | None) -> int:
+    """Check ``path`` whole, then write it into ``db`` (which must hold no records) in one
+    transaction; the number of rows written. Raises :class:`TransferRefused` listing every
+    problem, having written nothing."""
+    if setting_archive.holds_records(db):
+        raise TransferRefused(
+            ["The database already holds records: a setting is imported only into a new one."]
+        )
+    document, archive = read_document(path)
+    with archive:
+        checked = check_document(document, archive, revision)
+    if checked.problems:
+        raise TransferRefused(checked.problems)
+    setting_archive.write_rows(db, checked.rows)
+    return sum(len(r) for r in checked.rows.values())
