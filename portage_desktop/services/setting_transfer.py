@@ -65,6 +65,11 @@ def read_document(path: Path) -> tuple[dict[str, Any], zipfile.ZipFile]:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         raise TransferRefused([f"{path.name}: not a zip file exported by this app"]) from None
+    outside = [n for n in archive.namelist() if n.startswith(("/", "\\")) or ".." in n.split("/")]
+    if outside:
+        archive.close()
+        where = outside[0]
+        raise TransferRefused([f"{path.name}: names a place outside itself ({where}); refused"])
     unpacked = sum(i.file_size for i in archive.infolist())
     packed = sum(i.compress_size for i in archive.infolist()) or 1
     if unpacked > MAX_UNPACKED or (unpacked > MAX_RATIO * packed and unpacked > 10_000_000):

@@ -1,0 +1,159 @@
+"""Whole-setting export and import: a round trip keeps everything, and a bad file writes nothing."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from portage_desktop.data.migrate import head_revision
+from portage_desktop.services.setting_transfer import (
+    TransferRefused,
+    export_setting,
+    import_setting,
+)
+from portage_desktop.startup import make_large_demo, open_and_migrate
+from tests.conftest import TEST_KEY, TODAY
+
+
+def _content(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    with zipfile.ZipFile(path) as archive:
+        document = json.loads(archive.read("setting.json"))
+        files = {n: archive.read(n) for n in archive.namelist() if n.startswith("files/")}
+    return document["tables"], files
+
+
+def _round_trip(source, tmp_path: Path) -> tuple[Path, Path]:
+    first = tmp_path / "first.zip"
+    export_setting(source, first)
+    target = open_and_migrate(tmp_path / "new.db", None, TEST_KEY)
+    try:
+        import_setting(first, target, head_revision())
+        second = tmp_path / "second.zip"
+        export_setting(target, second)
+    finally:
+        target.dispose()
+    return first, second
+
+
+def test_a_round_trip_of_the_demo_keeps_every_row_and_file(demo_db, tmp_path):
+    first, second = _round_trip(demo_db, tmp_path)
+    tables, files = _content(first)
+    assert (tables, files) == _content(second)
+    for name in ("children", "staff_members"):
+        if name in tables:
+            assert tables[name], name
+    assert sum(len(rows) for rows in tables.values()) > 100
+
+
+def test_a_round_trip_of_a_small_large_demo_keeps_everything(home, tmp_path):
+    source = make_large_demo(tmp_path / "large.db", seed=3, today=TODAY, key=TEST_KEY, scale=0.01)
+    try:
+        first, second = _round_trip(source, tmp_path)
+    finally:
+        source.dispose()
+    assert _content(first) == _content(second)
+
+
+def test_the_file_is_private(demo_db, tmp_path):
+    out = tmp_path / "out.zip"
+    export_setting(demo_db, out)
+    assert out.stat().st_mode & 0o077 == 0
+
+
+def test_import_into_a_database_holding_records_is_refused(demo_db, tmp_path):
+    out = tmp_path / "out.zip"
+    export_setting(demo_db, out)
+    with pytest.raises(TransferRefused) as refused:
+        import_setting(out, demo_db, head_revision())
+    assert "already holds records" in refused.value.problems[0]
+
+
+def _rewrite(source: Path, out: Path, change) -> Path:
+    with zipfile.ZipFile(source) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    document = json.loads(members["setting.json"])
+    change(document)
+    members["setting.json"] = json.dumps(document).encode()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out
+
+
+def test_a_broken_file_lists_every_problem_and_writes_nothing(demo_db, tmp_path):
+    good = tmp_path / "good.zip"
+    export_setting(demo_db, good)
+    tables, _ = _content(good)
+    child_table = next(n for n in tables if "child" in n and "date_of_birth" in tables[n][0])
+    first_id = tables[child_table][0]["id"]
+
+    def spoil(document: dict[str, Any]) -> None:
+        document["version"] = 99
+        kids = document["tables"][child_table]
+        kids[1]["date_of_birth"] = "2023-02-30"
+        kids[2]["id"] = first_id
+        del kids[3]["date_of_birth"]
+        for name, rows in document["tables"].items():
+            if name != child_table and rows and "child_id" in rows[0]:
+                rows[0]["child_id"] = 999_999
+                break
+
+    bad = _rewrite(good, tmp_path / "bad.zip", spoil)
+    target = open_and_migrate(tmp_path / "new.db", None, TEST_KEY)
+    try:
+        with pytest.raises(TransferRefused) as refused:
+            import_setting(bad, target, head_revision())
+        problems = "\n".join(refused.value.problems)
+        assert "version:" in problems
+        born = f"tables.{child_table}[1].date_of_birth"
+        assert f"{born}: '2023-02-30' is not a valid date" in problems
+        assert f"tables.{child_table}[2]: the same key as an earlier row" in problems
+        assert f"tables.{child_table}[3].date_of_birth: is required" in problems
+        assert "999999, which is not in the file" in problems
+        from portage_desktop.data import setting_archive
+
+        assert not setting_archive.holds_records(target)
+    finally:
+        target.dispose()
+
+
+def test_not_json_is_refused_plainly(db, tmp_path):
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr("setting.json", "{not json")
+    with pytest.raises(TransferRefused) as refused:
+        import_setting(bad, db, head_revision())
+    assert refused.value.problems[0].startswith("setting.json: not valid JSON")
+
+
+@pytest.mark.parametrize("member", ["../x", "/etc/passwd", "files/../../x"])
+def test_a_zip_naming_paths_outside_itself_is_refused(db, tmp_path, member):
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr("setting.json", "{}")
+        archive.writestr(member, b"x")
+    with pytest.raises(TransferRefused) as refused:
+        import_setting(bad, db, head_revision())
+    assert "outside" in refused.value.problems[0]
+
+
+def test_a_zip_bomb_is_refused(db, tmp_path):
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("setting.json", b" " * 50_000_000)
+    with pytest.raises(TransferRefused) as refused:
+        import_setting(bomb, db, head_revision())
+    assert "far more than it is" in refused.value.problems[0]
+
+
+def test_a_file_over_200_mb_is_refused_unopened(db, tmp_path):
+    big = tmp_path / "big.zip"
+    with big.open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024 + 1)  # sparse: no real space used
+    with pytest.raises(TransferRefused) as refused:
+        import_setting(big, db, head_revision())
+    assert "larger than 200 MB" in refused.value.problems[0]
