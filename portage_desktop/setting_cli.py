@@ -8,18 +8,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from portage_desktop.i18n import tr, trn
+
 if TYPE_CHECKING:
     from portage_desktop.data.engine import Database
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     out = commands.add_parser(
-        "export-setting", help="write the whole setting to a zip (see docs/data-format.md)"
+        "export-setting", help=tr("write the whole setting to a zip (see docs/data-format.md)")
     )
     out.add_argument("--database", dest="setting_database", metavar="PATH")
     out.add_argument("--out", required=True, metavar="FILE.zip")
     into = commands.add_parser(
-        "import-setting", help="read a whole setting from a zip into a new database"
+        "import-setting", help=tr("read a whole setting from a zip into a new database")
     )
     into.add_argument("file", metavar="FILE.zip")
     into.add_argument("--database", dest="setting_database", metavar="NEW.db", required=True)
@@ -47,13 +49,15 @@ def _export(
 
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
-        raise user_error(f"no folder {out.parent} to write {out.name} in")
+        raise user_error(
+            tr("no folder {folder} to write {name} in").format(folder=out.parent, name=out.name)
+        )
     db = open_existing(args.setting_database or args.database, None)
     try:
         count = export_setting(db, out)
     finally:
         db.dispose()
-    print(f"Wrote {count} records to {out}")
+    print(tr("Wrote {count} records to {path}").format(count=count, path=out))
     return 0
 
 
@@ -71,11 +75,17 @@ def _import(args: argparse.Namespace, user_error: type[Exception]) -> int:
     target = Path(args.setting_database).expanduser()
     if target.exists() and target.stat().st_size > 0:
         raise user_error(
-            f"{target} already exists: a setting is imported only into a new database "
-            "(give a file name that does not exist yet)"
+            tr(
+                "{path} already exists: a setting is imported only into a new database "
+                "(give a file name that does not exist yet)"
+            ).format(path=target)
         )
     if not target.parent.is_dir():
-        raise user_error(f"no folder {target.parent} to make {target.name} in")
+        raise user_error(
+            tr("no folder {folder} to make {name} in").format(
+                folder=target.parent, name=target.name
+            )
+        )
     source = Path(args.file).expanduser()
     try:
         # Checked whole before the new file is even made, so a bad file leaves nothing behind.
@@ -86,7 +96,7 @@ def _import(args: argparse.Namespace, user_error: type[Exception]) -> int:
             raise TransferRefused(problems)
     except TransferRefused as exc:
         raise user_error(_listing(exc.problems)) from None
-    key = new_key(read_passphrase("Passphrase for the new database: "))
+    key = new_key(read_passphrase(tr("Passphrase for the new database: ")))
     db = open_and_migrate(target, None, key)
     try:
         count = import_setting(source, db, head_revision())
@@ -98,15 +108,17 @@ def _import(args: argparse.Namespace, user_error: type[Exception]) -> int:
             raise user_error(_listing(exc.problems)) from None
         raise
     db.dispose()
-    print(f"Imported {count} records into {target}")
+    print(tr("Imported {count} records into {path}").format(count=count, path=target))
     return 0
 
 
 def _listing(problems: list[str]) -> str:
     shown = problems[:200]
-    more = f"\n... and {len(problems) - 200} more" if len(problems) > 200 else ""
-    return (
-        f"nothing was imported: {len(problems)} problem(s) in the file:\n  "
-        + "\n  ".join(shown)
-        + more
-    )
+    more = len(problems) - len(shown)
+    tail = "\n" + tr("... and {count} more").format(count=more) if more else ""
+    head = trn(
+        "nothing was imported: {count} problem in the file:",
+        "nothing was imported: {count} problems in the file:",
+        len(problems),
+    ).format(count=len(problems))
+    return head + "\n  " + "\n  ".join(shown) + tail
