@@ -28,7 +28,11 @@ def test_export_import_export_gives_the_same_content(home, tmp_path, capsys):
     assert main(["export-setting", "--database", str(new), "--out", str(second)]) == 0
     out = capsys.readouterr().out
     assert "Wrote " in out and "Imported " in out
-    assert _tables(first) == _tables(second)
+    before, after = _tables(first), _tables(second)
+    history, now = before.pop("audit_entry"), after.pop("audit_entry")
+    assert before == after
+    assert now[: len(history)] == history and len(now) == len(history) + 1
+    assert now[-1]["action"] == "restore"
 
 
 def test_import_over_an_existing_database_is_refused_untouched(home, tmp_path, capsys):

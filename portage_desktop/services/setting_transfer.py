@@ -17,6 +17,7 @@ from typing import Any
 from portage_desktop import app_version
 from portage_desktop.data import setting_archive
 from portage_desktop.data.engine import Database
+from portage_desktop.services import audit
 
 MAIN = "setting.json"
 MAX_FILE = 200 * 1024 * 1024  # the limit on what is offered
@@ -52,7 +53,10 @@ def export_setting(db: Database, out: Path) -> int:
         archive.writestr(MAIN, json.dumps(document, ensure_ascii=False, indent=1))
     temp.chmod(0o600)
     temp.replace(out)
-    return sum(len(r) for r in rows.values())
+    count = sum(len(r) for r in rows.values())
+    # After the file is whole: the entry says it left, and is in the next export, not this one.
+    audit.record_now(db, audit.AuditAction.EXPORT, "setting", None, f"whole setting, {count} rows")
+    return count
 
 
 def read_document(path: Path) -> tuple[dict[str, Any], zipfile.ZipFile]:
@@ -127,4 +131,10 @@ def import_setting(path: Path, db: Database, revision: str | None) -> int:
     if checked.problems:
         raise TransferRefused(checked.problems)
     setting_archive.write_rows(db, checked.rows)
-    return sum(len(r) for r in checked.rows.values())
+    count = sum(len(r) for r in checked.rows.values())
+    # The file's audit log went in as history, its chain intact; this one entry, chained after
+    # it, is the only new one: who imported what, so nothing in the history looks new.
+    audit.record_now(
+        db, audit.AuditAction.RESTORE, "setting", None, f"imported {path.name}, {count} rows"
+    )
+    return count
