@@ -175,3 +175,32 @@ def test_a_file_over_200_mb_is_refused_unopened(db, tmp_path):
     with pytest.raises(TransferRefused) as refused:
         import_setting(big, db, head_revision())
     assert "larger than 200 MB" in refused.value.problems[0]
+
+
+def test_the_committed_schema_matches_the_models():
+    """The published schema is generated from the models; a model change must regenerate it."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location(
+        "make_archive_schema", root / "packaging" / "make_archive_schema.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (root / "docs" / "setting-archive.schema.json").read_text(encoding="utf-8")
+    assert committed == module.render(), "run packaging/make_archive_schema.py"
+
+
+def test_an_export_satisfies_the_published_schema(demo_db, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    from portage_desktop.data.archive_schema import schema
+
+    out = tmp_path / "out.zip"
+    export_setting(demo_db, out)
+    with zipfile.ZipFile(out) as archive:
+        document = json.loads(archive.read("setting.json"))
+    jsonschema.validate(document, schema())
+    document["tables"]["child"][0]["date_of_birth"] = 5
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema())
