@@ -52,9 +52,17 @@ def _export(
         raise user_error(
             tr("no folder {folder} to write {name} in").format(folder=out.parent, name=out.name)
         )
+    from portage_desktop.printing.safe_write import check_target
+
+    try:
+        check_target(out)  # a link, a folder or a device is refused before any work
+    except OSError as exc:
+        raise user_error(str(exc)) from None
     db = open_existing(args.setting_database or args.database, None)
     try:
         count = export_setting(db, out)
+    except OSError as exc:
+        raise user_error(str(exc)) from None
     finally:
         db.dispose()
     print(tr("Wrote {count} records to {path}").format(count=count, path=out))

@@ -70,3 +70,15 @@ def test_not_a_zip_is_one_plain_line(home, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "not a zip file" in err and "Traceback" not in err
     assert not (tmp_path / "n.db").exists()
+
+
+def test_export_never_writes_through_a_link(home, tmp_path, capsys):
+    db = _demo(tmp_path)
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("keep")
+    link = tmp_path / "out.zip"
+    link.symlink_to(elsewhere)
+    assert main(["export-setting", "--database", str(db), "--out", str(link)]) == 1
+    err = capsys.readouterr().err
+    assert "link" in err and "Traceback" not in err
+    assert elsewhere.read_text() == "keep"

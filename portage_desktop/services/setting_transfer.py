@@ -9,7 +9,10 @@ database that holds no records yet.
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import secrets
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,7 @@ from typing import Any
 from portage_desktop import app_version
 from portage_desktop.data import setting_archive
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 
 MAIN = "setting.json"
@@ -34,9 +38,18 @@ class TransferRefused(Exception):
 
 
 def export_setting(db: Database, out: Path) -> int:
-    """Write the whole setting to ``out``; the number of rows written."""
-    temp = out.with_name(out.name + ".part")
-    with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
+    """Write the whole setting to ``out``, privately and whole or not at all; rows written.
+
+    Built in memory (import refuses more than 200 MB anyway), then written to a new temporary
+    file made readable only by its owner, which is never a link (O_EXCL, O_NOFOLLOW), and
+    renamed over ``out`` only when complete. ``out`` itself being a link is refused.
+    """
+    if out.is_symlink():
+        raise OSError(
+            tr("{path} is a link to another file, so nothing was written.").format(path=out)
+        )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
 
         def put(name: str, data: bytes) -> str:
             archive.writestr(name, data)
@@ -51,12 +64,27 @@ def export_setting(db: Database, out: Path) -> int:
             "tables": rows,
         }
         archive.writestr(MAIN, json.dumps(document, ensure_ascii=False, indent=1))
-    temp.chmod(0o600)
-    temp.replace(out)
+    _write_private(out, buffer.getvalue())
     count = sum(len(r) for r in rows.values())
     # After the file is whole: the entry says it left, and is in the next export, not this one.
     audit.record_now(db, audit.AuditAction.EXPORT, "setting", None, f"whole setting, {count} rows")
     return count
+
+
+def _write_private(out: Path, data: bytes) -> None:
+    temp = out.with_name(f".{out.name}.{secrets.token_hex(8)}.part")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    handle = os.open(temp, flags, 0o600)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, out)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def read_document(path: Path) -> tuple[dict[str, Any], zipfile.ZipFile]:

@@ -80,6 +80,16 @@ def test_the_file_is_private(demo_db, tmp_path):
     out = tmp_path / "out.zip"
     export_setting(demo_db, out)
     assert out.stat().st_mode & 0o077 == 0
+    assert list(tmp_path.glob(".*.part")) == []  # no temporary file left beside it
+
+
+def test_export_refuses_a_link(demo_db, tmp_path):
+    target = tmp_path / "other"
+    target.write_bytes(b"keep")
+    (tmp_path / "out.zip").symlink_to(target)
+    with pytest.raises(OSError, match="link"):
+        export_setting(demo_db, tmp_path / "out.zip")
+    assert target.read_bytes() == b"keep"
 
 
 def test_import_into_a_database_holding_records_is_refused(demo_db, tmp_path):
