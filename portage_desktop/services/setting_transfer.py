@@ -90,31 +90,45 @@ def _write_private(out: Path, data: bytes) -> None:
 def read_document(path: Path) -> tuple[dict[str, Any], zipfile.ZipFile]:
     """The parsed ``setting.json`` and the open zip; :class:`TransferRefused` when unsafe."""
     if not path.is_file():
-        raise TransferRefused([f"{path}: no such file"])
+        raise TransferRefused([tr("{path}: no such file").format(path=path)])
     if path.stat().st_size > MAX_FILE:
-        raise TransferRefused([f"{path.name}: larger than 200 MB, so it was not opened"])
+        raise TransferRefused(
+            [tr("{name}: larger than 200 MB, so it was not opened").format(name=path.name)]
+        )
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise TransferRefused([f"{path.name}: not a zip file exported by this app"]) from None
+        raise TransferRefused(
+            [tr("{name}: not a zip file exported by this app").format(name=path.name)]
+        ) from None
     outside = [n for n in archive.namelist() if n.startswith(("/", "\\")) or ".." in n.split("/")]
     if outside:
         archive.close()
         where = outside[0]
-        raise TransferRefused([f"{path.name}: names a place outside itself ({where}); refused"])
+        raise TransferRefused(
+            [
+                tr("{name}: names a place outside itself ({where}); refused").format(
+                    name=path.name, where=where
+                )
+            ]
+        )
     unpacked = sum(i.file_size for i in archive.infolist())
     packed = sum(i.compress_size for i in archive.infolist()) or 1
     if unpacked > MAX_UNPACKED or (unpacked > MAX_RATIO * packed and unpacked > 10_000_000):
         archive.close()
-        raise TransferRefused([f"{path.name}: would unpack to far more than it is; refused"])
+        raise TransferRefused(
+            [tr("{name}: would unpack to far more than it is; refused").format(name=path.name)]
+        )
     try:
         document = json.loads(archive.read(MAIN))
     except KeyError:
         archive.close()
-        raise TransferRefused([f"{MAIN}: missing from the zip"]) from None
+        raise TransferRefused([tr("{name}: missing from the zip").format(name=MAIN)]) from None
     except (ValueError, UnicodeDecodeError) as exc:
         archive.close()
-        raise TransferRefused([f"{MAIN}: not valid JSON ({exc})"]) from None
+        raise TransferRefused(
+            [tr("{name}: not valid JSON ({reason})").format(name=MAIN, reason=exc)]
+        ) from None
     return document, archive
 
 
@@ -124,16 +138,17 @@ def check_document(
     """Every problem with the file, each with its path; rows ready to write when none."""
     problems: list[str] = []
     if not isinstance(document, dict):
-        return setting_archive.Checked(problems=["(top): must be an object"])
+        return setting_archive.Checked(problems=[tr("(top): must be an object")])
     if document.get("format") != setting_archive.FORMAT:
-        problems.append(f"format: must be '{setting_archive.FORMAT}'")
+        problems.append(tr("format: must be '{name}'").format(name=setting_archive.FORMAT))
     if document.get("version") != setting_archive.VERSION:
-        problems.append(f"version: this app reads version {setting_archive.VERSION}")
+        problems.append(tr("version: this app reads version {n}").format(n=setting_archive.VERSION))
     if document.get("schema_revision") != revision:
         problems.append(
-            f"schema_revision: the file is from records at revision "
-            f"{document.get('schema_revision')!r}, this app is at {revision!r}: "
-            "export again from the same version of the app"
+            tr(
+                "schema_revision: the file is from records at revision {theirs}, this app is "
+                "at {ours}: export again from the same version of the app"
+            ).format(theirs=repr(document.get("schema_revision")), ours=repr(revision))
         )
     names = set(archive.namelist())
 
@@ -151,7 +166,7 @@ def import_setting(path: Path, db: Database, revision: str | None) -> int:
     problem, having written nothing."""
     if setting_archive.holds_records(db):
         raise TransferRefused(
-            ["The database already holds records: a setting is imported only into a new one."]
+            [tr("The database already holds records: a setting is imported only into a new one.")]
         )
     document, archive = read_document(path)
     with archive:
