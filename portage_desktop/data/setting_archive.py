@@ -24,6 +24,7 @@ from sqlmodel import SQLModel
 from portage_desktop.data import audit_anchor, migrate
 from portage_desktop.data import models as _models  # noqa: F401  (registers every table)
 from portage_desktop.data.engine import Database
+from portage_desktop.i18n import tr
 
 FORMAT = "portage-desktop-setting"
 VERSION = 1
@@ -91,51 +92,59 @@ def _from_json(value: Any, column: sa.Column[Any], get_file: Callable[[str], byt
     if isinstance(kind, sa.Enum) and kind.enum_class is not None:
         if not isinstance(value, str) or value not in kind.enum_class.__members__:
             choices = ", ".join(kind.enum_class.__members__)
-            raise ValueError(f"must be one of {choices}")
+            raise ValueError(tr("must be one of {choices}").format(choices=choices))
         return kind.enum_class[value]
     if isinstance(kind, sa.LargeBinary):
         name = value.get("file") if isinstance(value, dict) else None
         data = get_file(name) if isinstance(name, str) else None
         if data is None:
-            raise ValueError('must name a file in the zip, as {"file": "files/..."}')
+            raise ValueError(
+                tr("must name a file in the zip, as {example}").format(
+                    example='{"file": "files/..."}'
+                )
+            )
         return data
     if isinstance(kind, sa.JSON):
         return value
     if isinstance(kind, sa.Boolean):
         if not isinstance(value, bool):
-            raise ValueError("must be true or false")
+            raise ValueError(tr("must be true or false"))
         return value
     if isinstance(kind, sa.DateTime | sa.Date | sa.Time):
         parse = {sa.DateTime: datetime, sa.Date: date, sa.Time: time}
         target = next(t for k, t in parse.items() if isinstance(kind, k))
         if not isinstance(value, str):
-            raise ValueError(f"must be a {target.__name__} written as text (ISO 8601)")
+            raise ValueError(
+                tr("must be a {kind} written as text (ISO 8601)").format(kind=target.__name__)
+            )
         try:
             return target.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"'{value}' is not a valid {target.__name__}") from None
+            raise ValueError(
+                tr("'{value}' is not a valid {kind}").format(value=value, kind=target.__name__)
+            ) from None
     if isinstance(kind, sa.Integer):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError("must be a whole number")
+            raise ValueError(tr("must be a whole number"))
         return value
     if isinstance(kind, sa.Float):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError("must be a number")
+            raise ValueError(tr("must be a number"))
         return value
     if isinstance(kind, sa.Numeric):
         try:
             return Decimal(str(value))
         except InvalidOperation:
-            raise ValueError("must be a number") from None
+            raise ValueError(tr("must be a number")) from None
     if isinstance(kind, sa.Uuid):
         try:
             return uuid.UUID(str(value))
         except ValueError:
-            raise ValueError("must be an identifier (UUID)") from None
+            raise ValueError(tr("must be an identifier (UUID)")) from None
     if not isinstance(value, str):
-        raise ValueError("must be text")
+        raise ValueError(tr("must be text"))
     if isinstance(kind, sa.String) and kind.length and len(value) > kind.length:
-        raise ValueError(f"is longer than {kind.length} characters")
+        raise ValueError(tr("is longer than {n} characters").format(n=kind.length))
     return value
 
 
@@ -143,32 +152,38 @@ def check_rows(raw: Any, get_file: Callable[[str], bytes | None]) -> Checked:
     """Check every table, row and value, and every reference between rows, before any write."""
     checked = Checked()
     if not isinstance(raw, dict):
-        checked.problems.append("tables: must be an object of table names")
+        checked.problems.append(tr("tables: must be an object of table names"))
         return checked
     known = {t.name: t for t in tables()}
     for name in raw:
         if name not in known:
-            checked.problems.append(f"tables.{name}: no such table in this version of the app")
+            checked.problems.append(
+                tr("tables.{name}: no such table in this version of the app").format(name=name)
+            )
     keys: dict[str, set[tuple[Any, ...]]] = {}
     for table in tables():
         rows = raw.get(table.name, [])
         where = f"tables.{table.name}"
         if not isinstance(rows, list):
-            checked.problems.append(f"{where}: must be a list of rows")
+            checked.problems.append(tr("{at}: must be a list of rows").format(at=where))
             continue
         out = checked.rows.setdefault(table.name, [])
         seen = keys.setdefault(table.name, set())
         for n, row in enumerate(rows):
             at = f"{where}[{n}]"
             if not isinstance(row, dict):
-                checked.problems.append(f"{at}: must be an object")
+                checked.problems.append(tr("{at}: must be an object").format(at=at))
                 continue
             for extra in set(row) - set(table.columns.keys()):
-                checked.problems.append(f"{at}.{extra}: no such field")
+                checked.problems.append(
+                    tr("{at}.{field}: no such field").format(at=at, field=extra)
+                )
             item = _check_row(table, row, at, get_file, checked.problems)
             key = tuple(item.get(c.name) for c in _key_columns(table))
             if key in seen:
-                checked.problems.append(f"{at}: the same key as an earlier row ({key})")
+                checked.problems.append(
+                    tr("{at}: the same key as an earlier row ({key})").format(at=at, key=key)
+                )
             seen.add(key)
             out.append(item)
     _check_references(checked, keys)
@@ -187,7 +202,7 @@ def _check_row(
         value = row.get(column.name)
         if value is None:
             if not column.nullable and not (column.primary_key and column.autoincrement):
-                problems.append(f"{at}.{column.name}: is required")
+                problems.append(tr("{at}.{field}: is required").format(at=at, field=column.name))
             item[column.name] = None
             continue
         try:
@@ -211,8 +226,12 @@ def _check_references(checked: Checked, keys: dict[str, set[tuple[Any, ...]]]) -
                     continue
                 names = ", ".join(c.name for c in fk.columns)
                 checked.problems.append(
-                    f"tables.{table.name}[{n}].{names}: refers to {target.name} {value[0]!r}, "
-                    "which is not in the file"
+                    tr(
+                        "tables.{table}[{n}].{fields}: refers to {target} {value}, "
+                        "which is not in the file"
+                    ).format(
+                        table=table.name, n=n, fields=names, target=target.name, value=value[0]
+                    )
                 )
 
 
