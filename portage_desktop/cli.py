@@ -22,6 +22,7 @@ from portage_desktop import (
     server_access_cli,
     service_cli,
     service_quality_cli,
+    setting_cli,
 )
 from portage_desktop.cli_open import open_existing
 from portage_desktop.errors import UserError
@@ -182,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--child", required=True, metavar="ID-or-name")
     export.add_argument("--out", required=True, metavar="FOLDER", help=tr("folder to write into"))
 
+    setting_cli.add_commands(commands)
     stamp = commands.add_parser(
         "check-stamp", help=tr("check the Stamp of Approval criteria against the records")
     )
@@ -420,6 +422,9 @@ def _cmd_check_stamp(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "make-demo":
         return _cmd_make_demo(args)
+    done = setting_cli.run(args, open_existing, UserError)
+    if done is not None:
+        return done
     done = service_quality_cli.run(args, open_existing, _parse_day, UserError)
     if done is not None:
         return done
