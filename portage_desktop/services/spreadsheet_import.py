@@ -17,7 +17,7 @@ from enum import StrEnum
 from portage_desktop.data import stores
 from portage_desktop.data.engine import Database
 from portage_desktop.data.models import ChildRecord, StaffMemberRecord
-from portage_desktop.i18n import N_, tr
+from portage_desktop.i18n import tr
 from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
@@ -39,7 +39,7 @@ IGNORE = ""  # a column left out of the import
 # Field code -> (label, headings that mean it, already normalised: lower case, letters only).
 _CHILD_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "first_name": (
-        N_("First name"),
+        tr("First name"),
         (
             "first name",
             "forename",
@@ -51,16 +51,16 @@ _CHILD_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "last_name": (
-        N_("Surname"),
+        tr("Surname"),
         ("surname", "last name", "family name", "lastname", "second name"),
     ),
-    "known_as": (N_("Known as"), ("known as", "preferred name", "nickname", "called")),
+    "known_as": (tr("Known as"), ("known as", "preferred name", "nickname", "called")),
     "date_of_birth": (
-        N_("Date of birth"),
+        tr("Date of birth"),
         ("date of birth", "dob", "birth date", "birthday", "born", "d o b", "birthdate"),
     ),
     "start_date": (
-        N_("Start date"),
+        tr("Start date"),
         (
             "start date",
             "started",
@@ -72,22 +72,22 @@ _CHILD_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "leave_date": (
-        N_("Leaving date"),
+        tr("Leaving date"),
         ("leaving date", "leave date", "left", "date left", "end date"),
     ),
     "key_person": (
-        N_("Key person"),
+        tr("Key person"),
         ("key person", "keyperson", "key worker", "keyworker", "key carer"),
     ),
     "home_languages": (
-        N_("Home languages"),
+        tr("Home languages"),
         ("home languages", "home language", "languages", "language", "languages spoken"),
     ),
 }
 _STAFF_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "first_name": _CHILD_FIELDS["first_name"],
     "last_name": _CHILD_FIELDS["last_name"],
-    "roles": (N_("Roles"), ("roles", "role", "job", "job title", "position", "post")),
+    "roles": (tr("Roles"), ("roles", "role", "job", "job title", "position", "post")),
     "start_date": _CHILD_FIELDS["start_date"],
     "leave_date": _CHILD_FIELDS["leave_date"],
 }
@@ -97,7 +97,7 @@ _DATES = ("date_of_birth", "start_date", "leave_date")
 def fields(kind: Kind) -> dict[str, str]:
     """Field code to its label, in the order the mapping screen offers them."""
     table = _CHILD_FIELDS if kind is Kind.CHILDREN else _STAFF_FIELDS
-    return {code: tr(label) for code, (label, _) in table.items()}
+    return {code: label for code, (label, _) in table.items()}
 
 
 def _normal(heading: str) -> str:
