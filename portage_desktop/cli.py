@@ -23,6 +23,7 @@ from portage_desktop import (
     service_cli,
     service_quality_cli,
     setting_cli,
+    spreadsheet_cli,
 )
 from portage_desktop.cli_open import open_existing
 from portage_desktop.errors import UserError
@@ -198,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     service_quality_cli.add_commands(commands)
     service_quality_cli.add_print_options(printer)
     server_access_cli.add_commands(commands)
+    spreadsheet_cli.add_commands(commands)
     return parser
 
 
@@ -429,6 +431,9 @@ def _run(args: argparse.Namespace) -> int:
     if done is not None:
         return done
     done = server_access_cli.run(args, UserError)
+    if done is not None:
+        return done
+    done = spreadsheet_cli.run(args, open_existing, UserError)
     if done is not None:
         return done
     if args.command == "print":

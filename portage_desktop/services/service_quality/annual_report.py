@@ -28,6 +28,7 @@ from portage_desktop.services.service_quality.registered_check import (
     check_service,
 )
 from portage_desktop.services.service_quality.snapshot import load
+from portage_desktop.services.spreadsheet_files import safe_csv_cell
 from portage_desktop.services.training import TrainingKind
 
 
@@ -359,10 +360,21 @@ def _fidelity_figures(fid: Fidelity, figs: list[Figure]) -> None:
     )
 
 
+class _SafeWriter:
+    """A CSV writer whose text cells cannot run as formulas when the file is opened in a
+    spreadsheet (a record's text may begin with ``=``)."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out)
+
+    def writerow(self, row: list[object]) -> None:
+        self._writer.writerow([safe_csv_cell(cell) for cell in row])
+
+
 def figures_csv(report: AnnualReport) -> str:
     """One line per figure: section, figure, value and the records behind it."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = _SafeWriter(out)
     writer.writerow([tr("Year"), tr("Section"), tr("Figure"), tr("Value"), tr("Records")])
     for f in report.figures:
         writer.writerow(

@@ -105,6 +105,12 @@ class ChildrenPage(RefreshWhenShown, QWidget):
             tr("Everything held about the selected child, for a parent who asks (subject access)")
         )
         self.export_button.clicked.connect(self.export_selected)
+        self.import_button = QPushButton(tr("&Import…"))
+        self.import_button.setToolTip(
+            tr("Add children or staff from a spreadsheet (.csv or .xlsx)")
+        )
+        self.import_button.setAccessibleName(tr("Import from a spreadsheet"))
+        self.import_button.clicked.connect(self.import_spreadsheet)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -142,6 +148,7 @@ class ChildrenPage(RefreshWhenShown, QWidget):
         actions.addWidget(self.archive_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.export_button)
+        actions.addWidget(self.import_button)
         actions.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -187,6 +194,12 @@ class ChildrenPage(RefreshWhenShown, QWidget):
         column.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignCenter)
         column.addStretch(2)
         return panel
+
+    def import_spreadsheet(self) -> None:
+        from portage_desktop.ui.children.spreadsheet_dialog import open_spreadsheet_import
+
+        if open_spreadsheet_import(self.ctx, self):
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload the list once, keeping the selected child selected."""

@@ -82,6 +82,7 @@ BUILT_WITH = (
         ("diceware",),
     ),
     ("platformdirs", "MIT", ("platformdirs",)),
+    (tr("openpyxl, which reads Excel files"), "MIT", ("openpyxl",)),
     (tr("The DejaVu fonts"), tr("a free font licence"), ()),
     (tr("Phosphor Icons"), "MIT", ()),
     ("Noto Sans Arabic", "SIL Open Font License 1.1", ()),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QMenu
+
 from portage_desktop import APP_NAME
 from portage_desktop.i18n import tr
 from portage_desktop.ui.common.demo_launch import DEMOS, open_demo
@@ -23,6 +25,22 @@ def fill_menus(window: MainWindow) -> None:
     file_menu.addAction(
         window._action(tr("&Print children list…"), window.print_children_list, "Print")
     )
+    file_menu.addAction(
+        window._action(
+            tr("&Import children or staff from a spreadsheet…"),
+            lambda _c=False: _import_spreadsheet(window),
+        )
+    )
+    assessments_menu = QMenu(tr("&Assessments"), window)
+    assessments_menu.addAction(
+        window._action(
+            tr("&Import a checklist…"),
+            lambda _c=False: _import_checklist(window),
+            None,
+            tr("Add a setting's own checklist from a .json or .csv file"),
+        )
+    )
+    window.menuBar().insertMenu(help_menu.menuAction(), assessments_menu)
     file_menu.addSeparator()
     if window.ctx.db.on_server:
         # Backups of a shared server are its administrator's job, not this app's.
@@ -88,3 +106,17 @@ def fill_menus(window: MainWindow) -> None:
     help_menu.addAction(
         window._action(tr("&About {APP_NAME}").format(APP_NAME=APP_NAME), window.show_about)
     )
+
+
+def _import_spreadsheet(window: MainWindow) -> None:
+    """Imported when asked for, so the window's first paint does not wait for it."""
+    from portage_desktop.ui.children.spreadsheet_dialog import open_spreadsheet_import
+
+    open_spreadsheet_import(window.ctx, window)
+
+
+def _import_checklist(window: MainWindow) -> None:
+    """The same import as the button on a child's Assessments tab."""
+    from portage_desktop.ui.assessment.framework_import import import_checklist
+
+    import_checklist(window.ctx, window)
