@@ -264,6 +264,8 @@ def _built_for(name: str, ctx, child_id: int):
         return _import(name)(error, Note("Mine", 1), {"text": tr_word("Text")})
     if short == "RestoreDialog":
         return _import(name)([])
+    if short == "ChartWeekDialog":
+        return _import(name)(today)
     if short == "OwnLoginDialog":
         from portage_desktop.database_url import parse
 

@@ -428,3 +428,56 @@ def test_guidance_is_read_not_marked_and_keys_step_over_it(qtbot, ctx):
     qtbot.keyClick(table, Qt.Key.Key_2)
     assert table.status(2) == 2 and table.currentRow() == 3
     assert set(table.entries()) == {detail.items[1].id, detail.items[2].id}
+
+
+@pytest.mark.parametrize(
+    ("today", "usual"),
+    [
+        (date(2026, 12, 4), date(2026, 11, 30)),  # a Friday: this week
+        (date(2026, 12, 5), date(2026, 12, 7)),  # a Saturday: next week
+        (date(2026, 12, 7), date(2026, 12, 7)),  # the Monday: this week
+    ],
+)
+def test_the_chart_week_offered_first_is_the_usual_one(qtbot, today, usual):
+    from portage_desktop.ui.plans.chart_week_dialog import ChartWeekDialog
+
+    dialog = ChartWeekDialog(today)
+    qtbot.addWidget(dialog)
+    assert dialog.week == usual
+    assert dialog.choice.itemText(0).startswith("This week: Monday ")
+
+
+def test_printing_a_home_chart_asks_which_week_and_prints_that_week(
+    qtbot, demo_ctx, monkeypatch, tmp_path
+):
+    from portage_desktop.ui.children import child_record as record_module
+    from portage_desktop.ui.plans.chart_week_dialog import ChartWeekDialog
+    from tests.pdf_text import pdf_text
+
+    child = next(c.id for c in children.list_children(demo_ctx.db) if c.first_name and c.id)
+    record = ChildRecordWindow(demo_ctx, child)
+    qtbot.addWidget(record)
+    chosen = {}
+
+    def pick_the_week_after_next(dialog: ChartWeekDialog) -> int:
+        dialog.choice.setCurrentIndex(2)
+        chosen["week"] = dialog.week
+        return 1
+
+    monkeypatch.setattr(ChartWeekDialog, "exec", pick_the_week_after_next)
+    from portage_desktop.ui.children import share_dialog
+
+    monkeypatch.setattr(share_dialog.ShareDialog, "exec", lambda _d: 1)
+    saved = {}
+
+    def save(_parent, db, kind, _title, _stem, child=None, **options):
+        from portage_desktop.printing.kinds import print_record
+
+        out = tmp_path / "chart.pdf"
+        options.pop("share", None)
+        saved["path"] = print_record(db, kind, child, out, **options)
+
+    monkeypatch.setattr(record_module, "save_print", save)
+    record.print_kind("activity-chart")
+    assert chosen["week"].weekday() == 0
+    assert chosen["week"].strftime("%d/%m") in pdf_text(saved["path"])

@@ -290,6 +290,16 @@ class ChildRecordWindow(QDialog):
         """Print one of the child's records: first who it is for, then where to save it."""
         from portage_desktop.ui.children.share_dialog import ShareDialog
 
+        options: dict[str, object] = {}
+        if kind == "activity-chart":  # the family fills in the days printed on it
+            from datetime import date
+
+            from portage_desktop.ui.plans.chart_week_dialog import ChartWeekDialog
+
+            which = ChartWeekDialog(date.today(), self)
+            if not which.exec():
+                return
+            options["week"] = which.week
         audience = ShareDialog(self.ctx.db, self.child_id, self)
         if not audience.exec():
             return
@@ -303,4 +313,5 @@ class ChildRecordWindow(QDialog):
             child=self.child_id,
             share=audience.request,
             plan=plan,
+            **options,
         )
