@@ -419,6 +419,7 @@ def test_guidance_is_read_not_marked_and_keys_step_over_it(qtbot, ctx):
     assert table.item(0, STEP).text().startswith("Guidance: ")
     assert table.item(0, STATUS).text() == "(guidance)"
     assert table.item(2, STEP).text().startswith("Checkpoint: ")
+    assert table.currentRow() == 1  # it starts on the first entry that takes a status
     table.setCurrentCell(0, STATUS)
     qtbot.keyClick(table, Qt.Key.Key_3)
     assert table.status(0) is None  # guidance is never marked

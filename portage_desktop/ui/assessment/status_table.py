@@ -102,8 +102,9 @@ class StatusTable(QTableWidget):
                 self.item(row, STATUS).setText(tr("(guidance)"))
         self.blockSignals(False)
         self.resizeRowsToContents()
-        if self.item_ids:
-            self.setCurrentCell(0, STATUS)
+        markable = [r for r, item in enumerate(detail.items) if item.takes_status]
+        if markable:  # start on the first entry that takes a status, not on guidance
+            self.setCurrentCell(markable[0], STATUS)
 
     def _set_status(self, row: int, value: int | None) -> None:
         assert self.detail is not None
