@@ -125,6 +125,7 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
         raise PrintError(
             tr("{name} has no assessments yet: add one on the Assessments tab.").format(name=name)
         ) from None
+    from portage_desktop.checklist_rules import CHECKPOINT
     from portage_desktop.printing import assessment_facts as facts
     from portage_desktop.services.children import get_child
 
@@ -151,6 +152,17 @@ def _assessment_summary(db: Database, child: int | None, today: date, out: Path 
         ],
         age=facts.age_on(get_child(db, child).date_of_birth, chosen.assessed_on),
         age_bands=facts.age_bands(summary.detail),
+        checkpoints=[
+            (
+                summary.detail.area_of[item.id].name,
+                item.text,
+                level.label
+                if (level := summary.detail.framework.level(chosen.statuses.get(item.id)))
+                else tr("Not looked at this time"),
+            )
+            for item in summary.detail.items
+            if item.kind == CHECKPOINT
+        ],
         chart_areas=areas,
         chart_series=[
             ChartSeries(format_date(p.assessed_on), [p.shares.get(a, 0.0) for a in areas])

@@ -47,6 +47,9 @@ class AssessmentSheet:
     chart_series: Sequence[ChartSeries]
     age: str = ""  # the child's age on the day of the assessment
     age_bands: Sequence[str] = ()  # the checklist's age bands, youngest first
+    # (area, question, what was seen) for each checkpoint of the checklist: observed, not
+    # learnt, so kept apart from the skills. Guidance for the practitioner is never printed.
+    checkpoints: Sequence[tuple[str, str, str]] = ()
 
 
 def _bullets(items: Sequence[str], st: Styles, empty: str) -> list[Paragraph]:
@@ -180,6 +183,26 @@ def build_assessment_summary(
         ]
     for area in sheet.areas:
         story += _area(area, st)
+    if sheet.checkpoints:
+        story.append(Paragraph(tr("Checkpoints we looked at"), st.heading))
+        story.append(
+            Paragraph(
+                tr(
+                    "Questions the checklist asks us to look out for around certain ages. "
+                    "They are not skills, so they are not counted above."
+                ),
+                st.small,
+            )
+        )
+        for area, question, seen in sheet.checkpoints:
+            story.append(
+                Paragraph(
+                    tr("<b>{area}:</b> {question} <i>{seen}</i>").format(
+                        area=esc(area), question=esc(question), seen=esc(seen)
+                    ),
+                    st.cell,
+                )
+            )
     story.append(Spacer(1, 4 * mm))
     story.append(
         Paragraph(

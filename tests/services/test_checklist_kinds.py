@@ -125,3 +125,30 @@ def test_only_small_steps_count_and_guidance_takes_no_status(db):
     assert [i.id for i in talking.strengths] == [first.id, second.id]
     assert [i.id for i in talking.next_steps] == [third.id]
     assert talking.total == 3 and talking.achieved_share == pytest.approx(2 / 3)
+
+
+def test_the_printed_summary_keeps_checkpoints_apart_and_leaves_guidance_out(db, tmp_path):
+    from portage_desktop.printing.kinds import print_record
+    from portage_desktop.services import setting
+    from portage_desktop.services.setting import SettingInput
+    from portage_desktop.services.vocabulary import SettingKind
+    from tests.pdf_text import pdf_text
+
+    setting.save_setting(db, SettingInput("Acorns", SettingKind.GROUP))
+    stored = frameworks.import_framework(db, parse_json(json.dumps(FRAMEWORK)))
+    _guidance, first, checkpoint, _second, _third = frameworks.get_framework(db, stored.id).items
+    child = save_child(db, ChildInput("Ada", "Kinds", date(2024, 1, 1)), today=TODAY)
+    entries = {first.id: Entry(3), checkpoint.id: Entry(2)}
+    assessments.save_assessment(
+        db,
+        child.id,
+        AssessmentInput(stored.id, TODAY, (Contributor.PARENT,), entries=entries),
+        today=TODAY,
+    )
+    text = " ".join(
+        pdf_text(print_record(db, "assessment-summary", child.id, tmp_path / "s.pdf")).split()
+    )
+    strengths, _, checkpoints = text.partition("Checkpoints we looked at")
+    assert "does the baby babble with intent? Developing" in checkpoints
+    assert "babble with intent" not in strengths
+    assert "Talk with the child about what they are doing" not in text
