@@ -183,7 +183,13 @@ def explanation(term: Term, style: ParagraphStyle) -> Paragraph:
 
 
 def words_box(terms: Sequence[Term], st: Styles, width: float) -> Flowable:
-    """The "Words we use" box: each term in bold with its meaning, in body-sized type."""
+    """The "Words we use" box, kept in one piece on its page."""
+    return KeepTogether(words_box_parts(terms, st, width))
+
+
+def words_box_parts(terms: Sequence[Term], st: Styles, width: float) -> list[Flowable]:
+    """The box's parts: each term in bold with its meaning, in body-sized type (a page that
+    measures itself before drawing, as the one-page profile does, measures these)."""
     lines = [Paragraph(tr("<b>Words we use</b>"), st.body)]
     lines += [explanation(t, st.body) for t in terms]
     box = Table([[lines]], colWidths=[width])
@@ -197,7 +203,7 @@ def words_box(terms: Sequence[Term], st: Styles, width: float) -> Flowable:
             ]
         )
     )
-    return KeepTogether([Spacer(1, 3), box, Spacer(1, 4)])
+    return [Spacer(1, 3), box, Spacer(1, 4)]
 
 
 def explain_terms(

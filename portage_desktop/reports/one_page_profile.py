@@ -34,6 +34,7 @@ from portage_desktop.reports.base import (
     build_pdf,
     esc,
 )
+from portage_desktop.reports.glossary import terms_in, words_box_parts
 
 # The frame SimpleDocTemplate gives the story (20 mm top and bottom) less its own padding.
 FRAME_WIDTH = A4[0] - 2 * MARGIN - 12
@@ -150,11 +151,18 @@ def _height(flowables: Sequence[Flowable]) -> float:
     )
 
 
+def _words(sheet: ProfileSheet, st: _Styles) -> list[Flowable]:
+    """A "Words we use" box for terms the family may not know that the profile uses
+    (Makaton, SENCO ...): on this page, and counted in whether it fits."""
+    found = terms_in(" ".join(text for heading, text in sheet.sections))
+    return [Spacer(1, 3 * mm), *words_box_parts(found, st, FRAME_WIDTH)] if found else []
+
+
 def _needed(sheet: ProfileSheet, size: float, photo: Flowable | None) -> tuple[float, Table]:
     st = _Styles(size)
     head = _head(sheet, st, False, photo)
     grid = _styled(Table(_rows(sheet, st), colWidths=[FRAME_WIDTH / 2] * 2))
-    return _height(head) + 5 * mm + _height([grid]), grid
+    return _height(head) + 5 * mm + _height([grid]) + _height(_words(sheet, st)), grid
 
 
 def _placeholder(sheet: ProfileSheet, has_photo: bool) -> Flowable | None:
@@ -195,8 +203,9 @@ def build_one_page_profile(meta: ReportMeta, sheet: ProfileSheet, out: Path | No
     st = _Styles(fit.body_size)
     head = _head(sheet, st, False, photo)
     rows = _rows(sheet, st)
-    grid = _grid(rows, FRAME_HEIGHT - _height(head) - 5 * mm - 4)
-    return build_pdf(meta, [*head, Spacer(1, 5 * mm), grid], out)
+    words = _words(sheet, st)
+    grid = _grid(rows, FRAME_HEIGHT - _height(head) - 5 * mm - _height(words) - 4)
+    return build_pdf(meta, [*head, Spacer(1, 5 * mm), grid, *words], out)
 
 
 def _build_full_profile(meta: ReportMeta, sheet: ProfileSheet, out: Path | None) -> bytes:
@@ -216,7 +225,7 @@ def _full_story(sheet: ProfileSheet, photo: Flowable | None) -> list[Flowable]:
     for heading, text in sheet.sections:
         body = esc(text) if text.strip() else tr("<i>We will fill this in together.</i>")
         story += [Paragraph(esc(heading), section), Paragraph(body, st.body)]
-    return story
+    return story + _words(sheet, st)
 
 
 def _grid(rows: list[list[object]], room: float) -> Table:

@@ -63,3 +63,29 @@ def test_the_terms_found_in_words():
     assert all(t.meaning and t.term for t in TERMS)
     assert prompt_meaning("Full physical") and prompt_meaning("gesture")
     assert prompt_meaning("A prompt of our own") == ""
+
+
+def test_the_one_page_profile_explains_its_words_and_still_fits_one_page(tmp_path):
+    from portage_desktop.reports.one_page_profile import (
+        ProfileSheet,
+        build_one_page_profile,
+        measure_profile,
+    )
+    from tests.pdf_text import page_count, pdf_text
+
+    sections = [
+        ("How to communicate with me", "I use Makaton signs for more and finished."),
+        ("How best to support me", "Our SENCO meets my family each term."),
+        ("What people like about me", "My smile."),
+    ]
+    sheet = ProfileSheet("Ola Nowak", "1 March 2026", "Mum", sections)
+    assert measure_profile(sheet).fits
+    out = tmp_path / "profile.pdf"
+    build_one_page_profile(ReportMeta("Acorns", "One-page profile", TODAY), sheet, out)
+    text = " ".join(pdf_text(out).split())
+    assert page_count(out) == 1 and "Words we use" in text
+    assert "Makaton" in text.partition("Words we use")[2]
+    assert "SENCO" in text.partition("Words we use")[2]
+    plain = ProfileSheet("Ola Nowak", "1 March 2026", "Mum", [("Likes", "Sand and water.")])
+    build_one_page_profile(ReportMeta("Acorns", "One-page profile", TODAY), plain, out)
+    assert "Words we use" not in pdf_text(out)
