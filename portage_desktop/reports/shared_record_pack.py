@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from portage_desktop.i18n import tr
-from portage_desktop.reports.base import RULE, ReportMeta, Styles, build_pdf, esc
+from portage_desktop.reports.base import MARGIN, RULE, ReportMeta, Styles, build_pdf, esc
+from portage_desktop.reports.glossary import explain_terms
 
 
 @dataclass(frozen=True)
@@ -102,4 +104,5 @@ def build_shared_record_pack(meta: ReportMeta, pack: SharedPack, out: Path | Non
                 )
     else:
         story.append(Paragraph(tr("Our first review together is still to come."), st.body))
-    return build_pdf(meta, story, out)
+    # Words a family may not know (key person, SENCO, Makaton ...), where they first appear.
+    return build_pdf(meta, explain_terms(story, st, A4[0] - 2 * MARGIN - 12), out)

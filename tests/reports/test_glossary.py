@@ -89,3 +89,16 @@ def test_the_one_page_profile_explains_its_words_and_still_fits_one_page(tmp_pat
     plain = ProfileSheet("Ola Nowak", "1 March 2026", "Mum", [("Likes", "Sand and water.")])
     build_one_page_profile(ReportMeta("Acorns", "One-page profile", TODAY), plain, out)
     assert "Words we use" not in pdf_text(out)
+
+
+def test_the_shared_record_pack_explains_the_key_person(tmp_path):
+    from portage_desktop.reports.shared_record_pack import SharedPack, build_shared_record_pack
+    from tests.pdf_text import pdf_text
+
+    pack = SharedPack(
+        "Ola Nowak", [("About me", "Likes sand")], [], [], [("Key person", "Beth", "Ask")]
+    )
+    out = tmp_path / "pack.pdf"
+    build_shared_record_pack(ReportMeta("Acorns", "Shared record", TODAY), pack, out)
+    explained = " ".join(pdf_text(out).split()).partition("Words we use")[2]
+    assert "Key person: the member of staff" in explained
