@@ -230,14 +230,23 @@ def recent_plans(session: Session, limit: int) -> list[PlanRecord]:
 
 
 def family_names(session: Session, child_ids: Sequence[int]) -> dict[int, list[str]]:
+    return {k: [name for name, _r in v] for k, v in family_members(session, child_ids).items()}
+
+
+def family_members(session: Session, child_ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
+    """Each child's family as (name, relationship), in the order they were added."""
     from portage_desktop.data.models.assessment import FamilyMemberRecord
 
     if not child_ids:
         return {}
-    query = select(FamilyMemberRecord.child_id, FamilyMemberRecord.name).where(
-        col(FamilyMemberRecord.child_id).in_(child_ids)
+    query = (
+        select(
+            FamilyMemberRecord.child_id, FamilyMemberRecord.name, FamilyMemberRecord.relationship
+        )
+        .where(col(FamilyMemberRecord.child_id).in_(child_ids))
+        .order_by(col(FamilyMemberRecord.id))
     )
-    found: dict[int, list[str]] = {}
-    for child_id, name in session.exec(query):
-        found.setdefault(child_id, []).append(name)
+    found: dict[int, list[tuple[str, str]]] = {}
+    for child_id, name, relationship in session.exec(query):
+        found.setdefault(child_id, []).append((name, relationship))
     return found

@@ -254,11 +254,20 @@ class ConfirmedPlan:
     photos_removed: bool
 
 
+def _relative(relationship: str) -> str:
+    """How a relative is written once their name is taken out: "the child's mum"."""
+    words = " ".join(relationship.split()).lower()
+    return tr("the child's {relationship}").format(relationship=words) if words else FAMILY
+
+
 def people_for(plan: PlanForApplication, staff: Sequence[str] = ()) -> list[Person]:
     """Everyone a plan might name: the child, the family, other children and staff."""
     child = (f"{plan.child_first_name} {plan.child_last_name}", plan.known_as)
     people = [Person(tuple(n for n in child if n.strip()), CHILD)]
-    people += [Person((n,), FAMILY) for n in plan.family_names]
+    relations = (*plan.family_relationships, *[""] * len(plan.family_names))
+    people += [
+        Person((n,), _relative(r)) for n, r in zip(plan.family_names, relations, strict=False)
+    ]
     people += [Person((n,), OTHER_CHILD) for n in plan.other_children]
     people += [Person((n,), STAFF) for n in staff]
     if plan.address.strip():

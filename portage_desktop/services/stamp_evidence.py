@@ -130,6 +130,9 @@ class PlanForApplication:
     started_on: date | None
     review_on: date | None
     has_photos: bool = False
+    # Beside ``family_names``, each one's relationship to the child ("Mum", "Sister"), so a
+    # replacement reads "the child's sister" rather than a bare label.
+    family_relationships: tuple[str, ...] = ()
 
     @property
     def chooser_text(self) -> str:
@@ -231,7 +234,7 @@ def plans_for_application(db: Database) -> list[PlanForApplication]:
         for step in plan_store.steps(s, ids):
             steps.setdefault(step.plan_id, []).append(step.text)
         goals = plan_store.goals_by_id(s, list({r.goal_id for r in rows}))
-        family = plan_store.family_names(s, list({r.child_id for r in rows}))
+        family = plan_store.family_members(s, list({r.child_id for r in rows}))
     # Whole names and names known by: a plan may name another child by surname or nickname.
     everyone = {
         c.id: tuple(n for n in (f"{c.first_name} {c.last_name}", c.known_as) if n.strip())
@@ -260,7 +263,8 @@ def plans_for_application(db: Database) -> list[PlanForApplication]:
                 known_as=child.known_as,
                 date_of_birth=child.date_of_birth,
                 address="",
-                family_names=tuple(family.get(row.child_id, [])),
+                family_names=tuple(n for n, _r in family.get(row.child_id, [])),
+                family_relationships=tuple(r for _n, r in family.get(row.child_id, [])),
                 other_children=tuple(
                     sorted({n for i, names in everyone.items() if i != child.id for n in names})
                 ),

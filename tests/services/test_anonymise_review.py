@@ -147,3 +147,13 @@ def test_a_plan_is_reviewed_as_labelled_lines_with_everyone_in_its_records():
     assert confirmed.lines[0] == "Goal: The child will post a ball"
     assert len(confirmed.lines) == 5
     assert (confirmed.started, confirmed.review) == ("January 2025", "March 2025")
+
+
+def test_a_relative_is_named_by_relationship_once_the_name_is_gone():
+    from dataclasses import replace
+
+    plan = replace(_plan(), family_relationships=("Mum",))
+    text = propose(review_text(plan), people_for(plan, ["Sarah Jenkins"]))
+    assert text.splitlines()[-1] == "Agreed with the parent: The child's mum"
+    unknown = replace(_plan(), family_relationships=("",))
+    assert propose(review_text(unknown), people_for(unknown)).endswith("A family member")
