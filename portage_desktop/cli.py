@@ -372,22 +372,11 @@ def _cmd_print(args: argparse.Namespace) -> int:
 
 def _parse_week(text: str) -> date:
     """The --week date, in either form; a plain message (never a traceback) when it is not one."""
-    from portage_desktop.services.dates import parse_uk_date
-
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        pass
-    try:
-        day = parse_uk_date(text)
-    except ValueError as exc:
-        raise UserError(tr("--week: {exc}").format(exc=exc)) from None
-    if day is None:
-        raise UserError(tr("--week needs a date, such as 07/12/2026"))
-    return day
+    return _parse_day(text, "--week", "07/12/2026")
 
 
-def _parse_day(text: str | None) -> date:
+def _parse_day(text: str | None, option: str = "--on", example: str = "24/03/2026") -> date:
+    """A date given as dd/mm/yyyy or ISO (today when none is given), or one plain line."""
     from portage_desktop.services.dates import parse_uk_date
 
     if not text:
@@ -399,9 +388,11 @@ def _parse_day(text: str | None) -> date:
     try:
         day = parse_uk_date(text)
     except ValueError as exc:
-        raise UserError(tr("--on: {exc}").format(exc=exc)) from None
+        raise UserError(tr("{option}: {exc}").format(option=option, exc=exc)) from None
     if day is None:
-        raise UserError(tr("--on needs a date, such as 24/03/2026"))
+        raise UserError(
+            tr("{option} needs a date, such as {example}").format(option=option, example=example)
+        )
     return day
 
 

@@ -14,11 +14,11 @@ from portage_desktop.data.server_access import apply, own_login
 from portage_desktop.data.server_access.names import BadName, prefix_for
 from portage_desktop.database_url import ServerAddress
 from portage_desktop.i18n import tr
-from portage_desktop.services import audit, security
+from portage_desktop.services import audit
 from portage_desktop.services.access import Permission, require
 from portage_desktop.services.audit import AuditAction
 from portage_desktop.services.errors import ValidationError
-from portage_desktop.services.users import MIN_PASSWORD, LoginFailed, UserAccount
+from portage_desktop.services.users import LoginFailed, UserAccount, check_password
 
 
 @dataclass(frozen=True)
@@ -92,15 +92,7 @@ def give_login(
     """Make ``account``'s own login in its role's group, through the owner's account."""
     require(db, Permission.MANAGE_USERS)
     errors = _check_owner(owner)
-    rating = security.strength(password)
-    if len(password) < MIN_PASSWORD:
-        errors["password"] = tr("Use at least {MIN_PASSWORD} characters.").format(
-            MIN_PASSWORD=MIN_PASSWORD
-        )
-    elif rating.score < security.MIN_SCORE:
-        errors["password"] = f"{rating.label}. {rating.advice}"
-    elif password != confirm:
-        errors["confirm"] = tr("The two passwords are not the same.")
+    check_password(errors, password, confirm)
     try:
         prefix_for(_site(db).database)
         own_login.address_for(db.server, account.username, "")  # type: ignore[arg-type]

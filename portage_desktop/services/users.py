@@ -80,7 +80,7 @@ def list_users(db: Database) -> list[UserAccount]:
         return [_account(r) for r in users_store.all_accounts(s)]
 
 
-def _check_password(errors: dict[str, str], password: str, confirm: str) -> None:
+def check_password(errors: dict[str, str], password: str, confirm: str) -> None:
     """A person's password unlocks their key to the file, so it must resist offline guessing."""
     rating = security.strength(password)
     if len(password) < MIN_PASSWORD:
@@ -136,7 +136,7 @@ def _create(db: Database, data: UserInput, first_only: bool) -> UserAccount:
     role = Role(data.role) if data.role in set(Role) else None
     if role is None:
         errors["role"] = tr("Please choose a role.")
-    _check_password(errors, data.password, data.confirm)
+    check_password(errors, data.password, data.confirm)
     with db.session() as s:
         if first_only:
             users_store.lock_accounts(s)
@@ -241,7 +241,7 @@ def set_password(db: Database, user_id: int, password: str, confirm: str) -> Non
     errors: dict[str, str] = {}
     if db.own_login is not None and actor.user_id != user_id:
         errors["password"] = SERVER_KEEPS_PASSWORDS
-    _check_password(errors, password, confirm)
+    check_password(errors, password, confirm)
     if errors:
         raise ValidationError(errors)
     if db.own_login is not None:
