@@ -42,10 +42,9 @@ from portage_desktop.services.anonymise_review import (
     review_text,
 )
 from portage_desktop.services.stamp_evidence import PlanForApplication
+from portage_desktop.ui.common import theme
 from portage_desktop.ui.common.pdf_save import save_pdf
 
-MARK = QColor("#fff3b0")  # a pale yellow behind the text; the underline carries the meaning too
-SUSPECT = QColor("#ffd6a8")  # a stronger orange for what still needs a decision, wavy underlined
 SINGLE = QTextCharFormat.UnderlineStyle.SingleUnderline
 
 
@@ -154,6 +153,11 @@ class PlanReviewPanel(QWidget):
         for replacement in {f.replacement for f in self.replaced}:
             for m in re.finditer(re.escape(replacement), text, re.IGNORECASE):
                 marks.append((m.start(), m.end(), QTextCharFormat.UnderlineStyle.SingleUnderline))
+        # Tints from the theme, so dark mode keeps the words readable; the underline (single
+        # for a replacement, wavy for a suspect) and the list carry the meaning too.
+        tints = theme.current(self.palette())
+        replaced = QColor(tints.step_tints["emerging"])
+        suspect = QColor(tints.status_tints["not_met"])
         selections = []
         for start, end, style in marks:
             selection = QTextEdit.ExtraSelection()
@@ -162,7 +166,7 @@ class PlanReviewPanel(QWidget):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor  # type: ignore[attr-defined]
             fmt = QTextCharFormat()
-            fmt.setBackground(MARK if style == SINGLE else SUSPECT)
+            fmt.setBackground(replaced if style == SINGLE else suspect)
             fmt.setUnderlineStyle(style)
             selection.format = fmt  # type: ignore[attr-defined]
             selections.append(selection)
