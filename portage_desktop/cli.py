@@ -9,9 +9,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 from portage_desktop import (
     APP_NAME,
     app_version,
+    demo_cli,
     server_access_cli,
     service_cli,
     service_quality_cli,
@@ -225,111 +225,6 @@ def _cmd_export_child(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_make_demo(args: argparse.Namespace) -> int:
-    from portage_desktop.startup import make_demo
-
-    if args.demo_database_url:
-        if args.path or not args.large or args.service:
-            raise UserError(tr("--database-url goes with --large only, and without a PATH"))
-        return _make_large_demo_on_server(args.demo_database_url, args.seed, args.scale)
-    if not args.path:
-        raise UserError(tr("give the PATH of the demo database to write"))
-    path = Path(args.path).expanduser()
-    if args.large and args.children is not None:
-        raise UserError(tr("--children does not go with --large; use --scale to change its size"))
-    if not args.large and args.scale != 1.0:
-        raise UserError(tr("--scale goes with --large"))
-    children = 12 if args.children is None else args.children
-    if not 1 <= children <= 5000:
-        raise UserError(tr("--children must be between 1 and 5000"))
-    if not 0 < args.scale <= 10:
-        raise UserError(tr("--scale must be more than 0 and at most 10"))
-    if path.exists() and not args.force:
-        raise UserError(tr("{path} already exists; add --force to replace it").format(path=path))
-    if path.is_dir():
-        raise UserError(
-            tr("{path} is a folder; give a file name such as demo.db").format(path=path)
-        )
-    if args.service and args.children is not None:
-        raise UserError(tr("--service does not go with --children"))
-    if args.service and args.large:
-        return service_cli.make_large_service_demo(path, args.seed, args.scale)
-    if args.large:
-        return _make_large_demo(path, args.seed, args.scale)
-    if args.service:
-        make_demo(path, seed=args.seed, service=True).dispose()
-        print(tr("Wrote a demo home-visiting service to {path}").format(path=path))
-        return EXIT_OK
-    db = make_demo(path, children=children, seed=args.seed, start_application=True)
-    db.dispose()
-    print(
-        tr("Wrote a demo database with {children} children to {path}").format(
-            children=children, path=path
-        )
-    )
-    return EXIT_OK
-
-
-def _make_large_demo_on_server(url: str, seed: int, scale: float) -> int:
-    from portage_desktop.database_url import BadAddress, parse
-    from portage_desktop.startup import make_large_demo_on_server
-
-    if not 0 < scale <= 10:
-        raise UserError(tr("--scale must be more than 0 and at most 10"))
-    try:
-        address = parse(url)
-    except BadAddress as exc:
-        raise UserError(tr("--database-url: {exc}").format(exc=exc)) from exc
-    password = os.environ.get("PORTAGE_DESKTOP_PASSWORD", "")
-    if not password:
-        raise UserError(
-            tr("set PORTAGE_DESKTOP_PASSWORD to the password for the demo's first account, manager")
-        )
-    db = make_large_demo_on_server(
-        address, password, seed=seed, scale=scale, progress=_demo_progress()
-    )
-    db.dispose()
-    print(tr("Wrote a large demo site to {where}; log in as manager").format(where=address.display))
-    return EXIT_OK
-
-
-def _demo_progress() -> Callable[[int, int], None]:
-    live = sys.stderr.isatty()
-    shown = [-1]
-
-    def progress(done: int, total: int) -> None:
-        tenth = done * 10 // max(total, 1)
-        if live or tenth != shown[0]:
-            line = tr("Writing the large demo: {done:,} of {total:,} children").format(
-                done=done, total=total
-            )
-            print(("\r" + line) if live else line, end="" if live else "\n", file=sys.stderr)
-        shown[0] = tenth
-
-    return progress
-
-
-def _make_large_demo(path: Path, seed: int, scale: float) -> int:
-    import time
-
-    from portage_desktop.demo.large.build import children_for
-    from portage_desktop.startup import make_large_demo
-
-    live = sys.stderr.isatty()
-    started = time.perf_counter()
-    db = make_large_demo(path, seed=seed, scale=scale, progress=_demo_progress())
-    db.dispose()
-    if live:
-        print(file=sys.stderr)
-    seconds = time.perf_counter() - started
-    print(
-        tr(
-            "Wrote a large demo site ({children_for:,} children) to {path} in {seconds:.0f} s"
-        ).format(children_for=children_for(scale), path=path, seconds=seconds)
-    )
-    return EXIT_OK
-
-
 def _cmd_print(args: argparse.Namespace) -> int:
     from portage_desktop.printing.kinds import PRINT_KINDS, find_child_id, print_record
 
@@ -414,7 +309,7 @@ def _cmd_check_stamp(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "make-demo":
-        return _cmd_make_demo(args)
+        return demo_cli.make_demo_command(args, UserError)
     done = setting_cli.run(args, open_existing, UserError)
     if done is not None:
         return done
