@@ -120,14 +120,20 @@ def test_every_area_tab_and_dialog_in_the_pseudo_language_is_translated_and_fits
     dialog a button with "…" opens and every other dialog the app has: no visible text that
     was left out of the catalogue, and none cut off once a third longer."""
     out = tmp_path / "walk.json"
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "ui" / "pseudo_walk.py"), str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=900,
-        check=False,
-    )
+    for _attempt in range(2):
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "tests" / "ui" / "pseudo_walk.py"), str(out)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=900,
+            check=False,
+        )
+        # Opening and closing some 190 windows in one process now and then ends in a crash
+        # inside Qt for Python itself (a signal, never a Python error); walk again once then.
+        # A failure the walk reports (exit 1) or a second crash still fails.
+        if done.returncode >= 0:
+            break
     assert done.returncode == 0, done.stderr[-3000:]
     import json
 
