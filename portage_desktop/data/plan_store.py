@@ -163,55 +163,6 @@ def options(session: Session, key: str) -> list[PlanOptionRecord]:
     return list(session.exec(query))
 
 
-def evidence_plans(
-    session: Session, on: date
-) -> list[tuple[int, str, str, str, date, date | None, date | None, str]]:
-    """(child, title, kind, status, started, agreed, shared, goal area) of every plan started on
-    or before ``on`` of children on roll, for the Stamp of Approval check and the records it
-    shows as counted. One query, whatever the number of children."""
-    from portage_desktop.data.models import ChildRecord
-
-    query = (
-        select(
-            PlanRecord.child_id,
-            PlanRecord.title,
-            PlanRecord.kind,
-            PlanRecord.status,
-            PlanRecord.start_on,
-            PlanRecord.agreed_on,
-            PlanRecord.shared_on,
-            GoalRecord.area,
-        )
-        .join(ChildRecord, col(ChildRecord.id) == col(PlanRecord.child_id))
-        .join(GoalRecord, col(GoalRecord.id) == col(PlanRecord.goal_id))
-        .where(col(ChildRecord.archived_at).is_(None))
-        .where(col(PlanRecord.start_on) <= on)
-        .order_by(col(PlanRecord.child_id), col(PlanRecord.start_on), col(PlanRecord.id))
-    )
-    return list(session.exec(query))  # type: ignore[arg-type]
-
-
-def evidence_goals(session: Session, on: date) -> list[tuple[int, str, str, date, str]]:
-    """(child, area, text, written, status) of every goal written on or before ``on`` of
-    children on roll: the goals by area that criterion 4 names."""
-    from portage_desktop.data.models import ChildRecord
-
-    query = (
-        select(
-            GoalRecord.child_id,
-            GoalRecord.area,
-            GoalRecord.text,
-            GoalRecord.written_on,
-            GoalRecord.status,
-        )
-        .join(ChildRecord, col(ChildRecord.id) == col(GoalRecord.child_id))
-        .where(col(ChildRecord.archived_at).is_(None))
-        .where(col(GoalRecord.written_on) <= on)
-        .order_by(col(GoalRecord.child_id), col(GoalRecord.written_on), col(GoalRecord.id))
-    )
-    return list(session.exec(query))  # type: ignore[arg-type]
-
-
 def goals_by_id(session: Session, goal_ids: Sequence[int]) -> dict[int, GoalRecord]:
     if not goal_ids:
         return {}
