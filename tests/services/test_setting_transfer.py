@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,9 @@ def test_a_round_trip_of_a_small_large_demo_keeps_everything(home, tmp_path):
     finally:
         source.dispose()
     _same_but_one_import_entry(first, second)
+    with zipfile.ZipFile(first) as archive:
+        # The large demo holds the home-visiting tables too: the schema describes them as well.
+        assert _schema_errors(json.loads(archive.read("setting.json"))) == []
 
 
 def test_the_file_is_private(demo_db, tmp_path):
@@ -202,15 +206,63 @@ def test_the_committed_schema_matches_the_models():
     assert committed == module.render(), "run packaging/make_archive_schema.py"
 
 
-def test_an_export_satisfies_the_published_schema(demo_db, tmp_path):
-    jsonschema = pytest.importorskip("jsonschema")
-    from portage_desktop.data.archive_schema import schema
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "setting-archive.schema.json"
 
+
+def _schema_errors(document: Any) -> list[tuple[str, str]]:
+    """Every way ``document`` breaks the committed schema file, as (path, message) pairs.
+
+    Formats are checked too: a date must be a real date, a date and time must carry its UTC
+    offset (RFC 3339, which is what the export writes), an identifier must be a UUID.
+    """
+    import jsonschema
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    formats = jsonschema.FormatChecker()
+
+    @formats.checks("date-time", raises=ValueError)
+    def _date_time(value: object) -> bool:
+        return not isinstance(value, str) or datetime.fromisoformat(value).tzinfo is not None
+
+    validator = Draft202012Validator(schema, format_checker=formats)
+    found = validator.iter_errors(document)
+    return sorted(("/".join(map(str, e.absolute_path)), e.message) for e in found)
+
+
+def _exported(db, tmp_path: Path) -> dict[str, Any]:
     out = tmp_path / "out.zip"
-    export_setting(demo_db, out)
+    export_setting(db, out)
     with zipfile.ZipFile(out) as archive:
-        document = json.loads(archive.read("setting.json"))
-    jsonschema.validate(document, schema())
-    document["tables"]["child"][0]["date_of_birth"] = 5
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(document, schema())
+        return json.loads(archive.read("setting.json"))
+
+
+def test_an_export_satisfies_the_published_schema(demo_db, tmp_path):
+    document = _exported(demo_db, tmp_path)
+    assert document["tables"]["child"], "the demo's children are in the export"
+    assert _schema_errors(document) == []
+
+
+def test_a_broken_document_breaks_the_published_schema(demo_db, tmp_path):
+    """The schema really constrains what it says: each spoilt value is caught, at its place."""
+    document = _exported(demo_db, tmp_path)
+    kids = document["tables"]["child"]
+    kids[0]["date_of_birth"] = 20240101
+    del kids[1]["last_name"]
+    kids[2]["date_of_birth"] = "2023-02-30"
+    kids[3]["nickname"] = "extra"
+    kids[4]["first_name"] = "x" * 1000
+    kids[5]["created_at"] = "2026-01-01T10:00:00"  # no offset
+    document["tables"]["no_such_table"] = []
+    del document["format"]
+    paths = [path for path, _message in _schema_errors(document)]
+    assert "tables/child/0/date_of_birth" in paths
+    assert "tables/child/1" in paths  # "last_name" is a required property
+    assert "tables/child/2/date_of_birth" in paths
+    assert "tables/child/3" in paths  # additional property "nickname"
+    assert "tables/child/4/first_name" in paths
+    assert "tables/child/5/created_at" in paths
+    assert "tables" in paths  # the unknown table
+    assert "" in paths  # "format" is required
+    assert len(paths) == 8
