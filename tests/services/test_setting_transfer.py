@@ -153,6 +153,66 @@ def test_a_broken_file_lists_every_problem_and_writes_nothing(demo_db, tmp_path)
         target.dispose()
 
 
+def test_records_the_screens_would_refuse_are_all_listed_and_nothing_is_written(demo_db, tmp_path):
+    """A well-formed file breaking the screens' rules in several places is refused whole."""
+    good = tmp_path / "good.zip"
+    export_setting(demo_db, good)
+
+    def spoil(document: dict[str, Any]) -> None:
+        tables = document["tables"]
+        tables["child"][0]["first_name"] = " "
+        tables["child"][1]["date_of_birth"] = "2999-01-01"
+        tables["child"][2]["last_name"] = "Lee\u202e"
+        tables["activity_plan"][0]["review_on"] = "1999-01-01"
+        tables["training_record"][0]["expires_on"] = "1999-01-01"
+
+    bad = _rewrite(good, tmp_path / "bad.zip", spoil)
+    target = open_and_migrate(tmp_path / "new.db", None, TEST_KEY)
+    try:
+        with pytest.raises(TransferRefused) as refused:
+            import_setting(bad, target, head_revision())
+        problems = refused.value.problems
+        assert "tables.child[0].first_name: Please enter the child's first name." in problems
+        assert (
+            "tables.child[1].date_of_birth: The date of birth cannot be in the future." in problems
+        )
+        assert any(p.startswith("tables.child[2].last_name: ") for p in problems)
+        assert "tables.activity_plan[0].review_on: The review must be after the start." in problems
+        assert any(p.startswith("tables.training_record[0].expires_on: ") for p in problems)
+        # The date of birth moved past the start date, which the start date rule catches too.
+        assert (
+            "tables.child[1].start_date: The start date cannot be before the date of birth."
+            in problems
+        )
+        assert len(problems) == 6
+        from portage_desktop.data import setting_archive
+
+        assert not setting_archive.holds_records(target)
+    finally:
+        target.dispose()
+
+
+def test_the_screens_rules_wait_until_the_file_is_well_formed(demo_db, tmp_path):
+    """A file with structural problems lists those alone: rules need whole, typed rows."""
+    good = tmp_path / "good.zip"
+    export_setting(demo_db, good)
+
+    def spoil(document: dict[str, Any]) -> None:
+        document["tables"]["child"][0]["first_name"] = ""
+        document["tables"]["child"][1]["date_of_birth"] = 5
+
+    bad = _rewrite(good, tmp_path / "bad.zip", spoil)
+    target = open_and_migrate(tmp_path / "new.db", None, TEST_KEY)
+    try:
+        with pytest.raises(TransferRefused) as refused:
+            import_setting(bad, target, head_revision())
+        assert refused.value.problems == [
+            "tables.child[1].date_of_birth: must be a date written as text (ISO 8601)"
+        ]
+    finally:
+        target.dispose()
+
+
 def test_not_json_is_refused_plainly(db, tmp_path):
     bad = tmp_path / "bad.zip"
     with zipfile.ZipFile(bad, "w") as archive:
