@@ -138,15 +138,18 @@ def get_child(db: Database, child_id: int) -> ChildDetails:
         return _details(record)
 
 
-def validate_child(data: ChildInput, today: date) -> dict[str, object]:
-    """Check every field at once and return the cleaned values to store."""
+def validate_child(
+    data: ChildInput, today: date, entered_on: date | None = None
+) -> dict[str, object]:
+    """Check every field at once and return the cleaned values to store. ``entered_on`` is
+    the day a stored record was first entered (for the age limit); today when left out."""
     errors: dict[str, str] = {}
     v.refuse_hidden(errors, data)
     first = v.required_name(errors, "first_name", data.first_name, tr("child's first name"))
     last = v.required_name(errors, "last_name", data.last_name, tr("child's surname"))
     known_as = v.optional_text(errors, "known_as", data.known_as, 100, tr("name they are known by"))
     languages = v.optional_text(errors, "home_languages", data.home_languages, 200, "languages")
-    v.date_of_birth(errors, "date_of_birth", data.date_of_birth, today)
+    v.date_of_birth(errors, "date_of_birth", data.date_of_birth, today, entered_on)
     v.not_before(
         errors,
         "start_date",

@@ -2,7 +2,8 @@
 
 The zip holds ``setting.json`` (format name, version, schema revision and every table's rows;
 see docs/data-format.md) and the binary files it names under ``files/``. Import checks all of
-it before anything is written and lists every problem with its place in the file, refuses a
+it before anything is written (the types and references, then the rules each record's screen
+applies) and lists every problem with its place in the file, refuses a
 file too big or that would unpack to far more than it is (a zip bomb), and goes only into a
 database that holds no records yet.
 """
@@ -14,6 +15,7 @@ import json
 import os
 import secrets
 import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from portage_desktop import app_version
 from portage_desktop.data import setting_archive
 from portage_desktop.data.engine import Database
 from portage_desktop.i18n import tr
-from portage_desktop.services import audit
+from portage_desktop.services import audit, setting_import_rules
 
 MAIN = "setting.json"
 MAX_FILE = 200 * 1024 * 1024  # the issue's limit on what is offered
@@ -133,9 +135,13 @@ def read_document(path: Path) -> tuple[dict[str, Any], zipfile.ZipFile]:
 
 
 def check_document(
-    document: Any, archive: zipfile.ZipFile, revision: str | None
+    document: Any, archive: zipfile.ZipFile, revision: str | None, today: date | None = None
 ) -> setting_archive.Checked:
-    """Every problem with the file, each with its path; rows ready to write when none."""
+    """Every problem with the file, each with its path; rows ready to write when none.
+
+    Once the rows are well formed, each record must also pass the rules its screen applies
+    when it is saved (``setting_import_rules``), judged on ``today`` (the import's day).
+    """
     problems: list[str] = []
     if not isinstance(document, dict):
         return setting_archive.Checked(problems=[tr("(top): must be an object")])
@@ -156,11 +162,18 @@ def check_document(
         return archive.read(name) if name in names and name.startswith("files/") else None
 
     checked = setting_archive.check_rows(document.get("tables"), get_file)
+    if not checked.problems:
+        # Only rows that are whole and of the right types can be judged by the screens' rules.
+        checked.problems.extend(
+            setting_import_rules.check_rules(checked.rows, today or date.today())
+        )
     checked.problems[:0] = problems
     return checked
 
 
-def import_setting(path: Path, db: Database, revision: str | None) -> int:
+def import_setting(
+    path: Path, db: Database, revision: str | None, today: date | None = None
+) -> int:
     """Check ``path`` whole, then write it into ``db`` (which must hold no records) in one
     transaction; the number of rows written. Raises :class:`TransferRefused` listing every
     problem, having written nothing."""
@@ -170,7 +183,7 @@ def import_setting(path: Path, db: Database, revision: str | None) -> int:
         )
     document, archive = read_document(path)
     with archive:
-        checked = check_document(document, archive, revision)
+        checked = check_document(document, archive, revision, today)
     if checked.problems:
         raise TransferRefused(checked.problems)
     setting_archive.write_rows(db, checked.rows)

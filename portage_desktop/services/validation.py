@@ -131,12 +131,22 @@ def optional_text(errors: dict[str, str], field: str, value: str, limit: int, wh
     return value
 
 
-def date_of_birth(errors: dict[str, str], field: str, value: date | None, today: date) -> None:
+def date_of_birth(
+    errors: dict[str, str],
+    field: str,
+    value: date | None,
+    today: date,
+    entered_on: date | None = None,
+) -> None:
+    """A date of birth is given, not in the future, and not so long before the day it was
+    typed in (``entered_on``, today unless a stored record says otherwise) that the year is
+    likely mistyped. An imported record is judged by the day it was entered, so a leaver's
+    record kept for years is not refused for the child having grown up since."""
     if value is None:
         errors[field] = tr("Please enter the date of birth.")
     elif value > today:
         errors[field] = tr("The date of birth cannot be in the future.")
-    elif value < years_before(today, MAX_CHILD_AGE_YEARS):
+    elif value < years_before(entered_on or today, MAX_CHILD_AGE_YEARS):
         errors[field] = tr(
             "The date of birth is more than {MAX_CHILD_AGE_YEARS} years ago. Please check the year."
         ).format(MAX_CHILD_AGE_YEARS=MAX_CHILD_AGE_YEARS)

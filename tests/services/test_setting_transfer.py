@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,9 @@ def test_a_round_trip_of_a_small_large_demo_keeps_everything(home, tmp_path):
     finally:
         source.dispose()
     _same_but_one_import_entry(first, second)
+    with zipfile.ZipFile(first) as archive:
+        # The large demo holds the home-visiting tables too: the schema describes them as well.
+        assert _schema_errors(json.loads(archive.read("setting.json"))) == []
 
 
 def test_the_file_is_private(demo_db, tmp_path):
@@ -149,6 +153,66 @@ def test_a_broken_file_lists_every_problem_and_writes_nothing(demo_db, tmp_path)
         target.dispose()
 
 
+def test_records_the_screens_would_refuse_are_all_listed_and_nothing_is_written(demo_db, tmp_path):
+    """A well-formed file breaking the screens' rules in several places is refused whole."""
+    good = tmp_path / "good.zip"
+    export_setting(demo_db, good)
+
+    def spoil(document: dict[str, Any]) -> None:
+        tables = document["tables"]
+        tables["child"][0]["first_name"] = " "
+        tables["child"][1]["date_of_birth"] = "2999-01-01"
+        tables["child"][2]["last_name"] = "Lee\u202e"
+        tables["activity_plan"][0]["review_on"] = "1999-01-01"
+        tables["training_record"][0]["expires_on"] = "1999-01-01"
+
+    bad = _rewrite(good, tmp_path / "bad.zip", spoil)
+    target = open_and_migrate(tmp_path / "new.db", None, TEST_KEY)
+    try:
+        with pytest.raises(TransferRefused) as refused:
+            import_setting(bad, target, head_revision())
+        problems = refused.value.problems
+        assert "tables.child[0].first_name: Please enter the child's first name." in problems
+        assert (
+            "tables.child[1].date_of_birth: The date of birth cannot be in the future." in problems
+        )
+        assert any(p.startswith("tables.child[2].last_name: ") for p in problems)
+        assert "tables.activity_plan[0].review_on: The review must be after the start." in problems
+        assert any(p.startswith("tables.training_record[0].expires_on: ") for p in problems)
+        # The date of birth moved past the start date, which the start date rule catches too.
+        assert (
+            "tables.child[1].start_date: The start date cannot be before the date of birth."
+            in problems
+        )
+        assert len(problems) == 6
+        from portage_desktop.data import setting_archive
+
+        assert not setting_archive.holds_records(target)
+    finally:
+        target.dispose()
+
+
+def test_the_screens_rules_wait_until_the_file_is_well_formed(demo_db, tmp_path):
+    """A file with structural problems lists those alone: rules need whole, typed rows."""
+    good = tmp_path / "good.zip"
+    export_setting(demo_db, good)
+
+    def spoil(document: dict[str, Any]) -> None:
+        document["tables"]["child"][0]["first_name"] = ""
+        document["tables"]["child"][1]["date_of_birth"] = 5
+
+    bad = _rewrite(good, tmp_path / "bad.zip", spoil)
+    target = open_and_migrate(tmp_path / "new.db", None, TEST_KEY)
+    try:
+        with pytest.raises(TransferRefused) as refused:
+            import_setting(bad, target, head_revision())
+        assert refused.value.problems == [
+            "tables.child[1].date_of_birth: must be a date written as text (ISO 8601)"
+        ]
+    finally:
+        target.dispose()
+
+
 def test_not_json_is_refused_plainly(db, tmp_path):
     bad = tmp_path / "bad.zip"
     with zipfile.ZipFile(bad, "w") as archive:
@@ -202,15 +266,63 @@ def test_the_committed_schema_matches_the_models():
     assert committed == module.render(), "run packaging/make_archive_schema.py"
 
 
-def test_an_export_satisfies_the_published_schema(demo_db, tmp_path):
-    jsonschema = pytest.importorskip("jsonschema")
-    from portage_desktop.data.archive_schema import schema
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "setting-archive.schema.json"
 
+
+def _schema_errors(document: Any) -> list[tuple[str, str]]:
+    """Every way ``document`` breaks the committed schema file, as (path, message) pairs.
+
+    Formats are checked too: a date must be a real date, a date and time must carry its UTC
+    offset (RFC 3339, which is what the export writes), an identifier must be a UUID.
+    """
+    import jsonschema
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    formats = jsonschema.FormatChecker()
+
+    @formats.checks("date-time", raises=ValueError)
+    def _date_time(value: object) -> bool:
+        return not isinstance(value, str) or datetime.fromisoformat(value).tzinfo is not None
+
+    validator = Draft202012Validator(schema, format_checker=formats)
+    found = validator.iter_errors(document)
+    return sorted(("/".join(map(str, e.absolute_path)), e.message) for e in found)
+
+
+def _exported(db, tmp_path: Path) -> dict[str, Any]:
     out = tmp_path / "out.zip"
-    export_setting(demo_db, out)
+    export_setting(db, out)
     with zipfile.ZipFile(out) as archive:
-        document = json.loads(archive.read("setting.json"))
-    jsonschema.validate(document, schema())
-    document["tables"]["child"][0]["date_of_birth"] = 5
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(document, schema())
+        return json.loads(archive.read("setting.json"))
+
+
+def test_an_export_satisfies_the_published_schema(demo_db, tmp_path):
+    document = _exported(demo_db, tmp_path)
+    assert document["tables"]["child"], "the demo's children are in the export"
+    assert _schema_errors(document) == []
+
+
+def test_a_broken_document_breaks_the_published_schema(demo_db, tmp_path):
+    """The schema really constrains what it says: each spoilt value is caught, at its place."""
+    document = _exported(demo_db, tmp_path)
+    kids = document["tables"]["child"]
+    kids[0]["date_of_birth"] = 20240101
+    del kids[1]["last_name"]
+    kids[2]["date_of_birth"] = "2023-02-30"
+    kids[3]["nickname"] = "extra"
+    kids[4]["first_name"] = "x" * 1000
+    kids[5]["created_at"] = "2026-01-01T10:00:00"  # no offset
+    document["tables"]["no_such_table"] = []
+    del document["format"]
+    paths = [path for path, _message in _schema_errors(document)]
+    assert "tables/child/0/date_of_birth" in paths
+    assert "tables/child/1" in paths  # "last_name" is a required property
+    assert "tables/child/2/date_of_birth" in paths
+    assert "tables/child/3" in paths  # additional property "nickname"
+    assert "tables/child/4/first_name" in paths
+    assert "tables/child/5/created_at" in paths
+    assert "tables" in paths  # the unknown table
+    assert "" in paths  # "format" is required
+    assert len(paths) == 8
