@@ -15,15 +15,14 @@ def test_every_connection_has_the_safety_pragmas(db):
 
 
 @pytest.mark.sqlite_only
-def test_page_caches_are_bounded_for_the_whole_process(db):
-    """Each connection keeps 32 MB of decrypted pages, all of them together at most 48 MB, and
-    only two stay open between actions: memory on a large site stays under its target."""
-    from portage_desktop.data.engine import POOL_SIZE, SQLITE_HEAP_LIMIT
+def test_page_caches_are_bounded(db):
+    """Each connection keeps 16 MB of decrypted pages (not SQLite's 2 MB), and only two stay
+    open between actions: memory on a large site stays under its target."""
+    from portage_desktop.data.engine import CACHE_KB, POOL_SIZE
 
     held = [db.engine.connect() for _ in range(POOL_SIZE + 2)]  # four threads reading at once
     for conn in held:
-        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -32000
-        assert conn.exec_driver_sql("PRAGMA soft_heap_limit").scalar() == SQLITE_HEAP_LIMIT
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -CACHE_KB == -16000
     for conn in held:
         conn.close()
     assert db.engine.pool.checkedin() == POOL_SIZE == 2
