@@ -256,19 +256,22 @@ def _opener(
 
     def existing() -> tuple[Database, bool]:
         # The key derivation and the file check run in C, letting other threads run, so they
-        # go on a worker while this thread loads the database layer (about as long again).
+        # go on a worker while another loads the code (about as long again).
         from concurrent.futures import ThreadPoolExecutor
 
-        with ThreadPoolExecutor(max_workers=1) as pool:
+        from portage_desktop.ui.common.tasks import import_modules, wait_responsive
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
             work = _unlock if clean and state == "encrypted" else _unlock_and_check
             args = (path, key, passphrase) if work is _unlock else (path, key, passphrase, state)
             checking = pool.submit(work, *args)
-            import portage_desktop.startup  # loaded meanwhile
-
-            if not headless:  # and the Dashboard shown first, about as long again
-                import portage_desktop.ui.shell.backup_actions
-                import portage_desktop.ui.shell.dashboard  # noqa: F401
-
+            # The database layer loads meanwhile, and the Dashboard shown first (about as long
+            # again), on a second worker: the window keeps painting while Python imports.
+            loading = pool.submit(
+                import_modules, OPENING_MODULES if not headless else ["portage_desktop.startup"]
+            )
+            wait_responsive(checking, loading)
+            loading.result()
             try:
                 opened_key, checked = checking.result(), True
             except WrongPassphrase:
@@ -286,6 +289,15 @@ def _opener(
         return db, False
 
     return existing
+
+
+# What opening the records needs, loaded while the key is derived: the database layer, then
+# the Dashboard (the first page) and the backups it starts.
+OPENING_MODULES = [
+    "portage_desktop.startup",
+    "portage_desktop.ui.shell.backup_actions",
+    "portage_desktop.ui.shell.dashboard",
+]
 
 
 def _unlock(path: Path, key: object, passphrase: str | None) -> object:

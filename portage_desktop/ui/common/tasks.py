@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -169,3 +170,32 @@ def run_in_background(
     _pause_cycle_collector()
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def import_modules(names: list[str]) -> None:
+    """Import ``names`` in order: run on a worker, so the GUI thread keeps answering while
+    Python loads them (it switches threads every few milliseconds)."""
+    import importlib
+
+    for name in names:
+        importlib.import_module(name)
+
+
+def wait_responsive(*futures: Future[Any]) -> None:
+    """Wait for ``futures`` while the window keeps painting and its timers keep running.
+
+    For opening the records, where the GUI thread once imported the database layer itself
+    while the key was derived: the window could not repaint or be moved for half a second.
+    Input waits until the records are open (nothing can be used before then anyway), so no
+    click can start anything halfway through opening.
+    """
+    from concurrent.futures import wait
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    pending = set(futures)
+    exclude = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+    while pending:
+        _done, pending = wait(pending, timeout=0.004)
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.processEvents(exclude, 4)
