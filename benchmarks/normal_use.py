@@ -31,29 +31,49 @@ TARGET_MS = 100.0
 TICK_MS = 5
 
 
-def _steps(window, ctx) -> list[tuple[str, Callable[[], None]]]:
-    """What a person does in a morning's work, as (where, action)."""
+def _choose(db) -> tuple[list[int], int | None]:
+    """The script's choices, made before the clock starts (they are not the app's work): five
+    children to open, and a child with an active plan for the week's records."""
+    from portage_desktop.services import children, plans
+
+    five = [child.id for child in children.list_children(db)[:5]]
+    with_plan = next(
+        (
+            child
+            for child in range(1, 200)
+            for plan in plans.list_plans(db, child)
+            if plan.status.value == "active"
+        ),
+        None,
+    )
+    return five, with_plan
+
+
+def _steps(
+    window, ctx, five: list[int], with_plan: int | None
+) -> list[tuple[str, Callable[[], None]]]:
+    """What a person does in a morning's work, as (where, action). The app's own code is
+    imported inside each action, where the app would first need it."""
     from PySide6.QtWidgets import QTabWidget
 
-    from portage_desktop.services import children
-    from portage_desktop.ui.children.child_record import ChildRecordWindow
     from portage_desktop.ui.shell.main_window import AREAS, SIDEBAR
-    from portage_desktop.ui.stamp.stamp_wizard import StampWizard
 
     steps: list[tuple[str, Callable[[], None]]] = []
     for area in SIDEBAR:
         if not window.sidebar.item(SIDEBAR.index(area)).isHidden():
             steps.append((f"area: {AREAS[area]}", lambda a=area: window.go_to(a)))
-    opened: dict[str, ChildRecordWindow] = {}
-    for child in children.list_children(ctx.db)[:5]:
+    opened: dict[str, object] = {}
+    for child_id in five:
 
-        def open_record(c: int = child.id) -> None:
+        def open_record(c: int = child_id) -> None:
+            from portage_desktop.ui.children.child_record import ChildRecordWindow
+
             record = ChildRecordWindow(ctx, c)
             record.resize(1366, 698)
             record.show()
             opened["now"] = record
 
-        steps.append((f"open child {child.id}", open_record))
+        steps.append((f"open child {child_id}", open_record))
         for i in range(11):
 
             def tab(i: int = i) -> None:
@@ -61,12 +81,14 @@ def _steps(window, ctx) -> list[tuple[str, Callable[[], None]]]:
                 if tabs is not None and i < tabs.count():
                     tabs.setCurrentIndex(i)
 
-            steps.append((f"child {child.id}: tab {i + 1}", tab))
-        steps.append((f"close child {child.id}", lambda: opened.pop("now").close()))
+            steps.append((f"child {child_id}: tab {i + 1}", tab))
+        steps.append((f"close child {child_id}", lambda: opened.pop("now").close()))
 
-    wizard: dict[str, StampWizard] = {}
+    wizard: dict[str, object] = {}
 
     def open_wizard() -> None:
+        from portage_desktop.ui.stamp.stamp_wizard import StampWizard
+
         # As the Stamp page's button does: with the check the page has (worked out on a
         # worker when the page was shown); without one yet, the wizard works it out itself.
         page = window.stamp_page
@@ -78,31 +100,19 @@ def _steps(window, ctx) -> list[tuple[str, Callable[[], None]]]:
     for page in range(8):
         steps.append((f"wizard: page {page + 2}", lambda: wizard["now"].next()))
     steps.append(("wizard: close", lambda: wizard.pop("now").close()))
-    steps += _week_and_print(ctx)
+    steps += _week_and_print(ctx, with_plan)
     return steps
 
 
-def _week_and_print(ctx) -> list[tuple[str, Callable[[], None]]]:
+def _week_and_print(ctx, child_id: int | None) -> list[tuple[str, Callable[[], None]]]:
     """Save a week of a plan's records from its grid, and print a one-page profile."""
-    from portage_desktop.services import plans
-    from portage_desktop.ui.children.child_record import ChildRecordWindow
-    from portage_desktop.ui.common import pdf_save
-
-    found = next(
-        (
-            (child, plan)
-            for child in range(1, 200)
-            for plan in plans.list_plans(ctx.db, child)
-            if plan.status.value == "active"
-        ),
-        None,
-    )
     held: dict[str, object] = {}
     steps: list[tuple[str, Callable[[], None]]] = []
-    if found is not None:
-        child_id, _plan = found
+    if child_id is not None:
 
         def open_plans() -> None:
+            from portage_desktop.ui.children.child_record import ChildRecordWindow
+
             record = ChildRecordWindow(ctx, child_id)
             record.resize(1366, 698)
             record.show()
@@ -117,6 +127,8 @@ def _week_and_print(ctx) -> list[tuple[str, Callable[[], None]]]:
     out = Path(tempfile.mkdtemp(prefix="portage-use-")) / "profile.pdf"
 
     def print_profile() -> None:
+        from portage_desktop.ui.common import pdf_save
+
         pdf_save.ask_pdf_path = lambda *_a: out  # where a person would have chosen
         pdf_save.confirm_saved = lambda *_a: held.__setitem__("printed", True)
         pdf_save.save_print(ctx.app_window, ctx.db, "one-page-profile", "Print", "profile", child=1)
@@ -140,7 +152,11 @@ def _watch(state: dict, found: list[tuple[float, str, str]]) -> None:
             gap = (time.perf_counter() - state["last"]) * 1000
             if gap > TARGET_MS and state["last"] != noted:
                 frame = sys._current_frames().get(gui)
-                where = "".join(traceback.format_stack(frame)[-5:]) if frame else ""
+                where = (
+                    "".join(traceback.format_stack(frame)[-int(os.environ.get("NU_FRAMES", "5")) :])
+                    if frame
+                    else ""
+                )
                 found.append((gap, str(state["step"]), where))
                 noted = state["last"]
 
@@ -162,6 +178,7 @@ def measure(db, paths, explain: bool = False) -> dict:
     window.resize(1366, 698)
     window.show()
     ctx = AppContext(db, paths, Settings(), SignalHub())
+    five, with_plan = _choose(db)
     gaps: list[tuple[float, str]] = []
     state = {"step": "start: the records shown", "last": time.perf_counter()}
 
@@ -190,7 +207,7 @@ def measure(db, paths, explain: bool = False) -> dict:
         loading.result()
     window.attach(ctx)
     ctx.app_window = window  # type: ignore[attr-defined]
-    steps = [("start: the records shown", lambda: None), *_steps(window, ctx)]
+    steps = [("start: the records shown", lambda: None), *_steps(window, ctx, five, with_plan)]
     done = {"n": 0}
 
     def run_next() -> None:

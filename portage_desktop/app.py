@@ -431,7 +431,16 @@ def _show(
 
         QTimer.singleShot(0, freeze_start_up_objects)
         if headless:
-            _OnFirstPaint(window.current_page(), "records-shown", records_shown)
+            page = window.current_page()
+            if getattr(page, "filling", False):  # the Dashboard fills in over a few turns
+
+                def filled() -> None:
+                    _OnFirstPaint(page, "records-shown", records_shown)
+                    page.update()  # painted again even if the last part changed nothing
+
+                page.filled.connect(filled)  # type: ignore[attr-defined]
+            else:
+                _OnFirstPaint(page, "records-shown", records_shown)
 
     def records_shown() -> None:
         try:

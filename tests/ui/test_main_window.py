@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from portage_desktop.services import children, staff
-from portage_desktop.ui.shell.main_window import AREAS, SERVICE_AREAS
+from portage_desktop.ui.shell.main_window import AREAS, SERVICE_AREAS, MainWindow
 from tests.ui.conftest import when_modal_opens
 
 
@@ -122,3 +122,35 @@ def test_the_shortcuts_list_names_every_menu_shortcut(qtbot, demo_ctx, open_wind
     assert "F5" in keys and "Show the latest" in text
     assert areas <= keys and "Ctrl+1 to Ctrl+5" in text
     assert sorted(k for k in keys - areas if k not in text) == []
+
+
+def test_the_dashboard_fills_in_steps_as_the_records_open(qtbot, demo_db, home):
+    """Opening the records shows the Dashboard part by part, the window answering between
+    parts; ``filled`` says when all of it is on screen (the start-up timing waits for it)."""
+    from tests.ui.conftest import make_ctx
+
+    window = MainWindow(make_ctx(demo_db, home))
+    qtbot.addWidget(window)
+    page = window.current_page()
+    assert page.filling and page.children_count.text() == ""  # nothing read yet
+    emitted: list[bool] = []
+    page.filled.connect(lambda: emitted.append(True))
+    window.show()
+    qtbot.waitUntil(lambda: not page.filling, timeout=5000)
+    assert emitted == [True]
+    assert page.children_count.text() == "12"
+    text = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "Transition actions still to do: 4" in text
+
+
+def test_asking_for_the_dashboard_mid_fill_gives_it_whole(qtbot, demo_db, home):
+    from tests.ui.conftest import make_ctx
+
+    window = MainWindow(make_ctx(demo_db, home))
+    qtbot.addWidget(window)
+    emitted: list[bool] = []
+    window.current_page().filled.connect(lambda: emitted.append(True))
+    assert window.dashboard.children_count.text() == "12"  # read at once, not after a turn
+    assert not window.dashboard.filling
+    qtbot.wait(50)  # the steps still queued find nothing left to do
+    assert emitted == [True]

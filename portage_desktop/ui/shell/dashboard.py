@@ -3,9 +3,10 @@ summary a manager looks at first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -53,8 +54,11 @@ class DashboardPage(RefreshWhenShown, QWidget):
 
     open_children = Signal()
     add_child = Signal()
+    filled = Signal()  # a fill in steps is done: everything but the criteria is on screen
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, fill_in_steps: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.title = heading(tr("Dashboard"))
@@ -108,9 +112,47 @@ class DashboardPage(RefreshWhenShown, QWidget):
             ctx.hub.database_replaced,
         ):
             signal.connect(self.refresh_if_shown)
-        self.refresh()
+        self._to_fill: list[Callable[[], None]] = []
+        self._service = False
+        if fill_in_steps:
+            # As the records open: one part per turn of the event loop, so the window answers
+            # in between (the whole Dashboard at once held it 110 ms on the large site).
+            self._to_fill = self._parts()
+            QTimer.singleShot(0, self._fill_next)
+        else:
+            self.refresh()
+
+    def _parts(self) -> list[Callable[[], None]]:
+        return [self._refresh_counts, self.reviews.refresh, self.transitions.refresh, self._rest]
+
+    def _fill_next(self) -> None:
+        if not self._to_fill:
+            return  # a whole refresh came first
+        self._to_fill.pop(0)()
+        if self._to_fill:
+            QTimer.singleShot(0, self._fill_next)
+        else:
+            self.filled.emit()
+
+    @property
+    def filling(self) -> bool:
+        """True until a fill in steps is done."""
+        return bool(self._to_fill)
+
+    def finish_filling(self) -> None:
+        """Fill in at once what is still to come, for code that reads the page straight away."""
+        if self._to_fill:
+            self.refresh()
 
     def refresh(self) -> None:
+        filling = bool(self._to_fill)
+        self._to_fill.clear()
+        for part in self._parts():
+            part()
+        if filling:
+            self.filled.emit()
+
+    def _refresh_counts(self) -> None:
         info = setting_service.get_setting(self.ctx.db)
         self.title.setText(
             tr("Dashboard: {name}").format(name=info.name) if info else tr("Dashboard")
@@ -119,9 +161,6 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.children_count.setText(str(summary.children_on_roll))
         self.staff_count.setText(str(summary.current_staff))
         self.left_count.setText(str(summary.children_archived))
-        self.reviews.refresh()
-        self.transitions.refresh()
-        self.getting_started.refresh()
         service = info is not None and info.kind.is_service
         # A service has no roll: its children are the families it knows.
         on_roll = tr("Children known to the service") if service else tr("Children on roll")
@@ -129,7 +168,11 @@ class DashboardPage(RefreshWhenShown, QWidget):
         if caption is not None:
             caption.setText(on_roll)
         self.children_count.setAccessibleName(on_roll)
-        if service:
+        self._service = service
+
+    def _rest(self) -> None:
+        self.getting_started.refresh()
+        if self._service:
             self.getting_started.setVisible(False)  # a service starts from a referral
         self.service_summary.refresh()
         self.service_warnings.refresh()

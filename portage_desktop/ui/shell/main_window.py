@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         if area == DASHBOARD:
             from portage_desktop.ui.shell.dashboard import DashboardPage
 
-            dashboard = DashboardPage(ctx)
+            dashboard = DashboardPage(ctx, fill_in_steps=True)
             dashboard.open_children.connect(lambda: self.go_to(CHILDREN))
             dashboard.add_child.connect(self.add_child)
             dashboard.open_stamp.connect(lambda: self.go_to(STAMP))
@@ -221,7 +221,9 @@ class MainWindow(QMainWindow):
 
     @property
     def dashboard(self) -> DashboardPage:
-        return self._page(DASHBOARD)  # type: ignore[return-value]
+        page: DashboardPage = self._page(DASHBOARD)  # type: ignore[assignment]
+        page.finish_filling()  # whoever asks for it reads it now
+        return page
 
     @property
     def children_page(self) -> ChildrenPage:
