@@ -80,14 +80,12 @@ def evidence_plans(
     return [tuple(row) for row in session.connection().execute(query)]  # type: ignore[misc]
 
 
-def evidence_goals(
-    session: Session, on: date, no_sen: str
-) -> list[tuple[int, str, str, date, str]]:
-    """(child, area, text, written, status) of every goal written on or before ``on`` of the
-    children counted: the goals by area that criterion 4 names."""
+def evidence_goals(session: Session, on: date, no_sen: str) -> list[tuple[int, str, date, str]]:
+    """(child, area, written, status) of every goal written on or before ``on`` of the
+    children counted: the goals by area that criterion 4 names (by area, never by words)."""
     goal = GoalRecord.__table__  # type: ignore[attr-defined]
     query = (
-        select(goal.c.child_id, goal.c.area, goal.c.text, goal.c.written_on, goal.c.status)
+        select(goal.c.child_id, goal.c.area, goal.c.written_on, goal.c.status)
         .where(goal.c.child_id.in_(_counted(on, no_sen)))
         .where(goal.c.written_on <= on)
         .order_by(goal.c.child_id, goal.c.written_on, goal.c.id)

@@ -50,13 +50,13 @@ class ReviewEvidence(NamedTuple):
 
 
 class GoalEvidence(NamedTuple):
-    """A long-term goal as criterion 4 sees it: its area, and whether it is still worked on.
+    """A long-term goal as criterion 4 sees it: its area, and whether it is still worked on
+    (never its words, which stay in the child's record).
 
     Named tuples, not dataclasses, for the records read by the thousand: a large site reads
     thirteen thousand plans, and a frozen dataclass took four times as long to make each."""
 
     area: GoalArea
-    text: str
     written_on: date
     status: GoalStatus
 
@@ -182,9 +182,9 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
                 )
             )
         goals: dict[int, list[GoalEvidence]] = {}
-        for child_id, area, text, written, status in evidence_store.evidence_goals(s, on, no_sen):
+        for child_id, area, written, status in evidence_store.evidence_goals(s, on, no_sen):
             goals.setdefault(child_id, []).append(
-                GoalEvidence(_AREAS[area], text, written, _GOAL_STATUS[status])
+                GoalEvidence(_AREAS[area], written, _GOAL_STATUS[status])
             )
         areas: dict[int, set[GoalArea]] = {}
         # Every criterion counts the reviews of the last 12 months only; years of older ones

@@ -8,6 +8,7 @@ rests on the manager's own confirmed statement, and the evidence says so plainly
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -245,10 +246,8 @@ def criterion_5(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
             "{shared}."
         ).format(plans=plans, agreed=agreed, shared=shared)
     )
-    kinds: dict[str, int] = {}
-    for child in bundle.children:
-        for plan in child.plan_list:
-            kinds[plan.kind.label] = kinds.get(plan.kind.label, 0) + 1
+    by_kind = Counter(plan.kind for child in bundle.children for plan in child.plan_list)
+    kinds = {kind.label: count for kind, count in by_kind.items()}  # each label made once
     if kinds:
         evidence.append(
             tr("By kind: ") + "; ".join(f"{k}: {n}" for k, n in sorted(kinds.items())) + "."
