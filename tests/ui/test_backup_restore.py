@@ -98,3 +98,37 @@ def test_the_daily_backup_runs_on_a_worker_once_at_a_time(qtbot, ctx, open_windo
     qtbot.waitUntil(lambda: not window.backups.daily_running, timeout=10_000)
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
     assert [b.reason for b in backups.list_backups(ctx.db, ctx.paths.backup_dir)] == ["daily"]
+
+
+def test_the_backup_on_closing_leaves_the_window_answering(qtbot, ctx, open_window, monkeypatch):
+    """The copy is made on a worker with the window already hidden: timers keep running while
+    it is made, and closing returns only once it is there."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from portage_desktop.services import setting
+    from portage_desktop.services.setting import SettingInput
+
+    setting.save_setting(ctx.db, SettingInput("Acorns", "group"))
+    window = open_window(ctx)
+    real = backups.back_up
+    seen: dict[str, object] = {}
+
+    def slow_back_up(*args, **kwargs):
+        seen["thread"] = threading.current_thread() is threading.main_thread()
+        seen["visible"] = window.isVisible()
+        threading.Event().wait(0.3)  # a large file
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backups, "back_up", slow_back_up)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    window.close()
+    timer.stop()
+    assert seen == {"thread": False, "visible": False}
+    assert len(ticks) >= 10  # the event loop turned while the copy was made
+    assert [b.reason for b in backups.list_backups(ctx.db, ctx.paths.backup_dir)] == ["on-close"]

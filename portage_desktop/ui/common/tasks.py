@@ -187,7 +187,8 @@ def wait_responsive(*futures: Future[Any]) -> None:
     For opening the records, where the GUI thread once imported the database layer itself
     while the key was derived: the window could not repaint or be moved for half a second.
     Input waits until the records are open (nothing can be used before then anyway), so no
-    click can start anything halfway through opening.
+    click can start anything halfway through opening. The cycle collector pauses meanwhile: a
+    full collection in the middle of an import held the window for 50 to 90 ms.
     """
     from concurrent.futures import wait
 
@@ -195,7 +196,11 @@ def wait_responsive(*futures: Future[Any]) -> None:
 
     pending = set(futures)
     exclude = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
-    while pending:
-        _done, pending = wait(pending, timeout=0.004)
-        if QCoreApplication.instance() is not None:
-            QCoreApplication.processEvents(exclude, 4)
+    _pause_cycle_collector()
+    try:
+        while pending:
+            _done, pending = wait(pending, timeout=0.004)
+            if QCoreApplication.instance() is not None:
+                QCoreApplication.processEvents(exclude, 4)
+    finally:
+        _resume_cycle_collector()

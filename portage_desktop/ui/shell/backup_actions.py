@@ -199,20 +199,44 @@ class BackupActions:
         run_in_background(work, done, failed)
 
     def backup_on_close(self) -> None:
-        """Quietly back up on exit; a failure is logged, never blocks closing."""
+        """Quietly back up on exit; a failure is logged, never blocks closing.
+
+        The copy is made on a worker while an event loop turns, so the app still answers
+        the system while it finishes (a large site's file takes a second or more, and the
+        window, already hidden, froze for all of it); this returns once the copy is made."""
         if self.ctx.is_demo or self.ctx.db.on_server or not self.ctx.settings.backup_on_close:
             return
-        try:
+        from PySide6.QtCore import QEventLoop
+
+        ctx = self.ctx
+        finished = QEventLoop()
+        outcome: list[BaseException | None] = []
+
+        def work() -> None:
             backups.back_up(
-                self.ctx.db,
-                self.ctx.paths.backup_dir,
-                self.ctx.settings.backups_to_keep,
-                reason="on-close",
+                ctx.db, ctx.paths.backup_dir, ctx.settings.backups_to_keep, reason="on-close"
             )
-        except DatabaseError:
+
+        def done(result: object) -> None:
+            outcome.append(result if isinstance(result, BaseException) else None)
+            finished.quit()
+
+        run_in_background(work, done, done)
+        if not outcome:  # unless it was over before the loop could start
+            finished.exec()
+        if outcome and outcome[0] is not None:
             import logging
 
-            logging.getLogger(__name__).warning(tr("Backup on close failed"))
+            if isinstance(outcome[0], DatabaseError):
+                logging.getLogger(__name__).warning(tr("Backup on close failed"))
+            else:
+                from portage_desktop.logs import redacted_traceback
+
+                exc = outcome[0]
+                logging.getLogger(__name__).error(
+                    tr("Backup on close failed:\n%s"),
+                    redacted_traceback(type(exc), exc.__traceback__),
+                )
 
     def restore(self) -> bool:
         """Ask which backup, confirm, restore; return True if the data was replaced."""

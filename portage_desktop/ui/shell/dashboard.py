@@ -93,7 +93,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
         layout.addLayout(quick)
         self.getting_started = GettingStarted(ctx)
         layout.addWidget(self.getting_started)
-        self.stamp = StampSummary(ctx)
+        self.stamp = StampSummary(ctx, check_now=not fill_in_steps)
         self.open_stamp = self.stamp.open_stamp
         layout.addWidget(self.stamp)
         self.service_summary = ServiceSummaryBox(ctx)  # a service's own, in the Stamp's place
@@ -117,7 +117,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
         if fill_in_steps:
             # As the records open: one part per turn of the event loop, so the window answers
             # in between (the whole Dashboard at once held it 110 ms on the large site).
-            self._to_fill = self._parts()
+            self._to_fill = [*self._parts(), self.stamp.refresh]  # the check on a worker last
             QTimer.singleShot(0, self._fill_next)
         else:
             self.refresh()
@@ -150,6 +150,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
         for part in self._parts():
             part()
         if filling:
+            self.stamp.refresh()  # not asked for yet
             self.filled.emit()
 
     def _refresh_counts(self) -> None:

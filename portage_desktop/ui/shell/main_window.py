@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
         self._built: dict[int, QWidget] = {}
+        self._closing = False
         self._shortcuts: list[tuple[QAction, str]] = []
         self.setMinimumSize(QSize(900, 600))
         self.setWindowTitle(APP_NAME)
@@ -142,9 +143,6 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(5000, self.backups.daily_backup_if_due)
         QTimer.singleShot(0, self._warn_if_shared_drive)
         QTimer.singleShot(0, lambda: add_icons(self.sidebar))
-        from portage_desktop.ui.shell.warm_up import warm_up
-
-        QTimer.singleShot(0, warm_up)  # each area's code, loaded before it is first opened
         self._build_status_bar()
         ctx.hub.setting_changed.connect(self._update_title)
         ctx.hub.database_replaced.connect(self._update_title)
@@ -160,6 +158,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         self.menuBar().setEnabled(True)
         self.go_to(CHILDREN if ctx.is_demo else DASHBOARD)
+        # Each area's code, loaded on a worker before it is first opened; once the first page
+        # is filled in, as loading alongside made each of its parts take twice as long.
+        from portage_desktop.ui.shell.warm_up import warm_up
+
+        first = self.current_page()
+        if getattr(first, "filling", False):
+            first.filled.connect(warm_up)  # type: ignore[attr-defined]
+        else:
+            QTimer.singleShot(0, warm_up)
 
     # Pages, built when first shown (or first asked for)
     def _page(self, area: int) -> QWidget:
@@ -433,7 +440,12 @@ class MainWindow(QMainWindow):
         if self.ctx is None:  # closed while the records were still opening
             event.accept()
             return
+        if self._closing:  # asked again while the backup below finishes
+            event.accept()
+            return
+        self._closing = True
         self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.ctx.save_settings()
+        self.hide()  # gone at once; the backup finishes behind it
         self.backups.backup_on_close()
         event.accept()

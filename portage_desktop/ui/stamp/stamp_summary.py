@@ -21,7 +21,12 @@ CHECKING = tr("Checking the criteria against your records…")
 class StampSummary(QGroupBox):
     open_stamp = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, check_now: bool = True
+    ) -> None:
+        """``check_now``: ask for the check at once; otherwise the owner calls :meth:`refresh`
+        when ready (the Dashboard, once its own parts are on screen: the check on a worker
+        shares Python with the window, and made each part take twice as long)."""
         super().__init__(tr("Stamp of Approval"), parent)
         self.ctx = ctx
         self.warnings = QLabel()
@@ -50,7 +55,8 @@ class StampSummary(QGroupBox):
         self.checker.ready.connect(self._show)
         self.checker.failed.connect(self._failed)
         self.summary.setText(CHECKING)
-        self.refresh()
+        if check_now:
+            self.refresh()
 
     def refresh(self) -> None:
         """Ask for the check again; it is shown when the worker has it (see ``check_worker``)."""
