@@ -37,12 +37,16 @@ def review_issues(session: Session, review_ids: Sequence[int]) -> list[ReviewIss
 
 
 def held_reviews(
-    session: Session, on: date, on_roll_only: bool = False, with_active_plan: bool = False
+    session: Session,
+    on: date,
+    on_roll_only: bool = False,
+    with_active_plan: bool = False,
+    child_id: int | None = None,
 ) -> list[tuple[int, date, str]]:
     """(child, day, parents who attended) of every review held on or before ``on``; only of
     children with an active plan if asked (the schedule: a large service's thousands of
-    ended families' reviews are history, not what is due)."""
-    rows = held_review_ids(session, on, on_roll_only, with_active_plan)
+    ended families' reviews are history, not what is due); of one child if given."""
+    rows = held_review_ids(session, on, on_roll_only, with_active_plan, child_id=child_id)
     return [(c, d, p) for _r, c, d, p in rows]
 
 
@@ -71,6 +75,7 @@ def held_review_ids(
     on_roll_only: bool = False,
     with_active_plan: bool = False,
     after: date | None = None,
+    child_id: int | None = None,
 ) -> list[tuple[int, int, date, str]]:
     """(review, child, day, parents who came) of every review held on or before ``on``; of
     children on roll only if asked (years of reviews of children who left add up)."""
@@ -86,6 +91,8 @@ def held_review_ids(
         query = query.where(col(ReviewRecord.child_id).in_(active))
     if after is not None:
         query = query.where(col(ReviewRecord.held_on) > after)
+    if child_id is not None:
+        query = query.where(ReviewRecord.child_id == child_id)
     return list(session.exec(query))  # type: ignore[arg-type]
 
 
@@ -95,9 +102,11 @@ def _on_roll(query: Any) -> Any:
     )
 
 
-def schedule_rows(session: Session, on: date) -> list[tuple[int, str, str, date]]:
+def schedule_rows(
+    session: Session, on: date, child_id: int | None = None
+) -> list[tuple[int, str, str, date]]:
     """(child, first name, last name, first start of an active plan) for children on roll on
-    ``on`` with an active plan: the children who need reviews."""
+    ``on`` with an active plan: the children who need reviews (or that one child)."""
     from sqlmodel import func
 
     query = (
@@ -113,6 +122,8 @@ def schedule_rows(session: Session, on: date) -> list[tuple[int, str, str, date]
         .where((col(ChildRecord.leave_date).is_(None)) | (col(ChildRecord.leave_date) > on))
         .group_by(col(ChildRecord.id))
     )
+    if child_id is not None:
+        query = query.where(ChildRecord.id == child_id)
     return list(session.exec(query))  # type: ignore[arg-type]
 
 

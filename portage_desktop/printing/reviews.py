@@ -66,7 +66,7 @@ def review_report(db: Database, child: int, today: date, out: Path | None) -> by
             tr("{name} has no reviews yet: prepare one on the Reviews tab.").format(name=name)
         )
     d = (held or found)[-1].data
-    due = next((r for r in review_schedule.reviews_due(db, today) if r.child_id == child), None)
+    due = next(iter(review_schedule.reviews_due(db, today, child)), None)
     current = plans_service.list_plans(db, child)
     starts = {p.id: p.data.start_on for p in current if p.id and p.data.start_on}
     rows = plans_on(d.held_on, d.plans, starts, lambda r: r.plan_id)

@@ -165,8 +165,9 @@ def save_term_dates(
         audit.record(s, db, AuditAction.CHANGE, "rule", row.id, TERMS_KEY)
 
 
-def reviews_due(db: Database, today: date) -> list[ReviewDue]:
-    """Every child on roll with an active plan and when their review is due, soonest first.
+def reviews_due(db: Database, today: date, child_id: int | None = None) -> list[ReviewDue]:
+    """Every child on roll with an active plan and when their review is due, soonest first;
+    only ``child_id``'s when given (a child's record read the whole site's for one line).
 
     Two grouped queries, whatever the number of children, so the Dashboard stays fast.
     """
@@ -174,10 +175,12 @@ def reviews_due(db: Database, today: date) -> list[ReviewDue]:
     per_year = rules_on(db, today).reviews_per_year
     terms = term_dates(db, today)
     with db.session() as s:
-        rows = review_store.schedule_rows(s, today)
+        rows = review_store.schedule_rows(s, today, child_id)
         held: dict[int, list[date]] = {}
         if rows:
-            found = review_store.held_reviews(s, today, on_roll_only=True, with_active_plan=True)
+            found = review_store.held_reviews(
+                s, today, on_roll_only=True, with_active_plan=True, child_id=child_id
+            )
             for child_id, day, _parents in found:
                 held.setdefault(child_id, []).append(day)
     out = []

@@ -85,6 +85,11 @@ def test_dashboard_lists_against_a_database_built_for_the_test(db):
     assert due["Ola Nowak"].state is Due.OVERDUE and due["Ola Nowak"].due_on == date(2026, 10, 1)
     assert due["Ben Cole"].state is Due.THIS_TERM
     assert due["Ada King"].last_review is None and due["Ada King"].state is Due.COMING_UP
+    # One child's own line, as their record shows it, is the same as on the whole list.
+    for row in due.values():
+        assert schedule.reviews_due(db, TODAY, row.child_id) == [row]
+    assert schedule.reviews_due(db, TODAY, left) == []  # a leaver has none
+    assert schedule.reviews_due(db, TODAY, no_plan) == []
 
 
 def test_a_draft_is_prepared_from_the_records_and_a_held_review_needs_parents(db):

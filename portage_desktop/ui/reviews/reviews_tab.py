@@ -174,12 +174,7 @@ class ReviewsTab(QWidget):
         ids = [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
         self.list.setCurrentRow(ids.index(keep) if keep in ids else 0)
         due = next(
-            (
-                r
-                for r in review_schedule.reviews_due(self.ctx.db, date.today())
-                if r.child_id == self.child_id
-            ),
-            None,
+            iter(review_schedule.reviews_due(self.ctx.db, date.today(), self.child_id)), None
         )
         self.due.setText(
             tr("Next review: {lower}, {date}.").format(
