@@ -267,9 +267,7 @@ def _opener(
             checking = pool.submit(work, *args)
             # The database layer loads meanwhile, and the Dashboard shown first (about as long
             # again), on a second worker: the window keeps painting while Python imports.
-            loading = pool.submit(
-                import_modules, OPENING_MODULES if not headless else ["portage_desktop.startup"]
-            )
+            loading = pool.submit(import_modules, OPENING_MODULES)
             wait_responsive(checking, loading)
             loading.result()
             try:
