@@ -12,7 +12,7 @@ import platform
 import statistics
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,11 @@ TARGETS: dict[str, Target] = {
     "site_build": Target("Build the large site (generator call)", "s", 120),
     "cold_start_ratio": Target(
         "Cold start to first paint, ratio to a bare PySide6 window", "x", 1.5
+    ),
+    # Judged at the moment the issue names: the Dashboard's records painted, not the frame.
+    # Within 5 times a bare window's first paint, or 6 times on three times the site or more.
+    "records_shown_ratio": Target(
+        "Records on screen after the start, ratio to a bare window's first paint", "x", 5
     ),
     "child_record": Target("Open the record of the child with the most history", "ms", 100),
     "child_record_tab": Target("Show a tab of that record the first time (slowest tab)", "ms", 100),
@@ -55,10 +60,12 @@ class Result:
     worst: float
     runs: int
     details: dict[str, Any] = field(default_factory=dict)
+    limit: float | None = None  # in place of the target's own, where it depends on the site
 
     @property
     def target(self) -> Target:
-        return TARGETS[self.key]
+        found = TARGETS[self.key]
+        return found if self.limit is None else replace(found, limit=self.limit)
 
     @property
     def met(self) -> bool:

@@ -76,7 +76,7 @@ def run_suite(path: Path, reuse: bool, runs: int, scale: float, say=print) -> di
     say(f"Site: {prepared.counts}")
 
     say("Cold start …")
-    results.append(start_up.measure(path, site.PASSPHRASE, runs))
+    results += start_up.measure(path, site.PASSPHRASE, runs, scale)
 
     from PySide6.QtWidgets import QApplication
 

@@ -72,7 +72,9 @@ def key_derivation_ms(path: Path, passphrase: str, runs: int) -> list[float]:
     return samples
 
 
-def measure(database: Path, passphrase: str, runs: int) -> Result:
+def measure(database: Path, passphrase: str, runs: int, scale: float = 1.0) -> list[Result]:
+    """The window's first paint and the records' first paint, each against a bare window's
+    first paint measured alternately in the same run."""
     app = [sys.executable, "-m", "portage_desktop", "--database", str(database)]
     app.append("--exit-after-first-paint")
     bare = [sys.executable, "-m", "benchmarks.bare_window"]
@@ -94,7 +96,20 @@ def measure(database: Path, passphrase: str, runs: int) -> Result:
         return round(statistics.median(values), 1)
 
     typical = statistics.median(app_paints) / floor
-    return Result(
+    records = statistics.median(shown) / floor
+    shown_result = Result(
+        "records_shown_ratio",
+        records,
+        max(records, max(shown) / max(bare_paints)),  # as the first paint: never below median
+        runs,
+        dict(
+            app_records_shown_ms=med(shown),
+            app_records_shown_worst_ms=round(max(shown), 1),
+            bare_first_paint_ms=med(bare_paints),
+        ),
+        limit=6.0 if scale >= 3 else None,
+    )
+    paint_result = Result(
         "cold_start_ratio",
         typical,
         max(typical, max(app_paints) / max(bare_paints)),  # never better than the median
@@ -105,8 +120,6 @@ def measure(database: Path, passphrase: str, runs: int) -> Result:
             bare_first_paint_ms=med(bare_paints),
             bare_worst_ms=round(max(bare_paints), 1),
             worst_app_over_median_bare=round(max(app_paints) / floor, 2),
-            app_records_shown_ms=med(shown),
-            records_shown_ratio=round(statistics.median(shown) / floor, 2),
             key_derivation_ms=med(kdf),
             app_phases_ms={
                 name: med([a[name] for a in apps if name in a])
@@ -114,3 +127,4 @@ def measure(database: Path, passphrase: str, runs: int) -> Result:
             },
         ),
     )
+    return [paint_result, shown_result]

@@ -33,6 +33,13 @@ def test_the_suite_reports_every_measure_with_a_number_and_a_target(
         assert measure["met"] == (measure["worst"] <= measure["target"])
     assert document["site"]["counts"]["children"] == 20
     assert found["cold_start_ratio"]["details"]["key_derivation_ms"] > 0
+    # The records come after the frame: judged at that moment, against the same bare window.
+    shown = found["records_shown_ratio"]
+    assert shown["median"] > found["cold_start_ratio"]["median"]
+    assert (
+        shown["details"]["app_records_shown_ms"]
+        > found["cold_start_ratio"]["details"]["app_first_paint_ms"]
+    )
     for pdf in ("profile_pdf", "activity_chart_pdf", "application_pack_pdf"):
         assert found[pdf]["details"]["ratio_to_bare_reportlab"] > 0
 
@@ -67,4 +74,14 @@ def test_the_suite_runs_on_a_server_too(qapp, home, tmp_path, monkeypatch, postg
     assert document["site"]["engine"] == "postgresql"
     assert document["site"]["counts"]["children"] == 20
     assert {"site_build", "child_record", "dashboard", "stamp_check"} <= found
-    assert not found & {"cold_start_ratio", "peak_memory", "gui_blocked"}
+    assert not found & {"cold_start_ratio", "records_shown_ratio", "peak_memory", "gui_blocked"}
+
+
+def test_a_target_may_depend_on_the_size_of_the_site():
+    """Records on screen may take 6 times a bare window's first paint on three times the site,
+    5 times otherwise; a run is judged against the limit for its own site."""
+    large = measures.Result("records_shown_ratio", 5.5, 5.8, 7, limit=6.0)
+    assert large.met and large.as_json()["target"] == 6.0
+    assert "≤ 6.00" in measures.table([large])
+    usual = measures.Result("records_shown_ratio", 5.5, 5.8, 7)
+    assert not usual.met and usual.as_json()["target"] == 5
