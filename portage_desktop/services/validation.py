@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 
 from portage_desktop.i18n import tr
 from portage_desktop.text_rules import hidden_text_problem
@@ -32,15 +33,20 @@ def clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def _fold(text: str) -> str:
+    if text.isascii():  # most names: no accents or special letters, so skip the slow part
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.translate(_LETTERS).casefold()
+
+
+@lru_cache(maxsize=16384)
 def name_sort_key(last: str, first: str) -> str:
-    """Sort "de Souza", "Øst" and "Ó Briain" where people expect them, ignoring case and accents."""
+    """Sort "de Souza", "Øst" and "Ó Briain" where people expect them, ignoring case and accents.
 
-    def fold(text: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", text)
-        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        return plain.translate(_LETTERS).casefold()
-
-    return f"{fold(last)}\t{fold(first)}"
+    Kept for names seen before: the children list sorts thousands of names on every refresh."""
+    return f"{_fold(last)}\t{_fold(first)}"
 
 
 _LETTERS = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ı": "i"})

@@ -154,3 +154,20 @@ def test_asking_for_the_dashboard_mid_fill_gives_it_whole(qtbot, demo_db, home):
     assert not window.dashboard.filling
     qtbot.wait(50)  # the steps still queued find nothing left to do
     assert emitted == [True]
+
+
+def test_a_window_closed_while_the_dashboard_fills_reads_nothing_more(qtbot, demo_db, home):
+    """Closing as the records open stops the fill (the records may be going with the window);
+    shown again, the Dashboard is whole."""
+    from tests.ui.conftest import make_ctx
+
+    window = MainWindow(make_ctx(demo_db, home))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.current_page()
+    assert page.filling
+    window.hide()
+    qtbot.wait(50)
+    assert not page.filling and page.children_count.text() == ""
+    window.show()
+    qtbot.waitUntil(lambda: page.children_count.text() == "12", timeout=5000)

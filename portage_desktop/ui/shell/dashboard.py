@@ -128,6 +128,12 @@ class DashboardPage(RefreshWhenShown, QWidget):
     def _fill_next(self) -> None:
         if not self._to_fill:
             return  # a whole refresh came first
+        if not self.window().isVisible():
+            # Closed before it was filled in: read nothing more now (the records may be gone
+            # with the window); it is refreshed whole if it is shown again.
+            self._to_fill.clear()
+            self._stale = True
+            return
         self._to_fill.pop(0)()
         if self._to_fill:
             QTimer.singleShot(0, self._fill_next)
