@@ -66,3 +66,17 @@ def test_a_setting_keeps_the_stamp_summary(qtbot, ctx):
     page = shown(qtbot, DashboardPage(ctx))
     assert page.stamp.isVisible() and not page.service_summary.isVisible()
     assert page.findChild(QLabel, "caption_children_on_roll").text() == "Children on roll"
+
+
+def test_filled_in_steps_a_service_never_shows_the_stamp_box(qtbot, ctx):
+    """As the records open, the Dashboard fills in part by part and asks for the Stamp check
+    last; a service's page hides the Stamp box with its first part, not at the end."""
+    make_service(ctx.db)
+    page = DashboardPage(ctx, fill_in_steps=True)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.filling and not page.stamp.isHidden()  # nothing read yet
+    page._fill_next()  # the first part: the counts, and what kind of provider this is
+    assert page.filling and page.stamp.isHidden()
+    qtbot.waitUntil(lambda: not page.filling, timeout=5000)
+    assert not page.stamp.isVisible() and page.service_summary.isVisible()

@@ -176,6 +176,8 @@ class DashboardPage(RefreshWhenShown, QWidget):
             caption.setText(on_roll)
         self.children_count.setAccessibleName(on_roll)
         self._service = service
+        # At once, not when the check is asked for last: a service has no Stamp to show.
+        self.stamp.setVisible(not service)
 
     def _rest(self) -> None:
         self.getting_started.refresh()
