@@ -80,6 +80,48 @@ def evidence_plans(
     return [tuple(row) for row in session.connection().execute(query)]  # type: ignore[misc]
 
 
+def plan_counts(
+    session: Session, on: date, no_sen: str
+) -> list[tuple[int, str, int, int, int, int]]:
+    """(child, kind, plans, agreed by ``on``, shared by ``on``, active) for each child counted
+    and kind of plan started by ``on``: what criteria 4 and 5 judge, counted in the database
+    rather than read plan by plan (thirteen thousand plans on three times the large site)."""
+    from sqlalchemy import Integer, and_, case, func
+
+    plan = PlanRecord.__table__  # type: ignore[attr-defined]
+
+    def counted(condition: Any) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0).cast(Integer)
+
+    query = (
+        select(
+            plan.c.child_id,
+            plan.c.kind,
+            func.count(),
+            counted(and_(plan.c.agreed_on.is_not(None), plan.c.agreed_on <= on)),
+            counted(and_(plan.c.shared_on.is_not(None), plan.c.shared_on <= on)),
+            counted(plan.c.status == "active"),
+        )
+        .where(plan.c.child_id.in_(_counted(on, no_sen)))
+        .where(plan.c.start_on <= on)
+        .group_by(plan.c.child_id, plan.c.kind)
+    )
+    return [tuple(row) for row in session.connection().execute(query)]  # type: ignore[misc]
+
+
+def active_goal_areas(session: Session, on: date, no_sen: str) -> list[tuple[int, str]]:
+    """(child, area) for each area a child counted has an active goal in, written by ``on``."""
+    goal = GoalRecord.__table__  # type: ignore[attr-defined]
+    query = (
+        select(goal.c.child_id, goal.c.area)
+        .where(goal.c.child_id.in_(_counted(on, no_sen)))
+        .where(goal.c.written_on <= on)
+        .where(goal.c.status == "active")
+        .distinct()
+    )
+    return [tuple(row) for row in session.connection().execute(query)]  # type: ignore[misc]
+
+
 def evidence_goals(session: Session, on: date, no_sen: str) -> list[tuple[int, str, date, str]]:
     """(child, area, written, status) of every goal written on or before ``on`` of the
     children counted: the goals by area that criterion 4 names (by area, never by words)."""

@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration in migrations/versions; update it with each new migration.
-HEAD_REVISION = "0013"
+HEAD_REVISION = "0014"
 # pg_advisory_xact_lock keys: any constant unlikely to clash with other software on the server.
 SETUP_LOCK = 0x504F_5254_4147_4501  # "PORTAGE" + 1: schema changes and shipped checklists
 

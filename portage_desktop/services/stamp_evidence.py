@@ -9,11 +9,13 @@ judged from them.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from portage_desktop.data import evidence_store, plan_store, review_store, stores
 from portage_desktop.data.engine import Database
@@ -74,12 +76,98 @@ class PlanEvidence(NamedTuple):
     area: GoalArea
 
 
+T = TypeVar("T")
+
+
+class _Details:
+    """Every plan and goal of the children counted, read the first time anyone asks (the
+    records counted, the application pack): the check itself needs only their counts."""
+
+    def __init__(self, db: Database, on: date) -> None:
+        self._db, self._on = db, on
+        self._lock = threading.Lock()
+        self._plans: dict[int, tuple[PlanEvidence, ...]] | None = None
+        self._goals: dict[int, tuple[GoalEvidence, ...]] = {}
+
+    def plans(self, child_id: int) -> tuple[PlanEvidence, ...]:
+        self._load()
+        assert self._plans is not None
+        return self._plans.get(child_id, ())
+
+    def goals(self, child_id: int) -> tuple[GoalEvidence, ...]:
+        self._load()
+        return self._goals.get(child_id, ())
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._plans is not None:
+                return
+            on, no_sen = self._on, SenStatus.NONE.value
+            plans: dict[int, list[PlanEvidence]] = {}
+            goals: dict[int, list[GoalEvidence]] = {}
+            with self._db.session() as s:
+                for (
+                    child_id,
+                    title,
+                    kind,
+                    status,
+                    start,
+                    agreed,
+                    shared,
+                    area,
+                ) in evidence_store.evidence_plans(s, on, no_sen):
+                    plans.setdefault(child_id, []).append(
+                        PlanEvidence(
+                            title,
+                            _KINDS[kind],
+                            _PLAN_STATUS[status],
+                            start,
+                            agreed if agreed and agreed <= on else None,
+                            shared if shared and shared <= on else None,
+                            _AREAS[area],
+                        )
+                    )
+                for child_id, area, written, status in evidence_store.evidence_goals(s, on, no_sen):
+                    goals.setdefault(child_id, []).append(
+                        GoalEvidence(_AREAS[area], written, _GOAL_STATUS[status])
+                    )
+            self._goals = {child: tuple(rows) for child, rows in goals.items()}
+            self._plans = {child: tuple(rows) for child, rows in plans.items()}
+
+
+class _LazyRows(Sequence[T]):
+    """One child's plans or goals from :class:`_Details`, read when first looked at."""
+
+    def __init__(self, read: Callable[[int], tuple[T, ...]], child_id: int) -> None:
+        self._read, self._child_id = read, child_id
+
+    def _rows(self) -> tuple[T, ...]:
+        return self._read(self._child_id)
+
+    def __getitem__(self, index: int) -> T:  # type: ignore[override]
+        return self._rows()[index]
+
+    def __len__(self) -> int:
+        return len(self._rows())
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._rows())
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(frozen=True)
 class ChildrenEvidence:
     """One child with SEND on roll, and what their records show.
 
     The counts are what criteria 3 to 5 judge; the name, goals and plans are there so the
-    check can name the child and list the records it counted.
+    check can name the child and list the records it counted. Read from the records, the
+    goals and plans are read only when listed, and ``plan_kinds`` and ``active_goal_areas``
+    (counted in the database) stand in for them in the check; given by hand (``None``),
+    they are worked out from the goals and plans.
     """
 
     child_id: int
@@ -90,12 +178,28 @@ class ChildrenEvidence:
     plans_agreed_with_parents: int = 0
     plans_shared_with_family: int = 0
     name: str = ""
-    goals: tuple[GoalEvidence, ...] = ()
-    plan_list: tuple[PlanEvidence, ...] = ()
+    goals: Sequence[GoalEvidence] = ()
+    plan_list: Sequence[PlanEvidence] = ()
+    plan_kinds: tuple[tuple[PlanKind, int], ...] | None = None
+    active_goal_areas: frozenset[GoalArea] | None = None
 
     @property
     def who(self) -> str:
         return self.name or tr("Child {child_id}").format(child_id=self.child_id)
+
+    @property
+    def kinds(self) -> tuple[tuple[PlanKind, int], ...]:
+        """How many plans of each kind (criterion 5 counts them by kind)."""
+        if self.plan_kinds is not None:
+            return self.plan_kinds
+        return tuple(Counter(plan.kind for plan in self.plan_list).items())
+
+    @property
+    def goal_areas(self) -> frozenset[GoalArea]:
+        """The areas this child has an active goal in."""
+        if self.active_goal_areas is not None:
+            return self.active_goal_areas
+        return frozenset(g.area for g in self.goals if g.status is GoalStatus.ACTIVE)
 
 
 @dataclass(frozen=True)
@@ -151,42 +255,26 @@ _GOAL_STATUS = {k.value: k for k in GoalStatus}
 
 def children_evidence(db: Database, on: date) -> EvidenceBundle:
     """Children with SEND on roll on ``on``, the assessment materials used with each, and
-    their plans (how many, agreed with a parent, shared with the family, any active).
+    their plans (how many of each kind, agreed with a parent, shared with the family, any
+    active) and the areas of their active goals, counted in the database.
 
     And the reviews held with parents, with the goal areas of the plans discussed. One grouped
-    query per kind of record, whatever the number of children.
+    query per kind of record, whatever the number of children; each plan and goal is read only
+    if the records counted are listed (on three times the large site, reading them all was
+    most of the check).
     """
     no_sen = SenStatus.NONE.value
     with db.session() as s:
         on_roll = evidence_store.children_on_roll(s)
         materials = evidence_store.assessment_materials(s, on)
-        plans: dict[int, list[PlanEvidence]] = {}
-        for (
-            child_id,
-            title,
-            kind,
-            status,
-            start,
-            agreed,
-            shared,
-            area,
-        ) in evidence_store.evidence_plans(s, on, no_sen):
-            plans.setdefault(child_id, []).append(
-                PlanEvidence(
-                    title,
-                    _KINDS[kind],
-                    _PLAN_STATUS[status],
-                    start,
-                    agreed if agreed and agreed <= on else None,
-                    shared if shared and shared <= on else None,
-                    _AREAS[area],
-                )
-            )
-        goals: dict[int, list[GoalEvidence]] = {}
-        for child_id, area, written, status in evidence_store.evidence_goals(s, on, no_sen):
-            goals.setdefault(child_id, []).append(
-                GoalEvidence(_AREAS[area], written, _GOAL_STATUS[status])
-            )
+        counts: dict[int, list[tuple[PlanKind, int, int, int, int]]] = {}
+        for child_id, kind, total, agreed, shared, active in evidence_store.plan_counts(
+            s, on, no_sen
+        ):
+            counts.setdefault(child_id, []).append((_KINDS[kind], total, agreed, shared, active))
+        goal_areas: dict[int, set[GoalArea]] = {}
+        for child_id, area in evidence_store.active_goal_areas(s, on, no_sen):
+            goal_areas.setdefault(child_id, set()).add(_AREAS[area])
         areas: dict[int, set[GoalArea]] = {}
         # Every criterion counts the reviews of the last 12 months only; years of older ones
         # made the Stamp page and the wizard freeze the window on a large site.
@@ -202,23 +290,26 @@ def children_evidence(db: Database, on: date) -> EvidenceBundle:
             reviews.setdefault(child_id, []).append(
                 ReviewEvidence(held_on, bool(parents.strip()), frozenset(areas.get(review_id, ())))
             )
+    details = _Details(db, on)
     children = []
     for child_id, sen_status, born, name in on_roll:
         if sen_status == SenStatus.NONE.value or born > on:
             continue
-        kept = plans.get(child_id, [])
+        kinds = sorted(counts.get(child_id, []), key=lambda row: row[0].value)
         children.append(
             ChildrenEvidence(
                 child_id,
                 assessment_materials=tuple(sorted(materials.get(child_id, ()))),
-                has_active_plan=any(p.status is PlanStatus.ACTIVE for p in kept),
+                has_active_plan=any(active for *_rest, active in kinds),
                 reviews=tuple(sorted(reviews.get(child_id, []), key=lambda r: r.held_on)),
-                plans=len(kept),
-                plans_agreed_with_parents=sum(1 for p in kept if p.agreed_on),
-                plans_shared_with_family=sum(1 for p in kept if p.shared_on),
+                plans=sum(total for _kind, total, *_rest in kinds),
+                plans_agreed_with_parents=sum(row[2] for row in kinds),
+                plans_shared_with_family=sum(row[3] for row in kinds),
                 name=name,
-                goals=tuple(goals.get(child_id, ())),
-                plan_list=tuple(kept),
+                goals=_LazyRows(details.goals, child_id),
+                plan_list=_LazyRows(details.plans, child_id),
+                plan_kinds=tuple((kind, total) for kind, total, *_rest in kinds),
+                active_goal_areas=frozenset(goal_areas.get(child_id, ())),
             )
         )
     return EvidenceBundle(

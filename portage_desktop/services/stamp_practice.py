@@ -14,6 +14,7 @@ from datetime import date
 
 from portage_desktop.i18n import tr
 from portage_desktop.services.dates import add_months, format_date
+from portage_desktop.services.plan_vocabulary import PlanKind
 from portage_desktop.services.stamp_criteria import (
     CountedRecord,
     CriterionResult,
@@ -246,8 +247,11 @@ def criterion_5(bundle: EvidenceBundle, statement: Statement | None) -> Criterio
             "{shared}."
         ).format(plans=plans, agreed=agreed, shared=shared)
     )
-    by_kind = Counter(plan.kind for child in bundle.children for plan in child.plan_list)
-    kinds = {kind.label: count for kind, count in by_kind.items()}  # each label made once
+    by_kind: Counter[PlanKind] = Counter()
+    for child in bundle.children:
+        for kind, count in child.kinds:
+            by_kind[kind] += count
+    kinds = {kind.label: count for kind, count in by_kind.items() if count}
     if kinds:
         evidence.append(
             tr("By kind: ") + "; ".join(f"{k}: {n}" for k, n in sorted(kinds.items())) + "."

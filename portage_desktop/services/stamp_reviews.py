@@ -13,7 +13,6 @@ from datetime import date, timedelta
 
 from portage_desktop.i18n import tr
 from portage_desktop.services.dates import add_months, format_date
-from portage_desktop.services.plan_vocabulary import GoalStatus
 from portage_desktop.services.stamp_criteria import (
     CountedRecord,
     CriterionResult,
@@ -113,7 +112,7 @@ def _judge_child(child: ChildrenEvidence, rules: Rules, found: _Findings) -> Non
             who=child.who, areas=_areas(missing)
         )
     )
-    has_goal = {g.area for g in child.goals if g.status is GoalStatus.ACTIVE}
+    has_goal = child.goal_areas
     write = [a for a in missing if a not in has_goal]
     review = [a for a in missing if a in has_goal]
     steps = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from portage_desktop.data.models.base import Versioned, utc_now
@@ -189,6 +189,8 @@ class ObservationRecord(Versioned, table=True):
     """An observation by staff or a parent, or advice from a professional."""
 
     __tablename__ = "observation"
+    # The kinds of material each child was assessed with, read from the index alone.
+    __table_args__ = (Index("ix_observation_evidence", "child_id", "kind", "observed_on"),)
 
     id: int | None = Field(default=None, primary_key=True)
     child_id: int = Field(foreign_key="child.id", index=True, ondelete="CASCADE")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from portage_desktop.data.models.base import Versioned, utc_now
@@ -20,6 +20,8 @@ class GoalRecord(Versioned, table=True):
     """A long-term goal in one of the three areas of criterion 4, in the family's words."""
 
     __tablename__ = "goal"
+    # The criteria check reads each child's goal areas from the index alone (see 0014).
+    __table_args__ = (Index("ix_goal_evidence", "child_id", "written_on", "area", "status"),)
 
     id: int | None = Field(default=None, primary_key=True)
     child_id: int = Field(foreign_key="child.id", index=True, ondelete="CASCADE")
@@ -52,6 +54,18 @@ class PlanRecord(Versioned, table=True):
     """An activity plan towards a goal: outcome-focused (small steps) or open-ended (play)."""
 
     __tablename__ = "activity_plan"
+    # The criteria check counts each child's plans from the index alone, not the wide rows.
+    __table_args__ = (
+        Index(
+            "ix_activity_plan_evidence",
+            "child_id",
+            "start_on",
+            "kind",
+            "status",
+            "agreed_on",
+            "shared_on",
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     child_id: int = Field(foreign_key="child.id", index=True, ondelete="CASCADE")

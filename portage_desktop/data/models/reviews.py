@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from portage_desktop.data.models.base import Versioned, utc_now
@@ -18,6 +19,8 @@ class ReviewRecord(Versioned, table=True):
     """A review with parents: prepared as a draft, then recorded as held and agreed."""
 
     __tablename__ = "review"
+    # Reviews held in a year, by child, with who came: read from the index alone.
+    __table_args__ = (Index("ix_review_evidence", "status", "held_on", "child_id", "parents"),)
 
     id: int | None = Field(default=None, primary_key=True)
     child_id: int = Field(foreign_key="child.id", index=True, ondelete="CASCADE")
@@ -41,6 +44,7 @@ class ReviewPlanRecord(SQLModel, table=True):
     """One plan as reviewed: its progress and what was decided."""
 
     __tablename__ = "review_plan"
+    __table_args__ = (Index("ix_review_plan_evidence", "review_id", "goal_area"),)
 
     id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", index=True, ondelete="CASCADE")
