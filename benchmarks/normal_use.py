@@ -90,9 +90,17 @@ def _steps(
         from portage_desktop.ui.stamp.stamp_wizard import StampWizard
 
         # As the Stamp page's button does: with the check the page has (worked out on a
-        # worker when the page was shown); without one yet, the wizard works it out itself.
+        # worker). The button is off while a check runs, so a person waits for it, the
+        # window answering meanwhile; so does this step (with the event loop turning).
         page = window.stamp_page
-        wizard["now"] = StampWizard(ctx, window, check=None if page.checker.running else page.check)
+        if page.checker.running:
+            from PySide6.QtCore import QEventLoop
+
+            waiting = QEventLoop()
+            page.checker.ready.connect(waiting.quit)
+            page.checker.failed.connect(waiting.quit)
+            waiting.exec()
+        wizard["now"] = StampWizard(ctx, window, check=page.check)  # None: it checks itself
         wizard["now"].setModal(False)
         wizard["now"].show()
 
