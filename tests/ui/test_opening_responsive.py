@@ -51,3 +51,24 @@ def test_the_opening_modules_are_the_first_pages_code():
     for name in OPENING_MODULES:
         assert name in sys.modules
     assert "portage_desktop.ui.shell.dashboard" in OPENING_MODULES
+
+
+def test_the_collector_is_left_as_the_caller_had_it(qapp):
+    """Waiting pauses the cycle collector and then puts it back as it was: switched off by a
+    caller for its own reasons, it stays off (turning it on again crashed a long walk)."""
+    import gc
+
+    def wait_once() -> None:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            wait_responsive(pool.submit(lambda: None))
+
+    was = gc.isenabled()
+    try:
+        gc.disable()
+        wait_once()
+        assert not gc.isenabled()
+        gc.enable()
+        wait_once()
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from portage_desktop.i18n import tr
 
 _jobs_running = 0
+_collector_was_on = True  # the collector's state before the first running job paused it
 
 
 def _pause_cycle_collector() -> None:
@@ -25,16 +26,19 @@ def _pause_cycle_collector() -> None:
     No collection is forced first: on a large site a full collection holds the GUI for over a
     tenth of a second just as the job starts, and the leftovers it would free are collected on
     the GUI thread anyway, once the collector resumes."""
-    global _jobs_running
+    global _jobs_running, _collector_was_on
     if _jobs_running == 0:
+        _collector_was_on = gc.isenabled()
         gc.disable()
     _jobs_running += 1
 
 
 def _resume_cycle_collector() -> None:
+    """As it was before the first job: a caller that switched the collector off for its own
+    reasons (a walk through every window of the app) keeps it off."""
     global _jobs_running
     _jobs_running = max(0, _jobs_running - 1)
-    if _jobs_running == 0:
+    if _jobs_running == 0 and _collector_was_on:
         gc.enable()
 
 
