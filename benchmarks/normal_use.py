@@ -29,6 +29,9 @@ os.environ.setdefault("LANG", "C.UTF-8")
 
 TARGET_MS = 100.0
 TICK_MS = 5
+# How much of the GUI thread's stack --explain prints at a freeze: enough to see which of the
+# app's functions was running, below the event loop and the step that called it.
+EXPLAIN_FRAMES = 14
 
 
 def _choose(db) -> tuple[list[int], int | None]:
@@ -160,11 +163,7 @@ def _watch(state: dict, found: list[tuple[float, str, str]]) -> None:
             gap = (time.perf_counter() - state["last"]) * 1000
             if gap > TARGET_MS and state["last"] != noted:
                 frame = sys._current_frames().get(gui)
-                where = (
-                    "".join(traceback.format_stack(frame)[-int(os.environ.get("NU_FRAMES", "5")) :])
-                    if frame
-                    else ""
-                )
+                where = "".join(traceback.format_stack(frame)[-EXPLAIN_FRAMES:]) if frame else ""
                 found.append((gap, str(state["step"]), where))
                 noted = state["last"]
 
