@@ -36,18 +36,29 @@ def review_issues(session: Session, review_ids: Sequence[int]) -> list[ReviewIss
     return list(session.exec(query.order_by(col(ReviewIssueRecord.id))))
 
 
-def held_reviews(
-    session: Session,
-    on: date,
-    on_roll_only: bool = False,
-    with_active_plan: bool = False,
-    child_id: int | None = None,
-) -> list[tuple[int, date, str]]:
-    """(child, day, parents who attended) of every review held on or before ``on``; only of
-    children with an active plan if asked (the schedule: a large service's thousands of
-    ended families' reviews are history, not what is due); of one child if given."""
-    rows = held_review_ids(session, on, on_roll_only, with_active_plan, child_id=child_id)
-    return [(c, d, p) for _r, c, d, p in rows]
+def last_held_reviews(
+    session: Session, on: date, child_id: int | None = None
+) -> list[tuple[int, date]]:
+    """(child, day of the latest review held on or before ``on``) of children on roll with an
+    active plan (or of that one child): the schedule needs only the latest, and a large site's
+    years of reviews, grouped here, need not cross into Python one by one."""
+    from sqlmodel import func
+
+    query = (
+        select(ReviewRecord.child_id, func.max(ReviewRecord.held_on))
+        .where(ReviewRecord.status == "held")
+        .where(col(ReviewRecord.held_on) <= on)
+        .where(
+            col(ReviewRecord.child_id).in_(
+                select(PlanRecord.child_id).where(PlanRecord.status == "active")
+            )
+        )
+        .group_by(col(ReviewRecord.child_id))
+    )
+    query = _on_roll(query)
+    if child_id is not None:
+        query = query.where(ReviewRecord.child_id == child_id)
+    return list(session.exec(query))  # type: ignore[arg-type]
 
 
 def held_review_areas(

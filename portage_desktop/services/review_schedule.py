@@ -91,12 +91,21 @@ def term_of(day: date, terms: tuple[tuple[str, int, int], ...] = DEFAULT_TERMS) 
 
 
 def classify(due_on: date, today: date, terms: tuple[tuple[str, int, int], ...]) -> Due:
+    return _classify(due_on, today, _terms_around(today, terms))
+
+
+def _terms_around(today: date, terms: tuple[tuple[str, int, int], ...]) -> tuple[Term, Term]:
+    """This term and the next: worked out once for a whole schedule, not once a child."""
+    this = term_of(today, terms)
+    return this, term_of(date.fromordinal(this.ends.toordinal() + 1), terms)
+
+
+def _classify(due_on: date, today: date, around: tuple[Term, Term]) -> Due:
+    this, following = around
     if due_on < today:
         return Due.OVERDUE
-    this = term_of(today, terms)
     if due_on <= this.ends:
         return Due.THIS_TERM
-    following = term_of(date.fromordinal(this.ends.toordinal() + 1), terms)
     return Due.COMING_UP if due_on <= following.ends else Due.LATER
 
 
@@ -176,17 +185,12 @@ def reviews_due(db: Database, today: date, child_id: int | None = None) -> list[
     terms = term_dates(db, today)
     with db.session() as s:
         rows = review_store.schedule_rows(s, today, child_id)
-        held: dict[int, list[date]] = {}
-        if rows:
-            found = review_store.held_reviews(
-                s, today, on_roll_only=True, with_active_plan=True, child_id=child_id
-            )
-            for child_id, day, _parents in found:
-                held.setdefault(child_id, []).append(day)
+        latest = dict(review_store.last_held_reviews(s, today, child_id)) if rows else {}
     out = []
+    this_term = _terms_around(today, terms)
     for child_id, first, last, plan_start in rows:
-        days = held.get(child_id, [])
-        due_on = next_due(plan_start, days, per_year)
-        state = classify(due_on, today, terms)
-        out.append(ReviewDue(child_id, f"{first} {last}", max(days, default=None), due_on, state))
+        held = latest.get(child_id)
+        due_on = next_due(plan_start, [held] if held else [], per_year)
+        state = _classify(due_on, today, this_term)
+        out.append(ReviewDue(child_id, f"{first} {last}", held, due_on, state))
     return sorted(out, key=lambda r: (r.due_on, r.name))

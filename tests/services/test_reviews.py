@@ -59,6 +59,21 @@ def test_the_dashboard_shows_a_review_due_today_as_due(db):
     assert row.state is Due.OVERDUE
 
 
+def test_the_schedule_counts_the_latest_review_held_by_the_day_asked_about(db):
+    """A later review counts from its own day, not the day before (it had not happened)."""
+    child = add_child(db, "Eve", "Moss")
+    add_plan(db, child, add_goal(db, child))
+    _held(db, child, date(2026, 3, 2))
+    _held(db, child, date(2026, 6, 1))
+    _held(db, child, date(2026, 8, 20))
+    [row] = schedule.reviews_due(db, date(2026, 8, 19))
+    assert row.last_review == date(2026, 6, 1) and row.due_on == date(2026, 10, 1)
+    [row] = schedule.reviews_due(db, date(2026, 8, 20))
+    assert row.last_review == date(2026, 8, 20) and row.due_on == date(2026, 12, 20)
+    [row] = schedule.reviews_due(db, date(2026, 8, 21))
+    assert row.last_review == date(2026, 8, 20)
+
+
 def _held(db, child: int, day: date, goal_area: GoalArea = GoalArea.PLAY) -> int:
     row = reviews.PlanReview(None, goal_area, "Coat on", Progress.PROGRESSING, Decision.CONTINUE)
     data = ReviewInput(held_on=day, held=True, parents="Jo Lee", plans=(row,))

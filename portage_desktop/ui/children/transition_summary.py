@@ -28,6 +28,8 @@ class TransitionSummary(QGroupBox):
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Transition actions not yet done (Enter opens the child)"))
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        # One line each: measured once, not item by item (a large site lists over a thousand).
+        self.list.setUniformItemSizes(True)
         self.list.itemActivated.connect(lambda item: self.open_child.emit(item.data(ID_ROLE)))
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)

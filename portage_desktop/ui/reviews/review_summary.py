@@ -35,6 +35,8 @@ class ReviewSummary(QGroupBox):
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Children whose review is due (Enter opens it)"))
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
+        # One line each: measured once, not item by item (a large site lists over a thousand).
+        self.list.setUniformItemSizes(True)
         self.list.itemActivated.connect(lambda item: self.open_review.emit(item.data(ID_ROLE)))
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
