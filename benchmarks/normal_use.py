@@ -162,8 +162,15 @@ def _watch(state: dict, found: list[tuple[float, str, str]]) -> None:
             time.sleep(0.02)
             gap = (time.perf_counter() - state["last"]) * 1000
             if gap > TARGET_MS and state["last"] != noted:
-                frame = sys._current_frames().get(gui)
+                frames = sys._current_frames()
+                frame = frames.get(gui)
                 where = "".join(traceback.format_stack(frame)[-EXPLAIN_FRAMES:]) if frame else ""
+                # The GUI thread may be waiting for Python's lock: say what else was running.
+                names = {t.ident: t.name for t in threading.enumerate()}
+                for ident, other in frames.items():
+                    if ident not in (gui, threading.get_ident()):
+                        stack = "".join(traceback.format_stack(other)[-4:])
+                        where += f"  -- meanwhile on '{names.get(ident, ident)}':\n{stack}"
                 found.append((gap, str(state["step"]), where))
                 noted = state["last"]
 
