@@ -10,6 +10,7 @@ does not move either way.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem
 CALLS = 500
 
 
-def _none_references_lost(action) -> int:  # noqa: ANN001 - any callable
+def _none_references_lost(action: Callable[[], object]) -> int:
     for _ in range(10):
         action()  # anything made once, on the first call, is not counted
     before = sys.getrefcount(None)
