@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
+from portage_desktop.none_guard import keep_none_alive
+
+keep_none_alive()  # before any Qt code runs (see none_guard)
+
 APP_NAME = "Portage Desktop"
 # The reverse-DNS id of the .desktop file, the AppStream metadata and the macOS bundle. It must
 # never change after a release, or systems treat the next version as another app.
