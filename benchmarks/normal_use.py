@@ -221,6 +221,12 @@ def measure(db, paths, explain: bool = False) -> dict:
         loading.result()
     window.attach(ctx)
     ctx.app_window = window  # type: ignore[attr-defined]
+    # As the app does once its first page is built (see app.py): without it every full
+    # collection of the session walked what start-up made, and the session froze where the
+    # app does not.
+    from portage_desktop.ui.common.tasks import freeze_start_up_objects
+
+    QTimer.singleShot(0, freeze_start_up_objects)
     steps = [("start: the records shown", lambda: None), *_steps(window, ctx, five, with_plan)]
     done = {"n": 0}
 

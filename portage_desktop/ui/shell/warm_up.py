@@ -48,5 +48,11 @@ def warm_up() -> None:
                 importlib.import_module(name)
             except Exception:  # the page imports it again when opened, and says what failed
                 log.exception("Loading %s ahead of time failed", name)
+        # The code just loaded lives as long as the app: out of the cycle collector's way too,
+        # as start-up's is (on three times the site, 150,000 objects more for each full
+        # collection to walk, which froze the window for 65 to 100 ms now and then).
+        from portage_desktop.ui.common.tasks import freeze_start_up_objects
+
+        freeze_start_up_objects()
 
     threading.Thread(target=run, name="warm-up", daemon=True).start()
