@@ -16,16 +16,71 @@ def test_every_connection_has_the_safety_pragmas(db):
 
 @pytest.mark.sqlite_only
 def test_page_caches_are_bounded(db):
-    """Each connection keeps 16 MB of decrypted pages (not SQLite's 2 MB), and only two stay
-    open between actions: memory on a large site stays under its target."""
+    """Each connection keeps 16 MB of decrypted pages (not SQLite's 2 MB), and each of a
+    file's two engines keeps one open between actions: memory on a large site stays under its
+    target."""
     from portage_desktop.data.engine import CACHE_KB, POOL_SIZE
 
-    held = [db.engine.connect() for _ in range(POOL_SIZE + 2)]  # four threads reading at once
+    held = [db.engine.connect() for _ in range(POOL_SIZE + 3)]  # four threads reading at once
     for conn in held:
         assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -CACHE_KB == -16000
     for conn in held:
         conn.close()
-    assert db.engine.pool.checkedin() == POOL_SIZE == 2
+    assert db.engine.pool.checkedin() == POOL_SIZE == 1
+
+
+def _in_a_worker(action):
+    import threading
+
+    found: list[object] = []
+    worker = threading.Thread(target=lambda: found.append(action()))
+    worker.start()
+    worker.join()
+    return found[0]
+
+
+@pytest.mark.sqlite_only
+def test_background_work_reads_through_its_own_warm_connection(db):
+    """The GUI's reads and a worker's (the Stamp check) each keep their own pages: sharing
+    one connection, each pushed the other's pages out on a large site."""
+    from sqlalchemy import text
+
+    def connection_id() -> int:
+        with db.session() as s:
+            conn = s.connection()
+            assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -16000
+            return id(conn.connection.dbapi_connection)
+
+    def read() -> int:
+        with db.session() as s:
+            return s.execute(text("SELECT count(*) FROM child")).scalar_one()
+
+    on_gui = connection_id()
+    assert connection_id() == on_gui  # the same warm connection, action after action
+    in_worker = _in_a_worker(connection_id)
+    assert in_worker != on_gui
+    assert _in_a_worker(connection_id) == in_worker  # and the worker's is kept too
+    assert _in_a_worker(read) == read()  # the same records, read either way
+
+
+@pytest.mark.sqlite_only
+def test_a_new_engine_gets_a_new_twin_and_dispose_closes_both(db):
+    """After a new key the main engine is replaced; background work must not go on through
+    connections opened with the old one."""
+    from portage_desktop.data.engine import sqlite_engine
+
+    def touch() -> None:
+        with db.session() as s:
+            s.connection()
+
+    _in_a_worker(touch)
+    first = db._twin
+    assert first is not None and first[0] is db.engine
+    db.dispose()
+    assert db._twin is None
+    db.engine = sqlite_engine(db.path, db.key)
+    _in_a_worker(touch)
+    assert db._twin is not None and db._twin[0] is db.engine and db._twin[1] is not first[1]
 
 
 def test_foreign_keys_are_enforced(db):
