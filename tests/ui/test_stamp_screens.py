@@ -428,30 +428,3 @@ def test_an_unticked_wizard_page_confirms_nothing(qtbot, demo_ctx):
     wizard.next()
     assert 1 not in stamp_statements.statements(demo_ctx.db)
     assert "Criterion 1" in "".join(wizard.missing())
-
-
-def test_the_check_starts_after_the_rest_of_a_change_is_shown(qtbot, demo_ctx, monkeypatch):
-    """Asked for while a change refreshes the GUI, the check waits for the next turn of the
-    event loop, so the two do not take turns at Python's lock; asks before then make one check,
-    and its result is what each screen gets."""
-    from portage_desktop.ui.stamp import check_worker
-
-    started: list[object] = []
-    real = check_worker.run_in_background
-
-    def counted(*args, **kwargs):
-        started.append(args[0])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(check_worker, "run_in_background", counted)
-    checker = check_worker.StampChecker(demo_ctx)
-    shown: list[object] = []
-    checker.ready.connect(shown.append)
-    checker.request()
-    checker.request()  # the same change heard by a second screen
-    assert checker.running and started == []  # nothing yet: the GUI's own refresh comes first
-    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
-    assert len(started) == 1 and not checker.running
-    assert [r.number for r in shown[0].results] == [
-        r.number for r in check_stamp(demo_ctx.db, date.today()).results
-    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from portage_desktop.services.stamp_check import StampCheck, check_stamp
 from portage_desktop.ui.common.context import AppContext
@@ -30,23 +30,13 @@ class StampChecker(QObject):
         self.latest: StampCheck | None = None
         self.running = False
         self._again = False
-        self._waiting = False  # asked for, not started yet
 
     def request(self) -> None:
         """Check again soon; the records may have changed since the last check."""
-        if self._waiting:
-            return  # the check about to start will read the records as they are by then
         if self.running:
             self._again = True
             return
-        self.running = self._waiting = True
-        # On the next turn of the event loop: what else the same change refreshes on the GUI
-        # thread runs first, on its own. Run together, the two take turns at Python's lock and
-        # each waits on the other (the Dashboard at three times the site: 160 ms, 100 apart).
-        QTimer.singleShot(0, self._start)
-
-    def _start(self) -> None:
-        self._waiting = False
+        self.running = True
         db, today = self.ctx.db, date.today()
         run_in_background(lambda: check_stamp(db, today), self._done, self._failed)
 
