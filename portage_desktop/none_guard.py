@@ -3,7 +3,7 @@
 Qt for Python 6.12.0 on Python 3.11 lets go of one reference to ``None`` each time a Qt method
 that returns nothing is called (``setText``, ``addItem``, ``processEvents``...). ``None`` starts
 with a few thousand references, so after a few Dashboard refreshes on a large site Python freed
-it and the app died ("deallocating None"). Qt for Python 6.11 has no such loss, but crashed
+it and the app died ("deallocating None"). Qt for Python 6.11.3 has no such loss, but crashed
 building a child's record in our tests, so 6.12 stays, with this guard.
 
 Python 3.12 and later never free ``None`` (it is "immortal"); on 3.11 the guard gives it so many
